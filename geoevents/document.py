@@ -1,0 +1,62 @@
+"""A document to extract from, and the publication date found in its text when none is given."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import regex
+
+from . import temporal
+
+# "Published: July 28, 2021", "Updated: 28 July 2021, 3:18 PM"
+_DATE_LINE = regex.compile(
+    r"^[ \t]*(?:Published|Updated|Posted|Last updated|First published|Date)\b"
+    r"[ \t]*:?[ \t]*(?:on[ \t]+)?(?P<rest>[^\n]{6,60})",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+# "WASHINGTON, March 3, 2021 (Reuters) -" or "KABUL, Aug 5 (AFP) -" at the start of a line
+_DATELINE = regex.compile(r"^[ \t]*\p{Lu}[\p{Lu} .,'-]{2,40},[ \t]+(?P<rest>[^\n]{6,40})", regex.MULTILINE)
+HEAD, TAIL = 1500, 600
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    text: str
+    id: str | None = None
+    published: date | None = None
+
+
+def _first_full_date(fragment: str) -> date | None:
+    for timex in temporal.tag(fragment, None):
+        value = timex.value
+        if timex.type == "DATE" and len(value) == 10 and not value.startswith("X") and timex.begin == timex.finish:
+            return date.fromisoformat(value)
+    return None
+
+
+def find_published(text: str) -> date | None:
+    """A publication date stated in the text: a "Published:"/"Updated:" line or a dateline."""
+    for part in (text[:HEAD], text[-TAIL:]):
+        for pattern in (_DATE_LINE, _DATELINE):
+            for m in pattern.finditer(part):
+                found = _first_full_date(m.group("rest"))
+                if found:
+                    return found
+    return None
+
+
+def parse_published(value: object) -> date | None:
+    """A publication date from a JSON field or an option: "2021-07-28" (a time part is ignored)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    m = regex.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if not m:
+        raise ValueError(f"publication date {text!r} is not YYYY-MM-DD")
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise ValueError(f"publication date {text!r} is not a valid date") from None

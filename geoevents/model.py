@@ -1,0 +1,118 @@
+"""The records geoevents produces: typed, immutable, and turned into plain JSON by ``to_dict``.
+
+Every span carries character offsets into the document text exactly as read, so that
+``text[span.start:span.end] == span.text`` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+EVENT_TYPES = ("exercise", "deployment", "withdrawal")
+STATUSES = ("occurred", "planned", "negated", "uncertain")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A party whose forces take part in the event."""
+
+    name: str
+    code: str
+    kind: str  # state | igo | armed_group
+    text: str
+    start: int
+    end: int
+    role: str = "agent"  # agent | participant | host
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "code": self.code, "kind": self.kind,
+            "text": self.text, "start": self.start, "end": self.end, "role": self.role,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where the event happens: exercise area, deployment destination, place withdrawn from."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    text: str
+    start: int
+    end: int
+    feature: str = "place"  # country | city | region | sea | border | place
+    relation: str | None = None  # the preposition that ties it to the trigger: in, to, from, near ...
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon,
+            "text": self.text, "start": self.start, "end": self.end,
+            "feature": self.feature, "relation": self.relation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """The time the text gives for the event, normalised against the publication date.
+
+    ``start``/``end`` are ISO strings at the given precision: ``2021-08-05`` (day),
+    ``2021-08`` (month), ``2021`` (year). ``end`` may be None for open ranges ("since May").
+    """
+
+    text: str
+    start: str | None
+    end: str | None
+    precision: str  # day | week | month | season | year
+    offset_start: int
+    offset_end: int
+    value: str | None = None  # TimeML TIMEX3 value of the expression
+    source: str = "text"  # "text": stated in the sentence; "published": the article date was used
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "precision": self.precision,
+            "offset": [self.offset_start, self.offset_end], "value": self.value, "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event mention with its evidence."""
+
+    doc_id: str | None
+    type: str
+    trigger: Span
+    sentence: Span
+    actors: tuple[Actor, ...]
+    locations: tuple[Location, ...]
+    date: EventDate | None
+    status: str
+    rule: str
+    published: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id,
+            "type": self.type,
+            "trigger": self.trigger.to_dict(),
+            "sentence": self.sentence.to_dict(),
+            "actors": [a.to_dict() for a in self.actors],
+            "locations": [loc.to_dict() for loc in self.locations],
+            "date": self.date.to_dict() if self.date else None,
+            "status": self.status,
+            "rule": self.rule,
+            "published": self.published,
+        }

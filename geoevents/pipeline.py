@@ -1,0 +1,125 @@
+"""The extraction pipeline: scan -> sentence -> check -> attach -> status -> link -> records.
+
+One regex pass finds trigger candidates in the whole text; only the few sentences that hold
+one are segmented, tagged for names and times, and examined closely.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import temporal
+from .attach import attach_actors, attach_date, attach_locations
+from .document import Document, find_published, parse_published
+from .gazetteer import Mention, load_gazetteer
+from .linking import merge_within_sentences
+from .model import Actor, Event, EventDate, Location, Span
+from .segment import split_sentences
+from .status import status_of
+from .triggers import Candidate, load_lexicon
+
+MAX_SENTENCE = 1500  # longer "sentences" (unpunctuated dumps) are cut to a window around the trigger
+WINDOW = 600
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event mention while it is being built (mutable; frozen into an ``Event`` at the end)."""
+
+    candidate: Candidate
+    sentence: tuple[int, int]
+    actors: list[Actor] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    date: EventDate | None = None
+    status: str = "occurred"
+
+    @property
+    def type(self) -> str:
+        return self.candidate.rule.type
+
+
+def extract(
+    text: str,
+    published: date | str | None = None,
+    doc_id: str | None = None,
+    types: Iterable[str] | None = None,
+) -> list[Event]:
+    """Events in ``text``. ``published`` (a date or "YYYY-MM-DD") anchors relative dates; without
+    it, a "Published:"/"Updated:" line or a dateline in the text is used when there is one."""
+    dct = parse_published(published) if published is not None else find_published(text)
+    return extract_document(Document(text=text, id=doc_id, published=dct), types)
+
+
+def extract_document(document: Document, types: Iterable[str] | None = None) -> list[Event]:
+    wanted = frozenset(types) if types else None
+    text = document.text
+    lexicon = load_lexicon()
+    candidates = [c for c in lexicon.scan(text) if wanted is None or c.rule.type in wanted]
+    if not candidates:
+        return []
+    sentences = split_sentences(text)
+    starts = [s for s, _ in sentences]
+    by_sentence: dict[tuple[int, int], list[Candidate]] = {}
+    for candidate in _drop_overlaps(candidates):
+        index = bisect.bisect_right(starts, candidate.start) - 1
+        if index < 0 or candidate.end > sentences[index][1]:
+            continue
+        by_sentence.setdefault(_window(sentences[index], candidate), []).append(candidate)
+
+    gazetteer = load_gazetteer()
+    year = document.published.year if document.published else None
+    mentions: list[Draft] = []
+    for sentence, found in by_sentence.items():
+        names = gazetteer.find(text, *sentence)
+        times: list[temporal.Timex] | None = None
+        for candidate in found:
+            if not lexicon.accept(candidate, text, sentence, names):
+                continue
+            if times is None:
+                times = temporal.tag(text, document.published, *sentence)
+            mentions.append(_build(text, sentence, candidate, names, times, year))
+    mentions = merge_within_sentences(text, mentions)
+    published = document.published.isoformat() if document.published else None
+    return [_freeze(text, m, document.id, published) for m in mentions]
+
+
+def _drop_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping candidates (the scan is leftmost-first)."""
+    kept: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.start, -(c.end - c.start))):
+        if kept and c.start < kept[-1].end:
+            continue
+        kept.append(c)
+    return kept
+
+
+def _window(sentence: tuple[int, int], candidate: Candidate) -> tuple[int, int]:
+    start, end = sentence
+    if end - start <= MAX_SENTENCE:
+        return sentence
+    return max(start, candidate.start - WINDOW), min(end, candidate.end + WINDOW)
+
+
+def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: list[Mention],
+           times: list[temporal.Timex], year: int | None) -> Draft:
+    trigger = (candidate.start, candidate.end)
+    kind = candidate.rule.type
+    actors = attach_actors(text, sentence, trigger, kind, names, year)
+    locations = attach_locations(text, sentence, trigger, kind, names, actors)
+    return Draft(
+        candidate=candidate, sentence=sentence, actors=actors, locations=locations,
+        date=attach_date(text, sentence, trigger, times), status=status_of(text, sentence, trigger),
+    )
+
+
+def _freeze(text: str, m: Draft, doc_id: str | None, published: str | None) -> Event:
+    c = m.candidate
+    s, e = m.sentence
+    return Event(
+        doc_id=doc_id, type=m.type, trigger=Span(text[c.start:c.end], c.start, c.end),
+        sentence=Span(text[s:e], s, e), actors=tuple(m.actors), locations=tuple(m.locations),
+        date=m.date, status=m.status, rule=c.rule.id, published=published,
+    )

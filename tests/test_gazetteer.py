@@ -1,0 +1,58 @@
+import pytest
+
+from geoevents.gazetteer import load_gazetteer
+
+
+def names(text, year=None):
+    return [(m.text, m.actor_reading(year).entity.code if m.actor_reading(year) else None)
+            for m in load_gazetteer().find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian troops crossed the river.", [("Russian", "RUS")]),
+        ("Tajik and Afghan officials met.", [("Tajik", "TJK"), ("Afghan", "AFG")]),
+        ("Moscow said it would respond.", [("Moscow", "RUS")]),
+        ("The Kremlin denied the report.", [("Kremlin", "RUS")]),
+        ("South Korea and North Korea traded fire.", [("South Korea", "KOR"), ("North Korea", "PRK")]),
+        ("The PLA held drills.", [("PLA", "CHN")]),
+        ("NATO allies met in Brussels.", [("NATO", "NATO"), ("Brussels", "BEL")]),
+        ("Taliban fighters advanced.", [("Taliban", "TALIBAN")]),
+        ("The U.S. sent ships.", [("U.S.", "USA")]),
+    ],
+)
+def test_names_resolve_to_actor_codes(text, expected):
+    assert names(text) == expected
+
+
+def test_longest_name_wins():
+    found = load_gazetteer().find("troops of the People's Liberation Army moved")
+    assert [m.text for m in found] == ["People's Liberation Army"]
+
+
+def test_lower_case_words_are_not_names():
+    assert load_gazetteer().find("we may march to the sea in china cups") == []
+
+
+def test_leaders_resolve_within_their_years():
+    mention = load_gazetteer().find("Putin ordered the drills.")[0]
+    assert mention.actor_reading(2015).entity.code == "RUS"
+    assert mention.actor_reading(1990) is None
+
+
+def test_places_have_coordinates_and_country():
+    mention = load_gazetteer().find("Fighting near Kandahar continued.")[0]
+    place = mention.place_reading().entity
+    assert place.country == "AFG" and place.lat is not None and place.lon is not None
+
+
+def test_country_name_is_read_as_the_country_not_a_namesake_town():
+    mention = load_gazetteer().find("Troops arrived in Georgia.")[0]
+    assert mention.place_reading().entity.code == "GEO"
+
+
+def test_offsets_point_into_the_text():
+    text = "On Friday, Iranian and Iraqi units met near Basra."
+    for m in load_gazetteer().find(text):
+        assert text[m.start:m.end] == m.text

@@ -1,0 +1,53 @@
+import pytest
+
+from geoevents.segment import split_sentences
+
+
+def sentences(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Smith met Gen. Jones in the capital on Friday.",
+        "U.S. troops arrived in Poland on Jan. 5 for drills.",
+        "The U.N. envoy said talks would resume.",
+        "Lt. Col. Ana Reyes led the convoy along the St. Lawrence river.",
+        "John F. Kennedy visited the base.",
+    ],
+)
+def test_abbreviations_do_not_end_sentences(text):
+    assert sentences(text) == [text]
+
+
+def test_splits_on_terminal_punctuation():
+    text = "Troops left the town. Residents returned! Was it over? Nobody knew."
+    assert sentences(text) == ["Troops left the town.", "Residents returned!", "Was it over?", "Nobody knew."]
+
+
+def test_initialism_at_end_of_sentence_before_a_typical_opener():
+    text = "The drills were led by the U.S. The army said they went well."
+    assert sentences(text) == ["The drills were led by the U.S.", "The army said they went well."]
+
+
+def test_headline_lines_are_sentences():
+    text = "Army pulls out of border town\n\nThe withdrawal began at dawn."
+    assert sentences(text) == ["Army pulls out of border town", "The withdrawal began at dawn."]
+
+
+def test_closing_quote_stays_with_its_sentence():
+    text = 'He said: "We will leave." The troops left.'
+    assert sentences(text) == ['He said: "We will leave."', "The troops left."]
+
+
+def test_hard_wrapped_lines_are_joined():
+    text = "The navy said the exercise would\ncontinue until Friday."
+    assert sentences(text) == [text]
+
+
+def test_offsets_point_into_the_text():
+    text = "  First one.   Second one.  "
+    for start, end in split_sentences(text):
+        assert text[start:end].strip() == text[start:end]
+        assert text[start:end] in ("First one.", "Second one.")
