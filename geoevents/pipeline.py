@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import temporal
-from .attach import attach_actors, attach_date, attach_locations
+from .actors import attach_actors
+from .dating import attach_date
 from .document import Document, find_published, parse_published
 from .gazetteer import Mention, load_gazetteer
 from .linking import merge_within_sentences
 from .model import Actor, Event, EventDate, Location, Span
+from .places import attach_locations
 from .segment import split_sentences
 from .status import status_of
 from .triggers import Candidate, load_lexicon

@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from .attach import clause_of
+from .clauses import clause_of
 from .resources import read_text
 
 CATEGORIES = ("negated", "uncertain", "planned", "occurred")

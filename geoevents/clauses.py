@@ -1,0 +1,128 @@
+"""Clauses and the words around a name: the shared ground of attaching roles to a trigger.
+
+Without a parser, roles come from the words around a name: the preposition before it ("to
+Iraq" is a destination, "with Japan" a partner), the force noun after it ("Russian troops"),
+and whether it sits in the trigger's clause.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import regex
+
+from .resources import read_lines, read_text
+
+WORD = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+|['’](?!s\b)[\p{L}\p{N}]+)*|['’]s\b")
+
+
+_STOP_PUNCT = regex.compile(r"[;:()\[\]\"“”]")
+
+
+@cache
+def role_lexicon() -> dict:
+    return json.loads(read_text("lexicon/roles.json"))
+
+
+def alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def _clause_break() -> regex.Pattern:
+    openers = role_lexicon()["clause_openers"]
+    return regex.compile(
+        r"[;:]\s|\s[–—]\s|\s-\s|[()]|,\s+(?:%s)\b|\s(?:%s)\s"
+        # a trailing attribution: ", the ministry in Moscow said on Wednesday"
+        r"|,\s+(?=[^,;]{0,60}?\b(?:said|says|reported|reports|told|announced|according\s+to)\b[^,;]{0,40}$)"
+        % (alternation(openers["after_comma"]), alternation(openers["anywhere"])),
+        regex.IGNORECASE,
+    )
+
+
+@cache
+def force_nouns() -> regex.Pattern:
+    return regex.compile(r"(?:%s)\b" % alternation(read_lines("lexicon/forces.txt")), regex.IGNORECASE)
+
+
+@cache
+def place_nouns() -> regex.Pattern:
+    return regex.compile(r"(?:%s)\b" % alternation(role_lexicon()["place_nouns"]), regex.IGNORECASE)
+
+
+@cache
+def border_nouns() -> regex.Pattern:
+    return regex.compile(r"(?:%s)\b" % alternation(role_lexicon()["border_nouns"]), regex.IGNORECASE)
+
+
+def clause_of(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]``: between the nearest clause breaks in the sentence."""
+    left, right = sentence
+    for m in _clause_break().finditer(text, sentence[0], start):
+        left = m.end()
+    m = _clause_break().search(text, end, sentence[1])
+    if m:
+        right = m.start()
+    return left, right
+
+
+def words_before(text: str, pos: int, floor: int, n: int) -> list[str]:
+    """Up to ``n`` lower-case words before ``pos`` (nearest first), stopping at strong punctuation."""
+    window = text[max(floor, pos - 80):pos]
+    cut = max((m.end() for m in _STOP_PUNCT.finditer(window)), default=0)
+    return [w.lower() for w in WORD.findall(window[cut:])][::-1][:n]
+
+
+def preposition_before(text: str, mention_start: int, floor: int, prepositions: set[str],
+                        through_names: bool = False) -> str | None:
+    """The preposition that governs a name: "to the eastern Congo" -> "to".
+
+    With ``through_names``, the search walks over other names and "of" ("in the Jaisalmer
+    district of Rajasthan" -> "in"), as places nest.
+    """
+    original = text[max(floor, mention_start - 100):mention_start]
+    cut = max((m.end() for m in _STOP_PUNCT.finditer(original)), default=0)
+    words = [w for w in WORD.findall(original[cut:])][::-1][:10 if through_names else 5]
+    for i, word in enumerate(words):
+        lower = word.lower()
+        for size in (4, 3, 2):
+            if i + size <= len(words):
+                phrase = " ".join(w.lower() for w in reversed(words[i:i + size]))
+                if phrase in prepositions:
+                    return phrase
+        if lower in prepositions:
+            return lower
+        if is_modifier(lower):
+            continue
+        if through_names and (word[0].isupper() or lower in _NESTING_WORDS or lower in _BORDER_WORDS):
+            continue
+        return None
+    return None
+
+
+_NESTING_WORDS = {"of", "with", "district", "province", "state", "region", "county", "governorate", "city", "town"}
+
+
+_BORDER_WORDS = {"border", "borders", "frontier", "boundary"}
+
+
+BORDER_WITH = regex.compile(r"(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$", regex.IGNORECASE)
+
+
+_MODIFIERS = {"the", "a", "an", "its", "their", "his", "her", "both", "several", "all", "some", "two", "three"}
+
+
+def is_modifier(word: str) -> bool:
+    """Words that may stand between a preposition and its name: "to the [eastern] Congo"."""
+    return (
+        word in _MODIFIERS
+        or word.endswith(("ern", "ed", "al", "ic", "ing", "ish", "ian", "an", "ese", "i"))
+        or word in ("'s", "’s", "mutual", "restive", "disputed", "neighbouring", "neighboring", "central",
+                    "northern", "southern", "eastern", "western", "far", "upper", "lower", "greater", "rebel-held")
+    )
+
+
+def skip_words(text: str, n: int) -> str:
+    m = regex.match(r"(?:[\p{L}\p{N}/-]+\s+){1,%d}" % n, text)
+    return text[m.end():] if m else text
