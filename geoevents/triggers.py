@@ -20,9 +20,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick
 import regex
 
 from .gazetteer import Mention
+from .prefixes import match_prefixes
 from .resources import read_jsonl, read_lines
 
 TRIGGER_FILES = ("exercise", "deployment", "withdrawal")
@@ -78,6 +80,7 @@ class TriggerLexicon:
         body = "|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(self.rules))
         self._scan_lower = regex.compile(rf"\b(?:{body})\b")
         self._scan_any_case = regex.compile(rf"\b(?:{body})\b", regex.IGNORECASE)
+        self._starts = _prefix_automaton(self.rules)
         self.forces = _word_pattern(read_lines("lexicon/forces.txt"))
         self.military = _word_pattern(read_lines("lexicon/military_cues.txt") + read_lines("lexicon/forces.txt"))
 
@@ -85,12 +88,22 @@ class TriggerLexicon:
         """Every trigger phrase in ``text``: one regex pass over the whole document."""
         lowered = text.lower()
         if len(lowered) == len(text):
-            matches = self._scan_lower.finditer(lowered)
+            matches = self._prefiltered(lowered) if self._starts else self._scan_lower.finditer(lowered)
         else:  # lower-casing changed the length (rare scripts): match case-insensitively instead
             matches = self._scan_any_case.finditer(text)
         for m in matches:
             rule = self.rules[int(m.lastgroup[1:])]
             yield Candidate(rule, m.start(), m.end())
+
+    def _prefiltered(self, lowered: str) -> Iterator[regex.Match]:
+        """The matches of ``finditer``, trying the pattern only where a rule's literal prefix
+        occurs (found by one Aho-Corasick pass): several times faster on ordinary text."""
+        starts = sorted({end - size + 1 for end, size in self._starts.iter(lowered)})
+        resume = 0
+        for start in starts:
+            if start >= resume and (m := self._scan_lower.match(lowered, start)):
+                resume = m.end()
+                yield m
 
     def accept(self, candidate: Candidate, text: str, sentence: tuple[int, int],
                mentions: Sequence[Mention]) -> bool:
@@ -185,6 +198,23 @@ class SentenceContext:
         if requires == "military_or_place":
             return self.military_context() or self.from_place(candidate)
         raise AssertionError(requires)
+
+
+def _prefix_automaton(rules: Sequence[TriggerRule]) -> ahocorasick.Automaton | None:
+    """An automaton of the literal prefixes every trigger match starts with, or None when some
+    rule's pattern has no such prefix (then the scan tries the pattern everywhere)."""
+    prefixes: set[str] = set()
+    for rule in rules:
+        found = match_prefixes(rule.pattern)
+        if found is None:
+            return None
+        prefixes |= found
+    automaton = ahocorasick.Automaton()
+    for prefix in prefixes:
+        if not any(prefix.startswith(p) for p in prefixes if p != prefix):  # the shortest suffices
+            automaton.add_word(prefix, len(prefix))
+    automaton.make_automaton()
+    return automaton
 
 
 @cache
