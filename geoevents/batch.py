@@ -1,7 +1,8 @@
-"""Extraction over a stream of documents: in worker processes, in input order, in bounded memory.
+"""Extraction over a stream of input tasks: in worker processes, in input order, in bounded memory.
 
-Documents are grouped into chunks (a few hundred documents or about a megabyte of text) so
-that each trip to a worker carries enough work. At most ``PENDING_PER_JOB`` chunks per job are
+Tasks (see ``sources``) are grouped into chunks (about a megabyte of JSON Lines, or up to
+``CHUNK_FILES`` files) so that each trip to a worker carries enough work; the worker reads,
+parses and extracts, and sends back only the events and the tally. At most ``PENDING_PER_JOB`` chunks per job are
 in flight at once: reading waits for the workers, so an input of any size goes through in
 bounded memory. Results come back in input order unless ``ordered`` is false, in which case
 each chunk is passed on as soon as it is done. With one job, everything runs in this process.
@@ -9,6 +10,7 @@ each chunk is passed on as soon as it is done. With one job, everything runs in 
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import queue
@@ -16,38 +18,32 @@ import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .document import Document
 from .model import Event
 from .pipeline import extract, extract_document
-from .readers import Failure
+from .readers import Parser
+from .sources import Failure, Notice, Task
 
-CHUNK_DOCUMENTS = 256
-CHUNK_CHARACTERS = 1_000_000
+CHUNK_BYTES = 1 << 20  # JSON Lines per chunk (a task of JSON Lines is about this size)
+CHUNK_FILES = 64  # files per chunk
 PENDING_PER_JOB = 3
-WORKER_DIED = "worker process died while extracting (out of memory?); document not processed"
+WORKER_DIED = "a worker process died while extracting (out of memory?); not processed"
 
 
-@dataclass(frozen=True, slots=True)
-class Done:
-    """One document, processed: its events, or the error that stopped its extraction."""
+@dataclass(slots=True)
+class ChunkResult:
+    """What a worker made of a chunk of tasks."""
 
-    id: str | None
-    source: str | None
-    line: int | None
-    characters: int
-    events: list[Event]
-    error: str | None = None
-
-    def failure(self) -> Failure | None:
-        if self.error is None:
-            return None
-        return Failure(self.source or str(self.id), self.error, self.line, self.id)
+    documents: int = 0  # documents extracted (failed ones are in ``failures``)
+    characters: int = 0
+    with_events: int = 0
+    events: list[Event] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
 
 
-Chunk = list[Document]
-Outcome = tuple[list[Event], str | None]
+Chunk = list[Task]
 
 
 def default_jobs() -> int:
@@ -58,23 +54,46 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+_parser = Parser()
 _types: frozenset[str] | None = None
 
 
-def _extract_chunk(chunk: Chunk) -> list[Outcome]:
-    outcomes: list[Outcome] = []
-    for document in chunk:
-        try:
-            outcomes.append((extract_document(document.dated(), _types), None))
-        except Exception as error:  # one bad document must not stop the others
-            outcomes.append(([], f"extraction failed: {type(error).__name__}: {error}"))
-    return outcomes
+def _set_up(parser: Parser, types: frozenset[str] | None) -> None:
+    global _parser, _types
+    _parser, _types = parser, types
 
 
-def _start_worker(types: frozenset[str] | None) -> None:
-    global _types
-    _types = types
+def _start_worker(parser: Parser, types: frozenset[str] | None) -> None:
+    _set_up(parser, types)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the run
+
+
+def _process(chunk: Chunk) -> ChunkResult:
+    result = ChunkResult()
+    for task in chunk:
+        try:
+            for item in _parser.parse(task, result.notices.append):
+                if isinstance(item, Failure):
+                    result.failures.append(item)
+                    continue
+                result.characters += len(item.text)
+                try:
+                    events = extract_document(item.dated(), _types)
+                except Exception as error:  # one bad document must not stop the others
+                    result.failures.append(Failure(item.source or str(item.id), _failed("extraction", error),
+                                                   item.line, item.id))
+                    continue
+                result.documents += 1
+                if events:
+                    result.with_events += 1
+                    result.events.extend(events)
+        except Exception as error:  # a reader bug must not lose the rest of the chunk
+            result.failures.append(Failure(task.source, _failed("reading", error), task.first_line))
+    return result
+
+
+def _failed(stage: str, error: BaseException) -> str:
+    return f"{stage} failed: {type(error).__name__}: {error}"
 
 
 def warm_up() -> None:
@@ -83,36 +102,42 @@ def warm_up() -> None:
 
 
 def extract_all(
-    items: Iterable[Document | Failure],
+    tasks: Iterable[Task | Failure],
+    parser: Parser,
     types: Iterable[str] | None = None,
     jobs: int = 1,
     ordered: bool = True,
     stop: Callable[[], bool] = lambda: False,
-) -> Iterator[list[Done] | Failure]:
-    """Process documents; yield each chunk's results (a list of ``Done``) and pass on the
-    reader's failures as they come. ``stop`` is asked between chunks: once it says yes, no more
+) -> Iterator[ChunkResult | Failure]:
+    """Read and process the tasks; yield each chunk's result, and pass on the failures met while
+    finding the input as they come. ``stop`` is asked between chunks: once it says yes, no more
     input is read, and the work already handed out is finished and yielded."""
     wanted = frozenset(types) if types else None
-    chunks = _chunks(items, stop)
-    if jobs <= 1:
-        global _types
-        _types = wanted
+    chunks = _chunks(tasks, stop)
+    if jobs > 1:
+        # look ahead: an input that fits in one chunk is done sooner without starting workers
+        ahead: list[Chunk | Failure] = []
         for chunk in chunks:
-            yield chunk if isinstance(chunk, Failure) else _done(chunk, _extract_chunk(chunk))
-        return
-    yield from _in_workers(chunks, wanted, jobs, ordered, stop)
+            ahead.append(chunk)
+            if sum(not isinstance(c, Failure) for c in ahead) > 1:
+                yield from _in_workers(itertools.chain(ahead, chunks), parser, wanted, jobs, ordered, stop)
+                return
+        chunks = iter(ahead)
+    _set_up(parser, wanted)
+    for chunk in chunks:
+        yield chunk if isinstance(chunk, Failure) else _process(chunk)
 
 
-def _chunks(items: Iterable[Document | Failure], stop: Callable[[], bool]) -> Iterator[Chunk | Failure]:
+def _chunks(tasks: Iterable[Task | Failure], stop: Callable[[], bool]) -> Iterator[Chunk | Failure]:
     chunk: Chunk = []
     size = 0
-    for item in items:
-        if isinstance(item, Failure):
-            yield item
+    for task in tasks:
+        if isinstance(task, Failure):
+            yield task
             continue
-        chunk.append(item)
-        size += len(item.text)
-        if len(chunk) >= CHUNK_DOCUMENTS or size >= CHUNK_CHARACTERS:
+        chunk.append(task)
+        size += len(task.data)
+        if size >= CHUNK_BYTES or len(chunk) >= CHUNK_FILES:
             yield chunk
             chunk, size = [], 0
             if stop():
@@ -121,41 +146,29 @@ def _chunks(items: Iterable[Document | Failure], stop: Callable[[], bool]) -> It
         yield chunk
 
 
-def _done(chunk: Chunk, outcomes: list[Outcome]) -> list[Done]:
-    return [
-        Done(d.id, d.source, d.line, len(d.text), events, error)
-        for d, (events, error) in zip(chunk, outcomes, strict=True)
-    ]
-
-
-def _metadata(chunk: Chunk) -> tuple[Chunk, list[int]]:
-    """What is kept of a chunk while a worker has it: ids, sources, lines and sizes, no texts."""
-    return [Document(text="", id=d.id, source=d.source, line=d.line) for d in chunk], [len(d.text) for d in chunk]
-
-
 class _Pool:
     """A process pool that is started again if a worker dies (its chunks are reported failed)."""
 
-    def __init__(self, jobs: int, types: frozenset[str] | None):
+    def __init__(self, jobs: int, parser: Parser, types: frozenset[str] | None):
         methods = multiprocessing.get_all_start_methods()
         self.context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self.jobs = jobs
-        self.types = types
+        self.settings = (parser, types)
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
         executor = ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_start_worker,
-                                       initargs=(self.types,))
+                                       initargs=self.settings)
         executor.submit(int).result()  # fork now, before any other thread (a progress bar) runs
         return executor
 
     def submit(self, chunk: Chunk) -> Future:
         try:
-            return self.executor.submit(_extract_chunk, chunk)
+            return self.executor.submit(_process, chunk)
         except BrokenProcessPool:
             self.executor.shutdown(wait=False, cancel_futures=True)
             self.executor = self._start()
-            return self.executor.submit(_extract_chunk, chunk)
+            return self.executor.submit(_process, chunk)
 
     def close(self, wait: bool) -> None:
         self.executor.shutdown(wait=wait, cancel_futures=True)
@@ -166,7 +179,7 @@ class _InFlight:
 
     def __init__(self, ordered: bool):
         self.ordered = ordered
-        self.pending: dict[int, tuple[Future, Chunk, list[int]]] = {}
+        self.pending: dict[int, tuple[Future, Chunk]] = {}
         self.completed: set[int] = set()
         self.finished: queue.SimpleQueue[int] = queue.SimpleQueue()
         self.count = 0
@@ -174,7 +187,8 @@ class _InFlight:
     def add(self, future: Future, chunk: Chunk) -> None:
         number = self.count
         self.count += 1
-        self.pending[number] = (future, *_metadata(chunk))
+        # keep the tasks without their data, to name them should a worker die
+        self.pending[number] = (future, [Task(t.kind, t.source, b"", t.first_line) for t in chunk])
         future.add_done_callback(lambda _future: self.finished.put(number))
 
     def wait(self, block: bool) -> None:
@@ -188,7 +202,7 @@ class _InFlight:
             pass
         self.completed.update(n for n in numbers if n in self.pending)
 
-    def ready(self) -> Iterator[list[Done]]:
+    def ready(self) -> Iterator[ChunkResult]:
         """The chunks that can be passed on now: in input order, or as they were done."""
         if self.ordered:
             while self.pending and (first := min(self.pending)) in self.completed:
@@ -199,26 +213,25 @@ class _InFlight:
 
     def cancel_waiting(self) -> None:
         """Drop the chunks no worker has started on."""
-        for number, (future, _chunk, _sizes) in list(self.pending.items()):
+        for number, (future, _chunk) in list(self.pending.items()):
             if future.cancel():
                 del self.pending[number]
                 self.completed.discard(number)
 
-    def _result(self, number: int) -> list[Done]:
-        future, metadata, sizes = self.pending.pop(number)
+    def _result(self, number: int) -> ChunkResult:
+        future, chunk = self.pending.pop(number)
         self.completed.discard(number)
         try:
-            outcomes = future.result()
+            return future.result()
         except BrokenProcessPool:
-            outcomes = [([], WORKER_DIED)] * len(metadata)
-        return [Done(d.id, d.source, d.line, size, events, error)
-                for d, size, (events, error) in zip(metadata, sizes, outcomes, strict=True)]
+            return ChunkResult(failures=[Failure(t.source, WORKER_DIED, t.first_line if t.kind == "lines" else None)
+                                         for t in chunk])
 
 
-def _in_workers(chunks: Iterator[Chunk | Failure], types: frozenset[str] | None, jobs: int,
-                ordered: bool, stop: Callable[[], bool]) -> Iterator[list[Done] | Failure]:
+def _in_workers(chunks: Iterator[Chunk | Failure], parser: Parser, types: frozenset[str] | None, jobs: int,
+                ordered: bool, stop: Callable[[], bool]) -> Iterator[ChunkResult | Failure]:
     warm_up()
-    pool = _Pool(jobs, types)
+    pool = _Pool(jobs, parser, types)
     flight = _InFlight(ordered)
     limit = jobs * PENDING_PER_JOB
     finished_cleanly = False

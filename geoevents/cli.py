@@ -23,8 +23,9 @@ from .batch import default_jobs, extract_all
 from .document import parse_published
 from .model import EVENT_TYPES
 from .progress import ProgressBar, Tally
-from .readers import Failure, Fields, InputProgress, Notice, input_size, iter_documents
+from .readers import Failure, Fields, InputProgress, Notice, Parser, input_size, once_per_source
 from .render import FORMATS, writer_for
+from .sources import iter_tasks
 
 EXAMPLES = """
 Examples:
@@ -130,25 +131,27 @@ def extract(
     reporter = Reporter(errors, error_log, quiet)
     tally = reporter.tally
     reading = InputProgress()
-    documents = iter_documents(paths or [], fields, published, globs=glob or (), files_from=files_from,
-                               date_from_text_later=True, on_notice=reporter.notice, progress=reading)
+    tasks = iter_tasks(paths or [], globs=glob or (), files_from=files_from, text_field=fields.text,
+                       on_notice=reporter.notice, progress=reading)
+    parser = Parser(fields, parse_published(published) if published else None, date_from_text_later=True)
     show_progress = not quiet and sys.stderr.isatty()
     bar = ProgressBar(errors, show_progress, lambda: input_size(paths or [], glob or (), files_from),
                       lambda: reading.bytes_read)
     writer = writer_for(chosen_format, sys.stdout)
     with stop_on_first_interrupt() as interrupted:
         try:
-            for item in extract_all(documents, wanted, jobs or default_jobs(), ordered=not unordered,
+            for item in extract_all(tasks, parser, wanted, jobs or default_jobs(), ordered=not unordered,
                                     stop=interrupted.is_set):
                 if isinstance(item, Failure):
                     reporter.failure(item)
                     continue
-                for done in item:
-                    tally.add(done)
-                    if done.error is not None:
-                        reporter.failure(done.failure())
-                    for event in done.events:
-                        writer.write(event)
+                for notice in item.notices:
+                    reporter.notice(notice)
+                for failure in item.failures:
+                    reporter.failure(failure)
+                tally.add(item)
+                for event in item.events:
+                    writer.write(event)
                 bar.update(tally)
             writer.close()
         finally:
@@ -176,6 +179,7 @@ class Reporter:
         self.quiet = quiet
         self.tally = Tally()
         self.shown = 0
+        self.notice = once_per_source(self._notice)
 
     def failure(self, failure: Failure) -> None:
         self.tally.failed += 1
@@ -183,7 +187,7 @@ class Reporter:
             self.error_log.write(json.dumps(failure.to_dict(), ensure_ascii=False) + "\n")
         self._show(f"geoevents: {failure}", "red")
 
-    def notice(self, notice: Notice) -> None:
+    def _notice(self, notice: Notice) -> None:
         self.tally.warnings += 1
         if not self.quiet:
             self._show(f"geoevents: warning: {notice}", "yellow")

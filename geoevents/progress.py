@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
-from .batch import Done
+from .batch import ChunkResult
 from .model import EVENT_TYPES
 
 MEGA = 1_000_000  # "MB of text" counts characters: a million characters per MB
@@ -32,16 +32,13 @@ class Tally:
     events: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.monotonic)
 
-    def add(self, done: Done) -> None:
-        """Count a processed document (a failed one is counted by whoever reports the failure)."""
-        self.characters += done.characters
-        if done.error is not None:
-            return
-        self.documents += 1
-        if done.events:
-            self.with_events += 1
-            for event in done.events:
-                self.events[event.type] += 1
+    def add(self, result: ChunkResult) -> None:
+        """Count a chunk's documents and events (its failures are counted as they are reported)."""
+        self.documents += result.documents
+        self.characters += result.characters
+        self.with_events += result.with_events
+        for event in result.events:
+            self.events[event.type] += 1
 
     @property
     def elapsed(self) -> float:

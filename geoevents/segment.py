@@ -39,8 +39,9 @@ def _is_boundary(text: str, stop_start: int, stop: str, next_pos: int) -> bool:
     next_char = text[next_pos]
     if next_char.islower():
         return False
-    line_start = text.rfind("\n", 0, stop_start) + 1
-    before = _WORD_BEFORE.search(text, max(line_start, stop_start - 40), stop_start)
+    look_from = max(0, stop_start - 40)  # bounded: searching back to the line start is quadratic on one long line
+    line_start = text.rfind("\n", look_from, stop_start) + 1
+    before = _WORD_BEFORE.search(text, max(line_start, look_from), stop_start)
     if before is None:
         return True
     word = before.group(1).lstrip("(\"'\u201c\u2018[")
