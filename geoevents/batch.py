@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import queue
 import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -157,6 +158,8 @@ class _Pool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
+        sys.stdout.flush()  # a forked worker must not inherit (and one day flush) buffered output
+        sys.stderr.flush()
         executor = ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_start_worker,
                                        initargs=self.settings)
         executor.submit(int).result()  # fork now, before any other thread (a progress bar) runs
@@ -170,8 +173,13 @@ class _Pool:
             self.executor = self._start()
             return self.executor.submit(_process, chunk)
 
-    def close(self, wait: bool) -> None:
-        self.executor.shutdown(wait=wait, cancel_futures=True)
+    def close(self, finish: bool) -> None:
+        """Shut the pool down; unless ``finish``, stop the workers at once (the run is ending early:
+        a closed pipe, a second Ctrl-C) instead of waiting for the chunks they are on."""
+        if not finish:
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                process.terminate()
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
 
 class _InFlight:
@@ -254,4 +262,4 @@ def _in_workers(chunks: Iterator[Chunk | Failure], parser: Parser, types: frozen
             yield from flight.ready()
         finished_cleanly = True
     finally:
-        pool.close(wait=finished_cleanly)
+        pool.close(finish=finished_cleanly)

@@ -19,7 +19,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .batch import default_jobs, extract_all
+from .batch import ChunkResult, default_jobs, extract_all
 from .document import parse_published
 from .model import EVENT_TYPES
 from .progress import ProgressBar, Tally
@@ -139,25 +139,14 @@ def extract(
                       lambda: reading.bytes_read)
     writer = writer_for(chosen_format, sys.stdout)
     with stop_on_first_interrupt() as interrupted:
-        try:
-            for item in extract_all(tasks, parser, wanted, jobs or default_jobs(), ordered=not unordered,
-                                    stop=interrupted.is_set):
-                if isinstance(item, Failure):
-                    reporter.failure(item)
-                    continue
-                for notice in item.notices:
-                    reporter.notice(notice)
-                for failure in item.failures:
-                    reporter.failure(failure)
-                tally.add(item)
-                for event in item.events:
-                    writer.write(event)
-                bar.update(tally)
-            writer.close()
-        finally:
-            bar.close()
+        results = extract_all(tasks, parser, wanted, jobs or default_jobs(), ordered=not unordered,
+                              stop=interrupted.is_set)
+        # closing(): should writing fail (| head), the workers are stopped at once, not at exit
+        with contextlib.closing(results), contextlib.ExitStack() as cleanup:
+            cleanup.callback(bar.close)
             if error_log:
-                error_log.close()
+                cleanup.callback(error_log.close)
+            _write_all(results, writer, reporter, bar)
     if not quiet or interrupted.is_set():
         for line in tally.summary(interrupted.is_set()):
             errors.print(f"geoevents: {line}", markup=False, style="dim" if not tally.failed else None)
@@ -165,6 +154,22 @@ def extract(
         raise typer.Exit(130)
     if tally.failed:
         raise typer.Exit(1)
+
+
+def _write_all(results: Iterator[ChunkResult | Failure], writer, reporter: Reporter, bar: ProgressBar) -> None:
+    for item in results:
+        if isinstance(item, Failure):
+            reporter.failure(item)
+            continue
+        for notice in item.notices:
+            reporter.notice(notice)
+        for failure in item.failures:
+            reporter.failure(failure)
+        reporter.tally.add(item)
+        for event in item.events:
+            writer.write(event)
+        bar.update(reporter.tally)
+    writer.close()
 
 
 class Reporter:
