@@ -1,7 +1,7 @@
 """Command line: ``geoevents extract [PATH ...]``.
 
 Data goes to stdout, messages to stderr. Exit codes: 0 all inputs read; 1 some inputs failed
-(each is reported); 2 usage error.
+(each is reported); 2 usage error; 130 interrupted (Ctrl-C), after writing what was done.
 """
 
 from __future__ import annotations

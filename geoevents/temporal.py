@@ -8,6 +8,7 @@ speaks of the future).
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -375,17 +376,20 @@ def tag(
         def is_future(offset: int) -> bool:
             return clause_is_future(text, max(start, offset - 80), offset)
     found: list[Timex] = []
-    taken: list[tuple[int, int]] = []
+    taken_starts: list[int] = []  # the spans taken so far: disjoint, sorted (so their ends are too)
+    taken_ends: list[int] = []
     for name, pattern in _patterns():
         for m in pattern.finditer(text, start, end):
-            if any(m.start() < b and a < m.end() for a, b in taken):
+            before = bisect.bisect_left(taken_starts, m.end())  # spans starting before m ends
+            if before and taken_ends[before - 1] > m.start():  # the last of them overlaps m
                 continue
             if m.start() > 0 and text[m.start() - 1].isalnum() and not name.startswith(("cued", "range_dm")):
                 continue
             timex = _resolve(name, m, dct, is_future(m.start()))
             if timex is None:
                 continue
-            taken.append((m.start(), m.end()))
+            taken_starts.insert(before, m.start())
+            taken_ends.insert(before, m.end())
             found.append(timex)
     found.sort(key=lambda t: t.start)
     return found
