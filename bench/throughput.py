@@ -51,21 +51,25 @@ def load_texts(path: Path) -> list[str]:
 
 
 def trigger_words() -> list[str]:
-    """The words the trigger rules start with: the letters of each rule's literal prefixes."""
+    """The word stems the trigger rules start with: the letters of each rule's literal prefixes."""
     words: set[str] = set()
     for rule in load_lexicon().rules:
         for prefix in match_prefixes(rule.pattern) or ():
             head = re.match(r"[a-z]+", prefix)
             if head and len(head.group(0)) >= 3:
                 words.add(head.group(0))
-    return sorted(words, key=len, reverse=True)
+    # the shortest stems suffice ("deploy" covers "deployed" with the \w* that follows)
+    stems = {w for w in words if not any(w != v and w.startswith(v) for v in words)}
+    return sorted(stems, key=len, reverse=True)
 
 
 def reference(texts: list[str]) -> tuple[float, str]:
     """Seconds for one pass of the single trigger-word regex over the texts (the fastest engine)."""
-    body = r"\b(?:%s)\w*" % "|".join(trigger_words())
+    words = "|".join(trigger_words())
+    variants = [(f"{engine.__name__} {shape}", engine.compile(shape % words))
+                for engine in (re, regex) for shape in (r"\b(?:%s)\w*", r"\b(?:%s)")]
     best = (float("inf"), "")
-    for name, pattern in (("re", re.compile(body)), ("regex", regex.compile(body))):
+    for name, pattern in variants:
         started = time.perf_counter()
         for text in texts:
             for _ in pattern.finditer(text.lower()):
@@ -183,7 +187,7 @@ def main() -> None:
             print(f"{corpus.name:24} {len(texts):8,} {megabytes:6.1f} {ref_rate:9.1f} {jobs:4} {wall:7.2f} "
                   f"{len(texts) / wall:8,.0f} {rate:6.2f} {net:8.2f} {rate / ref_rate:6.2f} {speed_up:>8} "
                   f"{result['sum'] / MEGA:8.0f} {result['largest'] / MEGA:7.0f}")
-        print(f"{'':24} reference: {engine} over text.lower(), {ref_seconds:.2f} s, {len(trigger_words())} words")
+        print(f"{'':24} reference: {engine} with {len(trigger_words())} stems, over text.lower(), {ref_seconds:.2f} s")
     if options.stream_mb:
         texts = load_texts(options.corpus[0])
         for jobs in options.jobs:
