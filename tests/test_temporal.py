@@ -7,7 +7,7 @@ import pytest
 
 from geoevents.temporal import tag
 
-from .conftest import DCT  # 2021-07-28, a Wednesday
+DCT = date(2021, 7, 28)  # a Wednesday, as in conftest.py
 
 
 def found(text, dct=DCT):

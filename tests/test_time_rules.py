@@ -6,12 +6,14 @@ A veto rule claims text that looks like a time but is none ("a week" in "four fl
 its examples are (sentence, text), and no expression may overlap that text.
 """
 
+from datetime import date
+
 import pytest
 
 from geoevents.temporal import tag
 from geoevents.temporal.grammar import rules
 
-from .conftest import DCT
+DCT = date(2021, 7, 28)  # a Wednesday, as in conftest.py
 
 RULES = rules()
 POSITIVE = [(rule.id, *example) for rule in RULES if rule.op != "veto" for example in rule.examples]

@@ -202,7 +202,10 @@ def calendar_point(f: dict[str, Any], ctx: Context) -> Point | None:
     if "unit" in f and "shift" in f and not any(k in f for k in ("weekday", "month", "season", "quarter", "half")):
         if dct is None:
             return None
-        point = _relative(dct, f["shift"], f["unit"])
+        shift = f["shift"]
+        if f["unit"] == "week" and shift == 0 and dct.weekday() == 6 and ctx.tense() == "future":
+            shift = 1  # "this week", said on a Sunday of what is to come: the week ahead
+        point = _relative(dct, shift, f["unit"])
         if point is not None and part and point.granularity == "day":
             point = replace(point, part=part)
         return point
