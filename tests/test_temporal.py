@@ -114,6 +114,11 @@ def test_things_that_are_never_dates(text):
     assert [t.text for t in tag(text, DCT) if t.type in ("DATE", "TIME")] == []
 
 
+def test_dates_out_of_the_calendar_are_dropped_without_error():
+    assert found("The flood happened about 4,000 years ago, he wrote.") == []
+    assert found("Dinosaurs died out 65 million years ago.") == []
+
+
 def test_durations_are_not_dates():
     assert [(t.type, t.value) for t in tag("Troops began a three-day exercise.", DCT)] == [("DURATION", "P3D")]
 

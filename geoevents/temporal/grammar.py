@@ -6,8 +6,13 @@ A rule's pattern names the parts it reads with ``{macros}``: ``{month}`` becomes
 ``day2`` (the second date of a range). Patterns are matched case-insensitively, except month
 and weekday names, which must be capitalised ("May 5", never "may"). Group names tell the
 parser what a part means (see ``parse.py``). A space matches any run of white space; the
-rule's other fields (``op``, ``type``,
-``fields``, ``value``) tell the resolver what to do with them.
+rule's other fields (``op``, ``type``, ``fields``, ``value``) tell the resolver what to do.
+
+Speed: a rule is only tried where its ``anchor`` occurs — a word class (``month``, ``unit``,
+``digit`` ...) or a list of words — found with string operations, not regex scans. ``{@}``
+marks where the anchor starts in the pattern: the part after it (the core) is matched forward
+from the anchor, the part before it (the left context: "about", "the past", "three") is
+matched backwards from there.
 """
 
 from __future__ import annotations
@@ -29,7 +34,10 @@ TYPES = ("DATE", "TIME", "DURATION", "SET")
 @dataclass(frozen=True)
 class Rule:
     id: str
-    pattern: regex.Pattern
+    core: regex.Pattern  # matched forward from the anchor
+    left: regex.Pattern | None  # matched backwards from the anchor (a reverse pattern)
+    anchors: tuple[str, ...]  # lower-case words where the core starts; () for digits
+    digit_runs: frozenset[int] = frozenset()  # for a digit anchor: the lengths of digit run it starts with
     op: str = "date"
     type: str | None = None  # None: DATE, or TIME when a clock time is read
     value: str | None = None  # a fixed TIMEX3 value (refs, sets)
@@ -115,15 +123,31 @@ def macros() -> dict[str, str]:
     }
 
 
-# no match may start or end inside a word: "S-400" holds no date, nor "this weekend" "this week"
-_WHOLE_WORDS = r"(?:(?<![\p{L}\p{N}])|(?![\p{L}\p{N}]))(?:%s)(?:(?<![\p{L}\p{N}])|(?![\p{L}\p{N}]))"
 _MACRO = regex.compile(r"\{(?P<name>[a-z_0-9]+)(?::(?P<group>[a-z_0-9]+))?\}")
+ANCHOR = "{@}"
+# an expression starts and ends at word edges: "this weekend", never "this week" + "end"
+_EDGE = r"(?:(?<![\p{L}\p{N}])|(?![\p{L}\p{N}]))"
+
+
+def anchor_classes() -> dict[str, frozenset[str]]:
+    """The words of each anchor class, lower case ("digit" is found apart, as digit runs)."""
+    lex = lexicon()
+    return {
+        "month": frozenset(lex["months"]),
+        "weekday": frozenset(lex["weekdays"]),
+        "unit": frozenset(lex["units"]),
+        "deictic": frozenset(w for w in lex["deictic_days"] if " " not in w),
+        "season": frozenset(lex["seasons"]),
+        "part": frozenset(lex["parts_of_day"]),
+        "holiday": frozenset(h.split()[0].split("'")[0] for h in lex["holidays"]),
+        "digit": frozenset(),
+    }
 
 
 def expand(pattern: str) -> str:
     """``{month}`` -> ``(?P<month>...)``; ``{day:day2}`` -> ``(?P<day2>...)`` (a macro's text).
     A space in a pattern matches any run of white space, `` ?`` an optional one (so never put
-    a space in a ``[class]``). A match must start and end at word boundaries."""
+    a space in a ``[class]``)."""
     table = macros()
     pattern = pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
 
@@ -136,9 +160,44 @@ def expand(pattern: str) -> str:
     return _MACRO.sub(replace, pattern)
 
 
+def _can_start(core: regex.Pattern, words: frozenset[str]) -> frozenset[str]:
+    """The anchor words a core can begin with (tried as prefixes of a match, in any case), so
+    that a rule about "year" is not tried on every "day". A core that needs text before it
+    (a lookbehind) keeps all its words."""
+    fitting = frozenset(w for w in words if any(core.match(form, partial=True)
+                                                for form in (w, w.capitalize(), w.upper())))
+    return fitting or words
+
+
+_DIGIT_SAMPLES = {1: ("5", "0"), 2: ("12", "19", "20", "31", "05"), 3: ("123",), 4: ("1998", "2021", "1700", "1234")}
+
+
+def _digit_runs(core: regex.Pattern) -> frozenset[int]:
+    """The lengths of digit run a digit-anchored core can begin with (all, if it needs text
+    before it)."""
+    runs = frozenset(size for size, samples in _DIGIT_SAMPLES.items()
+                     if any(core.match(sample, partial=True) for sample in samples))
+    return runs or frozenset(range(1, 5))
+
+
+@cache
+def anchor_index() -> tuple[dict[str, tuple[Rule, ...]], dict[int, tuple[Rule, ...]]]:
+    """Rules by the anchor word their core starts with, and digit-anchored rules by the length
+    of the digit run (4 and more share an entry)."""
+    by_word: dict[str, list[Rule]] = {}
+    by_run: dict[int, list[Rule]] = {}
+    for rule in rules():
+        for size in rule.digit_runs:
+            by_run.setdefault(size, []).append(rule)
+        for word in rule.anchors:
+            by_word.setdefault(word, []).append(rule)
+    return {w: tuple(rs) for w, rs in by_word.items()}, {n: tuple(rs) for n, rs in by_run.items()}
+
+
 @cache
 def rules() -> tuple[Rule, ...]:
     built = []
+    classes = anchor_classes()
     for order, record in enumerate(read_jsonl("time/rules.jsonl")):
         rule_id = record["id"]
         op = record.get("op", "date")
@@ -146,12 +205,25 @@ def rules() -> tuple[Rule, ...]:
             raise ValueError(f"time rule {rule_id}: unknown op {op!r}")
         if record.get("type") not in (None, *TYPES):
             raise ValueError(f"time rule {rule_id}: unknown type {record['type']!r}")
+        anchor = record.get("anchor")
+        if isinstance(anchor, str) and anchor not in classes or not anchor:
+            raise ValueError(f"time rule {rule_id}: unknown anchor {anchor!r}")
+        left_source, _, core_source = record["pattern"].rpartition(ANCHOR)
         try:
-            pattern = regex.compile(_WHOLE_WORDS % expand(record["pattern"]), regex.IGNORECASE)
+            core = regex.compile("(?:%s)%s" % (expand(core_source), _EDGE), regex.IGNORECASE)
+            left = None
+            if left_source:
+                left = regex.compile("(?r)%s(?:%s)" % (_EDGE, expand(left_source)), regex.IGNORECASE)
         except (regex.error, ValueError) as error:
             raise ValueError(f"time rule {rule_id}: bad pattern: {error}") from None
+        if anchor == "digit":
+            anchors, runs = frozenset(), _digit_runs(core)
+        else:
+            anchors = classes[anchor] if isinstance(anchor, str) else frozenset(w.lower() for w in anchor)
+            anchors, runs = _can_start(core, anchors), frozenset()
         built.append(Rule(
-            id=rule_id, pattern=pattern, op=op, type=record.get("type"), value=record.get("value"),
+            id=rule_id, core=core, left=left, anchors=tuple(sorted(anchors)), digit_runs=runs,
+            op=op, type=record.get("type"), value=record.get("value"),
             fields=dict(record.get("fields", {})),
             examples=tuple(tuple(e) for e in record.get("examples", [])),
             counterexamples=tuple(record.get("counterexamples", [])), order=order,

@@ -116,21 +116,26 @@ def _read(name: str, text: str) -> Any:
     return key
 
 
-def read(rule: Rule, m: regex.Match) -> Partial:
-    """The parts a match states, plus those its rule states without reading them."""
-    partial = Partial(rule, m.start(), m.end(), m.group(0))
+def read(rule: Rule, start: int, end: int, matches: tuple[regex.Match | None, regex.Match]) -> Partial:
+    """The parts a match states (its left context and its core), plus those its rule states
+    without reading them."""
+    core = matches[1]
+    partial = Partial(rule, start, end, core.string[start:end])
     first, second = dict(rule.fields), {}
     spans: dict[bool, list[int]] = {False: [], True: []}
-    for name, text in m.groupdict().items():
-        if text is None:
+    for m in matches:
+        if m is None:
             continue
-        base = name.split("_")[0]  # "n_lo", "season_fall": the same part read another way
-        is_second = base.endswith("2")
-        base = base[:-1] if is_second else base
-        target = second if is_second else first
-        if base not in target:
-            target[base] = _read(base, text)
-        spans[is_second].extend(m.span(name))
+        for name, text in m.groupdict().items():
+            if text is None:
+                continue
+            base = name.split("_")[0]  # "n_lo", "year_words": the same part read another way
+            is_second = base.endswith("2")
+            base = base[:-1] if is_second else base
+            target = second if is_second else first
+            if base not in target:
+                target[base] = _read(base, text)
+            spans[is_second].extend(m.span(name))
     partial.parts = first
     if rule.op == "range":
         partial.second = second

@@ -43,7 +43,13 @@ class Context:
         return None
 
 
-def resolve(p: Partial, ctx: Context) -> Timex | None:
+def resolve(p: Partial, ctx: Context, cue: str | None = None) -> Timex | None:
+    """The expression ``p`` with its value, introduced by ``cue`` ("since", "until" ...)."""
+    timex = _resolve(p, ctx)
+    return timex if timex is None or cue is None else replace(timex, cue=cue)
+
+
+def _resolve(p: Partial, ctx: Context) -> Timex | None:
     op = p.rule.op
     if op == "veto":
         return None

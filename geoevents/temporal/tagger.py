@@ -4,18 +4,17 @@ in text order so that "the next day" can lean on the date mentioned before it.""
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
+import re
 from datetime import date
 from functools import cache
 
 import regex
 
-from ..segment import split_sentences
 from .calendar import RANK, Point, day_point
-from .grammar import Rule, alternation, lexicon, rules
+from .grammar import Rule, anchor_index, lexicon
 from .parse import Partial, read
 from .resolve import Context, resolve
-from .tense import tense_at
+from .tense import sentence_around, tense_at
 from .timex import Timex
 
 # ops whose result is a date the text states, and so becomes the reference time
@@ -28,46 +27,97 @@ _CUE_TENSE = {"by": "future", "through": "future", "as of": "future", "since": "
 
 
 @cache
-def _cue_before() -> regex.Pattern:
-    cues = lexicon()["cues"]
-    return regex.compile(r"(?i)(?<![\p{L}])(?P<cue>%s)\s+$" % alternation(cues))
+def _cues() -> frozenset[str]:
+    return frozenset(lexicon()["cues"])
+
+
+def cue_before(text: str, at: int, floor: int) -> str | None:
+    """The preposition (or the like) just before an expression: "since" in "since May"."""
+    words = text[max(floor, at - 24):at].lower().split()
+    if not words or text[at - 1:at].isalnum():
+        return None
+    cues = _cues()
+    for size in (3, 2, 1):
+        if len(words) >= size and " ".join(words[-size:]) in cues:
+            return " ".join(words[-size:])
+    return None
+
+
+# plain `re` for the two scans over the whole text: it is faster than `regex` at these
+_LETTERS = re.compile(r"[a-z]+")
+_DIGITS = re.compile(r"[0-9]+")
 
 
 @cache
-def _digit_or_word() -> regex.Pattern:
-    return regex.compile(r"[\p{L}\p{N}]")
+def _short_number_gate() -> re.Pattern:
+    """What may follow a one- or two-digit number that starts a date or time: "5 August",
+    "5-10 August", "10:35", "9 a.m.", "5 to 10 May", "4 in the morning", "08/05/2021", "80s"."""
+    months = "|".join(sorted({w.capitalize() for w in lexicon()["months"]}, key=len, reverse=True))
+    return re.compile(r"(?:st|nd|rd|th)?(?:\s*[-–/:]\s*\d|\s+(?:to|and|through)\s+\d|\s*(?:[ap]\.?m\b|[AP]M\b)"
+                      r"|\s+in\s+the\b|0s\b|(?:\s+of)?\s+(?:%s)\b)" % months)
 
 
-def candidates(text: str, start: int, end: int) -> list[tuple[int, int, Rule, regex.Match]]:
-    """Every rule's matches in ``text[start:end]`` that stand as whole words."""
-    found = []
-    word = _digit_or_word()
-    for rule in rules():
-        for m in rule.pattern.finditer(text, start, end):
-            s, e = m.span()
-            if s == e:
-                continue
-            if s > 0 and word.match(text, s - 1) and word.match(text, s):
-                continue
-            if e < len(text) and word.match(text, e) and word.match(text, e - 1):
-                continue
-            found.append((s, e, rule, m))
+def candidates(text: str, start: int, end: int) -> list[tuple[int, int, Rule, tuple]]:
+    """Every rule's matches in ``text[start:end]`` that stand as whole words. A rule is tried
+    only where one of its anchor words (or, for some, a digit run) starts."""
+    by_word, on_digits = anchor_index()
+    low = text[start:end].lower()
+    found: list[tuple[int, int, Rule, tuple]] = []
+    for word in set(_LETTERS.findall(low)).intersection(by_word):
+        tried = by_word[word]
+        size = len(word)
+        i = low.find(word)
+        while i >= 0:
+            if (i == 0 or not low[i - 1].isalpha()) and (i + size == len(low) or not low[i + size].isalpha()):
+                for rule in tried:
+                    _try(rule, text, start + i, start, end, found)
+            i = low.find(word, i + size)
+    for m in _DIGITS.finditer(text, start, end):
+        size = m.end() - m.start()
+        if size < 3 and not _short_number_gate().match(text, m.end(), min(end, m.end() + 16)) \
+                and not (m.start() > 0 and text[m.start() - 1] in "'’"):
+            continue
+        for rule in on_digits.get(min(4, size), ()):
+            _try(rule, text, m.start(), start, end, found)
     return found
 
 
-def select(found: list[tuple[int, int, Rule, regex.Match]]) -> list[Partial]:
+def _try(rule: Rule, text: str, at: int, start: int, end: int, found: list) -> None:
+    core = rule.core.match(text, at, end)
+    if core is None:
+        return
+    left = None
+    if rule.left is not None:
+        left = rule.left.match(text, start, at)
+        if left is None:
+            return
+    s, e = (left.start() if left is not None else at), core.end()
+    if s == e:
+        return
+    if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+        return
+    if e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
+        return
+    found.append((s, e, rule, (left, core)))
+
+
+def select(found: list[tuple[int, int, Rule, tuple]]) -> list[Partial]:
     """The longest matches that do not overlap (ties: the rule listed first)."""
     found.sort(key=lambda c: (c[0] - c[1], c[2].order, c[0]))
     starts: list[int] = []
     ends: list[int] = []
     chosen: list[Partial] = []
-    for s, e, rule, m in found:
+    seen = set()
+    for s, e, rule, matches in found:
+        if (s, e, rule.id) in seen:
+            continue
+        seen.add((s, e, rule.id))
         i = bisect.bisect_right(starts, s)
         if i > 0 and ends[i - 1] > s:
             continue
         if i < len(starts) and starts[i] < e:
             continue
-        partial = read(rule, m)
+        partial = read(rule, s, e, matches)
         if not _plausible(partial):
             continue
         starts.insert(i, s)
@@ -96,27 +146,22 @@ def tag(text: str, dct: date | None, start: int = 0, end: int | None = None) -> 
     if dct is not None:
         refs["day"] = day_point(dct)
     found: list[Timex] = []
-    partials = select(candidates(text, start, end))
-    if not partials:
-        return found
-    sentences = [(start + a, start + b) for a, b in split_sentences(text[start:end])] or [(start, end)]
-    sentence_starts = [a for a, _ in sentences]
-    for partial in partials:
+    for partial in select(candidates(text, start, end)):
         s, e = partial.start, partial.end
-        lo, hi = sentences[max(0, bisect.bisect_right(sentence_starts, s) - 1)]
-        match = _cue_before().search(text, max(lo, s - 24), s)
-        cue = " ".join(match.group("cue").lower().split()) if match else None
+        cue = cue_before(text, s, start)
 
-        def tense(s: int = s, e: int = e, lo: int = lo, hi: int = hi, cue: str | None = cue) -> str | None:
+        def tense(s: int = s, e: int = e, cue: str | None = cue) -> str | None:
             if cue in _DEADLINE_CUES:
                 return "future"
+            lo, hi = sentence_around(text, s, e, start, end)
             return tense_at(text, s, e, lo, hi) or _CUE_TENSE.get(cue or "")
 
-        timex = resolve(partial, Context(dct, tense, refs))
+        try:
+            timex = resolve(partial, Context(dct, tense, refs), cue)
+        except (ValueError, OverflowError):  # a calendar out of range: "4,000 years ago", "Feb. 30"
+            timex = None
         if timex is None:
             continue
-        if cue:
-            timex = replace(timex, cue=cue)
         found.append(timex)
         if partial.rule.op in _REFERENCE_OPS and timex.begin is not None:
             _remember(refs, timex)
