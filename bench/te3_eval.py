@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """TempEval-3 scores of the temporal tagger on TIMEX3 gold (TimeBank + AQUAINT by default).
 
-    python bench/te3_eval.py [GOLD.jsonl] [--errors N] [--type DATE]
+    python bench/te3_eval.py [GOLD.jsonl] [--errors N] [--date-errors] [--predict OUT.jsonl]
+
+Documents without a "timexes" field (the TE3 platinum test set as shared here) are only
+tagged: the script prints what it found, by type, and --predict writes the TIMEX3 records
+({"id", "published", "timexes": [...]}) for scoring elsewhere.
 
 GOLD: one document per line, {"id", "published", "text", "timexes": [{"start", "end", "text",
 "type", "value"}]}. Definitions as in TempEval-3: strict extraction = same extent; relaxed =
@@ -94,6 +98,16 @@ def evaluate(docs: list[dict], only_type: str | None) -> tuple[dict, list]:
     return scores, errors
 
 
+def predict(docs: list[dict]) -> list[dict]:
+    out = []
+    for doc in docs:
+        dct = date.fromisoformat(doc["published"][:10]) if doc.get("published") else None
+        timexes = [{"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+                   for found in temporal.tag(doc["text"], dct) for t in found.timeml()]
+        out.append({"id": doc.get("id"), "published": doc.get("published"), "timexes": timexes})
+    return out
+
+
 def _context(text: str, start: int, end: int, width: int = 70) -> str:
     left = text[max(0, start - width):start].replace("\n", " ")
     right = text[end:end + width].replace("\n", " ")
@@ -106,6 +120,7 @@ def main() -> int:
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors (tab-separated)")
     parser.add_argument("--kind", default=None, help="only errors of this kind: value, extent, missed, spurious")
     parser.add_argument("--date-errors", action="store_true", help="show the errors of the DATE rows")
+    parser.add_argument("--predict", default=None, help="write the tagger's TIMEX3 records to this JSONL file")
     args = parser.parse_args()
     try:
         with open(args.gold, encoding="utf-8") as lines:
@@ -114,6 +129,20 @@ def main() -> int:
         print(f"te3_eval: cannot read {args.gold}: {error}", file=sys.stderr)
         return 2
     print(f"{len(docs)} documents from {args.gold}")
+    if args.predict or not all("timexes" in d for d in docs):
+        predictions = predict(docs)
+        types = Counter(t["type"] for p in predictions for t in p["timexes"])
+        resolved = sum(1 for p in predictions for t in p["timexes"] if not t["value"].startswith(("X", "P")))
+        total = sum(types.values())
+        print(f"{total} expressions ({', '.join(f'{k} {v}' for k, v in types.most_common())}); "
+              f"{resolved} with a calendar value, {total - resolved} references, durations or sets")
+        if args.predict:
+            with open(args.predict, "w", encoding="utf-8") as out:
+                for p in predictions:
+                    out.write(json.dumps(p, ensure_ascii=False) + "\n")
+            print(f"wrote {args.predict}")
+        if not all("timexes" in d for d in docs):
+            return 0
     print(f"{'':8} {'gold':>5} {'pred':>5}   {'strict P/R/F1':>20}   {'relaxed P/R/F1':>20}   {'value P/R/F1':>20}")
     all_errors = []
     for label, only in (("overall", None), ("DATE", "DATE")):

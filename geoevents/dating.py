@@ -65,8 +65,10 @@ def attach_date(
     if relative is not None:
         return relative
     scope = (clause[0], _scope_end(text, sentence, trigger, clause))
+    usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)]
     reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
-    in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]]
+    in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
+                and not _cut_off(text, trigger, t)]
     governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
@@ -129,6 +131,43 @@ def _tied_to_reporting_verb(text: str, t: Timex) -> bool:
     """ "said on Wednesday", "officials said Monday", "Monday, the ministry said" (close by)."""
     return bool(_reporting_before().search(text, max(0, t.start - 40), t.start)
                 or _reporting_after().match(text, t.end, t.end + 20))
+
+
+_NOUN_MODIFIER = regex.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that)\s+|['’]s\s+)$")
+_NEXT_WORD = regex.compile(r"(?:['’]s)?\s+(?P<word>\p{L}[\p{L}-]*)")
+
+
+def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "in the 1999 Kosovo War", "Thursday's by-election": the time belongs to another noun,
+    unless that noun is the trigger ("the 2019 drills")."""
+    if t.type not in ("DATE", "TIME") or t.cue:
+        return False
+    possessive = text.startswith(("'s", "’s"), t.end)
+    if not possessive and not _NOUN_MODIFIER.search(text, max(0, t.start - 12), t.start):
+        return False
+    m = _NEXT_WORD.match(text, t.end)
+    if m is None or m.group("word").lower() in _words()["function_words"]:
+        return False
+    return not (t.end <= trigger[0] <= m.end("word") + 40 and not _SEPARATE.search(text, t.end, trigger[0]))
+
+
+def _first_since(text: str, clause: tuple[int, int], t: Timex) -> bool:
+    """ "the first time since 1981": a comparison, not the time of the event."""
+    return t.cue == "since" and regex.search(r"(?i)\bfirst\b", text[clause[0]:t.start]) is not None
+
+
+_CUT = regex.compile(r"(?i)\s(?:after|following|in\s+response\s+to|in\s+retaliation\s+for|amid|despite|"
+                     r"because\s+of|over|that|which|who|whom|whose)\s")
+
+
+def _cut_off(text: str, trigger: tuple[int, int], t: Timex) -> bool:
+    """A time after the trigger but past "after ...", "in response to ..." or a relative clause
+    belongs to that phrase ("moved troops in response to the killing of X the previous day",
+    "withdrew forces that entered the town on Thursday") - unless the phrase is the time
+    itself ("after May 5")."""
+    if t.start <= trigger[1]:
+        return False
+    return any(t.start - m.end() > 2 for m in _CUT.finditer(text, trigger[1], t.start))
 
 
 def _heads_sentence(text: str, sentence: tuple[int, int], t: Timex) -> bool:

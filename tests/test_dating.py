@@ -97,3 +97,20 @@ def test_a_time_after_a_strong_break_belongs_to_the_other_clause():
 def test_a_time_in_another_clause_with_its_own_event_stays_there():
     assert dates("Russia sent troops to the border, while Ukraine held drills on Sunday.") == [
         ("sent", None, None), ("drills", "2021-07-25", "2021-07-25")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Albania will send troops to Iraq, thanking NATO for its role in the 1999 Kosovo War.",
+        "A US submarine was deployed to Busan, the first such visit since 1981.",
+        "Venezuela moved ten battalions to the border in response to the killing of a rebel leader the previous day.",
+        "Georgia withdraws forces that entered South Ossetia on Thursday.",
+    ],
+)
+def test_a_time_that_belongs_to_another_phrase_does_not_date_the_event(text):
+    assert [d[1:] for d in dates(text, "2008-08-10")] == [(None, None)]
+
+
+def test_a_time_that_modifies_the_trigger_dates_it():
+    assert dates("Russia cancelled the 2019 military drills near the border.", "2020-01-10")[0][1:] == ("2019", "2019")

@@ -46,6 +46,18 @@ class Rule:
     examples: tuple[tuple[str, ...], ...] = ()
     counterexamples: tuple[str, ...] = ()
     order: int = 0
+    # whether the left context can end with a given text chunk ("the ", "three-"): filled as
+    # the tagger meets chunks, so most failing rules cost a dictionary look-up
+    left_fits: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def left_can_end_with(self, chunk: str) -> bool:
+        fits = self.left_fits.get(chunk)
+        if fits is None:
+            if len(self.left_fits) > 20000:
+                self.left_fits.clear()
+            fits = self.left is None or self.left.match(chunk, partial=True) is not None
+            self.left_fits[chunk] = fits
+        return fits
 
 
 @cache

@@ -69,20 +69,35 @@ def candidates(text: str, start: int, end: int) -> list[tuple[int, int, Rule, tu
         i = low.find(word)
         while i >= 0:
             if (i == 0 or not low[i - 1].isalpha()) and (i + size == len(low) or not low[i + size].isalpha()):
+                chunk = _chunk_before(text, start + i, start)
                 for rule in tried:
-                    _try(rule, text, start + i, start, end, found)
+                    _try(rule, text, start + i, start, end, found, chunk)
             i = low.find(word, i + size)
     for m in _DIGITS.finditer(text, start, end):
         size = m.end() - m.start()
         if size < 3 and not _short_number_gate().match(text, m.end(), min(end, m.end() + 16)) \
                 and not (m.start() > 0 and text[m.start() - 1] in "'’"):
             continue
+        chunk = _chunk_before(text, m.start(), start)
         for rule in on_digits.get(min(4, size), ()):
-            _try(rule, text, m.start(), start, end, found)
+            _try(rule, text, m.start(), start, end, found, chunk)
     return found
 
 
-def _try(rule: Rule, text: str, at: int, start: int, end: int, found: list) -> None:
+def _chunk_before(text: str, at: int, start: int) -> str:
+    """The last word (or number, or punctuation run) before ``at``, with one space if any."""
+    i = at
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    j = max(start, i - 24)
+    k = text.rfind(" ", j, i)
+    k = j if k < 0 else k + 1
+    return text[k:i] + (" " if i < at else "")
+
+
+def _try(rule: Rule, text: str, at: int, start: int, end: int, found: list, chunk: str) -> None:
+    if rule.left is not None and not rule.left_can_end_with(chunk):
+        return
     core = rule.core.match(text, at, end)
     if core is None:
         return
