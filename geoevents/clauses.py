@@ -56,6 +56,33 @@ def border_nouns() -> regex.Pattern:
     return regex.compile(r"(?:%s)\b" % alternation(role_lexicon()["border_nouns"]), regex.IGNORECASE)
 
 
+@cache
+def _attach_break() -> regex.Pattern:
+    """Clause breaks for attaching roles: those of ``clause_of`` less parentheses (an aside in
+    brackets belongs to its clause: "they (US forces) should not be withdrawn"), plus openers
+    whose clause has a subject of its own ("... until Iraqi troops can take over")."""
+    openers = role_lexicon()["clause_openers"]
+    after_comma = openers["after_comma"] + openers["attach_after_comma"]
+    anywhere = openers["anywhere"] + openers["attach_anywhere"]
+    return regex.compile(
+        r"[;:]\s|\s[–—]\s|\s-\s|,\s+(?:%s)\b|\s(?:%s)\s"
+        r"|,\s+(?=[^,;]{0,60}?\b(?:said|says|reported|reports|told|announced|according\s+to)\b[^,;]{0,40}$)"
+        % (alternation(after_comma), alternation(anywhere)),
+        regex.IGNORECASE,
+    )
+
+
+def attach_clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The clause whose names may fill the roles of the trigger at ``text[start:end]``."""
+    left, right = sentence
+    for m in _attach_break().finditer(text, sentence[0], start):
+        left = m.end()
+    m = _attach_break().search(text, end, sentence[1])
+    if m:
+        right = m.start()
+    return left, right
+
+
 def clause_of(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
     """The clause around ``text[start:end]``: between the nearest clause breaks in the sentence."""
     left, right = sentence
@@ -95,16 +122,16 @@ def preposition_before(text: str, mention_start: int, floor: int, prepositions: 
             return lower
         if is_modifier(lower):
             continue
-        if through_names and (word[0].isupper() or lower in _NESTING_WORDS or lower in _BORDER_WORDS):
+        if through_names and (word[0].isupper() or lower in _nesting_words()):
             continue
         return None
     return None
 
 
-_NESTING_WORDS = {"of", "with", "district", "province", "state", "region", "county", "governorate", "city", "town"}
-
-
-_BORDER_WORDS = {"border", "borders", "frontier", "boundary"}
+@cache
+def _nesting_words() -> frozenset[str]:
+    """Words that may stand between a preposition and a nested name: "in the port city of Aden"."""
+    return frozenset(role_lexicon()["nesting_words"])
 
 
 BORDER_WITH = regex.compile(r"(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$", regex.IGNORECASE)
