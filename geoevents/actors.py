@@ -56,7 +56,8 @@ def attach_actors(
     agents = (_of_or_by(text, trigger, roles) or _infinitive_subject(text, trigger, roles)
               or _force_phrases(text, trigger, roles) or _subject(text, clause, trigger, roles))
     if not agents:
-        agents = _pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
+        agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
+                  or _participle_subject(text, sentence, clause, trigger, mentions, year))
     agents = _with_coordinated(text, agents, roles)
     partners = _with_coordinated(text, partners, roles)
     chosen = [(r, "agent") for r in agents] + [(r, "participant") for r in partners if r not in agents]
@@ -159,6 +160,8 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
         if role.mention.start < trigger[1] or role.place_modifier:
             continue
         words = _words_between(text, trigger[1], role.mention.start)
+        if len(words) > 1 and words[1] == "by" and words[0] in _NP_GAP:
+            words = words[1:]  # "exercises held by South Korea"
         if len(words) > 5 or not words or words[0] not in ("of", "by"):
             return []
         rest = words[1:]
@@ -254,6 +257,25 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
             continue
         return [NameRole(mention, reading, None, False, False)]
     return []
+
+
+def _participle_subject(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
+                        mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"Turkish soldiers withdrew after sending troops into Iraq": a participle trigger opening its
+    clause shares the subject of the clause before, a force phrase or a name in no prepositional phrase."""
+    opener = text[max(sentence[0], clause[0] - 12):clause[0]].split()
+    gerund = text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing")
+    if not (opener and opener[-1].lower() in _PARTICIPLE_OPENERS and gerund) or _words_between(text, clause[0],
+                                                                                                trigger[0]):
+        return []
+    before = [m for m in mentions if sentence[0] <= m.start and m.end <= clause[0]]
+    roles = [r for r in _roles_of(text, (sentence[0], clause[0]), before, year)
+             if r.preposition is None and not r.place_modifier and not _modifies_a_name(text, r)]
+    forces = [r for r in roles if r.force]
+    return (forces or roles)[-1:]
+
+
+_PARTICIPLE_OPENERS = {"after", "before", "while", "by", "when", "since", "without"}
 
 
 def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) -> list[NameRole]:

@@ -87,7 +87,11 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
     for mention in mentions:
         if not (clause[0] <= mention.start and mention.end <= clause[1]):
             continue
+        if candidates and candidates[-1].location.feature == "border" and mention.end <= candidates[-1].end:
+            continue  # named inside the border phrase before: "its borders with Germany and Slovenia"
         if (mention.start, mention.end) in actor_spans or _modifies_a_name(text, mention):
+            continue
+        if _not_a_place(text, mention):
             continue
         after = text[mention.end:mention.end + 60].lstrip(" '’s")
         noun = place_nouns().match(after) or place_nouns().match(skip_words(after, 1))
@@ -97,7 +101,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         phrase_end = mention.end
         if noun:
             phrase_end = mention.end + (len(text[mention.end:mention.end + 60]) - len(after)) + _noun_end(after)
-        border = _border(text, clause, mention, after)
+        border = _border(text, clause, mention, after, mentions)
         preposition = preposition_before(text, mention.start, clause[0], allowed, through_names=True)
         relation = preposition
         if preposition is None and "in" in extra and _TOWN_OF.search(text, max(0, mention.start - 30), mention.start):
@@ -136,14 +140,33 @@ def _elsewhere(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
             if reading is not None and mention.start >= sentence[0]:
                 location = _location(text, mention, reading, None, None)
                 return [_Candidate(location, (1, 0), mention.start, mention.end)]
+    left = text.rfind(";", sentence[0], trigger[0]) + 1 or sentence[0]
+    right = text.find(";", trigger[1], sentence[1])
+    part = (max(left, sentence[0]), right if right >= 0 else sentence[1])
     others = [m for m in mentions if not (clause[0] <= m.start < clause[1])]
-    found = _named_places(text, sentence, trigger, event_type, others, actors, context,
+    found = _named_places(text, part, trigger, event_type, others, actors, context,
                           extra=frozenset({"in", "across", "throughout", "inside"}))
     return [c for c in found if c.location.relation in ("in", "across", "throughout", "inside", "from", "to", "near",
                                                         "at", "into", "out of")]
 
 
 _LABEL = regex.compile(r"[^:\n]{1,60}?:\s", regex.IGNORECASE)
+
+
+def _not_a_place(text: str, mention: Mention) -> bool:
+    """A person ("Obama" is also a town in Japan), a ship ("USS Decatur"), or the owner of a force
+    ("attacks on US troops") is not a place."""
+    if any(r.form == "leader" for r in mention.readings):
+        return True
+    if _SHIP_PREFIX.search(text, max(0, mention.start - 8), mention.start):
+        return True
+    return any(r.entity.kind == "state" for r in mention.readings) and bool(_FORCE_NEXT.match(text, mention.end))
+
+
+_SHIP_PREFIX = regex.compile(r"\b(?:USS|HMS|HMAS|HMCS|INS|RFS|KRI|BRP|ROKS|JS|PNS|TCG|FS)\s+$")
+_FORCE_NEXT = regex.compile(r"(?:['’]s)?\s+(?:(?:special|armed|ground|naval|air|military|elite|combat|government)\s+)?"
+                            r"(?:troops|forces|soldiers|army|navy|marines|military|warships|jets|warplanes)\b",
+                            regex.IGNORECASE)
 
 
 def _place_reading(mention: Mention, before_place_noun: bool, context: set[str]) -> Reading | None:
@@ -155,7 +178,7 @@ def _place_reading(mention: Mention, before_place_noun: bool, context: set[str])
             return None
         return reading
     actor = mention.actor_reading()
-    if actor is not None and actor.entity.kind == "state" and before_place_noun and actor.form != "leader":
+    if actor is not None and actor.entity.kind == "state" and before_place_noun and actor.form in ("name", "demonym"):
         return Reading(actor.entity, "name")
     return None
 
@@ -233,7 +256,8 @@ class _BorderPhrase:
     named: tuple[str, ...]  # the countries named in the phrase
 
 
-def _border(text: str, clause: tuple[int, int], mention: Mention, after: str) -> _BorderPhrase | None:
+def _border(text: str, clause: tuple[int, int], mention: Mention, after: str,
+            mentions: list[Mention]) -> _BorderPhrase | None:
     """The border phrase a name belongs to, if any."""
     before = text[max(clause[0], mention.start - 40):mention.start]
     with_before = _BORDER_WITH.search(before)
@@ -242,7 +266,11 @@ def _border(text: str, clause: tuple[int, int], mention: Mention, after: str) ->
     if with_before:
         start = mention.start - len(before) + with_before.start()
         owner = with_before.group("owner")
-        return _BorderPhrase(start, mention.end, owner.lower() if owner else None, ())
+        end = mention.end
+        for other in mentions:  # "its borders with Germany and Slovenia"
+            if other.start > end and _LISTED.fullmatch(text, end, other.start):
+                end = other.end
+        return _BorderPhrase(start, end, owner.lower() if owner else None, ())
     if noun:
         end = mention.end + gap + (noun.end() if border_nouns().match(after) else len(after) - len(
             skip_words(after, 1)) + noun.end())
@@ -251,6 +279,7 @@ def _border(text: str, clause: tuple[int, int], mention: Mention, after: str) ->
     return None
 
 
+_LISTED = regex.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
 _BORDER_WITH = regex.compile(
     r"(?:\b(?P<owner>its|their|his|her)\s+)?(?:(?:common|shared|mutual|long|porous)\s+)?"
     r"(?:borders?|frontiers?|boundary|boundaries)\s+with\s+(?:the\s+)?$",
@@ -376,6 +405,8 @@ def _antecedent(text: str, clause: tuple[int, int], mentions: list[Mention], con
     if not m:
         return []
     comma = clause[0] - 30 + m.start() if clause[0] >= 30 else m.start()
+    if not (m.group(0).rstrip().lower().endswith("where") or _ABOUT_PLACE.match(text, clause[0])):
+        return []
     for mention in mentions:
         if mention.end == comma:
             reading = _place_reading(mention, False, context)
@@ -386,6 +417,8 @@ def _antecedent(text: str, clause: tuple[int, int], mentions: list[Mention], con
 
 
 _RELATIVE = regex.compile(r",\s+(?:which|that|where)\s*$", regex.IGNORECASE)
+# The relative clause is about the place: passive ("which was abandoned") or "where".
+_ABOUT_PLACE = regex.compile(r"\s*(?:(?:has|have|had)\s+)?(?:been|was|were|is|are)\b", regex.IGNORECASE)
 
 
 def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
