@@ -51,8 +51,9 @@ def attach_actors(
     in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
     roles = [r for r in _roles_of(text, clause, in_clause, year) if not _modifies_a_name(text, r)]
     participants = set(role_lexicon()["participant_words"]) - {"and", "including"}
+    # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
-                and (event_type == "exercise" or r.force) and not r.place_modifier]
+                and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier]
     agents = (_of_or_by(text, trigger, roles) or _infinitive_subject(text, trigger, roles)
               or _force_phrases(text, trigger, roles) or _subject(text, clause, trigger, roles))
     if not agents:

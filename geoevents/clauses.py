@@ -18,6 +18,7 @@ WORD = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+|['’](?!
 
 
 _STOP_PUNCT = regex.compile(r"[;:()\[\]\"“”]")
+_STOP_PUNCT_OR_COMMA = regex.compile(r"[;:()\[\]\"“”,]")
 
 
 @cache
@@ -131,7 +132,8 @@ def preposition_before(text: str, mention_start: int, floor: int, prepositions: 
     district of Rajasthan" -> "in"), as places nest.
     """
     original = text[max(floor, mention_start - 100):mention_start]
-    cut = max((m.end() for m in _STOP_PUNCT.finditer(original)), default=0)
+    stops = _STOP_PUNCT if through_names else _STOP_PUNCT_OR_COMMA
+    cut = max((m.end() for m in stops.finditer(original)), default=0)
     words = [w for w in WORD.findall(original[cut:])][::-1][:10 if through_names else 5]
     for i, word in enumerate(words):
         lower = word.lower()
@@ -142,7 +144,7 @@ def preposition_before(text: str, mention_start: int, floor: int, prepositions: 
                     return phrase
         if lower in prepositions:
             return lower
-        if is_modifier(lower):
+        if is_modifier(lower) and (through_names or not word[0].isupper()):
             continue
         if through_names and (word[0].isupper() or lower in _nesting_words()):
             continue

@@ -114,6 +114,9 @@ class Builder:
         plain-letter form and the spellings of an Arabic article ("Al Qusayr", "al-Qusayr")."""
         if text in self.common_words or text.lower() in self.common_words:
             return
+        self.spellings(text, entity_id)
+
+    def spellings(self, text: str, entity_id: str) -> None:
         for form in {text, english(text)}:
             self.alias(form, entity_id, "name")
             article = ARTICLE.match(form)
@@ -252,7 +255,7 @@ class Builder:
             entity_id = "pl:" + slug(name)
             self.entities[entity_id] = [entity_id, "place", "", name, country, feature, float(lat), float(lon), 0]
             for text in names.split("|"):
-                self.alias(text, entity_id, "name")
+                self.spellings(text, entity_id)
         return extra
 
     def write(self) -> None:
