@@ -102,8 +102,13 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
         place_noun = place_nouns().match(after_words) or place_nouns().match(skip_words(after_words, 1))
         place_modifier = bool(place_noun) and reading.form in ("demonym", "name") and not noun
         preposition = preposition_before(text, mention.start, clause[0], prepositions)
+        if preposition == "and" and result and _CONJUNCT.fullmatch(text, result[-1].mention.end, mention.start):
+            preposition = result[-1].preposition or "and"  # "in Iraq and Afghanistan": both in the phrase
         result.append(NameRole(mention, reading, preposition, force, place_modifier, leads))
     return result
+
+
+_CONJUNCT = regex.compile(r",?\s+and\s+(?:the\s+)?")
 
 
 _LED = regex.compile(r"-led\b", regex.IGNORECASE)
@@ -192,7 +197,7 @@ def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRol
         return []
     role = before[-1]
     gap = _words_between(text, role.mention.end, to_at)
-    if len(gap) <= 4 and all(w in _force_modifiers() or force_nouns().fullmatch(w) or w in ("'s", "’s")
+    if len(gap) <= 4 and all(w in _force_modifiers() or force_nouns().fullmatch(w) or w in ("'s", "’s", "led")
                              for w in gap):
         return [role]
     return []

@@ -160,9 +160,15 @@ def _not_a_place(text: str, mention: Mention) -> bool:
         return True
     if _SHIP_PREFIX.search(text, max(0, mention.start - 8), mention.start):
         return True
-    return any(r.entity.kind == "state" for r in mention.readings) and bool(_FORCE_NEXT.match(text, mention.end))
+    if not any(r.entity.kind == "state" for r in mention.readings):
+        return False
+    return bool(_FORCE_NEXT.match(text, mention.end) or _NAME_NEXT.match(text, mention.end))
 
 
+# "US V Corps headquarters", "Iraq Body Count": a state's name at the head of another name
+_NAME_NEXT = regex.compile(r"\s+(?!(?:War|Wars|Conflict|Crisis|Campaign|Theater|Theatre|Monday|Tuesday|Wednesday"
+                           r"|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August"
+                           r"|September|October|November|December)\b)\p{Lu}[\p{L}]*\b(?!['’]s)")
 _SHIP_PREFIX = regex.compile(r"\b(?:USS|HMS|HMAS|HMCS|INS|RFS|KRI|BRP|ROKS|JS|PNS|TCG|FS)\s+$")
 _FORCE_NEXT = regex.compile(r"(?:['’]s)?\s+(?:(?:special|armed|ground|naval|air|military|elite|combat|government)\s+)?"
                             r"(?:troops|forces|soldiers|army|navy|marines|military|warships|jets|warplanes)\b",
@@ -396,7 +402,7 @@ def _nested_in(text: str, end: int, mentions: list[Mention]) -> list[Mention]:
 
 
 _NESTING = {"in", "of", "the", "a", "an", "part", "province", "district", "region", "state", "county", "near",
-            "mountainous", "remote", "area", "rural", "desert", "coastal"}
+            "mountainous", "remote", "area", "rural", "desert", "coastal", "breakaway", "separatist", "occupied"}
 
 
 def _antecedent(text: str, clause: tuple[int, int], mentions: list[Mention], context: set[str]) -> list[_Candidate]:
@@ -451,7 +457,8 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
 
 _DIRECTION = regex.compile(
     r"\bthe\s+(?P<name>(?:far\s+|extreme\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east"
-    r"|south-?west)(?:ern)?(?:\s+(?:part|parts|region|regions|areas?))?)\b(?!\s+of\b|\s+\p{Lu})",
+    r"|south-?west)(?:ern)?(?:\s+(?:part|parts|region|regions|areas?|end|tip|half))?)\b"
+    r"(?:\s+of\s+the\s+country\b)?(?!\s+of\b|\s+\p{Lu})",
     regex.IGNORECASE,
 )
 

@@ -131,7 +131,7 @@ class Builder:
         for country in all_countries():
             data = country.info()
             code = (data.get("ISO") or {}).get("alpha3")
-            if code:
+            if code and code not in info_by_code:  # the first entry is the state ("Wales" also says GBR)
                 info_by_code[code] = data
         capitals: dict[str, str] = {}
         for country in pycountry.countries:
