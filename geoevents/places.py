@@ -160,6 +160,8 @@ def _not_a_place(text: str, mention: Mention) -> bool:
         return True
     if _SHIP_PREFIX.search(text, max(0, mention.start - 8), mention.start):
         return True
+    if _ORGANISATION_NEXT.match(text, mention.end):
+        return True
     if not any(r.entity.kind == "state" for r in mention.readings):
         return False
     return bool(_FORCE_NEXT.match(text, mention.end) or _NAME_NEXT.match(text, mention.end))
@@ -169,6 +171,11 @@ def _not_a_place(text: str, mention: Mention) -> bool:
 _NAME_NEXT = regex.compile(r"\s+(?!(?:War|Wars|Conflict|Crisis|Campaign|Theater|Theatre|Monday|Tuesday|Wednesday"
                            r"|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August"
                            r"|September|October|November|December)\b)\p{Lu}[\p{L}]*\b(?!['’]s)")
+# "the Pacific Islands Forum", "Kabul University", "Baghdad Operations Command"
+_ORGANISATION_NEXT = regex.compile(
+    r"(?:\s+\p{Lu}[\p{L}-]*){0,2}\s+(?:Forum|Council|Organi[sz]ation|Union|League|Treaty|Agreement|Pact|Party|Front"
+    r"|Movement|Command|Ministry|University|College|Institute|Bank|Company|Airlines|Airways|Times|Post|News|Agency"
+    r"|Accord|Accords|Declaration|Convention|Summit|Process|Talks|Conference|Group)\b")
 _SHIP_PREFIX = regex.compile(r"\b(?:USS|HMS|HMAS|HMCS|INS|RFS|KRI|BRP|ROKS|JS|PNS|TCG|FS)\s+$")
 _FORCE_NEXT = regex.compile(r"(?:['’]s)?\s+(?:(?:special|armed|ground|naval|air|military|elite|combat|government)\s+)?"
                             r"(?:troops|forces|soldiers|army|navy|marines|military|warships|jets|warplanes)\b",
@@ -217,10 +224,11 @@ def _is_object(text: str, trigger: tuple[int, int], start: int, event_type: str)
     if event_type == "exercise" or start < trigger[1]:
         return False
     words = [w.lower() for w in WORD.findall(text, trigger[1], start)]
-    return len(words) <= 3 and all(w in _OBJECT_GAP or is_modifier(w) for w in words)
+    return len(words) <= 4 and all(w in _OBJECT_GAP or is_modifier(w) or place_nouns().fullmatch(w) for w in words)
 
 
-_OBJECT_GAP = {"the", "a", "an", "its", "their", "his", "her", "our", "up", "out", "more", "another", "key"}
+_OBJECT_GAP = {"the", "a", "an", "its", "their", "his", "her", "our", "up", "out", "more", "another", "key", "of",
+               "neighborhood", "neighbourhood", "suburb", "outskirts", "strategic", "last", "remaining"}
 
 
 def _location(text: str, mention: Mention, reading: Reading, relation: str | None,
@@ -343,6 +351,8 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
         if country is None and len(places_in_sentence) == 1:
             country = next(iter(places_in_sentence))  # "the Netzarim Corridor ... northern Gaza"
         preposition = preposition_before(text, start, clause[0], allowed, through_names=True)
+        if preposition is None and _is_object(text, trigger, start, event_type):
+            preposition = "object"  # "rebels left the neighbourhood of Bab Amr"
         if preposition is None:
             continue
         location = Location(name=text[start:end], country=country, lat=None, lon=None, text=text[start:end],
@@ -370,7 +380,8 @@ def _proper_place() -> regex.Pattern:
     name = r"(?:(?:al|el|ad|as|ar|an)-)?\p{Lu}[\p{L}'’-]+"
     return regex.compile(
         rf"(?P<name>(?:{name}\s+){{1,3}}(?:{heads})\b|(?:{openers})\s+{name}(?:\s+{name})?)"
-        rf"|(?:town|city|village|port|island|district|province|region|base)\s+of\s+(?P<name>{name}(?:\s+{name})?)"
+        rf"|(?:town|city|village|port|island|district|province|region|base|neighbou?rhood|suburbs?|outskirts|camp)"
+        rf"\s+of\s+(?P<name>{name}(?:\s+{name})?)"
         rf"|(?<=\b(?:in|near|at|to|from|into)\s+)(?P<name>(?P<bare>{name}(?:\s+{name}){{0,2}}))(?=,\s|\s+in\s)"
     )
 
@@ -442,8 +453,10 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     actor_spans = {(a.start, a.end) for a in actors}
     earlier = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()
                and (x.start, x.end) not in actor_spans and not _modifies_a_name(text, x)]
-    for mention in reversed(earlier):
-        reading = _place_reading(mention, False, context)
+    wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1])
+    readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
+    preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted]
+    for mention, reading in reversed(preferred or readings):
         if reading is not None:
             location = _location(text, mention, reading, "from" if event_type == "withdrawal" else "in", None)
             return [_Candidate(location, (1, 0), mention.start, mention.end)]
@@ -485,6 +498,8 @@ def _anaphora() -> regex.Pattern:
     return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["anaphoric_places"]), regex.IGNORECASE)
 
 
+_ANAPHOR_FEATURES = {"country": ("country",), "city": ("city",), "cities": ("city",), "town": ("city",),
+                     "towns": ("city",), "province": ("region",), "region": ("region", "country")}
 _HOME_FORCES = regex.compile(r"\s+(?:government|security|state|police|regime|interior\s+ministry)\b",
                              regex.IGNORECASE)
 
@@ -517,6 +532,8 @@ def _chain(text: str, candidates: list[_Candidate], best: _Candidate) -> list[_C
 def _chained(text: str, previous: _Candidate, start: int) -> bool:
     """Is a name listed or nested right after ``previous``? ("Manbij, Tell Rifaat and Kobani",
     "Goma in North Kivu", "the island of Kastellorizo in the Aegean")."""
+    if previous.start <= start < previous.end:
+        return True  # inside the phrase: "Ukraine's Crimea region"
     gap = text[previous.end:start]
     if len(gap) > 40 or start < previous.end:
         return False
