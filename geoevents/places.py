@@ -346,6 +346,8 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
         outer = _nested_in(text, end, mentions)
         if m.group("bare") and not outer or any(x.start == start and x.end == end for x in inside):
             continue  # a bare capitalised phrase is a place only when nested in a known one
+        if _ORGANISATION_NEXT.match(text, end):
+            continue  # "the Pacific Islands Forum"
         country = next((r.entity.country for x in inside + outer for r in x.readings
                         if r.entity.country and r.form in ("name", "demonym")), None)
         if country is None and len(places_in_sentence) == 1:
