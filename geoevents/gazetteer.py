@@ -9,6 +9,7 @@ Lookup walks the tokens of a sentence and tries the longest run of tokens first,
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -166,10 +167,51 @@ class Gazetteer:
                 continue
             j, key = found
             readings = self.readings(key)
-            if readings:
-                mentions.append(Mention(text[token_start:tokens[j][1]], token_start, tokens[j][1], readings))
+            mention_end = tokens[j][1]
+            region_word = _REGION_WORD.match(text, mention_end, end)
+            regions = tuple(r for r in readings if r.entity.feature == "region")
+            if region_word and regions:  # "Niger State", "Idlib province": the region, not the state or city
+                readings, mention_end = regions, region_word.end()
+            if readings and not (j == i and _person(text, token_start, mention_end, readings, start, end)):
+                mentions.append(Mention(text[token_start:mention_end], token_start, mention_end, readings))
             i = j + 1
+            while i < len(tokens) and tokens[i][0] < mention_end:
+                i += 1
         return mentions
+
+
+_REGION_WORD = regex.compile(r"\s+(?:[Pp]rovince|[Rr]egion|[Ss]tate|[Gg]overnorate|[Oo]blast|[Dd]istrict|[Cc]ounty"
+                             r"|[Pp]refecture)\b")
+
+
+@cache
+def _name_context() -> tuple[frozenset[str], frozenset[str]]:
+    data = json.loads(resources.files("geoevents").joinpath("data", "lexicon", "name_context.json").read_text(
+        encoding="utf-8"))
+    return frozenset(data["before"]), frozenset(data["after"])
+
+
+def _person(text: str, start: int, end: int, readings: tuple[Reading, ...], floor: int, ceiling: int) -> bool:
+    """A one-word state name inside a person's name: "Michael Jordan", "Chad Smith" (not "King of Jordan")."""
+    if not any(r.entity.kind == "state" and r.form == "name" for r in readings):
+        return False
+    if any(r.form in ("leader", "force", "org", "demonym") for r in readings):
+        return False
+    words = _WORDS.findall(text, max(floor, start - 40), min(ceiling, end + 40))
+    if sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+        return False  # a headline in title case: "Russia Sends Troops To Belarus"
+    not_before, not_after = _name_context()
+    before = _WORD_BEFORE.search(text, max(floor, start - 30), start)
+    if before and before.group(1) not in not_before and not before.group(1).endswith(_ADJECTIVE_ENDINGS):
+        return True
+    after = _WORD_AFTER.match(text, end, ceiling)
+    return bool(after and after.group(1) not in not_after)
+
+
+_WORDS = regex.compile(r"\p{L}+")
+_ADJECTIVE_ENDINGS = ("ish", "ese", "ist", "ic", "ern", "al", "an", "et", "zi")  # "Kurdish Iraq", "Soviet Russia"
+_WORD_BEFORE = regex.compile(r"(?<![.,;:]\s?)\b(\p{Lu}\p{Ll}+) $")
+_WORD_AFTER = regex.compile(r" (\p{Lu}\p{Ll}+)\b(?!['’])")
 
 
 def _is_shouting(text: str, start: int, end: int) -> bool:

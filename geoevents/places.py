@@ -50,7 +50,7 @@ def attach_locations(
 ) -> list[Location]:
     """The event's place: the names in the prepositional phrases that belong to the trigger."""
     clause = attach_clause(text, sentence, *trigger)
-    context = _context(mentions)
+    context = _Context(mentions)
     candidates = _named_places(text, clause, trigger, event_type, mentions, actors, context)
     candidates += _unnamed_places(text, clause, trigger, event_type, mentions, candidates)
     if not candidates:
@@ -65,19 +65,24 @@ def attach_locations(
     return [_on_side(c, actors) for c in chosen]
 
 
-def _context(mentions: list[Mention]) -> set[str]:
-    """The countries a sentence is about: states it names and places that lie in one country."""
-    countries: set[str] = set()
-    for mention in mentions:
-        places = mention.place_countries()
-        if len(places) == 1:
-            countries |= places
-        countries |= {r.entity.code for r in mention.readings if r.entity.kind == "state" and r.entity.code}
-    return countries
+class _Context:
+    """The countries a sentence is about, as seen from each of its names: the states it names and
+    the places that lie in one country, less the name itself ("Atlanta, Georgia": Georgia's own
+    reading as a state must not vote for itself)."""
+
+    def __init__(self, mentions: list[Mention]):
+        self._votes: list[tuple[Mention, set[str]]] = []
+        for mention in mentions:
+            countries = mention.place_countries() if len(mention.place_countries()) == 1 else set()
+            countries |= {r.entity.code for r in mention.readings if r.entity.kind == "state" and r.entity.code}
+            self._votes.append((mention, countries))
+
+    def without(self, mention: Mention) -> set[str]:
+        return {c for other, countries in self._votes if other is not mention for c in countries}
 
 
 def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], event_type: str,
-                  mentions: list[Mention], actors: list[Actor], context: set[str],
+                  mentions: list[Mention], actors: list[Actor], context: _Context,
                   extra: frozenset[str] = frozenset()) -> list[_Candidate]:
     lexicon = role_lexicon()
     allowed = set(lexicon["location_prepositions"][event_type]) | extra
@@ -127,7 +132,7 @@ _TOWN_OF = regex.compile(r"\b(?:town|city|village|port|island|region|province|di
 
 
 def _elsewhere(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
-               event_type: str, mentions: list[Mention], actors: list[Actor], context: set[str]) -> list[_Candidate]:
+               event_type: str, mentions: list[Mention], actors: list[Actor], context: _Context) -> list[_Candidate]:
     """When the trigger's clause names no place: a headline label ("Darfur conflict: ..."), else
     a place the rest of the sentence puts the event in ("violence rose in Afghanistan amid a US
     troop withdrawal"; "regained the town of Al-Qusayr as rebels pulled out")."""
@@ -182,10 +187,10 @@ _FORCE_NEXT = regex.compile(r"(?:['’]s)?\s+(?:(?:special|armed|ground|naval|ai
                             regex.IGNORECASE)
 
 
-def _place_reading(mention: Mention, before_place_noun: bool, context: set[str]) -> Reading | None:
+def _place_reading(mention: Mention, before_place_noun: bool, context: _Context) -> Reading | None:
     """A name read as a place. A state's demonym or capital is a place only before a place noun
     ("Iraqi territory", "a Tajik base"): "Tajik forces" are an actor, not a place."""
-    reading = mention.place_reading(context)
+    reading = mention.place_reading(context.without(mention))
     if reading is not None:
         if reading.entity.kind == "state" and reading.form != "name" and not before_place_noun:
             return None
@@ -418,7 +423,7 @@ _NESTING = {"in", "of", "the", "a", "an", "part", "province", "district", "regio
             "mountainous", "remote", "area", "rural", "desert", "coastal", "breakaway", "separatist", "occupied"}
 
 
-def _antecedent(text: str, clause: tuple[int, int], mentions: list[Mention], context: set[str]) -> list[_Candidate]:
+def _antecedent(text: str, clause: tuple[int, int], mentions: list[Mention], context: _Context) -> list[_Candidate]:
     """A relative clause on a place: "Mogadishu, which was abandoned", "Kabul, where troops..."."""
     m = _RELATIVE.search(text[max(0, clause[0] - 30):clause[0]])
     if not m:
@@ -442,7 +447,7 @@ _ABOUT_PLACE = regex.compile(r"\s*(?:(?:has|have|had)\s+)?(?:been|was|were|is|ar
 
 def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
                event_type: str, mentions: list[Mention], actors: list[Actor],
-               context: set[str]) -> list[_Candidate]:
+               context: _Context) -> list[_Candidate]:
     """"withdrew from the area", "from the country": the place named earlier in the sentence,
     else the home of a government's own forces ("Iraqi government forces withdrew from the area")."""
     allowed = set(role_lexicon()["location_prepositions"][event_type])

@@ -112,7 +112,7 @@ class Builder:
     def place_alias(self, text: str, entity_id: str) -> None:
         """A place name, unless it is an everyday English word ("Police", "Of", "Bay"), with its
         plain-letter form and the spellings of an Arabic article ("Al Qusayr", "al-Qusayr")."""
-        if text in self.common_words or text.lower() in self.common_words:
+        if any(form in self.common_words or form.lower() in self.common_words for form in (text, english(text))):
             return
         self.spellings(text, entity_id)
 
@@ -153,6 +153,8 @@ class Builder:
                 if plural(demonym):
                     self.alias(plural(demonym), code, "demonym")
             capital = info.get("capital") or (geo_countries.get(code) or {}).get("capital")
+            if isinstance(capital, list):
+                capital = capital[0] if capital else None
             if capital and capital not in self.common_words:
                 capitals[code] = capital
                 self.alias(english(capital), code, "capital")
