@@ -10,7 +10,7 @@ Lookup walks the tokens of a sentence and tries the longest run of tokens first,
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -112,6 +112,11 @@ class Gazetteer:
     def __contains__(self, name: str) -> bool:
         return name in self._alias_rows
 
+    @property
+    def aliases(self) -> Mapping[str, tuple[Reading, ...]]:
+        """Every name with its readings, decoded on access (iterating it all takes a while)."""
+        return _Aliases(self)
+
     def entity(self, entity_id: str) -> Entity | None:
         entity = self._entities.get(entity_id)
         if entity is None and entity_id in self._entity_rows:
@@ -212,6 +217,22 @@ _WORDS = regex.compile(r"\p{L}+")
 _ADJECTIVE_ENDINGS = ("ish", "ese", "ist", "ic", "ern", "al", "an", "et", "zi")  # "Kurdish Iraq", "Soviet Russia"
 _WORD_BEFORE = regex.compile(r"(?<![.,;:]\s?)\b(\p{Lu}\p{Ll}+) $")
 _WORD_AFTER = regex.compile(r" (\p{Lu}\p{Ll}+)\b(?!['’])")
+
+
+class _Aliases(Mapping[str, tuple[Reading, ...]]):
+    def __init__(self, gazetteer: Gazetteer):
+        self._gazetteer = gazetteer
+
+    def __getitem__(self, name: str) -> tuple[Reading, ...]:
+        if name not in self._gazetteer:
+            raise KeyError(name)
+        return self._gazetteer.readings(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._gazetteer._alias_rows)
+
+    def __len__(self) -> int:
+        return len(self._gazetteer._alias_rows)
 
 
 def _is_shouting(text: str, start: int, end: int) -> bool:
