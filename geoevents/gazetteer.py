@@ -112,6 +112,16 @@ class Gazetteer:
     def __contains__(self, name: str) -> bool:
         return name in self._alias_rows
 
+    def names_of(self, kinds: Iterable[str]) -> Iterator[tuple[str, Reading]]:
+        """Every (name, reading) of entities of these kinds, decoding only their rows: a quick
+        way to list, say, the names of organisations and armed groups."""
+        wanted = frozenset(kinds)
+        ids = {entity_id for entity_id, row in self._entity_rows.items() if row.split("\t", 1)[0] in wanted}
+        for name, rows in self._alias_rows.items():
+            for row in rows.split("\t"):
+                if row.split(",", 1)[0] in ids and (reading := self._reading(row)) is not None:
+                    yield name, reading
+
     @property
     def aliases(self) -> Mapping[str, tuple[Reading, ...]]:
         """Every name with its readings, decoded on access (iterating it all takes a while)."""

@@ -99,3 +99,9 @@ def test_arabic_article_spellings_find_the_same_town():
     for spelling in ("Al-Qusayr", "al-Qusayr", "Al Qusayr"):
         mention = load_gazetteer().find(f"Troops entered {spelling}.")[0]
         assert mention.place_reading({"SYR"}).entity.country == "SYR"
+
+
+def test_names_of_organisations_and_armed_groups():
+    names = {(name, reading.entity.code) for name, reading in load_gazetteer().names_of(("igo", "armed_group"))}
+    assert ("Atlantic Alliance", "NATO") in names and ("Daesh", "ISIS") in names
+    assert not any(code == "RUS" for _, code in names)
