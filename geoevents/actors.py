@@ -26,7 +26,7 @@ from .clauses import (
     role_lexicon,
     skip_words,
 )
-from .gazetteer import Mention, Reading
+from .gazetteer import Mention, Reading, load_gazetteer
 from .model import Actor, Location
 
 
@@ -59,6 +59,7 @@ def attach_actors(
     if not agents:
         agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
                   or _participle_subject(text, sentence, clause, trigger, mentions, year))
+    office = [] if agents or partners else _office_of_the_state(text, sentence, clause, trigger, mentions)
     agents = _with_coordinated(text, agents, roles)
     partners = _with_coordinated(text, partners, roles)
     chosen = [(r, "agent") for r in agents] + [(r, "participant") for r in partners if r not in agents]
@@ -66,8 +67,8 @@ def attach_actors(
         chosen += [(r, "participant") for r in _between_pair(trigger, roles) if r not in agents + partners]
     chosen += [(r, "agent") for r in _frameworks(text, sentence, mentions, year)]
     chosen += [(r, "agent") for r in _contributors(text, sentence, trigger, mentions, year)]
-    actors: list[Actor] = []
-    seen: set[str] = set()
+    actors: list[Actor] = list(office)
+    seen: set[str] = {a.code for a in office}
     for role, kind in chosen:
         actor = _actor(role, kind)
         if actor.code not in seen:
@@ -284,6 +285,34 @@ def _participle_subject(text: str, sentence: tuple[int, int], clause: tuple[int,
 _PARTICIPLE_OPENERS = {"after", "before", "while", "by", "when", "since", "without"}
 
 
+def _office_of_the_state(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
+                         mentions: list[Mention]) -> list[Actor]:
+    """"The Defence Ministry said troops withdrew from Kherson": an office or force that names no
+    state stands for the one country the sentence is about."""
+    m = _office().search(text, clause[0], trigger[0])
+    if not m or _OWNED.search(text, max(sentence[0], m.start() - 20), m.start()):
+        return []
+    countries = set()
+    for mention in mentions:
+        reading = mention.place_reading() or mention.actor_reading()
+        if reading is not None and reading.entity.kind in ("state", "place") and reading.entity.country:
+            countries.add(reading.entity.country)
+    if len(countries) != 1:
+        return []
+    code = countries.pop()
+    state = load_gazetteer().entity(code)
+    return [Actor(name=state.name if state else code, code=code, kind="state", text=m.group(0), start=m.start(),
+                  end=m.end(), role="agent")]
+
+
+@cache
+def _office() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["offices_of_the_state"]), regex.IGNORECASE)
+
+
+_OWNED = regex.compile(r"(?:['’]s|\b(?:its|their|his|her|[A-Z][a-z]+(?:an|ese|ish|i)))\s+$")
+
+
 def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) -> list[NameRole]:
     """Add the names listed with each chosen one: "Uzbek and Tajik forces", "X, Y and Z hold",
     "joint US-South Korea drills"."""
@@ -363,13 +392,14 @@ def _contributors(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
             gap = _words_between(text, mention.end, trigger[0])
             if mention.start == m.end() and len(gap) <= 3 and all(w in _AUXILIARIES for w in gap):
                 reading = mention.actor_reading(year)
-                if reading is not None and reading.entity.kind == "state" and reading.form == "name":
+                if reading is not None and reading.entity.kind in ("state", "igo") and reading.form in ("name", "org"):
                     found.append(NameRole(mention, reading, None, True, False))
                 break
     return found
 
 
 _AUXILIARIES = {"start", "started", "starts", "begin", "began", "begins", "will", "would", "to", "have", "has",
-                "had", "are", "were", "is", "was", "be", "being", "been", "also", "now", "all", "completed", "complete"}
+                "had", "are", "were", "is", "was", "be", "being", "been", "also", "now", "all", "completed", "complete",
+                "hold", "holds", "held", "conduct", "conducts", "conducted", "stage", "staged", "joint", "military"}
 _FORCE_FROM = regex.compile(r"\b(?:peacekeepers|troops|soldiers|forces|contingents?)\s+from\s+(?:the\s+)?",
                             regex.IGNORECASE)

@@ -40,6 +40,9 @@ MIN_CITY_POPULATION = 15_000
 # Alternate names worth keeping: Latin script, capitalised, not an airport code ("HEA").
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’. -]+$")
 STATE_FORMS = ("name", "demonym", "capital")
+# Countries whose town names are romanised from Arabic, with or without a final h.
+ARABIC_NAMES = {"SYR", "IRQ", "YEM", "SAU", "JOR", "LBN", "PSE", "EGY", "LBY", "SDN", "TUN", "DZA", "MAR", "OMN", "ARE",
+                "QAT", "KWT", "BHR", "MRT", "SOM", "ISR"}
 
 # Entities that are not (or no longer) in ISO 3166 but appear in news.
 EXTRA_STATES = [
@@ -108,6 +111,16 @@ class Builder:
         text = " ".join(text.split())
         if text:
             self.aliases.add((text, entity_id, form, start, end))
+
+    def arabic_spellings_of(self, name: str, entity_id: str) -> None:
+        """Romanisations of Arabic names drop or keep a final h: "Hodeida"/"Hodeidah", "Basra"/"Basrah"."""
+        name = english(name)
+        if name in self.common_words:
+            return
+        if re.search(r"[a-z]ah$", name):
+            self.spellings(name[:-1], entity_id)
+        elif re.search(r"[^aeiou]a$", name):
+            self.spellings(name + "h", entity_id)
 
     def place_alias(self, text: str, entity_id: str) -> None:
         """A place name, unless it is an everyday English word ("Police", "Of", "Bay"), with its
@@ -235,10 +248,13 @@ class Builder:
                 entity_id, "place", "", name, code, "city",
                 round(city["latitude"], 4), round(city["longitude"], 4), population,
             ]
-            self.place_alias(city["name"], entity_id)
-            for text in city.get("alternatenames", []):
-                if LATIN_NAME.match(text) and len(text) > 3 and not text.isupper():
-                    self.place_alias(text, entity_id)
+            names = [city["name"]] + [text for text in city.get("alternatenames", [])
+                                      if LATIN_NAME.match(text) and len(text) > 3 and not text.isupper()]
+            for text in names:
+                self.place_alias(text, entity_id)
+            if code in ARABIC_NAMES:
+                for text in names:
+                    self.arabic_spellings_of(text, entity_id)
 
     def curated_lists(self) -> list[list[str]]:
         extra = curated("countries_extra.tsv")
