@@ -71,15 +71,18 @@ class Mention:
                 return reading
         return None
 
-    def place_reading(self, context: Iterable[str] = ()) -> Reading | None:
+    def place_reading(self, context: Iterable[str] = (), places: Iterable[str] | None = None) -> Reading | None:
         """The reading of this name as a place.
 
         A state's own name is the country ("Georgia", "Jordan"), unless the other places of
         the document lie in the country of a large namesake and not in that state ("Atlanta,
         Georgia"). Among places, one in a country of the context wins, then a curated place
-        (sea, region, area), then the most populous.
+        (sea, region, area), then the most populous. ``context``: the countries the text is
+        about; ``places``: those of the towns and regions it names (default: ``context``), which
+        alone may turn a state's name into a namesake (a US actor does not make "Georgia" a US state).
         """
         countries = set(context)
+        place_countries = countries if places is None else set(places)
         country = next((r for r in self.readings if r.entity.kind == "state" and r.form == "name"), None)
         places = [r for r in self.readings if r.entity.kind == "place"]
         if not places:
@@ -88,7 +91,7 @@ class Mention:
                                           r.entity.feature == "region", r.entity.population))
         if country is None:
             return best
-        namesake = (best.entity.country in countries and country.entity.code not in countries
+        namesake = (best.entity.country in place_countries and country.entity.code not in place_countries
                     and (best.entity.feature == "region" or best.entity.population >= NAMESAKE_POPULATION))
         return best if namesake else country
 

@@ -71,14 +71,19 @@ class _Context:
     reading as a state must not vote for itself)."""
 
     def __init__(self, mentions: list[Mention]):
-        self._votes: list[tuple[Mention, set[str]]] = []
+        self._votes: list[tuple[Mention, set[str], set[str]]] = []
         for mention in mentions:
-            countries = mention.place_countries() if len(mention.place_countries()) == 1 else set()
-            countries |= {r.entity.code for r in mention.readings if r.entity.kind == "state" and r.entity.code}
-            self._votes.append((mention, countries))
+            places = mention.place_countries() if len(mention.place_countries()) == 1 else set()
+            if any(r.entity.kind == "state" for r in mention.readings):
+                places = set()  # a state's own name says nothing about which namesake is meant
+            states = {r.entity.code for r in mention.readings if r.entity.kind == "state" and r.entity.code}
+            self._votes.append((mention, places | states, places))
 
     def without(self, mention: Mention) -> set[str]:
-        return {c for other, countries in self._votes if other is not mention for c in countries}
+        return {c for other, countries, _ in self._votes if other is not mention for c in countries}
+
+    def places_without(self, mention: Mention) -> set[str]:
+        return {c for other, _, places in self._votes if other is not mention for c in places}
 
 
 def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], event_type: str,
@@ -136,6 +141,8 @@ def _elsewhere(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     """When the trigger's clause names no place: a headline label ("Darfur conflict: ..."), else
     a place the rest of the sentence puts the event in ("violence rose in Afghanistan amid a US
     troop withdrawal"; "regained the town of Al-Qusayr as rebels pulled out")."""
+    if _SLOT_FILLED.match(text, trigger[1], clause[1]):
+        return []  # "withdrew from the Commonwealth": the trigger's own phrase names no place
     label = _LABEL.match(text, sentence[0], sentence[1])
     if label:
         for mention in mentions:
@@ -155,6 +162,7 @@ def _elsewhere(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
                                                         "at", "into", "out of")]
 
 
+_SLOT_FILLED = regex.compile(r"\s+(?:[\p{L}-]+\s+){0,3}?(?:from|out\s+of|to|into)\s+(?:the\s+)?\p{Lu}")
 _LABEL = regex.compile(r"[^:\n]{1,60}?:\s", regex.IGNORECASE)
 
 
@@ -190,7 +198,7 @@ _FORCE_NEXT = regex.compile(r"(?:['’]s)?\s+(?:(?:special|armed|ground|naval|ai
 def _place_reading(mention: Mention, before_place_noun: bool, context: _Context) -> Reading | None:
     """A name read as a place. A state's demonym or capital is a place only before a place noun
     ("Iraqi territory", "a Tajik base"): "Tajik forces" are an actor, not a place."""
-    reading = mention.place_reading(context.without(mention))
+    reading = mention.place_reading(context.without(mention), context.places_without(mention))
     if reading is not None:
         if reading.entity.kind == "state" and reading.form != "name" and not before_place_noun:
             return None
