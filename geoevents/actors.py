@@ -54,8 +54,9 @@ def attach_actors(
     # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
                 and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier]
-    agents = (_of_or_by(text, trigger, roles) or _infinitive_subject(text, trigger, roles)
-              or _force_phrases(text, trigger, roles) or _subject(text, clause, trigger, roles))
+    agents = (_possessor(text, trigger, roles) or _of_or_by(text, trigger, roles)
+              or _infinitive_subject(text, trigger, roles) or _force_phrases(text, trigger, roles)
+              or _subject(text, clause, trigger, roles))
     if not agents:
         agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
                   or _participle_subject(text, sentence, clause, trigger, mentions, year))
@@ -158,6 +159,23 @@ def _actor(role: NameRole, kind_role: str) -> Actor:
 
 def _words_between(text: str, a: int, b: int) -> list[str]:
     return [w.lower() for w in WORD.findall(text, a, b)] if b > a else []
+
+
+def _possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """The owner of a nominal trigger: "calls for Israel's unconditional withdrawal", "Russia's
+    military build-up" (whatever preposition governs the phrase)."""
+    for role in roles:
+        if role.mention.end <= trigger[0] and text[role.mention.end:role.mention.end + 2] in ("'s", "’s"):
+            gap = _words_between(text, role.mention.end + 2, trigger[0])
+            if len(gap) <= 3 and all(w in _POSSESSED_GAP or w.endswith(("al", "ed", "ary", "ive", "ful")) for w in gap):
+                return [role]
+    return []
+
+
+_POSSESSED_GAP = {"unilateral", "unconditional", "full", "partial", "complete", "total", "planned", "proposed",
+                  "latest", "recent", "first", "biggest", "largest", "annual", "military", "troop", "naval",
+                  "joint", "massive", "rapid", "phased", "gradual", "final", "ongoing", "new", "own", "large-scale",
+                  "live-fire", "snap", "army", "air", "force"}
 
 
 def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:

@@ -162,7 +162,8 @@ def _elsewhere(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
                                                         "at", "into", "out of")]
 
 
-_SLOT_FILLED = regex.compile(r"\s+(?:[\p{L}-]+\s+){0,3}?(?:from|out\s+of|to|into)\s+(?:the\s+)?\p{Lu}")
+_SLOT_FILLED = regex.compile(r"\s+(?:[\p{L}-]+\s+){0,3}?(?:(?:from|out\s+of|into)\s+\p{L}"
+                             r"|to\s+(?:the|a|an|its|their)\s)", regex.IGNORECASE)
 _LABEL = regex.compile(r"[^:\n]{1,60}?:\s", regex.IGNORECASE)
 
 
@@ -471,7 +472,7 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1])
     readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
     preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted]
-    for mention, reading in reversed(preferred or readings):
+    for mention, reading in reversed(preferred):
         if reading is not None:
             location = _location(text, mention, reading, "from" if event_type == "withdrawal" else "in", None)
             return [_Candidate(location, (1, 0), mention.start, mention.end)]
@@ -513,8 +514,9 @@ def _anaphora() -> regex.Pattern:
     return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["anaphoric_places"]), regex.IGNORECASE)
 
 
-_ANAPHOR_FEATURES = {"country": ("country",), "city": ("city",), "cities": ("city",), "town": ("city",),
-                     "towns": ("city",), "province": ("region",), "region": ("region", "country")}
+# What each anaphoric noun may stand for: "the city" a town; "cities" the country or region they lie in.
+_ANAPHOR_FEATURES = {"country": ("country",), "city": ("city",), "cities": ("country", "region"), "town": ("city",),
+                     "towns": ("country", "region"), "province": ("region",), "region": ("region", "country")}
 _HOME_FORCES = regex.compile(r"\s+(?:government|security|state|police|regime|interior\s+ministry)\b",
                              regex.IGNORECASE)
 
