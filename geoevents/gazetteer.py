@@ -22,6 +22,7 @@ MAX_ALIAS_TOKENS = 8
 # A namesake in the document's country beats a state's own name only if it is this large
 # ("Georgia" the US state among US places; never a town called "Jordan").
 NAMESAKE_POPULATION = 100_000
+CONTEXT_POPULATION_RATIO = 20
 _TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+")
 
 
@@ -87,8 +88,11 @@ class Mention:
         places = [r for r in self.readings if r.entity.kind == "place"]
         if not places:
             return country
-        best = max(places, key=lambda r: (r.entity.country in countries, r.entity.id.startswith("pl:"),
-                                          r.entity.feature == "region", r.entity.population))
+        largest = max(r.entity.population for r in places)
+        best = max(places, key=lambda r: (
+            # a namesake in the context's country wins unless it is a village beside a city ("Sydney")
+            r.entity.country in countries and r.entity.population * CONTEXT_POPULATION_RATIO >= largest,
+            r.entity.id.startswith("pl:"), r.entity.feature == "region", r.entity.population))
         if country is None:
             return best
         namesake = (best.entity.country in place_countries and country.entity.code not in place_countries
@@ -198,7 +202,7 @@ class Gazetteer:
         return mentions
 
 
-_REGION_WORD = regex.compile(r"\s+(?:[Pp]rovince|[Rr]egion|[Ss]tate|[Gg]overnorate|[Oo]blast|[Dd]istrict|[Cc]ounty"
+_REGION_WORD = regex.compile(r"\s+(?:[Pp]rovince|[Rr]egion|State|[Gg]overnorate|[Oo]blast|[Dd]istrict|[Cc]ounty"
                              r"|[Pp]refecture)\b")
 
 
