@@ -54,9 +54,13 @@ def attach_actors(
     # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
                 and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier]
-    agents = (_possessor(text, trigger, roles) or _of_or_by(text, trigger, roles)
-              or _infinitive_subject(text, trigger, roles) or _force_phrases(text, trigger, roles)
-              or _subject(text, clause, trigger, roles))
+    relative = _RELATIVE_BEFORE.search(text, max(clause[0], trigger[0] - 40), trigger[0])
+    if relative:  # "Israeli troops who left", "rebel fighters who withdrew": the antecedent alone
+        agents = _antecedent(text, relative.start(), roles)
+    else:
+        agents = (_possessor(text, trigger, roles) or _of_or_by(text, trigger, roles)
+                  or _infinitive_subject(text, trigger, roles) or _force_phrases(text, trigger, roles)
+                  or _subject(text, clause, trigger, roles))
     if not agents:
         agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
                   or _participle_subject(text, sentence, clause, trigger, mentions, year))
@@ -159,6 +163,22 @@ def _actor(role: NameRole, kind_role: str) -> Actor:
 
 def _words_between(text: str, a: int, b: int) -> list[str]:
     return [w.lower() for w in WORD.findall(text, a, b)] if b > a else []
+
+
+_RELATIVE_BEFORE = regex.compile(r"\b(?:who|that)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|then|"
+                                 r"later|had\s+been|have\s+been|began|begin|started|start)\s+){0,2}$",
+                                 regex.IGNORECASE)
+
+
+def _antecedent(text: str, relative_start: int, roles: list[NameRole]) -> list[NameRole]:
+    """The party named in the noun phrase a relative clause hangs on: "Israeli troops who left"."""
+    for role in reversed(roles):
+        if role.mention.end <= relative_start:
+            gap = _words_between(text, role.mention.end, relative_start)
+            if len(gap) <= 4 and (role.force or not gap) and not role.place_modifier:
+                return [role]
+            return []
+    return []
 
 
 def _possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:

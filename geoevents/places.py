@@ -155,7 +155,8 @@ def _elsewhere(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     left = text.rfind(";", sentence[0], trigger[0]) + 1 or sentence[0]
     right = text.find(";", trigger[1], sentence[1])
     part = (max(left, sentence[0]), right if right >= 0 else sentence[1])
-    others = [m for m in mentions if not (clause[0] <= m.start < clause[1])]
+    # only the setting of the clause before: "fighting rose in Afghanistan amid a US withdrawal"
+    others = [m for m in mentions if m.end <= clause[0]]
     found = _named_places(text, part, trigger, event_type, others, actors, context,
                           extra=frozenset({"in", "across", "throughout", "inside"}))
     return [c for c in found if c.location.relation in ("in", "across", "throughout", "inside", "from", "to", "near",
