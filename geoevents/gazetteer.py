@@ -194,7 +194,7 @@ class Gazetteer:
             regions = tuple(r for r in readings if r.entity.feature == "region")
             if region_word and regions:  # "Niger State", "Idlib province": the region, not the state or city
                 readings, mention_end = regions, region_word.end()
-            if readings and not (j == i and _person(text, token_start, mention_end, readings, start, end)):
+            if readings and not (j == i and _person(text, token_start, mention_end, readings, start, end, aliases)):
                 mentions.append(Mention(text[token_start:mention_end], token_start, mention_end, readings))
             i = j + 1
             while i < len(tokens) and tokens[i][0] < mention_end:
@@ -213,7 +213,8 @@ def _name_context() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["before"]), frozenset(data["after"])
 
 
-def _person(text: str, start: int, end: int, readings: tuple[Reading, ...], floor: int, ceiling: int) -> bool:
+def _person(text: str, start: int, end: int, readings: tuple[Reading, ...], floor: int, ceiling: int,
+            names: Mapping[str, str]) -> bool:
     """A one-word state name inside a person's name: "Michael Jordan", "Chad Smith" (not "King of Jordan")."""
     if not any(r.entity.kind == "state" and r.form == "name" for r in readings):
         return False
@@ -224,10 +225,11 @@ def _person(text: str, start: int, end: int, readings: tuple[Reading, ...], floo
         return False  # a headline in title case: "Russia Sends Troops To Belarus"
     not_before, not_after = _name_context()
     before = _WORD_BEFORE.search(text, max(floor, start - 30), start)
-    if before and before.group(1) not in not_before and not before.group(1).endswith(_ADJECTIVE_ENDINGS):
+    if (before and before.group(1) not in not_before and not before.group(1).endswith(_ADJECTIVE_ENDINGS)
+            and before.group(1) not in names):
         return True
     after = _WORD_AFTER.match(text, end, ceiling)
-    return bool(after and after.group(1) not in not_after)
+    return bool(after and after.group(1) not in not_after and after.group(1) not in names)  # not "Russia Ukraine war"
 
 
 _WORDS = regex.compile(r"\p{L}+")
