@@ -67,7 +67,8 @@ def attach_actors(
     office = [] if agents or partners else _office_of_the_state(text, sentence, clause, trigger, mentions)
     agents = _with_coordinated(text, agents, roles)
     partners = _with_coordinated(text, partners, roles)
-    chosen = [(r, "agent") for r in agents] + [(r, "participant") for r in partners if r not in agents]
+    chosen = [(r, "host" if _hosts(text, r, trigger) else "agent") for r in agents]
+    chosen += [(r, "participant") for r in partners if r not in agents]
     if event_type == "exercise":
         chosen += [(r, "participant") for r in _between_pair(trigger, roles) if r not in agents + partners]
     chosen += [(r, "agent") for r in _frameworks(text, sentence, mentions, year)]
@@ -80,6 +81,15 @@ def attach_actors(
             seen.add(actor.code)
             actors.append(actor)
     return actors
+
+
+_HOST = regex.compile(r"\bhost(?:s|ed|ing)?\b", regex.IGNORECASE)
+
+
+def _hosts(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """"South Africa hosts joint drills with Russia", "drills hosted by Kenya": the host country."""
+    a, b = (role.mention.end, trigger[0]) if role.mention.end <= trigger[0] else (trigger[1], role.mention.start)
+    return b - a < 60 and bool(_HOST.search(text, a, b))
 
 
 def add_host(actors: list[Actor], locations: list[Location], event_type: str) -> list[Actor]:
