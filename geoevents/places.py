@@ -16,11 +16,11 @@ from functools import cache
 
 import regex
 
+from .borders import BorderPhrase, border_phrase, side
 from .clauses import (
     WORD,
     alternation,
     attach_clause,
-    border_nouns,
     is_modifier,
     place_nouns,
     preposition_before,
@@ -40,8 +40,7 @@ class _Candidate:
     rank: tuple[int, int]
     start: int  # the span of the whole phrase, for chaining
     end: int
-    other_side: str | None = None  # a border whose side is the agent's unless it is this country
-    open_side: bool = False  # a border whose side is still to be chosen
+    border: BorderPhrase | None = None  # a border whose side is chosen once the actors are known
 
 
 def attach_locations(
@@ -111,7 +110,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         phrase_end = mention.end
         if noun:
             phrase_end = mention.end + (len(text[mention.end:mention.end + 60]) - len(after)) + _noun_end(after)
-        border = _border(text, clause, mention, after, mentions)
+        border = border_phrase(text, clause, mention, mentions)
         preposition = preposition_before(text, mention.start, clause[0], allowed, through_names=True)
         relation = preposition
         if preposition is None and "in" in extra and _TOWN_OF.search(text, max(0, mention.start - 30), mention.start):
@@ -125,7 +124,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         first = 0 if relation in preferred or relation == "object" else 1
         rank = (first, _distance(trigger, mention.start, mention.end))
         if border:
-            candidates.append(_border_candidate(text, mention, reading, relation, border, rank))
+            candidates.append(_border_candidate(text, mention, relation, border, rank))
         else:
             location = _location(text, mention, reading, relation, phrase_end if noun else None)
             candidates.append(_Candidate(location, rank, mention.start, max(phrase_end, location.end)))
@@ -275,70 +274,19 @@ def _plain(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-# Borders -------------------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class _BorderPhrase:
-    start: int  # where the phrase begins ("Tajikistan's Afghan border", "its border with Colombia")
-    end: int
-    owner: str | None  # a possessive state ("Tajikistan's") or "its"/"their" (the agent)
-    named: tuple[str, ...]  # the countries named in the phrase
-
-
-def _border(text: str, clause: tuple[int, int], mention: Mention, after: str,
-            mentions: list[Mention]) -> _BorderPhrase | None:
-    """The border phrase a name belongs to, if any."""
-    before = text[max(clause[0], mention.start - 40):mention.start]
-    with_before = _BORDER_WITH.search(before)
-    gap = len(text[mention.end:mention.end + 60]) - len(after)
-    noun = border_nouns().match(after) or border_nouns().match(skip_words(after, 1))
-    if with_before:
-        start = mention.start - len(before) + with_before.start()
-        owner = with_before.group("owner")
-        end = mention.end
-        for other in mentions:  # "its borders with Germany and Slovenia"
-            if other.start > end and _LISTED.fullmatch(text, end, other.start):
-                end = other.end
-        return _BorderPhrase(start, end, owner.lower() if owner else None, ())
-    if noun:
-        end = mention.end + gap + (noun.end() if border_nouns().match(after) else len(after) - len(
-            skip_words(after, 1)) + noun.end())
-        possessive = text[mention.end:mention.end + 2] in ("'s", "’s")
-        return _BorderPhrase(mention.start, end, "possessive" if possessive else None, ())
-    return None
-
-
-_LISTED = regex.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
-_BORDER_WITH = regex.compile(
-    r"(?:\b(?P<owner>its|their|his|her)\s+)?(?:(?:common|shared|mutual|long|porous)\s+)?"
-    r"(?:borders?|frontiers?|boundary|boundaries)\s+with\s+(?:the\s+)?$",
-    regex.IGNORECASE,
-)
-
-
-def _border_candidate(text: str, mention: Mention, reading: Reading, relation: str,
-                      border: _BorderPhrase, rank: tuple[int, int]) -> _Candidate:
-    entity = reading.entity
-    country = entity.code if entity.kind == "state" else entity.country
-    name = regex.sub(r"^(?:the|its|their|his|her)\s+", "", text[border.start:border.end], flags=regex.IGNORECASE)
-    owned = border.owner == "possessive"
-    location = Location(name=name, country=country if owned else None, lat=None, lon=None, text=mention.text,
+def _border_candidate(text: str, mention: Mention, relation: str, border: BorderPhrase,
+                      rank: tuple[int, int]) -> _Candidate:
+    location = Location(name=border.name(text), country=border.owner, lat=None, lon=None, text=mention.text,
                         start=mention.start, end=mention.end, feature="border", relation=relation)
-    return _Candidate(location, rank, border.start, border.end, other_side=None if owned else country,
-                      open_side=not owned)
+    return _Candidate(location, rank, border.start, border.end, border=border)
 
 
 def _on_side(candidate: _Candidate, actors: list[Actor]) -> Location:
-    """A border lies on the side that is meant: a possessive owner ("Tajikistan's Afghan
-    border"), else the acting state when it is not the other country named ("Thailand sends
-    troops to its border with Cambodia" -> Thailand), else the country named."""
-    location = candidate.location
-    if not candidate.open_side:
-        return location
-    states = [a.code for a in actors if a.kind == "state" and a.role == "agent"]
-    if states and states[0] != candidate.other_side:
-        return replace(location, country=states[0])
-    return replace(location, country=candidate.other_side)
+    """A border's country is the side that is meant (see ``borders.side``)."""
+    if candidate.border is None:
+        return candidate.location
+    agents = [a.code for a in actors if a.kind == "state" and a.role in ("agent", "host")]
+    return replace(candidate.location, country=side(candidate.border, agents))
 
 
 # Places without a gazetteer name -------------------------------------------------------------
@@ -384,7 +332,8 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
                 location = Location(name=name, country=None, lat=None, lon=None, text=m.group(0), start=m.start(),
                                     end=m.end(), feature="border", relation=preposition)
                 rank = (1, _distance(trigger, m.start(), m.end()))
-                found.append(_Candidate(location, rank, m.start(), m.end(), open_side=True))
+                found.append(_Candidate(location, rank, m.start(), m.end(),
+                                        border=BorderPhrase(m.start(), m.end(), None, ())))
                 break
     return found
 

@@ -33,3 +33,14 @@ def test_open_sea_has_no_country():
 def test_list_of_places_is_one_answer_most_specific_first():
     event = extract("Troops were sent to Mosul, in Iraq, on Friday.", published=DCT)[0]
     assert [loc.name for loc in event.locations] == ["Mosul", "Iraq"]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("US troops were deployed to the Polish border.", "POL"),
+    ("Belarusian troops were deployed along the Polish-Belarusian border.", "BLR"),
+    ("Russia massed troops near the Ukrainian border.", "RUS"),
+    ("Russia held military drills near Tajikistan's Afghan border.", "TJK"),
+])
+def test_border_side(text, country):
+    event = extract(text, published=DCT)[0]
+    assert event.locations[0].feature == "border" and event.locations[0].country == country

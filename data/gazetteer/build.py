@@ -9,6 +9,7 @@ towns in each, whose mean position places the region) and the curated lists in t
 Output, in ``geoevents/data/gazetteer/``:
 
   entities.tsv  id, kind, code, name, country, feature, lat, lon, population
+  neighbours.tsv  state, the states it borders (space separated)
   aliases.tsv   alias, then one column per reading: "entity id,form[,from,to]"
                 (form: name|demonym|capital|seat|force|org|leader; from/to: years of office)
 
@@ -104,6 +105,7 @@ def slug(text: str) -> str:
 class Builder:
     def __init__(self) -> None:
         self.entities: dict[str, list] = {}
+        self.neighbours: dict[str, list[str]] = {}
         self.aliases: set[tuple[str, str, str, str, str]] = set()
         self.common_words = {row[0].strip() for row in curated("common_words.txt")}
 
@@ -147,6 +149,9 @@ class Builder:
             if code and code not in info_by_code:  # the first entry is the state ("Wales" also says GBR)
                 info_by_code[code] = data
         capitals: dict[str, str] = {}
+        renamed = {"KOS": "XKX"}
+        self.neighbours = {code: sorted({renamed.get(c, c) for c in info.get("borders") or []})
+                           for code, info in info_by_code.items()}
         for country in pycountry.countries:
             code = country.alpha_3
             info = info_by_code.get(code, {})
@@ -282,6 +287,10 @@ class Builder:
             writer = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
             for row in sorted(self.entities.values(), key=lambda r: r[0]):
                 writer.writerow(["" if v is None else v for v in row])
+        with open(OUT / "neighbours.tsv", "w", encoding="utf-8", newline="\n") as f:
+            for code in sorted(self.neighbours):
+                if self.neighbours[code]:
+                    f.write(code + "\t" + " ".join(self.neighbours[code]) + "\n")
         grouped: dict[str, list[str]] = defaultdict(list)
         for text, entity_id, form, start, end in sorted(self.aliases):
             if entity_id in self.entities:
