@@ -85,6 +85,8 @@ class Mention:
         countries = set(context)
         place_countries = countries if places is None else set(places)
         country = next((r for r in self.readings if r.entity.kind == "state" and r.form == "name"), None)
+        if any(r.entity.kind == "state" and r.form == "demonym" for r in self.readings):
+            return country  # "Somali" is a people, not the Somali Region of Ethiopia
         places = [r for r in self.readings if r.entity.kind == "place"]
         if not places:
             return country
@@ -179,6 +181,8 @@ class Gazetteer:
             found = None
             for j in range(min(len(tokens), i + MAX_ALIAS_TOKENS) - 1, i - 1, -1):
                 key = text[token_start:tokens[j][1]]
+                if key not in aliases and "’" in key:
+                    key = key.replace("’", "'")  # "People’s Liberation Army"
                 if key not in aliases and shout:
                     key = key.title()
                 if key in aliases:

@@ -311,8 +311,8 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
             continue  # a bare capitalised phrase is a place only when nested in a known one
         if _ORGANISATION_NEXT.match(text, end):
             continue  # "the Pacific Islands Forum"
-        country = next((r.entity.country for x in inside + outer for r in x.readings
-                        if r.entity.country and r.form in ("name", "demonym")), None)
+        country = next((r.entity.country for x in inside + outer + _owner_before(m.start(), mentions)
+                        for r in x.readings if r.entity.country and r.form in ("name", "demonym")), None)
         if country is None and len(places_in_sentence) == 1:
             country = next(iter(places_in_sentence))  # "the Netzarim Corridor ... northern Gaza"
         preposition = preposition_before(text, start, clause[0], allowed, through_names=True)
@@ -356,6 +356,12 @@ def _proper_place() -> regex.Pattern:
 def _bare_border() -> regex.Pattern:
     return regex.compile(r"\b(?:the|its|their)\s+(?:(?:common|shared|mutual|long|porous|northern|southern|eastern"
                          r"|western)\s+)?(?:border|frontier)\b", regex.IGNORECASE)
+
+
+def _owner_before(start: int, mentions: list[Mention]) -> list[Mention]:
+    """The state just before "town of X": "the Lebanese town of Bint Jbeil", "Georgian border town of"."""
+    return [x for x in mentions if start - 25 <= x.end <= start
+            and any(r.entity.kind == "state" and r.form in ("name", "demonym") for r in x.readings)][-1:]
 
 
 def _country_of_place(mention: Mention) -> str | None:
@@ -418,7 +424,8 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
         return []
     actor_spans = {(a.start, a.end) for a in actors}
     earlier = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()
-               and (x.start, x.end) not in actor_spans and not _modifies_a_name(text, x)]
+               and (x.start, x.end) not in actor_spans and not _modifies_a_name(text, x)
+               and not _not_a_place(text, x)]
     wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1])
     readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
     preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted]
