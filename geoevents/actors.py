@@ -53,7 +53,8 @@ def attach_actors(
     participants = set(role_lexicon()["participant_words"]) - {"and", "including"}
     # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
-                and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier]
+                and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier
+                and not _ABSOLUTE.match(text, r.mention.end)]
     relative = _RELATIVE_BEFORE.search(text, max(clause[0], trigger[0] - 40), trigger[0])
     if relative:  # "Israeli troops who left", "rebel fighters who withdrew": the antecedent alone
         agents = _antecedent(text, relative.start(), roles)
@@ -128,9 +129,12 @@ _CONJUNCT = regex.compile(r",?\s+and\s+(?:the\s+)?")
 
 
 _LED = regex.compile(r"-led\b", regex.IGNORECASE)
+# "with the Russian Defence Ministry saying ...": an absolute phrase, not a partner
+_ABSOLUTE = regex.compile(r"(?:['’]s)?(?:\s+\p{Lu}[\p{L}-]*){0,3}\s+(?:saying|claiming|warning|noting|adding|stating"
+                          r"|insisting|arguing|calling|describing|accusing|announcing|vowing|threatening)\b")
 _GLUED = regex.compile(r"-(?:backed|occupied|held|controlled|administered|designated|claimed|allied|aligned|"
                        r"funded|sponsored|brokered|trained|supported|linked|affiliated|friendly|based|born|"
-                       r"made|built|supplied|armed)\b", regex.IGNORECASE)
+                       r"made|built|supplied|armed|flagged|registered|owned|operated|bound)\b", regex.IGNORECASE)
 
 
 def _modifies_a_name(text: str, role: NameRole) -> bool:
