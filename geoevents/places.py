@@ -176,9 +176,9 @@ def _not_a_place(text: str, mention: Mention) -> bool:
         return True
     if _ORGANISATION_NEXT.match(text, mention.end):
         return True
-    if not any(r.entity.kind == "state" for r in mention.readings):
-        return False
-    return bool(_FORCE_NEXT.match(text, mention.end) or _NAME_NEXT.match(text, mention.end))
+    if _FORCE_NEXT.match(text, mention.end):
+        return True  # "attacks on US troops", "the Idaho National Guard"
+    return any(r.entity.kind == "state" for r in mention.readings) and bool(_NAME_NEXT.match(text, mention.end))
 
 
 # "US V Corps headquarters", "Iraq Body Count": a state's name at the head of another name
@@ -192,7 +192,8 @@ _ORGANISATION_NEXT = regex.compile(
     r"|Accord|Accords|Declaration|Convention|Summit|Process|Talks|Conference|Group)\b")
 _SHIP_PREFIX = regex.compile(r"\b(?:USS|HMS|HMAS|HMCS|INS|RFS|KRI|BRP|ROKS|JS|PNS|TCG|FS)\s+$")
 _FORCE_NEXT = regex.compile(r"(?:['’]s)?\s+(?:(?:special|armed|ground|naval|air|military|elite|combat|government)\s+)?"
-                            r"(?:troops|forces|soldiers|army|navy|marines|military|warships|jets|warplanes)\b",
+                            r"(?:troops|forces|soldiers|army|navy|marines|military|warships|jets|warplanes|national\s+guard|police"
+                            r"|militia|militias|brigade|regiment|division)\b",
                             regex.IGNORECASE)
 
 
@@ -300,7 +301,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
     preferred = set(lexicon["preferred_prepositions"][event_type])
     taken = [(c.start, c.end) for c in known]
     found: list[_Candidate] = []
-    places_in_sentence = {c for x in mentions if (c := _country_of_place(x))}
+    places_in_sentence = {c for x in mentions if not _not_a_place(text, x) and (c := _country_of_place(x))}
     for m in _proper_place().finditer(text, clause[0], clause[1]):
         start, end = m.span("name")
         if any(s <= start < e or start <= s < end for s, e in taken):
@@ -311,8 +312,8 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
             continue  # a bare capitalised phrase is a place only when nested in a known one
         if _ORGANISATION_NEXT.match(text, end):
             continue  # "the Pacific Islands Forum"
-        country = next((r.entity.country for x in inside + outer + _owner_before(m.start(), mentions)
-                        for r in x.readings if r.entity.country and r.form in ("name", "demonym")), None)
+        country = next((c for x in inside + outer + _owner_before(m.start(), mentions)
+                        if (c := _country_of_place(x) or _state_of(x))), None)
         if country is None and len(places_in_sentence) == 1:
             country = next(iter(places_in_sentence))  # "the Netzarim Corridor ... northern Gaza"
         preposition = preposition_before(text, start, clause[0], allowed, through_names=True)
@@ -362,6 +363,10 @@ def _owner_before(start: int, mentions: list[Mention]) -> list[Mention]:
     """The state just before "town of X": "the Lebanese town of Bint Jbeil", "Georgian border town of"."""
     return [x for x in mentions if start - 25 <= x.end <= start
             and any(r.entity.kind == "state" and r.form in ("name", "demonym") for r in x.readings)][-1:]
+
+
+def _state_of(mention: Mention) -> str | None:
+    return next((r.entity.code for r in mention.readings if r.entity.kind == "state" and r.form == "demonym"), None)
 
 
 def _country_of_place(mention: Mention) -> str | None:
@@ -512,8 +517,11 @@ def _chained(text: str, previous: _Candidate, start: int) -> bool:
     if len(gap) > 40 or start < previous.end:
         return False
     words = [w.lower() for w in WORD.findall(gap)]
-    return len(words) <= 5 and all(w in _CHAIN_WORDS or is_modifier(w) for w in words)
+    return len(words) <= 5 and all(w in _CHAIN_WORDS or w.endswith(_PLACE_ADJECTIVE) or "-" in w for w in words)
 
 
-_CHAIN_WORDS = {"and", "or", "the", "of", "both", "province", "district", "region", "state", "city", "county",
+_PLACE_ADJECTIVE = ("ern", "ese", "ian", "ish", "an", "i", "al")  # "northern", "Lebanese", "central"
+_CHAIN_WORDS = {"disputed", "restive", "occupied", "strategic", "contested", "besieged", "embattled", "troubled",
+                "remote", "mountainous", "coastal", "breakaway", "separatist", "key",
+                "and", "or", "the", "of", "both", "province", "district", "region", "state", "city", "county",
                 "governorate", "oblast", "town", "'s", "’s", "in", "near", "on", "island", "port", "village"}

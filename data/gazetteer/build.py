@@ -199,6 +199,12 @@ class Builder:
             keep = chosen.get(text) or max(codes, key=lambda c: int(self.entities[c][8] or 0))
             self.aliases = {a for a in self.aliases if not (a[0] == text and a[2] in STATE_FORMS and a[1] != keep)}
 
+    def region_weight(self, code: str) -> int:
+        """A stand-in for a region's population, which the sources lack: a thousandth of its
+        country's, so that among namesake regions the larger country's wins (Florida, USA over
+        Florida, Puerto Rico); it never competes with towns (a region beats a town of its name)."""
+        return int(self.entities.get(code, [0] * 9)[8] or 0) // 1000
+
     def regions(self) -> None:
         """First-level regions: GeoNames' English names with the mean position of their towns,
         and the ISO 3166-2 names (often local: "Donetska oblast", "Sud-Kivu") as aliases."""
@@ -217,7 +223,8 @@ class Builder:
             entity_id = f"rg:{cc}:{slug(core)}"
             lat = round(sum(p[0] for p in points) / len(points), 3)
             lon = round(sum(p[1] for p in points) / len(points), 3)
-            self.entities[entity_id] = [entity_id, "place", "", core, country.alpha_3, "region", lat, lon, 0]
+            weight = self.region_weight(country.alpha_3)
+            self.entities[entity_id] = [entity_id, "place", "", core, country.alpha_3, "region", lat, lon, weight]
             by_core[(cc, slug(core))] = entity_id
             self.place_alias(core, entity_id)
             self.place_alias(english(admin1), entity_id)
@@ -232,7 +239,8 @@ class Builder:
             entity_id = by_core.get((sub.country_code, slug(core)))
             if entity_id is None:
                 entity_id = "rg:" + sub.code
-                self.entities[entity_id] = [entity_id, "place", "", core, country.alpha_3, "region", None, None, 0]
+                self.entities[entity_id] = [entity_id, "place", "", core, country.alpha_3, "region", None, None,
+                                            self.region_weight(country.alpha_3)]
             self.place_alias(name, entity_id)
             self.place_alias(core, entity_id)
 
