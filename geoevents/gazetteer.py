@@ -164,6 +164,19 @@ class Gazetteer:
             return None
         return Reading(entity, form, int(valid_from) if valid_from else None, int(valid_to) if valid_to else None)
 
+    def _longest(self, text: str, tokens: list[tuple[int, int]], i: int, shout: bool) -> tuple[int, str] | None:
+        """The longest alias starting at token ``i``: (its last token, the alias)."""
+        aliases = self._alias_rows
+        for j in range(min(len(tokens), i + MAX_ALIAS_TOKENS) - 1, i - 1, -1):
+            key = text[tokens[i][0]:tokens[j][1]]
+            if key not in aliases and "’" in key:
+                key = key.replace("’", "'")  # "People’s Liberation Army"
+            if key not in aliases and shout:
+                key = key.title()
+            if key in aliases:
+                return j, key
+        return None
+
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every gazetteer name in ``text[start:end]``, longest match first, left to right."""
         end = len(text) if end is None else end
@@ -178,19 +191,15 @@ class Gazetteer:
             if not (first[0].isupper() or first[0].isdigit() or first in self.lowercase_starts):
                 i += 1
                 continue
-            found = None
-            for j in range(min(len(tokens), i + MAX_ALIAS_TOKENS) - 1, i - 1, -1):
-                key = text[token_start:tokens[j][1]]
-                if key not in aliases and "’" in key:
-                    key = key.replace("’", "'")  # "People’s Liberation Army"
-                if key not in aliases and shout:
-                    key = key.title()
-                if key in aliases:
-                    found = (j, key)
-                    break
+            found = self._longest(text, tokens, i, shout)
             if found is None:
                 i += 1
                 continue
+            if first[0].islower() and i + 1 < len(tokens):
+                later = self._longest(text, tokens, i + 1, shout)  # "the Gulf" vs "Gulf of Aden"
+                if later is not None and tokens[later[0]][1] > tokens[found[0]][1]:
+                    i += 1
+                    continue
             j, key = found
             readings = self.readings(key)
             mention_end = tokens[j][1]

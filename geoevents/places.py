@@ -347,7 +347,8 @@ def _proper_place() -> regex.Pattern:
     name = r"(?:(?:al|el|ad|as|ar|an)-)?\p{Lu}[\p{L}'’-]+"
     return regex.compile(
         rf"(?P<name>(?:{name}\s+){{1,3}}(?:{heads})\b|(?:{openers})\s+{name}(?:\s+{name})?)"
-        rf"|(?:town|city|village|port|island|district|province|region|base|neighbou?rhood|suburbs?|outskirts|camp)"
+        rf"|(?:towns?|city|cities|villages?|port|island|district|province|region|base|neighbou?rhood|suburbs?"
+        rf"|outskirts|camp)"
         rf"\s+of\s+(?P<name>{name}(?:\s+{name})?)"
         rf"|(?<=\b(?:in|near|at|to|from|into)\s+)(?P<name>(?P<bare>{name}(?:\s+{name}){{0,2}}))(?=,\s|\s+in\s)"
     )
@@ -513,6 +514,8 @@ def _chained(text: str, previous: _Candidate, start: int) -> bool:
     "Goma in North Kivu", "the island of Kastellorizo in the Aegean")."""
     if previous.start <= start < previous.end:
         return True  # inside the phrase: "Ukraine's Crimea region"
+    if _STARTS_A_CLAUSE.match(text, _end_of_name(text, start)):
+        return False  # "from northern Syria, the United States is to deploy": a new clause's subject
     gap = text[previous.end:start]
     if len(gap) > 40 or start < previous.end:
         return False
@@ -520,6 +523,15 @@ def _chained(text: str, previous: _Candidate, start: int) -> bool:
     return len(words) <= 5 and all(w in _CHAIN_WORDS or w.endswith(_PLACE_ADJECTIVE) or "-" in w for w in words)
 
 
+_STARTS_A_CLAUSE = regex.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|said|says|to)\b")
+
+
+def _end_of_name(text: str, start: int) -> int:
+    m = _NAME_RUN.match(text, start)
+    return m.end() if m else start
+
+
+_NAME_RUN = regex.compile(r"[\p{Lu}\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*)*")
 _PLACE_ADJECTIVE = ("ern", "ese", "ian", "ish", "an", "i", "al")  # "northern", "Lebanese", "central"
 _CHAIN_WORDS = {"disputed", "restive", "occupied", "strategic", "contested", "besieged", "embattled", "troubled",
                 "remote", "mountainous", "coastal", "breakaway", "separatist", "key",
