@@ -191,13 +191,14 @@ class Builder:
         chosen = {text: code for code, form, text in curated_rows if form in STATE_FORMS}
         holders: dict[str, set[str]] = defaultdict(set)
         for text, entity_id, form, _, _ in self.aliases:
-            if form in STATE_FORMS:
+            if form in STATE_FORMS and self.entities.get(entity_id, [None, None])[1] == "state":
                 holders[text].add(entity_id)
         for text, codes in holders.items():
             if len(codes) < 2:
                 continue
-            keep = chosen.get(text) or max(codes, key=lambda c: int(self.entities[c][8] or 0))
-            self.aliases = {a for a in self.aliases if not (a[0] == text and a[2] in STATE_FORMS and a[1] != keep)}
+            keep = chosen.get(text) or max(sorted(codes), key=lambda c: int(self.entities[c][8] or 0))
+            self.aliases = {a for a in self.aliases
+                            if not (a[0] == text and a[2] in STATE_FORMS and a[1] in codes and a[1] != keep)}
 
     def region_weight(self, code: str) -> int:
         """A stand-in for a region's population, which the sources lack: a thousandth of its
