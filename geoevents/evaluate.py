@@ -229,11 +229,10 @@ def organisation_aliases() -> dict[str, set[str]]:
     from .gazetteer import load_gazetteer
 
     table: dict[str, set[str]] = {}
-    for name, readings in load_gazetteer().aliases.items():
-        for reading in readings:
-            entity = reading.entity
-            if entity.kind in ("igo", "armed_group") and entity.code:
-                table.setdefault(normalise(entity.code), set()).update({normalise(name), normalise(entity.name)})
+    for name, reading in load_gazetteer().names_of(("igo", "armed_group")):
+        entity = reading.entity
+        if entity.code:
+            table.setdefault(normalise(entity.code), set()).update({normalise(name), normalise(entity.name)})
     return table
 
 
