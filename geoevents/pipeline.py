@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import temporal
-from .actors import attach_actors
+from .actors import add_host, attach_actors
 from .dating import attach_date
 from .document import Document, find_published, parse_published
 from .gazetteer import Mention, load_gazetteer
@@ -112,6 +112,7 @@ def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: li
     kind = candidate.rule.type
     actors = attach_actors(text, sentence, trigger, kind, names, year)
     locations = attach_locations(text, sentence, trigger, kind, names, actors)
+    actors = add_host(actors, locations, kind)
     return Draft(
         candidate=candidate, sentence=sentence, actors=actors, locations=locations,
         date=attach_date(text, sentence, trigger, times, published, triggers),
