@@ -29,6 +29,7 @@ class Context:
     dct: date | None
     tense: Callable[[], str | None]
     refs: dict[str, Point] = field(default_factory=dict)  # last point per granularity, and "last"
+    point: Point | None = None  # the calendar point of the expression just resolved (its end, for a range)
 
     def ref(self, granularity: str) -> Point | None:
         """The latest mentioned point at ``granularity`` (or finer, coarsened), else the DCT's."""
@@ -68,7 +69,7 @@ def _resolve(p: Partial, ctx: Context) -> Timex | None:
         point = point.coarsen(p.parts["as"])
     if point is None:
         return _timex(p, p.rule.type or "DATE", _unresolved(p.parts)) if ctx.dct is None else None
-    return _from_point(p, point, p.parts)
+    return _from_point(p, point, p.parts, ctx)
 
 
 def _unresolved(f: dict[str, Any]) -> str | None:
@@ -88,7 +89,8 @@ def _timex(p: Partial, kind: str, value: str | None, **extra: Any) -> Timex | No
     return Timex(p.text, p.start, p.end, kind, value, mod=mod, rule=p.rule.id, **extra)
 
 
-def _from_point(p: Partial, point: Point, parts: dict[str, Any]) -> Timex:
+def _from_point(p: Partial, point: Point, parts: dict[str, Any], ctx: Context) -> Timex:
+    ctx.point = point
     kind = p.rule.type or ("TIME" if point.granularity == "time" else "DATE")
     begin, finish, precision = point.bounds()
     mod = parts.get("mod") or parts.get("approx")
@@ -398,6 +400,7 @@ def _range(p: Partial, ctx: Context) -> Timex | None:
     a, b = calendar_point(first, ctx), calendar_point(second, ctx)
     if a is None or b is None:
         return None
+    ctx.point = b
     first_day, last_day = a.first_day(), b.first_day()
     if a.granularity == b.granularity and first_day and last_day and last_day < first_day:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from datetime import date
 from functools import cache
 
@@ -172,23 +173,27 @@ def tag(text: str, dct: date | None, start: int = 0, end: int | None = None) -> 
             return tense_at(text, s, e, lo, hi) or _CUE_TENSE.get(cue or "")
 
         try:
-            timex = resolve(partial, Context(dct, tense, refs), cue)
+            context = Context(dct, tense, refs)
+            timex = resolve(partial, context, cue)
         except (ValueError, OverflowError):  # a calendar out of range: "4,000 years ago", "Feb. 30"
             timex = None
         if timex is None:
             continue
         found.append(timex)
-        if partial.rule.op in _REFERENCE_OPS and timex.begin is not None:
-            _remember(refs, timex)
+        if partial.rule.op in _REFERENCE_OPS and timex.begin is not None and context.point is not None:
+            _remember(refs, context.point)
     return found
 
 
-def _remember(refs: dict[str, Point], timex: Timex) -> None:
-    point = point_of(timex.parts[-1] if timex.parts else timex)
-    if point is None:
+def _remember(refs: dict[str, Point], point: Point) -> None:
+    if point.year is None:
         return
+    if point.granularity in ("time", "day"):
+        point = replace(point, granularity="day", part=None, hour=None, minute=None)
+    elif point.granularity == "weekend":
+        point = replace(point, granularity="week")
     refs["last"] = point
-    refs[point.granularity if point.granularity != "time" else "day"] = point
+    refs[point.granularity] = point
     if RANK[point.granularity] >= RANK["day"]:
         refs["day"] = Point("day", point.year, point.month, point.day)
 
