@@ -7,11 +7,11 @@ and the date last mentioned. Values follow TimeML TIMEX3: 2021-08-05, 2021-W31, 
 PAST_REF ...
 
     >>> from datetime import date
-    >>> [(t.text, t.value) for t in tag("Drills start on Friday.", date(2021, 7, 28))]
+    >>> [(t.text, t.value) for t in tag("Drills will start on Friday.", date(2021, 7, 28))]
     [('Friday', '2021-07-30')]
 """
 
-from .tagger import point_of, tag
+from .tagger import tag
 from .timex import Timex
 
-__all__ = ["Timex", "tag", "point_of"]
+__all__ = ["Timex", "tag"]

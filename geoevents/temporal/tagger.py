@@ -1,5 +1,6 @@
-"""Find time expressions: every rule proposes matches, the longest win, then each is resolved
-in text order so that "the next day" can lean on the date mentioned before it."""
+"""Find time expressions: rules are tried where their anchor words occur, the longest matches
+win, then each is resolved in text order so that "the next day" can lean on the date mentioned
+before it."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ import re
 from dataclasses import replace
 from datetime import date
 from functools import cache
-
-import regex
 
 from .calendar import RANK, Point, day_point
 from .grammar import Rule, anchor_index, lexicon
@@ -196,31 +195,3 @@ def _remember(refs: dict[str, Point], point: Point) -> None:
     refs[point.granularity] = point
     if RANK[point.granularity] >= RANK["day"]:
         refs["day"] = Point("day", point.year, point.month, point.day)
-
-
-def point_of(timex: Timex) -> Point | None:
-    """The calendar point a resolved value names (the inverse of ``Point.value``)."""
-    m = _VALUE.fullmatch(timex.value)
-    if not m:
-        return None
-    g = m.groupdict()
-    year = int(g["y"])
-    if g["d"]:
-        return Point("day", year, int(g["m"]), int(g["d"]))
-    if g["m"]:
-        return Point("month", year, int(g["m"]))
-    if g["q"]:
-        return Point("quarter", year, quarter=int(g["q"]))
-    if g["h"]:
-        return Point("half", year, half=int(g["h"]))
-    if g["w"]:
-        return Point("week", year, week=int(g["w"]))
-    if g["s"]:
-        return Point("season", year, season=g["s"])
-    return Point("year", year)
-
-
-_VALUE = regex.compile(
-    r"(?P<y>\d{4})(?:-(?:(?P<m>\d\d)(?:-(?P<d>\d\d)(?:T.*)?)?|Q(?P<q>\d)|H(?P<h>\d)|W(?P<w>\d\d)(?:-WE)?|"
-    r"(?P<s>SP|SU|FA|WI)))?"
-)

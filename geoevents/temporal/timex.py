@@ -25,11 +25,6 @@ class Timex:
     def is_range(self) -> bool:
         return self.begin is not None and self.begin != self.finish
 
-    @property
-    def is_resolved(self) -> bool:
-        """True for a calendar value with a known year (not a reference like PAST_REF)."""
-        return self.begin is not None
-
     def timeml(self) -> tuple[Timex, ...]:
         """The TIMEX3 expressions TimeML would annotate: a range's bounds, else this one."""
         return self.parts or (self,)
