@@ -11,9 +11,10 @@ from datetime import date
 from functools import cache
 
 from .calendar import RANK, Point, day_point
+from .context import Context
 from .grammar import Rule, anchor_index, lexicon
 from .parse import Partial, read
-from .resolve import Context, resolve
+from .resolve import resolve
 from .tense import sentence_around, tense_at
 from .timex import Timex
 
