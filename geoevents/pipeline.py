@@ -76,13 +76,13 @@ def extract_document(document: Document, types: Iterable[str] | None = None) -> 
     mentions: list[Draft] = []
     for sentence, found in by_sentence.items():
         names = gazetteer.find(text, *sentence)
-        times: list[temporal.Timex] | None = None
-        for candidate in found:
-            if not lexicon.accept(candidate, text, sentence, names):
-                continue
-            if times is None:
-                times = temporal.tag(text, document.published, *sentence)
-            mentions.append(_build(text, sentence, candidate, names, times, year))
+        accepted = [c for c in found if lexicon.accept(c, text, sentence, names)]
+        if not accepted:
+            continue
+        times = temporal.tag(text, document.published, *sentence)
+        triggers = [(c.start, c.end) for c in accepted]
+        for candidate in accepted:
+            mentions.append(_build(text, sentence, candidate, names, times, year, document.published, triggers))
     mentions = merge_within_sentences(text, mentions)
     published = document.published.isoformat() if document.published else None
     return [_freeze(text, m, document.id, published) for m in mentions]
@@ -106,7 +106,8 @@ def _window(sentence: tuple[int, int], candidate: Candidate) -> tuple[int, int]:
 
 
 def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: list[Mention],
-           times: list[temporal.Timex], year: int | None) -> Draft:
+           times: list[temporal.Timex], year: int | None, published: date | None,
+           triggers: list[tuple[int, int]]) -> Draft:
     trigger = (candidate.start, candidate.end)
     kind = candidate.rule.type
     actors = attach_actors(text, sentence, trigger, kind, names, year)
@@ -114,7 +115,8 @@ def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: li
     actors = add_host(actors, locations, kind)
     return Draft(
         candidate=candidate, sentence=sentence, actors=actors, locations=locations,
-        date=attach_date(text, sentence, trigger, times), status=status_of(text, sentence, trigger),
+        date=attach_date(text, sentence, trigger, times, published, triggers),
+        status=status_of(text, sentence, trigger),
     )
 
 
