@@ -89,6 +89,22 @@ class EventDate:
 
 
 @dataclass(frozen=True, slots=True)
+class Filled:
+    """A value one mention lacks, stated by another mention of the same event."""
+
+    field: str  # actors | locations | date
+    value: tuple[Actor, ...] | tuple[Location, ...] | EventDate
+    source: Span  # the trigger of the mention that states it
+
+    def to_dict(self) -> dict[str, Any]:
+        if isinstance(self.value, EventDate):
+            value: Any = self.value.to_dict()
+        else:
+            value = [item.to_dict() for item in self.value]
+        return {"value": value, "from": self.source.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One event mention with its evidence."""
 
@@ -102,6 +118,8 @@ class Event:
     status: str
     rule: str
     published: str | None
+    event_id: str | None = None  # shared by the mentions of one event
+    resolved: tuple[Filled, ...] = ()  # gaps filled from other mentions of the same event
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -115,4 +133,6 @@ class Event:
             "status": self.status,
             "rule": self.rule,
             "published": self.published,
+            "event_id": self.event_id,
+            "resolved": {filled.field: filled.to_dict() for filled in self.resolved},
         }

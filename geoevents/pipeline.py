@@ -15,6 +15,7 @@ from . import temporal
 from .actors import add_host, attach_actors
 from .dating import attach_date
 from .document import Document, find_published, parse_published
+from .eventlinks import link_within_document
 from .gazetteer import Mention, load_gazetteer
 from .linking import merge_within_sentences
 from .model import Actor, Event, EventDate, Location, Span
@@ -85,7 +86,8 @@ def extract_document(document: Document, types: Iterable[str] | None = None) -> 
             mentions.append(_build(text, sentence, candidate, names, times, year, document.published, triggers))
     mentions = merge_within_sentences(text, mentions)
     published = document.published.isoformat() if document.published else None
-    return [_freeze(text, m, document.id, published) for m in mentions]
+    events = [_freeze(text, m, document.id, published) for m in mentions]
+    return link_within_document(events, text)
 
 
 def _drop_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
