@@ -1,21 +1,32 @@
 """What the resolver knows besides the expression: the document date, the tense of the clause
-(asked lazily: it costs a look at the words around) and the dates the text mentioned so far."""
+(asked lazily: it costs a look at the words around, and most expressions never ask) and the
+dates the text mentioned so far."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 
 from .calendar import RANK, Point, day_point
 
+_UNKNOWN = "?"
 
-@dataclass
+
 class Context:
-    dct: date | None
-    tense: Callable[[], str | None]
-    refs: dict[str, Point] = field(default_factory=dict)  # last point per granularity, and "last"
-    point: Point | None = None  # the calendar point of the expression just resolved (its end, for a range)
+    __slots__ = ("dct", "refs", "point", "_read_tense", "_tense")
+
+    def __init__(self, dct: date | None, tense: Callable[[], str | None], refs: dict[str, Point] | None = None):
+        self.dct = dct
+        self.refs: dict[str, Point] = {} if refs is None else refs  # last point per granularity, and "last"
+        self.point: Point | None = None  # the calendar point of the expression just resolved (its end, for a range)
+        self._read_tense = tense
+        self._tense: str | None = _UNKNOWN
+
+    def tense(self) -> str | None:
+        """The tense of the expression's clause (read once, when first asked)."""
+        if self._tense is _UNKNOWN:
+            self._tense = self._read_tense()
+        return self._tense
 
     def ref(self, granularity: str) -> Point | None:
         """The latest mentioned point at ``granularity`` (or finer, coarsened), else the DCT's."""

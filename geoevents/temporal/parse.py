@@ -28,6 +28,7 @@ class Partial:
     parts: dict[str, Any] = field(default_factory=dict)
     second: dict[str, Any] | None = None  # the second date of a range
     spans: tuple[tuple[int, int], tuple[int, int]] | None = None  # each range bound's extent
+    cue: str | None = None  # the word that introduces it ("since", "on" ...), set by the tagger
 
 
 def _key(text: str) -> str:

@@ -10,7 +10,6 @@ reference time; "a year ago" next to a quarter is that quarter a year back.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -26,8 +25,9 @@ DURATION_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week":
 
 def resolve(p: Partial, ctx: Context, cue: str | None = None) -> Timex | None:
     """The expression ``p`` with its value, introduced by ``cue`` ("since", "until" ...)."""
-    timex = _resolve(p, ctx)
-    return timex if timex is None or cue is None else replace(timex, cue=cue)
+    if cue is not None:
+        p.cue = cue
+    return _resolve(p, ctx)
 
 
 def _resolve(p: Partial, ctx: Context) -> Timex | None:
@@ -66,7 +66,7 @@ def _timex(p: Partial, kind: str, value: str | None, **extra: Any) -> Timex | No
     if value is None:
         return None
     mod = p.parts.get("mod") or p.parts.get("approx")
-    return Timex(p.text, p.start, p.end, kind, value, mod=mod, rule=p.rule.id, **extra)
+    return Timex(p.text, p.start, p.end, kind, value, mod=mod, rule=p.rule.id, cue=p.cue, **extra)
 
 
 def _from_point(p: Partial, point: Point, parts: dict[str, Any], ctx: Context) -> Timex:
@@ -74,7 +74,7 @@ def _from_point(p: Partial, point: Point, parts: dict[str, Any], ctx: Context) -
     kind = p.rule.type or ("TIME" if point.granularity == "time" else "DATE")
     begin, finish, precision = point.bounds()
     mod = parts.get("mod") or parts.get("approx")
-    return Timex(p.text, p.start, p.end, kind, point.value(), begin, finish, precision, mod, p.rule.id)
+    return Timex(p.text, p.start, p.end, kind, point.value(), begin, finish, precision, mod, p.rule.id, p.cue)
 
 
 # ------------------------------------------------------------------------------ points
@@ -112,7 +112,7 @@ def _point(op: str, f: dict[str, Any], ctx: Context) -> Point | None:
             anchor = anchor.coarsen(unit)
         moved = anchor.shift(sign * n, unit)
         if moved is not None and "part" in f and moved.granularity == "day":
-            moved = replace(moved, part=f["part"])
+            moved = moved._replace(part=f["part"])
         return moved
     if op == "anaphor":
         point = ctx.refs.get(unit)
@@ -121,7 +121,7 @@ def _point(op: str, f: dict[str, Any], ctx: Context) -> Point | None:
         if point is None:
             point = ctx.ref(unit)
         if point is not None and "part" in f and point.granularity == "day":
-            point = replace(point, part=f["part"])
+            point = point._replace(part=f["part"])
         return point
     return None
 
@@ -186,7 +186,7 @@ def _range(p: Partial, ctx: Context) -> Timex | None:
             for (s, e), point in (((s1, e1), a), ((s2, e2), b))
         )
     return Timex(p.text, p.start, p.end, "DATE", a.value(), begin, finish, precision,
-                 p.parts.get("mod"), p.rule.id, parts=parts)
+                 p.parts.get("mod"), p.rule.id, p.cue, parts=parts)
 
 
 def _order(f: dict[str, Any]) -> tuple[int, int]:

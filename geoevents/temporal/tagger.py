@@ -6,18 +6,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from datetime import date
 from functools import cache
 
+from .anchors import anchor_spans, rules_after
 from .calendar import RANK, Point, day_point
 from .context import Context
-from .grammar import Rule, anchor_index, lexicon
+from .grammar import Rule, lexicon
 from .parse import Partial, read
 from .resolve import resolve
-from .tense import sentence_around, tense_at
+from .tense import clause_window, tense_in
 from .timex import Timex
 
+_LOOKAHEAD = 4  # characters after an anchor that decide which rules are tried
 # ops whose result is a date the text states, and so becomes the reference time
 _REFERENCE_OPS = ("date", "range")
 # the direction a preposition gives: a deadline looks ahead whatever the verb ("has given them
@@ -44,11 +45,6 @@ def cue_before(text: str, at: int, floor: int) -> str | None:
     return None
 
 
-# plain `re` for the two scans over the whole text: it is faster than `regex` at these
-_LETTERS = re.compile(r"[a-z]+")
-_DIGITS = re.compile(r"[0-9]+")
-
-
 @cache
 def _short_number_gate() -> re.Pattern:
     """What may follow a one- or two-digit number that starts a date or time: "5 August",
@@ -60,29 +56,50 @@ def _short_number_gate() -> re.Pattern:
 
 def candidates(text: str, start: int, end: int) -> list[tuple[int, int, Rule, tuple]]:
     """Every rule's matches in ``text[start:end]`` that stand as whole words. A rule is tried
-    only where one of its anchor words (or, for some, a digit run) starts."""
-    by_word, on_digits = anchor_index()
-    low = text[start:end].lower()
+    only where one of its anchor words (or a digit run) starts, and only if what follows the
+    anchor can begin its pattern and what precedes it can end its left context."""
+    words, runs = anchor_spans(text, start, end)
     found: list[tuple[int, int, Rule, tuple]] = []
-    for word in set(_LETTERS.findall(low)).intersection(by_word):
-        tried = by_word[word]
-        size = len(word)
-        i = low.find(word)
-        while i >= 0:
-            if (i == 0 or not low[i - 1].isalpha()) and (i + size == len(low) or not low[i + size].isalpha()):
-                chunk = _chunk_before(text, start + i, start)
-                for rule in tried:
-                    _try(rule, text, start + i, start, end, found, chunk)
-            i = low.find(word, i + size)
-    for m in _DIGITS.finditer(text, start, end):
-        size = m.end() - m.start()
-        if size < 3 and not _short_number_gate().match(text, m.end(), min(end, m.end() + 16)) \
-                and not (m.start() > 0 and text[m.start() - 1] in "'’"):
-            continue
-        chunk = _chunk_before(text, m.start(), start)
-        for rule in on_digits.get(min(4, size), ()):
-            _try(rule, text, m.start(), start, end, found, chunk)
+    for at, stop, word in words:
+        if rules_after(text[at:min(end, stop + 1)], word):
+            _try_fitting(text, at, stop, start, end, word, found)
+    if runs:
+        gate = _short_number_gate().match
+        for at, stop in runs:
+            size = stop - at
+            if size < 3 and not gate(text, stop, min(end, stop + 16)) and not (at > 0 and text[at - 1] in "'’"):
+                continue
+            if size > 5:
+                stop = at + 5
+            if rules_after(text[at:min(end, stop + 1)], None):
+                _try_fitting(text, at, stop, start, end, None, found)
     return found
+
+
+def _try_fitting(text: str, at: int, stop: int, start: int, end: int, word: str | None, found: list) -> None:
+    chunk = None
+    for rule in rules_after(text[at:min(end, stop + 1)], word):
+        left = None
+        if rule.left_source is not None:
+            if chunk is None:
+                chunk = _chunk_before(text, at, start)
+            if not rule.left_can_end_with(chunk):
+                continue
+        core = rule.core.match(text, at, end)
+        if core is None:
+            continue
+        if rule.left_source is not None:
+            left = rule.left.match(text, start, at)
+            if left is None:
+                continue
+        s, e = (left.start() if left is not None else at), core.end()
+        if s == e:
+            continue
+        if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+            continue
+        if e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
+            continue
+        found.append((s, e, rule, (left, core)))
 
 
 def _chunk_before(text: str, at: int, start: int) -> str:
@@ -94,27 +111,6 @@ def _chunk_before(text: str, at: int, start: int) -> str:
     k = text.rfind(" ", j, i)
     k = j if k < 0 else k + 1
     return text[k:i] + (" " if i < at else "")
-
-
-def _try(rule: Rule, text: str, at: int, start: int, end: int, found: list, chunk: str) -> None:
-    if rule.left is not None and not rule.left_can_end_with(chunk):
-        return
-    core = rule.core.match(text, at, end)
-    if core is None:
-        return
-    left = None
-    if rule.left is not None:
-        left = rule.left.match(text, start, at)
-        if left is None:
-            return
-    s, e = (left.start() if left is not None else at), core.end()
-    if s == e:
-        return
-    if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
-        return
-    if e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
-        return
-    found.append((s, e, rule, (left, core)))
 
 
 def select(found: list[tuple[int, int, Rule, tuple]]) -> list[Partial]:
@@ -169,8 +165,8 @@ def tag(text: str, dct: date | None, start: int = 0, end: int | None = None) -> 
         def tense(s: int = s, e: int = e, cue: str | None = cue) -> str | None:
             if cue in _DEADLINE_CUES:
                 return "future"
-            lo, hi = sentence_around(text, s, e, start, end)
-            return tense_at(text, s, e, lo, hi) or _CUE_TENSE.get(cue or "")
+            left, right = clause_window(text, s, e, start, end)
+            return tense_in(text, s, e, left, right) or _CUE_TENSE.get(cue or "")
 
         try:
             context = Context(dct, tense, refs)
@@ -189,9 +185,9 @@ def _remember(refs: dict[str, Point], point: Point) -> None:
     if point.year is None:
         return
     if point.granularity in ("time", "day"):
-        point = replace(point, granularity="day", part=None, hour=None, minute=None)
+        point = point._replace(granularity="day", part=None, hour=None, minute=None)
     elif point.granularity == "weekend":
-        point = replace(point, granularity="week")
+        point = point._replace(granularity="week")
     refs["last"] = point
     refs[point.granularity] = point
     if RANK[point.granularity] >= RANK["day"]:

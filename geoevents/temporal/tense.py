@@ -29,23 +29,26 @@ _AUXILIARY = frozenset(["be", "been", "being", "to", "will", "would", "'ll", "sh
 
 
 @cache
-def _markers() -> tuple[dict[str, tuple[str, ...]], frozenset[str], frozenset[str], frozenset[str]]:
-    """Future markers by their last word ("to" -> "plans to", "set to" ...), and the word sets."""
+def _markers() -> tuple[dict[str, tuple[tuple[str, int], ...]], frozenset[str], frozenset[str], frozenset[str]]:
+    """Future markers by their last word ("to" -> ("plans to", 1), ("set to", 1) ...: the
+    marker and how many words come before its last), and the word sets."""
     tense = lexicon()["tense"]
-    future: dict[str, list[str]] = {}
+    future: dict[str, list[tuple[str, int]]] = {}
     for marker in tense["future"]:
         words = marker.lower().split()
-        future.setdefault(words[-1], []).append(" ".join(words))
+        future.setdefault(words[-1], []).append((" ".join(words), len(words) - 1))
     return ({w: tuple(ms) for w, ms in future.items()}, frozenset(tense["past"]),
             frozenset(tense["not_past_ed"]), frozenset(tense["present"]))
 
 
-def _future_at(words: list[str], i: int, future: dict[str, tuple[str, ...]]) -> bool:
-    """Whether a future marker ("will", "plans to") ends at word ``i``."""
-    markers = future.get(words[i])
-    if not markers:
-        return False
-    return any(m == words[i] or " ".join(words[max(0, i - m.count(" ")):i + 1]) == m for m in markers)
+def _future_at(words: list[str], i: int, markers: tuple[tuple[str, int], ...]) -> bool:
+    """Whether one of ``markers`` (those ending with ``words[i]``) ends at word ``i``."""
+    return any(size == 0 or " ".join(words[max(0, i - size):i + 1]) == m for m, size in markers)
+
+
+# the characters a sentence end is made of (see _SENTENCE_END): a scan that starts after any
+# other character finds the same sentence ends as one that starts earlier
+_SENTENCE_END_CHARS = frozenset(".!?\"'”’)]") | frozenset(" \t\n\r\f\v\u00a0\u2028\u2029")
 
 
 def sentence_around(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
@@ -57,6 +60,28 @@ def sentence_around(text: str, start: int, end: int, lo: int, hi: int) -> tuple[
             left = m.end()
     right = hi
     for m in _SENTENCE_END.finditer(text, end, min(hi, end + 400)):
+        if _ends_sentence(text, m.start(), lo):
+            right = m.start() + 1
+            break
+    return left, right
+
+
+def clause_window(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The stretch around ``text[start:end]`` that ``tense_at`` reads: ``sentence_around``
+    clipped to LEFT_CHARS before and RIGHT_CHARS after the expression, found without scanning
+    beyond those (the same answer, for far less work)."""
+    floor = max(lo, start - 400)
+    left = max(lo, start - LEFT_CHARS)
+    scan = max(floor, left - 1)
+    while scan > floor and (text[scan - 1] in _SENTENCE_END_CHARS or text[scan - 1].isspace()):
+        scan -= 1  # a sentence end that reaches into the window starts before it
+    for m in _SENTENCE_END.finditer(text, scan, start):
+        if m.end() > left and _ends_sentence(text, m.start(), lo):
+            left = m.end()
+    right = min(hi, end + RIGHT_CHARS)
+    for m in _SENTENCE_END.finditer(text, end, min(hi, end + 400)):
+        if m.start() + 1 >= right:
+            break
         if _ends_sentence(text, m.start(), lo):
             right = m.start() + 1
             break
@@ -84,24 +109,6 @@ def _is_past_word(word: str, previous: list[str], past: frozenset[str], not_past
     return False
 
 
-def _gaps_from_end(words: list[str]) -> list[int]:
-    """For each word, the length of the words after it (joined by single spaces)."""
-    gaps, total = [0] * len(words), 0
-    for i in range(len(words) - 1, -1, -1):
-        gaps[i] = total
-        total += len(words[i]) + 1
-    return [max(0, g - 1) for g in gaps]
-
-
-def _gaps_from_start(words: list[str]) -> list[int]:
-    """For each word, the length of the words before it (joined by single spaces)."""
-    gaps, total = [], 0
-    for word in words:
-        gaps.append(max(0, total - 1))
-        total += len(word) + 1
-    return gaps
-
-
 def _right(distance: int) -> float:
     """Markers after the expression count for less: the verb usually comes first in news."""
     return 6 + 1.5 * distance
@@ -111,8 +118,14 @@ def tense_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = None
     """"future", "past", "present" or None for the clause around ``text[start:end]`` in the
     sentence ``text[lo:hi]``."""
     hi = len(text) if hi is None else hi
-    left_text = text[max(lo, start - LEFT_CHARS):start]
-    right_text = text[end:min(hi, end + RIGHT_CHARS)]
+    return tense_in(text, start, end, max(lo, start - LEFT_CHARS), min(hi, end + RIGHT_CHARS))
+
+
+def clause_words(text: str, start: int, end: int, left: int, right: int) -> tuple[list[str], list[str]]:
+    """The words of ``text[left:start]`` (the last LEFT_WORDS) and of ``text[end:right]`` (the
+    first RIGHT_WORDS), each cut at a clause break (a semicolon, a colon, a dash)."""
+    left_text = text[left:start]
+    right_text = text[end:right]
     if any(c in left_text for c in ";:–—-"):
         for m in _CLAUSE_BREAK.finditer(left_text):
             left_text = left_text[m.end():]
@@ -120,44 +133,70 @@ def tense_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = None
         cut = _CLAUSE_BREAK.search(right_text)
         if cut:
             right_text = right_text[:cut.start()]
+    return _WORD.findall(left_text)[-LEFT_WORDS:], _WORD.findall(right_text)[:RIGHT_WORDS]
+
+
+def may_be_future(before: list[str], after: list[str]) -> bool:
+    """False when no future marker can end at any of these words (``tense_in`` is then not
+    "future"): a set look-up instead of the whole reading."""
+    future = _markers()[0]
+    return not (future.keys().isdisjoint([w.lower() for w in before])
+                and future.keys().isdisjoint([w.lower() for w in after]))
+
+
+def tense_in(text: str, start: int, end: int, left: int, right: int,
+             words: tuple[list[str], list[str]] | None = None) -> str | None:
+    """``tense_at`` for the window ``text[left:right]`` (see ``clause_window``); ``words`` are
+    its ``clause_words`` if already read."""
+    before, after = words or clause_words(text, start, end, left, right)
     future, past, not_past, present = _markers()
-    before = _WORD.findall(left_text)[-LEFT_WORDS:]
-    after = _WORD.findall(right_text)[:RIGHT_WORDS]
-    best: tuple[float, str] | None = None
-
-    def consider(distance: float, tense: str) -> None:
-        nonlocal best
-        if best is None or distance < best[0]:
-            best = (distance, tense)
-
-    lower_before = [w.lower() for w in before]
-    lower_after = [w.lower() for w in after]
-    gap_before = _gaps_from_end(before)  # characters between word i and the expression
-    gap_after = _gaps_from_start(after)
-    for i in range(len(lower_before) - 1, -1, -1):
-        if _future_at(lower_before, i, future):
-            consider(gap_before[i], "future")
-            break
-    for i in range(len(lower_after)):
-        if _future_at(lower_after, i, future):
-            consider(_right(gap_after[i]), "future")
-            break
-    for i in range(len(before) - 1, -1, -1):
-        word = lower_before[i]
-        if _is_past_word(before[i], lower_before[max(0, i - 2):i][::-1], past, not_past):
-            consider(gap_before[i] + 1, "past")
-            break
-        if word in present:
-            consider(gap_before[i] + 1, "present")
+    lower_before = " ".join(before).lower().split(" ") if before else []
+    lower_after = " ".join(after).lower().split(" ") if after else []
+    best_distance = None
+    best = None
+    n = len(before)
+    for i in range(n - 1, -1, -1):
+        markers = future.get(lower_before[i])
+        if markers and _future_at(lower_before, i, markers):
+            best_distance, best = _gap_before(before, i), "future"
             break
     for i, word in enumerate(lower_after):
-        if i + 1 < len(after) and lower_after[i + 1] == "by" and word.endswith("ed"):
+        markers = future.get(word)
+        if markers and _future_at(lower_after, i, markers):
+            distance = _right(_gap_after(after, i))
+            if best_distance is None or distance < best_distance:
+                best_distance, best = distance, "future"
+            break
+    for i in range(n - 1, -1, -1):
+        word = lower_before[i]
+        found = "past" if _is_past_word(before[i], lower_before[max(0, i - 2):i][::-1], past, not_past) \
+            else "present" if word in present else None
+        if found:
+            distance = _gap_before(before, i) + 1
+            if best_distance is None or distance < best_distance:
+                best_distance, best = distance, found
+            break
+    m = len(after)
+    for i, word in enumerate(lower_after):
+        if i + 1 < m and lower_after[i + 1] == "by" and word.endswith("ed"):
             continue  # a participle ("untouched by the crisis"), not the clause's verb
-        penalty = 40 if word in _REPORTING else 0  # "..., Castro said" yields to a verb before
-        if _is_past_word(after[i], lower_after[max(0, i - 2):i][::-1], past, not_past):
-            consider(_right(gap_after[i]) + 1 + penalty, "past")
+        found = "past" if _is_past_word(after[i], lower_after[max(0, i - 2):i][::-1], past, not_past) \
+            else "present" if word in present else None
+        if found:
+            penalty = 40 if word in _REPORTING else 0  # "..., Castro said" yields to a verb before
+            distance = _right(_gap_after(after, i)) + 1 + penalty
+            if best_distance is None or distance < best_distance:
+                best_distance, best = distance, found
             break
-        if word in present:
-            consider(_right(gap_after[i]) + 1 + penalty, "present")
-            break
-    return best[1] if best else None
+    return best
+
+
+def _gap_before(words: list[str], i: int) -> int:
+    """The length of the words after word ``i`` (joined by single spaces)."""
+    rest = words[i + 1:]
+    return max(0, sum(map(len, rest)) + len(rest) - 1)
+
+
+def _gap_after(words: list[str], i: int) -> int:
+    """The length of the words before word ``i`` (joined by single spaces)."""
+    return max(0, sum(map(len, words[:i])) + i - 1)
