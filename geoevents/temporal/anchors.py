@@ -14,7 +14,9 @@ anchors in a text get a handful of rules, often none).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 from .grammar import Rule, anchor_index
 
@@ -25,75 +27,61 @@ _CACHE_LIMIT = 50000
 
 
 @cache
-def _anchor_words() -> tuple[frozenset[bytes], dict[bytes, str]]:
+def _anchor_words() -> tuple[frozenset[bytes], dict[bytes, tuple[bytes, str]]]:
+    """The anchor words as bytes, and for each its needle (" word") and its name."""
     by_word, _ = anchor_index()
     encoded = {w.encode("ascii"): w for w in by_word if w.isascii() and w.isalpha()}
-    return frozenset(encoded), encoded
+    return frozenset(encoded), {b: (b" " + b, w) for b, w in encoded.items()}
 
 
 def anchor_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
     """The anchor words of ``text[start:end]`` as (start, end, lower-case word), and its digit
-    runs as (start, end). A word counts where no ASCII letter touches it."""
+    runs as (start, end), each in text order. A word counts where no ASCII letter touches it."""
     raw = text[start:end].encode("ascii", "replace")  # one byte per character
     words: list[tuple[int, int, str]] = []
-    letters = raw.translate(_LETTERS)
-    wanted, names = _anchor_words()
-    found = wanted.intersection(letters.split())
-    if found:
-        padded = b" " + letters + b" "
-        for word in found:
-            needle = b" " + word + b" "
-            size = len(word)
-            name = names[word]
-            i = padded.find(needle)
-            while i >= 0:
-                words.append((start + i, start + i + size, name))
-                i = padded.find(needle, i + size + 1)
+    letters = b" " + raw.translate(_LETTERS) + b" "
+    wanted, needles = _anchor_words()
+    i = 0
+    find = letters.find
+    base = start - 1  # offsets in ``letters`` are one ahead (the leading space)
+    # the anchor words in text order: each is the first standalone copy after the last one
+    for word in filter(wanted.__contains__, letters.split()):
+        needle, name = needles[word]
+        size = len(needle)
+        i = find(needle, i)
+        while letters[i + size] != 32:  # a longer word ("years" for "year")
+            i = find(needle, i + size)
+        words.append((base + i + 1, base + i + size, name))
+        i += size
     runs: list[tuple[int, int]] = []
     digits = raw.translate(_DIGITS)
-    pieces = digits.split()
-    if pieces:
-        padded = b" " + digits + b" "
-        for run in set(pieces):
-            needle = b" " + run + b" "
-            size = len(run)
-            i = padded.find(needle)
-            while i >= 0:
-                runs.append((start + i, start + i + size))
-                i = padded.find(needle, i + size + 1)
+    find = digits.find
+    i = 0
+    for run in digits.split():
+        i = find(run, i)
+        j = i + len(run)
+        runs.append((start + i, start + j))
+        i = j
     return words, runs
 
 
-_AFTER: dict[str, tuple[Rule, ...]] = {}
+# an entry per rule worth trying: the rule, its core's match method, and its cache of the left
+# chunks its left context can end with (None: the rule has no left context)
+Entry = tuple[Rule, Callable[..., Any], "dict[str, bool] | None"]
+_AFTER: dict[str, tuple[Entry, ...]] = {}
 
 
-def rules_after(key: str, word: str | None) -> tuple[Rule, ...]:
+def rules_after(key: str, word: str | None) -> tuple[Entry, ...]:
     """The rules anchored on ``word`` (None: on a digit run) whose core can match text that
-    starts with ``key`` (the anchor and the character after it)."""
+    starts with ``key`` (the anchor and the character after it), as entries to try."""
     found = _AFTER.get(key)
     if found is None:
         by_word, on_digits = anchor_index()
         tried = on_digits if word is None else by_word[word]
-        found = tuple(rule for rule in tried if rule.fits_after(key))
+        found = tuple((rule, rule.core.match, rule.left_fits if rule.left_source is not None else None)
+                      for rule in tried if rule.fits_after(key))
         if len(_AFTER) > _CACHE_LIMIT:
             _AFTER.clear()
         _AFTER[key] = found
     return found
 
-
-_FITTING: dict[tuple[str, str], tuple[Rule, ...]] = {}
-
-
-def fitting_rules(chunk: str, near: str, far: str, word: str | None) -> tuple[Rule, ...]:
-    """The rules worth trying at an anchor: those of ``rules_after(near, word)`` whose left
-    context can end with ``chunk`` (the word before the anchor) and whose core can match text
-    that starts with ``far`` (the anchor and a few characters after it)."""
-    key = (chunk, far)
-    found = _FITTING.get(key)
-    if found is None:
-        found = tuple(rule for rule in rules_after(near, word)
-                      if rule.left_can_end_with(chunk) and rule.fits_after_far(far))
-        if len(_FITTING) > _CACHE_LIMIT:
-            _FITTING.clear()
-        _FITTING[key] = found
-    return found

@@ -9,7 +9,7 @@ import re
 from datetime import date
 from functools import cache
 
-from .anchors import anchor_spans, rules_after
+from .anchors import _AFTER, Entry, anchor_spans, rules_after
 from .calendar import RANK, Point, day_point
 from .context import Context
 from .grammar import Rule, lexicon
@@ -18,7 +18,6 @@ from .resolve import resolve
 from .tense import clause_window, tense_in
 from .timex import Timex
 
-_LOOKAHEAD = 4  # characters after an anchor that decide which rules are tried
 # ops whose result is a date the text states, and so becomes the reference time
 _REFERENCE_OPS = ("date", "range")
 # the direction a preposition gives: a deadline looks ahead whatever the verb ("has given them
@@ -56,13 +55,18 @@ def _short_number_gate() -> re.Pattern:
 
 def candidates(text: str, start: int, end: int) -> list[tuple[int, int, Rule, tuple]]:
     """Every rule's matches in ``text[start:end]`` that stand as whole words. A rule is tried
-    only where one of its anchor words (or a digit run) starts, and only if what follows the
-    anchor can begin its pattern and what precedes it can end its left context."""
+    only where one of its anchor words (or a digit run) starts, and only if the character after
+    the anchor can continue its pattern and the word before can end its left context."""
     words, runs = anchor_spans(text, start, end)
     found: list[tuple[int, int, Rule, tuple]] = []
+    after = _AFTER
     for at, stop, word in words:
-        if rules_after(text[at:min(end, stop + 1)], word):
-            _try_fitting(text, at, stop, start, end, word, found)
+        key = text[at:stop + 1] if stop < end else text[at:end]
+        plan = after.get(key)
+        if plan is None:
+            plan = rules_after(key, word)
+        if plan:
+            _try(plan, text, at, start, end, found)
     if runs:
         gate = _short_number_gate().match
         for at, stop in runs:
@@ -71,28 +75,38 @@ def candidates(text: str, start: int, end: int) -> list[tuple[int, int, Rule, tu
                 continue
             if size > 5:
                 stop = at + 5
-            if rules_after(text[at:min(end, stop + 1)], None):
-                _try_fitting(text, at, stop, start, end, None, found)
+            key = text[at:stop + 1] if stop < end else text[at:end]
+            plan = after.get(key)
+            if plan is None:
+                plan = rules_after(key, None)
+            if plan:
+                _try(plan, text, at, start, end, found)
     return found
 
 
-def _try_fitting(text: str, at: int, stop: int, start: int, end: int, word: str | None, found: list) -> None:
+def _try(plan: tuple[Entry, ...], text: str, at: int, start: int, end: int, found: list) -> None:
     chunk = None
-    for rule in rules_after(text[at:min(end, stop + 1)], word):
-        left = None
-        if rule.left_source is not None:
+    for rule, core_match, left_fits in plan:
+        if left_fits is not None:
             if chunk is None:
                 chunk = _chunk_before(text, at, start)
-            if not rule.left_can_end_with(chunk):
+            fits = left_fits.get(chunk)
+            if fits is None:
+                fits = rule.left_can_end_with(chunk)
+            if not fits:
                 continue
-        core = rule.core.match(text, at, end)
+        core = core_match(text, at, end)
         if core is None:
             continue
-        if rule.left_source is not None:
+        left = None
+        if left_fits is not None:
             left = rule.left.match(text, start, at)
             if left is None:
                 continue
-        s, e = (left.start() if left is not None else at), core.end()
+            s = left.start()
+        else:
+            s = at
+        e = core.end()
         if s == e:
             continue
         if s > 0 and text[s - 1].isalnum() and text[s].isalnum():

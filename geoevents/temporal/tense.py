@@ -99,16 +99,6 @@ def _ends_sentence(text: str, stop: int, lo: int) -> bool:
                 or (len(word) > 1 and word.count(".") >= 1 and len(word.replace(".", "")) <= 3))
 
 
-def _is_past_word(word: str, previous: list[str], past: frozenset[str], not_past: frozenset[str]) -> bool:
-    w = word.lower()
-    if w in past:
-        return True
-    if len(w) > 4 and w.endswith("ed") and w not in not_past and not word[0].isupper():
-        # a participle after an auxiliary belongs to the auxiliary ("will be deployed")
-        return not any(p in _AUXILIARY for p in previous[:2])
-    return False
-
-
 def _right(distance: int) -> float:
     """Markers after the expression count for less: the verb usually comes first in news."""
     return 6 + 1.5 * distance
@@ -147,48 +137,73 @@ def may_be_future(before: list[str], after: list[str]) -> bool:
 def tense_in(text: str, start: int, end: int, left: int, right: int,
              words: tuple[list[str], list[str]] | None = None) -> str | None:
     """``tense_at`` for the window ``text[left:right]`` (see ``clause_window``); ``words`` are
-    its ``clause_words`` if already read."""
+    its ``clause_words`` if already read. The nearest marker wins: a future marker before the
+    expression, one after it, a past or present verb before it, one after it (ties in that
+    order; markers after it count for less)."""
     before, after = words or clause_words(text, start, end, left, right)
     future, past, not_past, present = _markers()
-    lower_before = " ".join(before).lower().split(" ") if before else []
-    lower_after = " ".join(after).lower().split(" ") if after else []
-    best_distance = None
+    best_distance: float | None = None
     best = None
-    n = len(before)
-    for i in range(n - 1, -1, -1):
-        markers = future.get(lower_before[i])
-        if markers and _future_at(lower_before, i, markers):
-            best_distance, best = _gap_before(before, i), "future"
-            break
-    for i, word in enumerate(lower_after):
-        markers = future.get(word)
-        if markers and _future_at(lower_after, i, markers):
-            distance = _right(_gap_after(after, i))
+    if before:
+        lower = " ".join(before).lower().split(" ")
+        future_at = verb_at = -1
+        verb = None
+        for i in range(len(before) - 1, -1, -1):
+            word = lower[i]
+            if future_at < 0:
+                markers = future.get(word)
+                if markers and _future_at(lower, i, markers):
+                    future_at = i
+                    if verb_at >= 0:
+                        break
+            if verb_at < 0:
+                verb = _verb(before[i], lower, i, past, not_past, present)
+                if verb:
+                    verb_at = i
+                    if future_at >= 0:
+                        break
+        if future_at >= 0:
+            best_distance, best = _gap_before(before, future_at), "future"
+        if verb_at >= 0:
+            distance = _gap_before(before, verb_at) + 1
             if best_distance is None or distance < best_distance:
-                best_distance, best = distance, "future"
-            break
-    for i in range(n - 1, -1, -1):
-        word = lower_before[i]
-        found = "past" if _is_past_word(before[i], lower_before[max(0, i - 2):i][::-1], past, not_past) \
-            else "present" if word in present else None
-        if found:
-            distance = _gap_before(before, i) + 1
-            if best_distance is None or distance < best_distance:
-                best_distance, best = distance, found
-            break
-    m = len(after)
-    for i, word in enumerate(lower_after):
-        if i + 1 < m and lower_after[i + 1] == "by" and word.endswith("ed"):
-            continue  # a participle ("untouched by the crisis"), not the clause's verb
-        found = "past" if _is_past_word(after[i], lower_after[max(0, i - 2):i][::-1], past, not_past) \
-            else "present" if word in present else None
-        if found:
-            penalty = 40 if word in _REPORTING else 0  # "..., Castro said" yields to a verb before
-            distance = _right(_gap_after(after, i)) + 1 + penalty
-            if best_distance is None or distance < best_distance:
-                best_distance, best = distance, found
-            break
+                best_distance, best = distance, verb
+    if after:
+        lower = " ".join(after).lower().split(" ")
+        m = len(after)
+        for i, word in enumerate(lower):
+            markers = future.get(word)
+            if markers and _future_at(lower, i, markers):
+                distance = _right(_gap_after(after, i))
+                if best_distance is None or distance < best_distance:
+                    best_distance, best = distance, "future"
+                break
+        for i, word in enumerate(lower):
+            if i + 1 < m and lower[i + 1] == "by" and word.endswith("ed"):
+                continue  # a participle ("untouched by the crisis"), not the clause's verb
+            verb = _verb(after[i], lower, i, past, not_past, present)
+            if verb:
+                penalty = 40 if word in _REPORTING else 0  # "..., Castro said" yields to a verb before
+                distance = _right(_gap_after(after, i)) + 1 + penalty
+                if best_distance is None or distance < best_distance:
+                    best_distance, best = distance, verb
+                break
     return best
+
+
+def _verb(word: str, lower: list[str], i: int, past: frozenset[str], not_past: frozenset[str],
+          present: frozenset[str]) -> str | None:
+    """ "past" or "present" if word ``i`` is a verb of that tense. A participle after an
+    auxiliary belongs to the auxiliary ("will be deployed")."""
+    w = lower[i]
+    if w in past:
+        return "past"
+    if len(w) > 4 and w.endswith("ed") and w not in not_past and not word[0].isupper() \
+            and not (i >= 1 and lower[i - 1] in _AUXILIARY) and not (i >= 2 and lower[i - 2] in _AUXILIARY):
+        return "past"
+    if w in present:
+        return "present"
+    return None
 
 
 def _gap_before(words: list[str], i: int) -> int:
