@@ -168,25 +168,27 @@ def _plausible(p: Partial) -> bool:
 def tag(text: str, dct: date | None, start: int = 0, end: int | None = None) -> list[Timex]:
     """Time expressions in ``text[start:end]``, normalised against the document date ``dct``."""
     end = len(text) if end is None else end
+    chosen = select(candidates(text, start, end))
+    if not chosen:
+        return []
     refs: dict[str, Point] = {}
     if dct is not None:
         refs["day"] = day_point(dct)
+
+    def tense(ctx: Context) -> str | None:
+        if ctx.cue in _DEADLINE_CUES:
+            return "future"
+        left, right = clause_window(text, ctx.start, ctx.end, start, end)
+        return tense_in(text, ctx.start, ctx.end, left, right) or _CUE_TENSE.get(ctx.cue or "")
+
+    context = Context(dct, tense, refs)
     found: list[Timex] = []
-    for partial in select(candidates(text, start, end)):
-        s, e = partial.start, partial.end
-        cue = cue_before(text, s, start)
-
-        def tense(s: int = s, e: int = e, cue: str | None = cue) -> str | None:
-            if cue in _DEADLINE_CUES:
-                return "future"
-            left, right = clause_window(text, s, e, start, end)
-            return tense_in(text, s, e, left, right) or _CUE_TENSE.get(cue or "")
-
+    for partial in chosen:
+        cue = cue_before(text, partial.start, start)
         try:
-            context = Context(dct, tense, refs)
-            timex = resolve(partial, context, cue)
+            timex = resolve(partial, context.at(partial.start, partial.end, cue), cue)
         except (ValueError, OverflowError):  # a calendar out of range: "4,000 years ago", "Feb. 30"
-            timex = None
+            continue
         if timex is None:
             continue
         found.append(timex)
