@@ -50,6 +50,26 @@ def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 
 
+def test_an_irregular_participle_belongs_to_its_auxiliary_too():
+    assert found("The bonus would be paid on a date in January.", date(2021, 10, 20)) == [("January", "2022-01")]
+    assert found("The summit will be held on Monday.") == [("Monday", "2021-08-02")]
+
+
+def test_a_participle_after_a_determiner_is_no_verb():
+    assert found("The fund will wind up on a still undecided day in February.", date(2021, 10, 20)) \
+        == [("February", "2022-02")]
+
+
+def test_what_was_agreed_or_planned_lies_ahead():
+    assert found("The firm agreed to buy the mill in February.", date(2021, 10, 20)) == [("February", "2022-02")]
+    assert found("Veterans planned a march on Saturday.") == [("Saturday", "2021-07-31")]
+
+
+def test_a_part_of_the_day_is_a_time():
+    timex = first("The convoy left on Friday morning.")
+    assert (timex.text, timex.type, timex.value) == ("Friday morning", "TIME", "2021-07-23TMO")
+
+
 def test_a_deadline_looks_ahead_whatever_the_verb():
     assert found("The army was given until Friday to leave.") == [("Friday", "2021-07-30")]
 
@@ -67,6 +87,16 @@ def test_relative_expressions_lean_on_the_date_mentioned_before():
 def test_a_year_ago_next_to_a_quarter_is_that_quarter():
     text = "Third-quarter profit rose to $5 million from $4 million a year ago."
     assert found(text) == [("Third-quarter", "2021-Q3"), ("a year ago", "2020-Q3")]
+
+
+def test_a_year_ago_after_a_span_of_months_is_that_year():
+    text = "Third-quarter sales rose. For the nine months, profit fell from a year earlier."
+    assert found(text, date(2021, 10, 20))[-1] == ("a year earlier", "2020")
+
+
+def test_a_quarter_still_to_come_is_not_the_one_reported_on():
+    text = "Second-quarter profit rose. It expects losses in the fourth quarter of 2022. It beat the year-ago period."
+    assert found(text, date(2021, 7, 28))[-1] == ("the year-ago period", "2020-Q2")
 
 
 def test_the_preposition_stays_outside_and_is_kept_as_the_cue():

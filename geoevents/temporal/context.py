@@ -11,6 +11,9 @@ from datetime import date
 from .calendar import RANK, Point, day_point
 
 _UNKNOWN = "?"
+# the key in ``refs`` of the period of the DCT's year the text reports on: the quarter it
+# last named, or the year once it turned to a longer span ("for the nine months")
+REPORTED_PERIOD = "reported period"
 
 
 class Context:

@@ -14,7 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 from .calendar import RANK, Point, day_point
-from .context import Context
+from .context import REPORTED_PERIOD, Context
 from .fill import calendar_point, month_year, relative_point
 from .parse import Partial
 from .timex import Timex
@@ -71,7 +71,8 @@ def _timex(p: Partial, kind: str, value: str | None, **extra: Any) -> Timex | No
 
 def _from_point(p: Partial, point: Point, parts: dict[str, Any], ctx: Context) -> Timex:
     ctx.point = point
-    kind = p.rule.type or ("TIME" if point.granularity == "time" else "DATE")
+    # a clock time or a part of a day ("Friday morning") is a TIME, as TimeML has it
+    kind = p.rule.type or ("TIME" if point.granularity == "time" or point.part else "DATE")
     begin, finish, precision = point.bounds()
     mod = parts.get("mod") or parts.get("approx")
     return Timex(p.text, p.start, p.end, kind, point.value(), begin, finish, precision, mod, p.rule.id, p.cue)
@@ -144,11 +145,9 @@ def _anchor(f: dict[str, Any], unit: str, ctx: Context) -> Point | None:
 
 
 def _current_quarter(ctx: Context) -> Point | None:
-    """The quarter of the DCT's year the text reports on, if it named one ("third-quarter profit")."""
-    quarter = ctx.refs.get("quarter")
-    if quarter is not None and ctx.dct is not None and quarter.year == ctx.dct.year:
-        return quarter
-    return None
+    """The period of the DCT's year the text reports on: the quarter it named ("third-quarter
+    profit"), or the year once it turned to a longer span ("for the nine months")."""
+    return ctx.refs.get(REPORTED_PERIOD)
 
 
 # ------------------------------------------------------------------------------ ranges

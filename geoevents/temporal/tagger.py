@@ -11,7 +11,7 @@ from functools import cache
 
 from .anchors import _AFTER, Entry, anchor_spans, rules_after
 from .calendar import RANK, Point, day_point
-from .context import Context
+from .context import REPORTED_PERIOD, Context
 from .grammar import Rule, lexicon
 from .parse import Partial, read
 from .resolve import resolve
@@ -193,13 +193,25 @@ def tag(text: str, dct: date | None, start: int = 0, end: int | None = None) -> 
             continue
         found.append(timex)
         if partial.rule.op in _REFERENCE_OPS and timex.begin is not None and context.point is not None:
-            _remember(refs, context.point)
+            _remember(refs, context.point, dct)
+        elif partial.rule.op == "duration" and dct is not None and _is_reporting_span(partial):
+            # "for the nine months": a comparison with a year earlier is now about that span
+            refs[REPORTED_PERIOD] = Point("year", dct.year)
     return found
 
 
-def _remember(refs: dict[str, Point], point: Point) -> None:
+def _is_reporting_span(p: Partial) -> bool:
+    """ "the nine months", "the first six months": a definite span of months a report covers."""
+    n = p.parts.get("n")
+    return p.parts.get("unit") == "month" and n is not None and n > 1 and p.text[:4].lower() == "the "
+
+
+def _remember(refs: dict[str, Point], point: Point, dct: date | None) -> None:
     if point.year is None:
         return
+    if point.granularity == "quarter" and dct is not None and point.year == dct.year \
+            and point.quarter <= (dct.month + 2) // 3:
+        refs[REPORTED_PERIOD] = point  # the quarter a report is about: of the DCT's year, not yet to come
     if point.granularity in ("time", "day"):
         point = point._replace(granularity="day", part=None, hour=None, minute=None)
     elif point.granularity == "weekend":

@@ -24,6 +24,9 @@ _CLAUSE_BREAK = re.compile(r"[;:]\s|\s[–—]\s|\s--\s")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _REPORTING = frozenset(["said", "says", "say", "told", "added", "reported", "announced", "stated"])
+_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+                          "some", "any", "no", "each", "every"])
+_ADVERBS = frozenset(["still", "just", "already", "once", "long", "well", "much", "yet", "now"])
 _AUXILIARY = frozenset(["be", "been", "being", "to", "will", "would", "'ll", "shall", "could", "should",
                         "might", "must", "can", "may", "get", "got"])
 
@@ -97,6 +100,14 @@ def _ends_sentence(text: str, stop: int, lo: int) -> bool:
     word = before.group(1).lstrip("(\"'“‘[")
     return not (word in word_set("abbreviations.txt") or (len(word) == 1 and word.isupper())
                 or (len(word) > 1 and word.count(".") >= 1 and len(word.replace(".", "")) <= 3))
+
+
+def _adjective(lower: list[str], i: int) -> bool:
+    """Whether an -ed word modifies a noun: right after a determiner ("the planned visit"), or
+    after a determiner and an adverb ("a still unspecified date", "the newly elected head")."""
+    if i >= 1 and lower[i - 1] in _DETERMINERS:
+        return True
+    return i >= 2 and lower[i - 2] in _DETERMINERS and (lower[i - 1].endswith("ly") or lower[i - 1] in _ADVERBS)
 
 
 def _right(distance: int) -> float:
@@ -194,11 +205,10 @@ def tense_in(text: str, start: int, end: int, left: int, right: int,
 def _verb(word: str, lower: list[str], i: int, past: frozenset[str], not_past: frozenset[str],
           present: frozenset[str]) -> str | None:
     """ "past" or "present" if word ``i`` is a verb of that tense. A participle after an
-    auxiliary belongs to the auxiliary ("will be deployed")."""
+    auxiliary belongs to the auxiliary ("will be deployed", "would be paid", "will have")."""
     w = lower[i]
-    if w in past:
-        return "past"
-    if len(w) > 4 and w.endswith("ed") and w not in not_past and not word[0].isupper() \
+    if (w in past or len(w) > 4 and w.endswith("ed") and w not in not_past and not word[0].isupper()
+            and not _adjective(lower, i)) \
             and not (i >= 1 and lower[i - 1] in _AUXILIARY) and not (i >= 2 and lower[i - 2] in _AUXILIARY):
         return "past"
     if w in present:
