@@ -117,28 +117,52 @@ def _read(name: str, text: str) -> Any:
     return key
 
 
+_READ: dict[tuple[str, str], Any] = {}
+# the named groups of a pattern, in order, as (name, part, of the second date)
+_GROUPS: dict[Any, tuple[tuple[str, str, bool], ...]] = {}
+
+
+def _groups(m: regex.Match) -> tuple[tuple[str, str, bool], ...]:
+    plan = _GROUPS.get(m.re)
+    if plan is None:
+        entries = []
+        for name in m.groupdict():
+            base = name.split("_")[0]  # "n_lo", "year_words": the same part read another way
+            is_second = base.endswith("2")
+            entries.append((name, base[:-1] if is_second else base, is_second))
+        plan = _GROUPS[m.re] = tuple(entries)
+    return plan
+
+
 def read(rule: Rule, start: int, end: int, matches: tuple[regex.Match | None, regex.Match]) -> Partial:
     """The parts a match states (its left context and its core), plus those its rule states
     without reading them."""
     core = matches[1]
     partial = Partial(rule, start, end, core.string[start:end])
     first, second = dict(rule.fields), {}
+    is_range = rule.op == "range"
     spans: dict[bool, list[int]] = {False: [], True: []}
     for m in matches:
         if m is None:
             continue
-        for name, text in m.groupdict().items():
+        values = m.groupdict()
+        for name, base, is_second in _groups(m):
+            text = values[name]
             if text is None:
                 continue
-            base = name.split("_")[0]  # "n_lo", "year_words": the same part read another way
-            is_second = base.endswith("2")
-            base = base[:-1] if is_second else base
             target = second if is_second else first
             if base not in target:
-                target[base] = _read(base, text)
-            spans[is_second].extend(m.span(name))
+                value = _READ.get((base, text), _READ)
+                if value is _READ:
+                    value = _read(base, text)
+                    if len(_READ) > 50000:
+                        _READ.clear()
+                    _READ[(base, text)] = value
+                target[base] = value
+            if is_range:
+                spans[is_second].extend(m.span(name))
     partial.parts = first
-    if rule.op == "range":
+    if is_range:
         partial.second = second
         if spans[False] and spans[True]:
             partial.spans = ((min(spans[False]), max(spans[False])), (min(spans[True]), max(spans[True])))

@@ -28,19 +28,30 @@ _CUE_TENSE = {"by": "future", "through": "future", "as of": "future", "since": "
 
 
 @cache
-def _cues() -> frozenset[str]:
-    return frozenset(lexicon()["cues"])
+def _cues() -> dict[str, tuple[tuple[str, int], ...]]:
+    """The cue phrases by their last word, longest first, with their length in words."""
+    by_last: dict[str, list[tuple[str, int]]] = {}
+    for cue in lexicon()["cues"]:
+        words = cue.split()
+        by_last.setdefault(words[-1], []).append((" ".join(words), len(words)))
+    return {w: tuple(sorted(cs, key=lambda c: -c[1])) for w, cs in by_last.items()}
 
 
 def cue_before(text: str, at: int, floor: int) -> str | None:
     """The preposition (or the like) just before an expression: "since" in "since May"."""
-    words = text[max(floor, at - 24):at].lower().split()
-    if not words or text[at - 1:at].isalnum():
+    if at > 0 and text[at - 1].isalnum():
         return None
-    cues = _cues()
-    for size in (3, 2, 1):
-        if len(words) >= size and " ".join(words[-size:]) in cues:
-            return " ".join(words[-size:])
+    words = text[max(floor, at - 24):at].lower().split()
+    if not words:
+        return None
+    cues = _cues().get(words[-1])
+    if cues is None:
+        return None
+    for cue, size in cues:
+        if size == 1:
+            return cue
+        if len(words) >= size and " ".join(words[-size:]) == cue:
+            return cue
     return None
 
 

@@ -22,7 +22,6 @@ LEFT_CHARS, RIGHT_CHARS = 120, 90  # enough for those words
 _WORD = re.compile(r"'ll|[^\W\d_]+(?:'(?!ll)[^\W\d_]+)*(?:-[^\W\d_]+)*")
 _CLAUSE_BREAK = re.compile(r"[;:]\s|\s[–—]\s|\s--\s")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _REPORTING = frozenset(["said", "says", "say", "told", "added", "reported", "announced", "stated"])
 _DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
                           "some", "any", "no", "each", "every"])
@@ -46,7 +45,7 @@ def _markers() -> tuple[dict[str, tuple[tuple[str, int], ...]], frozenset[str], 
 
 def _future_at(words: list[str], i: int, markers: tuple[tuple[str, int], ...]) -> bool:
     """Whether one of ``markers`` (those ending with ``words[i]``) ends at word ``i``."""
-    return any(size == 0 or " ".join(words[max(0, i - size):i + 1]) == m for m, size in markers)
+    return any(size == 0 or " ".join(words[max(0, i - size):i + 1]) == marker for marker, size in markers)
 
 
 # the characters a sentence end is made of (see _SENTENCE_END): a scan that starts after any
@@ -94,10 +93,14 @@ def clause_window(text: str, start: int, end: int, lo: int, hi: int) -> tuple[in
 def _ends_sentence(text: str, stop: int, lo: int) -> bool:
     if text[stop] != ".":
         return True
-    before = _WORD_BEFORE.search(text, max(lo, stop - 30), stop)
-    if before is None:
+    floor = max(lo, stop - 30)
+    end = stop - 1 if stop > floor and text[stop - 1] == "\n" else stop  # as `(\S+)$` would read it
+    i = end
+    while i > floor and not text[i - 1].isspace():
+        i -= 1
+    if i == end:
         return True
-    word = before.group(1).lstrip("(\"'“‘[")
+    word = text[i:end].lstrip("(\"'“‘[")
     return not (word in word_set("abbreviations.txt") or (len(word) == 1 and word.isupper())
                 or (len(word) > 1 and word.count(".") >= 1 and len(word.replace(".", "")) <= 3))
 
@@ -152,7 +155,8 @@ def tense_in(text: str, start: int, end: int, left: int, right: int,
     expression, one after it, a past or present verb before it, one after it (ties in that
     order; markers after it count for less)."""
     before, after = words or clause_words(text, start, end, left, right)
-    future, past, not_past, present = _markers()
+    future = _markers()[0]
+    kinds = _KINDS
     best_distance: float | None = None
     best = None
     if before:
@@ -161,14 +165,17 @@ def tense_in(text: str, start: int, end: int, left: int, right: int,
         verb = None
         for i in range(len(before) - 1, -1, -1):
             word = lower[i]
-            if future_at < 0:
-                markers = future.get(word)
-                if markers and _future_at(lower, i, markers):
-                    future_at = i
-                    if verb_at >= 0:
-                        break
+            kind = kinds.get(word)
+            if kind is None:
+                kind = _kind(word)
+            if not kind:
+                continue
+            if future_at < 0 and kind & _FUTURE and _future_at(lower, i, future[word]):
+                future_at = i
+                if verb_at >= 0:
+                    break
             if verb_at < 0:
-                verb = _verb(before[i], lower, i, past, not_past, present)
+                verb = _verb(kind, before[i], lower, i)
                 if verb:
                     verb_at = i
                     if future_at >= 0:
@@ -182,36 +189,57 @@ def tense_in(text: str, start: int, end: int, left: int, right: int,
     if after:
         lower = " ".join(after).lower().split(" ")
         m = len(after)
+        future_seen = verb_seen = False
         for i, word in enumerate(lower):
-            markers = future.get(word)
-            if markers and _future_at(lower, i, markers):
+            kind = kinds.get(word)
+            if kind is None:
+                kind = _kind(word)
+            if not kind:
+                continue
+            if not future_seen and kind & _FUTURE and _future_at(lower, i, future[word]):
+                future_seen = True
                 distance = _right(_gap_after(after, i))
                 if best_distance is None or distance < best_distance:
                     best_distance, best = distance, "future"
-                break
-        for i, word in enumerate(lower):
-            if i + 1 < m and lower[i + 1] == "by" and word.endswith("ed"):
-                continue  # a participle ("untouched by the crisis"), not the clause's verb
-            verb = _verb(after[i], lower, i, past, not_past, present)
-            if verb:
-                penalty = 40 if word in _REPORTING else 0  # "..., Castro said" yields to a verb before
-                distance = _right(_gap_after(after, i)) + 1 + penalty
-                if best_distance is None or distance < best_distance:
-                    best_distance, best = distance, verb
+            if not verb_seen:
+                if i + 1 < m and lower[i + 1] == "by" and word.endswith("ed"):
+                    continue  # a participle ("untouched by the crisis"), not the clause's verb
+                verb = _verb(kind, after[i], lower, i)
+                if verb:
+                    verb_seen = True
+                    penalty = 40 if word in _REPORTING else 0  # "..., Castro said" yields to a verb before
+                    distance = _right(_gap_after(after, i)) + 1 + penalty
+                    if best_distance is None or distance < best_distance:
+                        best_distance, best = distance, verb
+            if future_seen and verb_seen:
                 break
     return best
 
 
-def _verb(word: str, lower: list[str], i: int, past: frozenset[str], not_past: frozenset[str],
-          present: frozenset[str]) -> str | None:
-    """ "past" or "present" if word ``i`` is a verb of that tense. A participle after an
-    auxiliary belongs to the auxiliary ("will be deployed", "would be paid", "will have")."""
-    w = lower[i]
-    if (w in past or len(w) > 4 and w.endswith("ed") and w not in not_past and not word[0].isupper()
-            and not _adjective(lower, i)) \
+_FUTURE, _PAST, _PRESENT, _ED = 1, 2, 4, 8
+_KINDS: dict[str, int] = {}
+
+
+def _kind(word: str) -> int:
+    """What a lower-case word may be: the last word of a future marker, a past or present
+    verb, an -ed form (flags, remembered)."""
+    future, past, not_past, present = _markers()
+    kind = ((_FUTURE if word in future else 0) | (_PAST if word in past else 0)
+            | (_PRESENT if word in present else 0)
+            | (_ED if len(word) > 4 and word.endswith("ed") and word not in not_past else 0))
+    if len(_KINDS) > 50000:
+        _KINDS.clear()
+    _KINDS[word] = kind
+    return kind
+
+
+def _verb(kind: int, word: str, lower: list[str], i: int) -> str | None:
+    """ "past" or "present" if word ``i`` (of that ``kind``) is a verb of that tense. A participle
+    after an auxiliary belongs to the auxiliary ("will be deployed", "would be paid", "will have")."""
+    if kind & (_PAST | _ED) and (kind & _PAST or not word[0].isupper() and not _adjective(lower, i)) \
             and not (i >= 1 and lower[i - 1] in _AUXILIARY) and not (i >= 2 and lower[i - 2] in _AUXILIARY):
         return "past"
-    if w in present:
+    if kind & _PRESENT:
         return "present"
     return None
 
