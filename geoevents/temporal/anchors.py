@@ -78,10 +78,29 @@ def rules_after(key: str, word: str | None) -> tuple[Entry, ...]:
     if found is None:
         by_word, on_digits = anchor_index()
         tried = on_digits if word is None else by_word[word]
-        found = tuple((rule, rule.core.match, rule.left_fits if rule.left_source is not None else None)
+        found = tuple((rule, rule.matcher.match, rule.left_fits if rule.left_source is not None else None)
                       for rule in tried if rule.fits_after(key))
         if len(_AFTER) > _CACHE_LIMIT:
             _AFTER.clear()
         _AFTER[key] = found
     return found
 
+
+
+# the characters that usually follow an anchor, for ``prepare``
+_USUAL_NEXT = " ,.;:!?'’\"”)]-–—/\n"
+
+
+def prepare() -> None:
+    """Fill the ``rules_after`` table for the usual keys ahead of a long batch run: every anchor
+    word (as written in lower case, capitalised, upper case) and every one- or two-digit number
+    and year, each followed by a usual character. Keys met later are added as they come."""
+    by_word, _ = anchor_index()
+    for word in by_word:
+        for form in {word, word.capitalize(), word.upper()}:
+            for after in _USUAL_NEXT:
+                rules_after(form + after, word)
+    runs = [str(n) for n in range(100)] + [f"0{n}" for n in range(10)] + [str(n) for n in range(1500, 2100)]
+    for run in runs:
+        for after in _USUAL_NEXT + "s":
+            rules_after(run + after, None)

@@ -119,18 +119,19 @@ def _read(name: str, text: str) -> Any:
 
 _READ: dict[tuple[str, str], Any] = {}
 # the named groups of a pattern, in order, as (name, part, of the second date)
-_GROUPS: dict[Any, tuple[tuple[str, str, bool], ...]] = {}
+_GROUPS: dict[tuple[str, int], tuple[tuple[str, str, bool], ...]] = {}
 
 
-def _groups(m: regex.Match) -> tuple[tuple[str, str, bool], ...]:
-    plan = _GROUPS.get(m.re)
+def _groups(m: regex.Match, key: tuple[str, int]) -> tuple[tuple[str, str, bool], ...]:
+    """The named groups of a match of a rule's left context or core (``key``: rule id, 0 or 1)."""
+    plan = _GROUPS.get(key)
     if plan is None:
         entries = []
         for name in m.groupdict():
             base = name.split("_")[0]  # "n_lo", "year_words": the same part read another way
             is_second = base.endswith("2")
             entries.append((name, base[:-1] if is_second else base, is_second))
-        plan = _GROUPS[m.re] = tuple(entries)
+        plan = _GROUPS[key] = tuple(entries)
     return plan
 
 
@@ -142,11 +143,11 @@ def read(rule: Rule, start: int, end: int, matches: tuple[regex.Match | None, re
     first, second = dict(rule.fields), {}
     is_range = rule.op == "range"
     spans: dict[bool, list[int]] = {False: [], True: []}
-    for m in matches:
+    for index, m in enumerate(matches):  # the left context's match, the core's
         if m is None:
             continue
         values = m.groupdict()
-        for name, base, is_second in _groups(m):
+        for name, base, is_second in _groups(m, (rule.id, index)):
             text = values[name]
             if text is None:
                 continue
