@@ -69,13 +69,27 @@ def _timex(p: Partial, kind: str, value: str | None, **extra: Any) -> Timex | No
     return Timex(p.text, p.start, p.end, kind, value, mod=mod, rule=p.rule.id, cue=p.cue, **extra)
 
 
+_DESCRIBED: dict[Point, tuple[str, str, str | None, str | None, str]] = {}
+
+
+def _describe(point: Point) -> tuple[str, str, str | None, str | None, str]:
+    """A point's type (a clock time or a part of a day, "Friday morning", is a TIME, as TimeML
+    has it), value and bounds; remembered, as the same points come back again and again."""
+    described = _DESCRIBED.get(point)
+    if described is None:
+        kind = "TIME" if point.granularity == "time" or point.part else "DATE"
+        described = (kind, point.value(), *point.bounds())
+        if len(_DESCRIBED) > 50000:
+            _DESCRIBED.clear()
+        _DESCRIBED[point] = described
+    return described
+
+
 def _from_point(p: Partial, point: Point, parts: dict[str, Any], ctx: Context) -> Timex:
     ctx.point = point
-    # a clock time or a part of a day ("Friday morning") is a TIME, as TimeML has it
-    kind = p.rule.type or ("TIME" if point.granularity == "time" or point.part else "DATE")
-    begin, finish, precision = point.bounds()
+    kind, value, begin, finish, precision = _describe(point)
     mod = parts.get("mod") or parts.get("approx")
-    return Timex(p.text, p.start, p.end, kind, point.value(), begin, finish, precision, mod, p.rule.id, p.cue)
+    return Timex(p.text, p.start, p.end, p.rule.type or kind, value, begin, finish, precision, mod, p.rule.id, p.cue)
 
 
 # ------------------------------------------------------------------------------ points

@@ -10,7 +10,7 @@ from datetime import date
 from functools import cache
 
 from .anchors import _AFTER, Entry, anchor_spans, rules_after
-from .calendar import RANK, Point, day_point
+from .calendar import Point, day_point
 from .context import REPORTED_PERIOD, Context
 from .grammar import Rule, lexicon
 from .parse import Partial, read
@@ -220,14 +220,16 @@ def _is_reporting_span(p: Partial) -> bool:
 def _remember(refs: dict[str, Point], point: Point, dct: date | None) -> None:
     if point.year is None:
         return
-    if point.granularity == "quarter" and dct is not None and point.year == dct.year \
+    granularity = point.granularity
+    if granularity == "quarter" and dct is not None and point.year == dct.year \
             and point.quarter <= (dct.month + 2) // 3:
         refs[REPORTED_PERIOD] = point  # the quarter a report is about: of the DCT's year, not yet to come
-    if point.granularity in ("time", "day"):
-        point = point._replace(granularity="day", part=None, hour=None, minute=None)
-    elif point.granularity == "weekend":
+    if granularity == "time" or granularity == "day":
+        if point.part is not None or point.hour is not None or point.minute is not None or granularity == "time":
+            point = point._replace(granularity="day", part=None, hour=None, minute=None)
+        refs["last"] = refs["day"] = point
+        return
+    if granularity == "weekend":
         point = point._replace(granularity="week")
     refs["last"] = point
     refs[point.granularity] = point
-    if RANK[point.granularity] >= RANK["day"]:
-        refs["day"] = Point("day", point.year, point.month, point.day)
