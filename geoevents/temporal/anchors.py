@@ -9,7 +9,10 @@ keeps only digits. Offsets in the byte copy are offsets in the text.
 
 What may follow an anchor is checked before any rule is tried: ``rules_after`` gives, for the
 anchor and the character after it, the rules whose pattern can still match there (cached; most
-anchors in a text get a handful of rules, often none).
+anchors in a text get a handful of rules, often none). That check needs the ``regex`` build of
+every rule of the anchor, which is slow to compile: a short run (one sentence, a few articles)
+rather tries all rules of the anchor with their cheap standard-``re`` cores (``rules_of``), and
+the tables take over once enough anchors have come by (or after ``prepare``).
 """
 
 from __future__ import annotations
@@ -69,6 +72,27 @@ def anchor_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int, 
 # chunks its left context can end with (None: the rule has no left context)
 Entry = tuple[Rule, Callable[..., Any], "dict[str, bool] | None"]
 _AFTER: dict[str, tuple[Entry, ...]] = {}
+_DIRECT: dict[str | None, tuple[Entry, ...]] = {}
+# anchors met before the ``rules_after`` tables are worth building, and the count so far
+_TABLES_AFTER = 2000
+_met = [0]
+
+
+def use_tables(anchors: int) -> bool:
+    """Whether to choose rules through the ``rules_after`` tables, ``anchors`` more being met."""
+    _met[0] += anchors
+    return _met[0] > _TABLES_AFTER
+
+
+def rules_of(word: str | None) -> tuple[Entry, ...]:
+    """Every rule anchored on ``word`` (None: on a digit run), as entries to try without the
+    left-context check (a short run does not compile what the checks need)."""
+    found = _DIRECT.get(word)
+    if found is None:
+        by_word, on_digits = anchor_index()
+        found = _DIRECT[word] = tuple((rule, rule.matcher.match, None)
+                                      for rule in (on_digits if word is None else by_word[word]))
+    return found
 
 
 def rules_after(key: str, word: str | None) -> tuple[Entry, ...]:
@@ -100,6 +124,7 @@ def prepare() -> None:
         for form in {word, word.capitalize(), word.upper()}:
             for after in _USUAL_NEXT:
                 rules_after(form + after, word)
+    _met[0] = _TABLES_AFTER + 1
     runs = [str(n) for n in range(100)] + [f"0{n}" for n in range(10)] + [str(n) for n in range(1500, 2100)]
     for run in runs:
         for after in _USUAL_NEXT + "s":

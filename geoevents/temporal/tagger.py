@@ -9,7 +9,7 @@ import re
 from datetime import date
 from functools import cache
 
-from .anchors import _AFTER, Entry, anchor_spans, rules_after
+from .anchors import _AFTER, Entry, anchor_spans, rules_after, rules_of, use_tables
 from .calendar import Point, day_point
 from .context import REPORTED_PERIOD, Context
 from .grammar import Rule, lexicon
@@ -66,16 +66,21 @@ def _short_number_gate() -> re.Pattern:
 
 def candidates(text: str, start: int, end: int) -> list[tuple[int, int, Rule, tuple]]:
     """Every rule's matches in ``text[start:end]`` that stand as whole words. A rule is tried
-    only where one of its anchor words (or a digit run) starts, and only if the character after
-    the anchor can continue its pattern and the word before can end its left context."""
+    only where one of its anchor words (or a digit run) starts, and (once the dispatch tables
+    are in use) only if the character after the anchor can continue its pattern and the word
+    before can end its left context."""
     words, runs = anchor_spans(text, start, end)
     found: list[tuple[int, int, Rule, tuple]] = []
+    tables = use_tables(len(words) + len(runs))
     after = _AFTER
     for at, stop, word in words:
-        key = text[at:stop + 1] if stop < end else text[at:end]
-        plan = after.get(key)
-        if plan is None:
-            plan = rules_after(key, word)
+        if tables:
+            key = text[at:stop + 1] if stop < end else text[at:end]
+            plan = after.get(key)
+            if plan is None:
+                plan = rules_after(key, word)
+        else:
+            plan = rules_of(word)
         if plan:
             _try(plan, text, at, start, end, found)
     if runs:
@@ -84,12 +89,15 @@ def candidates(text: str, start: int, end: int) -> list[tuple[int, int, Rule, tu
             size = stop - at
             if size < 3 and not gate(text, stop, min(end, stop + 16)) and not (at > 0 and text[at - 1] in "'’"):
                 continue
-            if size > 5:
-                stop = at + 5
-            key = text[at:stop + 1] if stop < end else text[at:end]
-            plan = after.get(key)
-            if plan is None:
-                plan = rules_after(key, None)
+            if tables:
+                if size > 5:
+                    stop = at + 5
+                key = text[at:stop + 1] if stop < end else text[at:end]
+                plan = after.get(key)
+                if plan is None:
+                    plan = rules_after(key, None)
+            else:
+                plan = rules_of(None)
             if plan:
                 _try(plan, text, at, start, end, found)
     return found
@@ -110,7 +118,7 @@ def _try(plan: tuple[Entry, ...], text: str, at: int, start: int, end: int, foun
         if core is None:
             continue
         left = None
-        if left_fits is not None:
+        if rule.left_source is not None:
             left = rule.left.match(text, start, at)
             if left is None:
                 continue
