@@ -118,19 +118,19 @@ def _read(name: str, text: str) -> Any:
 
 
 _READ: dict[tuple[str, str], Any] = {}
-# the named groups of a pattern, in order, as (name, part, of the second date)
-_GROUPS: dict[tuple[str, int], tuple[tuple[str, str, bool], ...]] = {}
+# the named groups of a pattern, in order, as (group number, part, of the second date)
+_GROUPS: dict[tuple[str, int], tuple[tuple[int, str, bool], ...]] = {}
 
 
-def _groups(m: regex.Match, key: tuple[str, int]) -> tuple[tuple[str, str, bool], ...]:
+def _groups(m: regex.Match, key: tuple[str, int]) -> tuple[tuple[int, str, bool], ...]:
     """The named groups of a match of a rule's left context or core (``key``: rule id, 0 or 1)."""
     plan = _GROUPS.get(key)
     if plan is None:
         entries = []
-        for name in m.groupdict():
+        for name, number in m.re.groupindex.items():
             base = name.split("_")[0]  # "n_lo", "year_words": the same part read another way
             is_second = base.endswith("2")
-            entries.append((name, base[:-1] if is_second else base, is_second))
+            entries.append((number, base[:-1] if is_second else base, is_second))
         plan = _GROUPS[key] = tuple(entries)
     return plan
 
@@ -146,9 +146,9 @@ def read(rule: Rule, start: int, end: int, matches: tuple[regex.Match | None, re
     for index, m in enumerate(matches):  # the left context's match, the core's
         if m is None:
             continue
-        values = m.groupdict()
-        for name, base, is_second in _groups(m, (rule.id, index)):
-            text = values[name]
+        values = m.groups()
+        for number, base, is_second in _groups(m, (rule.id, index)):
+            text = values[number - 1]
             if text is None:
                 continue
             target = second if is_second else first
@@ -161,7 +161,7 @@ def read(rule: Rule, start: int, end: int, matches: tuple[regex.Match | None, re
                     _READ[(base, text)] = value
                 target[base] = value
             if is_range:
-                spans[is_second].extend(m.span(name))
+                spans[is_second].extend(m.span(number))
     partial.parts = first
     if is_range:
         partial.second = second
