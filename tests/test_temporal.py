@@ -164,3 +164,20 @@ def test_a_span_of_the_text_is_tagged_alone():
     text = "On Monday talks failed. On Friday troops left."
     start = text.index("On Friday")
     assert [t.text for t in tag(text, DCT, start, len(text))] == ["Friday"]
+
+
+def test_offsets_hold_after_letters_that_lower_case_longer():
+    text = "İİstanbul officials said on Tuesday that the talks begin next week."
+    for timex in tag(text, DCT):
+        assert text[timex.start:timex.end] == timex.text
+    assert [t.text for t in tag(text, DCT)] == ["Tuesday", "next week"]
+
+
+def test_anchors_are_found_in_text_order_and_as_whole_words():
+    from geoevents.temporal.anchors import anchor_spans
+
+    text = "Mayday: in May 2019, 12 days after the yearly May Day, years of talks ended."
+    words, runs = anchor_spans(text, 0, len(text))
+    assert [(text[s:e], word) for s, e, word in words if word in ("may", "day", "days", "years")] == [
+        ("May", "may"), ("days", "days"), ("May", "may"), ("Day", "day"), ("years", "years")]
+    assert [text[s:e] for s, e in runs] == ["2019", "12"]
