@@ -20,7 +20,7 @@ from .linking import merge_within_sentences
 from .model import Actor, Event, EventDate, Location, Span
 from .places import attach_locations
 from .segment import split_sentences
-from .status import status_of
+from .status import adjust_for_date, status_of
 from .triggers import Candidate, load_lexicon
 
 MAX_SENTENCE = 1500  # longer "sentences" (unpunctuated dumps) are cut to a window around the trigger
@@ -84,6 +84,9 @@ def extract_document(document: Document, types: Iterable[str] | None = None) -> 
                 times = temporal.tag(text, document.published, *sentence)
             mentions.append(_build(text, sentence, candidate, names, times, year))
     mentions = merge_within_sentences(text, mentions)
+    for m in mentions:
+        m.status = adjust_for_date(m.status, text[m.candidate.start:m.candidate.end],
+                                   m.date.start if m.date else None, document.published)
     published = document.published.isoformat() if document.published else None
     return [_freeze(text, m, document.id, published) for m in mentions]
 
