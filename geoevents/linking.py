@@ -36,4 +36,5 @@ def merge_within_sentences(text: str, drafts: Sequence[Draft]) -> list[Draft]:
             host.actors = draft.actors
         host.locations = host.locations or draft.locations
         host.date = host.date or draft.date
+        host.size = host.size or draft.size
     return merged

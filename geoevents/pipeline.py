@@ -13,12 +13,14 @@ from datetime import date
 
 from . import temporal
 from .actors import attach_actors
+from .codes import codes_for
 from .dating import attach_date
 from .document import Document, find_published, parse_published
 from .gazetteer import Mention, load_gazetteer
 from .linking import merge_within_sentences
-from .model import Actor, Event, EventDate, Location, Span
+from .model import Actor, Event, EventDate, Location, Quantity, Span
 from .places import attach_locations
+from .quantities import size_of
 from .segment import split_sentences
 from .status import adjust_for_date, status_of
 from .triggers import Candidate, load_lexicon
@@ -37,6 +39,7 @@ class Draft:
     locations: list[Location] = field(default_factory=list)
     date: EventDate | None = None
     status: str = "occurred"
+    size: list[Quantity] = field(default_factory=list)
 
     @property
     def type(self) -> str:
@@ -117,14 +120,16 @@ def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: li
     return Draft(
         candidate=candidate, sentence=sentence, actors=actors, locations=locations,
         date=attach_date(text, sentence, trigger, times), status=status_of(text, sentence, trigger),
+        size=size_of(text, sentence, trigger),
     )
 
 
 def _freeze(text: str, m: Draft, doc_id: str | None, published: str | None) -> Event:
     c = m.candidate
     s, e = m.sentence
+    codes = codes_for(text, m.sentence, (c.start, c.end), m.type, c.rule.id, m.status, m.actors, m.size)
     return Event(
         doc_id=doc_id, type=m.type, trigger=Span(text[c.start:c.end], c.start, c.end),
         sentence=Span(text[s:e], s, e), actors=tuple(m.actors), locations=tuple(m.locations),
-        date=m.date, status=m.status, rule=c.rule.id, published=published,
+        date=m.date, status=m.status, rule=c.rule.id, published=published, size=tuple(m.size), codes=codes,
     )
