@@ -13,6 +13,7 @@ from datetime import date
 
 from . import temporal
 from .actors import attach_actors
+from .clauses import role_lexicon
 from .codes import codes_for
 from .dating import attach_date
 from .document import Document, find_published, parse_published
@@ -23,7 +24,7 @@ from .places import attach_locations
 from .quantities import size_of
 from .segment import split_sentences
 from .status import adjust_for_date, status_of
-from .triggers import Candidate, load_lexicon
+from .triggers import Candidate, attachment_type, load_lexicon
 
 MAX_SENTENCE = 1500  # longer "sentences" (unpunctuated dumps) are cut to a window around the trigger
 WINDOW = 600
@@ -62,7 +63,7 @@ def extract_document(document: Document, types: Iterable[str] | None = None) -> 
     wanted = frozenset(types) if types else None
     text = document.text
     lexicon = load_lexicon()
-    candidates = [c for c in lexicon.scan(text) if wanted is None or c.rule.type in wanted]
+    candidates = list(lexicon.scan(text))  # types are chosen in resolve: a rule may yield to another
     if not candidates:
         return []
     sentences = split_sentences(text)
@@ -80,8 +81,9 @@ def extract_document(document: Document, types: Iterable[str] | None = None) -> 
     for sentence, found in by_sentence.items():
         names = gazetteer.find(text, *sentence)
         times: list[temporal.Timex] | None = None
-        for candidate in found:
-            if not lexicon.accept(candidate, text, sentence, names):
+        for found_candidate in found:
+            candidate = lexicon.resolve(found_candidate, text, sentence, names, wanted)
+            if candidate is None:
                 continue
             if times is None:
                 times = temporal.tag(text, document.published, *sentence)
@@ -114,7 +116,7 @@ def _window(sentence: tuple[int, int], candidate: Candidate) -> tuple[int, int]:
 def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: list[Mention],
            times: list[temporal.Timex], year: int | None) -> Draft:
     trigger = (candidate.start, candidate.end)
-    kind = candidate.rule.type
+    kind = attachment_type(candidate.rule.type, role_lexicon()["location_prepositions"])
     actors = attach_actors(text, sentence, trigger, kind, names, year)
     locations = attach_locations(text, sentence, trigger, kind, names, actors)
     return Draft(

@@ -7,26 +7,43 @@ its context must pass (``requires``):
 - ``military``: a military word or armed actor is in the sentence ("drills", "deployed");
 - ``force``: a force noun is the object or subject nearby ("sent 300 troops", "troops were sent");
 - ``force_object`` / ``force_subject`` / ``force_near``: the same, on one side or either;
-- ``military_or_place``: ``military``, or the trigger is followed by "from <place>"
-  ("agreed to withdraw from Iraq").
+- ``military_or_place``: ``military``, or the trigger is followed by "from <place>" and a
+  state or armed group is named before it ("the Philippines agreed to withdraw from Iraq");
+- ``armed_group`` / ``armed_group_subject``: a non-state armed force nearby, or before the
+  trigger ("militants infiltrated", "the advance of the Taliban");
+- ``weapon_object`` / ``weapon_near``: a weapon noun after the trigger, or on either side
+  ("delivered 40 tanks to", "arms were shipped");
+- ``foreign_force_object``: forces or trainees after the trigger, named with a state or
+  demonym ("train Ukrainian pilots", "training the Iraqi army");
+- ``actor_before``: a state, alliance or armed group named right before ("NATO training mission").
 
 An exclusion that overlaps a trigger vetoes it ("fire drill", "withdraw from the race"),
 unless a force noun is the trigger's direct object ("withdrew its troops from the talks' venue").
+A rule marked ``verb`` is not a noun: a determiner before it vetoes it ("the police positions").
+Police sent somewhere are a deployment only against an armed threat (GUIDELINE.md): a
+deployment whose only forces nearby are police ("riot police deployed") needs an armed-threat
+word in the sentence.
+
+Several rules may match at one place ("moved" is a deployment with a force object, a movement
+with an armed group as subject); ``resolve`` tries them, longest first, until one is accepted.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import json
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from .gazetteer import Mention
-from .resources import read_jsonl, read_lines
+from .resources import read_jsonl, read_lines, read_text
 
-TRIGGER_FILES = ("exercise", "deployment", "withdrawal")
-REQUIREMENTS = ("none", "military", "force", "force_object", "force_subject", "force_near", "military_or_place")
+TRIGGER_FILES = ("exercise", "deployment", "withdrawal", "training", "alert", "base", "arms_transfer", "movement")
+REQUIREMENTS = ("none", "military", "force", "force_object", "force_subject", "force_near", "military_or_place",
+                "armed_group", "armed_group_subject", "weapon_object", "weapon_near", "foreign_force_object",
+                "actor_before")
 FORCE_WINDOW = 6  # tokens between a trigger and its force noun
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
@@ -41,6 +58,7 @@ class TriggerRule:
     requires: str
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
+    verb: bool = False  # a verb only: not after a determiner ("the police positions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +96,14 @@ class TriggerLexicon:
         body = "|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(self.rules))
         self._scan_lower = regex.compile(rf"\b(?:{body})\b")
         self._scan_any_case = regex.compile(rf"\b(?:{body})\b", regex.IGNORECASE)
+        self._single = [regex.compile(rf"\b(?:{rule.pattern})\b", regex.IGNORECASE) for rule in self.rules]
         self.forces = _word_pattern(read_lines("lexicon/forces.txt"))
         self.military = _word_pattern(read_lines("lexicon/military_cues.txt") + read_lines("lexicon/forces.txt"))
+        self.police = _word_pattern(read_lines("lexicon/police.txt"))
+        self.armed_threat = _word_pattern(read_lines("lexicon/armed_threat.txt"))
+        self.weapons = _word_pattern(read_lines("lexicon/weapons.txt"))
+        self.trainees = _word_pattern(read_lines("lexicon/trainees.txt") + read_lines("lexicon/forces.txt"))
+        self.determiners = frozenset(read_lines("lexicon/determiners.txt"))
 
     def scan(self, text: str) -> Iterator[Candidate]:
         """Every trigger phrase in ``text``: one regex pass over the whole document."""
@@ -95,10 +119,30 @@ class TriggerLexicon:
     def accept(self, candidate: Candidate, text: str, sentence: tuple[int, int],
                mentions: Sequence[Mention]) -> bool:
         """Does the context around a candidate make it a military event trigger?"""
+        return SentenceContext(self, text, sentence, mentions).accepts(candidate)
+
+    def resolve(self, candidate: Candidate, text: str, sentence: tuple[int, int], mentions: Sequence[Mention],
+                types: frozenset[str] | None = None) -> Candidate | None:
+        """The candidate, or another rule matching where it starts, that its context accepts."""
         context = SentenceContext(self, text, sentence, mentions)
-        if context.excluded(candidate):
-            return False
-        return context.satisfies(candidate)
+        for option in self._options(candidate, text):
+            if (types is None or option.rule.type in types) and context.accepts(option):
+                return option
+        return None
+
+    def _options(self, candidate: Candidate, text: str) -> list[Candidate]:
+        """Every rule matching where the candidate starts: the longest first, then in rule order."""
+        options = [candidate]
+        for i, rule in enumerate(self.rules):
+            if rule is candidate.rule:
+                continue
+            m = self._single[i].match(text, candidate.start)
+            if m:
+                options.append(Candidate(rule, m.start(), m.end()))
+        if len(options) > 1:
+            order = {rule.id: i for i, rule in enumerate(self.rules)}
+            options.sort(key=lambda c: (c.start - c.end, order[c.rule.id]))
+        return options
 
 
 class SentenceContext:
@@ -112,6 +156,13 @@ class SentenceContext:
         self.lowered = text[self.start:self.end].lower()
         self.mentions = mentions
         self._forces: list[tuple[int, int]] | None = None
+
+    def accepts(self, candidate: Candidate) -> bool:
+        if self.excluded(candidate) or (candidate.rule.verb and self.after_determiner(candidate)):
+            return False
+        if candidate.rule.type == "deployment" and self.police_only(candidate):
+            return False
+        return self.satisfies(candidate)
 
     def forces(self) -> list[tuple[int, int]]:
         """Offsets of force nouns and armed actors ("troops", "the IDF", "Houthi") in the sentence."""
@@ -145,18 +196,72 @@ class SentenceContext:
             for _, end in self.forces()
         )
 
+    def _spans(self, pattern: regex.Pattern) -> list[tuple[int, int]]:
+        return [(m.start() + self.start, m.end() + self.start) for m in pattern.finditer(self.lowered)]
+
+    def near(self, spans: Sequence[tuple[int, int]], candidate: Candidate, left: bool, right: bool,
+             window: int = FORCE_WINDOW) -> bool:
+        for start, end in spans:
+            if right and start >= candidate.end:
+                n = self.tokens_between(candidate.end, start)
+            elif left and end <= candidate.start:
+                n = self.tokens_between(end, candidate.start)
+            else:
+                continue
+            if n is not None and n <= window:
+                return True
+        return False
+
+    def armed_groups(self) -> list[tuple[int, int]]:
+        spans = self._spans(self.lexicon.armed_threat)
+        spans += [(m.start, m.end) for m in self.mentions if any(r.entity.kind == "armed_group" for r in m.readings)]
+        return spans
+
+    def police_only(self, candidate: Candidate) -> bool:
+        """Police (not soldiers) sent somewhere, with no armed threat named: not a military deployment."""
+        police = self._spans(self.lexicon.police)
+        if not police or not self.near(police, candidate, True, True):
+            return False
+        soldiers = [f for f in self.forces() if not any(p[0] <= f[0] < p[1] for p in police)]
+        if self.near(soldiers, candidate, True, True):
+            return False
+        return not self.lexicon.armed_threat.search(self.lowered)
+
+    def after_determiner(self, candidate: Candidate) -> bool:
+        before = _WORD.findall(self.text, max(self.start, candidate.start - 30), candidate.start)
+        return bool(before) and before[-1].lower() in self.lexicon.determiners
+
+    def foreign_force_object(self, candidate: Candidate) -> bool:
+        """Trainees named with a state: "train Ukrainian pilots", "training the Iraqi army"."""
+        trainees = self._spans(self.lexicon.trainees)
+        for start, _ in trainees:
+            if start < candidate.end or (n := self.tokens_between(candidate.end, start)) is None or n > 4:
+                continue
+            if any(candidate.end <= m.start and m.end <= start + 1 and m.actor_reading() is not None
+                   for m in self.mentions):
+                return True
+        return any(m.start >= candidate.end and (n := self.tokens_between(candidate.end, m.start)) is not None
+                   and n <= 2 and any(r.form == "force" for r in m.readings) for m in self.mentions)
+
+    def actor_before(self, candidate: Candidate) -> bool:
+        return any(m.end <= candidate.start and (n := self.tokens_between(m.end, candidate.start)) is not None
+                   and n <= 2 and m.actor_reading() is not None for m in self.mentions)
+
     def military_context(self) -> bool:
         if self.lexicon.military.search(self.lowered):
             return True
         return bool(self.forces())
 
     def from_place(self, candidate: Candidate) -> bool:
+        """"(the Philippines agreed to) withdraw from Iraq": a place withdrawn from, and a state or
+        armed group before the trigger (not "Mercedes-Benz withdraws from Russia")."""
         m = _FROM_PHRASE.match(self.text, candidate.end, min(self.end, candidate.end + 60))
         if not m:
             return False
-        return any(
-            mention.start == m.end() and mention.place_reading() is not None for mention in self.mentions
-        )
+        if not any(mention.start == m.end() and mention.place_reading() is not None for mention in self.mentions):
+            return False
+        return any(mention.end <= candidate.start and mention.actor_reading() is not None
+                   for mention in self.mentions)
 
     def excluded(self, candidate: Candidate) -> bool:
         for exclusion in self.lexicon.exclusions:
@@ -184,7 +289,32 @@ class SentenceContext:
             return self.force_left(candidate) or self.force_right(candidate)
         if requires == "military_or_place":
             return self.military_context() or self.from_place(candidate)
+        if requires == "armed_group":
+            return self.near(self.armed_groups(), candidate, True, True)
+        if requires == "armed_group_subject":
+            return self.near(self.armed_groups(), candidate, True, False)
+        if requires == "weapon_object":
+            return self.near(self._spans(self.lexicon.weapons), candidate, False, True)
+        if requires == "weapon_near":
+            return self.near(self._spans(self.lexicon.weapons), candidate, True, True)
+        if requires == "foreign_force_object":
+            return self.foreign_force_object(candidate)
+        if requires == "actor_before":
+            return self.actor_before(candidate)
         raise AssertionError(requires)
+
+
+@cache
+def _type_table() -> dict:
+    return json.loads(read_text("triggers/types.json"))
+
+
+def attachment_type(event_type: str, known: Collection[str]) -> str:
+    """The type whose role rules attach actors and places to ``event_type``: itself when the role
+    lexicon knows it (``known``), else the core type it behaves like (``triggers/types.json``)."""
+    if event_type in known:
+        return event_type
+    return _type_table().get(event_type, {}).get("roles_like", event_type)
 
 
 @cache
@@ -194,6 +324,7 @@ def load_lexicon() -> TriggerLexicon:
         TriggerRule(
             id=r["id"], type=r["type"], pattern=r["pattern"], requires=r.get("requires", "none"),
             examples=tuple(r.get("examples", ())), counterexamples=tuple(r.get("counterexamples", ())),
+            verb=r.get("verb", False),
         )
         for name in TRIGGER_FILES
         for r in read_jsonl(f"triggers/{name}.jsonl")
