@@ -19,7 +19,9 @@ its context must pass (``requires``):
 
 An exclusion that overlaps a trigger vetoes it ("fire drill", "withdraw from the race"),
 unless a force noun is the trigger's direct object ("withdrew its troops from the talks' venue").
-A rule marked ``verb`` is not a noun: a determiner before it vetoes it ("the police positions").
+A rule marked ``alternate`` is not scanned for: it is only tried where another rule's scan
+found its words ("US withdrawal" where the withdrawal rule fails). A rule marked ``verb`` is not
+a noun: a determiner before it vetoes it ("the police positions").
 Police sent somewhere are a deployment only against an armed threat (GUIDELINE.md): a
 deployment whose only forces nearby are police ("riot police deployed") needs an armed-threat
 word in the sentence.
@@ -31,13 +33,13 @@ with an armed group as subject); ``resolve`` tries them, longest first, until on
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
-from .gazetteer import Mention
+from .gazetteer import Mention, load_gazetteer
 from .resources import read_jsonl, read_lines, read_text
 
 TRIGGER_FILES = ("exercise", "deployment", "withdrawal", "training", "alert", "base", "arms_transfer", "movement")
@@ -47,6 +49,7 @@ REQUIREMENTS = ("none", "military", "force", "force_object", "force_subject", "f
 FORCE_WINDOW = 6  # tokens between a trigger and its force noun
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
+_ANCHOR_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b")
 
 
@@ -59,6 +62,7 @@ class TriggerRule:
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
     verb: bool = False  # a verb only: not after a determiner ("the police positions")
+    alternate: bool = False  # not scanned: only tried where another rule's scan found the same words
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,15 +91,25 @@ def _word_pattern(words: Sequence[str]) -> regex.Pattern:
 class TriggerLexicon:
     """Compiled trigger rules and context word lists, built once per process."""
 
-    def __init__(self, rules: Sequence[TriggerRule], exclusions: Sequence[Exclusion]):
+    def __init__(self, rules: Sequence[TriggerRule], exclusions: Sequence[Exclusion],
+                 anchors: Mapping[str, frozenset[str]] | None = None):
         self.rules = tuple(rules)
         self.exclusions = tuple(exclusions)
         for rule in self.rules:
             if rule.requires not in REQUIREMENTS:
                 raise ValueError(f"trigger rule {rule.id}: unknown requirement {rule.requires!r}")
-        body = "|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(self.rules))
-        self._scan_lower = regex.compile(rf"\b(?:{body})\b")
-        self._scan_any_case = regex.compile(rf"\b(?:{body})\b", regex.IGNORECASE)
+        # Rules of a type with anchor words are scanned only in texts that hold one of them
+        # ("alert", "readiness" for alert rules): most texts skip their costly patterns.
+        anchors = anchors or {}
+        self._groups: list[tuple[frozenset[str] | None, regex.Pattern, regex.Pattern]] = []
+        for anchor in [None, *{anchors[t] for t in sorted(anchors)}]:
+            members = [(i, rule) for i, rule in enumerate(self.rules)
+                       if anchors.get(rule.type) == anchor and not rule.alternate]
+            if not members:
+                continue
+            body = "|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in members)
+            self._groups.append((anchor, regex.compile(rf"\b(?:{body})\b"),
+                                 regex.compile(rf"\b(?:{body})\b", regex.IGNORECASE)))
         self._single = [regex.compile(rf"\b(?:{rule.pattern})\b", regex.IGNORECASE) for rule in self.rules]
         self.forces = _word_pattern(read_lines("lexicon/forces.txt"))
         self.military = _word_pattern(read_lines("lexicon/military_cues.txt") + read_lines("lexicon/forces.txt"))
@@ -106,15 +120,26 @@ class TriggerLexicon:
         self.determiners = frozenset(read_lines("lexicon/determiners.txt"))
 
     def scan(self, text: str) -> Iterator[Candidate]:
-        """Every trigger phrase in ``text``: one regex pass over the whole document."""
+        """Every trigger phrase in ``text``: one regex pass over the whole document per rule group
+        (the core rules, and each anchored type whose anchor words occur in the text), in text order."""
         lowered = text.lower()
-        if len(lowered) == len(text):
-            matches = self._scan_lower.finditer(lowered)
-        else:  # lower-casing changed the length (rare scripts): match case-insensitively instead
-            matches = self._scan_any_case.finditer(text)
-        for m in matches:
-            rule = self.rules[int(m.lastgroup[1:])]
-            yield Candidate(rule, m.start(), m.end())
+        same_length = len(lowered) == len(text)
+        words: frozenset[str] | None = None
+        found = []
+        for anchor, scan_lower, scan_any_case in self._groups:
+            if anchor is not None:
+                if words is None:
+                    tokens = set(_ANCHOR_TOKEN.findall(text))
+                    words = frozenset(tokens | {t.lower() for t in tokens})
+                if anchor.isdisjoint(words):
+                    continue
+            # lower-casing may change the length (rare scripts): then match case-insensitively instead
+            matches = scan_lower.finditer(lowered) if same_length else scan_any_case.finditer(text)
+            found.extend((m.start(), int(m.lastgroup[1:]), m.end()) for m in matches)
+        if len(self._groups) > 1:
+            found.sort()
+        for start, index, end in found:
+            yield Candidate(self.rules[index], start, end)
 
     def accept(self, candidate: Candidate, text: str, sentence: tuple[int, int],
                mentions: Sequence[Mention]) -> bool:
@@ -324,7 +349,7 @@ def load_lexicon() -> TriggerLexicon:
         TriggerRule(
             id=r["id"], type=r["type"], pattern=r["pattern"], requires=r.get("requires", "none"),
             examples=tuple(r.get("examples", ())), counterexamples=tuple(r.get("counterexamples", ())),
-            verb=r.get("verb", False),
+            verb=r.get("verb", False), alternate=r.get("alternate", False),
         )
         for name in TRIGGER_FILES
         for r in read_jsonl(f"triggers/{name}.jsonl")
@@ -337,4 +362,26 @@ def load_lexicon() -> TriggerLexicon:
         )
         for r in read_jsonl("triggers/exclusions.jsonl")
     ]
-    return TriggerLexicon(rules, exclusions)
+    anchors = {
+        name: _anchor_words(spec["anchor"])
+        for name, spec in _type_table().items() if isinstance(spec, dict) and "anchor" in spec
+    }
+    return TriggerLexicon(rules, exclusions, anchors)
+
+
+def _anchor_words(items: Sequence[str]) -> frozenset[str]:
+    """A type's anchor words: listed words, the words of a word list ("@lexicon/weapons.txt") and
+    the names of the gazetteer's armed groups ("@armed_groups"). Of a phrase, the first word counts;
+    a word with capitals must match in case ("IS"), others in any case."""
+    words: list[str] = []
+    for item in items:
+        if item == "@armed_groups":
+            words += [name for name, readings in load_gazetteer().aliases.items()
+                      if any(r.entity.kind == "armed_group" for r in readings)]
+        elif item.startswith("@"):
+            words += read_lines(item[1:])
+        else:
+            words.append(item)
+    firsts = (_ANCHOR_TOKEN.findall(w) for w in words)
+    return frozenset(tokens[0] if any(c.isupper() for c in tokens[0]) else tokens[0].lower()
+                     for tokens in firsts if tokens)
