@@ -15,7 +15,9 @@ its context must pass (``requires``):
   ("delivered 40 tanks to", "arms were shipped");
 - ``foreign_force_object``: forces or trainees after the trigger, named with a state or
   demonym ("train Ukrainian pilots", "training the Iraqi army");
-- ``actor_before``: a state, alliance or armed group named right before ("NATO training mission").
+- ``actor_before``: a state, alliance or armed group named right before ("NATO training mission");
+- ``weapons_to_party``: weapons and no troops between the trigger and "to", and a state or armed
+  group after it ("will send 14 tanks to Ukraine": an arms transfer, not a deployment).
 
 An exclusion that overlaps a trigger vetoes it ("fire drill", "withdraw from the race"),
 unless a force noun is the trigger's direct object ("withdrew its troops from the talks' venue").
@@ -45,10 +47,11 @@ from .resources import read_jsonl, read_lines, read_text
 TRIGGER_FILES = ("exercise", "deployment", "withdrawal", "training", "alert", "base", "arms_transfer", "movement")
 REQUIREMENTS = ("none", "military", "force", "force_object", "force_subject", "force_near", "military_or_place",
                 "armed_group", "armed_group_subject", "weapon_object", "weapon_near", "foreign_force_object",
-                "actor_before")
+                "actor_before", "weapons_to_party")
 FORCE_WINDOW = 6  # tokens between a trigger and its force noun
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
+_TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
 _ANCHOR_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b")
 
@@ -63,6 +66,7 @@ class TriggerRule:
     counterexamples: tuple[str, ...] = ()
     verb: bool = False  # a verb only: not after a determiner ("the police positions")
     alternate: bool = False  # not scanned: only tried where another rule's scan found the same words
+    priority: int = 0  # among rules matching the same words, a higher priority is tried first
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +121,10 @@ class TriggerLexicon:
         self.armed_threat = _word_pattern(read_lines("lexicon/armed_threat.txt"))
         self.weapons = _word_pattern(read_lines("lexicon/weapons.txt"))
         self.trainees = _word_pattern(read_lines("lexicon/trainees.txt") + read_lines("lexicon/forces.txt"))
+        # who is sent when troops, ships or aircraft go (a deployment rather than an arms transfer)
+        weapons = set(read_lines("lexicon/weapons.txt"))
+        self.personnel = _word_pattern([w for w in read_lines("lexicon/forces.txt") if w not in weapons]
+                                       + read_lines("lexicon/platforms.txt"))
         self.determiners = frozenset(read_lines("lexicon/determiners.txt"))
 
     def scan(self, text: str) -> Iterator[Candidate]:
@@ -166,7 +174,7 @@ class TriggerLexicon:
                 options.append(Candidate(rule, m.start(), m.end()))
         if len(options) > 1:
             order = {rule.id: i for i, rule in enumerate(self.rules)}
-            options.sort(key=lambda c: (c.start - c.end, order[c.rule.id]))
+            options.sort(key=lambda c: (c.start - c.end, -c.rule.priority, order[c.rule.id]))
         return options
 
 
@@ -268,6 +276,25 @@ class SentenceContext:
         return any(m.start >= candidate.end and (n := self.tokens_between(candidate.end, m.start)) is not None
                    and n <= 2 and any(r.form == "force" for r in m.readings) for m in self.mentions)
 
+    def weapons_to_party(self, candidate: Candidate) -> bool:
+        """"send 14 tanks to Ukraine", "sending weapons to the rebels": weapons handed to a party."""
+        m = _TO_RECIPIENT.search(self.text, candidate.end, min(self.end, candidate.end + 120))
+        if m is None or _CLAUSE_BREAK.search(self.text, candidate.end, m.start()):
+            return False
+        between = self.text[candidate.end:m.start()].lower()
+        if not self.lexicon.weapons.search(between) or self.lexicon.personnel.search(between):
+            return False
+        if self.near(self.forces(), candidate, True, False, window=3) or any(
+                mention.end <= candidate.start and any(r.entity.kind == "igo" for r in mention.readings)
+                for mention in self.mentions):
+            return False  # "the US military is sending tanks", "NATO sends Patriots": its own forces
+        party = m.end()
+        if self.lexicon.armed_threat.match(self.text.lower(), party):
+            return True
+        return any(mention.start == party and mention.actor_reading() is not None
+                   and mention.text[:1].isupper() and not self.text.startswith("its", party)
+                   for mention in self.mentions)
+
     def actor_before(self, candidate: Candidate) -> bool:
         return any(m.end <= candidate.start and (n := self.tokens_between(m.end, candidate.start)) is not None
                    and n <= 2 and m.actor_reading() is not None for m in self.mentions)
@@ -326,6 +353,8 @@ class SentenceContext:
             return self.foreign_force_object(candidate)
         if requires == "actor_before":
             return self.actor_before(candidate)
+        if requires == "weapons_to_party":
+            return self.weapons_to_party(candidate)
         raise AssertionError(requires)
 
 
@@ -349,7 +378,7 @@ def load_lexicon() -> TriggerLexicon:
         TriggerRule(
             id=r["id"], type=r["type"], pattern=r["pattern"], requires=r.get("requires", "none"),
             examples=tuple(r.get("examples", ())), counterexamples=tuple(r.get("counterexamples", ())),
-            verb=r.get("verb", False), alternate=r.get("alternate", False),
+            verb=r.get("verb", False), alternate=r.get("alternate", False), priority=r.get("priority", 0),
         )
         for name in TRIGGER_FILES
         for r in read_jsonl(f"triggers/{name}.jsonl")
