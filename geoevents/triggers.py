@@ -16,6 +16,13 @@ its context must pass (``requires``):
 - ``foreign_force_object``: forces or trainees after the trigger, named with a state or
   demonym ("train Ukrainian pilots", "training the Iraqi army");
 - ``actor_before``: a state, alliance or armed group named right before ("NATO training mission");
+- ``abandoned_place``: forces nearby and a place or position abandoned: named after the trigger
+  ("abandoned their positions", "abandoned Svatove") or before a passive ("the town was
+  abandoned by rebel forces");
+- ``state_force_near``: a force noun that is not an armed group's ("troops", not "militants");
+- ``weapon_transfer``: a weapon noun after the trigger and a recipient: "to <party>" or
+  "<party> with" ("delivered tanks to Ukraine", "supplying Moscow with missiles");
+- ``weapon_buyer``: a weapon noun after the trigger and a party before it ("India wants to buy");
 - ``weapons_to_party``: weapons and no troops between the trigger and "to", and a state or armed
   group after it ("will send 14 tanks to Ukraine": an arms transfer, not a deployment).
 
@@ -47,13 +54,16 @@ from .resources import read_jsonl, read_lines, read_text
 TRIGGER_FILES = ("exercise", "deployment", "withdrawal", "training", "alert", "base", "arms_transfer", "movement")
 REQUIREMENTS = ("none", "military", "force", "force_object", "force_subject", "force_near", "military_or_place",
                 "armed_group", "armed_group_subject", "weapon_object", "weapon_near", "foreign_force_object",
-                "actor_before", "weapons_to_party")
+                "actor_before", "weapons_to_party", "weapon_transfer", "weapon_buyer", "state_force_near",
+                "abandoned_place")
 FORCE_WINDOW = 6  # tokens between a trigger and its force noun
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
+_WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
 _ANCHOR_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
-_CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b")
+_CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b"
+                              r"|\s(?:after|before|while|because|although|since|until|amid|following|whereas)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +95,12 @@ class Candidate:
     rule: TriggerRule
     start: int
     end: int
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
 
 
 def _word_pattern(words: Sequence[str]) -> regex.Pattern:
@@ -121,11 +137,15 @@ class TriggerLexicon:
         self.armed_threat = _word_pattern(read_lines("lexicon/armed_threat.txt"))
         self.weapons = _word_pattern(read_lines("lexicon/weapons.txt"))
         self.trainees = _word_pattern(read_lines("lexicon/trainees.txt") + read_lines("lexicon/forces.txt"))
+        threats = set(read_lines("lexicon/armed_threat.txt"))
+        self.state_forces = _word_pattern([w for w in read_lines("lexicon/forces.txt") if w not in threats])
         # who is sent when troops, ships or aircraft go (a deployment rather than an arms transfer)
         weapons = set(read_lines("lexicon/weapons.txt"))
         self.personnel = _word_pattern([w for w in read_lines("lexicon/forces.txt") if w not in weapons]
                                        + read_lines("lexicon/platforms.txt"))
         self.determiners = frozenset(read_lines("lexicon/determiners.txt"))
+        self.not_forces = frozenset(read_lines("lexicon/not_forces.txt"))
+        self.positions = frozenset(read_lines("lexicon/positions.txt"))
 
     def scan(self, text: str) -> Iterator[Candidate]:
         """Every trigger phrase in ``text``: one regex pass over the whole document per rule group
@@ -200,12 +220,18 @@ class SentenceContext:
     def forces(self) -> list[tuple[int, int]]:
         """Offsets of force nouns and armed actors ("troops", "the IDF", "Houthi") in the sentence."""
         if self._forces is None:
-            spans = [(m.start() + self.start, m.end() + self.start) for m in self.lexicon.forces.finditer(self.lowered)]
+            spans = [(m.start() + self.start, m.end() + self.start) for m in self.lexicon.forces.finditer(self.lowered)
+                     if not self._no_force_after(m.end())]
             for mention in self.mentions:
                 if any(r.form == "force" or r.entity.kind == "armed_group" for r in mention.readings):
                     spans.append((mention.start, mention.end))
             self._forces = sorted(spans)
         return self._forces
+
+    def _no_force_after(self, end: int) -> bool:
+        """"military hospital", "army chief", "forces thousands to flee": no force meant."""
+        m = _WORD.match(self.lowered, end + 1) if self.lowered[end:end + 1] == " " else None
+        return m is not None and m.group() in self.lexicon.not_forces
 
     def tokens_between(self, a: int, b: int) -> int | None:
         """Number of words between two offsets, or None when a clause break separates them."""
@@ -295,6 +321,52 @@ class SentenceContext:
                    and mention.text[:1].isupper() and not self.text.startswith("its", party)
                    for mention in self.mentions)
 
+    def abandoned_place(self, candidate: Candidate) -> bool:
+        """Forces nearby, and a place or position abandoned: "abandoned their positions",
+        "abandoned Svatove", "the town was abandoned by rebel forces"."""
+        if not (self.force_left(candidate) or self.force_right(candidate)):
+            return False
+        offset = candidate.end - self.start
+        after = _WORD.findall(self.lowered, offset, min(len(self.lowered), offset + 60))
+        if any(w in self.lexicon.positions for w in after[:4]):
+            return True
+        if after[:1] == ["by"] and self.force_right(candidate):
+            return True  # "abandoned by rebel forces"
+        if any(m.place_reading() is not None and candidate.end <= m.start
+               and (self.tokens_between(candidate.end, m.start) or 0) <= 2 for m in self.mentions):
+            return True
+        before = _WORD.findall(self.lowered, max(0, candidate.start - self.start - 50), candidate.start - self.start)
+        if not before or before[-1] not in ("was", "were", "been", "is", "are", "being"):
+            return False
+        return any(w in self.lexicon.positions for w in before[-5:]) or any(
+            m.place_reading() is not None and m.end <= candidate.start
+            and len(_WORD.findall(self.text, m.end, candidate.start)) <= 4 for m in self.mentions)
+
+    def weapon_transfer(self, candidate: Candidate) -> bool:
+        """"delivered 18 tanks to Ukraine", "supplying Moscow with missiles": weapons and a recipient."""
+        if not self.near(self._spans(self.lexicon.weapons), candidate, False, True):
+            return False
+        m = _TO_RECIPIENT.search(self.text, candidate.end, min(self.end, candidate.end + 120))
+        if m is not None and not _CLAUSE_BREAK.search(self.text, candidate.end, m.start()) and self._party_at(m.end()):
+            return True
+        first = _WORD.match(self.text, _skip_space(self.text, candidate.end))
+        return first is not None and self._party_at(first.start()) and bool(
+            _WITH.match(self.text, first.end(), min(self.end, first.end() + 40)))
+
+    def _party_at(self, position: int) -> bool:
+        """A state, alliance or armed group named at ``position`` ("Ukraine", "the rebels")."""
+        if self.lexicon.armed_threat.match(self.text.lower(), position):
+            return True
+        return any(mention.start == position and mention.actor_reading() is not None for mention in self.mentions)
+
+    def party_before(self, candidate: Candidate) -> bool:
+        """A state, alliance, armed group or force named before the trigger in its clause ("India wants to buy")."""
+        if self.near(self.forces(), candidate, True, False, window=8):
+            return True
+        return any(mention.end <= candidate.start and mention.actor_reading() is not None
+                   and (n := self.tokens_between(mention.end, candidate.start)) is not None and n <= 8
+                   for mention in self.mentions)
+
     def actor_before(self, candidate: Candidate) -> bool:
         return any(m.end <= candidate.start and (n := self.tokens_between(m.end, candidate.start)) is not None
                    and n <= 2 and m.actor_reading() is not None for m in self.mentions)
@@ -355,6 +427,15 @@ class SentenceContext:
             return self.actor_before(candidate)
         if requires == "weapons_to_party":
             return self.weapons_to_party(candidate)
+        if requires == "abandoned_place":
+            return self.abandoned_place(candidate)
+        if requires == "state_force_near":
+            return self.near(self._spans(self.lexicon.state_forces), candidate, True, True)
+        if requires == "weapon_transfer":
+            return self.weapon_transfer(candidate)
+        if requires == "weapon_buyer":
+            return (self.near(self._spans(self.lexicon.weapons), candidate, False, True)
+                    and self.party_before(candidate))
         raise AssertionError(requires)
 
 
