@@ -63,7 +63,7 @@ _WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
 _ANCHOR_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b"
-                              r"|\s(?:after|before|while|because|although|since|until|amid|following|whereas)\s")
+                              r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +328,7 @@ class SentenceContext:
             return False
         offset = candidate.end - self.start
         after = _WORD.findall(self.lowered, offset, min(len(self.lowered), offset + 60))
-        if any(w in self.lexicon.positions for w in after[:4]):
+        if any(w in self.lexicon.positions for w in after[:6]):
             return True
         if after[:1] == ["by"] and self.force_right(candidate):
             return True  # "abandoned by rebel forces"
@@ -466,7 +466,7 @@ def load_lexicon() -> TriggerLexicon:
     ]
     exclusions = [
         Exclusion(
-            id=r["id"], types=tuple(r["types"]), pattern=regex.compile(r["pattern"]),
+            id=r["id"], types=tuple(r["types"]), pattern=regex.compile(rf"\b(?:{r['pattern']})\b"),
             overridden_by_force=r.get("overridden_by_force", True),
             counterexamples=tuple(r.get("counterexamples", ())),
         )
