@@ -60,6 +60,7 @@ FORCE_WINDOW = 6  # tokens between a trigger and its force noun
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
 _WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
+_OBJECT_END = regex.compile(r"\s(?:from|of|out of|to|in|at|on|with|for)\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
 _ANCHOR_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b"
@@ -394,8 +395,15 @@ class SentenceContext:
             for m in exclusion.pattern.finditer(self.lowered):
                 a, b = m.start() + self.start, m.end() + self.start
                 if a < candidate.end and candidate.start < b:
-                    return not (exclusion.overridden_by_force and self.force_right(candidate))
+                    return not (exclusion.overridden_by_force and self.force_object(candidate))
         return False
+
+    def force_object(self, candidate: Candidate) -> bool:
+        """A force noun as the direct object, before any "from"/"of": "withdrew its troops from the
+        venue of the talks" (not "withdrew from a missile pact")."""
+        m = _OBJECT_END.search(self.text, candidate.end, self.end)
+        end = m.start() if m else self.end
+        return any(candidate.end <= start < end for start, _ in self.forces()) and self.force_right(candidate)
 
     def satisfies(self, candidate: Candidate) -> bool:
         requires = candidate.rule.requires
