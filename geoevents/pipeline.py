@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import temporal
-from .actors import attach_actors
+from .actors import add_host, attach_actors
 from .clauses import role_lexicon
 from .codes import codes_for
 from .dating import attach_date
@@ -119,6 +119,7 @@ def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: li
     kind = attachment_type(candidate.rule.type, role_lexicon()["location_prepositions"])
     actors = attach_actors(text, sentence, trigger, kind, names, year)
     locations = attach_locations(text, sentence, trigger, kind, names, actors)
+    actors = add_host(actors, locations, kind)
     return Draft(
         candidate=candidate, sentence=sentence, actors=actors, locations=locations,
         date=attach_date(text, sentence, trigger, times), status=status_of(text, sentence, trigger),
