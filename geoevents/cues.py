@@ -61,12 +61,14 @@ class StatusLexicon:
         self.future_conjunctions = alternation(data["future_conjunctions"])
         self.conditionals = alternation(data["conditionals"])
         self.modifiers = frozenset(data["modifiers"])
+        self.tenseless = frozenset(data["tenseless_occurred"])
         self.not_verbs_after_to = frozenset(data["not_verbs_after_to"])
         particles = [w for w in data["negation_particles"] if w != "n't"]
         self.particles = regex.compile(r"\b(?:%s)\b|n['’]t\b" % "|".join(map(regex.escape, particles)),
                                        regex.IGNORECASE)
         self.light = frozenset(data["light_words"])
-        self.right = {name: alternation(data["right_" + name]) for name in ("negated", "planned", "uncertain")}
+        self.right = {name: alternation(data["right_" + name])
+                      for name in ("negated", "planned", "uncertain", "occurred")}
         self.conditional_window = int(data["right_conditional_window"])
         self.planned_reach = int(data["planned_reach_words"])
         forms = data["word_forms"]

@@ -11,7 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import regex
+
 from .clauses import clause_of
+
+_OTHER_PARTY = regex.compile(r"\b(?:them|they)\b(?:\s+\S+){0,2}\s*$", regex.IGNORECASE)
 
 if TYPE_CHECKING:
     from .pipeline import Draft
@@ -50,15 +54,17 @@ def merge_within_sentences(text: str, drafts: Sequence[Draft]) -> list[Draft]:
         host.locations = host.locations or draft.locations
         host.date = host.date or draft.date
         host.size = host.size or draft.size
-    _share_actors(merged)
+    _share_actors(text, merged)
     return merged
 
 
-def _share_actors(drafts: list[Draft]) -> None:
+def _share_actors(text: str, drafts: list[Draft]) -> None:
     """A mention left without actors takes those of the nearest other mention of its type in its
-    sentence ("China will hold drills after the drill that ended on Monday")."""
+    sentence ("China will hold drills after the drill that ended on Monday"), unless a pronoun
+    names another party right before it ("attacked the rebels, forcing them to retreat")."""
     for draft in drafts:
-        if draft.actors:
+        if draft.actors or _OTHER_PARTY.search(text, max(draft.sentence[0], draft.candidate.start - 25),
+                                               draft.candidate.start):
             continue
         siblings = [d for d in drafts if d is not draft and d.sentence == draft.sentence and d.type == draft.type
                     and d.actors]

@@ -90,7 +90,7 @@ def extract_document(document: Document, types: Iterable[str] | None = None) -> 
             mentions.append(_build(text, sentence, candidate, names, times, year))
     mentions = merge_within_sentences(text, mentions)
     for m in mentions:
-        m.status = adjust_for_date(m.status, text[m.candidate.start:m.candidate.end],
+        m.status = adjust_for_date(m.status, text, m.sentence, (m.candidate.start, m.candidate.end),
                                    m.date.start if m.date else None, document.published)
     published = document.published.isoformat() if document.published else None
     return [_freeze(text, m, document.id, published) for m in mentions]

@@ -53,16 +53,32 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
     return status
 
 
-def adjust_for_date(status: str, trigger_text: str, event_start: str | None, published: date | None) -> str:
+def adjust_for_date(status: str, text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+                    event_start: str | None, published: date | None) -> str:
     """An event dated after the publication day has not occurred yet ("sends troops next week"),
-    unless its verb is in the past tense."""
+    unless a past tense or another cue of its own says it has ("the drill that ended")."""
     if status != "occurred" or not event_start or published is None:
         return status
-    first = trigger_text.split()[0].lower() if trigger_text.split() else ""
-    if first.endswith("ed") or first in status_lexicon().irregular_past:
-        return status
     day = event_start[:10]
-    return "planned" if day > published.isoformat()[:len(day)] else status
+    if day <= published.isoformat()[:len(day)]:
+        return status
+    return "planned" if _occurred_by_default(text, sentence, trigger) else status
+
+
+def _occurred_by_default(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> bool:
+    """Was "occurred" only the default, or a present tense, rather than a cue's decision?"""
+    lex = status_lexicon()
+    clause = clause_of(text, sentence, *trigger)
+    left = _left_bound(text, sentence, clause[0], trigger[0], lex)
+    form = TriggerForm.of(text, left, trigger, lex)
+    if form.nominal and _right_predicate(text, clause, trigger, lex):
+        return False
+    if form.finite:
+        aux = _aux_before(form.before, lex)
+        past = form.first.endswith("ed") or form.first in lex.irregular_past
+        return not past and (aux or "").lower() not in ("was", "were")
+    return not any(c.category in ("occurred", "aspect") and c.text not in lex.tenseless
+                   for c in lex.cues_in(text, left, trigger[0]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +190,11 @@ def _predicate_at(text: str, start: int, limit: int, lex: StatusLexicon) -> str 
 
 
 def _relative_between(text: str, start: int, end: int) -> bool:
-    return any(w.lower() in ("that", "which", "who", "whom", "where") for w in _WORD.findall(text, start, end))
+    """A relative clause between: not the trigger's own predicate. "the drill that ended" is."""
+    words = [w.lower() for w in _WORD.findall(text, start, end)]
+    if words and words[0] in ("that", "which"):
+        words = words[1:]
+    return any(w in ("that", "which", "who", "whom", "where") for w in words)
 
 
 def _from_left(text: str, sentence: tuple[int, int], left: int, trigger: tuple[int, int], form: TriggerForm,

@@ -37,10 +37,15 @@ def test_a_date_after_publication_makes_a_present_tense_event_planned(text, stat
 
 def test_adjust_for_date_keeps_past_tense_and_past_dates():
     published = date(2021, 7, 28)
-    assert adjust_for_date("occurred", "holds", "2021-08-02", published) == "planned"
-    assert adjust_for_date("occurred", "held", "2021-08-02", published) == "occurred"
-    assert adjust_for_date("occurred", "holds", "2021-07-20", published) == "occurred"
-    assert adjust_for_date("occurred", "holds", "2021-07", published) == "occurred"
-    assert adjust_for_date("occurred", "holds", "2021-08", published) == "planned"
-    assert adjust_for_date("negated", "holds", "2021-08-02", published) == "negated"
-    assert adjust_for_date("occurred", "holds", None, published) == "occurred"
+
+    def adjusted(text, start, status="occurred"):
+        trigger = text.index("drill")
+        return adjust_for_date(status, text, (0, len(text)), (trigger, trigger + len("drills")), start, published)
+
+    assert adjusted("The navy's drills near the coast.", "2021-08-02") == "planned"
+    assert adjusted("The navy's drills near the coast.", "2021-07-20") == "occurred"
+    assert adjusted("The navy's drills near the coast.", "2021-07") == "occurred"
+    assert adjusted("The navy's drills near the coast.", "2021-08") == "planned"
+    assert adjusted("The navy's drills near the coast ended.", "2021-08-02") == "occurred"
+    assert adjusted("The navy's drills near the coast.", "2021-08-02", "negated") == "negated"
+    assert adjusted("The navy's drills near the coast.", None) == "occurred"
