@@ -1,4 +1,4 @@
-"""Command line: ``geoevents extract [PATH ...]``.
+"""Command line: ``geoevents extract [PATH ...]`` and ``geoevents dates [PATH ...]``.
 
 Data goes to stdout, messages to stderr. Exit codes: 0 all inputs read; 1 some inputs failed
 (each is reported); 2 usage error.
@@ -121,6 +121,58 @@ def extract(
     writer.close()
     if failures:
         errors.print(f"geoevents: {len(failures)} input(s) failed, {documents} document(s) read", markup=False)
+        raise typer.Exit(1)
+
+
+DATES_EXAMPLES = """
+Examples:
+
+  geoevents dates article.txt --published 2021-07-28   # a table in the terminal
+  geoevents dates docs.jsonl.gz --format jsonl | jq .value
+"""
+
+
+@app.command(epilog=DATES_EXAMPLES)
+def dates(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Text files, JSON Lines files (.jsonl, .jsonl.gz), folders, or - for stdin (the default).",
+        show_default=False)] = None,
+    format: Annotated[str | None, typer.Option(
+        "--format", "-f", help="table, json, jsonl or csv. Default: table on a terminal, jsonl otherwise.",
+        show_default=False)] = None,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD) for plain-text input; anchors relative dates.")] = None,
+    text_field: Annotated[str, typer.Option(help="JSON Lines field holding the text.")] = "text",
+    id_field: Annotated[str, typer.Option(help="JSON Lines field holding the document id.")] = "id",
+    date_field: Annotated[str | None, typer.Option(
+        help="JSON Lines field holding the publication date. Default: published, then date.")] = None,
+) -> None:
+    """Find time expressions and print one record each: text, offsets, TIMEX3 type and value."""
+    from .document import parse_published
+    from .timex_records import document_timexes
+    from .timex_records import writer_for as timex_writer_for
+
+    chosen_format = format or ("table" if sys.stdout.isatty() else "jsonl")
+    if chosen_format not in FORMATS:
+        raise typer.BadParameter(f"{chosen_format!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    if published:
+        try:
+            parse_published(published)
+        except ValueError as error:
+            raise typer.BadParameter(str(error), param_hint="--published") from None
+    fields = Fields(text=text_field, id=id_field, published=(date_field,) if date_field else ("published", "date"))
+    writer = timex_writer_for(chosen_format, sys.stdout)
+    failures = 0
+    for item in iter_documents(paths or [], fields, published):
+        if isinstance(item, Failure):
+            failures += 1
+            errors.print(f"geoevents: {item}", style="red", markup=False)
+            continue
+        for record in document_timexes(item):
+            writer.write(record)
+    writer.close()
+    if failures:
+        errors.print(f"geoevents: {failures} input(s) failed", markup=False)
         raise typer.Exit(1)
 
 

@@ -111,13 +111,22 @@ def _gold_spans(document: dict, types: Sequence[str]) -> list[tuple[dict, tuple[
     return spans
 
 
-def score_document(report: Report, document: dict, predicted: Iterable[Event], types: Sequence[str],
-                   aliases: dict[str, set[str]]) -> None:
-    doc_id = str(document.get("id"))
+@dataclass
+class Matching:
+    """Gold events paired with predictions (one-to-one), and what is left on each side."""
+
+    pairs: list[tuple[dict, Event]] = field(default_factory=list)
+    missed: list[dict] = field(default_factory=list)
+    spurious: list[Event] = field(default_factory=list)
+
+
+def match_events(document: dict, predicted: Iterable[Event], types: Sequence[str]) -> Matching:
+    """Pair each gold event with the first unused prediction of its type whose trigger overlaps
+    the evidence (else whose sentence does), in text order."""
     candidates = sorted((e for e in predicted if e.type in types), key=lambda e: e.trigger.start)
     used: set[int] = set()
+    matching = Matching()
     for gold, span in _gold_spans(document, types):
-        report.per_type.setdefault(gold["type"], Counts())
         best = None
         for i, event in enumerate(candidates):
             if i in used or event.type != gold["type"]:
@@ -129,20 +138,31 @@ def score_document(report: Report, document: dict, predicted: Iterable[Event], t
                 if _overlaps(trigger, span):
                     break
         if best is None:
-            report.events.fn += 1
-            report.per_type[gold["type"]].fn += 1
-            report.errors.append(("missed", doc_id, gold["type"], gold["evidence"][:160]))
-            continue
-        used.add(best)
+            matching.missed.append(gold)
+        else:
+            used.add(best)
+            matching.pairs.append((gold, candidates[best]))
+    matching.spurious = [e for i, e in enumerate(candidates) if i not in used]
+    return matching
+
+
+def score_document(report: Report, document: dict, predicted: Iterable[Event], types: Sequence[str],
+                   aliases: dict[str, set[str]]) -> None:
+    doc_id = str(document.get("id"))
+    matching = match_events(document, predicted, types)
+    for gold in matching.missed:
+        report.events.fn += 1
+        report.per_type.setdefault(gold["type"], Counts()).fn += 1
+        report.errors.append(("missed", doc_id, gold["type"], gold["evidence"][:160]))
+    for gold, event in matching.pairs:
         report.events.tp += 1
-        report.per_type[gold["type"]].tp += 1
-        if _compare(report, doc_id, gold, candidates[best].to_dict(), aliases):
+        report.per_type.setdefault(gold["type"], Counts()).tp += 1
+        if _compare(report, doc_id, gold, event.to_dict(), aliases):
             report.strict += 1
-    for i, event in enumerate(candidates):
-        if i not in used:
-            report.events.fp += 1
-            report.per_type.setdefault(event.type, Counts()).fp += 1
-            report.errors.append(("spurious", doc_id, event.type, event.sentence.text[:160]))
+    for event in matching.spurious:
+        report.events.fp += 1
+        report.per_type.setdefault(event.type, Counts()).fp += 1
+        report.errors.append(("spurious", doc_id, event.type, event.sentence.text[:160]))
 
 
 def _tally(report: Report, name: str, gold_has: bool, pred_has: bool, right: bool) -> None:

@@ -122,6 +122,22 @@ class Codes:
 
 
 @dataclass(frozen=True, slots=True)
+class Filled:
+    """A value one mention lacks, stated by another mention of the same event."""
+
+    field: str  # actors | locations | date
+    value: tuple[Actor, ...] | tuple[Location, ...] | EventDate
+    source: Span  # the trigger of the mention that states it
+
+    def to_dict(self) -> dict[str, Any]:
+        if isinstance(self.value, EventDate):
+            value: Any = self.value.to_dict()
+        else:
+            value = [item.to_dict() for item in self.value]
+        return {"value": value, "from": self.source.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One event mention with its evidence."""
 
@@ -137,6 +153,8 @@ class Event:
     published: str | None
     size: tuple[Quantity, ...] = ()
     codes: Codes | None = None
+    event_id: str | None = None  # shared by the mentions of one event
+    resolved: tuple[Filled, ...] = ()  # gaps filled from other mentions of the same event
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -153,4 +171,6 @@ class Event:
             "plover": self.codes.plover_dict() if self.codes else None,
             "rule": self.rule,
             "published": self.published,
+            "event_id": self.event_id,
+            "resolved": {filled.field: filled.to_dict() for filled in self.resolved},
         }

@@ -17,6 +17,7 @@ from .clauses import role_lexicon
 from .codes import codes_for
 from .dating import attach_date
 from .document import Document, find_published, parse_published
+from .eventlinks import link_within_document
 from .gazetteer import Mention, load_gazetteer
 from .linking import merge_within_sentences
 from .model import Actor, Event, EventDate, Location, Quantity, Span
@@ -80,20 +81,21 @@ def extract_document(document: Document, types: Iterable[str] | None = None) -> 
     mentions: list[Draft] = []
     for sentence, found in by_sentence.items():
         names = gazetteer.find(text, *sentence)
-        times: list[temporal.Timex] | None = None
-        for found_candidate in found:
-            candidate = lexicon.resolve(found_candidate, text, sentence, names, wanted)
-            if candidate is None:
-                continue
-            if times is None:
-                times = temporal.tag(text, document.published, *sentence)
-            mentions.append(_build(text, sentence, candidate, names, times, year))
+        accepted = [resolved for c in found
+                    if (resolved := lexicon.resolve(c, text, sentence, names, wanted)) is not None]
+        if not accepted:
+            continue
+        times = temporal.tag(text, document.published, *sentence)
+        triggers = [(c.start, c.end) for c in accepted]
+        for candidate in accepted:
+            mentions.append(_build(text, sentence, candidate, names, times, year, document.published, triggers))
     mentions = merge_within_sentences(text, mentions)
     for m in mentions:
         m.status = adjust_for_date(m.status, text, m.sentence, (m.candidate.start, m.candidate.end),
                                    m.date.start if m.date else None, document.published)
     published = document.published.isoformat() if document.published else None
-    return [_freeze(text, m, document.id, published) for m in mentions]
+    events = [_freeze(text, m, document.id, published) for m in mentions]
+    return link_within_document(events, text)
 
 
 def _drop_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -114,7 +116,8 @@ def _window(sentence: tuple[int, int], candidate: Candidate) -> tuple[int, int]:
 
 
 def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: list[Mention],
-           times: list[temporal.Timex], year: int | None) -> Draft:
+           times: list[temporal.Timex], year: int | None, published: date | None,
+           triggers: list[tuple[int, int]]) -> Draft:
     trigger = (candidate.start, candidate.end)
     kind = attachment_type(candidate.rule.type, role_lexicon()["location_prepositions"])
     actors = attach_actors(text, sentence, trigger, kind, names, year)
@@ -122,8 +125,8 @@ def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: li
     actors = add_host(actors, locations, kind)
     return Draft(
         candidate=candidate, sentence=sentence, actors=actors, locations=locations,
-        date=attach_date(text, sentence, trigger, times), status=status_of(text, sentence, trigger),
-        size=size_of(text, sentence, trigger),
+        date=attach_date(text, sentence, trigger, times, published, triggers),
+        status=status_of(text, sentence, trigger), size=size_of(text, sentence, trigger),
     )
 
 
