@@ -239,6 +239,8 @@ class SentenceContext:
             for mention in self.mentions:
                 if any(r.form == "force" or r.entity.kind == "armed_group" for r in mention.readings):
                     spans.append((mention.start, mention.end))
+            if self.lexicon.armed_threat.search(self.lowered):  # police against an armed threat are a force
+                spans += self._spans(self.lexicon.police)
             self._forces = sorted(spans)
         return self._forces
 
