@@ -18,14 +18,15 @@ from .codes import codes_for
 from .dating import attach_date
 from .document import Document, find_published, parse_published
 from .eventlinks import link_within_document
-from .gazetteer import Mention, load_gazetteer
+from .gazetteer import Mention
+from .knowledge import Knowledge, packaged, with_rule_files
 from .linking import merge_within_sentences
 from .model import Actor, Event, EventDate, Location, Quantity, Span
 from .places import attach_locations
 from .quantities import size_of
 from .segment import split_sentences
 from .status import adjust_for_date, status_of
-from .triggers import Candidate, attachment_type, load_lexicon
+from .triggers import Candidate, attachment_type
 
 MAX_SENTENCE = 1500  # longer "sentences" (unpunctuated dumps) are cut to a window around the trigger
 WINDOW = 600
@@ -53,17 +54,23 @@ def extract(
     published: date | str | None = None,
     doc_id: str | None = None,
     types: Iterable[str] | None = None,
+    rules: Iterable[str] | None = None,
 ) -> list[Event]:
     """Events in ``text``. ``published`` (a date or "YYYY-MM-DD") anchors relative dates; without
-    it, a "Published:"/"Updated:" line or a dateline in the text is used when there is one."""
+    it, a "Published:"/"Updated:" line or a dateline in the text is used when there is one.
+    ``rules`` are paths of user rule files (YAML or TOML) adding triggers, exclusions, actors, places."""
     dct = parse_published(published) if published is not None else find_published(text)
-    return extract_document(Document(text=text, id=doc_id, published=dct), types)
+    knowledge = with_rule_files(tuple(str(p) for p in rules)) if rules else None
+    return extract_document(Document(text=text, id=doc_id, published=dct), types, knowledge)
 
 
-def extract_document(document: Document, types: Iterable[str] | None = None) -> list[Event]:
+def extract_document(document: Document, types: Iterable[str] | None = None,
+                     knowledge: Knowledge | None = None) -> list[Event]:
+    """Events in one document; ``knowledge`` is the packaged lexicon and gazetteer by default."""
+    knowledge = knowledge or packaged()
     wanted = frozenset(types) if types else None
     text = document.text
-    lexicon = load_lexicon()
+    lexicon = knowledge.lexicon
     candidates = list(lexicon.scan(text))  # types are chosen in resolve: a rule may yield to another
     if not candidates:
         return []
@@ -76,7 +83,7 @@ def extract_document(document: Document, types: Iterable[str] | None = None) -> 
             continue
         by_sentence.setdefault(_window(sentences[index], candidate), []).append(candidate)
 
-    gazetteer = load_gazetteer()
+    gazetteer = knowledge.gazetteer
     year = document.published.year if document.published else None
     mentions: list[Draft] = []
     for sentence, found in by_sentence.items():

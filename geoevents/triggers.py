@@ -480,10 +480,8 @@ def attachment_type(event_type: str, known: Collection[str]) -> str:
     return _type_table().get(event_type, {}).get("roles_like", event_type)
 
 
-@cache
-def load_lexicon() -> TriggerLexicon:
-    """The packaged trigger rules and exclusions, compiled once per process."""
-    rules = [
+def packaged_rules() -> list[TriggerRule]:
+    return [
         TriggerRule(
             id=r["id"], type=r["type"], pattern=r["pattern"], requires=r.get("requires", "none"),
             examples=tuple(r.get("examples", ())), counterexamples=tuple(r.get("counterexamples", ())),
@@ -492,7 +490,10 @@ def load_lexicon() -> TriggerLexicon:
         for name in TRIGGER_FILES
         for r in read_jsonl(f"triggers/{name}.jsonl")
     ]
-    exclusions = [
+
+
+def packaged_exclusions() -> list[Exclusion]:
+    return [
         Exclusion(
             id=r["id"], types=tuple(r["types"]), pattern=regex.compile(rf"\b(?:{r['pattern']})\b"),
             overridden_by_force=r.get("overridden_by_force", True),
@@ -500,11 +501,23 @@ def load_lexicon() -> TriggerLexicon:
         )
         for r in read_jsonl("triggers/exclusions.jsonl")
     ]
+
+
+def build_lexicon(rules: Sequence[TriggerRule], exclusions: Sequence[Exclusion],
+                  extra_anchors: Mapping[str, Sequence[str]] | None = None) -> TriggerLexicon:
+    """A lexicon of these rules and exclusions; ``extra_anchors`` adds anchor words per type
+    (the names of armed groups a user adds, for movements)."""
     anchors = {
-        name: _anchor_words(spec["anchor"])
+        name: _anchor_words(spec["anchor"]) | frozenset(w.lower() for w in (extra_anchors or {}).get(name, ()))
         for name, spec in _type_table().items() if isinstance(spec, dict) and "anchor" in spec
     }
     return TriggerLexicon(rules, exclusions, anchors)
+
+
+@cache
+def load_lexicon() -> TriggerLexicon:
+    """The packaged trigger rules and exclusions, compiled once per process."""
+    return build_lexicon(packaged_rules(), packaged_exclusions())
 
 
 def _anchor_words(items: Sequence[str]) -> frozenset[str]:
@@ -515,8 +528,7 @@ def _anchor_words(items: Sequence[str]) -> frozenset[str]:
     words: list[str] = []
     for item in items:
         if item == "@armed_groups":
-            words += [name for name, readings in load_gazetteer().aliases.items()
-                      if any(r.entity.kind == "armed_group" for r in readings)]
+            words += [name for name, _ in load_gazetteer().names_of(("armed_group",))]
         elif item.startswith("@"):
             words += read_lines(item[1:])
         else:
