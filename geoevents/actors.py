@@ -59,7 +59,8 @@ def attach_actors(
     if relative:  # "Israeli troops who left", "rebel fighters who withdrew": the antecedent alone
         agents = _antecedent(text, relative.start(), roles)
     else:
-        agents = (_possessor(text, trigger, roles) or _of_or_by(text, trigger, roles)
+        agents = (_possessor(text, trigger, roles) or _premodifier(text, trigger, roles)
+                  or _of_or_by(text, trigger, roles)
                   or _infinitive_subject(text, trigger, roles) or _force_phrases(text, trigger, roles)
                   or _subject(text, clause, trigger, roles))
     if not agents:
@@ -203,6 +204,23 @@ def _possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> li
             gap = _words_between(text, role.mention.end + 2, trigger[0])
             if len(gap) <= 3 and all(w in _POSSESSED_GAP or w.endswith(("al", "ed", "ary", "ive", "ful")) for w in gap):
                 return [role]
+    return []
+
+
+def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """A name right before a nominal trigger, whatever governs the phrase: "in response to
+    *Russian* military exercises", "amid a *US* troop withdrawal"."""
+    for role in reversed(roles):
+        if role.mention.end > trigger[0] or role.place_modifier or role.leads:
+            continue
+        if role.reading.form not in ("demonym", "name", "org", "force"):
+            return []
+        gap = _words_between(text, role.mention.end, trigger[0])
+        if text[role.mention.end:role.mention.end + 1] in ("-",) or len(gap) > 3:
+            return []
+        if all(w in _POSSESSED_GAP for w in gap):
+            return _with_coordinated(text, [role], roles)
+        return []
     return []
 
 

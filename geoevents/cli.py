@@ -202,6 +202,48 @@ def eval_command(
         print_report(report.summary(), sys.stdout)
 
 
+@app.command("rules")
+def rules_command(
+    rules: Annotated[list[str] | None, typer.Option(
+        "--rules", help="A user rule file (YAML or TOML); repeat for more.", show_default=False)] = None,
+    config: Annotated[str | None, typer.Option(help="Configuration file naming rule files.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list every trigger rule.")] = False,
+) -> None:
+    """List the loaded rules and lexicons, where each came from, and how many entries each has."""
+    from rich.table import Table
+
+    from .inventory import inventory, trigger_rules
+
+    knowledge = _knowledge(rules, config)
+    out = Console(highlight=False)
+    table = Table(header_style="bold")
+    for name in ("source", "file", "kind", "entries"):
+        table.add_column(name, justify="right" if name == "entries" else "left")
+    for source in inventory(knowledge):
+        table.add_row(source.origin, source.name, source.kind, str(source.entries))
+    out.print(table)
+    if verbose:
+        rules_table = Table(header_style="bold")
+        for name in ("rule", "type", "requires", "from"):
+            rules_table.add_column(name)
+        for row in trigger_rules(knowledge):
+            rules_table.add_row(*row)
+        out.print(rules_table)
+
+
+def _knowledge(rules: list[str] | None, config: str | None):
+    """The lexicon and gazetteer with the user's rule files; a bad file is a usage error."""
+    from .config import rule_files
+    from .knowledge import with_rule_files
+    from .userrules import RuleFileError
+
+    try:
+        return with_rule_files(rule_files(rules, config))
+    except RuleFileError as error:
+        errors.print(f"geoevents: {error}", style="red", markup=False)
+        raise typer.Exit(2) from None
+
+
 def main() -> None:
     """Console entry point: quiet on a closed pipe (``| head``), no tracebacks for bad input."""
     try:

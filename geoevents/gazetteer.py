@@ -118,6 +118,18 @@ class Gazetteer:
             first.group(0) for key in alias_rows if key[:1].islower() and (first := _TOKEN.match(key))
         )
 
+    def extended(self, entity_rows: dict[str, str], alias_rows: dict[str, list[str]]) -> Gazetteer:
+        """A copy with more entities and names (user rule files); the packaged one is unchanged.
+        ``entity_rows``: id -> "kind\tcode\tname\tcountry\tfeature\tlat\tlon\tpopulation";
+        ``alias_rows``: name -> ["entity_id,form", ...]."""
+        aliases = dict(self._alias_rows)
+        for name, rows in alias_rows.items():
+            aliases[name] = "\t".join(rows + ([aliases[name]] if name in aliases else []))  # the user's first
+        return Gazetteer({**self._entity_rows, **entity_rows}, aliases)
+
+    def entity_ids(self) -> Iterable[str]:
+        return self._entity_rows.keys()
+
     def __contains__(self, name: str) -> bool:
         return name in self._alias_rows
 

@@ -10,6 +10,7 @@ Borders are named as written and placed on the side that is meant.
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
@@ -61,7 +62,19 @@ def attach_locations(
     if not candidates:
         return []
     chosen = _chain(text, candidates, min(candidates, key=lambda c: c.rank))
-    return [_on_side(c, actors) for c in chosen]
+    located = [_on_side(c, actors) for c in chosen]
+    return _home_ground(located, actors) if event_type == "exercise" else located
+
+
+def _home_ground(locations: list[Location], actors: list[Actor]) -> list[Location]:
+    """A state exercising alone at a place the gazetteer does not know ("drills at Dongshan
+    Island") is on its own ground: the place takes the state's country."""
+    states = [a for a in actors if a.kind == "state"]
+    if len(states) != 1 or len(actors) != 1:
+        return locations
+    return [dataclasses.replace(loc, country=states[0].code)
+            if loc.country is None and loc.feature == "place" and loc.lat is None else loc
+            for loc in locations]
 
 
 class _Context:

@@ -114,3 +114,90 @@ def test_slow_patterns_are_refused(tmp_path):
     path.write_text('exclusions:\n  - id: x\n    types: [exercise]\n    pattern: "(?:a|aa)+(?:a|aa)+b"\n')
     with pytest.raises(RuleFileError, match="too slow|matches"):
         load_rule_files([path], TYPES, REQUIRES, COUNTRIES)
+
+
+# Wiring: rule files change what extraction finds, through the library, the config file and the CLI.
+
+RULES = """\
+triggers:
+  - id: exercise.tabletop
+    type: exercise
+    pattern: "command[- ]post rehearsals?"
+    requires: none
+    examples: ["Estonia held a command-post rehearsal near Tapa."]
+exclusions:
+  - id: exclude.cattle
+    types: [deployment]
+    pattern: "deployed (?:the )?herds?"
+actors:
+  - code: NORTHGUARD
+    kind: armed_group
+    name: Northern Guard
+    aliases: [Northern Guard]
+places:
+  - name: Camp Tarvold
+    country: NOR
+    lat: 69.1
+    lon: 18.2
+"""
+
+
+@pytest.fixture
+def rule_file(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text(RULES, encoding="utf-8")
+    return path
+
+
+def test_user_trigger_actor_and_place_are_used(rule_file):
+    from geoevents import extract
+
+    text = "The Northern Guard held a command-post rehearsal at Camp Tarvold."
+    assert not [e for e in extract(text, published="2024-01-10") if e.rule == "exercise.tabletop"]
+    events = extract(text, published="2024-01-10", rules=[rule_file])
+    event = next(e for e in events if e.rule == "exercise.tabletop")
+    assert [a.code for a in event.actors] == ["NORTHGUARD"]
+    place = event.locations[0]
+    assert (place.name, place.country, place.lat) == ("Camp Tarvold", "NOR", 69.1)
+
+
+def test_user_exclusion_vetoes(rule_file):
+    from geoevents import extract
+
+    text = "Soldiers deployed the herd of mules to the valley."
+    assert not extract(text, published="2024-01-10", rules=[rule_file])
+
+
+def test_config_file_names_rule_files(tmp_path, rule_file, monkeypatch):
+    from geoevents.config import rule_files
+
+    (tmp_path / "geoevents.toml").write_text('rules = ["mine.yaml"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GEOEVENTS_CONFIG", raising=False)
+    assert rule_files(None) == (str(tmp_path / "mine.yaml"),)
+    (tmp_path / "geoevents.toml").write_text('rule = ["mine.yaml"]\n', encoding="utf-8")
+    with pytest.raises(RuleFileError, match="unknown setting 'rule'"):
+        rule_files(None)
+
+
+def test_rules_command_lists_sources_and_counts(rule_file):
+    from typer.testing import CliRunner
+
+    from geoevents.cli import app
+
+    result = CliRunner().invoke(app, ["rules", "--rules", str(rule_file), "--verbose"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "triggers/exercise.jsonl" in result.stdout and "gazetteer names" in result.stdout
+    assert "user triggers" in result.stdout and "exercise.tabletop" in result.stdout
+
+
+def test_bad_rule_file_is_a_usage_error_naming_the_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from geoevents.cli import app
+
+    path = tmp_path / "bad.yaml"
+    path.write_text(RULES.replace("type: exercise", "type: parade"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["rules", "--rules", str(path)])
+    assert result.exit_code == 2
+    assert f"{path}:2:" in result.stderr and "Traceback" not in result.output
