@@ -50,9 +50,8 @@ def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 
 
-def test_an_irregular_participle_belongs_to_its_auxiliary_too():
-    assert found("The bonus would be paid on a date in January.", date(2021, 10, 20)) == [("January", "2022-01")]
-    assert found("The summit will be held on Monday.") == [("Monday", "2021-08-02")]
+def test_an_irregular_past_form_stays_past_after_an_auxiliary_word():
+    assert found('"We should be ready," said the minister on Sunday.') == [("Sunday", "2021-07-25")]
 
 
 def test_a_participle_after_a_determiner_is_no_verb():
@@ -81,16 +80,18 @@ def test_relative_expressions_lean_on_the_date_mentioned_before():
 
 def test_a_year_ago_next_to_a_quarter_is_that_quarter():
     text = "Third-quarter profit rose to $5 million from $4 million a year ago."
-    assert found(text) == [("Third-quarter", "2021-Q3"), ("a year ago", "2020-Q3")]
+    assert found(text, date(2021, 10, 20)) == [("Third-quarter", "2021-Q3"), ("a year ago", "2020-Q3")]
 
 
 def test_a_year_ago_after_a_span_of_months_is_that_year():
     text = "Third-quarter sales rose. For the nine months, profit fell from a year earlier."
     assert found(text, date(2021, 10, 20))[-1] == ("a year earlier", "2020")
+    text = "For the nine months, sales rose. On 1 March 2019 the plant opened; a year earlier it was a field."
+    assert found(text, date(2021, 10, 20))[-1] == ("a year earlier", "2018-03-01")
 
 
-def test_a_quarter_still_to_come_is_not_the_one_reported_on():
-    text = "Second-quarter profit rose. It expects losses in the fourth quarter of 2022. It beat the year-ago period."
+def test_a_quarter_not_yet_over_is_not_the_one_reported_on():
+    text = "Second-quarter profit rose. It expects losses in the third quarter. It beat the year-ago period."
     assert found(text, date(2021, 7, 28))[-1] == ("the year-ago period", "2020-Q2")
 
 

@@ -230,8 +230,12 @@ def _remember(refs: dict[str, Point], point: Point, dct: date | None) -> None:
         return
     granularity = point.granularity
     if granularity == "quarter" and dct is not None and point.year == dct.year \
-            and point.quarter <= (dct.month + 2) // 3:
-        refs[REPORTED_PERIOD] = point  # the quarter a report is about: of the DCT's year, not yet to come
+            and point.quarter < (dct.month + 2) // 3:
+        refs[REPORTED_PERIOD] = point  # the quarter a report is about: of the DCT's year, and over
+    else:
+        reported = refs.get(REPORTED_PERIOD)
+        if reported is not None and reported.granularity == "year":
+            del refs[REPORTED_PERIOD]  # a span of months reported on ("for the nine months") holds until the next date
     if granularity == "time" or granularity == "day":
         if point.part is not None or point.hour is not None or point.minute is not None or granularity == "time":
             point = point._replace(granularity="day", part=None, hour=None, minute=None)

@@ -234,9 +234,12 @@ def _kind(word: str) -> int:
 
 
 def _verb(kind: int, word: str, lower: list[str], i: int) -> str | None:
-    """ "past" or "present" if word ``i`` (of that ``kind``) is a verb of that tense. A participle
-    after an auxiliary belongs to the auxiliary ("will be deployed", "would be paid", "will have")."""
-    if kind & (_PAST | _ED) and (kind & _PAST or not word[0].isupper() and not _adjective(lower, i)) \
+    """ "past" or "present" if word ``i`` (of that ``kind``) is a verb of that tense. An -ed
+    participle after an auxiliary belongs to the auxiliary ("will be deployed"); the irregular
+    forms of the past list stay past whatever precedes them ("..., he should be," said X)."""
+    if kind & _PAST:
+        return "past"
+    if kind & _ED and not word[0].isupper() and not _adjective(lower, i) \
             and not (i >= 1 and lower[i - 1] in _AUXILIARY) and not (i >= 2 and lower[i - 2] in _AUXILIARY):
         return "past"
     if kind & _PRESENT:
