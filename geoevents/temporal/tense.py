@@ -45,7 +45,12 @@ def _markers() -> tuple[dict[str, tuple[tuple[str, int], ...]], frozenset[str], 
 
 def _future_at(words: list[str], i: int, markers: tuple[tuple[str, int], ...]) -> bool:
     """Whether one of ``markers`` (those ending with ``words[i]``) ends at word ``i``."""
-    return any(size == 0 or " ".join(words[max(0, i - size):i + 1]) == marker for marker, size in markers)
+    for marker, size in markers:
+        if size == 0:
+            return True
+        if i >= size and (words[i - 1] + " " + words[i] if size == 1 else " ".join(words[i - size:i + 1])) == marker:
+            return True
+    return False
 
 
 # the characters a sentence end is made of (see _SENTENCE_END): a scan that starts after any
