@@ -182,3 +182,18 @@ def test_anchors_are_found_in_text_order_and_as_whole_words():
     assert [(text[s:e], word) for s, e, word in words if word in ("may", "day", "days", "years")] == [
         ("May", "may"), ("days", "days"), ("May", "may"), ("Day", "day"), ("years", "years")]
     assert [text[s:e] for s, e in runs] == ["2019", "12"]
+
+
+def test_the_clause_window_is_the_sentence_clipped_to_what_the_tense_reads():
+    from geoevents.temporal.tense import LEFT_CHARS, RIGHT_CHARS, clause_window, sentence_around
+
+    text = ("Gen. Smith arrived on Monday.  The U.S. envoy, Mr. Lee, said: \"Talks resume Friday.\" "
+            "Then\n\nthe convoy left on 5 May. Did it return? Yes! It came back on Tuesday...  A day later "
+            "it went (again). The 2nd battalion followed on Wednesday, officials said.")
+    for start in range(len(text)):
+        for end in (start + 1, start + 7):
+            if end > len(text):
+                continue
+            lo, hi = sentence_around(text, start, end, 0, len(text))
+            expected = (max(lo, start - LEFT_CHARS), min(hi, end + RIGHT_CHARS))
+            assert clause_window(text, start, end, 0, len(text)) == expected, (start, end)

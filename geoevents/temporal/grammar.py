@@ -1,5 +1,5 @@
 """The temporal grammar: the word lists of ``data/time/lexicon.json`` and the rules of
-``data/time/rules.jsonl``, compiled once per process.
+``data/time/rules.jsonl``, each rule compiled once per process, the first time it is needed.
 
 A rule's pattern names the parts it reads with ``{macros}``: ``{month}`` becomes a group
 ``(?P<month>...)`` that matches any month name, ``{day:day2}`` a day-of-month group named
@@ -37,7 +37,7 @@ class Rule:
 
     __slots__ = ("id", "anchor", "anchors", "op", "type", "value", "fields", "examples", "counterexamples",
                  "order", "core_source", "left_source", "needs_text_before", "_core", "_matcher", "_left",
-                 "left_fits", "right_fits")
+                 "left_fits")
 
     def __init__(self, id: str, anchor: str, anchors: tuple[str, ...], core_source: str, left_source: str | None,
                  op: str = "date", type: str | None = None, value: str | None = None,
@@ -65,7 +65,6 @@ class Rule:
         # whether the left context can end with a given text chunk ("the ", "three-"): filled as
         # the tagger meets chunks, so most failing rules cost a dictionary look-up
         self.left_fits: dict[str, bool] = {}
-        self.right_fits: dict[str, bool] = {}
 
     def __repr__(self) -> str:
         return f"Rule({self.id!r})"
@@ -107,15 +106,6 @@ class Rule:
         follows it, cut short anywhere): a partial match succeeds when the text ends where more
         of it could still make the pattern match."""
         return self.needs_text_before or self.core.match(key, partial=True) is not None
-
-    def fits_after_far(self, key: str) -> bool:
-        """``fits_after``, remembered per key."""
-        fits = self.right_fits.get(key)
-        if fits is None:
-            if len(self.right_fits) > 20000:
-                self.right_fits.clear()
-            fits = self.right_fits[key] = self.fits_after(key)
-        return fits
 
 
 # ``regex`` classes the patterns use, in the standard ``re`` syntax (letters: word characters

@@ -145,14 +145,6 @@ def clause_words(text: str, start: int, end: int, left: int, right: int) -> tupl
     return _WORD.findall(left_text)[-LEFT_WORDS:], _WORD.findall(right_text)[:RIGHT_WORDS]
 
 
-def may_be_future(before: list[str], after: list[str]) -> bool:
-    """False when no future marker can end at any of these words (``tense_in`` is then not
-    "future"): a set look-up instead of the whole reading."""
-    future = _markers()[0]
-    return not (future.keys().isdisjoint([w.lower() for w in before])
-                and future.keys().isdisjoint([w.lower() for w in after]))
-
-
 def tense_in(text: str, start: int, end: int, left: int, right: int,
              words: tuple[list[str], list[str]] | None = None) -> str | None:
     """``tense_at`` for the window ``text[left:right]`` (see ``clause_window``); ``words`` are
