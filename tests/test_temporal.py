@@ -50,6 +50,20 @@ def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 
 
+def test_an_irregular_past_form_stays_past_after_an_auxiliary_word():
+    assert found('"We should be ready," said the minister on Sunday.') == [("Sunday", "2021-07-25")]
+
+
+def test_a_participle_after_a_determiner_is_no_verb():
+    assert found("The fund will wind up on a still undecided day in February.", date(2021, 10, 20)) \
+        == [("February", "2022-02")]
+
+
+def test_a_part_of_the_day_is_a_time():
+    timex = first("The convoy left on Friday morning.")
+    assert (timex.text, timex.type, timex.value) == ("Friday morning", "TIME", "2021-07-23TMO")
+
+
 def test_a_deadline_looks_ahead_whatever_the_verb():
     assert found("The army was given until Friday to leave.") == [("Friday", "2021-07-30")]
 
@@ -66,7 +80,19 @@ def test_relative_expressions_lean_on_the_date_mentioned_before():
 
 def test_a_year_ago_next_to_a_quarter_is_that_quarter():
     text = "Third-quarter profit rose to $5 million from $4 million a year ago."
-    assert found(text) == [("Third-quarter", "2021-Q3"), ("a year ago", "2020-Q3")]
+    assert found(text, date(2021, 10, 20)) == [("Third-quarter", "2021-Q3"), ("a year ago", "2020-Q3")]
+
+
+def test_a_year_ago_after_a_span_of_months_is_that_year():
+    text = "Third-quarter sales rose. For the nine months, profit fell from a year earlier."
+    assert found(text, date(2021, 10, 20))[-1] == ("a year earlier", "2020")
+    text = "For the nine months, sales rose. On 1 March 2019 the plant opened; a year earlier it was a field."
+    assert found(text, date(2021, 10, 20))[-1] == ("a year earlier", "2018-03-01")
+
+
+def test_a_quarter_not_yet_over_is_not_the_one_reported_on():
+    text = "Second-quarter profit rose. It expects losses in the third quarter. It beat the year-ago period."
+    assert found(text, date(2021, 7, 28))[-1] == ("the year-ago period", "2020-Q2")
 
 
 def test_the_preposition_stays_outside_and_is_kept_as_the_cue():
@@ -139,3 +165,35 @@ def test_a_span_of_the_text_is_tagged_alone():
     text = "On Monday talks failed. On Friday troops left."
     start = text.index("On Friday")
     assert [t.text for t in tag(text, DCT, start, len(text))] == ["Friday"]
+
+
+def test_offsets_hold_after_letters_that_lower_case_longer():
+    text = "İİstanbul officials said on Tuesday that the talks begin next week."
+    for timex in tag(text, DCT):
+        assert text[timex.start:timex.end] == timex.text
+    assert [t.text for t in tag(text, DCT)] == ["Tuesday", "next week"]
+
+
+def test_anchors_are_found_in_text_order_and_as_whole_words():
+    from geoevents.temporal.anchors import anchor_spans
+
+    text = "Mayday: in May 2019, 12 days after the yearly May Day, years of talks ended."
+    words, runs = anchor_spans(text, 0, len(text))
+    assert [(text[s:e], word) for s, e, word in words if word in ("may", "day", "days", "years")] == [
+        ("May", "may"), ("days", "days"), ("May", "may"), ("Day", "day"), ("years", "years")]
+    assert [text[s:e] for s, e in runs] == ["2019", "12"]
+
+
+def test_the_clause_window_is_the_sentence_clipped_to_what_the_tense_reads():
+    from geoevents.temporal.tense import LEFT_CHARS, RIGHT_CHARS, clause_window, sentence_around
+
+    text = ("Gen. Smith arrived on Monday.  The U.S. envoy, Mr. Lee, said: \"Talks resume Friday.\" "
+            "Then\n\nthe convoy left on 5 May. Did it return? Yes! It came back on Tuesday...  A day later "
+            "it went (again). The 2nd battalion followed on Wednesday, officials said.")
+    for start in range(len(text)):
+        for end in (start + 1, start + 7):
+            if end > len(text):
+                continue
+            lo, hi = sentence_around(text, start, end, 0, len(text))
+            expected = (max(lo, start - LEFT_CHARS), min(hi, end + RIGHT_CHARS))
+            assert clause_window(text, start, end, 0, len(text)) == expected, (start, end)

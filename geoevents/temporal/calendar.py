@@ -4,8 +4,8 @@ values, the days they cover, and the arithmetic the resolver needs (shift, coars
 from __future__ import annotations
 
 import calendar as _calendar
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 # coarse to fine; points of equal rank are not comparable by refinement (a season is no quarter)
 RANK = {"century": 0, "decade": 1, "year": 2, "half": 3, "quarter": 4, "season": 4, "month": 5,
@@ -14,10 +14,10 @@ SEASON_MONTHS = {"WI": (12, 2), "SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
 SEASON_ORDER = ("WI", "SP", "SU", "FA")
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
-    """A calendar point. ``year`` is None when unknown (value ``XXXX-..``); for a week it is the
-    ISO year. ``part`` is a part of day (MO AF EV NI) on a day."""
+class Point(NamedTuple):
+    """A calendar point (a named tuple: cheap to build and to copy with ``_replace``). ``year``
+    is None when unknown (value ``XXXX-..``); for a week it is the ISO year. ``part`` is a part
+    of day (MO AF EV NI) on a day."""
 
     granularity: str
     year: int | None = None
@@ -167,33 +167,33 @@ class Point:
             return self.shift(100 * n, "year")
         if unit == "decade":
             if g == "decade" and self.decade is not None:
-                return replace(self, decade=self.decade + n)
+                return self._replace(decade=self.decade + n)
             return self.shift(10 * n, "year")
         if g == "decade" and unit == "year":
-            return replace(self, decade=self.decade + n // 10) if n % 10 == 0 else None
+            return self._replace(decade=self.decade + n // 10) if n % 10 == 0 else None
         if g == "century":
-            return replace(self, century=self.century + n // 100) if unit == "year" and n % 100 == 0 else None
+            return self._replace(century=self.century + n // 100) if unit == "year" and n % 100 == 0 else None
         if self.year is None:
             return None
         if unit == "year":
             if g in ("day", "time"):
                 y = self.year + n
-                return replace(self, year=y, day=min(self.day, month_length(y, self.month)))
-            return replace(self, year=self.year + n)
+                return self._replace(year=y, day=min(self.day, month_length(y, self.month)))
+            return self._replace(year=self.year + n)
         if unit in ("quarter", "half", "season") and g == unit:
             size = {"quarter": 4, "half": 2, "season": 4}[unit]
             index = self.year * size + self._index(unit) + n
             y, i = divmod(index, size)
             if unit == "season":
-                return replace(self, year=y, season=SEASON_ORDER[i])
-            return replace(self, year=y, **{unit: i + 1})
+                return self._replace(year=y, season=SEASON_ORDER[i])
+            return self._replace(year=y, **{unit: i + 1})
         if unit in ("quarter", "half"):
             return self.shift(n * (3 if unit == "quarter" else 6), "month")
         if unit == "month":
             if g in ("month", "day", "time"):
                 y, m = shift_month(self.year, self.month, n)
                 day = min(self.day, month_length(y, m)) if self.day else None
-                return replace(self, year=y, month=m, day=day)
+                return self._replace(year=y, month=m, day=day)
             if g in ("quarter", "half") and n % (3 if g == "quarter" else 6) == 0:
                 return self.shift(n // (3 if g == "quarter" else 6), g)
             return None
@@ -202,12 +202,12 @@ class Point:
             if g in ("week", "weekend") and self.week is not None:
                 monday = date.fromisocalendar(self.year, self.week, 1) + timedelta(days=days)
                 iso = monday.isocalendar()
-                return replace(self, year=iso[0], week=iso[1])
+                return self._replace(year=iso[0], week=iso[1])
             d = self.as_date()
             if d is None:
                 return None
             moved = d + timedelta(days=days)
-            return replace(self, year=moved.year, month=moved.month, day=moved.day)
+            return self._replace(year=moved.year, month=moved.month, day=moved.day)
         if unit in ("hour", "minute") and g == "time" and self.hour is not None:
             return None
         return None

@@ -4,7 +4,7 @@ date (DCT) and the tense of the clause (step two of the tagger, with ``resolve.p
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -25,18 +25,18 @@ def relative_point(dct: date, n: int, unit: str) -> Point | None:
         return today.coarsen(granularity).shift(n, granularity)
     moved = today.coarsen(granularity).shift(n, granularity)
     if moved is not None and unit == "weekend":
-        moved = replace(moved, granularity="weekend")
+        moved = moved._replace(granularity="weekend")
     return moved
 
 
-def infer_year(month: int, day: int | None, dct: date, tense: str | None) -> int:
+def infer_year(month: int, day: int | None, dct: date, tense: Callable[[], str | None]) -> int:
     """The year of a month (and day) given without one: the DCT's, unless the clause looks
     the other way and the month is well off (three months back for a future clause, two
-    ahead for any other)."""
+    ahead for any other). The tense is only asked when the month is well off."""
     here, now = (month, day or 1), (dct.month, dct.day if day else 1)
-    if tense == "future" and here < now and (dct.month - month) % 12 > 3:
+    if here < now and (dct.month - month) % 12 > 3 and tense() == "future":
         return dct.year + 1
-    if tense != "future" and here > now and (month - dct.month) % 12 > 2:
+    if here > now and (month - dct.month) % 12 > 2 and tense() != "future":
         return dct.year - 1
     return dct.year
 
@@ -59,10 +59,10 @@ def calendar_point(f: dict[str, Any], ctx: Context) -> Point | None:
             shift = 1  # "this week", said on a Sunday of what is to come: the week ahead
         point = relative_point(dct, shift, f["unit"])
         if point is not None and part and point.granularity == "day":
-            point = replace(point, part=part)
+            point = point._replace(part=part)
         return point
     if f.get("unit") == "weekend" and dct is not None:
-        return _weekend(dct, ctx.tense())
+        return _weekend(dct, ctx.tense)
     if "weekday" in f and "month" not in f:
         return _with_time(_weekday(f, ctx), f)
     year = _year(f, ctx)
@@ -74,7 +74,7 @@ def calendar_point(f: dict[str, Any], ctx: Context) -> Point | None:
         n = n if n > 0 else (4 if key == "quarter" else 2)
         if year is None and dct is not None:
             year = _shifted_year(f, dct) if "shift" in f else dct.year
-            if "shift" not in f and ctx.tense() == "past" and (n - 1) * (3 if key == "quarter" else 6) >= dct.month:
+            if "shift" not in f and (n - 1) * (3 if key == "quarter" else 6) >= dct.month and ctx.tense() == "past":
                 year -= 1  # "sales fell in the fourth quarter", written in January
         return Point(key, year, **{key: n})
     if "decade" in f:
@@ -97,7 +97,7 @@ def calendar_point(f: dict[str, Any], ctx: Context) -> Point | None:
                 year = _shifted_year(f, dct)
             else:
                 middle = {"WI": 1, "SP": 4, "SU": 7, "FA": 10}[season]
-                year = infer_year(middle, None, dct, ctx.tense())
+                year = infer_year(middle, None, dct, ctx.tense)
         return Point("season", year, season=season)
     if "month" in f:
         month, day = f["month"], f.get("day")
@@ -119,7 +119,7 @@ def calendar_point(f: dict[str, Any], ctx: Context) -> Point | None:
         base = ctx.ref("day")
         if base is None or base.granularity not in ("day", "time"):
             return None
-        return _with_time(replace(base, granularity="day", part=None, hour=None, minute=None), f)
+        return _with_time(base._replace(granularity="day", part=None, hour=None, minute=None), f)
     return None
 
 
@@ -148,7 +148,7 @@ def month_year(month: int, day: int | None, f: dict[str, Any], dct: date, ctx: C
         return dct.year - (month >= dct.month)
     if shift == 0:
         return dct.year
-    return infer_year(month, day, dct, ctx.tense())
+    return infer_year(month, day, dct, ctx.tense)
 
 
 def _weekday(f: dict[str, Any], ctx: Context) -> Point | None:
@@ -168,18 +168,18 @@ def _weekday(f: dict[str, Any], ctx: Context) -> Point | None:
         d = base_date + timedelta(days=(wd - base_date.weekday()) % 7 or 7)
     elif shift == 0:
         d = base_date + timedelta(days=wd - base_date.weekday())
-    elif ctx.tense() == "future":
+    elif wd != base_date.weekday() and ctx.tense() == "future":  # the same weekday either way
         d = base_date + timedelta(days=(wd - base_date.weekday()) % 7)
     else:
         d = base_date - timedelta(days=(base_date.weekday() - wd) % 7)
     return day_point(d, f.get("part"))
 
 
-def _weekend(dct: date, tense: str | None) -> Point:
+def _weekend(dct: date, tense: Callable[[], str | None]) -> Point:
     """"the weekend": the coming one in a future clause, else the latest one (this one from Saturday)."""
     iso = dct.isocalendar()
     week = Point("weekend", iso[0], week=iso[1])
-    if tense != "future" and dct.weekday() < 5:
+    if dct.weekday() < 5 and tense() != "future":
         return week.shift(-1, "week") or week
     return week
 
@@ -194,7 +194,7 @@ def _with_time(point: Point | None, f: dict[str, Any]) -> Point | None:
         hour = 0
     if not (0 <= hour <= 24 and 0 <= minute < 60):
         return None
-    return replace(point, granularity="time", part=None, hour=hour, minute=minute)
+    return point._replace(granularity="time", part=None, hour=hour, minute=minute)
 
 
 def _holiday(f: dict[str, Any], ctx: Context) -> Point | None:
@@ -210,11 +210,10 @@ def _holiday(f: dict[str, Any], ctx: Context) -> Point | None:
         this = holiday(rule, dct.year, weekdays)
         if this is None:
             return None
-        tense = ctx.tense()
         year = dct.year
-        if f.get("shift") == -1 or (tense != "future" and this > dct + timedelta(days=60)):
+        if f.get("shift") == -1 or (this > dct + timedelta(days=60) and ctx.tense() != "future"):
             year -= 1
-        elif f.get("shift") == 1 or (tense == "future" and this < dct - timedelta(days=14)):
+        elif f.get("shift") == 1 or (this < dct - timedelta(days=14) and ctx.tense() == "future"):
             year += 1
     d = holiday(rule, year, weekdays)
     if d is None:

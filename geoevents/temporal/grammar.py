@@ -1,5 +1,5 @@
 """The temporal grammar: the word lists of ``data/time/lexicon.json`` and the rules of
-``data/time/rules.jsonl``, compiled once per process.
+``data/time/rules.jsonl``, each rule compiled once per process, the first time it is needed.
 
 A rule's pattern names the parts it reads with ``{macros}``: ``{month}`` becomes a group
 ``(?P<month>...)`` that matches any month name, ``{day:day2}`` a day-of-month group named
@@ -18,8 +18,8 @@ matched backwards from there.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -31,33 +31,107 @@ OPS = ("date", "ref", "ago", "hence", "before", "after", "anaphor", "duration", 
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 
-@dataclass(frozen=True)
 class Rule:
-    id: str
-    core: regex.Pattern  # matched forward from the anchor
-    left: regex.Pattern | None  # matched backwards from the anchor (a reverse pattern)
-    anchors: tuple[str, ...]  # lower-case words where the core starts; () for digits
-    digit_runs: frozenset[int] = frozenset()  # for a digit anchor: the lengths of digit run it starts with
-    op: str = "date"
-    type: str | None = None  # None: DATE, or TIME when a clock time is read
-    value: str | None = None  # a fixed TIMEX3 value (refs, sets)
-    fields: dict[str, Any] = field(default_factory=dict)  # parts the rule states without reading them
-    # (sentence, expression, value) at the test DCT; for a veto rule (sentence, text)
-    examples: tuple[tuple[str, ...], ...] = ()
-    counterexamples: tuple[str, ...] = ()
-    order: int = 0
-    # whether the left context can end with a given text chunk ("the ", "three-"): filled as
-    # the tagger meets chunks, so most failing rules cost a dictionary look-up
-    left_fits: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    """A rule of ``rules.jsonl``. Its patterns are compiled the first time they are needed:
+    a process that never meets a rule's anchor never pays for compiling it."""
+
+    __slots__ = ("id", "anchor", "anchors", "op", "type", "value", "fields", "examples", "counterexamples",
+                 "order", "core_source", "left_source", "needs_text_before", "_core", "_matcher", "_left",
+                 "left_fits")
+
+    def __init__(self, id: str, anchor: str, anchors: tuple[str, ...], core_source: str, left_source: str | None,
+                 op: str = "date", type: str | None = None, value: str | None = None,
+                 fields: dict[str, Any] | None = None, examples: tuple[tuple[str, ...], ...] = (),
+                 counterexamples: tuple[str, ...] = (), order: int = 0):
+        self.id = id
+        self.anchor = anchor  # a word class, or "words" for a rule that lists its own
+        self.anchors = anchors  # lower-case words where the core starts; () for digits
+        self.core_source = core_source  # expanded: matched forward from the anchor
+        self.left_source = left_source  # expanded: matched backwards from the anchor, or None
+        # a core that looks behind its anchor (a positive lookbehind) cannot be judged from
+        # the anchor and what follows it alone (see ``fits_after``)
+        self.needs_text_before = "(?<=" in core_source
+        self.op = op
+        self.type = type  # None: DATE, or TIME when a clock time is read
+        self.value = value  # a fixed TIMEX3 value (refs, sets)
+        self.fields = fields or {}  # parts the rule states without reading them
+        # (sentence, expression, value) at the test DCT; for a veto rule (sentence, text)
+        self.examples = examples
+        self.counterexamples = counterexamples
+        self.order = order
+        self._core: regex.Pattern | None = None
+        self._matcher: regex.Pattern | re.Pattern | None = None
+        self._left: regex.Pattern | None = None
+        # whether the left context can end with a given text chunk ("the ", "three-"): filled as
+        # the tagger meets chunks, so most failing rules cost a dictionary look-up
+        self.left_fits: dict[str, bool] = {}
+
+    def __repr__(self) -> str:
+        return f"Rule({self.id!r})"
+
+    @property
+    def core(self) -> regex.Pattern:
+        if self._core is None:
+            self._core = _compile(self.id, "(?:%s)%s" % (self.core_source, _EDGE))
+        return self._core
+
+    @property
+    def matcher(self) -> regex.Pattern | re.Pattern:
+        """The core for matching: compiled with the standard ``re`` where the pattern allows
+        (three times cheaper per attempt than ``regex``), else the ``regex`` core."""
+        if self._matcher is None:
+            try:
+                self._matcher = re.compile(standard_source("(?:%s)%s" % (self.core_source, _EDGE)), re.IGNORECASE)
+            except re.error:
+                self._matcher = self.core
+        return self._matcher
+
+    @property
+    def left(self) -> regex.Pattern | None:
+        if self._left is None and self.left_source is not None:
+            self._left = _compile(self.id, "(?r)%s(?:%s)" % (_EDGE, self.left_source))
+        return self._left
 
     def left_can_end_with(self, chunk: str) -> bool:
         fits = self.left_fits.get(chunk)
         if fits is None:
             if len(self.left_fits) > 20000:
                 self.left_fits.clear()
-            fits = self.left is None or self.left.match(chunk, partial=True) is not None
+            fits = self.left_source is None or self.left.match(chunk, partial=True) is not None
             self.left_fits[chunk] = fits
         return fits
+
+    def fits_after(self, key: str) -> bool:
+        """Whether the core can match text that starts with ``key`` (the anchor and what
+        follows it, cut short anywhere): a partial match succeeds when the text ends where more
+        of it could still make the pattern match."""
+        return self.needs_text_before or self.core.match(key, partial=True) is not None
+
+
+# ``regex`` classes the patterns use, in the standard ``re`` syntax (letters: word characters
+# that are no digit nor underscore)
+_STANDARD = (("[\\p{L}\\p{N}]", r"[^\W_]"), ("[\\p{L}\\d]", r"[^\W_]"), ("[\\p{L}-]", r"(?:[^\W\d_]|-)"),
+             ("[\\p{L}]", r"[^\W\d_]"), ("\\p{Lu}", "[A-ZÀ-ÖØ-Þ]"), ("\\p{L}", r"[^\W\d_]"))
+
+
+def standard_source(source: str) -> str:
+    """``source`` with the ``regex`` classes it uses written for the standard ``re``."""
+    for special, standard in _STANDARD:
+        source = source.replace(special, standard)
+    return source
+
+
+def compile_all() -> None:
+    """Compile every rule now (a long batch run, or a benchmark that times the tagging alone)."""
+    for rule in rules():
+        _ = rule.core, rule.matcher, rule.left
+
+
+def _compile(rule_id: str, source: str) -> regex.Pattern:
+    try:
+        return regex.compile(source, regex.IGNORECASE)
+    except regex.error as error:
+        raise ValueError(f"time rule {rule_id}: bad pattern: {error}") from None
 
 
 @cache
@@ -76,6 +150,16 @@ def _capitalised(words: Iterable[str]) -> str:
     return "(?-i:%s)" % alternation(forms)
 
 
+def _not_preceded_by(words: Iterable[str], spaces: int) -> str:
+    """Negative lookbehinds for ``words`` followed by up to ``spaces`` white spaces, one per word
+    length and number of spaces, so that each has a fixed width (as the standard ``re`` needs)."""
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(set(words)):
+        by_length.setdefault(len(word), []).append(regex.escape(word))
+    return "".join(r"(?<!\b(?:%s)%s)" % ("|".join(escaped), r"\s" * n)
+                   for _, escaped in sorted(by_length.items()) for n in range(spaces + 1))
+
+
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 
@@ -92,7 +176,7 @@ def macros() -> dict[str, str]:
     singular = [w for w in units if units[w] == w or w in ("millennium",)]
     plural = [w for w in units if w not in singular]
     ordinal_words = [w for w in lex["ordinals"] if lex["ordinals"][w] > 0]
-    year_before = alternation(w for w in lex["not_before_year"])
+    year_before = _not_preceded_by(lex["not_before_year"], spaces=2)
     year_after = alternation(w for w in lex["not_after_year"])
     return {
         # months: full names, or abbreviations with a full stop or a number after ("Aug. 5",
@@ -103,9 +187,9 @@ def macros() -> dict[str, str]:
         "dd": r"(?:3[01]|[12]\d|0?[1-9])",
         "day": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
         "dayword": r"(?:%s)" % alternation(ordinal_words),
-        "year": r"(?<![\d,.$]|(?-i:\p{Lu})-|\d-)(?:1[6-9]\d\d|20\d\d)(?![\d,]\d|\.\d|\s*%)",
+        "year": r"(?<![\d,.$])(?<!(?-i:\p{Lu})-)(?<!\d-)(?:1[6-9]\d\d|20\d\d)(?![\d,]\d|\.\d|\s*%)",
         # a year standing alone: not a count ("2000 troops"), a price or an identifier
-        "lone_year": r"(?<![\d,.$£€#/:-])(?<!\b(?:%s)\s{0,2})(?:1[6-9]\d\d|20\d\d)(?!\d|[,.:/]\d|\s*%%|-[\p{L}\d])"
+        "lone_year": r"(?<![\d,.$£€#/:-])%s(?:1[6-9]\d\d|20\d\d)(?!\d|[,.:/]\d|\s*%%|-[\p{L}\d])"
                      r"(?!\s+(?:%s)\b)" % (year_before, year_after),
         "yy": r"['’]\d\d(?!\d)",
         # years in words, as transcripts write them: "nineteen ninety-six", "two thousand and one"
@@ -172,38 +256,17 @@ def expand(pattern: str) -> str:
     return _MACRO.sub(replace, pattern)
 
 
-def _can_start(core: regex.Pattern, words: frozenset[str]) -> frozenset[str]:
-    """The anchor words a core can begin with (tried as prefixes of a match, in any case), so
-    that a rule about "year" is not tried on every "day". A core that needs text before it
-    (a lookbehind) keeps all its words."""
-    fitting = frozenset(w for w in words if any(core.match(form, partial=True)
-                                                for form in (w, w.capitalize(), w.upper())))
-    return fitting or words
-
-
-_DIGIT_SAMPLES = {1: ("5", "0"), 2: ("12", "19", "20", "31", "05"), 3: ("123",), 4: ("1998", "2021", "1700", "1234")}
-
-
-def _digit_runs(core: regex.Pattern) -> frozenset[int]:
-    """The lengths of digit run a digit-anchored core can begin with (all, if it needs text
-    before it)."""
-    runs = frozenset(size for size, samples in _DIGIT_SAMPLES.items()
-                     if any(core.match(sample, partial=True) for sample in samples))
-    return runs or frozenset(range(1, 5))
-
-
 @cache
-def anchor_index() -> tuple[dict[str, tuple[Rule, ...]], dict[int, tuple[Rule, ...]]]:
-    """Rules by the anchor word their core starts with, and digit-anchored rules by the length
-    of the digit run (4 and more share an entry)."""
+def anchor_index() -> tuple[dict[str, tuple[Rule, ...]], tuple[Rule, ...]]:
+    """Rules by the anchor word their core starts with, and the rules anchored on a digit run."""
     by_word: dict[str, list[Rule]] = {}
-    by_run: dict[int, list[Rule]] = {}
+    on_digits: list[Rule] = []
     for rule in rules():
-        for size in rule.digit_runs:
-            by_run.setdefault(size, []).append(rule)
+        if rule.anchor == "digit":
+            on_digits.append(rule)
         for word in rule.anchors:
             by_word.setdefault(word, []).append(rule)
-    return {w: tuple(rs) for w, rs in by_word.items()}, {n: tuple(rs) for n, rs in by_run.items()}
+    return {w: tuple(rs) for w, rs in by_word.items()}, tuple(on_digits)
 
 
 @cache
@@ -222,19 +285,16 @@ def rules() -> tuple[Rule, ...]:
             raise ValueError(f"time rule {rule_id}: unknown anchor {anchor!r}")
         left_source, _, core_source = record["pattern"].rpartition(ANCHOR)
         try:
-            core = regex.compile("(?:%s)%s" % (expand(core_source), _EDGE), regex.IGNORECASE)
-            left = None
-            if left_source:
-                left = regex.compile("(?r)%s(?:%s)" % (_EDGE, expand(left_source)), regex.IGNORECASE)
-        except (regex.error, ValueError) as error:
+            core_source, left_source = expand(core_source), (expand(left_source) if left_source else None)
+        except ValueError as error:
             raise ValueError(f"time rule {rule_id}: bad pattern: {error}") from None
         if anchor == "digit":
-            anchors, runs = frozenset(), _digit_runs(core)
+            anchors: frozenset[str] = frozenset()
         else:
             anchors = classes[anchor] if isinstance(anchor, str) else frozenset(w.lower() for w in anchor)
-            anchors, runs = _can_start(core, anchors), frozenset()
         built.append(Rule(
-            id=rule_id, core=core, left=left, anchors=tuple(sorted(anchors)), digit_runs=runs,
+            id=rule_id, anchor=anchor if isinstance(anchor, str) else "words", anchors=tuple(sorted(anchors)),
+            core_source=core_source, left_source=left_source,
             op=op, type=record.get("type"), value=record.get("value"),
             fields=dict(record.get("fields", {})),
             examples=tuple(tuple(e) for e in record.get("examples", [])),

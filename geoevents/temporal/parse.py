@@ -28,6 +28,7 @@ class Partial:
     parts: dict[str, Any] = field(default_factory=dict)
     second: dict[str, Any] | None = None  # the second date of a range
     spans: tuple[tuple[int, int], tuple[int, int]] | None = None  # each range bound's extent
+    cue: str | None = None  # the word that introduces it ("since", "on" ...), set by the tagger
 
 
 def _key(text: str) -> str:
@@ -116,28 +117,53 @@ def _read(name: str, text: str) -> Any:
     return key
 
 
+_READ: dict[tuple[str, str], Any] = {}
+# the named groups of a pattern, in order, as (group number, part, of the second date)
+_GROUPS: dict[tuple[str, int], tuple[tuple[int, str, bool], ...]] = {}
+
+
+def _groups(m: regex.Match, key: tuple[str, int]) -> tuple[tuple[int, str, bool], ...]:
+    """The named groups of a match of a rule's left context or core (``key``: rule id, 0 or 1)."""
+    plan = _GROUPS.get(key)
+    if plan is None:
+        entries = []
+        for name, number in m.re.groupindex.items():
+            base = name.split("_")[0]  # "n_lo", "year_words": the same part read another way
+            is_second = base.endswith("2")
+            entries.append((number, base[:-1] if is_second else base, is_second))
+        plan = _GROUPS[key] = tuple(entries)
+    return plan
+
+
 def read(rule: Rule, start: int, end: int, matches: tuple[regex.Match | None, regex.Match]) -> Partial:
     """The parts a match states (its left context and its core), plus those its rule states
     without reading them."""
     core = matches[1]
     partial = Partial(rule, start, end, core.string[start:end])
     first, second = dict(rule.fields), {}
+    is_range = rule.op == "range"
     spans: dict[bool, list[int]] = {False: [], True: []}
-    for m in matches:
+    for index, m in enumerate(matches):  # the left context's match, the core's
         if m is None:
             continue
-        for name, text in m.groupdict().items():
+        values = m.groups()
+        for number, base, is_second in _groups(m, (rule.id, index)):
+            text = values[number - 1]
             if text is None:
                 continue
-            base = name.split("_")[0]  # "n_lo", "year_words": the same part read another way
-            is_second = base.endswith("2")
-            base = base[:-1] if is_second else base
             target = second if is_second else first
             if base not in target:
-                target[base] = _read(base, text)
-            spans[is_second].extend(m.span(name))
+                value = _READ.get((base, text), _READ)
+                if value is _READ:
+                    value = _read(base, text)
+                    if len(_READ) > 50000:
+                        _READ.clear()
+                    _READ[(base, text)] = value
+                target[base] = value
+            if is_range:
+                spans[is_second].extend(m.span(number))
     partial.parts = first
-    if rule.op == "range":
+    if is_range:
         partial.second = second
         if spans[False] and spans[True]:
             partial.spans = ((min(spans[False]), max(spans[False])), (min(spans[True]), max(spans[True])))

@@ -10,12 +10,11 @@ reference time; "a year ago" next to a quarter is that quarter a year back.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
 from .calendar import RANK, Point, day_point
-from .context import Context
+from .context import REPORTED_PERIOD, Context
 from .fill import calendar_point, month_year, relative_point
 from .parse import Partial
 from .timex import Timex
@@ -26,8 +25,9 @@ DURATION_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week":
 
 def resolve(p: Partial, ctx: Context, cue: str | None = None) -> Timex | None:
     """The expression ``p`` with its value, introduced by ``cue`` ("since", "until" ...)."""
-    timex = _resolve(p, ctx)
-    return timex if timex is None or cue is None else replace(timex, cue=cue)
+    if cue is not None:
+        p.cue = cue
+    return _resolve(p, ctx)
 
 
 def _resolve(p: Partial, ctx: Context) -> Timex | None:
@@ -66,15 +66,30 @@ def _timex(p: Partial, kind: str, value: str | None, **extra: Any) -> Timex | No
     if value is None:
         return None
     mod = p.parts.get("mod") or p.parts.get("approx")
-    return Timex(p.text, p.start, p.end, kind, value, mod=mod, rule=p.rule.id, **extra)
+    return Timex(p.text, p.start, p.end, kind, value, mod=mod, rule=p.rule.id, cue=p.cue, **extra)
+
+
+_DESCRIBED: dict[Point, tuple[str, str, str | None, str | None, str]] = {}
+
+
+def _describe(point: Point) -> tuple[str, str, str | None, str | None, str]:
+    """A point's type (a clock time or a part of a day, "Friday morning", is a TIME, as TimeML
+    has it), value and bounds; remembered, as the same points come back again and again."""
+    described = _DESCRIBED.get(point)
+    if described is None:
+        kind = "TIME" if point.granularity == "time" or point.part else "DATE"
+        described = (kind, point.value(), *point.bounds())
+        if len(_DESCRIBED) > 50000:
+            _DESCRIBED.clear()
+        _DESCRIBED[point] = described
+    return described
 
 
 def _from_point(p: Partial, point: Point, parts: dict[str, Any], ctx: Context) -> Timex:
     ctx.point = point
-    kind = p.rule.type or ("TIME" if point.granularity == "time" else "DATE")
-    begin, finish, precision = point.bounds()
+    kind, value, begin, finish, precision = _describe(point)
     mod = parts.get("mod") or parts.get("approx")
-    return Timex(p.text, p.start, p.end, kind, point.value(), begin, finish, precision, mod, p.rule.id)
+    return Timex(p.text, p.start, p.end, p.rule.type or kind, value, begin, finish, precision, mod, p.rule.id, p.cue)
 
 
 # ------------------------------------------------------------------------------ points
@@ -112,7 +127,7 @@ def _point(op: str, f: dict[str, Any], ctx: Context) -> Point | None:
             anchor = anchor.coarsen(unit)
         moved = anchor.shift(sign * n, unit)
         if moved is not None and "part" in f and moved.granularity == "day":
-            moved = replace(moved, part=f["part"])
+            moved = moved._replace(part=f["part"])
         return moved
     if op == "anaphor":
         point = ctx.refs.get(unit)
@@ -121,7 +136,7 @@ def _point(op: str, f: dict[str, Any], ctx: Context) -> Point | None:
         if point is None:
             point = ctx.ref(unit)
         if point is not None and "part" in f and point.granularity == "day":
-            point = replace(point, part=f["part"])
+            point = point._replace(part=f["part"])
         return point
     return None
 
@@ -144,11 +159,9 @@ def _anchor(f: dict[str, Any], unit: str, ctx: Context) -> Point | None:
 
 
 def _current_quarter(ctx: Context) -> Point | None:
-    """The quarter of the DCT's year the text reports on, if it named one ("third-quarter profit")."""
-    quarter = ctx.refs.get("quarter")
-    if quarter is not None and ctx.dct is not None and quarter.year == ctx.dct.year:
-        return quarter
-    return None
+    """The period of the DCT's year the text reports on: the quarter it named ("third-quarter
+    profit"), or the year once it turned to a longer span ("for the nine months")."""
+    return ctx.refs.get(REPORTED_PERIOD)
 
 
 # ------------------------------------------------------------------------------ ranges
@@ -186,7 +199,7 @@ def _range(p: Partial, ctx: Context) -> Timex | None:
             for (s, e), point in (((s1, e1), a), ((s2, e2), b))
         )
     return Timex(p.text, p.start, p.end, "DATE", a.value(), begin, finish, precision,
-                 p.parts.get("mod"), p.rule.id, parts=parts)
+                 p.parts.get("mod"), p.rule.id, p.cue, parts=parts)
 
 
 def _order(f: dict[str, Any]) -> tuple[int, int]:

@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from .calendar import RANK, Point, day_point
-from .context import Context
-from .grammar import Rule, anchor_index, lexicon
+from .anchors import _AFTER, Entry, anchor_spans, rules_after, rules_of, use_tables
+from .calendar import Point, day_point
+from .context import REPORTED_PERIOD, Context
+from .grammar import Rule, lexicon
 from .parse import Partial, read
 from .resolve import resolve
-from .tense import sentence_around, tense_at
+from .tense import clause_window, tense_in
 from .timex import Timex
 
 # ops whose result is a date the text states, and so becomes the reference time
@@ -28,25 +28,31 @@ _CUE_TENSE = {"by": "future", "through": "future", "as of": "future", "since": "
 
 
 @cache
-def _cues() -> frozenset[str]:
-    return frozenset(lexicon()["cues"])
+def _cues() -> dict[str, tuple[tuple[str, int], ...]]:
+    """The cue phrases by their last word, longest first, with their length in words."""
+    by_last: dict[str, list[tuple[str, int]]] = {}
+    for cue in lexicon()["cues"]:
+        words = cue.split()
+        by_last.setdefault(words[-1], []).append((" ".join(words), len(words)))
+    return {w: tuple(sorted(cs, key=lambda c: -c[1])) for w, cs in by_last.items()}
 
 
 def cue_before(text: str, at: int, floor: int) -> str | None:
     """The preposition (or the like) just before an expression: "since" in "since May"."""
-    words = text[max(floor, at - 24):at].lower().split()
-    if not words or text[at - 1:at].isalnum():
+    if at > 0 and text[at - 1].isalnum():
         return None
-    cues = _cues()
-    for size in (3, 2, 1):
-        if len(words) >= size and " ".join(words[-size:]) in cues:
-            return " ".join(words[-size:])
+    words = text[max(floor, at - 24):at].lower().split()
+    if not words:
+        return None
+    cues = _cues().get(words[-1])
+    if cues is None:
+        return None
+    for cue, size in cues:
+        if size == 1:
+            return cue
+        if len(words) >= size and " ".join(words[-size:]) == cue:
+            return cue
     return None
-
-
-# plain `re` for the two scans over the whole text: it is faster than `regex` at these
-_LETTERS = re.compile(r"[a-z]+")
-_DIGITS = re.compile(r"[0-9]+")
 
 
 @cache
@@ -60,29 +66,73 @@ def _short_number_gate() -> re.Pattern:
 
 def candidates(text: str, start: int, end: int) -> list[tuple[int, int, Rule, tuple]]:
     """Every rule's matches in ``text[start:end]`` that stand as whole words. A rule is tried
-    only where one of its anchor words (or, for some, a digit run) starts."""
-    by_word, on_digits = anchor_index()
-    low = text[start:end].lower()
+    only where one of its anchor words (or a digit run) starts, and (once the dispatch tables
+    are in use) only if the character after the anchor can continue its pattern and the word
+    before can end its left context."""
+    words, runs = anchor_spans(text, start, end)
     found: list[tuple[int, int, Rule, tuple]] = []
-    for word in set(_LETTERS.findall(low)).intersection(by_word):
-        tried = by_word[word]
-        size = len(word)
-        i = low.find(word)
-        while i >= 0:
-            if (i == 0 or not low[i - 1].isalpha()) and (i + size == len(low) or not low[i + size].isalpha()):
-                chunk = _chunk_before(text, start + i, start)
-                for rule in tried:
-                    _try(rule, text, start + i, start, end, found, chunk)
-            i = low.find(word, i + size)
-    for m in _DIGITS.finditer(text, start, end):
-        size = m.end() - m.start()
-        if size < 3 and not _short_number_gate().match(text, m.end(), min(end, m.end() + 16)) \
-                and not (m.start() > 0 and text[m.start() - 1] in "'’"):
-            continue
-        chunk = _chunk_before(text, m.start(), start)
-        for rule in on_digits.get(min(4, size), ()):
-            _try(rule, text, m.start(), start, end, found, chunk)
+    tables = use_tables(len(words) + len(runs))
+    after = _AFTER
+    for at, stop, word in words:
+        if tables:
+            key = text[at:stop + 1] if stop < end else text[at:end]
+            plan = after.get(key)
+            if plan is None:
+                plan = rules_after(key, word)
+        else:
+            plan = rules_of(word)
+        if plan:
+            _try(plan, text, at, start, end, found)
+    if runs:
+        gate = _short_number_gate().match
+        for at, stop in runs:
+            size = stop - at
+            if size < 3 and not gate(text, stop, min(end, stop + 16)) and not (at > 0 and text[at - 1] in "'’"):
+                continue
+            if tables:
+                if size > 5:
+                    stop = at + 5
+                key = text[at:stop + 1] if stop < end else text[at:end]
+                plan = after.get(key)
+                if plan is None:
+                    plan = rules_after(key, None)
+            else:
+                plan = rules_of(None)
+            if plan:
+                _try(plan, text, at, start, end, found)
     return found
+
+
+def _try(plan: tuple[Entry, ...], text: str, at: int, start: int, end: int, found: list) -> None:
+    chunk = None
+    for rule, core_match, left_fits in plan:
+        if left_fits is not None:
+            if chunk is None:
+                chunk = _chunk_before(text, at, start)
+            fits = left_fits.get(chunk)
+            if fits is None:
+                fits = rule.left_can_end_with(chunk)
+            if not fits:
+                continue
+        core = core_match(text, at, end)
+        if core is None:
+            continue
+        left = None
+        if rule.left_source is not None:
+            left = rule.left.match(text, start, at)
+            if left is None:
+                continue
+            s = left.start()
+        else:
+            s = at
+        e = core.end()
+        if s == e:
+            continue
+        if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+            continue
+        if e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
+            continue
+        found.append((s, e, rule, (left, core)))
 
 
 def _chunk_before(text: str, at: int, start: int) -> str:
@@ -94,27 +144,6 @@ def _chunk_before(text: str, at: int, start: int) -> str:
     k = text.rfind(" ", j, i)
     k = j if k < 0 else k + 1
     return text[k:i] + (" " if i < at else "")
-
-
-def _try(rule: Rule, text: str, at: int, start: int, end: int, found: list, chunk: str) -> None:
-    if rule.left is not None and not rule.left_can_end_with(chunk):
-        return
-    core = rule.core.match(text, at, end)
-    if core is None:
-        return
-    left = None
-    if rule.left is not None:
-        left = rule.left.match(text, start, at)
-        if left is None:
-            return
-    s, e = (left.start() if left is not None else at), core.end()
-    if s == e:
-        return
-    if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
-        return
-    if e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
-        return
-    found.append((s, e, rule, (left, core)))
 
 
 def select(found: list[tuple[int, int, Rule, tuple]]) -> list[Partial]:
@@ -158,41 +187,61 @@ def _plausible(p: Partial) -> bool:
 def tag(text: str, dct: date | None, start: int = 0, end: int | None = None) -> list[Timex]:
     """Time expressions in ``text[start:end]``, normalised against the document date ``dct``."""
     end = len(text) if end is None else end
+    chosen = select(candidates(text, start, end))
+    if not chosen:
+        return []
     refs: dict[str, Point] = {}
     if dct is not None:
         refs["day"] = day_point(dct)
+
+    def tense(ctx: Context) -> str | None:
+        if ctx.cue in _DEADLINE_CUES:
+            return "future"
+        left, right = clause_window(text, ctx.start, ctx.end, start, end)
+        return tense_in(text, ctx.start, ctx.end, left, right) or _CUE_TENSE.get(ctx.cue or "")
+
+    context = Context(dct, tense, refs)
     found: list[Timex] = []
-    for partial in select(candidates(text, start, end)):
-        s, e = partial.start, partial.end
-        cue = cue_before(text, s, start)
-
-        def tense(s: int = s, e: int = e, cue: str | None = cue) -> str | None:
-            if cue in _DEADLINE_CUES:
-                return "future"
-            lo, hi = sentence_around(text, s, e, start, end)
-            return tense_at(text, s, e, lo, hi) or _CUE_TENSE.get(cue or "")
-
+    for partial in chosen:
+        cue = cue_before(text, partial.start, start)
         try:
-            context = Context(dct, tense, refs)
-            timex = resolve(partial, context, cue)
+            timex = resolve(partial, context.at(partial.start, partial.end, cue), cue)
         except (ValueError, OverflowError):  # a calendar out of range: "4,000 years ago", "Feb. 30"
-            timex = None
+            continue
         if timex is None:
             continue
         found.append(timex)
         if partial.rule.op in _REFERENCE_OPS and timex.begin is not None and context.point is not None:
-            _remember(refs, context.point)
+            _remember(refs, context.point, dct)
+        elif partial.rule.op == "duration" and dct is not None and _is_reporting_span(partial):
+            # "for the nine months": a comparison with a year earlier is now about that span
+            refs[REPORTED_PERIOD] = Point("year", dct.year)
     return found
 
 
-def _remember(refs: dict[str, Point], point: Point) -> None:
+def _is_reporting_span(p: Partial) -> bool:
+    """ "the nine months", "the first six months": a definite span of months a report covers."""
+    n = p.parts.get("n")
+    return p.parts.get("unit") == "month" and n is not None and n > 1 and p.text[:4].lower() == "the "
+
+
+def _remember(refs: dict[str, Point], point: Point, dct: date | None) -> None:
     if point.year is None:
         return
-    if point.granularity in ("time", "day"):
-        point = replace(point, granularity="day", part=None, hour=None, minute=None)
-    elif point.granularity == "weekend":
-        point = replace(point, granularity="week")
+    granularity = point.granularity
+    if granularity == "quarter" and dct is not None and point.year == dct.year \
+            and point.quarter < (dct.month + 2) // 3:
+        refs[REPORTED_PERIOD] = point  # the quarter a report is about: of the DCT's year, and over
+    else:
+        reported = refs.get(REPORTED_PERIOD)
+        if reported is not None and reported.granularity == "year":
+            del refs[REPORTED_PERIOD]  # a span of months reported on ("for the nine months") holds until the next date
+    if granularity == "time" or granularity == "day":
+        if point.part is not None or point.hour is not None or point.minute is not None or granularity == "time":
+            point = point._replace(granularity="day", part=None, hour=None, minute=None)
+        refs["last"] = refs["day"] = point
+        return
+    if granularity == "weekend":
+        point = point._replace(granularity="week")
     refs["last"] = point
     refs[point.granularity] = point
-    if RANK[point.granularity] >= RANK["day"]:
-        refs["day"] = Point("day", point.year, point.month, point.day)
