@@ -17,6 +17,7 @@ from importlib import resources
 
 import regex
 
+ORGANISATION_KINDS = frozenset({"igo", "armed_group"})
 ACTOR_KINDS = ("state", "igo", "armed_group")
 MAX_ALIAS_TOKENS = 8
 # A namesake in the document's country beats a state's own name only if it is this large
@@ -112,6 +113,7 @@ class Gazetteer:
     def __init__(self, entity_rows: dict[str, str], alias_rows: dict[str, str]):
         self._entity_rows = entity_rows
         self._alias_rows = alias_rows
+        self._added: frozenset[str] = frozenset()  # names added by user rule files
         self._entities: dict[str, Entity] = {}
         self._readings: dict[str, tuple[Reading, ...]] = {}
         self.lowercase_starts = frozenset(
@@ -125,7 +127,9 @@ class Gazetteer:
         aliases = dict(self._alias_rows)
         for name, rows in alias_rows.items():
             aliases[name] = "\t".join(rows + ([aliases[name]] if name in aliases else []))  # the user's first
-        return Gazetteer({**self._entity_rows, **entity_rows}, aliases)
+        extended = Gazetteer({**self._entity_rows, **entity_rows}, aliases)
+        extended._added = self._added | frozenset(alias_rows)
+        return extended
 
     def entity_ids(self) -> Iterable[str]:
         return self._entity_rows.keys()
@@ -134,9 +138,16 @@ class Gazetteer:
         return name in self._alias_rows
 
     def names_of(self, kinds: Iterable[str]) -> Iterator[tuple[str, Reading]]:
-        """Every (name, reading) of entities of these kinds, decoding only their rows: a quick
-        way to list, say, the names of organisations and armed groups."""
+        """Every (name, reading) of entities of these kinds, decoding only their rows. The names
+        of organisations and armed groups come from a small index (``organisations.tsv``) plus
+        the names user rule files added."""
         wanted = frozenset(kinds)
+        if wanted <= ORGANISATION_KINDS:
+            for name in [*_rows("organisations.tsv"), *sorted(self._added)]:
+                for reading in self.readings(name):
+                    if reading.entity.kind in wanted:
+                        yield name, reading
+            return
         ids = {entity_id for entity_id, row in self._entity_rows.items() if row.split("\t", 1)[0] in wanted}
         for name, rows in self._alias_rows.items():
             for row in rows.split("\t"):

@@ -307,6 +307,27 @@ class Builder:
         with open(OUT / "aliases.tsv", "w", encoding="utf-8", newline="\n") as f:
             for text in sorted(grouped):
                 f.write(text + "\t" + "\t".join(grouped[text]) + "\n")
+        write_organisation_names(OUT)
+
+
+ORGANISATION_KINDS = ("igo", "armed_group")
+
+
+def write_organisation_names(out: Path) -> None:
+    """organisations.tsv: the names of IGOs and armed groups, a small index so that listing
+    them at run time (anchor words for movements, aliases in `geoevents eval`) needs no pass
+    over every name. Derived from entities.tsv and aliases.tsv."""
+    kinds = {}
+    for line in (out / "entities.tsv").read_text(encoding="utf-8").splitlines():
+        entity_id, kind = line.split("\t", 2)[:2]
+        if kind in ORGANISATION_KINDS:
+            kinds[entity_id] = kind
+    with open(out / "organisations.tsv", "w", encoding="utf-8", newline="\n") as f:
+        for line in (out / "aliases.tsv").read_text(encoding="utf-8").splitlines():
+            name, rows = line.split("\t", 1)
+            keep = [row for row in rows.split("\t") if row.split(",", 1)[0] in kinds]
+            if keep:
+                f.write(name + "\t" + "\t".join(keep) + "\n")
 
 
 def main() -> int:
