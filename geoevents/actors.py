@@ -1,5 +1,13 @@
-"""Actors of an event: the force phrases tied to the trigger ("Russian troops"), else its
-subject, with the names listed beside them, and the partners of a joint exercise."""
+"""Actors of an event: the parties whose forces act, found by the role their names play.
+
+In order: the party after a nominal trigger ("deployment *of U.S. troops*", "drills *by*
+China"); the subject of an infinitive trigger ("called on *Turkey* to withdraw", "a deadline
+for *Ethiopian troops* to pull out"); force phrases tied to the trigger ("*Russian troops*",
+"the IDF"); else the subject before it, past a speaker whose complement names another party;
+with the names listed beside each ("Uzbek and Tajik forces"), the partners of a joint exercise
+("with India"), a mission's framework ("as part of an AU mission") and, for an exercise with no
+named party, its host country ("drills in Iran").
+"""
 
 from __future__ import annotations
 
@@ -10,15 +18,16 @@ import regex
 
 from .clauses import (
     WORD,
-    clause_of,
+    alternation,
+    attach_clause,
     force_nouns,
     place_nouns,
     preposition_before,
     role_lexicon,
     skip_words,
 )
-from .gazetteer import Mention, Reading
-from .model import Actor
+from .gazetteer import Mention, Reading, load_gazetteer
+from .model import Actor, Location
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +39,70 @@ class NameRole:
     preposition: str | None
     force: bool  # a force phrase: "Russian troops", "the IDF"
     place_modifier: bool  # a demonym naming a place: "Iraqi territory", "a Tajik base"
+    leads: bool = False  # "U.S.-led forces"
+
+
+def attach_actors(
+    text: str, sentence: tuple[int, int], trigger: tuple[int, int], event_type: str,
+    mentions: list[Mention], year: int | None,
+) -> list[Actor]:
+    """The parties whose forces act, each with its role: agent, participant or host."""
+    clause = attach_clause(text, sentence, *trigger)
+    in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+    roles = [r for r in _roles_of(text, clause, in_clause, year) if not _modifies_a_name(text, r)]
+    participants = set(role_lexicon()["participant_words"]) - {"and", "including"}
+    # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
+    partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
+                and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier
+                and not _ABSOLUTE.match(text, r.mention.end)]
+    relative = _RELATIVE_BEFORE.search(text, max(clause[0], trigger[0] - 40), trigger[0])
+    if relative:  # "Israeli troops who left", "rebel fighters who withdrew": the antecedent alone
+        agents = _antecedent(text, relative.start(), roles)
+    else:
+        agents = (_possessor(text, trigger, roles) or _premodifier(text, trigger, roles)
+                  or _of_or_by(text, trigger, roles)
+                  or _infinitive_subject(text, trigger, roles) or _force_phrases(text, trigger, roles)
+                  or _subject(text, clause, trigger, roles))
+    if not agents:
+        agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
+                  or _participle_subject(text, sentence, clause, trigger, mentions, year))
+    office = [] if agents or partners else _office_of_the_state(text, sentence, clause, trigger, mentions)
+    agents = _with_coordinated(text, agents, roles)
+    partners = _with_coordinated(text, partners, roles)
+    chosen = [(r, "host" if _hosts(text, r, trigger) else "agent") for r in agents]
+    chosen += [(r, "participant") for r in partners if r not in agents]
+    if event_type == "exercise":
+        chosen += [(r, "participant") for r in _between_pair(trigger, roles) if r not in agents + partners]
+    chosen += [(r, "agent") for r in _frameworks(text, sentence, mentions, year)]
+    chosen += [(r, "agent") for r in _contributors(text, sentence, trigger, mentions, year)]
+    actors: list[Actor] = list(office)
+    seen: set[str] = {a.code for a in office}
+    for role, kind in chosen:
+        actor = _actor(role, kind)
+        if actor.code not in seen:
+            seen.add(actor.code)
+            actors.append(actor)
+    return actors
+
+
+_HOST = regex.compile(r"\bhost(?:s|ed|ing)?\b", regex.IGNORECASE)
+
+
+def _hosts(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """"South Africa hosts joint drills with Russia", "drills hosted by Kenya": the host country."""
+    a, b = (role.mention.end, trigger[0]) if role.mention.end <= trigger[0] else (trigger[1], role.mention.start)
+    return b - a < 60 and bool(_HOST.search(text, a, b))
+
+
+def add_host(actors: list[Actor], locations: list[Location], event_type: str) -> list[Actor]:
+    """An exercise with no named party is its host country's ("military exercise in Iran")."""
+    if actors or event_type != "exercise":
+        return actors
+    for location in locations:
+        if location.feature == "country" and location.country:
+            return [Actor(name=location.name, code=location.country, kind="state", text=location.text,
+                          start=location.start, end=location.end, role="host")]
+    return actors
 
 
 def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year: int | None) -> list[NameRole]:
@@ -40,24 +113,48 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
         if reading is None:
             continue
         after = text[mention.end:min(clause[1] + 40, mention.end + 60)]
-        after_words = regex.sub(r"^(?:['’]s\b)?\s*", "", after)
+        leads = bool(_LED.match(after))
+        after_words = regex.sub(r"^(?:['’]s\b|-led\b)?\s*", "", after)
         noun = _force_after(after_words)
         force = noun or reading.form == "force" or reading.entity.kind == "armed_group"
         place_noun = place_nouns().match(after_words) or place_nouns().match(skip_words(after_words, 1))
         place_modifier = bool(place_noun) and reading.form in ("demonym", "name") and not noun
         preposition = preposition_before(text, mention.start, clause[0], prepositions)
-        result.append(NameRole(mention, reading, preposition, force, place_modifier))
+        if preposition == "and" and result and _CONJUNCT.fullmatch(text, result[-1].mention.end, mention.start):
+            preposition = result[-1].preposition or "and"  # "in Iraq and Afghanistan": both in the phrase
+        result.append(NameRole(mention, reading, preposition, force, place_modifier, leads))
     return result
+
+
+_CONJUNCT = regex.compile(r",?\s+and\s+(?:the\s+)?")
+
+
+_LED = regex.compile(r"-led\b", regex.IGNORECASE)
+# "with the Russian Defence Ministry saying ...": an absolute phrase, not a partner
+_ABSOLUTE = regex.compile(r"(?:['’]s)?(?:\s+\p{Lu}[\p{L}-]*){0,3}\s+(?:saying|claiming|warning|noting|adding|stating"
+                          r"|insisting|arguing|calling|describing|accusing|announcing|vowing|threatening)\b")
+_GLUED = regex.compile(r"-(?:backed|occupied|held|controlled|administered|designated|claimed|allied|aligned|"
+                       r"funded|sponsored|brokered|trained|supported|linked|affiliated|friendly|based|born|"
+                       r"made|built|supplied|armed|flagged|registered|owned|operated|bound)\b", regex.IGNORECASE)
+
+
+def _modifies_a_name(text: str, role: NameRole) -> bool:
+    """"Iran-backed militias", "Italian-occupied Kastellorizo": the name is not a party here."""
+    return bool(_GLUED.match(text, role.mention.end))
 
 
 def _force_after(text: str) -> bool:
     """Does a force noun follow, past at most three modifiers? ("Israeli ground forces",
     "Russia's Black Sea Fleet", "U.S. special operations troops")."""
-    for _ in range(4):
+    for _ in range(5):
         if force_nouns().match(text):
             return True
         m = _NEXT_TOKEN.match(text)
-        if not m or not (m.group(1)[0].isupper() or m.group(1).lower() in _force_modifiers()):
+        if not m:
+            return False
+        word = m.group(1)
+        listed = word.lower() in ("and", "&") and text[m.end():m.end() + 1].isupper()  # "Lebanese and U.N. troops"
+        if not (word[0].isupper() or word[0].isdigit() or word.lower() in _force_modifiers() or listed):
             return False
         text = text[m.end():]
     return False
@@ -79,67 +176,232 @@ def _actor(role: NameRole, kind_role: str) -> Actor:
     )
 
 
-def attach_actors(
-    text: str, sentence: tuple[int, int], trigger: tuple[int, int], event_type: str,
-    mentions: list[Mention], year: int | None,
-) -> list[Actor]:
-    """The parties whose forces act: force phrases tied to the trigger, else its subject."""
-    clause = clause_of(text, sentence, *trigger)
-    in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
-    roles = _roles_of(text, clause, in_clause, year)
-    participants = set(role_lexicon()["participant_words"]) - {"and", "including"}
-    agents: list[NameRole] = []
-    partners: list[NameRole] = []
+def _words_between(text: str, a: int, b: int) -> list[str]:
+    return [w.lower() for w in WORD.findall(text, a, b)] if b > a else []
+
+
+_RELATIVE_BEFORE = regex.compile(r"\b(?:who|that)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|then|"
+                                 r"later|had\s+been|have\s+been|began|begin|started|start)\s+){0,2}$",
+                                 regex.IGNORECASE)
+
+
+def _antecedent(text: str, relative_start: int, roles: list[NameRole]) -> list[NameRole]:
+    """The party named in the noun phrase a relative clause hangs on: "Israeli troops who left"."""
+    for role in reversed(roles):
+        if role.mention.end <= relative_start:
+            gap = _words_between(text, role.mention.end, relative_start)
+            if len(gap) <= 4 and (role.force or not gap) and not role.place_modifier:
+                return [role]
+            return []
+    return []
+
+
+def _possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """The owner of a nominal trigger: "calls for Israel's unconditional withdrawal", "Russia's
+    military build-up" (whatever preposition governs the phrase)."""
     for role in roles:
-        if role.place_modifier:
+        if role.mention.end <= trigger[0] and text[role.mention.end:role.mention.end + 2] in ("'s", "’s"):
+            gap = _words_between(text, role.mention.end + 2, trigger[0])
+            if len(gap) <= 3 and all(w in _POSSESSED_GAP or w.endswith(("al", "ed", "ary", "ive", "ful")) for w in gap):
+                return [role]
+    return []
+
+
+def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """A name right before a nominal trigger, whatever governs the phrase: "in response to
+    *Russian* military exercises", "amid a *US* troop withdrawal"."""
+    for role in reversed(roles):
+        if role.mention.end > trigger[0] or role.place_modifier or role.leads:
             continue
-        near = _words_between(text, role.mention, trigger) <= 8
-        if role.preposition in participants and (event_type == "exercise" or role.force):
-            partners.append(role)
-        elif role.force and near and role.preposition in (None, "of", "and", "including", "as well as", "by"):
-            agents.append(role)
-    agents = _with_coordinated(text, agents, roles) if agents else _subject(text, clause, trigger, roles)
-    chosen = agents + [p for p in partners if p not in agents]
-    if event_type == "exercise":
-        chosen += [r for r in _between_pair(text, clause, trigger, roles) if r not in chosen]
-    actors: list[Actor] = []
-    seen: set[str] = set()
-    for role in chosen:
-        actor = _actor(role, "participant" if role in partners else "agent")
-        if actor.code not in seen:
-            seen.add(actor.code)
-            actors.append(actor)
-    return actors
+        if role.reading.form not in ("demonym", "name", "org", "force"):
+            return []
+        gap = _words_between(text, role.mention.end, trigger[0])
+        if text[role.mention.end:role.mention.end + 1] in ("-",) or len(gap) > 3:
+            return []
+        if all(w in _POSSESSED_GAP for w in gap):
+            return _with_coordinated(text, [role], roles)
+        return []
+    return []
 
 
-def _words_between(text: str, mention: Mention, trigger: tuple[int, int]) -> int:
-    a, b = (mention.end, trigger[0]) if mention.end <= trigger[0] else (trigger[1], mention.start)
-    return len(WORD.findall(text, a, b)) if b > a else 0
+_POSSESSED_GAP = {"unilateral", "unconditional", "full", "partial", "complete", "total", "planned", "proposed",
+                  "latest", "recent", "first", "biggest", "largest", "annual", "military", "troop", "naval",
+                  "joint", "massive", "rapid", "phased", "gradual", "final", "ongoing", "new", "own", "large-scale",
+                  "live-fire", "snap", "army", "air", "force"}
+
+
+def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """The party right after a nominal trigger: "the deployment of U.S. strategic assets",
+    "the withdrawal of Russian troops", "drills held by China"."""
+    for role in roles:
+        if role.mention.start < trigger[1] or role.place_modifier:
+            continue
+        words = _words_between(text, trigger[1], role.mention.start)
+        if len(words) > 1 and words[1] == "by" and words[0] in _NP_GAP:
+            words = words[1:]  # "exercises held by South Korea"
+        if len(words) > 5 or not words or words[0] not in ("of", "by"):
+            return []
+        rest = words[1:]
+        if words[0] == "of" and not role.force:
+            return []
+        if all(w in _NP_GAP or w.isdigit() or w in _force_modifiers() for w in rest) and (
+                words[0] == "by" or role.force):
+            return [role]
+        return []
+    return []
+
+
+_NP_GAP = {"the", "a", "an", "its", "their", "more", "some", "about", "around", "nearly", "over", "up", "to",
+           "additional", "extra", "fresh", "new", "several", "thousands", "hundreds", "dozens", "of", "held",
+           "staged", "conducted", "led", "carried", "out", "being", "by", "troops", "forces"}
+
+
+def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """The subject of "X to <trigger>": "calls on Turkey to withdraw its troops", "a deadline for
+    Ethiopian troops to withdraw", "allow American forces to pull out"."""
+    m = _TO_BEFORE.search(text[max(0, trigger[0] - 40):trigger[0]])
+    if not m:
+        return []
+    to_at = trigger[0] - (min(40, trigger[0]) - m.start())
+    before = [r for r in roles if r.mention.end <= to_at and not r.place_modifier]
+    if not before:
+        return []
+    role = before[-1]
+    gap = _words_between(text, role.mention.end, to_at)
+    if len(gap) <= 4 and all(w in _force_modifiers() or force_nouns().fullmatch(w) or w in ("'s", "’s", "led")
+                             for w in gap):
+        return [role]
+    return []
+
+
+_INVOLVING = {"involve", "involves", "involved", "involving", "include", "includes", "included", "featuring",
+              "will", "would", "bring", "brings", "brought", "together", "gather", "gathers", "than", "up", "some"}
+
+
+_TO_BEFORE = regex.compile(r"\bto\s+(?:(?:begin|start|immediately|fully|completely|quickly|gradually)\s+)?$",
+                           regex.IGNORECASE)
+
+
+def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """Force phrases tied to the trigger: before it, or its object ("deployed Russian troops")."""
+    found = []
+    for role in roles:
+        if not role.force or role.place_modifier or role.preposition not in (None, "of", "and", "including",
+                                                                             "as well as", "by"):
+            continue
+        if role.mention.end <= trigger[0]:
+            if len(_words_between(text, role.mention.end, trigger[0])) <= 8:
+                found.append(role)
+        else:
+            gap = _words_between(text, trigger[1], role.mention.start)
+            if len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or w.isdigit() for w in gap):
+                found.append(role)  # "deployed Russian troops", "will involve 1,000 Russian soldiers"
+    return found
 
 
 def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
-    """The nearest name before the trigger that is not in a prepositional phrase, with its coordinates."""
-    before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")]
-    before = [r for r in before if not r.place_modifier]
+    """The nearest name before the trigger that is not in a prepositional phrase, unless it only
+    speaks of or judges the event ("North Korea condemns the drills")."""
+    before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
+              and not r.place_modifier]
     if not before:
-        after = [r for r in roles if r.mention.start >= trigger[1] and r.preposition in ("of", "by")]
-        return after[:1]
-    return _with_coordinated(text, [before[-1]], before)
+        return []
+    subject = before[-1]
+    if _stance().search(text, subject.mention.end, trigger[0]):
+        return []
+    return [subject]
+
+
+@cache
+def _stance() -> regex.Pattern:
+    """Verbs by which a party judges an event rather than acting in it."""
+    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["stance_verbs"]), regex.IGNORECASE)
+
+
+def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
+                        mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"The TDF confirm their withdrawal, saying that *they* are re-deploying": a pronoun subject
+    of the trigger's clause stands for the sentence's subject, a party named before the clause."""
+    words = _words_between(text, clause[0], trigger[0])
+    if not any(w in ("it", "they", "he", "she", "we") for w in words[:6]):
+        return []
+    for mention in mentions:
+        if mention.start >= clause[0]:
+            break
+        reading = mention.actor_reading(year)
+        if reading is None or preposition_before(text, mention.start, sentence[0],
+                                                 set(role_lexicon()["non_actor_prepositions"])):
+            continue
+        return [NameRole(mention, reading, None, False, False)]
+    return []
+
+
+def _participle_subject(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
+                        mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"Turkish soldiers withdrew after sending troops into Iraq": a participle trigger opening its
+    clause shares the subject of the clause before, a force phrase or a name in no prepositional phrase."""
+    opener = text[max(sentence[0], clause[0] - 12):clause[0]].split()
+    gerund = text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing")
+    if not (opener and opener[-1].lower() in _PARTICIPLE_OPENERS and gerund) or _words_between(text, clause[0],
+                                                                                                trigger[0]):
+        return []
+    before = [m for m in mentions if sentence[0] <= m.start and m.end <= clause[0]]
+    roles = [r for r in _roles_of(text, (sentence[0], clause[0]), before, year)
+             if r.preposition is None and not r.place_modifier and not _modifies_a_name(text, r)]
+    forces = [r for r in roles if r.force]
+    return (forces or roles)[-1:]
+
+
+_PARTICIPLE_OPENERS = {"after", "before", "while", "by", "when", "since", "without"}
+
+
+def _office_of_the_state(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
+                         mentions: list[Mention]) -> list[Actor]:
+    """"The Defence Ministry said troops withdrew from Kherson": an office or force that names no
+    state stands for the one country the sentence is about."""
+    m = _office().search(text, clause[0], trigger[0])
+    if not m or _OWNED.search(text, max(sentence[0], m.start() - 20), m.start()):
+        return []
+    countries = set()
+    for mention in mentions:
+        reading = mention.place_reading() or mention.actor_reading()
+        if reading is not None and reading.entity.kind in ("state", "place") and reading.entity.country:
+            countries.add(reading.entity.country)
+    if len(countries) != 1:
+        return []
+    code = countries.pop()
+    state = load_gazetteer().entity(code)
+    return [Actor(name=state.name if state else code, code=code, kind="state", text=m.group(0), start=m.start(),
+                  end=m.end(), role="agent")]
+
+
+@cache
+def _office() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["offices_of_the_state"]), regex.IGNORECASE)
+
+
+_OWNED = regex.compile(r"(?:['’]s|\b(?:its|their|his|her|[A-Z][a-z]+(?:an|ese|ish|i)))\s+$")
 
 
 def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) -> list[NameRole]:
-    """Add the names listed before each chosen one: "Uzbek and Tajik forces", "X, Y and Z hold"."""
-    coordination = set(role_lexicon()["coordination_words"])
+    """Add the names listed with each chosen one: "Uzbek and Tajik forces", "X, Y and Z hold",
+    "joint US-South Korea drills"."""
     result = list(chosen)
     for head in chosen:
+        earlier = [r for r in roles if r.mention.end <= head.mention.start]
+        later = [r for r in roles if r.mention.start >= head.mention.end]
         current = head
-        for role in reversed([r for r in roles if r.mention.end <= head.mention.start]):
-            gap = text[role.mention.end:current.mention.start]
-            words = [w.lower() for w in WORD.findall(gap)]
-            listed = "," in gap or "and" in words or "&" in gap
-            if not (listed and all(w in coordination or w in ("'s", "’s") for w in words)):
+        for role in reversed(earlier):
+            if not _listed(text, role.mention.end, current.mention.start) or role.place_modifier:
                 break
-            if role.place_modifier or role.preposition not in (None, "and", "by", "of"):
+            if role.preposition not in (None, "and", "by", "of", "with", "as well as", "including"):
+                break
+            if role not in result:
+                result.append(role)
+            current = role
+        current = head
+        for role in later:
+            if not _listed(text, current.mention.end, role.mention.start) or role.place_modifier:
                 break
             if role not in result:
                 result.append(role)
@@ -147,11 +409,67 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
     return result
 
 
-def _between_pair(text: str, clause: tuple[int, int], trigger: tuple[int, int],
-                  roles: list[NameRole]) -> list[NameRole]:
+def _listed(text: str, a: int, b: int) -> bool:
+    """Does the gap between two names list them? (", ", " and ", "-" in "US-South Korea")."""
+    gap = text[a:b]
+    if gap in ("-", "–", "/"):
+        return True
+    words = [w.lower() for w in WORD.findall(gap)]
+    listed = "," in gap or "and" in words or "&" in gap
+    return listed and all(w in _coordination() or w in ("'s", "’s") for w in words)
+
+
+@cache
+def _coordination() -> frozenset[str]:
+    return frozenset(role_lexicon()["coordination_words"])
+
+
+def _between_pair(trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
     """Both sides of "between X and Y" after an exercise trigger."""
     after = [r for r in roles if r.mention.start >= trigger[1]]
     for i, role in enumerate(after):
         if role.preposition == "between" and i + 1 < len(after):
             return [role, after[i + 1]]
     return []
+
+
+def _frameworks(text: str, sentence: tuple[int, int], mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """A mission framework named as such: "as part of an African Union mission", "under NATO command"."""
+    found = []
+    for m in _FRAMEWORK.finditer(text, sentence[0], sentence[1]):
+        for mention in mentions:
+            if m.end() <= mention.start <= m.end() + 3:
+                reading = mention.actor_reading(year)
+                if reading is not None and reading.entity.kind == "igo" and _FRAMEWORK_NOUN.match(text, mention.end):
+                    found.append(NameRole(mention, reading, None, True, False))
+                break
+    return found
+
+
+_FRAMEWORK = regex.compile(r"\b(?:as\s+part\s+of|under)\s+(?:an?|the)?\s*", regex.IGNORECASE)
+_FRAMEWORK_NOUN = regex.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:mission|missions|operation|operations|Operation"
+                                r"|force|forces|contingent|peacekeeping|deployment|battlegroup|battle\s+group"
+                                r"|coalition|command|flag|banner|presence|rotation|troops)\b", regex.IGNORECASE)
+
+
+def _contributors(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
+                  year: int | None) -> list[NameRole]:
+    """The states that contribute a multinational force, as the subject of the trigger:
+    "peacekeepers from Austria began withdrawing" (not "withdrew troops from Iraq")."""
+    found = []
+    for m in _FORCE_FROM.finditer(text, sentence[0], trigger[0]):
+        for mention in mentions:
+            gap = _words_between(text, mention.end, trigger[0])
+            if mention.start == m.end() and len(gap) <= 3 and all(w in _AUXILIARIES for w in gap):
+                reading = mention.actor_reading(year)
+                if reading is not None and reading.entity.kind in ("state", "igo") and reading.form in ("name", "org"):
+                    found.append(NameRole(mention, reading, None, True, False))
+                break
+    return found
+
+
+_AUXILIARIES = {"start", "started", "starts", "begin", "began", "begins", "will", "would", "to", "have", "has",
+                "had", "are", "were", "is", "was", "be", "being", "been", "also", "now", "all", "completed", "complete",
+                "hold", "holds", "held", "conduct", "conducts", "conducted", "stage", "staged", "joint", "military"}
+_FORCE_FROM = regex.compile(r"\b(?:peacekeepers|troops|soldiers|forces|contingents?)\s+from\s+(?:the\s+)?",
+                            regex.IGNORECASE)

@@ -18,6 +18,7 @@ WORD = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+|['’](?!
 
 
 _STOP_PUNCT = regex.compile(r"[;:()\[\]\"“”]")
+_STOP_PUNCT_OR_COMMA = regex.compile(r"[;:()\[\]\"“”,]")
 
 
 @cache
@@ -56,6 +57,55 @@ def border_nouns() -> regex.Pattern:
     return regex.compile(r"(?:%s)\b" % alternation(role_lexicon()["border_nouns"]), regex.IGNORECASE)
 
 
+@cache
+def _attach_break() -> regex.Pattern:
+    """Clause breaks for attaching roles: those of ``clause_of`` less parentheses (an aside in
+    brackets belongs to its clause: "they (US forces) should not be withdrawn"), plus openers
+    whose clause has a subject of its own ("... until Iraqi troops can take over")."""
+    openers = role_lexicon()["clause_openers"]
+    after_comma = openers["after_comma"] + openers["attach_after_comma"]
+    anywhere = openers["anywhere"] + openers["attach_anywhere"]
+    return regex.compile(
+        r"[;:]\s|\s[–—]\s|\s-\s|,\s+(?:%s)\b|\s(?:%s)\s"
+        r"|,\s+(?=[^,;]{0,60}?\b(?:said|says|reported|reports|told|announced|according\s+to)\b[^,;]{0,40}$)"
+        % (alternation(after_comma), alternation(anywhere)),
+        regex.IGNORECASE,
+    )
+
+
+def attach_clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The clause whose names may fill the roles of the trigger at ``text[start:end]``.
+
+    Breaks inside brackets do not count ("assets (carriers, submarines, and bombers) to
+    Korea"), nor ", and" before a list item ("jets, and an unspecified number of C-130s to")."""
+    masked = _mask_brackets(text, *sentence)
+    left, right = sentence
+    for m in _attach_break().finditer(masked, sentence[0], start):
+        if not _list_item(masked, m):
+            left = m.end()
+    for m in _attach_break().finditer(masked, end, sentence[1]):
+        if not _list_item(masked, m):
+            right = m.start()
+            break
+    return left, right
+
+
+def _mask_brackets(text: str, start: int, end: int) -> str:
+    """``text`` with the inside of each bracket pair in ``start:end`` blanked (same offsets)."""
+    if "(" not in text[start:end]:
+        return text
+    return text[:start] + _BRACKETED.sub(lambda m: " " * len(m.group(0)), text[start:end]) + text[end:]
+
+
+_BRACKETED = regex.compile(r"\([^()]{0,200}\)")
+_LIST_ITEM = regex.compile(r"(?:an?|\d[\d,.]*|some|several|more|dozens|hundreds|thousands|two|three|four|five)\s",
+                           regex.IGNORECASE)
+
+
+def _list_item(text: str, m: regex.Match) -> bool:
+    return m.group(0).lstrip(", ").lower().startswith("and") and bool(_LIST_ITEM.match(text, m.end() + 1))
+
+
 def clause_of(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
     """The clause around ``text[start:end]``: between the nearest clause breaks in the sentence."""
     left, right = sentence
@@ -82,7 +132,8 @@ def preposition_before(text: str, mention_start: int, floor: int, prepositions: 
     district of Rajasthan" -> "in"), as places nest.
     """
     original = text[max(floor, mention_start - 100):mention_start]
-    cut = max((m.end() for m in _STOP_PUNCT.finditer(original)), default=0)
+    stops = _STOP_PUNCT if through_names else _STOP_PUNCT_OR_COMMA
+    cut = max((m.end() for m in stops.finditer(original)), default=0)
     words = [w for w in WORD.findall(original[cut:])][::-1][:10 if through_names else 5]
     for i, word in enumerate(words):
         lower = word.lower()
@@ -93,18 +144,18 @@ def preposition_before(text: str, mention_start: int, floor: int, prepositions: 
                     return phrase
         if lower in prepositions:
             return lower
-        if is_modifier(lower):
+        if is_modifier(lower) and (through_names or not word[0].isupper()):
             continue
-        if through_names and (word[0].isupper() or lower in _NESTING_WORDS or lower in _BORDER_WORDS):
+        if through_names and (word[0].isupper() or lower in _nesting_words()):
             continue
         return None
     return None
 
 
-_NESTING_WORDS = {"of", "with", "district", "province", "state", "region", "county", "governorate", "city", "town"}
-
-
-_BORDER_WORDS = {"border", "borders", "frontier", "boundary"}
+@cache
+def _nesting_words() -> frozenset[str]:
+    """Words that may stand between a preposition and a nested name: "in the port city of Aden"."""
+    return frozenset(role_lexicon()["nesting_words"])
 
 
 BORDER_WITH = regex.compile(r"(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$", regex.IGNORECASE)

@@ -1,4 +1,4 @@
-"""Command line: ``geoevents extract [PATH ...]``.
+"""Command line: ``geoevents extract [PATH ...]`` and ``geoevents dates [PATH ...]``.
 
 Data goes to stdout, messages to stderr. Exit codes: 0 all inputs read; 1 some inputs failed
 (each is reported); 2 usage error; 130 interrupted (Ctrl-C), after writing what was done.
@@ -23,7 +23,7 @@ from .batch import ChunkResult, default_jobs, extract_all
 from .document import parse_published
 from .model import EVENT_TYPES
 from .progress import ProgressBar, Tally
-from .readers import Failure, Fields, InputProgress, Notice, Parser, input_size, once_per_source
+from .readers import Failure, Fields, InputProgress, Notice, Parser, input_size, iter_documents, once_per_source
 from .render import FORMATS, writer_for
 from .sources import iter_tasks
 
@@ -224,6 +224,126 @@ def stop_on_first_interrupt() -> Iterator[threading.Event]:
         yield stop
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+DATES_EXAMPLES = """
+Examples:
+
+  geoevents dates article.txt --published 2021-07-28   # a table in the terminal
+  geoevents dates docs.jsonl.gz --format jsonl | jq .value
+"""
+
+
+@app.command(epilog=DATES_EXAMPLES)
+def dates(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Text files, JSON Lines files (.jsonl, .jsonl.gz), folders, or - for stdin (the default).",
+        show_default=False)] = None,
+    format: Annotated[str | None, typer.Option(
+        "--format", "-f", help="table, json, jsonl or csv. Default: table on a terminal, jsonl otherwise.",
+        show_default=False)] = None,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD) for plain-text input; anchors relative dates.")] = None,
+    text_field: Annotated[str, typer.Option(help="JSON Lines field holding the text.")] = "text",
+    id_field: Annotated[str, typer.Option(help="JSON Lines field holding the document id.")] = "id",
+    date_field: Annotated[str | None, typer.Option(
+        help="JSON Lines field holding the publication date. Default: published, then date.")] = None,
+) -> None:
+    """Find time expressions and print one record each: text, offsets, TIMEX3 type and value."""
+    from .document import parse_published
+    from .timex_records import document_timexes
+    from .timex_records import writer_for as timex_writer_for
+
+    chosen_format = format or ("table" if sys.stdout.isatty() else "jsonl")
+    if chosen_format not in FORMATS:
+        raise typer.BadParameter(f"{chosen_format!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    if published:
+        try:
+            parse_published(published)
+        except ValueError as error:
+            raise typer.BadParameter(str(error), param_hint="--published") from None
+    fields = Fields(text=text_field, id=id_field, published=(date_field,) if date_field else ("published", "date"))
+    writer = timex_writer_for(chosen_format, sys.stdout)
+    failures = 0
+    for item in iter_documents(paths or [], fields, published):
+        if isinstance(item, Failure):
+            failures += 1
+            errors.print(f"geoevents: {item}", style="red", markup=False)
+            continue
+        for record in document_timexes(item):
+            writer.write(record)
+    writer.close()
+    if failures:
+        errors.print(f"geoevents: {failures} input(s) failed", markup=False)
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[str, typer.Argument(help="Annotated documents, JSON Lines in the guideline's format.")],
+    types: Annotated[str | None, typer.Option(help="Comma-separated event types to score.")] = None,
+    show_errors: Annotated[int, typer.Option(help="List up to N misses, false alarms and wrong fields.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as one JSON object.")] = False,
+) -> None:
+    """Measure extraction on your own annotated documents: P/R/F1 per type and per field."""
+    from .evaluate import CORE_TYPES, evaluate, load_gold
+    from .render import print_report
+
+    scored = _types(types) or list(CORE_TYPES)
+    try:
+        documents = load_gold(gold)
+        report = evaluate(documents, scored)
+    except (OSError, ValueError) as error:
+        errors.print(f"geoevents: {error}", style="red", markup=False)
+        raise typer.Exit(1) from None
+    for row in report.errors[:show_errors]:
+        typer.echo("\t".join(row))
+    if as_json:
+        typer.echo(json.dumps(report.summary()))
+    else:
+        print_report(report.summary(), sys.stdout)
+
+
+@app.command("rules")
+def rules_command(
+    rules: Annotated[list[str] | None, typer.Option(
+        "--rules", help="A user rule file (YAML or TOML); repeat for more.", show_default=False)] = None,
+    config: Annotated[str | None, typer.Option(help="Configuration file naming rule files.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list every trigger rule.")] = False,
+) -> None:
+    """List the loaded rules and lexicons, where each came from, and how many entries each has."""
+    from rich.table import Table
+
+    from .inventory import inventory, trigger_rules
+
+    knowledge = _knowledge(rules, config)
+    out = Console(highlight=False)
+    table = Table(header_style="bold")
+    for name in ("source", "file", "kind", "entries"):
+        table.add_column(name, justify="right" if name == "entries" else "left")
+    for source in inventory(knowledge):
+        table.add_row(source.origin, source.name, source.kind, str(source.entries))
+    out.print(table)
+    if verbose:
+        rules_table = Table(header_style="bold")
+        for name in ("rule", "type", "requires", "from"):
+            rules_table.add_column(name)
+        for row in trigger_rules(knowledge):
+            rules_table.add_row(*row)
+        out.print(rules_table)
+
+
+def _knowledge(rules: list[str] | None, config: str | None):
+    """The lexicon and gazetteer with the user's rule files; a bad file is a usage error."""
+    from .config import rule_files
+    from .knowledge import with_rule_files
+    from .userrules import RuleFileError
+
+    try:
+        return with_rule_files(rule_files(rules, config))
+    except RuleFileError as error:
+        errors.print(f"geoevents: {error}", style="red", markup=False)
+        raise typer.Exit(2) from None
 
 
 def main() -> None:

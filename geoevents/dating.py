@@ -1,41 +1,262 @@
-"""The event's date: the time expression that belongs to the trigger."""
+"""The event's date: the time expression that governs its trigger, read with its preposition.
+
+"Russia said on Wednesday it will hold drills next month": "Wednesday" dates the saying, "next
+month" the drills. A time governs a trigger when it stands in the trigger's clause and is not
+nearer to another trigger of the sentence nor tied to a reporting verb; failing that, a time at
+the head of the sentence ("On Monday, ...") governs the whole sentence, and the date of a
+reporting verb dates an event the verb reports as past or ongoing ("said on Wednesday it was
+beefing up"). Otherwise the date is None: the sentence gives no time for the event, and the
+publication date is never used in its place.
+
+The preposition shapes the span (see the guideline): "until May 20" runs from the publication
+day to May 20, "since mid-March" starts in March with no end, "within two weeks" runs from the
+publication day to 14 days later, "by March 31" is an end when a start is known and otherwise
+that month; a duration with a known start gives the end ("a three-day exercise from August 5").
+"""
 
 from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import cache
 
 import regex
 
 from .clauses import clause_of
 from .model import EventDate
 from .temporal import Timex
+from .temporal.grammar import alternation, lexicon
+from .temporal.tense import tense_at
 
-_REPORTING = regex.compile(r"\b(?:said|says|say|announced|announces|reported|reports|told|stated|states|confirmed)\b",
-                           regex.IGNORECASE)
+_DURATION = regex.compile(r"P(?:T)?(?P<n>\d+)(?P<unit>WE|[YMWDH])$")
+_DAYS = {"D": 1, "W": 7, "WE": 2}
+_LEADING = 20  # a time this close to the sentence start, before a comma, heads the sentence
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    return {key: frozenset(words) for key, words in lexicon()["dating"].items() if isinstance(words, list)}
+
+
+@cache
+def _reporting_before() -> regex.Pattern:
+    verbs = alternation(_words()["reporting_verbs"])
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:(?:on|late|early|earlier|later|last|this)\s+){0,2}$" % verbs)
+
+
+@cache
+def _reporting_after() -> regex.Pattern:
+    verbs = alternation(_words()["reporting_verbs"])
+    return regex.compile(r"(?i)\s*,?\s*(?:%s)(?![\p{L}])" % verbs)
 
 
 def attach_date(
-    text: str, sentence: tuple[int, int], trigger: tuple[int, int], timexes: list[Timex],
+    text: str,
+    sentence: tuple[int, int],
+    trigger: tuple[int, int],
+    timexes: list[Timex],
+    dct: date | None = None,
+    triggers: list[tuple[int, int]] | None = None,
 ) -> EventDate | None:
-    """The time the sentence gives for the event: a date in the trigger's clause, else the
-    date of the sentence's reporting verb ("said on Wednesday it was beefing up")."""
+    """The time the sentence gives for the event at ``trigger``, or None."""
+    others = [t for t in (triggers or []) if t != trigger]
     clause = clause_of(text, sentence, *trigger)
-    dated = [t for t in timexes if t.type == "DATE" and t.begin]
-    in_clause = [t for t in dated if clause[0] <= t.start and t.end <= clause[1]]
-    chosen = None
-    if in_clause:
-        def distance(t: Timex) -> int:
-            return t.start - trigger[1] if t.start >= trigger[1] else trigger[0] - t.end + 5
+    usable = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1] and _usable(t)]
+    relative = _relative_to_clause(text, clause, usable, dct)
+    if relative is not None:
+        return relative
+    scope = (clause[0], _scope_end(text, sentence, trigger, clause))
+    usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)]
+    reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
+    in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
+                and not _cut_off(text, trigger, t)]
+    governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
+    if not governing:  # "send jets to take part in war games in May": the purpose shares the time
+        governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
+    if not governing:
+        governing = [t for t in usable if t not in reporting and _heads_sentence(text, sentence, t)]
+    reporting = [t for t in reporting if not _nearer_to_another(text, t, trigger, others)]
+    if governing:
+        chosen = min(governing, key=lambda t: _distance(t, trigger))
+        return _event_date(chosen, governing, dct)
+    if reporting and tense_at(text, *trigger, *clause) != "future":
+        chosen = min(reporting, key=lambda t: _distance(t, trigger))
+        return _event_date(chosen, [chosen], dct)
+    return None
 
-        chosen = min(in_clause, key=distance)
+
+def _usable(t: Timex) -> bool:
+    """Dates and times with a known calendar value, and durations (which need a cue or a start)."""
+    return (t.type in ("DATE", "TIME") and t.begin is not None) or t.type == "DURATION"
+
+
+def _distance(t: Timex, trigger: tuple[int, int]) -> int:
+    # after the trigger is the usual place ("held drills on Monday"); before costs a little more
+    return t.start - trigger[1] if t.start >= trigger[1] else trigger[0] - t.end + 5
+
+
+def _nearer_to_another(text: str, t: Timex, trigger: tuple[int, int], others: list[tuple[int, int]],
+                       linked_only: bool = False) -> bool:
+    """A time between two triggers, or beside another one, belongs to the nearer trigger. With
+    ``linked_only``: true only when every nearer trigger is linked to this one without a
+    coordination between them ("send jets to take part in war games"), so the time is shared."""
+    mine = _closeness(text, t, trigger)
+    nearer = [other for other in others if _closeness(text, t, other) < mine]
+    if not linked_only:
+        return bool(nearer)
+    return bool(nearer) and not any(
+        _SEPARATE.search(text, min(trigger[1], other[1]), max(trigger[0], other[0])) for other in nearer)
+
+
+def _closeness(text: str, t: Timex, trigger: tuple[int, int]) -> tuple[bool, int]:
+    """How close a time is to a trigger: first whether a coordination or a break separates them
+    ("withdrew troops in May and deployed them"), then the distance."""
+    lo, hi = (trigger[1], t.start) if t.start >= trigger[1] else (t.end, trigger[0])
+    return bool(_SEPARATE.search(text, lo, max(lo, hi))), _distance(t, trigger)
+
+
+_SEPARATE = regex.compile(r"(?i)\b(?:and|but|or|while|whereas|then|after|before)\b|[;,]")
+_STRONG_BREAK = regex.compile(
+    r"(?i);|\s[–—-]\s|\(|,\s+(?:while|whereas|but|which|who|saying|adding|citing|according|although|though|"
+    r"because|when|where|after|before|amid|despite|following|as|since|a\s+day\s+after|days\s+after)\b")
+
+
+def _scope_end(text: str, sentence: tuple[int, int], trigger: tuple[int, int], clause: tuple[int, int]) -> int:
+    """Where the trigger's reach ends on the right: its clause, stretched over a list or an
+    object ("from Manbij, Tell Rifaat, and Kobani within two weeks") up to a strong break."""
+    m = _STRONG_BREAK.search(text, trigger[1], sentence[1])
+    return max(clause[1], m.start() if m else sentence[1])
+
+
+def _tied_to_reporting_verb(text: str, t: Timex) -> bool:
+    """ "said on Wednesday", "officials said Monday", "Monday, the ministry said" (close by)."""
+    return bool(_reporting_before().search(text, max(0, t.start - 40), t.start)
+                or _reporting_after().match(text, t.end, t.end + 20))
+
+
+_NOUN_MODIFIER = regex.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that)\s+|['’]s\s+)$")
+_NEXT_WORD = regex.compile(r"(?:['’]s)?\s+(?P<word>\p{L}[\p{L}-]*)")
+
+
+def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "in the 1999 Kosovo War", "Thursday's by-election": the time belongs to another noun,
+    unless that noun is the trigger ("the 2019 drills")."""
+    if t.type not in ("DATE", "TIME") or t.cue:
+        return False
+    possessive = text.startswith(("'s", "’s"), t.end)
+    if not possessive and not _NOUN_MODIFIER.search(text, max(0, t.start - 12), t.start):
+        return False
+    m = _NEXT_WORD.match(text, t.end)
+    if m is None or m.group("word").lower() in _words()["function_words"]:
+        return False
+    return not (t.end <= trigger[0] <= m.end("word") + 40 and not _SEPARATE.search(text, t.end, trigger[0]))
+
+
+def _first_since(text: str, clause: tuple[int, int], t: Timex) -> bool:
+    """ "the first time since 1981": a comparison, not the time of the event."""
+    return t.cue == "since" and regex.search(r"(?i)\bfirst\b", text[clause[0]:t.start]) is not None
+
+
+_CUT = regex.compile(r"(?i)\s(?:after|following|in\s+response\s+to|in\s+retaliation\s+for|amid|despite|"
+                     r"because\s+of|over|that|which|who|whom|whose)\s")
+
+
+def _cut_off(text: str, trigger: tuple[int, int], t: Timex) -> bool:
+    """A time after the trigger but past "after ...", "in response to ..." or a relative clause
+    belongs to that phrase ("moved troops in response to the killing of X the previous day",
+    "withdrew forces that entered the town on Thursday") - unless the phrase is the time
+    itself ("after May 5")."""
+    if t.start <= trigger[1]:
+        return False
+    return any(t.start - m.end() > 2 for m in _CUT.finditer(text, trigger[1], t.start))
+
+
+def _heads_sentence(text: str, sentence: tuple[int, int], t: Timex) -> bool:
+    """ "On Monday, troops crossed ...": a time at the head of the sentence dates all of it."""
+    return t.start - sentence[0] <= _LEADING and text[t.end:t.end + 2].startswith(",")
+
+
+# ------------------------------------------------------------------------------ spans
+def _event_date(t: Timex, governing: list[Timex], dct: date | None) -> EventDate | None:
+    cue = t.cue or ""
+    words = _words()
+    if t.type == "DURATION":
+        return _from_duration(t, governing, dct)
+    start, end, precision = t.begin, t.finish, t.precision or "day"
+    if t.parts:  # a range carries its own bounds ("from 9 to 20 August")
+        pass
+    elif cue in words["until"]:
+        if dct is None:
+            return None
+        start, precision = dct.isoformat(), "day" if t.precision == "day" else precision
+    elif cue in words["open_start"]:
+        end = None
+    elif cue in words["deadline"]:
+        known_start = next((g for g in governing if g is not t and (g.cue or "") in words["open_start"]), None)
+        if known_start is not None:
+            start = known_start.begin
+        elif precision == "day" and start is not None:
+            start = end = start[:7]
+            precision = "month"
     else:
-        for t in dated:
-            if _REPORTING.search(text, max(sentence[0], t.start - 25), t.start) or _REPORTING.search(
-                text, t.end, min(sentence[1], t.end + 4)
-            ):
-                chosen = t
-                break
-    if chosen is None:
+        lasting = _lasting(t, governing)
+        if lasting is not None and precision == "day" and start == end and start is not None:
+            end = (date.fromisoformat(start) + lasting - timedelta(days=1)).isoformat()
+    return EventDate(text=t.text, start=start, end=end, precision=precision,
+                     offset_start=t.start, offset_end=t.end, value=t.value)
+
+
+def _lasting(t: Timex, governing: list[Timex]) -> timedelta | None:
+    """How long an event with a start day lasts, from a duration in the same clause
+    ("a three-day exercise", "drills for two weeks")."""
+    for other in governing:
+        if other.type == "DURATION" and ((other.cue or "") in _words()["lasting"] or other.cue is None):
+            days = _days(other.value)
+            if days:
+                return timedelta(days=days)
+    return None
+
+
+def _days(value: str) -> int | None:
+    m = _DURATION.match(value)
+    if not m or m.group("unit") not in _DAYS or value.startswith("PT"):
         return None
-    return EventDate(
-        text=chosen.text, start=chosen.begin, end=chosen.finish, precision=chosen.precision or "day",
-        offset_start=chosen.start, offset_end=chosen.end, value=chosen.value,
-    )
+    return int(m.group("n")) * _DAYS[m.group("unit")]
+
+
+def _from_duration(t: Timex, governing: list[Timex], dct: date | None) -> EventDate | None:
+    """ "within two weeks": publication day to 14 days later; "in two weeks": that day."""
+    cue = t.cue or ""
+    days = _days(t.value)
+    if dct is None or days is None:
+        return None
+    if cue in _words()["within"]:
+        start, end = dct, dct + timedelta(days=days)
+    elif cue in _words()["hence"]:
+        start = end = dct + timedelta(days=days)
+    else:
+        return None
+    return EventDate(text=t.text, start=start.isoformat(), end=end.isoformat(), precision="day",
+                     offset_start=t.start, offset_end=t.end, value=t.value)
+
+
+def _relative_to_clause(text: str, clause: tuple[int, int], usable: list[Timex], dct: date | None) -> EventDate | None:
+    """ "..., a day after the president said he was sending troops": the clause after "a day
+    after" happened a day before the sentence's own time (the publication day of a present-
+    tense news item)."""
+    for t in usable:
+        if t.type != "DURATION":
+            continue
+        link = regex.match(r"\s*(after|before)\s*$", text[t.end:clause[0]])
+        days = _days(t.value)
+        if not (link and days):
+            continue
+        # the sentence's own time: a day named before, else the publication day
+        own = [d for d in usable if d.end <= t.start and d.precision == "day" and d.begin == d.finish]
+        anchor = date.fromisoformat(own[-1].begin) if own else dct
+        if anchor is not None:
+            sign = -1 if link.group(1) == "after" else 1
+            day = (anchor + timedelta(days=sign * days)).isoformat()
+            return EventDate(text=text[t.start:clause[0]].strip(), start=day, end=day, precision="day",
+                             offset_start=t.start, offset_end=t.end + len(text[t.end:clause[0]].rstrip()),
+                             value=day)
+    return None

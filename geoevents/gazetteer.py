@@ -1,21 +1,29 @@
 """Offline gazetteer: names of states, organisations, armed groups, leaders and places.
 
 The data is built by ``data/gazetteer/build.py`` into two TSV files shipped with the package.
+Loading keeps each row as its raw text and turns it into ``Entity`` and ``Reading`` objects
+only when a name is found in a sentence, so start-up stays short and memory small.
 Lookup walks the tokens of a sentence and tries the longest run of tokens first, so
 "South Korea" wins over "Korea" and "People's Liberation Army" over "Liberation".
 """
 
 from __future__ import annotations
 
-import csv
+import json
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 import regex
 
+ORGANISATION_KINDS = frozenset({"igo", "armed_group"})
 ACTOR_KINDS = ("state", "igo", "armed_group")
 MAX_ALIAS_TOKENS = 8
+# A namesake in the document's country beats a state's own name only if it is this large
+# ("Georgia" the US state among US places; never a town called "Jordan").
+NAMESAKE_POPULATION = 100_000
+CONTEXT_POPULATION_RATIO = 20
 _TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+")
 
 
@@ -25,7 +33,7 @@ class Entity:
     kind: str  # state | igo | armed_group | place
     code: str | None  # actor code: ISO alpha-3 for states, short upper-case names otherwise
     name: str
-    country: str | None  # ISO alpha-3 of the country a place lies in
+    country: str | None  # ISO alpha-3 of the country a place lies in (a state: its own code)
     feature: str  # country | city | region | sea | strait | border | organisation | place
     lat: float | None
     lon: float | None
@@ -65,30 +73,139 @@ class Mention:
                 return reading
         return None
 
-    def place_reading(self) -> Reading | None:
-        """The reading of this name as a place: a country named as such, or the most populous
-        place of that name; a country's own name beats a small namesake ("Georgia")."""
+    def place_reading(self, context: Iterable[str] = (), places: Iterable[str] | None = None) -> Reading | None:
+        """The reading of this name as a place.
+
+        A state's own name is the country ("Georgia", "Jordan"), unless the other places of
+        the document lie in the country of a large namesake and not in that state ("Atlanta,
+        Georgia"). Among places, one in a country of the context wins, then a curated place
+        (sea, region, area), then the most populous. ``context``: the countries the text is
+        about; ``places``: those of the towns and regions it names (default: ``context``), which
+        alone may turn a state's name into a namesake (a US actor does not make "Georgia" a US state).
+        """
+        countries = set(context)
+        place_countries = countries if places is None else set(places)
         country = next((r for r in self.readings if r.entity.kind == "state" and r.form == "name"), None)
+        if any(r.entity.kind == "state" and r.form == "demonym" for r in self.readings):
+            return country  # "Somali" is a people, not the Somali Region of Ethiopia
         places = [r for r in self.readings if r.entity.kind == "place"]
-        best = max(places, key=lambda r: r.entity.population, default=None)
-        if country and (best is None or best.entity.population < 1_000_000):
+        if not places:
             return country
-        return best
+        largest = max(r.entity.population for r in places)
+        best = max(places, key=lambda r: (
+            # a namesake in the context's country wins unless it is a village beside a city ("Sydney")
+            r.entity.country in countries and r.entity.population * CONTEXT_POPULATION_RATIO >= largest,
+            r.entity.id.startswith("pl:"), r.entity.feature == "region", r.entity.population))
+        if country is None:
+            return best
+        namesake = (best.entity.country in place_countries and country.entity.code not in place_countries
+                    and (best.entity.feature == "region" or best.entity.population >= NAMESAKE_POPULATION))
+        return best if namesake else country
+
+    def place_countries(self) -> set[str]:
+        """The countries this name may lie in, as a place or a state."""
+        return {r.entity.country for r in self.readings if r.entity.country and r.form in ("name", "capital")}
 
 
 class Gazetteer:
-    def __init__(self, entities: dict[str, Entity], aliases: dict[str, list[Reading]]):
-        self.entities = entities
-        self.aliases = aliases
+    """Names -> readings. Rows stay raw text until a name is looked up."""
+
+    def __init__(self, entity_rows: dict[str, str], alias_rows: dict[str, str]):
+        self._entity_rows = entity_rows
+        self._alias_rows = alias_rows
+        self._added: frozenset[str] = frozenset()  # names added by user rule files
+        self._entities: dict[str, Entity] = {}
+        self._readings: dict[str, tuple[Reading, ...]] = {}
         self.lowercase_starts = frozenset(
-            first.group(0) for key in aliases if key[:1].islower() and (first := _TOKEN.match(key))
+            first.group(0) for key in alias_rows if key[:1].islower() and (first := _TOKEN.match(key))
         )
+
+    def extended(self, entity_rows: dict[str, str], alias_rows: dict[str, list[str]]) -> Gazetteer:
+        """A copy with more entities and names (user rule files); the packaged one is unchanged.
+        ``entity_rows``: id -> "kind\tcode\tname\tcountry\tfeature\tlat\tlon\tpopulation";
+        ``alias_rows``: name -> ["entity_id,form", ...]."""
+        aliases = dict(self._alias_rows)
+        for name, rows in alias_rows.items():
+            aliases[name] = "\t".join(rows + ([aliases[name]] if name in aliases else []))  # the user's first
+        extended = Gazetteer({**self._entity_rows, **entity_rows}, aliases)
+        extended._added = self._added | frozenset(alias_rows)
+        return extended
+
+    def entity_ids(self) -> Iterable[str]:
+        return self._entity_rows.keys()
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._alias_rows
+
+    def names_of(self, kinds: Iterable[str]) -> Iterator[tuple[str, Reading]]:
+        """Every (name, reading) of entities of these kinds, decoding only their rows. The names
+        of organisations and armed groups come from a small index (``organisations.tsv``) plus
+        the names user rule files added."""
+        wanted = frozenset(kinds)
+        if wanted <= ORGANISATION_KINDS:
+            for name in [*_rows("organisations.tsv"), *sorted(self._added)]:
+                for reading in self.readings(name):
+                    if reading.entity.kind in wanted:
+                        yield name, reading
+            return
+        ids = {entity_id for entity_id, row in self._entity_rows.items() if row.split("\t", 1)[0] in wanted}
+        for name, rows in self._alias_rows.items():
+            for row in rows.split("\t"):
+                if row.split(",", 1)[0] in ids and (reading := self._reading(row)) is not None:
+                    yield name, reading
+
+    @property
+    def aliases(self) -> Mapping[str, tuple[Reading, ...]]:
+        """Every name with its readings, decoded on access (iterating it all takes a while)."""
+        return _Aliases(self)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        entity = self._entities.get(entity_id)
+        if entity is None and entity_id in self._entity_rows:
+            kind, code, name, country, feature, lat, lon, population = self._entity_rows[entity_id].split("\t")
+            entity = Entity(entity_id, kind, code or None, name, country or None, feature,
+                            float(lat) if lat else None, float(lon) if lon else None, int(population or 0))
+            self._entities[entity_id] = entity
+        return entity
+
+    def readings(self, name: str) -> tuple[Reading, ...]:
+        """Every reading of ``name`` (exact spelling), or an empty tuple."""
+        found = self._readings.get(name)
+        if found is None:
+            rows = self._alias_rows.get(name)
+            if rows is None:
+                return ()
+            found = tuple(self._reading(row) for row in rows.split("\t"))
+            found = tuple(r for r in found if r is not None)
+            self._readings[name] = found
+        return found
+
+    def _reading(self, row: str) -> Reading | None:
+        entity_id, form, valid_from, valid_to = (row.split(",") + ["", ""])[:4]
+        entity = self.entity(entity_id)
+        if entity is None:
+            return None
+        return Reading(entity, form, int(valid_from) if valid_from else None, int(valid_to) if valid_to else None)
+
+    def _longest(self, text: str, tokens: list[tuple[int, int]], i: int, shout: bool) -> tuple[int, str] | None:
+        """The longest alias starting at token ``i``: (its last token, the alias)."""
+        aliases = self._alias_rows
+        for j in range(min(len(tokens), i + MAX_ALIAS_TOKENS) - 1, i - 1, -1):
+            key = text[tokens[i][0]:tokens[j][1]]
+            if key not in aliases and "’" in key:
+                key = key.replace("’", "'")  # "People’s Liberation Army"
+            if key not in aliases and shout:
+                key = key.title()
+            if key in aliases:
+                return j, key
+        return None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every gazetteer name in ``text[start:end]``, longest match first, left to right."""
         end = len(text) if end is None else end
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
         shout = _is_shouting(text, start, end)
+        aliases = self._alias_rows
         mentions: list[Mention] = []
         i = 0
         while i < len(tokens):
@@ -97,22 +214,80 @@ class Gazetteer:
             if not (first[0].isupper() or first[0].isdigit() or first in self.lowercase_starts):
                 i += 1
                 continue
-            found = None
-            for j in range(min(len(tokens), i + MAX_ALIAS_TOKENS) - 1, i - 1, -1):
-                key = text[token_start:tokens[j][1]]
-                readings = self.aliases.get(key)
-                if readings is None and shout:
-                    readings = self.aliases.get(key.title())
-                if readings:
-                    found = (j, key, readings)
-                    break
+            found = self._longest(text, tokens, i, shout)
             if found is None:
                 i += 1
                 continue
-            j, key, readings = found
-            mentions.append(Mention(key, token_start, tokens[j][1], tuple(readings)))
+            if first[0].islower() and i + 1 < len(tokens):
+                later = self._longest(text, tokens, i + 1, shout)  # "the Gulf" vs "Gulf of Aden"
+                if later is not None and tokens[later[0]][1] > tokens[found[0]][1]:
+                    i += 1
+                    continue
+            j, key = found
+            readings = self.readings(key)
+            mention_end = tokens[j][1]
+            region_word = _REGION_WORD.match(text, mention_end, end)
+            regions = tuple(r for r in readings if r.entity.feature == "region")
+            if region_word and regions:  # "Niger State", "Idlib province": the region, not the state or city
+                readings, mention_end = regions, region_word.end()
+            if readings and not (j == i and _person(text, token_start, mention_end, readings, start, end, aliases)):
+                mentions.append(Mention(text[token_start:mention_end], token_start, mention_end, readings))
             i = j + 1
+            while i < len(tokens) and tokens[i][0] < mention_end:
+                i += 1
         return mentions
+
+
+_REGION_WORD = regex.compile(r"\s+(?:[Pp]rovince|[Rr]egion|State|[Gg]overnorate|[Oo]blast|[Dd]istrict|[Cc]ounty"
+                             r"|[Pp]refecture)\b")
+
+
+@cache
+def _name_context() -> tuple[frozenset[str], frozenset[str]]:
+    data = json.loads(resources.files("geoevents").joinpath("data", "lexicon", "name_context.json").read_text(
+        encoding="utf-8"))
+    return frozenset(data["before"]), frozenset(data["after"])
+
+
+def _person(text: str, start: int, end: int, readings: tuple[Reading, ...], floor: int, ceiling: int,
+            names: Mapping[str, str]) -> bool:
+    """A one-word state name inside a person's name: "Michael Jordan", "Chad Smith" (not "King of Jordan")."""
+    if not any(r.entity.kind == "state" and r.form == "name" for r in readings):
+        return False
+    if any(r.form in ("leader", "force", "org", "demonym") for r in readings):
+        return False
+    words = _WORDS.findall(text, max(floor, start - 40), min(ceiling, end + 40))
+    if sum(w[0].isupper() for w in words) >= 0.6 * len(words):
+        return False  # a headline in title case: "Russia Sends Troops To Belarus"
+    not_before, not_after = _name_context()
+    before = _WORD_BEFORE.search(text, max(floor, start - 30), start)
+    if (before and before.group(1) not in not_before and not before.group(1).endswith(_ADJECTIVE_ENDINGS)
+            and before.group(1) not in names):
+        return True
+    after = _WORD_AFTER.match(text, end, ceiling)
+    return bool(after and after.group(1) not in not_after and after.group(1) not in names)  # not "Russia Ukraine war"
+
+
+_WORDS = regex.compile(r"\p{L}+")
+_ADJECTIVE_ENDINGS = ("ish", "ese", "ist", "ic", "ern", "al", "an", "et", "zi")  # "Kurdish Iraq", "Soviet Russia"
+_WORD_BEFORE = regex.compile(r"(?<![.,;:]\s?)\b(\p{Lu}\p{Ll}+) $")
+_WORD_AFTER = regex.compile(r" (\p{Lu}\p{Ll}+)\b(?!['’])")
+
+
+class _Aliases(Mapping[str, tuple[Reading, ...]]):
+    def __init__(self, gazetteer: Gazetteer):
+        self._gazetteer = gazetteer
+
+    def __getitem__(self, name: str) -> tuple[Reading, ...]:
+        if name not in self._gazetteer:
+            raise KeyError(name)
+        return self._gazetteer.readings(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._gazetteer._alias_rows)
+
+    def __len__(self) -> int:
+        return len(self._gazetteer._alias_rows)
 
 
 def _is_shouting(text: str, start: int, end: int) -> bool:
@@ -120,29 +295,13 @@ def _is_shouting(text: str, start: int, end: int) -> bool:
     return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
-def _float(value: str) -> float | None:
-    return float(value) if value else None
+def _rows(name: str) -> dict[str, str]:
+    """``first column -> rest of the line`` of a packaged gazetteer file."""
+    folder = resources.files("geoevents").joinpath("data", "gazetteer")
+    return dict(line.split("\t", 1) for line in folder.joinpath(name).read_text(encoding="utf-8").splitlines())
 
 
 @cache
 def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded once per process."""
-    folder = resources.files("geoevents").joinpath("data", "gazetteer")
-    entities: dict[str, Entity] = {}
-    with folder.joinpath("entities.tsv").open(encoding="utf-8") as f:
-        for row in csv.reader(f, delimiter="\t"):
-            entity_id, kind, code, name, country, feature, lat, lon, population = row
-            entities[entity_id] = Entity(
-                entity_id, kind, code or None, name, country or None, feature,
-                _float(lat), _float(lon), int(population or 0),
-            )
-    aliases: dict[str, list[Reading]] = {}
-    with folder.joinpath("aliases.tsv").open(encoding="utf-8") as f:
-        for text, entity_id, form, valid_from, valid_to in csv.reader(f, delimiter="\t"):
-            entity = entities.get(entity_id)
-            if entity is None:
-                continue
-            reading = Reading(entity, form, int(valid_from) if valid_from else None,
-                              int(valid_to) if valid_to else None)
-            aliases.setdefault(text, []).append(reading)
-    return Gazetteer(entities, aliases)
+    return Gazetteer(_rows("entities.tsv"), _rows("aliases.tsv"))

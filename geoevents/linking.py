@@ -1,11 +1,21 @@
 """Linking mentions of the same event. Within a sentence, two triggers of one type name one
-event ("began its withdrawal ... by pulling 300 soldiers out") unless a semicolon separates
-them or they have different actors ("Iran's manoeuvre came after US ships staged one")."""
+event ("began its withdrawal ... by pulling 300 soldiers out") unless something shows two
+events: a semicolon or a clause break between them ("PLA drills began, while Taiwan held
+exercises"), different actors ("Iran's manoeuvre came after US ships staged one"), different
+statuses ("will hold more drills after the drill that ended"), or different dates ("a
+manoeuvre in August, and a drill in April"). Mentions split apart share the actors of the
+sentence when they have none of their own."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+import regex
+
+from .clauses import clause_of
+
+_OTHER_PARTY = regex.compile(r"\b(?:them|they)\b(?:\s+\S+){0,2}\s*$", regex.IGNORECASE)
 
 if TYPE_CHECKING:
     from .pipeline import Draft
@@ -19,6 +29,13 @@ def _same_event(text: str, first: Draft, second: Draft) -> bool:
     if first.sentence != second.sentence or first.type != second.type:
         return False
     if ";" in text[first.candidate.end:second.candidate.start]:
+        return False
+    clause = clause_of(text, first.sentence, first.candidate.start, first.candidate.end)
+    if second.candidate.start >= clause[1]:
+        return False
+    if first.status != second.status:
+        return False
+    if first.date and second.date and (first.date.start, first.date.end) != (second.date.start, second.date.end):
         return False
     a, b = _codes(first), _codes(second)
     return not a or not b or a <= b or b <= a
@@ -36,4 +53,21 @@ def merge_within_sentences(text: str, drafts: Sequence[Draft]) -> list[Draft]:
             host.actors = draft.actors
         host.locations = host.locations or draft.locations
         host.date = host.date or draft.date
+        host.size = host.size or draft.size
+    _share_actors(text, merged)
     return merged
+
+
+def _share_actors(text: str, drafts: list[Draft]) -> None:
+    """A mention left without actors takes those of the nearest other mention of its type in its
+    sentence ("China will hold drills after the drill that ended on Monday"), unless a pronoun
+    names another party right before it ("attacked the rebels, forcing them to retreat")."""
+    for draft in drafts:
+        if draft.actors or _OTHER_PARTY.search(text, max(draft.sentence[0], draft.candidate.start - 25),
+                                               draft.candidate.start):
+            continue
+        siblings = [d for d in drafts if d is not draft and d.sentence == draft.sentence and d.type == draft.type
+                    and d.actors]
+        if siblings:
+            nearest = min(siblings, key=lambda d: abs(d.candidate.start - draft.candidate.start))
+            draft.actors = list(nearest.actors)

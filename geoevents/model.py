@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-EVENT_TYPES = ("exercise", "deployment", "withdrawal")
+EVENT_TYPES = ("exercise", "deployment", "withdrawal", "training", "alert", "base", "arms_transfer", "movement")
 STATUSES = ("occurred", "planned", "negated", "uncertain")
 
 
@@ -89,6 +89,55 @@ class EventDate:
 
 
 @dataclass(frozen=True, slots=True)
+class Quantity:
+    """How many troops or how much equipment the text names with the event: "more than 1,000 soldiers"."""
+
+    count: int
+    qualifier: str  # exactly | more_than | about | up_to
+    unit: str  # troops | ships | aircraft | tanks | vehicles | missiles | artillery | weapons | battalions ...
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"count": self.count, "qualifier": self.qualifier, "unit": self.unit,
+                "text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Codes:
+    """The event in the ontologies of event datasets: CAMEO (GDELT, ICEWS, Phoenix) and PLOVER (POLECAT)."""
+
+    cameo: str  # CAMEO event code, e.g. "154"
+    cameo_label: str
+    plover: str  # PLOVER event type, e.g. "MOBILIZE"
+    plover_mode: str | None
+    plover_context: tuple[str, ...] = ()  # military, peacekeeping, future, hypothetical, negation ...
+
+    def cameo_dict(self) -> dict[str, Any]:
+        return {"code": self.cameo, "label": self.cameo_label}
+
+    def plover_dict(self) -> dict[str, Any]:
+        return {"type": self.plover, "mode": self.plover_mode, "context": list(self.plover_context)}
+
+
+@dataclass(frozen=True, slots=True)
+class Filled:
+    """A value one mention lacks, stated by another mention of the same event."""
+
+    field: str  # actors | locations | date
+    value: tuple[Actor, ...] | tuple[Location, ...] | EventDate
+    source: Span  # the trigger of the mention that states it
+
+    def to_dict(self) -> dict[str, Any]:
+        if isinstance(self.value, EventDate):
+            value: Any = self.value.to_dict()
+        else:
+            value = [item.to_dict() for item in self.value]
+        return {"value": value, "from": self.source.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One event mention with its evidence."""
 
@@ -102,6 +151,10 @@ class Event:
     status: str
     rule: str
     published: str | None
+    size: tuple[Quantity, ...] = ()
+    codes: Codes | None = None
+    event_id: str | None = None  # shared by the mentions of one event
+    resolved: tuple[Filled, ...] = ()  # gaps filled from other mentions of the same event
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -113,6 +166,11 @@ class Event:
             "locations": [loc.to_dict() for loc in self.locations],
             "date": self.date.to_dict() if self.date else None,
             "status": self.status,
+            "size": [q.to_dict() for q in self.size],
+            "cameo": self.codes.cameo_dict() if self.codes else None,
+            "plover": self.codes.plover_dict() if self.codes else None,
             "rule": self.rule,
             "published": self.published,
+            "event_id": self.event_id,
+            "resolved": {filled.field: filled.to_dict() for filled in self.resolved},
         }

@@ -12,16 +12,21 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import temporal
-from .actors import attach_actors
+from .actors import add_host, attach_actors
+from .clauses import role_lexicon
+from .codes import codes_for
 from .dating import attach_date
 from .document import Document, find_published, parse_published
-from .gazetteer import Mention, load_gazetteer
+from .eventlinks import link_within_document
+from .gazetteer import Mention
+from .knowledge import Knowledge, packaged, with_rule_files
 from .linking import merge_within_sentences
-from .model import Actor, Event, EventDate, Location, Span
+from .model import Actor, Event, EventDate, Location, Quantity, Span
 from .places import attach_locations
+from .quantities import size_of
 from .segment import split_sentences
-from .status import status_of
-from .triggers import Candidate, load_lexicon
+from .status import adjust_for_date, status_of
+from .triggers import Candidate, attachment_type
 
 MAX_SENTENCE = 1500  # longer "sentences" (unpunctuated dumps) are cut to a window around the trigger
 WINDOW = 600
@@ -40,6 +45,7 @@ class Draft:
     locations: list[Location] = field(default_factory=list)
     date: EventDate | None = None
     status: str = "occurred"
+    size: list[Quantity] = field(default_factory=list)
 
     @property
     def type(self) -> str:
@@ -51,18 +57,24 @@ def extract(
     published: date | str | None = None,
     doc_id: str | None = None,
     types: Iterable[str] | None = None,
+    rules: Iterable[str] | None = None,
 ) -> list[Event]:
     """Events in ``text``. ``published`` (a date or "YYYY-MM-DD") anchors relative dates; without
-    it, a "Published:"/"Updated:" line or a dateline in the text is used when there is one."""
+    it, a "Published:"/"Updated:" line or a dateline in the text is used when there is one.
+    ``rules`` are paths of user rule files (YAML or TOML) adding triggers, exclusions, actors, places."""
     dct = parse_published(published) if published is not None else find_published(text)
-    return extract_document(Document(text=text, id=doc_id, published=dct), types)
+    knowledge = with_rule_files(tuple(str(p) for p in rules)) if rules else None
+    return extract_document(Document(text=text, id=doc_id, published=dct), types, knowledge)
 
 
-def extract_document(document: Document, types: Iterable[str] | None = None) -> list[Event]:
+def extract_document(document: Document, types: Iterable[str] | None = None,
+                     knowledge: Knowledge | None = None) -> list[Event]:
+    """Events in one document; ``knowledge`` is the packaged lexicon and gazetteer by default."""
+    knowledge = knowledge or packaged()
     wanted = frozenset(types) if types else None
     text = document.text
-    lexicon = load_lexicon()
-    candidates = [c for c in lexicon.scan(text) if wanted is None or c.rule.type in wanted]
+    lexicon = knowledge.lexicon
+    candidates = list(lexicon.scan(text))  # types are chosen in resolve: a rule may yield to another
     if not candidates:
         return []
     sentences = split_sentences(text)
@@ -81,21 +93,26 @@ def extract_document(document: Document, types: Iterable[str] | None = None) -> 
                 continue
         by_sentence.setdefault(_window(sentences[index], candidate), []).append(candidate)
 
-    gazetteer = load_gazetteer()
+    gazetteer = knowledge.gazetteer
     year = document.published.year if document.published else None
     mentions: list[Draft] = []
     for sentence, found in by_sentence.items():
         names = gazetteer.find(text, *sentence)
-        times: list[temporal.Timex] | None = None
-        for candidate in found:
-            if not lexicon.accept(candidate, text, sentence, names):
-                continue
-            if times is None:
-                times = temporal.tag(text, document.published, *sentence)
-            mentions.append(_build(text, sentence, candidate, names, times, year))
+        accepted = [resolved for c in found
+                    if (resolved := lexicon.resolve(c, text, sentence, names, wanted)) is not None]
+        if not accepted:
+            continue
+        times = temporal.tag(text, document.published, *sentence)
+        triggers = [(c.start, c.end) for c in accepted]
+        for candidate in accepted:
+            mentions.append(_build(text, sentence, candidate, names, times, year, document.published, triggers))
     mentions = merge_within_sentences(text, mentions)
+    for m in mentions:
+        m.status = adjust_for_date(m.status, text, m.sentence, (m.candidate.start, m.candidate.end),
+                                   m.date.start if m.date else None, document.published)
     published = document.published.isoformat() if document.published else None
-    return [_freeze(text, m, document.id, published) for m in mentions]
+    events = [_freeze(text, m, document.id, published) for m in mentions]
+    return link_within_document(events, text)
 
 
 def _drop_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -116,22 +133,26 @@ def _window(sentence: tuple[int, int], candidate: Candidate) -> tuple[int, int]:
 
 
 def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: list[Mention],
-           times: list[temporal.Timex], year: int | None) -> Draft:
+           times: list[temporal.Timex], year: int | None, published: date | None,
+           triggers: list[tuple[int, int]]) -> Draft:
     trigger = (candidate.start, candidate.end)
-    kind = candidate.rule.type
+    kind = attachment_type(candidate.rule.type, role_lexicon()["location_prepositions"])
     actors = attach_actors(text, sentence, trigger, kind, names, year)
     locations = attach_locations(text, sentence, trigger, kind, names, actors)
+    actors = add_host(actors, locations, kind)
     return Draft(
         candidate=candidate, sentence=sentence, actors=actors, locations=locations,
-        date=attach_date(text, sentence, trigger, times), status=status_of(text, sentence, trigger),
+        date=attach_date(text, sentence, trigger, times, published, triggers),
+        status=status_of(text, sentence, trigger), size=size_of(text, sentence, trigger),
     )
 
 
 def _freeze(text: str, m: Draft, doc_id: str | None, published: str | None) -> Event:
     c = m.candidate
     s, e = m.sentence
+    codes = codes_for(text, m.sentence, (c.start, c.end), m.type, c.rule.id, m.status, m.actors, m.size)
     return Event(
         doc_id=doc_id, type=m.type, trigger=Span(text[c.start:c.end], c.start, c.end),
         sentence=Span(text[s:e], s, e), actors=tuple(m.actors), locations=tuple(m.locations),
-        date=m.date, status=m.status, rule=c.rule.id, published=published,
+        date=m.date, status=m.status, rule=c.rule.id, published=published, size=tuple(m.size), codes=codes,
     )

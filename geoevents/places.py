@@ -1,12 +1,27 @@
-"""The event's location: the names in the prepositional phrases that belong to the trigger."""
+"""The event's location: the names in the prepositional phrases that belong to the trigger.
+
+A place is the event's when a preposition of the event type governs it ("drills *in* the
+Baltic", "troops sent *to* Mali", "withdrew *from* Herat"), when it is the object of the
+trigger verb ("leaves Kabul", "beefs up a Tajik base"), or when the clause is a relative
+clause on it ("Mogadishu, which was abandoned"). Places listed or nested together ("Goma,
+North Kivu", "the island of Kastellorizo in the Aegean") make one answer, most specific first.
+Borders are named as written and placed on the side that is meant.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import cache
+
+import regex
+
+from .borders import BorderPhrase, border_phrase, side
 from .clauses import (
-    BORDER_WITH,
     WORD,
-    border_nouns,
-    clause_of,
+    alternation,
+    attach_clause,
     is_modifier,
     place_nouns,
     preposition_before,
@@ -16,21 +31,17 @@ from .clauses import (
 from .gazetteer import Mention, Reading
 from .model import Actor, Location
 
-
-def _place(mention: Mention, reading: Reading, relation: str | None, feature: str | None = None) -> Location:
-    entity = reading.entity
-    country = entity.country if entity.kind == "place" else entity.code
-    return Location(
-        name=entity.name if reading.form in ("name", "capital") or entity.kind == "place" else entity.name,
-        country=country, lat=entity.lat, lon=entity.lon, text=mention.text,
-        start=mention.start, end=mention.end,
-        feature=feature or entity.feature, relation=relation,
-    )
+# How specific a feature is: the answer's first place is the most specific of a chain.
+_SPECIFICITY = {"place": 0, "city": 1, "island": 1, "border": 2, "region": 3, "country": 4, "strait": 5, "sea": 6}
 
 
-def _state_as_place(mention: Mention, reading: Reading) -> Reading:
-    """A demonym or capital form of a state read as the country itself ("Iraqi territory" -> Iraq)."""
-    return Reading(reading.entity, "name")
+@dataclass(slots=True)
+class _Candidate:
+    location: Location
+    rank: tuple[int, int]
+    start: int  # the span of the whole phrase, for chaining
+    end: int
+    border: BorderPhrase | None = None  # a border whose side is chosen once the actors are known
 
 
 def attach_locations(
@@ -38,72 +49,504 @@ def attach_locations(
     mentions: list[Mention], actors: list[Actor],
 ) -> list[Location]:
     """The event's place: the names in the prepositional phrases that belong to the trigger."""
-    clause = clause_of(text, sentence, *trigger)
-    allowed = set(role_lexicon()["location_prepositions"][event_type])
-    preferred = set(role_lexicon()["preferred_prepositions"][event_type])
+    clause = attach_clause(text, sentence, *trigger)
+    context = _Context(mentions)
+    candidates = _named_places(text, clause, trigger, event_type, mentions, actors, context)
+    candidates += _unnamed_places(text, clause, trigger, event_type, mentions, candidates)
+    if not candidates:
+        candidates = _antecedent(text, clause, mentions, context)
+    if not candidates:
+        candidates = _anaphoric(text, sentence, clause, trigger, event_type, mentions, actors, context)
+    if not candidates:
+        candidates = _elsewhere(text, sentence, clause, trigger, event_type, mentions, actors, context)
+    if not candidates:
+        return []
+    chosen = _chain(text, candidates, min(candidates, key=lambda c: c.rank))
+    located = [_on_side(c, actors) for c in chosen]
+    return _home_ground(located, actors) if event_type == "exercise" else located
+
+
+def _home_ground(locations: list[Location], actors: list[Actor]) -> list[Location]:
+    """A state exercising alone at a place the gazetteer does not know ("drills at Dongshan
+    Island") is on its own ground: the place takes the state's country."""
+    states = [a for a in actors if a.kind == "state"]
+    if len(states) != 1 or len(actors) != 1:
+        return locations
+    return [dataclasses.replace(loc, country=states[0].code)
+            if loc.country is None and loc.feature == "place" and loc.lat is None else loc
+            for loc in locations]
+
+
+class _Context:
+    """The countries a sentence is about, as seen from each of its names: the states it names and
+    the places that lie in one country, less the name itself ("Atlanta, Georgia": Georgia's own
+    reading as a state must not vote for itself)."""
+
+    def __init__(self, mentions: list[Mention]):
+        self._votes: list[tuple[Mention, set[str], set[str]]] = []
+        for mention in mentions:
+            places = mention.place_countries() if len(mention.place_countries()) == 1 else set()
+            if any(r.entity.kind == "state" for r in mention.readings):
+                places = set()  # a state's own name says nothing about which namesake is meant
+            states = {r.entity.code for r in mention.readings if r.entity.kind == "state" and r.entity.code}
+            self._votes.append((mention, places | states, places))
+
+    def without(self, mention: Mention) -> set[str]:
+        return {c for other, countries, _ in self._votes if other is not mention for c in countries}
+
+    def places_without(self, mention: Mention) -> set[str]:
+        return {c for other, _, places in self._votes if other is not mention for c in places}
+
+
+def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], event_type: str,
+                  mentions: list[Mention], actors: list[Actor], context: _Context,
+                  extra: frozenset[str] = frozenset()) -> list[_Candidate]:
+    lexicon = role_lexicon()
+    allowed = set(lexicon["location_prepositions"][event_type]) | extra
+    preferred = set(lexicon["preferred_prepositions"][event_type])
     actor_spans = {(a.start, a.end) for a in actors}
-    candidates: list[tuple[int, Location]] = []
+    candidates: list[_Candidate] = []
     for mention in mentions:
         if not (clause[0] <= mention.start and mention.end <= clause[1]):
             continue
-        if (mention.start, mention.end) in actor_spans:
+        if candidates and candidates[-1].location.feature == "border" and mention.end <= candidates[-1].end:
+            continue  # named inside the border phrase before: "its borders with Germany and Slovenia"
+        if (mention.start, mention.end) in actor_spans or _modifies_a_name(text, mention):
             continue
-        place = mention.place_reading()
-        actor_reading = mention.actor_reading()
-        after = text[mention.end:mention.end + 40].lstrip(" '’s")
-        is_place_modifier = bool(place_nouns().match(after) or place_nouns().match(skip_words(after, 1)))
-        if place is None and actor_reading is not None and actor_reading.entity.kind == "state" and is_place_modifier:
-            place = _state_as_place(mention, actor_reading)
-        if place is None:
+        if _not_a_place(text, mention):
             continue
-        if place.entity.kind == "state" and place.form != "name" and not is_place_modifier:
+        after = text[mention.end:mention.end + 60].lstrip(" '’s")
+        noun = place_nouns().match(after) or place_nouns().match(skip_words(after, 1))
+        reading = _place_reading(mention, bool(noun), context)
+        if reading is None:
             continue
+        phrase_end = mention.end
+        if noun:
+            phrase_end = mention.end + (len(text[mention.end:mention.end + 60]) - len(after)) + _noun_end(after)
+        border = border_phrase(text, clause, mention, mentions)
         preposition = preposition_before(text, mention.start, clause[0], allowed, through_names=True)
-        if preposition is None and candidates and _chained(text, candidates[-1][1], mention):
-            # a name listed or nested after an earlier place: "in Mahabad, West Azerbaijan province"
-            preposition = candidates[-1][1].relation
+        relation = preposition
+        if preposition is None and "in" in extra and _TOWN_OF.search(text, max(0, mention.start - 30), mention.start):
+            relation = "in"  # "regained the town of Al-Qusayr, as rebels pulled out"
+        elif preposition is None and candidates and _chained(text, candidates[-1], mention.start):
+            relation = candidates[-1].location.relation  # "in Mahabad, West Azerbaijan province"
+        elif preposition is None and _is_object(text, trigger, mention.start, event_type):
+            relation = "object"  # "leaves Kabul", "beefs up a Tajik base"
+        if relation is None:
+            continue
+        first = 0 if relation in preferred or relation == "object" else 1
+        rank = (first, _distance(trigger, mention.start, mention.end))
+        if border:
+            candidates.append(_border_candidate(text, mention, relation, border, rank))
+        else:
+            location = _location(text, mention, reading, relation, phrase_end if noun else None)
+            candidates.append(_Candidate(location, rank, mention.start, max(phrase_end, location.end)))
+    return candidates
+
+
+_TOWN_OF = regex.compile(r"\b(?:town|city|village|port|island|region|province|district|capital)\s+of\s+$",
+                         regex.IGNORECASE)
+
+
+def _elsewhere(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
+               event_type: str, mentions: list[Mention], actors: list[Actor], context: _Context) -> list[_Candidate]:
+    """When the trigger's clause names no place: a headline label ("Darfur conflict: ..."), else
+    a place the rest of the sentence puts the event in ("violence rose in Afghanistan amid a US
+    troop withdrawal"; "regained the town of Al-Qusayr as rebels pulled out")."""
+    if _SLOT_FILLED.match(text, trigger[1], clause[1]):
+        return []  # "withdrew from the Commonwealth": the trigger's own phrase names no place
+    label = _LABEL.match(text, sentence[0], sentence[1])
+    if label:
+        for mention in mentions:
+            if mention.start >= label.end():
+                break
+            reading = _place_reading(mention, False, context)
+            if reading is not None and mention.start >= sentence[0]:
+                location = _location(text, mention, reading, None, None)
+                return [_Candidate(location, (1, 0), mention.start, mention.end)]
+    left = text.rfind(";", sentence[0], trigger[0]) + 1 or sentence[0]
+    right = text.find(";", trigger[1], sentence[1])
+    part = (max(left, sentence[0]), right if right >= 0 else sentence[1])
+    # only the setting of the clause before: "fighting rose in Afghanistan amid a US withdrawal"
+    others = [m for m in mentions if m.end <= clause[0]]
+    found = _named_places(text, part, trigger, event_type, others, actors, context,
+                          extra=frozenset({"in", "across", "throughout", "inside"}))
+    return [c for c in found if c.location.relation in ("in", "across", "throughout", "inside", "from", "to", "near",
+                                                        "at", "into", "out of")]
+
+
+_SLOT_FILLED = regex.compile(r"\s+(?:[\p{L}-]+\s+){0,3}?(?:(?:from|out\s+of|into)\s+\p{L}"
+                             r"|to\s+(?:the|a|an|its|their)\s)", regex.IGNORECASE)
+_LABEL = regex.compile(r"[^:\n]{1,60}?:\s", regex.IGNORECASE)
+
+
+def _not_a_place(text: str, mention: Mention) -> bool:
+    """A person ("Obama" is also a town in Japan), a ship ("USS Decatur"), or the owner of a force
+    ("attacks on US troops") is not a place."""
+    if any(r.form == "leader" for r in mention.readings):
+        return True
+    if _SHIP_PREFIX.search(text, max(0, mention.start - 8), mention.start):
+        return True
+    if _ORGANISATION_NEXT.match(text, mention.end):
+        return True
+    if _FORCE_NEXT.match(text, mention.end):
+        return True  # "attacks on US troops", "the Idaho National Guard"
+    return any(r.entity.kind == "state" for r in mention.readings) and bool(_NAME_NEXT.match(text, mention.end))
+
+
+# "US V Corps headquarters", "Iraq Body Count": a state's name at the head of another name
+_NAME_NEXT = regex.compile(r"\s+(?!(?:War|Wars|Conflict|Crisis|Campaign|Theater|Theatre|Monday|Tuesday|Wednesday"
+                           r"|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August"
+                           r"|September|October|November|December)\b)\p{Lu}[\p{L}]*\b(?!['’]s)")
+# "the Pacific Islands Forum", "Kabul University", "Baghdad Operations Command"
+_ORGANISATION_NEXT = regex.compile(
+    r"(?:\s+\p{Lu}[\p{L}-]*){0,2}\s+(?:Forum|Council|Organi[sz]ation|Union|League|Treaty|Agreement|Pact|Party|Front"
+    r"|Movement|Command|Ministry|University|College|Institute|Bank|Company|Airlines|Airways|Times|Post|News|Agency"
+    r"|Accord|Accords|Declaration|Convention|Summit|Process|Talks|Conference|Group)\b")
+_SHIP_PREFIX = regex.compile(r"\b(?:USS|HMS|HMAS|HMCS|INS|RFS|KRI|BRP|ROKS|JS|PNS|TCG|FS)\s+$")
+_FORCE_NEXT = regex.compile(r"(?:['’]s)?\s+(?:(?:special|armed|ground|naval|air|military|elite|combat|government)\s+)?"
+                            r"(?:troops|forces|soldiers|army|navy|marines|military|warships|jets|warplanes|national\s+guard|police"
+                            r"|militia|militias|brigade|regiment|division)\b",
+                            regex.IGNORECASE)
+
+
+def _place_reading(mention: Mention, before_place_noun: bool, context: _Context) -> Reading | None:
+    """A name read as a place. A state's demonym or capital is a place only before a place noun
+    ("Iraqi territory", "a Tajik base"): "Tajik forces" are an actor, not a place."""
+    reading = mention.place_reading(context.without(mention), context.places_without(mention))
+    if reading is not None:
+        if reading.entity.kind == "state" and reading.form != "name" and not before_place_noun:
+            return None
+        return reading
+    actor = mention.actor_reading()
+    if actor is not None and actor.entity.kind == "state" and before_place_noun and actor.form in ("name", "demonym"):
+        return Reading(actor.entity, "name")
+    return None
+
+
+def _modifies_a_name(text: str, mention: Mention) -> bool:
+    """A name glued to a participle names no place: "Saudi-led coalition", "Iran-backed militia"."""
+    return bool(_HYPHEN_PARTICIPLE.match(text, mention.end))
+
+
+_HYPHEN_PARTICIPLE = regex.compile(r"-(?:led|backed|allied|aligned|funded|sponsored|brokered|trained|supported|"
+                                   r"linked|affiliated|friendly|based|born|made)\b", regex.IGNORECASE)
+
+
+def _noun_end(after: str) -> int:
+    m = place_nouns().match(after)
+    if m:
+        return m.end()
+    skipped = skip_words(after, 1)
+    m = place_nouns().match(skipped)
+    return len(after) - len(skipped) + m.end() if m else 0
+
+
+def _distance(trigger: tuple[int, int], start: int, end: int) -> int:
+    """Places after the trigger come first, the nearest first; then those before it."""
+    return start - trigger[1] if start >= trigger[1] else 10_000 + trigger[0] - end
+
+
+def _is_object(text: str, trigger: tuple[int, int], start: int, event_type: str) -> bool:
+    """Is the name the object of a verbal trigger, past determiners and modifiers only?"""
+    if event_type == "exercise" or start < trigger[1]:
+        return False
+    words = [w.lower() for w in WORD.findall(text, trigger[1], start)]
+    return len(words) <= 4 and all(w in _OBJECT_GAP or is_modifier(w) or place_nouns().fullmatch(w) for w in words)
+
+
+_OBJECT_GAP = {"the", "a", "an", "its", "their", "his", "her", "our", "up", "out", "more", "another", "key", "of",
+               "neighborhood", "neighbourhood", "suburb", "outskirts", "strategic", "last", "remaining"}
+
+
+def _location(text: str, mention: Mention, reading: Reading, relation: str | None,
+              phrase_end: int | None) -> Location:
+    """A place as the text names it: a state by its name, a town or region in the spelling
+    of the text (less accents), a sea zone by its phrase ("Philippine waters")."""
+    entity = reading.entity
+    if entity.kind == "state":
+        name = entity.name
+        if phrase_end is not None and _maritime().match(text, mention.end, phrase_end + 1):
+            name = text[mention.start:phrase_end]
+        country, feature = entity.code, "country"
+    elif entity.id.startswith("pl:"):
+        name, country, feature = entity.name, entity.country, entity.feature
+    else:
+        name, country, feature = _plain(mention.text), entity.country, entity.feature
+    return Location(name=name, country=country, lat=entity.lat, lon=entity.lon, text=mention.text,
+                    start=mention.start, end=mention.end, feature=feature, relation=relation)
+
+
+@cache
+def _maritime() -> regex.Pattern:
+    """Place nouns that name a zone of its own, not the state: "waters", "airspace", "coast"."""
+    return regex.compile(r"[\s\S]{0,30}?\b(?:%s)\b" % alternation(role_lexicon()["maritime_nouns"]), regex.IGNORECASE)
+
+
+def _plain(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _border_candidate(text: str, mention: Mention, relation: str, border: BorderPhrase,
+                      rank: tuple[int, int]) -> _Candidate:
+    location = Location(name=border.name(text), country=border.owner, lat=None, lon=None, text=mention.text,
+                        start=mention.start, end=mention.end, feature="border", relation=relation)
+    return _Candidate(location, rank, border.start, border.end, border=border)
+
+
+def _on_side(candidate: _Candidate, actors: list[Actor]) -> Location:
+    """A border's country is the side that is meant (see ``borders.side``)."""
+    if candidate.border is None:
+        return candidate.location
+    agents = [a.code for a in actors if a.kind == "state" and a.role in ("agent", "host")]
+    return replace(candidate.location, country=side(candidate.border, agents))
+
+
+# Places without a gazetteer name -------------------------------------------------------------
+
+def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], event_type: str,
+                    mentions: list[Mention], known: list[_Candidate]) -> list[_Candidate]:
+    """Proper names the gazetteer lacks, when their form says they are places ("Dongshan
+    Island", "Camp Pendleton", "the town of Bint Jbeil"), and "the border" with no name."""
+    lexicon = role_lexicon()
+    allowed = set(lexicon["location_prepositions"][event_type])
+    preferred = set(lexicon["preferred_prepositions"][event_type])
+    taken = [(c.start, c.end) for c in known]
+    found: list[_Candidate] = []
+    places_in_sentence = {c for x in mentions if not _not_a_place(text, x) and (c := _country_of_place(x))}
+    for m in _proper_place().finditer(text, clause[0], clause[1]):
+        start, end = m.span("name")
+        if any(s <= start < e or start <= s < end for s, e in taken):
+            continue
+        inside = [x for x in mentions if start <= x.start and x.end <= end]
+        outer = _nested_in(text, end, mentions)
+        if m.group("bare") and not outer or any(x.start == start and x.end == end for x in inside):
+            continue  # a bare capitalised phrase is a place only when nested in a known one
+        if _ORGANISATION_NEXT.match(text, end):
+            continue  # "the Pacific Islands Forum"
+        country = next((c for x in inside + outer + _owner_before(m.start(), mentions)
+                        if (c := _country_of_place(x) or _state_of(x))), None)
+        if country is None and len(places_in_sentence) == 1:
+            country = next(iter(places_in_sentence))  # "the Netzarim Corridor ... northern Gaza"
+        preposition = preposition_before(text, start, clause[0], allowed, through_names=True)
+        if preposition is None and _is_object(text, trigger, start, event_type):
+            preposition = "object"  # "rebels left the neighbourhood of Bab Amr"
         if preposition is None:
             continue
-        border = (border_nouns().match(after) or border_nouns().match(skip_words(after, 1))
-                  or BORDER_WITH.search(text, max(clause[0], mention.start - 30), mention.start))
-        feature = "border" if border else None
-        distance = abs(mention.start - trigger[1]) if mention.start >= trigger[1] else 10_000 + trigger[0] - mention.end
-        rank = (0 if preposition in preferred else 1, distance)
-        candidates.append((rank, _place(mention, place, preposition, feature)))
-    if not candidates:
+        location = Location(name=text[start:end], country=country, lat=None, lon=None, text=text[start:end],
+                            start=start, end=end, feature="place", relation=preposition)
+        rank = (0 if preposition in preferred else 1, _distance(trigger, start, end))
+        found.append(_Candidate(location, rank, start, end))
+    if not known and not found:
+        for m in _bare_border().finditer(text, clause[0], clause[1]):
+            preposition = preposition_before(text, m.start(), clause[0], allowed)
+            if preposition:
+                name = regex.sub(r"^(?:the|its|their)\s+", "", m.group(0), flags=regex.IGNORECASE)
+                location = Location(name=name, country=None, lat=None, lon=None, text=m.group(0), start=m.start(),
+                                    end=m.end(), feature="border", relation=preposition)
+                rank = (1, _distance(trigger, m.start(), m.end()))
+                found.append(_Candidate(location, rank, m.start(), m.end(),
+                                        border=BorderPhrase(m.start(), m.end(), None, ())))
+                break
+    return found
+
+
+@cache
+def _proper_place() -> regex.Pattern:
+    words = role_lexicon()["place_type_words"]
+    heads = alternation(w for w in words if not w.endswith(" of"))
+    openers = alternation(w for w in role_lexicon()["place_opening_words"])
+    name = r"(?:(?:al|el|ad|as|ar|an)-)?\p{Lu}[\p{L}'’-]+"
+    return regex.compile(
+        rf"(?P<name>(?:{name}\s+){{1,3}}(?:{heads})\b|(?:{openers})\s+{name}(?:\s+{name})?)"
+        rf"|(?:towns?|city|cities|villages?|port|island|district|province|region|base|neighbou?rhood|suburbs?"
+        rf"|outskirts|camp)"
+        rf"\s+of\s+(?P<name>{name}(?:\s+{name})?)"
+        rf"|(?<=\b(?:in|near|at|to|from|into)\s+)(?P<name>(?P<bare>{name}(?:\s+{name}){{0,2}}))(?=,\s|\s+in\s)"
+    )
+
+
+@cache
+def _bare_border() -> regex.Pattern:
+    return regex.compile(r"\b(?:the|its|their)\s+(?:(?:common|shared|mutual|long|porous|northern|southern|eastern"
+                         r"|western)\s+)?(?:border|frontier)\b", regex.IGNORECASE)
+
+
+def _owner_before(start: int, mentions: list[Mention]) -> list[Mention]:
+    """The state just before "town of X": "the Lebanese town of Bint Jbeil", "Georgian border town of"."""
+    return [x for x in mentions if start - 25 <= x.end <= start
+            and any(r.entity.kind == "state" and r.form in ("name", "demonym") for r in x.readings)][-1:]
+
+
+def _state_of(mention: Mention) -> str | None:
+    return next((r.entity.code for r in mention.readings if r.entity.kind == "state" and r.form == "demonym"), None)
+
+
+def _country_of_place(mention: Mention) -> str | None:
+    """The country a place name lies in, read as a place (not a demonym or a party)."""
+    reading = mention.place_reading()
+    if reading is None or (reading.entity.kind == "state" and reading.form != "name"):
+        return None
+    return reading.entity.country
+
+
+def _nested_in(text: str, end: int, mentions: list[Mention]) -> list[Mention]:
+    """The known place a name is nested in: "Shell Mera, in eastern Ecuador", "X, Somalia"."""
+    for mention in mentions:
+        if mention.start >= end:
+            gap = text[end:mention.start]
+            words = [w.lower() for w in WORD.findall(gap)]
+            if len(gap) < 50 and all(w in _NESTING or is_modifier(w) for w in words):
+                return [mention]
+            return []
+    return []
+
+
+_NESTING = {"in", "of", "the", "a", "an", "part", "province", "district", "region", "state", "county", "near",
+            "mountainous", "remote", "area", "rural", "desert", "coastal", "breakaway", "separatist", "occupied"}
+
+
+def _antecedent(text: str, clause: tuple[int, int], mentions: list[Mention], context: _Context) -> list[_Candidate]:
+    """A relative clause on a place: "Mogadishu, which was abandoned", "Kabul, where troops..."."""
+    m = _RELATIVE.search(text[max(0, clause[0] - 30):clause[0]])
+    if not m:
         return []
-    best_rank = min(rank for rank, _ in candidates)
-    first = next(loc for rank, loc in candidates if rank == best_rank)
-    chosen = [first]
-    for _, loc in candidates:
-        if loc is not first and loc.start > first.start and _chained(text, chosen[-1], loc):
-            chosen.append(loc)
-    return [_border_side(loc, actors) for loc in chosen]
+    comma = clause[0] - 30 + m.start() if clause[0] >= 30 else m.start()
+    if not (m.group(0).rstrip().lower().endswith("where") or _ABOUT_PLACE.match(text, clause[0])):
+        return []
+    for mention in mentions:
+        if mention.end == comma:
+            reading = _place_reading(mention, False, context)
+            if reading is not None:
+                location = _location(text, mention, reading, "object", None)
+                return [_Candidate(location, (1, 0), mention.start, mention.end)]
+    return []
 
 
-def _chained(text: str, previous: Location, mention) -> bool:
-    """Is ``mention`` listed or nested right after ``previous``? ("Manbij, Tell Rifaat and Kobani")."""
-    gap = text[previous.end:mention.start]
-    if len(gap) > 40:
+_RELATIVE = regex.compile(r",\s+(?:which|that|where)\s*$", regex.IGNORECASE)
+# The relative clause is about the place: passive ("which was abandoned") or "where".
+_ABOUT_PLACE = regex.compile(r"\s*(?:(?:has|have|had)\s+)?(?:been|was|were|is|are)\b", regex.IGNORECASE)
+
+
+def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
+               event_type: str, mentions: list[Mention], actors: list[Actor],
+               context: _Context) -> list[_Candidate]:
+    """"withdrew from the area", "from the country": the place named earlier in the sentence,
+    else the home of a government's own forces ("Iraqi government forces withdrew from the area")."""
+    allowed = set(role_lexicon()["location_prepositions"][event_type])
+    direction = _DIRECTION.search(text, clause[0], clause[1])
+    if direction and preposition_before(text, direction.start(), clause[0], allowed) is not None:
+        return _direction(text, sentence, direction, mentions, actors)
+    m = _anaphora().search(text, trigger[1], clause[1])
+    if not m or preposition_before(text, m.start(), clause[0], allowed) is None:
+        return []
+    actor_spans = {(a.start, a.end) for a in actors}
+    earlier = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()
+               and (x.start, x.end) not in actor_spans and not _modifies_a_name(text, x)
+               and not _not_a_place(text, x)]
+    wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1])
+    readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
+    preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted]
+    for mention, reading in reversed(preferred):
+        if reading is not None:
+            location = _location(text, mention, reading, "from" if event_type == "withdrawal" else "in", None)
+            return [_Candidate(location, (1, 0), mention.start, mention.end)]
+    for actor in actors:
+        if actor.kind == "state" and _HOME_FORCES.match(text, actor.end):
+            location = Location(name=actor.name, country=actor.code, lat=None, lon=None, text=m.group(0),
+                                start=m.start(), end=m.end(), feature="country", relation="in")
+            return [_Candidate(location, (1, 0), m.start(), m.end())]
+    return []
+
+
+_DIRECTION = regex.compile(
+    r"\bthe\s+(?P<name>(?:far\s+|extreme\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east"
+    r"|south-?west)(?:ern)?(?:\s+(?:part|parts|region|regions|areas?|end|tip|half))?)\b"
+    r"(?:\s+of\s+the\s+country\b)?(?!\s+of\b|\s+\p{Lu})",
+    regex.IGNORECASE,
+)
+
+
+def _direction(text: str, sentence: tuple[int, int], m: regex.Match, mentions: list[Mention],
+               actors: list[Actor]) -> list[_Candidate]:
+    """"in the far north": a part of the country the sentence is about (a state it names, else
+    the acting state): "Canada's sovereignty in the far north" -> Canada."""
+    country = None
+    for mention in mentions:
+        if sentence[0] <= mention.start < m.start():
+            state = next((r.entity.code for r in mention.readings if r.entity.kind == "state"), None)
+            country = state or country
+    if country is None:
+        country = next((a.code for a in actors if a.kind == "state"), None)
+    start, end = m.span("name")
+    location = Location(name=text[start:end], country=country, lat=None, lon=None, text=text[start:end],
+                        start=start, end=end, feature="region", relation="in")
+    return [_Candidate(location, (1, 0), start, end)]
+
+
+@cache
+def _anaphora() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["anaphoric_places"]), regex.IGNORECASE)
+
+
+# What each anaphoric noun may stand for: "the city" a town; "cities" the country or region they lie in.
+_ANAPHOR_FEATURES = {"country": ("country",), "city": ("city",), "cities": ("country", "region"), "town": ("city",),
+                     "towns": ("country", "region"), "province": ("region",), "region": ("region", "country")}
+_HOME_FORCES = regex.compile(r"\s+(?:government|security|state|police|regime|interior\s+ministry)\b",
+                             regex.IGNORECASE)
+
+
+# Chains ------------------------------------------------------------------------------------
+
+def _chain(text: str, candidates: list[_Candidate], best: _Candidate) -> list[_Candidate]:
+    """The best place with the places listed or nested with it, most specific first."""
+    ordered = sorted(candidates, key=lambda c: c.start)
+    i = ordered.index(best)
+    group = [best]
+    j = i
+    while j + 1 < len(ordered) and _chained(text, ordered[j], ordered[j + 1].start):
+        group.append(ordered[j + 1])
+        j += 1
+    j = i
+    while j > 0 and _chained(text, ordered[j - 1], ordered[j].start):
+        group.insert(0, ordered[j - 1])
+        j -= 1
+    seen: set[tuple[str, str | None]] = set()
+    result = []
+    for c in sorted(group, key=lambda c: (_SPECIFICITY.get(c.location.feature, 0), c.start)):
+        key = (c.location.name, c.location.country)
+        if key not in seen:
+            seen.add(key)
+            result.append(c)
+    return result
+
+
+def _chained(text: str, previous: _Candidate, start: int) -> bool:
+    """Is a name listed or nested right after ``previous``? ("Manbij, Tell Rifaat and Kobani",
+    "Goma in North Kivu", "the island of Kastellorizo in the Aegean")."""
+    if previous.start <= start < previous.end:
+        return True  # inside the phrase: "Ukraine's Crimea region"
+    if _STARTS_A_CLAUSE.match(text, _end_of_name(text, start)):
+        return False  # "from northern Syria, the United States is to deploy": a new clause's subject
+    gap = text[previous.end:start]
+    if len(gap) > 40 or start < previous.end:
         return False
     words = [w.lower() for w in WORD.findall(gap)]
-    allowed = {"and", "or", "the", "of", "both", "province", "district", "region", "state", "city", "county",
-                "governorate", "oblast", "town", "'s", "’s", "in", "near"}
-    return all(w in allowed or is_modifier(w) for w in words) and len(words) <= 5
+    return len(words) <= 5 and all(w in _CHAIN_WORDS or w.endswith(_PLACE_ADJECTIVE) or "-" in w for w in words)
 
 
-def _border_side(location: Location, actors: list[Actor]) -> Location:
-    """A border named after the other country lies on the acting state's side."""
-    if location.feature != "border":
-        return location
-    states = [a for a in actors if a.kind == "state"]
-    if states and location.country and states[0].code != location.country:
-        return Location(
-            name=f"{location.name} border", country=states[0].code, lat=location.lat, lon=location.lon,
-            text=location.text, start=location.start, end=location.end, feature="border",
-            relation=location.relation,
-        )
-    return Location(
-        name=f"{location.name} border", country=location.country, lat=location.lat, lon=location.lon,
-        text=location.text, start=location.start, end=location.end, feature="border", relation=location.relation,
-    )
+_STARTS_A_CLAUSE = regex.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|said|says|to)\b")
+
+
+def _end_of_name(text: str, start: int) -> int:
+    m = _NAME_RUN.match(text, start)
+    return m.end() if m else start
+
+
+_NAME_RUN = regex.compile(r"[\p{Lu}\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*)*")
+_PLACE_ADJECTIVE = ("ern", "ese", "ian", "ish", "an", "i", "al")  # "northern", "Lebanese", "central"
+_CHAIN_WORDS = {"disputed", "restive", "occupied", "strategic", "contested", "besieged", "embattled", "troubled",
+                "remote", "mountainous", "coastal", "breakaway", "separatist", "key",
+                "and", "or", "the", "of", "both", "province", "district", "region", "state", "city", "county",
+                "governorate", "oblast", "town", "'s", "’s", "in", "near", "on", "island", "port", "village"}

@@ -138,3 +138,27 @@ def _snippet(event: Event, width: int = 90) -> str:
 
 def writer_for(name: str, out: TextIO):
     return {"table": TableWriter, "json": JsonArrayWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}[name](out)
+
+
+def print_report(summary: dict, out: TextIO) -> None:
+    """An evaluation summary as tables: events per type, then fields."""
+    console = Console(file=out, highlight=False)
+    table = Table(title="events", header_style="bold")
+    for name in ("", "precision", "recall", "F1"):
+        table.add_column(name, justify="right" if name else "left")
+    table.add_row("all", f"{summary['event_p']:.4f}", f"{summary['event_r']:.4f}", f"{summary['event_f1']:.4f}")
+    for kind, prf in summary["per_type"].items():
+        table.add_row(kind, f"{prf['p']:.4f}", f"{prf['r']:.4f}", f"{prf['f1']:.4f}")
+    console.print(table)
+    fields = Table(title="fields (over matched events)", header_style="bold")
+    for name in ("", "precision", "recall", "F1", "accuracy"):
+        fields.add_column(name, justify="right" if name else "left")
+    for name, prf in summary["fields"].items():
+        accuracy = summary.get(f"{name}_acc")
+        fields.add_row(name, f"{prf['p']:.4f}", f"{prf['r']:.4f}", f"{prf['f1']:.4f}",
+                       "-" if accuracy is None else f"{accuracy:.4f}")
+    console.print(fields)
+    console.print(
+        f"gold events {summary['gold_events']}, predicted {summary['predicted_events']}, "
+        f"matched {summary['matched']}; event_f1 {summary['event_f1']:.4f}; strict_f1 {summary['strict_f1']:.4f}"
+    )

@@ -1,81 +1,326 @@
 """Status of an event mention: occurred, planned, negated or uncertain, from cues in its clause.
 
-The cue nearest before the trigger decides ("says it will halt drills" -> negated, because
-"halt" is nearer than "will"); a cue right after the trigger ("drills were cancelled", "will
-be held") wins over those before. Negation particles count only when they govern the trigger.
-The cue lists are data: ``data/lexicon/status.json``.
+Without a parser, status comes from the words around the trigger, in this order:
+
+1. a predicate right after a noun trigger: "the drills were cancelled", "will be held";
+2. a negation particle whose scope reaches the trigger: "did not hold drills", "no withdrawal";
+3. a bare verb after "after"/"once"/"until" in a sentence about the future is planned:
+   "is set to regain ground after foreign forces withdraw";
+4. a trigger that is itself a finite verb ("sends", "deployed", "is deploying", "troops
+   withdraw") is occurred, unless a hedge or denial reaches it ("reportedly withdrew", "denied
+   it had sent", "demands that Greece withdraws");
+5. "criticised X for pulling out": a gerund after an evaluative verb and "for" is a fact;
+6. else the cue nearest before the trigger decides. Planned cues ("will", "plans to", an
+   infinitive "to withdraw"), deontic ones ("should") and aspectual ones ("begin to", bare
+   "hold") are transparent: the walk goes on to the verb that governs them, up to a comma.
+   "urged Greece to agree to withdraw" is uncertain, "refused to pull out" negated, "has said
+   it will send" planned, "will begin to withdraw" planned, "begin to withdraw" occurred.
+
+Afterwards a conditional right after a planned event makes it uncertain ("would leave if
+asked"); ``adjust_for_date`` makes an event dated after publication planned. The cue lists
+are data: ``data/lexicon/status.json`` (compiled by ``cues.py``).
 """
 
 from __future__ import annotations
 
-import json
-from functools import cache
+from dataclasses import dataclass
+from datetime import date
 
 import regex
 
-from .clauses import clause_of
-from .resources import read_text
+from .clauses import clause_of, force_nouns
+from .cues import Cue, StatusLexicon, status_lexicon
 
-CATEGORIES = ("negated", "uncertain", "planned", "occurred")
-_WORD = regex.compile(r"[\p{L}']+")
-# "to" governing the trigger, at most two words away: "to hold (military) drills", "to withdraw"
-_INFINITIVE = regex.compile(r"\bto\s+(?:[\p{L}-]+\s+){0,2}$")
-
-
-def _cue_regex(phrases) -> str:
-    parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        escaped = regex.escape(phrase.rstrip("*")).replace(r"\ ", r"\s+")
-        parts.append(escaped + (r"\w*" if phrase.endswith("*") else ""))
-    return "|".join(parts)
-
-
-@cache
-def _cues() -> dict:
-    data = json.loads(read_text("lexicon/status.json"))
-    left = "|".join(f"(?P<{name}>\\b(?:{_cue_regex(data[name])})\\b)" for name in CATEGORIES)
-    right = "|".join(
-        f"(?P<{name}>\\b(?:{_cue_regex(data['right_' + name])})\\b)" for name in ("negated", "planned", "uncertain")
-    )
-    return {
-        "left": regex.compile(left),
-        "right": regex.compile(right),
-        "particle": regex.compile(r"(?:\b(?:%s)\b|n't)" % _cue_regex(data["negation_particles"])),
-        "light": frozenset(data["light_words"]),
-    }
+# transparent cues and the status they give when nothing that governs them decides
+_TRANSPARENT = {"planned": "planned", "deontic": "uncertain", "aspect": "occurred"}
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|n['’]t\b")
+_COMMA = regex.compile(r"[,;:]")
+_AND = regex.compile(r"\s(?:and|but)\s")
+_NEAR_MODAL = 4  # words before a participle in which a modal makes it non-finite ("will see troops stationed")
 
 
 def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> str:
     """The status of the event named by ``text[trigger[0]:trigger[1]]``."""
-    cues = _cues()
+    lex = status_lexicon()
     clause = clause_of(text, sentence, *trigger)
-    right = cues["right"].match(text, trigger[1], clause[1]) or cues["right"].search(
-        text, trigger[1], min(clause[1], trigger[1] + 60)
-    )
-    if right and _words(text, trigger[1], right.start()) <= 4:
-        return right.lastgroup
-    if _negated_by_particle(text, clause[0], trigger[0], cues):
+    left = _left_bound(text, sentence, clause[0], trigger[0], lex)
+    form = TriggerForm.of(text, left, trigger, lex)
+    status = _right_predicate(text, clause, trigger, lex) if form.nominal else None
+    if status is None:
+        status = _from_left(text, sentence, left, trigger, form, lex)
+    if status == "planned" and _conditional_after(text, clause, trigger, lex):
+        return "uncertain"
+    return status
+
+
+def adjust_for_date(status: str, text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+                    event_start: str | None, published: date | None) -> str:
+    """An event dated after the publication day has not occurred yet ("sends troops next week"),
+    unless a past tense or another cue of its own says it has ("the drill that ended")."""
+    if status != "occurred" or not event_start or published is None:
+        return status
+    day = event_start[:10]
+    if day <= published.isoformat()[:len(day)]:
+        return status
+    return "planned" if _occurred_by_default(text, sentence, trigger) else status
+
+
+def _occurred_by_default(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> bool:
+    """Was "occurred" only the default, or a present tense, rather than a cue's decision?"""
+    lex = status_lexicon()
+    clause = clause_of(text, sentence, *trigger)
+    left = _left_bound(text, sentence, clause[0], trigger[0], lex)
+    form = TriggerForm.of(text, left, trigger, lex)
+    if form.nominal and _right_predicate(text, clause, trigger, lex):
+        return False
+    if form.finite:
+        aux = _aux_before(form.before, lex)
+        past = form.first.endswith("ed") or form.first in lex.irregular_past
+        return not past and (aux or "").lower() not in ("was", "were")
+    return not any(c.category in ("occurred", "aspect") and c.text not in lex.tenseless
+                   for c in lex.cues_in(text, left, trigger[0]))
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerForm:
+    """What the trigger's own words say: a noun, a finite verb, a bare verb with a subject ..."""
+
+    first: str  # lower-case first word of the trigger
+    before: tuple[str, ...]  # words before it in its clause (original case), nearest last
+    nominal: bool
+    finite: bool
+    bare_with_subject: bool
+
+    @classmethod
+    def of(cls, text: str, left: int, trigger: tuple[int, int], lex: StatusLexicon) -> TriggerForm:
+        words = [w.lower() for w in _WORD.findall(text, trigger[0], trigger[1])] or [""]
+        before = tuple(_WORD.findall(text, max(left, trigger[0] - 80), trigger[0]))
+        aux = _aux_before(before, lex)
+        nominal = _nominal(words, aux, lex)
+        first = words[0]
+        finite = not nominal and _finite(first, aux, before, lex)
+        bare = not nominal and not finite and _is_bare(first, lex) and _subject_like(aux, lex)
+        return cls(first, before, nominal, finite, bare)
+
+
+def _aux_before(before: tuple[str, ...], lex: StatusLexicon) -> str | None:
+    """The nearest word before the trigger that is not an adverb (original case)."""
+    for word in reversed(before):
+        lower = word.lower()
+        if lower in lex.adverbs or (lower.endswith("ly") and lower not in ("only", "early")):
+            continue
+        return word
+    return None
+
+
+def _determiner(word: str | None, lex: StatusLexicon) -> bool:
+    return word is not None and (word.lower() in lex.determiners or word.lower().endswith(("'s", "’s")))
+
+
+def _nominal(words: list[str], aux: str | None, lex: StatusLexicon) -> bool:
+    """Is the trigger a noun ("withdrawal", "troop surge", "the retreat") rather than a verb?"""
+    last = words[-1]
+    if last in lex.ambiguous_nouns:  # "the retreat" / "rebels retreat"
+        return len(words) > 1 and words[0] in lex.determiners or _determiner(aux, lex)
+    return last.endswith(lex.noun_endings)
+
+
+def _subject_like(word: str | None, lex: StatusLexicon) -> bool:
+    """Could ``word`` end the subject of a verb? ("Turkey", "troops", "they")"""
+    if word is None:
+        return False
+    lower = word.lower()
+    if lower in lex.subjects or word[0].isupper():
+        return True
+    return (lower.endswith("s") and len(lower) > 3 and lower not in lex.determiners
+            and lower not in lex.be and lower not in ("has", "does", "was", "plans", "wants", "seeks"))
+
+
+def _finite(first: str, aux: str | None, before: tuple[str, ...], lex: StatusLexicon) -> bool:
+    """Is the trigger a finite verb (or a past participle) whose own tense decides its status?"""
+    lower = aux.lower() if aux else None
+    if lower in lex.modals or (lower and (lower.endswith(("n't", "n’t")) or lower in ("not", "never"))):
+        return False
+    if first.endswith("ing"):
+        return lower in lex.be  # "is deploying", "were withdrawing"
+    if first in lex.irregular_past or first.endswith("ed"):
+        near = [w.lower() for w in before[-_NEAR_MODAL:]]
+        return not any(w in lex.modals for w in near)  # not "will see troops stationed"
+    return _subject_like(aux, lex) or aux is None  # "Turkey sends", "US forces withdraw from the city"
+
+
+def _is_bare(word: str, lex: StatusLexicon) -> bool:
+    return not (word.endswith(("s", "ed", "ing")) or word in lex.irregular_past)
+
+
+def _left_bound(text: str, sentence: tuple[int, int], clause_start: int, trigger_start: int,
+                lex: StatusLexicon) -> int:
+    """The clause start, widened to the word that opened it ("after", "amid", "ahead of"), then
+    narrowed past a relative or subordinate word ("where they had been deployed")."""
+    floor = max(sentence[0], clause_start - 25)
+    left = max((m.end() for m in _COMMA.finditer(text, floor, clause_start)), default=floor)
+    for m in lex.local_breaks.finditer(text, left, trigger_start):
+        left = m.end()
+    return left
+
+
+def _right_predicate(text: str, clause: tuple[int, int], trigger: tuple[int, int], lex: StatusLexicon) -> str | None:
+    """"the drills were cancelled", "the withdrawal will be completed": a predicate after the trigger,
+    also past an inserted phrase ("the drills, which involve 12,000 troops, were cancelled")."""
+    found = _predicate_at(text, trigger[1], min(clause[1], trigger[1] + 80), lex)
+    if found is None:
+        aside = _ASIDE.match(text, trigger[1], min(len(text), trigger[1] + 120))
+        if aside:
+            found = _predicate_at(text, aside.end(), min(len(text), aside.end() + 60), lex)
+    return found
+
+
+# ', dubbed "Storm 3",'  ', which involve 12,000 troops,'  (a comma-delimited aside after the trigger)
+_ASIDE = regex.compile(r"\s*[,(]\s*[^,;:()]{3,90}?[,)]\s*")
+
+
+def _predicate_at(text: str, start: int, limit: int, lex: StatusLexicon) -> str | None:
+    best = None
+    for name, pattern in lex.right.items():
+        m = pattern.search(text, start, limit)
+        if (m and _words(text, start, m.start()) <= 4 and not _relative_between(text, start, m.start())
+                and (best is None or m.start() < best[1])):
+            best = (name, m.start())
+    return best[0] if best else None
+
+
+def _relative_between(text: str, start: int, end: int) -> bool:
+    """A relative clause between: not the trigger's own predicate. "the drill that ended" is."""
+    words = [w.lower() for w in _WORD.findall(text, start, end)]
+    if words and words[0] in ("that", "which"):
+        words = words[1:]
+    return any(w in ("that", "which", "who", "whom", "where") for w in words)
+
+
+def _from_left(text: str, sentence: tuple[int, int], left: int, trigger: tuple[int, int], form: TriggerForm,
+               lex: StatusLexicon) -> str:
+    if _negated_by_particle(text, left, trigger[0], lex):
         return "negated"
+    if form.bare_with_subject or (form.finite and _is_bare(form.first, lex)):
+        future = _future_subordinate(text, sentence, trigger[0], lex)
+        if future:
+            return future
+    if form.finite:
+        return _reaching_cue(text, left, trigger[0], lex) or "occurred"
+    if form.first.endswith("ing") and _evaluated(text, left, trigger[0], form.before, lex):
+        return "occurred"
+    cues = lex.cues_in(text, left, trigger[0])
+    infinitive = _infinitive(text, left, trigger[0], form.before, lex)
+    if infinitive is not None and not any(c.start <= infinitive.start < c.end for c in cues):
+        cues = sorted([*cues, infinitive], key=lambda c: c.start)
+    return _walk(text, cues, trigger[0], lex)
+
+
+def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon) -> str:
+    """Nearest cue first; transparent cues pass the decision on to what governs them."""
+    pending: str | None = None  # the status a transparent cue gives unless its governor overrides it
+    boundary = trigger_start
+    for cue in reversed(cues):
+        if pending is not None and _COMMA.search(text, cue.end, boundary):
+            return pending
+        if pending is None:
+            if cue.category == "planned" and _words(text, cue.end, trigger_start) > lex.planned_reach:
+                continue  # too far away to govern the trigger
+            if cue.category == "planned" and _modifies_trigger(text, cue, trigger_start, lex):
+                return "planned"
+            if cue.category in _TRANSPARENT:
+                pending = _TRANSPARENT[cue.category]
+                boundary = cue.start
+                continue
+            return cue.category
+        if cue.category in ("negated", "uncertain"):
+            return cue.category
+        if cue.category == "occurred":
+            return pending
+        pending = _TRANSPARENT[cue.category]  # "ordered that troops should be ...", "will begin to"
+        boundary = cue.start
+    return pending or "occurred"
+
+
+def _modifies_trigger(text: str, cue: Cue, trigger_start: int, lex: StatusLexicon) -> bool:
+    """"the planned withdrawal", "an upcoming Russian exercise": a participle before the noun."""
+    between = [w.lower() for w in _WORD.findall(text, cue.end, trigger_start)]
+    return cue.text in lex.modifiers and len(between) <= 3 and "to" not in between
+
+
+def _infinitive(text: str, left: int, trigger_start: int, before: tuple[str, ...], lex: StatusLexicon) -> Cue | None:
+    """"to withdraw", "to hold (military) drills": an infinitive "to" governing the trigger,
+    not the preposition of "a visit to troops stationed there" or "due to the mobilisation"."""
+    words = list(_WORD.finditer(text, max(left, trigger_start - 80), trigger_start))[-3:]
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].group().lower() != "to":
+            continue
+        if i + 1 < len(words):
+            head = words[i + 1].group()
+        else:
+            m = _WORD.search(text, trigger_start)
+            head = m.group() if m else ""
+        if head.lower() in lex.not_verbs_after_to or head[:1].isdigit() or head[:1].isupper() \
+                or force_nouns().fullmatch(head):
+            return None
+        if i + 1 < len(words) and not lex.realizing_verbs.match(text, words[i + 1].start()):
+            return None  # "an effort to normalise such drills": the verb is not the event
+        return Cue("planned", words[i].start(), words[i].end(), "to")
+    return None
+
+
+def _evaluated(text: str, left: int, trigger_start: int, before: tuple[str, ...], lex: StatusLexicon) -> bool:
+    """"criticised Israel for pulling out", "thanked Chad for sending troops": a presupposed fact."""
+    if not before or before[-1].lower() != "for":
+        return False
+    return bool(lex.evaluative.search(text, max(left, trigger_start - 60), trigger_start))
+
+
+def _future_subordinate(text: str, sentence: tuple[int, int], trigger_start: int, lex: StatusLexicon) -> str | None:
+    """"(is set to regain ground) after foreign forces withdraw": a subordinate present tense is
+    future when the main clause is planned or uncertain."""
+    conjunction = None
+    for m in lex.future_conjunctions.finditer(text, max(sentence[0], trigger_start - 80), trigger_start):
+        conjunction = m
+    if conjunction is None or _words(text, conjunction.end(), trigger_start) > 6:
+        return None
+    main = _walk(text, lex.cues_in(text, sentence[0], conjunction.start()), conjunction.start(), lex)
+    return main if main in ("planned", "uncertain") else None
+
+
+def _reaching_cue(text: str, left: int, trigger_start: int, lex: StatusLexicon) -> str | None:
+    """Hedges and denials reach a finite trigger: "reportedly withdrew", "denied it had sent"."""
+    for m in _AND.finditer(text, left, trigger_start):
+        left = m.end()  # "suspected targets ... and Turkish soldiers withdraw": another clause
     nearest = None
-    for m in cues["left"].finditer(text, clause[0], trigger[0]):
+    for m in lex.reaching.finditer(text, left, trigger_start):
         nearest = m
-    if nearest is not None:
-        return nearest.lastgroup
-    if _INFINITIVE.search(text, clause[0], trigger[0]):
-        return "planned"  # "Russia to stage drills", "troops to withdraw by May"
-    return "occurred"
+    if nearest is None:
+        return None
+    cues = lex.cues_in(text, nearest.start(), nearest.end())
+    return cues[0].category if cues and cues[0].category in ("negated", "uncertain") else "uncertain"
+
+
+def _conditional_after(text: str, clause: tuple[int, int], trigger: tuple[int, int], lex: StatusLexicon) -> bool:
+    """"would leave if asked": a conditional right after a planned event makes it uncertain."""
+    m = lex.conditionals.search(text, trigger[1], clause[1])
+    return (bool(m) and _words(text, trigger[1], m.start()) <= lex.conditional_window
+            and not _COMMA.search(text, trigger[1], m.start()))
 
 
 def _words(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text, start, end))
 
 
-def _negated_by_particle(text: str, clause_start: int, trigger_start: int, cues: dict) -> bool:
+def _negated_by_particle(text: str, left: int, trigger_start: int, lex: StatusLexicon) -> bool:
     """"did not hold drills", "no troop withdrawal": a particle whose scope reaches the trigger."""
     particle = None
-    for m in cues["particle"].finditer(text, max(clause_start, trigger_start - 80), trigger_start):
+    for m in lex.particles.finditer(text, max(left, trigger_start - 80), trigger_start):
         particle = m
     if particle is None:
         return False
+    governor = _WORD.findall(text, max(left, particle.start() - 20), particle.start())
+    if governor and governor[-1].lower() in ("should", "must", "ought"):
+        return False  # "should not be withdrawn": a demand by others, left to the deontic cue
     between = [w.lower() for w in _WORD.findall(text, particle.end(), trigger_start)]
-    return len(between) <= 5 and all(w in cues["light"] for w in between)
+    return len(between) <= 5 and all(w in lex.light for w in between)

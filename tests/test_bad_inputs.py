@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -295,13 +296,20 @@ def test_ctrl_c_flushes_what_was_done_prints_the_summary_and_exits_130(tmp_path,
     data = path.read_bytes()
     process = subprocess.Popen([sys.executable, "-m", "geoevents", "extract", "-", "-f", output, "-j", "1"],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    outputs: dict[str, bytes] = {}
+    readers = [threading.Thread(target=lambda name=name: outputs.__setitem__(name, getattr(process, name).read()))
+               for name in ("stdout", "stderr")]
+    for reader in readers:
+        reader.start()
     # writing more than a pipe holds returns only once the command is reading: it is running
     process.stdin.write(data)
     process.stdin.flush()
     process.send_signal(signal.SIGINT)
     process.stdin.close()  # the program upstream of a pipe stops on Ctrl-C too
-    process.stdin = None  # (closed: communicate() must not flush it)
-    stdout, stderr = process.communicate(timeout=120)
+    for reader in readers:
+        reader.join(timeout=120)
+    process.wait(timeout=120)
+    stdout, stderr = outputs["stdout"], outputs["stderr"]
     assert process.returncode == 130, stderr.decode()
     assert "Traceback" not in stderr.decode() and "interrupted" in stderr.decode()
     records = json.loads(stdout) if output == "json" else jsonl(stdout.decode())  # complete, valid output

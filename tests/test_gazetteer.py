@@ -56,3 +56,52 @@ def test_offsets_point_into_the_text():
     text = "On Friday, Iranian and Iraqi units met near Basra."
     for m in load_gazetteer().find(text):
         assert text[m.start:m.end] == m.text
+
+
+def test_a_shared_demonym_goes_to_one_state():
+    mention = load_gazetteer().find("American forces left.")[0]
+    assert mention.actor_reading().entity.code == "USA"
+
+
+def test_a_region_word_extends_the_name_to_the_region():
+    text = "Troops moved into Niger State and Idlib province."
+    found = {m.text: m.place_reading().entity for m in load_gazetteer().find(text)}
+    assert found["Niger State"].country == "NGA" and found["Niger State"].feature == "region"
+    assert found["Idlib province"].country == "SYR"
+
+
+def test_a_state_name_inside_a_persons_name_is_not_found():
+    assert [m.text for m in load_gazetteer().find("Fans cheered as Michael Jordan and Chad Ochocinco arrived.")] == []
+    assert [m.text for m in load_gazetteer().find("In Jordan and Chad, troops arrived.")] == ["Jordan", "Chad"]
+
+
+def test_title_case_headlines_keep_their_state_names():
+    assert [m.text for m in load_gazetteer().find("Russia Sends Troops To Belarus")] == ["Russia", "Belarus"]
+
+
+def test_everyday_words_and_months_are_not_towns():
+    assert load_gazetteer().find("Police said in March that the Bay Island Forum met.") == []
+
+
+def test_english_region_names_with_positions():
+    entity = load_gazetteer().find("Fighting in South Kivu went on.")[0].place_reading().entity
+    assert entity.country == "COD" and entity.lat is not None
+
+
+def test_context_prefers_the_namesake_in_the_documents_country():
+    mentions = load_gazetteer().find("Atlanta, Georgia")
+    georgia = mentions[1]
+    assert georgia.place_reading().entity.code == "GEO"
+    assert georgia.place_reading({"USA"}).entity.country == "USA"
+
+
+def test_arabic_article_spellings_find_the_same_town():
+    for spelling in ("Al-Qusayr", "al-Qusayr", "Al Qusayr"):
+        mention = load_gazetteer().find(f"Troops entered {spelling}.")[0]
+        assert mention.place_reading({"SYR"}).entity.country == "SYR"
+
+
+def test_names_of_organisations_and_armed_groups():
+    names = {(name, reading.entity.code) for name, reading in load_gazetteer().names_of(("igo", "armed_group"))}
+    assert ("Atlantic Alliance", "NATO") in names and ("Daesh", "ISIS") in names
+    assert not any(code == "RUS" for _, code in names)

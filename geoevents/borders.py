@@ -1,0 +1,106 @@
+"""Border areas: the phrase that names a border, and the side of it that is meant.
+
+"Tajikistan's Afghan border", "the Tajik-Afghan border", "its border with Colombia", "the
+border": a border is named as written; its country is the side meant (GUIDELINE: for a border,
+the country whose side is meant): the owner a possessive names, else the acting state when it is
+one of the countries named or borders one of them ("Russia masses troops at the Ukrainian
+border" -> Russia), else the first country named ("US troops at the Polish border" -> Poland).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .clauses import border_nouns, skip_words
+from .gazetteer import Mention
+from .resources import read_text
+
+
+@dataclass(frozen=True, slots=True)
+class BorderPhrase:
+    start: int  # where the phrase begins
+    end: int
+    owner: str | None  # the state a possessive names ("Tajikistan's Afghan border")
+    named: tuple[str, ...]  # the countries named in the phrase, in order
+
+    def name(self, text: str) -> str:
+        return _DETERMINER.sub("", text[self.start:self.end])
+
+
+def border_phrase(text: str, clause: tuple[int, int], mention: Mention, mentions: Sequence[Mention]
+                  ) -> BorderPhrase | None:
+    """The border phrase ``mention`` belongs to, if any."""
+    after_raw = text[mention.end:mention.end + 60]
+    after = after_raw.lstrip(" '’s")
+    gap = len(after_raw) - len(after)
+    before = text[max(clause[0], mention.start - 40):mention.start]
+    with_before = _BORDER_WITH.search(before)
+    if with_before:  # "its borders with Germany and Slovenia"
+        start = mention.start - len(before) + with_before.start()
+        end = mention.end
+        for other in mentions:
+            if other.start > end and _LISTED.fullmatch(text, end, other.start):
+                end = other.end
+        return BorderPhrase(start, end, None, _countries(mentions, start, end))
+    noun = border_nouns().match(after)
+    skipped = skip_words(after, 1)
+    if noun is None and (noun := border_nouns().match(skipped)) is not None:
+        noun_end = len(after) - len(skipped) + noun.end()
+    elif noun is not None:
+        noun_end = noun.end()
+    else:
+        return None
+    end = mention.end + gap + noun_end
+    owner = _country(mention) if text[mention.end:mention.end + 2] in ("'s", "’s") else None
+    return BorderPhrase(mention.start, end, owner, _countries(mentions, mention.start, end))
+
+
+def side(phrase: BorderPhrase, agents: Sequence[str]) -> str | None:
+    """The country whose side of the border is meant."""
+    if phrase.owner:
+        return phrase.owner
+    agent = agents[0] if agents else None
+    if agent and (not phrase.named or agent in phrase.named
+                  or any(agent in neighbours().get(c, ()) for c in phrase.named)):
+        return agent
+    return phrase.named[0] if phrase.named else None
+
+
+@cache
+def neighbours() -> dict[str, frozenset[str]]:
+    """State -> the states it borders (from countryinfo, built into the gazetteer)."""
+    table = {}
+    for line in read_text("gazetteer/neighbours.tsv").splitlines():
+        code, _, others = line.partition("\t")
+        table[code] = frozenset(others.split())
+    return table
+
+
+def _country(mention: Mention) -> str | None:
+    for reading in mention.readings:
+        if reading.entity.kind == "state":
+            return reading.entity.code
+        if reading.entity.kind == "place" and reading.entity.country:
+            return reading.entity.country
+    return None
+
+
+def _countries(mentions: Sequence[Mention], start: int, end: int) -> tuple[str, ...]:
+    found: list[str] = []
+    for mention in mentions:
+        if start <= mention.start and mention.end <= end and (code := _country(mention)) and code not in found:
+            found.append(code)
+    return tuple(found)
+
+
+_DETERMINER = regex.compile(r"^(?:the|its|their|his|her)\s+", regex.IGNORECASE)
+_LISTED = regex.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
+_BORDER_WITH = regex.compile(
+    r"(?:\b(?:its|their|his|her)\s+)?(?:(?:common|shared|mutual|long|porous)\s+)?"
+    r"(?:borders?|frontiers?|boundary|boundaries)\s+with\s+(?:the\s+)?$",
+    regex.IGNORECASE,
+)

@@ -1,0 +1,101 @@
+"""Cue phrase lists compiled into patterns: the status lexicon (``data/lexicon/status.json``).
+
+Phrase syntax: words separated by spaces; a trailing ``*`` allows an inflection or a common
+derivation ("propos*" matches "proposal" and "proposed", "claim*" does not match "claimants");
+the word ``...`` stands for one to five words ("calls on ... to"). Where two phrases start at
+the same word, the longer one wins, whatever their categories.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .resources import read_text
+
+# categories of the cues that stand before a trigger (see status.py for what each does)
+CATEGORIES = ("negated", "uncertain", "planned", "deontic", "aspect", "occurred")
+_SUFFIX = r"(?:e|es|s|d|ed|ing|ment|ments|ement|ements|al|als|ion|ions|ation|ations|ance|ances|ence|y|ies|ied)?"
+_EDGE_BEFORE = r"(?<![\p{L}\p{N}'’-])"
+_EDGE_AFTER = r"(?![\p{L}\p{N}'’-])"
+
+
+def phrase_regex(phrase: str) -> str:
+    parts = []
+    for word in phrase.split():
+        if word == "...":
+            parts.append(r"(?:[\p{L}\p{N}'’.-]+\s+){1,5}?")
+            continue
+        body = regex.escape(word.rstrip("*")) + (_SUFFIX if word.endswith("*") else "")
+        parts.append(body + r"\s+")
+    return "".join(parts)[: -len(r"\s+")]
+
+
+def alternation(phrases) -> regex.Pattern:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return regex.compile(_EDGE_BEFORE + "(?:%s)" % "|".join(map(phrase_regex, ordered)) + _EDGE_AFTER,
+                         regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    category: str
+    start: int
+    end: int
+    text: str
+
+
+class StatusLexicon:
+    """The compiled cue lists and closed word classes of ``data/lexicon/status.json``."""
+
+    def __init__(self, data: dict):
+        phrases = sorted(((p, c) for c in CATEGORIES for p in data[c]), key=lambda pc: len(pc[0]), reverse=True)
+        self._categories = [c for _, c in phrases]
+        body = "|".join(f"(?P<c{i}>{phrase_regex(p)})" for i, (p, _) in enumerate(phrases))
+        self._cues = regex.compile(_EDGE_BEFORE + f"(?:{body})" + _EDGE_AFTER, regex.IGNORECASE)
+        self.reaching = alternation(data["reaching"])
+        self.evaluative = alternation(data["evaluative"])
+        self.future_conjunctions = alternation(data["future_conjunctions"])
+        self.conditionals = alternation(data["conditionals"])
+        self.modifiers = frozenset(data["modifiers"])
+        self.tenseless = frozenset(data["tenseless_occurred"])
+        self.not_verbs_after_to = frozenset(data["not_verbs_after_to"])
+        particles = [w for w in data["negation_particles"] if w != "n't"]
+        self.particles = regex.compile(r"\b(?:%s)\b|n['’]t\b" % "|".join(map(regex.escape, particles)),
+                                       regex.IGNORECASE)
+        self.light = frozenset(data["light_words"])
+        self.right = {name: alternation(data["right_" + name])
+                      for name in ("negated", "planned", "uncertain", "occurred")}
+        self.conditional_window = int(data["right_conditional_window"])
+        self.planned_reach = int(data["planned_reach_words"])
+        forms = data["word_forms"]
+        self.modals = frozenset(forms["modals"])
+        self.be = frozenset(forms["be"])
+        self.adverbs = frozenset(forms["adverbs"])
+        self.irregular_past = frozenset(forms["irregular_past"])
+        self.noun_endings = tuple(forms["noun_endings"])
+        self.ambiguous_nouns = frozenset(forms["ambiguous_nouns"])
+        self.realizing_verbs = alternation(data["realizing_verbs"])
+        self.determiners = frozenset(forms["determiners"])
+        self.subjects = frozenset(forms["subjects"])
+        breaks = "|".join(forms["local_breaks"])
+        self.local_breaks = regex.compile(
+            rf"\b(?:{breaks})\b|(?<!\bsuch\s+|\bso\s+|\bas\s+well\s+)\bas\s+(?=(?:the|both|its|their|a|an|\p{{Lu}}))",
+            regex.IGNORECASE,
+        )
+        self.examples = tuple((e["text"], e["status"]) for e in data["examples"])
+
+    def cues_in(self, text: str, start: int, end: int) -> list[Cue]:
+        """The cue phrases in ``text[start:end]``, left to right."""
+        return [
+            Cue(self._categories[int(m.lastgroup[1:])], m.start(), m.end(), m.group().lower())
+            for m in self._cues.finditer(text, start, end)
+        ]
+
+
+@cache
+def status_lexicon() -> StatusLexicon:
+    return StatusLexicon(json.loads(read_text("lexicon/status.json")))

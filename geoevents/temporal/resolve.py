@@ -1,0 +1,237 @@
+"""Step two: an under-specified value filled from the document date (DCT), the tense of the
+clause and the reference time (the last date the text mentioned).
+
+Conventions (TimeML/TimeBank, and the project guideline): "Friday" in a past or neutral news
+clause is the latest Friday on or before the DCT, in a future clause the next one; a month
+without a year is the nearest one in the clause's direction; "last week" is the ISO week before
+the DCT's; "three days ago" counts from the DCT, "three days later" and "the next day" from the
+reference time; "a year ago" next to a quarter is that quarter a year back.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from .calendar import RANK, Point, day_point
+from .context import REPORTED_PERIOD, Context
+from .fill import calendar_point, month_year, relative_point
+from .parse import Partial
+from .timex import Timex
+
+DURATION_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "weekend": "WE",
+                  "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "millennium": "L"}
+
+
+def resolve(p: Partial, ctx: Context, cue: str | None = None) -> Timex | None:
+    """The expression ``p`` with its value, introduced by ``cue`` ("since", "until" ...)."""
+    if cue is not None:
+        p.cue = cue
+    return _resolve(p, ctx)
+
+
+def _resolve(p: Partial, ctx: Context) -> Timex | None:
+    op = p.rule.op
+    if op == "veto":
+        return None
+    if op == "ref":
+        return _timex(p, p.rule.type or "DATE", p.rule.value)
+    if op == "duration":
+        return _timex(p, "DURATION", p.rule.value or duration_value(p.parts))
+    if op == "set":
+        return _timex(p, "SET", p.rule.value or _set_value(p.parts))
+    if op == "range":
+        return _range(p, ctx)
+    if op in ("ago", "hence") and p.parts.get("n", None) is None and ctx.dct is not None:
+        return _timex(p, "DATE", "PAST_REF" if op == "ago" else "FUTURE_REF")
+    point = _point(op, p.parts, ctx)
+    if point is not None and p.parts.get("as"):
+        point = point.coarsen(p.parts["as"])
+    if point is None:
+        return _timex(p, p.rule.type or "DATE", _unresolved(p.parts)) if ctx.dct is None else None
+    return _from_point(p, point, p.parts, ctx)
+
+
+def _unresolved(f: dict[str, Any]) -> str | None:
+    """A value for what only the document date could resolve (no DCT): "XXXX-WXX-5" for Friday."""
+    if "weekday" in f:
+        return f"XXXX-WXX-{f['weekday'] + 1}"
+    shift = f.get("shift", f.get("deictic"))
+    if shift is None:
+        return None
+    return "PRESENT_REF" if shift == 0 else "PAST_REF" if shift < 0 else "FUTURE_REF"
+
+
+def _timex(p: Partial, kind: str, value: str | None, **extra: Any) -> Timex | None:
+    if value is None:
+        return None
+    mod = p.parts.get("mod") or p.parts.get("approx")
+    return Timex(p.text, p.start, p.end, kind, value, mod=mod, rule=p.rule.id, cue=p.cue, **extra)
+
+
+_DESCRIBED: dict[Point, tuple[str, str, str | None, str | None, str]] = {}
+
+
+def _describe(point: Point) -> tuple[str, str, str | None, str | None, str]:
+    """A point's type (a clock time or a part of a day, "Friday morning", is a TIME, as TimeML
+    has it), value and bounds; remembered, as the same points come back again and again."""
+    described = _DESCRIBED.get(point)
+    if described is None:
+        kind = "TIME" if point.granularity == "time" or point.part else "DATE"
+        described = (kind, point.value(), *point.bounds())
+        if len(_DESCRIBED) > 50000:
+            _DESCRIBED.clear()
+        _DESCRIBED[point] = described
+    return described
+
+
+def _from_point(p: Partial, point: Point, parts: dict[str, Any], ctx: Context) -> Timex:
+    ctx.point = point
+    kind, value, begin, finish, precision = _describe(point)
+    mod = parts.get("mod") or parts.get("approx")
+    return Timex(p.text, p.start, p.end, p.rule.type or kind, value, begin, finish, precision, mod, p.rule.id, p.cue)
+
+
+# ------------------------------------------------------------------------------ points
+def _point(op: str, f: dict[str, Any], ctx: Context) -> Point | None:
+    if op == "date":
+        return calendar_point(f, ctx)
+    unit = f.get("unit")
+    if op in ("ago", "hence"):
+        n = f.get("n")
+        if ctx.dct is None or n is None or unit is None:
+            return None
+        sign = -1 if op == "ago" else 1
+        quarter = _current_quarter(ctx)
+        if unit == "year" and quarter is not None:  # "profit fell from a year ago": that quarter then
+            return quarter.shift(sign * n, "year")
+        if unit in ("decade", "century"):  # "a decade ago" is a year (TimeBank), "the last decade" a decade
+            return relative_point(ctx.dct, sign * n * (10 if unit == "decade" else 100), "year")
+        return relative_point(ctx.dct, sign * n, unit)
+    if op in ("before", "after"):
+        sign = -1 if op == "before" else 1
+        n = f.get("n", 1)
+        if n is None or unit is None:
+            return None
+        anchor = _anchor(f, unit, ctx)
+        if anchor is None:
+            return None
+        if "weekday" in f:
+            d = anchor.as_date()
+            if d is None:
+                return None
+            back = (d.weekday() - f["weekday"]) % 7 or 7
+            ahead = (f["weekday"] - d.weekday()) % 7 or 7
+            return day_point(d - timedelta(days=back) if sign < 0 else d + timedelta(days=ahead))
+        if f.get("coarsen") and RANK.get(unit, 9) < RANK[anchor.granularity]:
+            anchor = anchor.coarsen(unit)
+        moved = anchor.shift(sign * n, unit)
+        if moved is not None and "part" in f and moved.granularity == "day":
+            moved = moved._replace(part=f["part"])
+        return moved
+    if op == "anaphor":
+        point = ctx.refs.get(unit)
+        if point is None and f.get("fallback") is not None and ctx.dct is not None:
+            point = day_point(ctx.dct).coarsen(unit).shift(f["fallback"], unit)
+        if point is None:
+            point = ctx.ref(unit)
+        if point is not None and "part" in f and point.granularity == "day":
+            point = point._replace(part=f["part"])
+        return point
+    return None
+
+
+def _anchor(f: dict[str, Any], unit: str, ctx: Context) -> Point | None:
+    """What "N units earlier/later" counts from: the last day mentioned for days and weeks,
+    else the last date mentioned. A comparison with "the year-ago quarter" counts from the
+    current period: the last date mentioned if it falls in the DCT's year, else the DCT."""
+    if unit in ("day", "week", "weekend"):
+        return ctx.ref("day")
+    quarter = _current_quarter(ctx)
+    if unit == "year" and quarter is not None:
+        return quarter
+    last = ctx.refs.get("last")
+    if f.get("current") and ctx.dct is not None and (last is None or last.year != ctx.dct.year):
+        return day_point(ctx.dct).coarsen("year")
+    if last is None:
+        return ctx.ref(unit)
+    return last
+
+
+def _current_quarter(ctx: Context) -> Point | None:
+    """The period of the DCT's year the text reports on: the quarter it named ("third-quarter
+    profit"), or the year once it turned to a longer span ("for the nine months")."""
+    return ctx.refs.get(REPORTED_PERIOD)
+
+
+# ------------------------------------------------------------------------------ ranges
+def _range(p: Partial, ctx: Context) -> Timex | None:
+    first, second = dict(p.parts), dict(p.second or {})
+    for key in ("month", "yy"):
+        if key in second and key not in first:
+            first[key] = second[key]
+        elif key in first and key not in second:
+            second[key] = first[key]
+    if "year" in second and "year" not in first:
+        first["year"] = second["year"] - (_order(first) > _order(second))
+    elif "year" in first and "year" not in second:
+        second["year"] = first["year"] + (_order(second) < _order(first))
+    elif "year" not in first and "month" in first and ctx.dct is not None:
+        year = month_year(first["month"], first.get("day"), first, ctx.dct, ctx)
+        first["year"] = year
+        second["year"] = year + (_order(second) < _order(first))
+    a, b = calendar_point(first, ctx), calendar_point(second, ctx)
+    if a is None or b is None:
+        return None
+    ctx.point = b
+    first_day, last_day = a.first_day(), b.first_day()
+    if a.granularity == b.granularity and first_day and last_day and last_day < first_day:
+        return None
+    begin, _, precision = a.bounds()
+    _, finish, _ = b.bounds()
+    parts: tuple[Timex, ...] = ()
+    if p.spans:
+        (s1, e1), (s2, e2) = p.spans
+        text = p.text
+        base = p.start
+        parts = tuple(
+            Timex(text[s - base:e - base], s, e, "DATE", point.value(), *point.bounds(), rule=p.rule.id)
+            for (s, e), point in (((s1, e1), a), ((s2, e2), b))
+        )
+    return Timex(p.text, p.start, p.end, "DATE", a.value(), begin, finish, precision,
+                 p.parts.get("mod"), p.rule.id, p.cue, parts=parts)
+
+
+def _order(f: dict[str, Any]) -> tuple[int, int]:
+    return f.get("month", 0), f.get("day", 0)
+
+
+# ------------------------------------------------------------------------------ durations, sets
+def duration_value(f: dict[str, Any]) -> str | None:
+    unit = f.get("unit")
+    if unit is None:
+        return None
+    n = f.get("n", 1)  # None: an unknown number ("several days")
+    amount = "X" if n is None else str(n)
+    if unit == "decade":
+        return f"P{'X' if n is None else n * 10}Y"
+    if unit == "century":
+        return f"P{'X' if n is None else n * 100}Y"
+    if unit == "weekend":
+        return "P2D" if n == 1 else f"P{amount}WE"
+    code = DURATION_CODES[unit]
+    if unit in ("hour", "minute", "second"):
+        return f"PT{amount}{code}"
+    return f"P{amount}{code}"
+
+
+def _set_value(f: dict[str, Any]) -> str | None:
+    if "weekday" in f:
+        return f"XXXX-WXX-{f['weekday'] + 1}" + (f"T{f['part']}" if f.get("part") else "")
+    if "month" in f:
+        return f"XXXX-{f['month']:02d}"
+    if "season" in f:
+        return f"XXXX-{f['season']}"
+    if "unit" in f:
+        return duration_value({"unit": f["unit"], "n": f.get("n", 1)})
+    return None

@@ -1,0 +1,247 @@
+"""Find time expressions: rules are tried where their anchor words occur, the longest matches
+win, then each is resolved in text order so that "the next day" can lean on the date mentioned
+before it."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+from functools import cache
+
+from .anchors import _AFTER, Entry, anchor_spans, rules_after, rules_of, use_tables
+from .calendar import Point, day_point
+from .context import REPORTED_PERIOD, Context
+from .grammar import Rule, lexicon
+from .parse import Partial, read
+from .resolve import resolve
+from .tense import clause_window, tense_in
+from .timex import Timex
+
+# ops whose result is a date the text states, and so becomes the reference time
+_REFERENCE_OPS = ("date", "range")
+# the direction a preposition gives: a deadline looks ahead whatever the verb ("has given them
+# until Tuesday"); "by February" and "through January" only when no verb says otherwise
+_DEADLINE_CUES = frozenset(["until", "till", "til", "effective", "payable", "starting", "beginning",
+                            "no later than", "not later than", "as early as", "ahead of"])
+_CUE_TENSE = {"by": "future", "through": "future", "as of": "future", "since": "past"}
+
+
+@cache
+def _cues() -> dict[str, tuple[tuple[str, int], ...]]:
+    """The cue phrases by their last word, longest first, with their length in words."""
+    by_last: dict[str, list[tuple[str, int]]] = {}
+    for cue in lexicon()["cues"]:
+        words = cue.split()
+        by_last.setdefault(words[-1], []).append((" ".join(words), len(words)))
+    return {w: tuple(sorted(cs, key=lambda c: -c[1])) for w, cs in by_last.items()}
+
+
+def cue_before(text: str, at: int, floor: int) -> str | None:
+    """The preposition (or the like) just before an expression: "since" in "since May"."""
+    if at > 0 and text[at - 1].isalnum():
+        return None
+    words = text[max(floor, at - 24):at].lower().split()
+    if not words:
+        return None
+    cues = _cues().get(words[-1])
+    if cues is None:
+        return None
+    for cue, size in cues:
+        if size == 1:
+            return cue
+        if len(words) >= size and " ".join(words[-size:]) == cue:
+            return cue
+    return None
+
+
+@cache
+def _short_number_gate() -> re.Pattern:
+    """What may follow a one- or two-digit number that starts a date or time: "5 August",
+    "5-10 August", "10:35", "9 a.m.", "5 to 10 May", "4 in the morning", "08/05/2021", "80s"."""
+    months = "|".join(sorted({w.capitalize() for w in lexicon()["months"]}, key=len, reverse=True))
+    return re.compile(r"(?:st|nd|rd|th)?(?:\s*[-–/:]\s*\d|\s+(?:to|and|through)\s+\d|\s*(?:[ap]\.?m\b|[AP]M\b)"
+                      r"|\s+in\s+the\b|0s\b|(?:\s+of)?\s+(?:%s)\b)" % months)
+
+
+def candidates(text: str, start: int, end: int) -> list[tuple[int, int, Rule, tuple]]:
+    """Every rule's matches in ``text[start:end]`` that stand as whole words. A rule is tried
+    only where one of its anchor words (or a digit run) starts, and (once the dispatch tables
+    are in use) only if the character after the anchor can continue its pattern and the word
+    before can end its left context."""
+    words, runs = anchor_spans(text, start, end)
+    found: list[tuple[int, int, Rule, tuple]] = []
+    tables = use_tables(len(words) + len(runs))
+    after = _AFTER
+    for at, stop, word in words:
+        if tables:
+            key = text[at:stop + 1] if stop < end else text[at:end]
+            plan = after.get(key)
+            if plan is None:
+                plan = rules_after(key, word)
+        else:
+            plan = rules_of(word)
+        if plan:
+            _try(plan, text, at, start, end, found)
+    if runs:
+        gate = _short_number_gate().match
+        for at, stop in runs:
+            size = stop - at
+            if size < 3 and not gate(text, stop, min(end, stop + 16)) and not (at > 0 and text[at - 1] in "'’"):
+                continue
+            if tables:
+                if size > 5:
+                    stop = at + 5
+                key = text[at:stop + 1] if stop < end else text[at:end]
+                plan = after.get(key)
+                if plan is None:
+                    plan = rules_after(key, None)
+            else:
+                plan = rules_of(None)
+            if plan:
+                _try(plan, text, at, start, end, found)
+    return found
+
+
+def _try(plan: tuple[Entry, ...], text: str, at: int, start: int, end: int, found: list) -> None:
+    chunk = None
+    for rule, core_match, left_fits in plan:
+        if left_fits is not None:
+            if chunk is None:
+                chunk = _chunk_before(text, at, start)
+            fits = left_fits.get(chunk)
+            if fits is None:
+                fits = rule.left_can_end_with(chunk)
+            if not fits:
+                continue
+        core = core_match(text, at, end)
+        if core is None:
+            continue
+        left = None
+        if rule.left_source is not None:
+            left = rule.left.match(text, start, at)
+            if left is None:
+                continue
+            s = left.start()
+        else:
+            s = at
+        e = core.end()
+        if s == e:
+            continue
+        if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+            continue
+        if e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
+            continue
+        found.append((s, e, rule, (left, core)))
+
+
+def _chunk_before(text: str, at: int, start: int) -> str:
+    """The last word (or number, or punctuation run) before ``at``, with one space if any."""
+    i = at
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    j = max(start, i - 24)
+    k = text.rfind(" ", j, i)
+    k = j if k < 0 else k + 1
+    return text[k:i] + (" " if i < at else "")
+
+
+def select(found: list[tuple[int, int, Rule, tuple]]) -> list[Partial]:
+    """The longest matches that do not overlap (ties: the rule listed first)."""
+    found.sort(key=lambda c: (c[0] - c[1], c[2].order, c[0]))
+    starts: list[int] = []
+    ends: list[int] = []
+    chosen: list[Partial] = []
+    seen = set()
+    for s, e, rule, matches in found:
+        if (s, e, rule.id) in seen:
+            continue
+        seen.add((s, e, rule.id))
+        i = bisect.bisect_right(starts, s)
+        if i > 0 and ends[i - 1] > s:
+            continue
+        if i < len(starts) and starts[i] < e:
+            continue
+        partial = read(rule, s, e, matches)
+        if not _plausible(partial):
+            continue
+        starts.insert(i, s)
+        ends.insert(i, e)
+        chosen.append(partial)
+    chosen.sort(key=lambda p: p.start)
+    return chosen
+
+
+def _plausible(p: Partial) -> bool:
+    for parts in (p.parts, p.second or {}):
+        day, month = parts.get("day"), parts.get("month")
+        if day is not None and not 1 <= day <= 31:
+            return False
+        if month is not None and not 1 <= month <= 12:
+            return False
+        if "n" in parts and parts["n"] is not None and parts["n"] > 10000:
+            return False
+    return True
+
+
+def tag(text: str, dct: date | None, start: int = 0, end: int | None = None) -> list[Timex]:
+    """Time expressions in ``text[start:end]``, normalised against the document date ``dct``."""
+    end = len(text) if end is None else end
+    chosen = select(candidates(text, start, end))
+    if not chosen:
+        return []
+    refs: dict[str, Point] = {}
+    if dct is not None:
+        refs["day"] = day_point(dct)
+
+    def tense(ctx: Context) -> str | None:
+        if ctx.cue in _DEADLINE_CUES:
+            return "future"
+        left, right = clause_window(text, ctx.start, ctx.end, start, end)
+        return tense_in(text, ctx.start, ctx.end, left, right) or _CUE_TENSE.get(ctx.cue or "")
+
+    context = Context(dct, tense, refs)
+    found: list[Timex] = []
+    for partial in chosen:
+        cue = cue_before(text, partial.start, start)
+        try:
+            timex = resolve(partial, context.at(partial.start, partial.end, cue), cue)
+        except (ValueError, OverflowError):  # a calendar out of range: "4,000 years ago", "Feb. 30"
+            continue
+        if timex is None:
+            continue
+        found.append(timex)
+        if partial.rule.op in _REFERENCE_OPS and timex.begin is not None and context.point is not None:
+            _remember(refs, context.point, dct)
+        elif partial.rule.op == "duration" and dct is not None and _is_reporting_span(partial):
+            # "for the nine months": a comparison with a year earlier is now about that span
+            refs[REPORTED_PERIOD] = Point("year", dct.year)
+    return found
+
+
+def _is_reporting_span(p: Partial) -> bool:
+    """ "the nine months", "the first six months": a definite span of months a report covers."""
+    n = p.parts.get("n")
+    return p.parts.get("unit") == "month" and n is not None and n > 1 and p.text[:4].lower() == "the "
+
+
+def _remember(refs: dict[str, Point], point: Point, dct: date | None) -> None:
+    if point.year is None:
+        return
+    granularity = point.granularity
+    if granularity == "quarter" and dct is not None and point.year == dct.year \
+            and point.quarter < (dct.month + 2) // 3:
+        refs[REPORTED_PERIOD] = point  # the quarter a report is about: of the DCT's year, and over
+    else:
+        reported = refs.get(REPORTED_PERIOD)
+        if reported is not None and reported.granularity == "year":
+            del refs[REPORTED_PERIOD]  # a span of months reported on ("for the nine months") holds until the next date
+    if granularity == "time" or granularity == "day":
+        if point.part is not None or point.hour is not None or point.minute is not None or granularity == "time":
+            point = point._replace(granularity="day", part=None, hour=None, minute=None)
+        refs["last"] = refs["day"] = point
+        return
+    if granularity == "weekend":
+        point = point._replace(granularity="week")
+    refs["last"] = point
+    refs[point.granularity] = point

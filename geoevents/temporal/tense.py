@@ -1,0 +1,255 @@
+"""The tense of the clause around a time expression, from the nearest tense marker.
+
+"The ministry said Friday" is past (``said``); "the fleet will sail on Friday" future
+(``will``); "On Friday, officials said ..." past (the marker after it). A past participle after
+an auxiliary belongs to the auxiliary: "will be deployed on Friday" is future. Without a marker
+the answer is None and the resolver falls back on the news reading (the most recent date).
+
+Only the words near the expression count (15 before, 10 after, within its sentence and cut at
+semicolons and dashes), so the scans are short; they use the standard ``re`` for speed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..resources import word_set
+from .grammar import lexicon
+
+LEFT_WORDS, RIGHT_WORDS = 15, 10
+LEFT_CHARS, RIGHT_CHARS = 120, 90  # enough for those words
+_WORD = re.compile(r"'ll|[^\W\d_]+(?:'(?!ll)[^\W\d_]+)*(?:-[^\W\d_]+)*")
+_CLAUSE_BREAK = re.compile(r"[;:]\s|\s[–—]\s|\s--\s")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
+_REPORTING = frozenset(["said", "says", "say", "told", "added", "reported", "announced", "stated"])
+_DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+                          "some", "any", "no", "each", "every"])
+_ADVERBS = frozenset(["still", "just", "already", "once", "long", "well", "much", "yet", "now"])
+_AUXILIARY = frozenset(["be", "been", "being", "to", "will", "would", "'ll", "shall", "could", "should",
+                        "might", "must", "can", "may", "get", "got"])
+
+
+@cache
+def _markers() -> tuple[dict[str, tuple[tuple[str, int], ...]], frozenset[str], frozenset[str], frozenset[str]]:
+    """Future markers by their last word ("to" -> ("plans to", 1), ("set to", 1) ...: the
+    marker and how many words come before its last), and the word sets."""
+    tense = lexicon()["tense"]
+    future: dict[str, list[tuple[str, int]]] = {}
+    for marker in tense["future"]:
+        words = marker.lower().split()
+        future.setdefault(words[-1], []).append((" ".join(words), len(words) - 1))
+    return ({w: tuple(ms) for w, ms in future.items()}, frozenset(tense["past"]),
+            frozenset(tense["not_past_ed"]), frozenset(tense["present"]))
+
+
+def _future_at(words: list[str], i: int, markers: tuple[tuple[str, int], ...]) -> bool:
+    """Whether one of ``markers`` (those ending with ``words[i]``) ends at word ``i``."""
+    for marker, size in markers:
+        if size == 0:
+            return True
+        if i >= size and (words[i - 1] + " " + words[i] if size == 1 else " ".join(words[i - size:i + 1])) == marker:
+            return True
+    return False
+
+
+# the characters a sentence end is made of (see _SENTENCE_END): a scan that starts after any
+# other character finds the same sentence ends as one that starts earlier
+_SENTENCE_END_CHARS = frozenset(".!?\"'”’)]") | frozenset(" \t\n\r\f\v\u00a0\u2028\u2029")
+
+
+def sentence_around(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence that holds ``text[start:end]`` within ``[lo, hi)``: from the last sentence
+    end before it to the first after it ("Mr." and "U.S." do not end sentences)."""
+    left = lo
+    for m in _SENTENCE_END.finditer(text, max(lo, start - 400), start):
+        if _ends_sentence(text, m.start(), lo):
+            left = m.end()
+    right = hi
+    for m in _SENTENCE_END.finditer(text, end, min(hi, end + 400)):
+        if _ends_sentence(text, m.start(), lo):
+            right = m.start() + 1
+            break
+    return left, right
+
+
+def clause_window(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The stretch around ``text[start:end]`` that ``tense_at`` reads: ``sentence_around``
+    clipped to LEFT_CHARS before and RIGHT_CHARS after the expression, found without scanning
+    beyond those (the same answer, for far less work)."""
+    floor = max(lo, start - 400)
+    left = max(lo, start - LEFT_CHARS)
+    scan = max(floor, left - 1)
+    while scan > floor and (text[scan - 1] in _SENTENCE_END_CHARS or text[scan - 1].isspace()):
+        scan -= 1  # a sentence end that reaches into the window starts before it
+    for m in _SENTENCE_END.finditer(text, scan, start):
+        if m.end() > left and _ends_sentence(text, m.start(), lo):
+            left = m.end()
+    right = min(hi, end + RIGHT_CHARS)
+    for m in _SENTENCE_END.finditer(text, end, min(hi, end + 400)):
+        if m.start() + 1 >= right:
+            break
+        if _ends_sentence(text, m.start(), lo):
+            right = m.start() + 1
+            break
+    return left, right
+
+
+def _ends_sentence(text: str, stop: int, lo: int) -> bool:
+    if text[stop] != ".":
+        return True
+    floor = max(lo, stop - 30)
+    end = stop - 1 if stop > floor and text[stop - 1] == "\n" else stop  # as `(\S+)$` would read it
+    i = end
+    while i > floor and not text[i - 1].isspace():
+        i -= 1
+    if i == end:
+        return True
+    word = text[i:end].lstrip("(\"'“‘[")
+    return not (word in word_set("abbreviations.txt") or (len(word) == 1 and word.isupper())
+                or (len(word) > 1 and word.count(".") >= 1 and len(word.replace(".", "")) <= 3))
+
+
+def _adjective(lower: list[str], i: int) -> bool:
+    """Whether an -ed word modifies a noun: right after a determiner ("the planned visit"), or
+    after a determiner and an adverb ("a still unspecified date", "the newly elected head")."""
+    if i >= 1 and lower[i - 1] in _DETERMINERS:
+        return True
+    return i >= 2 and lower[i - 2] in _DETERMINERS and (lower[i - 1].endswith("ly") or lower[i - 1] in _ADVERBS)
+
+
+def _right(distance: int) -> float:
+    """Markers after the expression count for less: the verb usually comes first in news."""
+    return 6 + 1.5 * distance
+
+
+def tense_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> str | None:
+    """"future", "past", "present" or None for the clause around ``text[start:end]`` in the
+    sentence ``text[lo:hi]``."""
+    hi = len(text) if hi is None else hi
+    return tense_in(text, start, end, max(lo, start - LEFT_CHARS), min(hi, end + RIGHT_CHARS))
+
+
+def clause_words(text: str, start: int, end: int, left: int, right: int) -> tuple[list[str], list[str]]:
+    """The words of ``text[left:start]`` (the last LEFT_WORDS) and of ``text[end:right]`` (the
+    first RIGHT_WORDS), each cut at a clause break (a semicolon, a colon, a dash)."""
+    left_text = text[left:start]
+    right_text = text[end:right]
+    if any(c in left_text for c in ";:–—-"):
+        for m in _CLAUSE_BREAK.finditer(left_text):
+            left_text = left_text[m.end():]
+    if any(c in right_text for c in ";:–—-"):
+        cut = _CLAUSE_BREAK.search(right_text)
+        if cut:
+            right_text = right_text[:cut.start()]
+    return _WORD.findall(left_text)[-LEFT_WORDS:], _WORD.findall(right_text)[:RIGHT_WORDS]
+
+
+def tense_in(text: str, start: int, end: int, left: int, right: int,
+             words: tuple[list[str], list[str]] | None = None) -> str | None:
+    """``tense_at`` for the window ``text[left:right]`` (see ``clause_window``); ``words`` are
+    its ``clause_words`` if already read. The nearest marker wins: a future marker before the
+    expression, one after it, a past or present verb before it, one after it (ties in that
+    order; markers after it count for less)."""
+    before, after = words or clause_words(text, start, end, left, right)
+    future = _markers()[0]
+    kinds = _KINDS
+    best_distance: float | None = None
+    best = None
+    if before:
+        lower = " ".join(before).lower().split(" ")
+        future_at = verb_at = -1
+        verb = None
+        for i in range(len(before) - 1, -1, -1):
+            word = lower[i]
+            kind = kinds.get(word)
+            if kind is None:
+                kind = _kind(word)
+            if not kind:
+                continue
+            if future_at < 0 and kind & _FUTURE and _future_at(lower, i, future[word]):
+                future_at = i
+                if verb_at >= 0:
+                    break
+            if verb_at < 0:
+                verb = _verb(kind, before[i], lower, i)
+                if verb:
+                    verb_at = i
+                    if future_at >= 0:
+                        break
+        if future_at >= 0:
+            best_distance, best = _gap_before(before, future_at), "future"
+        if verb_at >= 0:
+            distance = _gap_before(before, verb_at) + 1
+            if best_distance is None or distance < best_distance:
+                best_distance, best = distance, verb
+    if after:
+        lower = " ".join(after).lower().split(" ")
+        m = len(after)
+        future_seen = verb_seen = False
+        for i, word in enumerate(lower):
+            kind = kinds.get(word)
+            if kind is None:
+                kind = _kind(word)
+            if not kind:
+                continue
+            if not future_seen and kind & _FUTURE and _future_at(lower, i, future[word]):
+                future_seen = True
+                distance = _right(_gap_after(after, i))
+                if best_distance is None or distance < best_distance:
+                    best_distance, best = distance, "future"
+            if not verb_seen:
+                if i + 1 < m and lower[i + 1] == "by" and word.endswith("ed"):
+                    continue  # a participle ("untouched by the crisis"), not the clause's verb
+                verb = _verb(kind, after[i], lower, i)
+                if verb:
+                    verb_seen = True
+                    penalty = 40 if word in _REPORTING else 0  # "..., Castro said" yields to a verb before
+                    distance = _right(_gap_after(after, i)) + 1 + penalty
+                    if best_distance is None or distance < best_distance:
+                        best_distance, best = distance, verb
+            if future_seen and verb_seen:
+                break
+    return best
+
+
+_FUTURE, _PAST, _PRESENT, _ED = 1, 2, 4, 8
+_KINDS: dict[str, int] = {}
+
+
+def _kind(word: str) -> int:
+    """What a lower-case word may be: the last word of a future marker, a past or present
+    verb, an -ed form (flags, remembered)."""
+    future, past, not_past, present = _markers()
+    kind = ((_FUTURE if word in future else 0) | (_PAST if word in past else 0)
+            | (_PRESENT if word in present else 0)
+            | (_ED if len(word) > 4 and word.endswith("ed") and word not in not_past else 0))
+    if len(_KINDS) > 50000:
+        _KINDS.clear()
+    _KINDS[word] = kind
+    return kind
+
+
+def _verb(kind: int, word: str, lower: list[str], i: int) -> str | None:
+    """ "past" or "present" if word ``i`` (of that ``kind``) is a verb of that tense. An -ed
+    participle after an auxiliary belongs to the auxiliary ("will be deployed"); the irregular
+    forms of the past list stay past whatever precedes them ("..., he should be," said X)."""
+    if kind & _PAST:
+        return "past"
+    if kind & _ED and not word[0].isupper() and not _adjective(lower, i) \
+            and not (i >= 1 and lower[i - 1] in _AUXILIARY) and not (i >= 2 and lower[i - 2] in _AUXILIARY):
+        return "past"
+    if kind & _PRESENT:
+        return "present"
+    return None
+
+
+def _gap_before(words: list[str], i: int) -> int:
+    """The length of the words after word ``i`` (joined by single spaces)."""
+    rest = words[i + 1:]
+    return max(0, sum(map(len, rest)) + len(rest) - 1)
+
+
+def _gap_after(words: list[str], i: int) -> int:
+    """The length of the words before word ``i`` (joined by single spaces)."""
+    return max(0, sum(map(len, words[:i])) + i - 1)

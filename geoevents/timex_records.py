@@ -1,0 +1,84 @@
+"""``geoevents dates``: every time expression of a document as a record, and its output formats.
+
+A record is ``{"doc_id", "text", "start", "end", "type", "value"}`` (TIMEX3 type and value),
+with ``"mod"`` for a fuzzy expression ("early August": START) and ``"range": {"start", "end"}``
+when the expression covers several days ("August 5-10", "last week"). JSON and JSON Lines use
+the writers of ``render``; CSV and the terminal table are here.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from rich.console import Console
+from rich.table import Table
+
+from .document import Document
+from .render import JsonArrayWriter, JsonLinesWriter
+from .temporal import Timex, tag
+
+CSV_COLUMNS = ["doc_id", "text", "start", "end", "type", "value", "mod", "range_start", "range_end"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimexRecord:
+    doc_id: str | None
+    timex: Timex
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc_id": self.doc_id, **self.timex.to_dict()}
+
+
+def document_timexes(document: Document) -> list[TimexRecord]:
+    """The time expressions of a document, normalised against its publication date."""
+    return [TimexRecord(document.id, t) for t in tag(document.text, document.published)]
+
+
+class CsvWriter:
+    def __init__(self, out: TextIO):
+        self.writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+        self.writer.writeheader()
+        self.out = out
+
+    def write(self, record: TimexRecord) -> None:
+        row = record.to_dict()
+        span = row.pop("range", None) or {}
+        row["range_start"], row["range_end"] = span.get("start"), span.get("end")
+        self.writer.writerow(row)
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+class TableWriter:
+    """A table for the terminal (collects the records: a table needs its column widths)."""
+
+    def __init__(self, out: TextIO):
+        self.console = Console(file=out, highlight=False, soft_wrap=False)
+        self.records: list[TimexRecord] = []
+
+    def write(self, record: TimexRecord) -> None:
+        self.records.append(record)
+
+    def close(self) -> None:
+        if not self.records:
+            self.console.print("No time expressions found.", style="dim")
+            return
+        show_doc = len({r.doc_id for r in self.records}) > 1
+        table = Table(header_style="bold")
+        if show_doc:
+            table.add_column("doc", overflow="fold", max_width=24)
+        for name in ("text", "offsets", "type", "value", "range"):
+            table.add_column(name, overflow="fold")
+        for record in self.records:
+            t = record.timex
+            span = f"{t.begin} … {t.finish or ''}" if t.is_range else ""
+            row = [t.text, f"{t.start}-{t.end}", t.type, t.value + (f" ({t.mod})" if t.mod else ""), span]
+            table.add_row(*([str(record.doc_id)] if show_doc else []), *row)
+        self.console.print(table)
+
+
+def writer_for(name: str, out: TextIO):
+    return {"table": TableWriter, "json": JsonArrayWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}[name](out)

@@ -1,0 +1,46 @@
+"""Linking across documents: reports of one event in different documents share an event_id."""
+
+from geoevents import extract
+from geoevents.crosslink import link_records, summarise
+
+
+def records(*docs):
+    found = []
+    for doc_id, published, text in docs:
+        found += [e.to_dict() for e in extract(text, published=published, doc_id=doc_id)]
+    return found
+
+
+def test_two_reports_of_the_same_drills_on_the_same_day_are_one_event():
+    rows = records(
+        ("a", "2023-05-02", "Chinese warships began live-fire drills near Taiwan on Tuesday."),
+        ("b", "2023-05-02", "China's navy held drills near Taiwan, the island's defence ministry said."),
+        ("c", "2023-05-02", "Poland sent 500 soldiers to its eastern border."),
+    )
+    groups = link_records(rows)
+    by_doc = {r["doc_id"]: r for r in rows}
+    assert by_doc["a"]["event_id"] == by_doc["b"]["event_id"] != by_doc["c"]["event_id"]
+    assert by_doc["a"]["event_mentions"] == 2 and by_doc["a"]["event_sources"] == 2
+    drills = next(g for g in groups if g.id == by_doc["a"]["event_id"])
+    summary = summarise(drills, rows)
+    assert summary["sources"] == 2 and summary["documents"] == ["a", "b"]
+    assert [a["code"] for a in summary["actors"]] == ["CHN"]
+
+
+def test_same_actor_on_days_far_apart_or_in_other_places_stays_apart():
+    rows = records(
+        ("a", "2023-05-02", "Chinese warships began live-fire drills near Taiwan on Tuesday."),
+        ("b", "2023-06-20", "Chinese warships began live-fire drills near Taiwan on Tuesday."),
+        ("c", "2023-05-02", "Chinese warships began drills in the Yellow Sea on Tuesday."),
+    )
+    link_records(rows)
+    assert len({r["event_id"] for r in rows}) == 3
+
+
+def test_a_denial_is_not_merged_with_the_report_it_denies():
+    rows = records(
+        ("a", "2023-05-02", "Belarus sent troops to the Ukrainian border on Monday."),
+        ("b", "2023-05-02", "Minsk said Belarus did not send troops to the Ukrainian border on Monday."),
+    )
+    link_records(rows)
+    assert rows[0]["event_id"] != rows[-1]["event_id"]

@@ -1,0 +1,116 @@
+"""Which time dates an event: the one that governs its trigger, read with its preposition."""
+
+import pytest
+
+from geoevents import extract
+
+PUBLISHED = "2021-07-28"  # a Wednesday
+
+
+def dates(text, published=PUBLISHED):
+    """(trigger, start, end) for every event in ``text``."""
+    return [(e.trigger.text, *(e.date and (e.date.start, e.date.end) or (None, None)))
+            for e in extract(text, published=published)]
+
+
+def date_of(text, published=PUBLISHED):
+    events = extract(text, published=published)
+    assert events, f"no event in {text!r}"
+    return events[0].date
+
+
+def span(text, published=PUBLISHED):
+    d = date_of(text, published)
+    return None if d is None else (d.start, d.end, d.precision)
+
+
+def test_the_governing_time_wins_over_the_reporting_date():
+    assert span("Russia said on Wednesday it will hold military drills next month.") == ("2021-08", "2021-08", "month")
+
+
+def test_the_reporting_date_dates_an_ongoing_event():
+    text = "Russia said on Wednesday it was beefing up the combat capabilities of its base in Tajikistan."
+    assert span(text) == ("2021-07-28", "2021-07-28", "day")
+
+
+def test_the_reporting_date_does_not_date_a_planned_event():
+    assert span("Moscow said on Monday it will deploy more troops to the region.") is None
+
+
+def test_no_time_in_the_sentence_gives_no_date_not_the_publication_day():
+    d = date_of("Germany deployed 300 soldiers to Lithuania.")
+    assert d is None
+
+
+def test_a_time_at_the_head_of_the_sentence_dates_it():
+    assert span("On Monday, Kenyan troops withdrew from two bases in Somalia.") == (
+        "2021-07-26", "2021-07-26", "day")
+
+
+def test_a_week_is_a_monday_to_sunday_day_range():
+    assert span("France sent 500 more troops to Mali last week.") == ("2021-07-19", "2021-07-25", "week")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia will keep its troops deployed in the border area until August 20.",
+         ("2021-07-28", "2021-08-20", "day")),
+        ("Troops have been deployed along the border since mid-March.", ("2021-03", None, "month")),
+        ("The rebels must withdraw their fighters within two weeks.", ("2021-07-28", "2021-08-11", "day")),
+        ("Britain will withdraw its last troops by March 31.", ("2021-03", "2021-03", "month")),
+        ("Serbian troops have been deployed along the border from May 4.", ("2021-05-04", None, "day")),
+    ],
+)
+def test_the_preposition_shapes_the_span(text, expected):
+    assert span(text) == expected
+
+
+def test_a_duration_with_a_known_start_gives_the_end():
+    text = "NATO will hold a three-day military exercise starting on September 6."
+    assert span(text) == ("2021-09-06", "2021-09-08", "day")
+
+
+def test_in_two_weeks_is_a_day_two_weeks_on():
+    assert span("Ukraine will send troops to the front in two weeks.") == ("2021-08-11", "2021-08-11", "day")
+
+
+def test_a_time_nearer_to_the_other_trigger_belongs_to_it():
+    text = "Russia withdrew troops from Syria in May and deployed them to Libya in June."
+    assert dates(text) == [("withdrew", "2021-05", "2021-05"), ("deployed", "2021-06", "2021-06")]
+
+
+def test_a_purpose_shares_the_time_of_its_event():
+    text = "Chile will send four jets to take part in air force war games from 9 to 20 August."
+    assert [d[1:] for d in dates(text)] == [("2021-08-09", "2021-08-20")] * 2
+
+
+def test_a_day_after_dates_the_clause_it_introduces():
+    text = "Colombia denies the claims, a day after Venezuela said it was sending troops to the border."
+    assert [d for d in dates(text) if d[0] == "sending"] == [("sending", "2021-07-27", "2021-07-27")]
+
+
+def test_a_time_after_a_strong_break_belongs_to_the_other_clause():
+    assert span("Russia deployed more troops to the border, after talks failed on Sunday.") is None
+
+
+def test_a_time_in_another_clause_with_its_own_event_stays_there():
+    assert dates("Russia sent troops to the border, while Ukraine held drills on Sunday.") == [
+        ("sent", None, None), ("drills", "2021-07-25", "2021-07-25")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Albania will send troops to Iraq, thanking NATO for its role in the 1999 Kosovo War.",
+        "A US submarine was deployed to Busan, the first such visit since 1981.",
+        "Venezuela moved ten battalions to the border in response to the killing of a rebel leader the previous day.",
+        "Georgia withdraws forces that entered South Ossetia on Thursday.",
+    ],
+)
+def test_a_time_that_belongs_to_another_phrase_does_not_date_the_event(text):
+    assert [d[1:] for d in dates(text, "2008-08-10")] == [(None, None)]
+
+
+def test_a_time_that_modifies_the_trigger_dates_it():
+    assert dates("Russia cancelled the 2019 military drills near the border.", "2020-01-10")[0][1:] == ("2019", "2019")

@@ -1,0 +1,44 @@
+"""Linking: same-type triggers of one sentence are one event unless the text shows two."""
+
+from geoevents import extract
+
+
+def types_and_triggers(text, dct):
+    return [(e.type, e.trigger.text, e.status) for e in extract(text, published=dct)]
+
+
+def test_an_elaboration_is_one_event(dct):
+    events = extract("Italy will begin its withdrawal from the region by pulling 300 soldiers out in May.",
+                     published=dct)
+    assert [e.type for e in events] == ["withdrawal"]
+
+
+def test_different_statuses_are_two_events(dct):
+    found = types_and_triggers(
+        "Seoul will hold more military drills with Washington after the naval drill that ended on Monday.", dct)
+    assert [(t, s) for t, _, s in found] == [("exercise", "planned"), ("exercise", "occurred")]
+
+
+def test_a_clause_break_separates_events(dct):
+    text = "Chinese warships held drills in the strait, while Taiwan staged exercises on the coast."
+    found = types_and_triggers(text, dct)
+    assert [t for t, _, _ in found] == ["exercise", "exercise"]
+
+
+def test_different_dates_are_two_events(dct):
+    events = extract("Iran held a military manoeuvre in March and a naval drill in May.", published=dct)
+    assert sorted(e.date.start for e in events) == ["2021-03", "2021-05"]
+
+
+def test_a_split_mention_shares_the_actors_of_its_sentence(dct):
+    events = extract("Japan will hold more naval drills after the drill that ended in the Sea of Japan on Monday.",
+                     published=dct)
+    assert len(events) == 2
+    assert all([a.code for a in e.actors] == ["JPN"] for e in events)
+
+
+def test_no_sharing_when_a_pronoun_names_another_party(dct):
+    events = extract("Ethiopia refused to pull out its forces and attacked the rebels, forcing them to retreat.",
+                     published=dct)
+    retreat = next(e for e in events if e.trigger.text == "retreat")
+    assert "ETH" not in [a.code for a in retreat.actors]

@@ -1,0 +1,46 @@
+"""Places by role: each rule's examples (data/lexicon/role_examples.jsonl) and direct checks."""
+
+import pytest
+from role_examples import DCT, check, examples
+
+from geoevents import extract
+
+PLACE_EXAMPLES = examples("places.")
+
+
+@pytest.mark.parametrize("example", PLACE_EXAMPLES, ids=[e["rule"] for e in PLACE_EXAMPLES])
+def test_place_rule_examples(example):
+    check(example)
+
+
+def test_the_event_place_is_not_the_first_place_in_the_sentence():
+    event = extract("After talks in Ankara, Turkey sent tanks to Idlib.", published=DCT)[0]
+    assert event.locations[0].country == "SYR"
+
+
+def test_cities_have_coordinates_and_the_relation_is_kept():
+    event = extract("Polish troops withdrew from Kabul.", published=DCT)[0]
+    place = event.locations[0]
+    assert place.name == "Kabul" and place.country == "AFG" and place.relation == "from"
+    assert abs(place.lat - 34.5) < 0.5 and abs(place.lon - 69.2) < 0.5
+
+
+def test_open_sea_has_no_country():
+    event = extract("Russia held naval drills in the Barents Sea.", published=DCT)[0]
+    assert event.locations[0].name == "Barents Sea" and event.locations[0].country is None
+
+
+def test_list_of_places_is_one_answer_most_specific_first():
+    event = extract("Troops were sent to Mosul, in Iraq, on Friday.", published=DCT)[0]
+    assert [loc.name for loc in event.locations] == ["Mosul", "Iraq"]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("US troops were deployed to the Polish border.", "POL"),
+    ("Belarusian troops were deployed along the Polish-Belarusian border.", "BLR"),
+    ("Russia massed troops near the Ukrainian border.", "RUS"),
+    ("Russia held military drills near Tajikistan's Afghan border.", "TJK"),
+])
+def test_border_side(text, country):
+    event = extract(text, published=DCT)[0]
+    assert event.locations[0].feature == "border" and event.locations[0].country == country

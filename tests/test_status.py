@@ -1,0 +1,51 @@
+"""Status cues: every example kept beside the cue lists (``data/lexicon/status.json``) must get
+its status, and the date check must only move events the text puts after publication."""
+
+from datetime import date
+
+import pytest
+
+from geoevents import extract
+from geoevents.cues import status_lexicon
+from geoevents.status import adjust_for_date
+
+EXAMPLES = status_lexicon().examples
+
+
+def test_examples_cover_every_status():
+    assert {status for _, status in EXAMPLES} == {"occurred", "planned", "negated", "uncertain"}
+
+
+@pytest.mark.parametrize(("text", "status"), EXAMPLES)
+def test_status_examples(text, status, dct):
+    events = extract(text, published=dct)
+    assert events, "no event found"
+    assert [e.status for e in events] == [status] * len(events), [(e.trigger.text, e.status) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Turkey sends troops to the border next week.", "planned"),
+        ("Turkey sent troops to the border last week.", "occurred"),
+    ],
+)
+def test_a_date_after_publication_makes_a_present_tense_event_planned(text, status, dct):
+    (event,) = extract(text, published=dct)
+    assert event.status == status
+
+
+def test_adjust_for_date_keeps_past_tense_and_past_dates():
+    published = date(2021, 7, 28)
+
+    def adjusted(text, start, status="occurred"):
+        trigger = text.index("drill")
+        return adjust_for_date(status, text, (0, len(text)), (trigger, trigger + len("drills")), start, published)
+
+    assert adjusted("The navy's drills near the coast.", "2021-08-02") == "planned"
+    assert adjusted("The navy's drills near the coast.", "2021-07-20") == "occurred"
+    assert adjusted("The navy's drills near the coast.", "2021-07") == "occurred"
+    assert adjusted("The navy's drills near the coast.", "2021-08") == "planned"
+    assert adjusted("The navy's drills near the coast ended.", "2021-08-02") == "occurred"
+    assert adjusted("The navy's drills near the coast.", "2021-08-02", "negated") == "negated"
+    assert adjusted("The navy's drills near the coast.", None) == "occurred"

@@ -1,0 +1,55 @@
+"""Trigger finding: anchors only save time, several rules may claim the same words, police
+count only against an armed threat."""
+
+import dataclasses
+
+import pytest
+
+from geoevents import extract
+from geoevents.document import Document
+from geoevents.knowledge import packaged
+from geoevents.pipeline import extract_document
+from geoevents.triggers import TriggerLexicon, load_lexicon
+
+LEXICON = load_lexicon()
+TEXTS = [text for rule in LEXICON.rules for text in (*rule.examples, *rule.counterexamples)]
+
+
+def test_anchors_change_no_event(dct):
+    """Anchored types skip texts without their anchor words: the events found must not change."""
+    anchored = [[(e.type, e.rule, e.trigger.start) for e in extract(text, published=dct)] for text in TEXTS]
+    unanchored = dataclasses.replace(packaged(), lexicon=TriggerLexicon(LEXICON.rules, LEXICON.exclusions))
+    plain = [[(e.type, e.rule, e.trigger.start)
+              for e in extract_document(Document(text, published=dct), knowledge=unanchored)] for text in TEXTS]
+    assert anchored == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Rebel fighters moved into the valley overnight.", "movement"),
+        ("The army moved two brigades into the valley overnight.", "deployment"),
+        ("Germany will send 14 Leopard tanks to Ukraine.", "arms_transfer"),
+        ("Britain is sending six fighter jets to Cyprus.", "deployment"),
+        ("Police were deployed to the town after militants attacked a checkpoint.", "deployment"),
+    ],
+)
+def test_the_rule_that_fits_the_context_wins(text, event_type, dct):
+    assert [e.type for e in extract(text, published=dct)] == [event_type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riot police were deployed in the capital to break up a protest against the military leader.",
+        "Two thousand security forces are deployed around the march.",
+    ],
+)
+def test_police_against_protesters_are_no_deployment(text, dct):
+    assert extract(text, published=dct) == []
+
+
+def test_types_select_among_rules_claiming_the_same_words(dct):
+    text = "Rebel fighters moved into the valley overnight."
+    assert [e.type for e in extract(text, published=dct, types=["movement"])] == ["movement"]
+    assert extract(text, published=dct, types=["deployment"]) == []
