@@ -1,11 +1,12 @@
 """Extraction over a stream of input tasks: in worker processes, in input order, in bounded memory.
 
-Tasks (see ``sources``) are grouped into chunks (about a megabyte of JSON Lines, or up to
-``CHUNK_FILES`` files) so that each trip to a worker carries enough work; the worker reads,
-parses and extracts, and sends back only the events and the tally. At most ``PENDING_PER_JOB`` chunks per job are
-in flight at once: reading waits for the workers, so an input of any size goes through in
-bounded memory. Results come back in input order unless ``ordered`` is false, in which case
-each chunk is passed on as soon as it is done. With one job, everything runs in this process.
+Tasks (see ``sources``) are grouped into chunks (a quarter of a megabyte of JSON Lines, or up
+to ``CHUNK_FILES`` files): enough work for each trip to a worker, small enough to share it
+evenly. The worker reads, parses and extracts, and sends back only the events and the tally.
+At most ``PENDING_PER_JOB`` chunks per job are in flight at once: reading waits for the
+workers, so an input of any size goes through in bounded memory. Results come back in input
+order unless ``ordered`` is false, in which case each chunk is passed on as soon as it is
+done. With one job, everything runs in this process.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from .pipeline import extract, extract_document
 from .readers import Parser
 from .sources import Failure, Notice, Task
 
-CHUNK_BYTES = 1 << 20  # JSON Lines per chunk (a task of JSON Lines is about this size)
+CHUNK_BYTES = 1 << 18  # JSON Lines per chunk (a task of JSON Lines is about this size)
 CHUNK_FILES = 64  # files per chunk
 PENDING_PER_JOB = 3
 WORKER_DIED = "a worker process died while extracting (out of memory?); not processed"

@@ -1,7 +1,7 @@
 """Where the input is: paths, folders, lists of paths and standard input, cut into tasks.
 
 A ``Task`` is a piece of input small enough to hand to a worker process: one text or HTML file
-(the worker reads it), a block of about a megabyte of whole JSON Lines (with the number of its
+(the worker reads it), a block of a quarter of a megabyte of whole JSON Lines (with the number of its
 first line), or the text of standard input. Cutting JSON Lines into blocks here, without
 parsing them, keeps the main process nearly idle: the workers decode, parse and extract.
 Reading waits while the workers are busy, so an input of any size needs bounded memory.
@@ -23,7 +23,7 @@ from typing import BinaryIO
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SNIFF = 8192  # bytes looked at to tell a binary file
-BLOCK = 1 << 20  # bytes of JSON Lines per task
+BLOCK = 1 << 18  # bytes of JSON Lines per task: small enough to share the work evenly among workers
 
 
 @dataclass(frozen=True, slots=True)
