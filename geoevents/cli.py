@@ -1,24 +1,31 @@
 """Command line: ``geoevents extract [PATH ...]`` and ``geoevents dates [PATH ...]``.
 
 Data goes to stdout, messages to stderr. Exit codes: 0 all inputs read; 1 some inputs failed
-(each is reported); 2 usage error.
+(each is reported); 2 usage error; 130 interrupted (Ctrl-C), after writing what was done.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import sys
-from typing import Annotated
+import threading
+from collections.abc import Iterator
+from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
 
 from . import __version__
+from .batch import ChunkResult, default_jobs, extract_all
+from .document import parse_published
 from .model import EVENT_TYPES
-from .pipeline import extract_document
-from .readers import Failure, Fields, iter_documents
+from .progress import ProgressBar, Tally
+from .readers import Failure, Fields, InputProgress, Notice, Parser, input_size, iter_documents, once_per_source
 from .render import FORMATS, writer_for
+from .sources import iter_tasks
 
 EXAMPLES = """
 Examples:
@@ -72,7 +79,8 @@ def _types(value: str | None) -> list[str] | None:
 @app.command(epilog=EXAMPLES)
 def extract(
     paths: Annotated[list[str] | None, typer.Argument(
-        help="Text files, JSON Lines files (.jsonl, .jsonl.gz), folders, or - for stdin (the default).",
+        help="Text or HTML files, JSON Lines files (.jsonl), any of them gzipped (.gz), folders, "
+             "or - for stdin (the default).",
         show_default=False)] = None,
     format: Annotated[str | None, typer.Option(
         "--format", "-f", help="table, json, jsonl or csv. Default: table on a terminal, jsonl otherwise.",
@@ -85,6 +93,20 @@ def extract(
     id_field: Annotated[str, typer.Option(help="JSON Lines field holding the document id.")] = "id",
     date_field: Annotated[str | None, typer.Option(
         help="JSON Lines field holding the publication date. Default: published, then date.")] = None,
+    glob: Annotated[list[str] | None, typer.Option(
+        help="In folders, read only files whose name matches this pattern ('*.txt'); repeatable.",
+        show_default=False)] = None,
+    files_from: Annotated[str | None, typer.Option(
+        help="Also read the paths listed in this file, one per line (- for stdin).", show_default=False)] = None,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes. Default: the number of cores.", show_default=False)] = None,
+    unordered: Annotated[bool, typer.Option(
+        help="Write each document's events as soon as they are ready, not in input order.")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bar, no summary, no warnings: only failures on stderr.")] = False,
+    errors_to: Annotated[str | None, typer.Option(
+        "--errors", help="Write each failed file or document (source, line, id, reason) to this file "
+                         "as JSON Lines.", show_default=False)] = None,
 ) -> None:
     """Find events in news text and print one record per event mention."""
     chosen_format = format or ("table" if sys.stdout.isatty() else "jsonl")
@@ -95,33 +117,113 @@ def extract(
                     published=(date_field,) if date_field else ("published", "date"))
     if published:
         try:
-            from .document import parse_published
             parse_published(published)
         except ValueError as error:
             raise typer.BadParameter(str(error), param_hint="--published") from None
+    if files_from == "-" and "-" in (paths or []):
+        raise typer.BadParameter("standard input cannot be both a document and the list of paths",
+                                 param_hint="--files-from")
+    try:
+        error_log = open(errors_to, "w", encoding="utf-8") if errors_to else None  # noqa: SIM115
+    except OSError as error:
+        raise typer.BadParameter(f"cannot write {errors_to}: {error.strerror}", param_hint="--errors") from None
 
+    reporter = Reporter(errors, error_log, quiet)
+    tally = reporter.tally
+    reading = InputProgress()
+    tasks = iter_tasks(paths or [], globs=glob or (), files_from=files_from, text_field=fields.text,
+                       on_notice=reporter.notice, progress=reading)
+    parser = Parser(fields, parse_published(published) if published else None, date_from_text_later=True)
+    show_progress = not quiet and sys.stderr.isatty()
+    bar = ProgressBar(errors, show_progress, lambda: input_size(paths or [], glob or (), files_from),
+                      lambda: reading.bytes_read)
     writer = writer_for(chosen_format, sys.stdout)
-    failures: list[Failure] = []
-    documents = 0
-    for item in iter_documents(paths or [], fields, published):
-        if isinstance(item, Failure):
-            failures.append(item)
-            errors.print(f"geoevents: {item}", style="red", markup=False)
-            continue
-        documents += 1
-        try:
-            events = extract_document(item, wanted)
-        except Exception as error:  # one bad document must not stop the run
-            failure = Failure(str(item.id), f"extraction failed: {type(error).__name__}: {error}")
-            failures.append(failure)
-            errors.print(f"geoevents: {failure}", style="red", markup=False)
-            continue
-        for event in events:
-            writer.write(event)
-    writer.close()
-    if failures:
-        errors.print(f"geoevents: {len(failures)} input(s) failed, {documents} document(s) read", markup=False)
+    with stop_on_first_interrupt() as interrupted:
+        results = extract_all(tasks, parser, wanted, jobs or default_jobs(), ordered=not unordered,
+                              stop=interrupted.is_set)
+        # closing(): should writing fail (| head), the workers are stopped at once, not at exit
+        with contextlib.closing(results), contextlib.ExitStack() as cleanup:
+            cleanup.callback(bar.close)
+            if error_log:
+                cleanup.callback(error_log.close)
+            _write_all(results, writer, reporter, bar)
+    if not quiet or interrupted.is_set():
+        for line in tally.summary(interrupted.is_set()):
+            errors.print(f"geoevents: {line}", markup=False, style="dim" if not tally.failed else None)
+    if interrupted.is_set():
+        raise typer.Exit(130)
+    if tally.failed:
         raise typer.Exit(1)
+
+
+def _write_all(results: Iterator[ChunkResult | Failure], writer, reporter: Reporter, bar: ProgressBar) -> None:
+    for item in results:
+        if isinstance(item, Failure):
+            reporter.failure(item)
+            continue
+        for notice in item.notices:
+            reporter.notice(notice)
+        for failure in item.failures:
+            reporter.failure(failure)
+        reporter.tally.add(item)
+        for event in item.events:
+            writer.write(event)
+        bar.update(reporter.tally)
+    writer.close()
+
+
+class Reporter:
+    """Failures and warnings: one line each on stderr (the first ``SHOWN``), every failure in the
+    ``--errors`` file."""
+
+    SHOWN = 50
+
+    def __init__(self, console: Console, error_log: TextIO | None, quiet: bool):
+        self.console = console
+        self.error_log = error_log
+        self.quiet = quiet
+        self.tally = Tally()
+        self.shown = 0
+        self.notice = once_per_source(self._notice)
+
+    def failure(self, failure: Failure) -> None:
+        self.tally.failed += 1
+        if self.error_log:
+            self.error_log.write(json.dumps(failure.to_dict(), ensure_ascii=False) + "\n")
+        self._show(f"geoevents: {failure}", "red")
+
+    def _notice(self, notice: Notice) -> None:
+        self.tally.warnings += 1
+        if not self.quiet:
+            self._show(f"geoevents: warning: {notice}", "yellow")
+
+    def _show(self, line: str, style: str) -> None:
+        self.shown += 1
+        if self.shown <= self.SHOWN:
+            self.console.print(line, style=style, markup=False)
+        elif self.shown == self.SHOWN + 1:
+            hint = ("; every failure is in the --errors file" if self.error_log
+                    else "; use --errors FILE to keep them all")
+            self.console.print(f"geoevents: further failures and warnings are not shown{hint}", markup=False)
+
+
+@contextlib.contextmanager
+def stop_on_first_interrupt() -> Iterator[threading.Event]:
+    """The first Ctrl-C asks the run to stop after flushing what is done; a second one stops at once."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def first(signum, frame) -> None:
+        stop.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, first)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 DATES_EXAMPLES = """

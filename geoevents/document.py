@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 import regex
 
@@ -17,14 +18,28 @@ _DATE_LINE = regex.compile(
 )
 # "WASHINGTON, March 3, 2021 (Reuters) -" or "KABUL, Aug 5 (AFP) -" at the start of a line
 _DATELINE = regex.compile(r"^[ \t]*\p{Lu}[\p{Lu} .,'-]{2,40},[ \t]+(?P<rest>[^\n]{6,40})", regex.MULTILINE)
+_ISO_DATE = regex.compile(r"(\d{4})-(\d{2})-(\d{2})")
 HEAD, TAIL = 1500, 600
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """A text to extract from. ``source`` and ``line`` say where it was read (for error reports);
+    ``date_from_text`` asks for the publication date to be looked up in the text when
+    ``published`` is None (done by ``dated()``, in the worker that extracts the document)."""
+
     text: str
     id: str | None = None
     published: date | None = None
+    source: str | None = None
+    line: int | None = None
+    date_from_text: bool = False
+
+    def dated(self) -> Document:
+        """This document with its publication date looked up in its text if that was asked for."""
+        if self.published is not None or not self.date_from_text:
+            return self
+        return replace(self, published=find_published(self.text), date_from_text=False)
 
 
 def _first_full_date(fragment: str) -> date | None:
@@ -52,8 +67,13 @@ def parse_published(value: object) -> date | None:
         return None
     if isinstance(value, date):
         return value
-    text = str(value).strip()
-    m = regex.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    return _parse_date_text(str(value))
+
+
+@lru_cache(maxsize=4096)  # batch inputs repeat the same few dates: parse each once
+def _parse_date_text(value: str) -> date:
+    text = value.strip()
+    m = _ISO_DATE.match(text)
     if not m:
         raise ValueError(f"publication date {text!r} is not YYYY-MM-DD")
     try:

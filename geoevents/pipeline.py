@@ -30,6 +30,9 @@ from .triggers import Candidate, attachment_type
 
 MAX_SENTENCE = 1500  # longer "sentences" (unpunctuated dumps) are cut to a window around the trigger
 WINDOW = 600
+# In such a long "sentence", at most this many candidates per WINDOW characters are examined:
+# more is not prose but a list or one word repeated, and each costs a window's worth of work.
+MAX_CANDIDATES_PER_WINDOW = 3
 
 
 @dataclass(slots=True)
@@ -77,10 +80,17 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
     sentences = split_sentences(text)
     starts = [s for s, _ in sentences]
     by_sentence: dict[tuple[int, int], list[Candidate]] = {}
+    crowding: dict[tuple[int, int], int] = {}
     for candidate in _drop_overlaps(candidates):
         index = bisect.bisect_right(starts, candidate.start) - 1
         if index < 0 or candidate.end > sentences[index][1]:
             continue
+        start, end = sentences[index]
+        if end - start > MAX_SENTENCE:
+            stretch = (index, candidate.start // WINDOW)
+            crowding[stretch] = crowding.get(stretch, 0) + 1
+            if crowding[stretch] > MAX_CANDIDATES_PER_WINDOW:
+                continue
         by_sentence.setdefault(_window(sentences[index], candidate), []).append(candidate)
 
     gazetteer = knowledge.gazetteer

@@ -1,22 +1,40 @@
-"""Input documents from paths: text files, JSON Lines files, folders, or standard input.
+"""Input documents: text and HTML files, JSON Lines, folders, lists of paths, standard input.
 
-Every input is accounted for: each yields documents or a ``Failure`` saying what went wrong.
+``iter_documents`` reads them all in one process. Batch runs split the work in two:
+``sources.iter_tasks`` finds the input and cuts it into tasks, and a ``Parser`` in each worker
+turns tasks into documents. Every input is accounted for: it yields documents or a ``Failure``
+saying what went wrong; what was read but deserves a word (invalid UTF-8, an empty file) is
+a ``Notice``.
 """
 
 from __future__ import annotations
 
 import gzip
-import io
 import json
-import os
-import sys
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from datetime import date
+
+import orjson
 
 from .document import Document, find_published, parse_published
+from .markup import html_to_text
+from .sources import (
+    SNIFF,
+    Failure,
+    InputProgress,
+    Notice,
+    NoticeHandler,
+    Task,
+    input_size,
+    iter_tasks,
+    reason,
+)
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+__all__ = ["Failure", "Fields", "InputProgress", "Notice", "Parser", "input_size", "iter_documents"]
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,118 +46,162 @@ class Fields:
     published: tuple[str, ...] = ("published", "date")
 
 
-@dataclass(frozen=True, slots=True)
-class Failure:
-    """An input (a file, or one line of a JSON Lines file) that could not be read."""
-
-    source: str
-    reason: str
-    line: int | None = None
-
-    def to_dict(self) -> dict:
-        return {"source": self.source, "line": self.line, "reason": self.reason}
-
-    def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line else self.source
-        return f"{where}: {self.reason}"
-
-
 def iter_documents(
-    paths: Sequence[str], fields: Fields = Fields(), published: str | None = None,
+    paths: Sequence[str],
+    fields: Fields = Fields(),
+    published: str | None = None,
+    *,
+    globs: Sequence[str] = (),
+    files_from: str | None = None,
+    date_from_text_later: bool = False,
+    on_notice: NoticeHandler | None = None,
+    progress: InputProgress | None = None,
 ) -> Iterator[Document | Failure]:
-    """Documents from ``paths`` in order (``-`` or no path: standard input)."""
-    default_date = parse_published(published) if published else None
-    for path in paths or ["-"]:
-        if path == "-":
-            yield from _from_stdin(fields, default_date)
-        elif os.path.isdir(path):
-            yield from _from_folder(Path(path), fields, default_date)
-        elif not os.path.exists(path):
-            yield Failure(path, "no such file or directory")
+    """Documents from ``paths`` in order (``-`` or no path at all: standard input), then from
+    the paths listed in ``files_from`` (one per line; ``-`` for standard input).
+
+    ``globs`` filters the files found in folders by name (``*.txt``); files named explicitly are
+    always read. With ``date_from_text_later``, a document without a publication date is
+    yielded with ``date_from_text`` set (``Document.dated()`` looks it up) instead of being
+    looked up here. Notices of one kind are passed to ``on_notice`` once per source.
+    """
+    notice = once_per_source(on_notice or (lambda n: None))
+    parser = Parser(fields, parse_published(published) if published else None, date_from_text_later)
+    for task in iter_tasks(paths, globs=globs, files_from=files_from, text_field=fields.text,
+                           on_notice=notice, progress=progress):
+        if isinstance(task, Failure):
+            yield task
         else:
-            yield from _from_file(Path(path), fields, default_date)
+            yield from parser.parse(task, notice)
 
 
-def _from_folder(folder: Path, fields: Fields, default_date) -> Iterator[Document | Failure]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield from _from_file(Path(root) / name, fields, default_date)
+def once_per_source(handler: NoticeHandler) -> NoticeHandler:
+    """A handler that passes on a notice with a ``kind`` only the first time for its source."""
+    seen: set[tuple[str, str]] = set()
+
+    def handle(notice: Notice) -> None:
+        if notice.kind:
+            key = (notice.source, notice.kind)
+            if key in seen:
+                return
+            seen.add(key)
+        handler(notice)
+
+    return handle
 
 
-def _from_file(path: Path, fields: Fields, default_date) -> Iterator[Document | Failure]:
-    source = str(path)
-    try:
-        raw = path.read_bytes()
-        if source.endswith(".gz"):
-            raw = gzip.decompress(raw)
-    except (OSError, EOFError) as error:
-        yield Failure(source, _reason(error))
-        return
-    if b"\x00" in raw[:8192]:
-        yield Failure(source, "binary file, not text")
-        return
-    text = raw.decode("utf-8", errors="replace")
-    name = source[:-3] if source.endswith(".gz") else source
-    if name.endswith(JSONL_SUFFIXES):
-        yield from _from_jsonl(io.StringIO(text), source, fields, default_date)
-    else:
-        yield _text_document(text, source, default_date)
+class Parser:
+    """Turns tasks into documents (picklable: each worker process holds one)."""
 
+    def __init__(self, fields: Fields = Fields(), published: date | None = None,
+                 date_from_text_later: bool = False):
+        self.fields = fields
+        self.default_date = published
+        self.later = date_from_text_later
 
-def _from_stdin(fields: Fields, default_date) -> Iterator[Document | Failure]:
-    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-    text = data.decode("utf-8", errors="replace")
-    if _looks_like_jsonl(text, fields):
-        yield from _from_jsonl(io.StringIO(text), "<stdin>", fields, default_date)
-    else:
-        yield _text_document(text, "<stdin>", default_date)
+    def parse(self, task: Task, notice: NoticeHandler) -> Iterator[Document | Failure]:
+        if task.kind == "lines":
+            yield from self.lines(task, notice)
+        elif task.kind == "file":
+            yield from self.file(task.source, notice)
+        else:
+            yield from self.text(_decode(task.data, task.source, notice), task.source, notice)
 
+    # -- text and HTML -------------------------------------------------------------------------
 
-def _looks_like_jsonl(text: str, fields: Fields) -> bool:
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    if not first.lstrip().startswith("{"):
-        return False
-    try:
-        record = json.loads(first)
-    except json.JSONDecodeError:
-        return False
-    return isinstance(record, dict) and fields.text in record
-
-
-def _text_document(text: str, source: str, default_date) -> Document:
-    return Document(text=text, id=source, published=default_date or find_published(text))
-
-
-def _from_jsonl(stream, source: str, fields: Fields, default_date) -> Iterator[Document | Failure]:
-    for number, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
+    def file(self, source: str, notice: NoticeHandler) -> Iterator[Document | Failure]:
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield Failure(source, f"not valid JSON ({error.msg})", number)
-            continue
+            with open(source, "rb") as raw:
+                data = gzip.GzipFile(fileobj=raw).read() if source.endswith(".gz") else raw.read()
+        except (OSError, EOFError, zlib.error) as error:  # unreadable, or a broken gzip stream
+            yield Failure(source, reason(error))
+            return
+        if b"\x00" in data[:SNIFF]:
+            yield Failure(source, "binary file, not text: skipped")
+            return
+        text = _decode(data, source, notice)
+        del data  # a large file should not be held twice while it is processed
+        name = source[:-3] if source.endswith(".gz") else source
+        yield from self.text(text, source, notice, html=name.lower().endswith(HTML_SUFFIXES))
+
+    def text(self, text: str, source: str, notice: NoticeHandler, html: bool = False) -> Iterator[Document]:
+        if html:
+            text = html_to_text(text)
+        if not text or text.isspace():  # (strip() would copy a large text)
+            notice(Notice(source, "empty file, no text to read"))
+            return
+        yield self.document(text, source, source, None, None)
+
+    def document(self, text: str, doc_id: str, source: str, line: int | None, published: date | None) -> Document:
+        if published is None:
+            published = self.default_date
+        if published is None and not self.later:
+            published = find_published(text)
+        return Document(text=text, id=doc_id, published=published, source=source, line=line,
+                        date_from_text=published is None and self.later)
+
+    # -- JSON Lines ----------------------------------------------------------------------------
+
+    def lines(self, task: Task, notice: NoticeHandler) -> Iterator[Document | Failure]:
+        source = task.source
+        for number, raw_line in enumerate(task.data.split(b"\n"), task.first_line):
+            if not raw_line.strip():
+                continue
+            try:
+                record = orjson.loads(raw_line)
+            except orjson.JSONDecodeError:
+                # orjson refuses invalid UTF-8 and lone surrogates: decode leniently, parse again
+                try:
+                    decoded = raw_line.decode("utf-8")
+                except UnicodeDecodeError as error:
+                    decoded = raw_line.decode("utf-8", errors="replace")
+                    notice(Notice(source, f"invalid UTF-8 (first at byte {error.start} of the line), decoded "
+                                          "with replacement characters; reported for the first line only",
+                                  number, kind="utf8"))
+                try:
+                    record = _clean(json.loads(decoded))
+                except json.JSONDecodeError as error:
+                    yield Failure(source, f"not valid JSON ({error.msg}, column {error.colno})", number)
+                    continue
+                except RecursionError:
+                    yield Failure(source, "not valid JSON (nested too deeply)", number)
+                    continue
+            yield self.record(record, source, number)
+
+    def record(self, record: object, source: str, number: int) -> Document | Failure:
         if not isinstance(record, dict):
-            yield Failure(source, "not a JSON object", number)
-            continue
-        text = record.get(fields.text)
-        if not isinstance(text, str):
-            yield Failure(source, f"no {fields.text!r} text field", number)
-            continue
+            return Failure(source, "not a JSON object", number)
+        fields = self.fields
         doc_id = record.get(fields.id)
         doc_id = str(doc_id) if doc_id is not None else f"{source}:{number}"
+        text = record.get(fields.text)
+        if not isinstance(text, str):
+            problem = "no" if text is None else "a non-string"
+            return Failure(source, f"{problem} {fields.text!r} field (the document's text)", number, doc_id)
         try:
             value = next((record[f] for f in fields.published if record.get(f)), None)
-            published = parse_published(value) if value else default_date or find_published(text)
+            published = parse_published(value) if value else None
         except ValueError as error:
-            yield Failure(source, str(error), number)
-            continue
-        yield Document(text=text, id=doc_id, published=published)
+            return Failure(source, str(error), number, doc_id)
+        return self.document(text, doc_id, source, number, published)
 
 
-def _reason(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror.lower()
-    return str(error) or type(error).__name__
+def _decode(data: bytes, source: str, notice: NoticeHandler) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        notice(Notice(source, f"invalid UTF-8 (first at byte {error.start}), decoded with replacement characters",
+                      kind="utf8"))
+        return data.decode("utf-8", errors="replace")
+
+
+def _clean(value):
+    """Lone surrogates ("\\ud800") that JSON allows but UTF-8 output cannot hold become "?"
+    (one character for one, so offsets keep their meaning)."""
+    if isinstance(value, str):
+        return value.encode("utf-8", errors="replace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_clean(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value

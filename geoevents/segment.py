@@ -14,10 +14,15 @@ import regex
 
 from .resources import word_set
 
+# A match never starts inside a run of stops or of blanks (the run's first character is tried
+# first, with the same outcome), and runs are taken possessively: without both, a megabyte of
+# "." or of blank lines costs quadratic time. Trailing white space is left out of the scan: no
+# boundary can end there, and each line end in it would be tried against all the rest.
 _CANDIDATE = regex.compile(
-    r"""(?P<stop>[.!?]+[\"'\u201d\u2019)\]]*)(?P<space>[ \t\u00a0]+|\s*\n\s*)(?=(?P<next>\S))"""
-    r"""|(?P<newline>[ \t]*\n\s*)(?=(?P<after>\S))"""
+    r"""(?<![.!?])(?P<stop>[.!?]++[\"'\u201d\u2019)\]]*+)(?P<space>[ \t\u00a0]+|\s*\n\s*+)(?=(?P<next>\S))"""
+    r"""|(?<![ \t\n])(?P<newline>[ \t]*+\n\s*+)(?=(?P<after>\S))"""
 )
+_TRAILING_SPACE = regex.compile(r"(?<!\s)\s++\Z")
 _WORD_BEFORE = regex.compile(r"(\S+)$")
 _INITIALISM = regex.compile(r"^(?:\p{L}\.){2,}$")
 _NEXT_WORD = regex.compile(r"[\p{L}']+")
@@ -39,8 +44,9 @@ def _is_boundary(text: str, stop_start: int, stop: str, next_pos: int) -> bool:
     next_char = text[next_pos]
     if next_char.islower():
         return False
-    line_start = text.rfind("\n", 0, stop_start) + 1
-    before = _WORD_BEFORE.search(text, max(line_start, stop_start - 40), stop_start)
+    look_from = max(0, stop_start - 40)  # bounded: searching back to the line start is quadratic on one long line
+    line_start = text.rfind("\n", look_from, stop_start) + 1
+    before = _WORD_BEFORE.search(text, max(line_start, look_from), stop_start)
     if before is None:
         return True
     word = before.group(1).lstrip("(\"'\u201c\u2018[")
@@ -58,7 +64,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Offsets ``(start, end)`` of the sentences in ``text``, stripped of surrounding space."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    for match in _CANDIDATE.finditer(text):
+    trailing = _TRAILING_SPACE.search(text)
+    for match in _CANDIDATE.finditer(text, 0, trailing.start() if trailing else len(text)):
         if match.group("newline") is not None:
             if text[match.start("after")].islower() and "\n\n" not in match.group("newline"):
                 continue

@@ -46,9 +46,11 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+import ahocorasick
 import regex
 
 from .gazetteer import Mention, load_gazetteer
+from .prefixes import match_prefixes
 from .resources import read_jsonl, read_lines, read_text
 
 TRIGGER_FILES = ("exercise", "deployment", "withdrawal", "training", "alert", "base", "arms_transfer", "movement")
@@ -135,7 +137,8 @@ class TriggerLexicon:
         # ("alert", "readiness" for alert rules): most texts skip their costly patterns.
         anchors = {t: frozenset(w.encode() for w in words) for t, words in (anchors or {}).items()}
         self._anchor_words = frozenset().union(*anchors.values())
-        self._groups: list[tuple[frozenset[bytes] | None, regex.Pattern, regex.Pattern]] = []
+        self._groups: list[tuple[frozenset[bytes] | None, regex.Pattern, regex.Pattern,
+                                 ahocorasick.Automaton | None]] = []
         for anchor in [None, *{anchors[t] for t in sorted(anchors)}]:
             members = [(i, rule) for i, rule in enumerate(self.rules)
                        if anchors.get(rule.type) == anchor and not rule.alternate]
@@ -143,7 +146,8 @@ class TriggerLexicon:
                 continue
             body = "|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in members)
             self._groups.append((anchor, regex.compile(rf"\b(?:{body})\b"),
-                                 regex.compile(rf"\b(?:{body})\b", regex.IGNORECASE)))
+                                 regex.compile(rf"\b(?:{body})\b", regex.IGNORECASE),
+                                 _prefix_automaton([rule for _, rule in members])))
         self._single = [regex.compile(rf"\b(?:{rule.pattern})\b", regex.IGNORECASE) for rule in self.rules]
         self.forces = _word_pattern(read_lines("lexicon/forces.txt"))
         self.military = _word_pattern(read_lines("lexicon/military_cues.txt") + read_lines("lexicon/forces.txt"))
@@ -168,14 +172,17 @@ class TriggerLexicon:
         same_length = len(lowered) == len(text)
         words: frozenset[bytes] | None = None
         found = []
-        for anchor, scan_lower, scan_any_case in self._groups:
+        for anchor, scan_lower, scan_any_case, starts in self._groups:
             if anchor is not None:
                 if words is None:
                     words = self._anchor_words.intersection(_byte_words(lowered))
                 if anchor.isdisjoint(words):
                     continue
             # lower-casing may change the length (rare scripts): then match case-insensitively instead
-            matches = scan_lower.finditer(lowered) if same_length else scan_any_case.finditer(text)
+            if not same_length:
+                matches = scan_any_case.finditer(text)
+            else:
+                matches = _prefiltered(scan_lower, starts, lowered) if starts else scan_lower.finditer(lowered)
             found.extend((m.start(), int(m.lastgroup[1:]), m.end()) for m in matches)
         if len(self._groups) > 1:
             found.sort()
@@ -465,6 +472,33 @@ class SentenceContext:
             return (self.near(self._spans(self.lexicon.weapons), candidate, False, True)
                     and self.party_before(candidate))
         raise AssertionError(requires)
+
+
+def _prefiltered(pattern: regex.Pattern, starts: ahocorasick.Automaton, lowered: str) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(lowered)``, trying the pattern only where one of its
+    rules' literal prefixes occurs (found by one Aho-Corasick pass): several times faster."""
+    resume = 0
+    for start in sorted({end - size + 1 for end, size in starts.iter(lowered)}):
+        if start >= resume and (m := pattern.match(lowered, start)):
+            resume = m.end()
+            yield m
+
+
+def _prefix_automaton(rules: Sequence[TriggerRule]) -> ahocorasick.Automaton | None:
+    """An automaton of the literal prefixes every match of the rules starts with, or None when
+    some rule's pattern has no such prefix (then the scan tries the pattern everywhere)."""
+    prefixes: set[str] = set()
+    for rule in rules:
+        found = match_prefixes(rule.pattern)
+        if found is None:
+            return None
+        prefixes |= found
+    automaton = ahocorasick.Automaton()
+    for prefix in prefixes:
+        if not any(prefix.startswith(p) for p in prefixes if p != prefix):  # the shortest suffices
+            automaton.add_word(prefix, len(prefix))
+    automaton.make_automaton()
+    return automaton
 
 
 @cache

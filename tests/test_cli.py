@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from geoevents import readers
 from geoevents.cli import app
 
 ARTICLE = (
@@ -147,10 +148,10 @@ def test_missing_path_is_one_line_and_exit_1(tmp_path, docs):
 
 
 def test_unreadable_file(monkeypatch, article):
-    def refuse(self):
+    def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(readers, "open", refuse, raising=False)
     result = run("extract", str(article))
     assert result.exit_code == 1
     assert "permission denied" in result.stderr

@@ -1,0 +1,319 @@
+"""Where the input is: paths, folders, lists of paths and standard input, cut into tasks.
+
+A ``Task`` is a piece of input small enough to hand to a worker process: one text or HTML file
+(the worker reads it), a block of a quarter of a megabyte of whole JSON Lines (with the number of its
+first line), or the text of standard input. Cutting JSON Lines into blocks here, without
+parsing them, keeps the main process nearly idle: the workers decode, parse and extract.
+Reading waits while the workers are busy, so an input of any size needs bounded memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import gzip
+import itertools
+import json
+import os
+import sys
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import BinaryIO
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+SNIFF = 8192  # bytes looked at to tell a binary file
+BLOCK = 1 << 18  # bytes of JSON Lines per task: small enough to share the work evenly among workers
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input (a file, or one document of a JSON Lines file) that could not be read or processed."""
+
+    source: str
+    reason: str
+    line: int | None = None
+    id: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "line": self.line, "id": self.id, "reason": self.reason}
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something worth saying about an input that was still read (a warning, not a failure).
+    Notices of one ``kind`` (such as ``utf8``) are reported once per source."""
+
+    source: str
+    message: str
+    line: int | None = None
+    kind: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.message}"
+
+
+NoticeHandler = Callable[[Notice], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """A piece of input: ``file`` (a text or HTML file to read), ``lines`` (a block of JSON Lines
+    starting at line ``first_line``) or ``text`` (the bytes of one text document)."""
+
+    kind: str
+    source: str
+    data: bytes = b""
+    first_line: int = 1
+
+
+class InputProgress:
+    """How many bytes of the inputs have been read (compressed bytes for gzip files)."""
+
+    def __init__(self) -> None:
+        self.finished = 0
+        self._current: BinaryIO | None = None
+
+    def start(self, raw: BinaryIO | None) -> None:
+        self._current = raw
+
+    def finish(self, size: int) -> None:
+        self.finished += size
+        self._current = None
+
+    @property
+    def bytes_read(self) -> int:
+        current = self._current
+        try:
+            return self.finished + (current.tell() if current is not None and not current.closed else 0)
+        except (OSError, ValueError):
+            return self.finished
+
+
+def is_jsonl(path: str) -> bool:
+    name = path[:-3] if path.endswith(".gz") else path
+    return name.lower().endswith(JSONL_SUFFIXES)
+
+
+def iter_tasks(
+    paths: Sequence[str],
+    *,
+    globs: Sequence[str] = (),
+    files_from: str | None = None,
+    text_field: str = "text",
+    on_notice: NoticeHandler | None = None,
+    progress: InputProgress | None = None,
+) -> Iterator[Task | Failure]:
+    """The tasks for ``paths`` in order (``-`` or no path at all: standard input), then for the
+    paths listed in ``files_from`` (one per line; ``-`` for standard input)."""
+    finder = _Finder(tuple(globs), text_field, on_notice or (lambda notice: None), progress or InputProgress())
+    if not paths and files_from is None:
+        paths = ["-"]
+    for path in paths:
+        yield from finder.path(path)
+    if files_from is not None:
+        try:
+            for path in listed_paths(files_from):
+                yield from finder.path(path)
+        except OSError as error:
+            yield Failure(files_from, f"cannot read the list of paths: {reason(error)}")
+
+
+def listed_paths(files_from: str) -> Iterator[str]:
+    """The paths in a list file (``-``: standard input), one per line; blank lines are skipped."""
+    opened = (contextlib.nullcontext(sys.stdin) if files_from == "-"
+              else open(files_from, encoding="utf-8", errors="surrogateescape"))  # noqa: SIM115
+    with opened as stream:
+        for line in stream:
+            path = line.rstrip("\r\n")
+            if path.strip():
+                yield path
+
+
+def walk_files(folder: str, globs: Sequence[str] = (),
+               on_notice: NoticeHandler | None = None) -> Iterator[tuple[str, OSError | None]]:
+    """The files under ``folder`` (recursively, sorted, hidden ones skipped), each with the error
+    met on the way to it. Symbolic links to folders are followed once: a folder reached again
+    (a link loop) is reported and skipped."""
+    seen: set[tuple[int, int]] = set()
+
+    def visit(directory: str) -> Iterator[tuple[str, OSError | None]]:
+        try:
+            info = os.stat(directory)
+            key = (info.st_dev, info.st_ino)
+            if key in seen:
+                if on_notice:
+                    on_notice(Notice(directory, "folder already read (symbolic link loop or alias), skipped"))
+                return
+            seen.add(key)
+            with os.scandir(directory) as scan:
+                entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
+        except OSError as error:
+            yield directory, error
+            return
+        folders = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError as error:
+                yield entry.path, error
+                continue
+            if is_dir:
+                folders.append(entry.path)
+            elif not globs or any(fnmatch.fnmatch(entry.name, g) for g in globs):
+                yield entry.path, None
+        for sub in folders:
+            yield from visit(sub)
+
+    yield from visit(folder)
+
+
+def input_size(paths: Sequence[str], globs: Sequence[str] = (), files_from: str | None = None) -> int | None:
+    """The total size in bytes of the files the inputs name, or None when standard input is one."""
+    if (not paths and files_from is None) or "-" in paths or files_from == "-":
+        return None
+    total = 0
+    listed = listed_paths(files_from) if files_from is not None else ()
+    for path in itertools.chain(paths, listed):
+        if os.path.isdir(path):
+            names = (found for found, error in walk_files(path, globs) if error is None)
+        else:
+            names = iter((path,))
+        for name in names:
+            with contextlib.suppress(OSError):
+                total += os.path.getsize(name)
+    return total
+
+
+class _Finder:
+    def __init__(self, globs: tuple[str, ...], text_field: str, notice: NoticeHandler, progress: InputProgress):
+        self.globs = globs
+        self.text_field = text_field
+        self.notice = notice
+        self.progress = progress
+
+    def path(self, path: str) -> Iterator[Task | Failure]:
+        if path == "-":
+            yield from self.stdin()
+        elif os.path.isdir(path):
+            for found, error in walk_files(path, self.globs, self.notice):
+                if error:
+                    yield Failure(found, reason(error))
+                else:
+                    yield from self.file(found)
+        elif not os.path.lexists(path):
+            yield Failure(path, "no such file or directory")
+        else:
+            yield from self.file(path)
+
+    def file(self, path: str) -> Iterator[Task | Failure]:
+        if is_jsonl(path):
+            yield from self.jsonl(path)
+            return
+        with contextlib.suppress(OSError):
+            self.progress.finish(os.path.getsize(path))
+        yield Task("file", path)
+
+    def jsonl(self, source: str) -> Iterator[Task | Failure]:
+        try:
+            raw = open(source, "rb")  # noqa: SIM115 (closed below, with the gzip stream)
+        except OSError as error:
+            yield Failure(source, reason(error))
+            return
+        size = _size(raw)
+        self.progress.start(raw)
+        line = 1
+        try:
+            stream: BinaryIO = gzip.GzipFile(fileobj=raw) if source.endswith(".gz") else raw
+            with raw, stream:
+                head = stream.read(SNIFF)
+                if b"\x00" in head:
+                    yield Failure(source, "binary file, not text: skipped")
+                    return
+                blank = True
+                for block in blocks(stream, head):
+                    if blank and not block.strip():
+                        line += block.count(b"\n")
+                        continue
+                    blank = False
+                    yield Task("lines", source, block, line)
+                    line += block.count(b"\n")
+                if blank:
+                    self.notice(Notice(source, "empty file, no documents to read"))
+        except (OSError, EOFError, zlib.error) as error:  # unreadable, or a broken gzip stream
+            yield Failure(source, reason(error), line)
+        finally:
+            self.progress.finish(size)
+
+    def stdin(self) -> Iterator[Task | Failure]:
+        stream: BinaryIO = sys.stdin.buffer
+        leading: list[bytes] = []
+        for line in stream:
+            leading.append(line)
+            if line.strip():
+                break
+        if leading and looks_like_jsonl(leading[-1], self.text_field):
+            for number, block in _numbered(blocks(stream, b"".join(leading))):
+                yield Task("lines", "<stdin>", block, number)
+        else:
+            yield Task("text", "<stdin>", b"".join(leading) + stream.read())
+
+
+def _numbered(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
+    line = 1
+    for chunk in chunks:
+        yield line, chunk
+        line += chunk.count(b"\n")
+
+
+def blocks(stream: BinaryIO, first: bytes = b"") -> Iterator[bytes]:
+    """Blocks of about ``BLOCK`` bytes of whole lines (each ends with a line end, but the last).
+    A line longer than a block is gathered in pieces and joined once."""
+    read = getattr(stream, "read1", stream.read)  # read1: what is there, do not wait for a full block
+    pending: list[bytes] = [first] if first else []
+    size = len(first)
+    while data := read(BLOCK):
+        pending.append(data)
+        size += len(data)
+        if size < BLOCK or b"\n" not in data:
+            continue
+        joined = b"".join(pending)
+        cut = joined.rfind(b"\n") + 1
+        yield joined[:cut]
+        rest = joined[cut:]
+        pending, size = ([rest], len(rest)) if rest else ([], 0)
+    if pending:
+        yield b"".join(pending)
+
+
+def looks_like_jsonl(first: bytes, text_field: str) -> bool:
+    if not first.lstrip().startswith(b"{"):
+        return False
+    try:
+        record = json.loads(first.decode("utf-8", errors="replace"))
+    except json.JSONDecodeError:
+        return False
+    return isinstance(record, dict) and text_field in record
+
+
+def _size(raw: BinaryIO) -> int:
+    try:
+        return os.fstat(raw.fileno()).st_size
+    except OSError:
+        return 0
+
+
+def reason(error: BaseException | None) -> str:
+    """A short, lower-case reason for an error met while reading."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    if isinstance(error, EOFError):
+        return "truncated gzip file"
+    if isinstance(error, (gzip.BadGzipFile, zlib.error)):
+        return f"broken gzip file ({error})"
+    return str(error) or type(error).__name__
