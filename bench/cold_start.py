@@ -12,12 +12,15 @@ Measures, each in a fresh interpreter:
     it builds on first use).
 
 Each figure is the median of ``--runs`` runs. The machine is shared: the script prints the
-load average it ran under. Usage: ``python bench/cold_start.py [--runs 7]``.
+load average it ran under. The package's bytecode is compiled first, as an installation does
+(where ``PYTHONDONTWRITEBYTECODE`` is set, every run would otherwise compile the sources again:
+``--source`` measures that case). Usage: ``python bench/cold_start.py [--runs 7] [--source]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import statistics
@@ -58,14 +61,20 @@ def timed(command: list[str]) -> tuple[float, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--source", action="store_true", help="do not compile the bytecode first")
     args = parser.parse_args()
+    package = Path(__file__).resolve().parent.parent / "geoevents"
+    if not args.source:
+        compileall.compile_dir(package, quiet=1)
+    cached = any(package.glob("__pycache__/*.pyc"))
     script = shutil.which("geoevents", path=str(Path(sys.executable).parent)) or "geoevents"
     commands = {
         "geoevents extract -": [script, "extract", "-", "--published", "2022-01-01"],
         "python -m geoevents extract -": [sys.executable, "-m", "geoevents", "extract", "-",
                                           "--published", "2022-01-01"],
     }
-    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
+    print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores; "
+          f"bytecode of geoevents {'compiled' if cached else 'absent (sources compiled at each start)'}")
     ok = True
     for name, command in commands.items():
         timed(command)  # warm the file cache; every measured run is still a fresh interpreter

@@ -50,6 +50,7 @@ import ahocorasick
 import regex
 
 from .gazetteer import Mention, load_gazetteer
+from .lazypattern import LazyPattern
 from .prefixes import match_prefixes
 from .resources import read_jsonl, read_lines, read_text
 
@@ -98,7 +99,7 @@ class TriggerRule:
 class Exclusion:
     id: str
     types: tuple[str, ...]
-    pattern: regex.Pattern
+    pattern: regex.Pattern | LazyPattern
     overridden_by_force: bool = True  # a force noun as direct object lifts the veto
     counterexamples: tuple[str, ...] = ()
 
@@ -118,9 +119,9 @@ def _skip_space(text: str, position: int) -> int:
     return position
 
 
-def _word_pattern(words: Sequence[str]) -> regex.Pattern:
+def _word_pattern(words: Sequence[str]) -> LazyPattern:
     ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return regex.compile(r"\b(?:%s)\b" % "|".join(regex.escape(w) for w in ordered))
+    return LazyPattern(r"\b(?:%s)\b" % "|".join(regex.escape(w) for w in ordered))
 
 
 class TriggerLexicon:
@@ -137,18 +138,26 @@ class TriggerLexicon:
         # ("alert", "readiness" for alert rules): most texts skip their costly patterns.
         anchors = {t: frozenset(w.encode() for w in words) for t, words in (anchors or {}).items()}
         self._anchor_words = frozenset().union(*anchors.values())
-        self._groups: list[tuple[frozenset[bytes] | None, regex.Pattern, regex.Pattern,
+        prefixes = [match_prefixes(rule.pattern) for rule in self.rules]
+        self._groups: list[tuple[frozenset[bytes] | None, regex.Pattern, LazyPattern,
                                  ahocorasick.Automaton | None]] = []
         for anchor in [None, *{anchors[t] for t in sorted(anchors)}]:
-            members = [(i, rule) for i, rule in enumerate(self.rules)
+            members = [i for i, rule in enumerate(self.rules)
                        if anchors.get(rule.type) == anchor and not rule.alternate]
             if not members:
                 continue
-            body = "|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in members)
+            body = "|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in members)
             self._groups.append((anchor, regex.compile(rf"\b(?:{body})\b"),
-                                 regex.compile(rf"\b(?:{body})\b", regex.IGNORECASE),
-                                 _prefix_automaton([rule for _, rule in members])))
-        self._single = [regex.compile(rf"\b(?:{rule.pattern})\b", regex.IGNORECASE) for rule in self.rules]
+                                 LazyPattern(rf"\b(?:{body})\b", regex.IGNORECASE),
+                                 _prefix_automaton([prefixes[i] for i in members])))
+        # Each rule alone, to find every rule that matches where a candidate starts; a rule is
+        # tried only where the text starts with one of its literal prefixes (see ``_options``).
+        self._single = [LazyPattern(rf"\b(?:{rule.pattern})\b", regex.IGNORECASE) for rule in self.rules]
+        self._option_prefixes = [_ascii_lower(found) for found in prefixes]
+        self._option_reach = max((len(p) for found in self._option_prefixes if found for p in found), default=0)
+        # exclusions match the lower-cased sentence: one whose prefixes are all absent has no match
+        self._exclusion_prefixes = {x.id: found and tuple(found) for x in self.exclusions
+                                    for found in [match_prefixes(_source(x.pattern))]}
         self.forces = _word_pattern(read_lines("lexicon/forces.txt"))
         self.military = _word_pattern(read_lines("lexicon/military_cues.txt") + read_lines("lexicon/forces.txt"))
         self.police = _word_pattern(read_lines("lexicon/police.txt"))
@@ -206,9 +215,13 @@ class TriggerLexicon:
     def _options(self, candidate: Candidate, text: str) -> list[Candidate]:
         """Every rule matching where the candidate starts: the longest first, then in rule order."""
         options = [candidate]
+        folded = _folded(text, candidate.start, self._option_reach)
         for i, rule in enumerate(self.rules):
             if rule is candidate.rule:
                 continue
+            prefixes = self._option_prefixes[i]
+            if prefixes is not None and folded is not None and not folded.startswith(prefixes):
+                continue  # no match of the rule can start here
             m = self._single[i].match(text, candidate.start)
             if m:
                 options.append(Candidate(rule, m.start(), m.end()))
@@ -422,7 +435,12 @@ class SentenceContext:
     def _exclusion_spans(self, exclusion: Exclusion) -> list[tuple[int, int]]:
         spans = self._excluded.get(exclusion.id)
         if spans is None:
-            spans = self._excluded[exclusion.id] = self._spans(exclusion.pattern)
+            prefixes = self.lexicon._exclusion_prefixes.get(exclusion.id)
+            if prefixes is not None and not any(p in self.lowered for p in prefixes):
+                spans = []  # every match starts with one of the prefixes: none can occur
+            else:
+                spans = self._spans(exclusion.pattern)
+            self._excluded[exclusion.id] = spans
         return spans
 
     def force_object(self, candidate: Candidate) -> bool:
@@ -484,12 +502,12 @@ def _prefiltered(pattern: regex.Pattern, starts: ahocorasick.Automaton, lowered:
             yield m
 
 
-def _prefix_automaton(rules: Sequence[TriggerRule]) -> ahocorasick.Automaton | None:
-    """An automaton of the literal prefixes every match of the rules starts with, or None when
-    some rule's pattern has no such prefix (then the scan tries the pattern everywhere)."""
+def _prefix_automaton(rule_prefixes: Sequence[frozenset[str] | None]) -> ahocorasick.Automaton | None:
+    """An automaton of the literal prefixes every match of the rules starts with (the rules'
+    ``match_prefixes``), or None when some rule has no such prefix (then the scan tries the
+    pattern everywhere)."""
     prefixes: set[str] = set()
-    for rule in rules:
-        found = match_prefixes(rule.pattern)
+    for found in rule_prefixes:
         if found is None:
             return None
         prefixes |= found
@@ -499,6 +517,27 @@ def _prefix_automaton(rules: Sequence[TriggerRule]) -> ahocorasick.Automaton | N
             automaton.add_word(prefix, len(prefix))
     automaton.make_automaton()
     return automaton
+
+
+def _ascii_lower(prefixes: frozenset[str] | None) -> tuple[str, ...] | None:
+    """Prefixes to compare with lower-cased text (see ``_folded``): only ASCII ones, whose
+    letters match in any case exactly the characters that lower-case to them."""
+    if prefixes is None or not all(p.isascii() for p in prefixes):
+        return None
+    return tuple(sorted({p.lower() for p in prefixes}))
+
+
+def _folded(text: str, start: int, size: int) -> str | None:
+    """``text[start:start + size]`` as case-insensitive matching sees ASCII letters: lower-cased,
+    and the long s "ſ" as "s" (``regex`` folds it so; Kelvin's "K" lower-cases to "k" already).
+    None when lower-casing changes the length ("İ"): then nothing is compared."""
+    chunk = text[start:start + size]
+    folded = chunk.lower().replace("ſ", "s")
+    return folded if len(folded) == len(chunk) else None
+
+
+def _source(pattern: regex.Pattern | LazyPattern) -> str:
+    return pattern.source if isinstance(pattern, LazyPattern) else pattern.pattern
 
 
 @cache
@@ -529,7 +568,7 @@ def packaged_rules() -> list[TriggerRule]:
 def packaged_exclusions() -> list[Exclusion]:
     return [
         Exclusion(
-            id=r["id"], types=tuple(r["types"]), pattern=regex.compile(rf"\b(?:{r['pattern']})\b"),
+            id=r["id"], types=tuple(r["types"]), pattern=LazyPattern(rf"\b(?:{r['pattern']})\b"),
             overridden_by_force=r.get("overridden_by_force", True),
             counterexamples=tuple(r.get("counterexamples", ())),
         )

@@ -1,0 +1,55 @@
+"""Shortcuts taken for speed give the answers of the long way round.
+
+Each shortcut skips work that cannot change the result (a pattern whose literal prefixes are
+absent cannot match); these tests compare the shortcut with doing all the work, on the rules'
+own examples and on variants in odd cases and scripts.
+"""
+
+from geoevents.gazetteer import load_gazetteer
+from geoevents.triggers import Candidate, SentenceContext, load_lexicon
+
+LEXICON = load_lexicon()
+EXAMPLES = [text for rule in LEXICON.rules for text in (*rule.examples, *rule.counterexamples)]
+EXAMPLES += [text for exclusion in LEXICON.exclusions for text in exclusion.counterexamples]
+
+
+def variants(text: str) -> list[str]:
+    """The text as written, shouted, and with letters that fold to ASCII ones in case-insensitive
+    matching ("ſ" to "s", the Kelvin sign to "k", "İ" to "i")."""
+    return [text, text.upper(), text.title(), text.replace("s", "ſ"), text.replace("k", "\u212a"),
+            text.replace("i", "İ"), text.upper().replace("I", "İ")]
+
+
+TEXTS = [v for text in EXAMPLES for v in variants(text)]
+
+
+def all_options(text: str, start: int) -> set[tuple[str, int, int]]:
+    """Every rule that matches at ``start``, each tried."""
+    found = set()
+    for i, rule in enumerate(LEXICON.rules):
+        m = LEXICON._single[i].match(text, start)
+        if m:
+            found.add((rule.id, m.start(), m.end()))
+    return found
+
+
+def test_the_rules_tried_where_a_candidate_starts_are_all_that_match():
+    for text in TEXTS:
+        for position in range(len(text)):
+            if position and text[position - 1].isalnum():
+                continue  # a rule matches at a word boundary only
+            expected = all_options(text, position)
+            if not expected:
+                continue
+            rule_id, start, end = min(expected)
+            candidate = Candidate(next(r for r in LEXICON.rules if r.id == rule_id), start, end)
+            options = {(c.rule.id, c.start, c.end) for c in LEXICON._options(candidate, text)}
+            assert options == expected, (text, position)
+
+
+def test_exclusions_skipped_for_absent_prefixes_would_not_have_matched():
+    for text in TEXTS:
+        context = SentenceContext(LEXICON, text, (0, len(text)), load_gazetteer().find(text))
+        for exclusion in LEXICON.exclusions:
+            expected = [(m.start(), m.end()) for m in exclusion.pattern.finditer(text.lower())]
+            assert context._exclusion_spans(exclusion) == expected, (exclusion.id, text)
