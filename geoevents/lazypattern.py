@@ -15,8 +15,6 @@ import regex
 class LazyPattern:
     """A ``regex`` pattern (``source``, ``flags``) compiled the first time it is used."""
 
-    __slots__ = ("source", "flags", "_compiled")
-
     def __init__(self, source: str, flags: int = 0):
         self.source = source
         self.flags = flags
@@ -28,8 +26,12 @@ class LazyPattern:
             self._compiled = regex.compile(self.source, self.flags)
         return self._compiled
 
-    def __getattr__(self, name: str) -> Any:  # only called for what the slots do not hold
-        return getattr(self.compiled, name)
+    def __getattr__(self, name: str) -> Any:
+        # called only for a name the instance lacks ("finditer", "search", ...): kept on the
+        # instance, the compiled pattern's attribute is found directly from then on
+        value = getattr(self.compiled, name)
+        setattr(self, name, value)
+        return value
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.source!r}, {self.flags})"
