@@ -150,8 +150,13 @@ class Gazetteer:
         the names user rule files added."""
         wanted = frozenset(kinds)
         if wanted <= ORGANISATION_KINDS:
-            for name in [*_rows("organisations.tsv"), *sorted(self._added)]:
-                for reading in self.readings(name):
+            # the index holds the organisations' own rows of each name: the other rows of a name
+            # (a state, a town) would be dropped below anyway, unless a rule file added rows
+            indexed = _rows("organisations.tsv")
+            for name in [*indexed, *sorted(self._added)]:
+                rows = indexed.get(name) if name not in self._added else None
+                readings = self.readings(name) if rows is None else self._decoded(rows)
+                for reading in readings:
                     if reading.entity.kind in wanted:
                         yield name, reading
             return
@@ -182,10 +187,12 @@ class Gazetteer:
             rows = self._alias_rows.get(name)
             if rows is None:
                 return ()
-            found = tuple(self._reading(row) for row in rows.split("\t"))
-            found = tuple(r for r in found if r is not None)
-            self._readings[name] = found
+            found = self._readings[name] = self._decoded(rows)
         return found
+
+    def _decoded(self, rows: str) -> tuple[Reading, ...]:
+        found = tuple(self._reading(row) for row in rows.split("\t"))
+        return tuple(r for r in found if r is not None)
 
     def _reading(self, row: str) -> Reading | None:
         entity_id, form, valid_from, valid_to = (row.split(",") + ["", ""])[:4]

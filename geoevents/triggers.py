@@ -139,7 +139,7 @@ class TriggerLexicon:
         anchors = {t: frozenset(w.encode() for w in words) for t, words in (anchors or {}).items()}
         self._anchor_words = frozenset().union(*anchors.values())
         prefixes = [match_prefixes(rule.pattern) for rule in self.rules]
-        self._groups: list[tuple[frozenset[bytes] | None, regex.Pattern, LazyPattern,
+        self._groups: list[tuple[frozenset[bytes] | None, LazyPattern, LazyPattern,
                                  ahocorasick.Automaton | None]] = []
         for anchor in [None, *{anchors[t] for t in sorted(anchors)}]:
             members = [i for i, rule in enumerate(self.rules)
@@ -147,7 +147,7 @@ class TriggerLexicon:
             if not members:
                 continue
             body = "|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in members)
-            self._groups.append((anchor, regex.compile(rf"\b(?:{body})\b"),
+            self._groups.append((anchor, LazyPattern(rf"\b(?:{body})\b"),
                                  LazyPattern(rf"\b(?:{body})\b", regex.IGNORECASE),
                                  _prefix_automaton([prefixes[i] for i in members])))
         # Each rule alone, to find every rule that matches where a candidate starts; a rule is
@@ -155,9 +155,7 @@ class TriggerLexicon:
         self._single = [LazyPattern(rf"\b(?:{rule.pattern})\b", regex.IGNORECASE) for rule in self.rules]
         self._option_prefixes = [_ascii_lower(found) for found in prefixes]
         self._option_reach = max((len(p) for found in self._option_prefixes if found for p in found), default=0)
-        # exclusions match the lower-cased sentence: one whose prefixes are all absent has no match
-        self._exclusion_prefixes = {x.id: found and tuple(found) for x in self.exclusions
-                                    for found in [match_prefixes(_source(x.pattern))]}
+        self._exclusion_prefixes: dict[str, tuple[str, ...] | None] = {}
         self.forces = _word_pattern(read_lines("lexicon/forces.txt"))
         self.military = _word_pattern(read_lines("lexicon/military_cues.txt") + read_lines("lexicon/forces.txt"))
         self.police = _word_pattern(read_lines("lexicon/police.txt"))
@@ -197,6 +195,13 @@ class TriggerLexicon:
             found.sort()
         for start, index, end in found:
             yield Candidate(self.rules[index], start, end)
+
+    def exclusion_prefixes(self, exclusion: Exclusion) -> tuple[str, ...] | None:
+        """The literal prefixes every match of the exclusion starts with (None: not known)."""
+        if exclusion.id not in self._exclusion_prefixes:
+            found = match_prefixes(_source(exclusion.pattern))
+            self._exclusion_prefixes[exclusion.id] = tuple(found) if found else None
+        return self._exclusion_prefixes[exclusion.id]
 
     def accept(self, candidate: Candidate, text: str, sentence: tuple[int, int],
                mentions: Sequence[Mention]) -> bool:
@@ -435,9 +440,9 @@ class SentenceContext:
     def _exclusion_spans(self, exclusion: Exclusion) -> list[tuple[int, int]]:
         spans = self._excluded.get(exclusion.id)
         if spans is None:
-            prefixes = self.lexicon._exclusion_prefixes.get(exclusion.id)
+            prefixes = self.lexicon.exclusion_prefixes(exclusion)
             if prefixes is not None and not any(p in self.lowered for p in prefixes):
-                spans = []  # every match starts with one of the prefixes: none can occur
+                spans = []  # every match starts with one of the prefixes (of the lower-cased text): none can occur
             else:
                 spans = self._spans(exclusion.pattern)
             self._excluded[exclusion.id] = spans
