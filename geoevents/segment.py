@@ -16,13 +16,14 @@ from .resources import word_set
 
 # A match never starts inside a run of stops or of blanks (the run's first character is tried
 # first, with the same outcome), and runs are taken possessively: without both, a megabyte of
-# "." or of blank lines costs quadratic time. Trailing white space is left out of the scan: no
-# boundary can end there, and each line end in it would be tried against all the rest.
+# "." or of blank lines costs quadratic time.
 _CANDIDATE = regex.compile(
     r"""(?<![.!?])(?P<stop>[.!?]++[\"'\u201d\u2019)\]]*+)(?P<space>[ \t\u00a0]+|\s*\n\s*+)(?=(?P<next>\S))"""
     r"""|(?<![ \t\n])(?P<newline>[ \t]*+\n\s*+)(?=(?P<after>\S))"""
 )
-_TRAILING_SPACE = regex.compile(r"(?<!\s)\s++\Z")
+# the characters ``regex`` matches with \s (Unicode White_Space; tests/test_segment.py checks)
+WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+              "\u2028\u2029\u202f\u205f\u3000"
 _WORD_BEFORE = regex.compile(r"(\S+)$")
 _INITIALISM = regex.compile(r"^(?:\p{L}\.){2,}$")
 _NEXT_WORD = regex.compile(r"[\p{L}']+")
@@ -64,8 +65,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Offsets ``(start, end)`` of the sentences in ``text``, stripped of surrounding space."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    trailing = _TRAILING_SPACE.search(text)
-    for match in _CANDIDATE.finditer(text, 0, trailing.start() if trailing else len(text)):
+    # no boundary ends in trailing white space, and each line end in it would be tried against all the rest
+    for match in _CANDIDATE.finditer(text, 0, len(text.rstrip(WHITE_SPACE))):
         if match.group("newline") is not None:
             if text[match.start("after")].islower() and "\n\n" not in match.group("newline"):
                 continue

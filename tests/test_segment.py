@@ -51,3 +51,29 @@ def test_offsets_point_into_the_text():
     for start, end in split_sentences(text):
         assert text[start:end].strip() == text[start:end]
         assert text[start:end] in ("First one.", "Second one.")
+
+
+def test_white_space_is_what_regex_calls_white_space():
+    import sys
+
+    import regex
+
+    from geoevents.segment import WHITE_SPACE
+
+    every_character = "".join(map(chr, range(sys.maxunicode + 1))).encode("utf-8", "surrogatepass").decode(
+        "utf-8", "replace")
+    assert "".join(regex.findall(r"\s", every_character)) == WHITE_SPACE
+
+
+
+@pytest.mark.parametrize("tail", ["", "  ", "\n\n \t", "\u2003\n", "\x1c", "x\x1c ", ". \x1f\n"])
+def test_trailing_white_space_is_left_out_of_the_scan(tail):
+    """Stripping the white space the old end-anchored pattern found gives the same sentences."""
+    import regex
+
+    from geoevents import segment
+
+    text = "Troops left the town. Residents returned." + tail
+    trailing = regex.search(r"(?<!\s)\s++\Z", text)
+    assert len(text.rstrip(segment.WHITE_SPACE)) == (trailing.start() if trailing else len(text))
+    assert sentences(text)[0] == "Troops left the town."

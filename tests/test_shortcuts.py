@@ -53,3 +53,29 @@ def test_exclusions_skipped_for_absent_prefixes_would_not_have_matched():
         for exclusion in LEXICON.exclusions:
             expected = [(m.start(), m.end()) for m in exclusion.pattern.finditer(text.lower())]
             assert context._exclusion_spans(exclusion) == expected, (exclusion.id, text)
+
+
+def reference_scan(text: str) -> list[tuple[str, int, int]]:
+    """The scan the long way: the anchor words of the text split at white space and punctuation
+    as bytes, and each group whose anchor words occur matched everywhere."""
+    lowered = text.lower()
+    data = lowered.encode()
+    for mark in "’‘“”–—…«»":
+        data = data.replace(mark.encode(), b" ")
+    punctuation = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+    words = {w.decode() for w in data.translate(bytes.maketrans(punctuation, b" " * len(punctuation))).split()}
+    found = []
+    for anchor, scan_lower, scan_any_case, _ in LEXICON._groups:
+        if anchor is not None and anchor.isdisjoint(words):
+            continue
+        matches = scan_lower.finditer(lowered) if len(lowered) == len(text) else scan_any_case.finditer(text)
+        found += [(m.start(), int(m.lastgroup[1:]), m.end()) for m in matches]
+    return [(LEXICON.rules[i].id, start, end) for start, i, end in sorted(found)]
+
+
+def test_the_scan_finds_what_trying_every_group_everywhere_finds():
+    odd = ["Houthi rebels moved\u00a0north; al-Shabaab fighters advanced.", "(Hezbollah)fighters redeployed",
+           "Troops were put on alert.", "on high alert—troops", "ALERT: troops deployed", "alerted", "İ alert",
+           "Taliban’s fighters advanced", "the Taliban\u2003advanced", "\talert\n", "alert", "a"]
+    for text in TEXTS + odd:
+        assert [(c.rule.id, c.start, c.end) for c in LEXICON.scan(text)] == reference_scan(text), text
