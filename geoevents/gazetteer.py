@@ -10,7 +10,7 @@ Lookup walks the tokens of a sentence and tries the longest run of tokens first,
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
@@ -125,6 +125,21 @@ class Gazetteer:
         """The first words of the names that start in lower case ("al-Shabaab", "the Gulf")."""
         rows = self._alias_rows  # sorted: only the names from "a" to "z" and beyond ASCII can start in lower case
         return _first_words([*rows.between("a", "{"), *rows.between("\x80")])
+
+    @cached_property
+    def _armed_first_words(self) -> frozenset[str]:
+        """The first words of the names that can stand for an armed force: a state's force
+        ("the PLA") or an armed group, packaged (``armed_names.tsv``) or added by rule files."""
+        names = [*_rows("armed_names.tsv"), *(name for name in sorted(self._added) if any(
+            r.form == "force" or r.entity.kind == "armed_group" for r in self.readings(name)))]
+        return frozenset(first.group() for name in names if (first := _TOKEN.match(name)))
+
+    def may_name_armed_forces(self, text: str, start: int, end: int) -> bool:
+        """Could ``find(text, start, end)`` return a name read as a force or an armed group?
+        No when no word there starts such a name (a name found starts at a word and is looked
+        up as written, save a shouted text, which is looked up in title case as well)."""
+        return _is_shouting(text, start, end) or not self._armed_first_words.isdisjoint(
+            _TOKEN.findall(text, start, end))
 
     def extended(self, entity_rows: dict[str, str], alias_rows: dict[str, list[str]]) -> Gazetteer:
         """A copy with more entities and names (user rule files); the packaged one is unchanged.
@@ -317,6 +332,39 @@ _WORDS = regex.compile(r"\p{L}+")
 _ADJECTIVE_ENDINGS = ("ish", "ese", "ist", "ic", "ern", "al", "an", "et", "zi")  # "Kurdish Iraq", "Soviet Russia"
 _WORD_BEFORE = regex.compile(r"(?<![.,;:]\s?)\b(\p{Lu}\p{Ll}+) $")
 _WORD_AFTER = regex.compile(r" (\p{Lu}\p{Ll}+)\b(?!['’])")
+
+
+class SentenceNames(Sequence[Mention]):
+    """The gazetteer's names in one sentence, looked up the first time they are needed: most
+    trigger candidates are settled by their words alone (see ``may_name_armed_forces``)."""
+
+    __slots__ = ("_gazetteer", "_text", "_start", "_end", "_found")
+
+    def __init__(self, gazetteer: Gazetteer, text: str, start: int, end: int):
+        self._gazetteer = gazetteer
+        self._text = text
+        self._start = start
+        self._end = end
+        self._found: list[Mention] | None = None
+
+    def found(self) -> list[Mention]:
+        if self._found is None:
+            self._found = self._gazetteer.find(self._text, self._start, self._end)
+        return self._found
+
+    def may_name_armed_forces(self) -> bool:
+        if self._found is not None:
+            return True  # looked up already: the caller reads them
+        return self._gazetteer.may_name_armed_forces(self._text, self._start, self._end)
+
+    def __getitem__(self, index):
+        return self.found()[index]
+
+    def __len__(self) -> int:
+        return len(self.found())
+
+    def __iter__(self) -> Iterator[Mention]:
+        return iter(self.found())
 
 
 class _Aliases(Mapping[str, tuple[Reading, ...]]):

@@ -18,7 +18,7 @@ from .codes import codes_for
 from .dating import attach_date
 from .document import Document, find_published, parse_published
 from .eventlinks import link_within_document
-from .gazetteer import Mention
+from .gazetteer import Mention, SentenceNames
 from .knowledge import Knowledge, packaged, with_rule_files
 from .linking import merge_within_sentences
 from .model import Actor, Event, EventDate, Location, Quantity, Span
@@ -97,11 +97,12 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
     year = document.published.year if document.published else None
     mentions: list[Draft] = []
     for sentence, found in by_sentence.items():
-        names = gazetteer.find(text, *sentence)
+        lazy_names = SentenceNames(gazetteer, text, *sentence)  # looked up if a check needs them
         accepted = [resolved for c in found
-                    if (resolved := lexicon.resolve(c, text, sentence, names, wanted)) is not None]
+                    if (resolved := lexicon.resolve(c, text, sentence, lazy_names, wanted)) is not None]
         if not accepted:
             continue
+        names = lazy_names.found()
         times = temporal.tag(text, document.published, *sentence)
         triggers = [(c.start, c.end) for c in accepted]
         for candidate in accepted:

@@ -49,7 +49,7 @@ from functools import cache
 import ahocorasick
 import regex
 
-from .gazetteer import Mention, load_gazetteer
+from .gazetteer import Mention, SentenceNames, load_gazetteer
 from .lazypattern import LazyPattern
 from .prefixes import match_prefixes
 from .resources import read_jsonl, read_lines, read_text
@@ -273,7 +273,7 @@ class SentenceContext:
         if self._forces is None:
             spans = [(m.start() + self.start, m.end() + self.start) for m in self.lexicon.forces.finditer(self.lowered)
                      if not self._no_force_after(m.end())]
-            for mention in self.mentions:
+            for mention in self._armed_mentions():
                 if any(r.form == "force" or r.entity.kind == "armed_group" for r in mention.readings):
                     spans.append((mention.start, mention.end))
             if self.lexicon.armed_threat.search(self.lowered):  # police against an armed threat are a force
@@ -326,8 +326,17 @@ class SentenceContext:
 
     def armed_groups(self) -> list[tuple[int, int]]:
         spans = self._spans(self.lexicon.armed_threat)
-        spans += [(m.start, m.end) for m in self.mentions if any(r.entity.kind == "armed_group" for r in m.readings)]
+        spans += [(m.start, m.end) for m in self._armed_mentions()
+                  if any(r.entity.kind == "armed_group" for r in m.readings)]
         return spans
+
+    def _armed_mentions(self) -> Sequence[Mention]:
+        """The mentions, or none when none can be read as a force or an armed group (then the
+        gazetteer need not look them up)."""
+        mentions = self.mentions
+        if isinstance(mentions, SentenceNames) and not mentions.may_name_armed_forces():
+            return ()
+        return mentions
 
     def police_only(self, candidate: Candidate) -> bool:
         """Police (not soldiers) sent somewhere, with no armed threat named: not a military deployment."""

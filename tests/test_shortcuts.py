@@ -5,7 +5,7 @@ absent cannot match); these tests compare the shortcut with doing all the work, 
 own examples and on variants in odd cases and scripts.
 """
 
-from geoevents.gazetteer import load_gazetteer
+from geoevents.gazetteer import SentenceNames, load_gazetteer
 from geoevents.triggers import Candidate, SentenceContext, load_lexicon
 
 LEXICON = load_lexicon()
@@ -79,3 +79,13 @@ def test_the_scan_finds_what_trying_every_group_everywhere_finds():
            "Taliban’s fighters advanced", "the Taliban\u2003advanced", "\talert\n", "alert", "a"]
     for text in TEXTS + odd:
         assert [(c.rule.id, c.start, c.end) for c in LEXICON.scan(text)] == reference_scan(text), text
+
+
+def test_candidates_are_resolved_alike_whether_names_are_looked_up_first_or_when_needed():
+    gazetteer = load_gazetteer()
+    for text in TEXTS:
+        sentence = (0, len(text))
+        for candidate in LEXICON.scan(text):
+            eager = LEXICON.resolve(candidate, text, sentence, gazetteer.find(text))
+            lazy = LEXICON.resolve(candidate, text, sentence, SentenceNames(gazetteer, text, *sentence))
+            assert eager == lazy, (text, candidate)
