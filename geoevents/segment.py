@@ -8,6 +8,7 @@ line starts in lower case (hard-wrapped text).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
 import regex
@@ -65,28 +66,103 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Offsets ``(start, end)`` of the sentences in ``text``, stripped of surrounding space."""
     bounds: list[tuple[int, int]] = []
     start = 0
+    for end, following in _boundaries(text, 0, _scan_limit(text)):
+        _append(text, bounds, start, end)
+        start = following
+    _append(text, bounds, start, len(text))
+    return bounds
+
+
+def _scan_limit(text: str) -> int:
     # no boundary ends in trailing white space, and each line end in it would be tried against all the rest
-    for match in _CANDIDATE.finditer(text, 0, len(text.rstrip(WHITE_SPACE))):
+    return len(text.rstrip(WHITE_SPACE))
+
+
+def _boundaries(text: str, position: int, limit: int) -> Iterator[tuple[int, int]]:
+    """The sentence boundaries from ``position`` on: (end of the sentence, start of the next)."""
+    for match in _CANDIDATE.finditer(text, position, limit):
         if match.group("newline") is not None:
             if text[match.start("after")].islower() and "\n\n" not in match.group("newline"):
                 continue
-            end = match.start()
+            yield match.start(), match.end()
         else:
             if "\n" not in match.group("space") and not _is_boundary(
                 text, match.start(), match.group("stop"), match.start("next")
             ):
                 continue
-            end = match.end("stop")
-        _append(text, bounds, start, end)
-        start = match.end()
-    _append(text, bounds, start, len(text))
-    return bounds
+            yield match.end("stop"), match.end()
 
 
 def _append(text: str, bounds: list[tuple[int, int]], start: int, end: int) -> None:
+    stripped = _strip(text, start, end)
+    if stripped is not None:
+        bounds.append(stripped)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        bounds.append((start, end))
+    return (start, end) if end > start else None
+
+
+# What a boundary is made of: a run of stops and closing marks, white space. A position after
+# any other character is outside every boundary, and a scan from there finds the boundaries a
+# scan from the start would.
+_IN_BOUNDARIES = frozenset(".!?\"'\u201d\u2019)]" + WHITE_SPACE)
+
+
+class SentenceFinder:
+    """The sentences of ``text`` that hold given positions, asked for in increasing order, as
+    ``split_sentences`` would cut them, without cutting the whole text: between two positions
+    far apart, the scan for boundaries starts again shortly before the later one (from a
+    character no boundary holds), and goes back to where it was only if it found no boundary."""
+
+    JUMP = 2000  # scan on from where the last sentence ended unless the next position is this far on
+    LOOKBACK = 500  # a jump starts this far before the position
+
+    def __init__(self, text: str):
+        self.text = text
+        self._limit = _scan_limit(text)
+        self._start = 0  # raw start of the sentence the scan is in
+        self._scan = _boundaries(text, 0, self._limit)  # the boundaries after it
+        self._scanned = 0  # where the scan has reached
+        self._next: tuple[int, int] | None = None  # the boundary ending that sentence, when found
+
+    def holding(self, position: int) -> tuple[int, int] | None:
+        """``(start, end)`` of the sentence that holds ``position``: the last that starts at or
+        before it (None if the position comes before the first sentence)."""
+        if position > self._scanned + self.JUMP:
+            self._jump(position)
+        while True:
+            if self._next is None:
+                self._next = next(self._scan, None)
+                self._scanned = self._next[1] if self._next else len(self.text)
+            if self._next is None or self._next[1] > position:
+                break
+            self._start = self._next[1]
+            self._next = None
+        end = self._next[0] if self._next else len(self.text)
+        sentence = _strip(self.text, self._start, end)
+        return sentence if sentence is not None and sentence[0] <= position else None
+
+    def _jump(self, position: int) -> None:
+        """Scan on from shortly before ``position`` if a boundary lies between there and it."""
+        text = self.text
+        safe = position - self.LOOKBACK
+        floor = max(self._scanned, safe - 100)
+        while safe > floor and text[safe - 1] in _IN_BOUNDARIES:
+            safe -= 1
+        if safe <= floor:
+            return
+        scan = _boundaries(text, safe, self._limit)
+        last = None
+        for boundary in scan:
+            if boundary[1] > position:
+                if last is not None:  # the sentence holding the position starts after ``safe``
+                    self._start, self._scan, self._next, self._scanned = last[1], scan, boundary, boundary[1]
+                return
+            last = boundary
+        if last is not None:
+            self._start, self._scan, self._next, self._scanned = last[1], scan, None, len(text)

@@ -77,3 +77,37 @@ def test_trailing_white_space_is_left_out_of_the_scan(tail):
     trailing = regex.search(r"(?<!\s)\s++\Z", text)
     assert len(text.rstrip(segment.WHITE_SPACE)) == (trailing.start() if trailing else len(text))
     assert sentences(text)[0] == "Troops left the town."
+
+
+def _generated_texts():
+    """Long texts of sentence-like pieces: abbreviations, initialisms, quotes, line breaks,
+    runs of stops and blank lines, so that the finder jumps over stretches of all kinds."""
+    import random
+
+    pieces = ["Troops left the town", "Mr. Smith met Gen. Jones", "the U.S. Army said", "in Jan. 5",
+              "\"We will leave.\"", "(drills ended.)", "...", "!!", "?", ". ", ".\n", "\n\n", "\n", "  ",
+              " \u00a0", "\t", "and", "she", "The", "U.S.", "forces", "’", "e.g.", "--", "”", "'", ")"]
+    for seed in range(30):
+        rnd = random.Random(seed)
+        size = rnd.choice([50, 400, 3000, 9000])
+        yield "".join(rnd.choice(pieces) + rnd.choice([" ", "", ". ", "\n"]) for _ in range(size // 8))
+    yield "word " * 3000  # one long sentence
+    yield "Fire. " * 2000 + "x" + " y" * 3000
+
+
+def test_the_finder_cuts_the_sentences_that_splitting_the_whole_text_cuts():
+    import bisect
+    import random
+
+    from geoevents.segment import SentenceFinder
+
+    for text in _generated_texts():
+        sentences = split_sentences(text)
+        starts = [s for s, _ in sentences]
+        rnd = random.Random(len(text))
+        for step in (1, 97, 2500, 7000):
+            positions = sorted({rnd.randrange(len(text)) for _ in range(max(1, len(text) // step))})
+            finder = SentenceFinder(text)
+            for position in positions:
+                index = bisect.bisect_right(starts, position) - 1
+                assert finder.holding(position) == (sentences[index] if index >= 0 else None), position
