@@ -14,7 +14,7 @@ from functools import cache
 
 import regex
 
-from .lazypattern import LazyPattern
+from .lazypattern import LazyPattern, phrase_pattern
 from .resources import read_text
 
 # categories of the cues that stand before a trigger (see status.py for what each does)
@@ -35,10 +35,17 @@ def phrase_regex(phrase: str) -> str:
     return "".join(parts)[: -len(r"\s+")]
 
 
+def first_words(phrases) -> list[str] | None:
+    """What every match of the phrases starts with: their first words (None when a phrase
+    starts with a gap)."""
+    words = [phrase.split()[0].rstrip("*") for phrase in phrases]
+    return None if "..." in words else words
+
+
 def alternation(phrases) -> LazyPattern:
     ordered = sorted(set(phrases), key=len, reverse=True)
-    return LazyPattern(_EDGE_BEFORE + "(?:%s)" % "|".join(map(phrase_regex, ordered)) + _EDGE_AFTER,
-                       regex.IGNORECASE)
+    return phrase_pattern(_EDGE_BEFORE + "(?:%s)" % "|".join(map(phrase_regex, ordered)) + _EDGE_AFTER,
+                          regex.IGNORECASE, first_words(ordered))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +63,8 @@ class StatusLexicon:
         phrases = sorted(((p, c) for c in CATEGORIES for p in data[c]), key=lambda pc: len(pc[0]), reverse=True)
         self._categories = [c for _, c in phrases]
         body = "|".join(f"(?P<c{i}>{phrase_regex(p)})" for i, (p, _) in enumerate(phrases))
-        self._cues = LazyPattern(_EDGE_BEFORE + f"(?:{body})" + _EDGE_AFTER, regex.IGNORECASE)
+        self._cues = phrase_pattern(_EDGE_BEFORE + f"(?:{body})" + _EDGE_AFTER, regex.IGNORECASE,
+                                    first_words(p for p, _ in phrases))
         self.reaching = alternation(data["reaching"])
         self.evaluative = alternation(data["evaluative"])
         self.future_conjunctions = alternation(data["future_conjunctions"])

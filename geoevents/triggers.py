@@ -50,7 +50,7 @@ import ahocorasick
 import regex
 
 from .gazetteer import Mention, SentenceNames, load_gazetteer
-from .lazypattern import LazyPattern
+from .lazypattern import LazyPattern, phrase_pattern
 from .prefixes import match_prefixes
 from .resources import read_jsonl, read_lines, read_text
 
@@ -111,8 +111,9 @@ def _skip_space(text: str, position: int) -> int:
 
 
 def _word_pattern(words: Sequence[str]) -> LazyPattern:
+    """The words, at word boundaries, in lower-cased text (tried only where one of them occurs)."""
     ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return LazyPattern(r"\b(?:%s)\b" % "|".join(regex.escape(w) for w in ordered))
+    return phrase_pattern(r"\b(?:%s)\b" % "|".join(regex.escape(w) for w in ordered), 0, ordered)
 
 
 class TriggerLexicon:

@@ -89,3 +89,35 @@ def test_candidates_are_resolved_alike_whether_names_are_looked_up_first_or_when
             eager = LEXICON.resolve(candidate, text, sentence, gazetteer.find(text))
             lazy = LEXICON.resolve(candidate, text, sentence, SentenceNames(gazetteer, text, *sentence))
             assert eager == lazy, (text, candidate)
+
+
+def prefixed_patterns():
+    from geoevents.codes import code_table
+    from geoevents.cues import status_lexicon
+    from geoevents.lazypattern import PrefixedPattern
+    from geoevents.quantities import quantity_lexicon
+
+    holders = [status_lexicon(), status_lexicon().right, quantity_lexicon(), LEXICON, code_table(),
+               code_table().force_words]
+    found = []
+    for holder in holders:
+        values = holder.values() if isinstance(holder, dict) else vars(holder).values()
+        found += [v for v in values if isinstance(v, PrefixedPattern)]
+    return found
+
+
+def test_patterns_tried_where_their_prefixes_are_find_what_they_find_everywhere():
+    from geoevents.cues import status_lexicon
+    from geoevents.quantities import quantity_lexicon
+
+    texts = [e[0] for e in quantity_lexicon().examples] + [e[0] for e in status_lexicon().examples]
+    texts = TEXTS[::5] + texts + [v for text in texts[::4] for v in variants(text)]
+    patterns = prefixed_patterns()
+    assert len(patterns) > 20
+    for pattern in patterns:
+        for text in texts:
+            for pos, endpos in ((0, len(text)), (3, len(text) - 2), (len(text) // 2, len(text))):
+                expected = [(m.span(), m.lastgroup) for m in pattern.compiled.finditer(text, pos, endpos)]
+                assert [(m.span(), m.lastgroup) for m in pattern.finditer(text, pos, endpos)] == expected
+                first, found = pattern.compiled.search(text, pos, endpos), pattern.search(text, pos, endpos)
+                assert (found.span() if found else None) == (first.span() if first else None)
