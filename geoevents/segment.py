@@ -8,6 +8,7 @@ line starts in lower case (hard-wrapped text).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache
 
@@ -78,9 +79,24 @@ def _scan_limit(text: str) -> int:
     return len(text.rstrip(WHITE_SPACE))
 
 
+def _candidates(text: str, position: int, limit: int) -> Iterator[regex.Match]:
+    """``_CANDIDATE.finditer(text, position, limit)``, faster: a match starts at a stop or at the
+    blanks before a line break, which the standard ``re`` finds at C speed; the pattern is
+    tried only there (and not where the last match has not yet ended)."""
+    match = _CANDIDATE.match
+    resume = position
+    for start in _STARTS.finditer(text, position, limit):
+        if start.start() >= resume and (m := match(text, start.start(), limit)):
+            resume = m.end()
+            yield m
+
+
+_STARTS = re.compile(r"[.!?]|(?<![ \t])[ \t]*\n")  # (a run of blanks is tried from its start only)
+
+
 def _boundaries(text: str, position: int, limit: int) -> Iterator[tuple[int, int]]:
     """The sentence boundaries from ``position`` on: (end of the sentence, start of the next)."""
-    for match in _CANDIDATE.finditer(text, position, limit):
+    for match in _candidates(text, position, limit):
         if match.group("newline") is not None:
             if text[match.start("after")].islower() and "\n\n" not in match.group("newline"):
                 continue
@@ -119,8 +135,8 @@ class SentenceFinder:
     far apart, the scan for boundaries starts again shortly before the later one (from a
     character no boundary holds), and goes back to where it was only if it found no boundary."""
 
-    JUMP = 2000  # scan on from where the last sentence ended unless the next position is this far on
-    LOOKBACK = 500  # a jump starts this far before the position
+    JUMP = 600  # scan on from where the last sentence ended unless the next position is this far on
+    LOOKBACK = 250  # a jump starts this far before the position
 
     def __init__(self, text: str):
         self.text = text

@@ -111,3 +111,14 @@ def test_the_finder_cuts_the_sentences_that_splitting_the_whole_text_cuts():
             for position in positions:
                 index = bisect.bisect_right(starts, position) - 1
                 assert finder.holding(position) == (sentences[index] if index >= 0 else None), position
+
+
+def test_boundary_candidates_are_those_the_pattern_finds_scanning_every_position():
+    from geoevents.segment import _CANDIDATE, _candidates
+
+    odd = ["a. \n\n b", "x  \n \t\ny", "end.\u2003Next", "Why?!  \"Yes.\" )] No", "one\n\n\n", " \t \n", "....",
+           "\n\nA", "a\n b", "a \u00a0\nB", "Q.\x1cR", "end.\u2028Next"]
+    for text in [*_generated_texts(), *odd]:
+        for position, limit in ((0, len(text)), (len(text) // 3, len(text)), (1, max(1, len(text) - 3))):
+            expected = [m.span() for m in _CANDIDATE.finditer(text, position, limit)]
+            assert [m.span() for m in _candidates(text, position, limit)] == expected, (text[:80], position)
