@@ -107,6 +107,17 @@ def extract(
     errors_to: Annotated[str | None, typer.Option(
         "--errors", help="Write each failed file or document (source, line, id, reason) to this file "
                          "as JSON Lines.", show_default=False)] = None,
+    rules: Annotated[list[str] | None, typer.Option(
+        "--rules", help="A rule file (YAML or TOML) adding triggers, exclusions, actors or places; repeatable.",
+        show_default=False)] = None,
+    config: Annotated[str | None, typer.Option(
+        help="Configuration file naming rule files. Default: $GEOEVENTS_CONFIG, ./geoevents.toml, "
+             "~/.config/geoevents/config.toml.", show_default=False)] = None,
+    link: Annotated[bool, typer.Option(
+        help="Link reports of the same event across documents: one event_id, with the number of mentions "
+             "and of distinct sources (output waits for the whole input).")] = False,
+    group: Annotated[bool, typer.Option(
+        help="With --link: one row (table, csv) or record (json, jsonl) per event, with its mentions.")] = False,
 ) -> None:
     """Find events in news text and print one record per event mention."""
     chosen_format = format or ("table" if sys.stdout.isatty() else "jsonl")
@@ -128,6 +139,7 @@ def extract(
     except OSError as error:
         raise typer.BadParameter(f"cannot write {errors_to}: {error.strerror}", param_hint="--errors") from None
 
+    rule_paths = _knowledge(rules, config).rules.files
     reporter = Reporter(errors, error_log, quiet)
     tally = reporter.tally
     reading = InputProgress()
@@ -137,10 +149,12 @@ def extract(
     show_progress = not quiet and sys.stderr.isatty()
     bar = ProgressBar(errors, show_progress, lambda: input_size(paths or [], glob or (), files_from),
                       lambda: reading.bytes_read)
-    writer = writer_for(chosen_format, sys.stdout)
+    writer = writer_for(chosen_format, sys.stdout, grouped=group)
+    if link or group:
+        writer = LinkingWriter(writer, grouped=group)
     with stop_on_first_interrupt() as interrupted:
         results = extract_all(tasks, parser, wanted, jobs or default_jobs(), ordered=not unordered,
-                              stop=interrupted.is_set)
+                              stop=interrupted.is_set, rules=rule_paths)
         # closing(): should writing fail (| head), the workers are stopped at once, not at exit
         with contextlib.closing(results), contextlib.ExitStack() as cleanup:
             cleanup.callback(bar.close)
@@ -170,6 +184,27 @@ def _write_all(results: Iterator[ChunkResult | Failure], writer, reporter: Repor
             writer.write(event)
         bar.update(reporter.tally)
     writer.close()
+
+
+class LinkingWriter:
+    """Holds the records of the whole run, links them across documents, then writes them
+    (``--link``) or one record per event (``--group``)."""
+
+    def __init__(self, writer, grouped: bool):
+        self.writer = writer
+        self.grouped = grouped
+        self.records: list[dict] = []
+
+    def write(self, event) -> None:
+        self.records.append(event.to_dict())
+
+    def close(self) -> None:
+        from .crosslink import link_records, summaries
+
+        groups = link_records(self.records)
+        for record in summaries(groups, self.records) if self.grouped else self.records:
+            self.writer.write(record)
+        self.writer.close()
 
 
 class Reporter:
