@@ -22,6 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
+from .knowledge import Knowledge, with_rule_files
 from .model import Event
 from .pipeline import extract, extract_document
 from .readers import Parser
@@ -58,15 +59,17 @@ def default_jobs() -> int:
 
 _parser = Parser()
 _types: frozenset[str] | None = None
+_knowledge: Knowledge | None = None
 
 
-def _set_up(parser: Parser, types: frozenset[str] | None) -> None:
-    global _parser, _types
+def _set_up(parser: Parser, types: frozenset[str] | None, rules: tuple[str, ...] = ()) -> None:
+    global _parser, _types, _knowledge
     _parser, _types = parser, types
+    _knowledge = with_rule_files(rules) if rules else None  # built once per process
 
 
-def _start_worker(parser: Parser, types: frozenset[str] | None) -> None:
-    _set_up(parser, types)
+def _start_worker(parser: Parser, types: frozenset[str] | None, rules: tuple[str, ...] = ()) -> None:
+    _set_up(parser, types, rules)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the run
 
 
@@ -80,7 +83,7 @@ def _process(chunk: Chunk) -> ChunkResult:
                     continue
                 result.characters += len(item.text)
                 try:
-                    events = extract_document(item.dated(), _types)
+                    events = extract_document(item.dated(), _types, _knowledge)
                 except Exception as error:  # one bad document must not stop the others
                     result.failures.append(Failure(item.source or str(item.id), _failed("extraction", error),
                                                    item.line, item.id))
@@ -110,6 +113,7 @@ def extract_all(
     jobs: int = 1,
     ordered: bool = True,
     stop: Callable[[], bool] = lambda: False,
+    rules: tuple[str, ...] = (),
 ) -> Iterator[ChunkResult | Failure]:
     """Read and process the tasks; yield each chunk's result, and pass on the failures met while
     finding the input as they come. ``stop`` is asked between chunks: once it says yes, no more
@@ -122,10 +126,10 @@ def extract_all(
         for chunk in chunks:
             ahead.append(chunk)
             if sum(not isinstance(c, Failure) for c in ahead) > 1:
-                yield from _in_workers(itertools.chain(ahead, chunks), parser, wanted, jobs, ordered, stop)
+                yield from _in_workers(itertools.chain(ahead, chunks), parser, wanted, jobs, ordered, stop, rules)
                 return
         chunks = iter(ahead)
-    _set_up(parser, wanted)
+    _set_up(parser, wanted, rules)
     for chunk in chunks:
         yield chunk if isinstance(chunk, Failure) else _process(chunk)
 
@@ -151,11 +155,11 @@ def _chunks(tasks: Iterable[Task | Failure], stop: Callable[[], bool]) -> Iterat
 class _Pool:
     """A process pool that is started again if a worker dies (its chunks are reported failed)."""
 
-    def __init__(self, jobs: int, parser: Parser, types: frozenset[str] | None):
+    def __init__(self, jobs: int, parser: Parser, types: frozenset[str] | None, rules: tuple[str, ...] = ()):
         methods = multiprocessing.get_all_start_methods()
         self.context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self.jobs = jobs
-        self.settings = (parser, types)
+        self.settings = (parser, types, rules)
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
@@ -238,9 +242,12 @@ class _InFlight:
 
 
 def _in_workers(chunks: Iterator[Chunk | Failure], parser: Parser, types: frozenset[str] | None, jobs: int,
-                ordered: bool, stop: Callable[[], bool]) -> Iterator[ChunkResult | Failure]:
+                ordered: bool, stop: Callable[[], bool],
+                rules: tuple[str, ...] = ()) -> Iterator[ChunkResult | Failure]:
     warm_up()
-    pool = _Pool(jobs, parser, types)
+    if rules:
+        with_rule_files(rules)  # built before the fork, so that workers share it
+    pool = _Pool(jobs, parser, types, rules)
     flight = _InFlight(ordered)
     limit = jobs * PENDING_PER_JOB
     finished_cleanly = False

@@ -30,6 +30,7 @@ from .sources import iter_tasks
 EXAMPLES = """
 Examples:
 
+\b
   geoevents extract article.txt                         # a table in the terminal
   geoevents extract article.txt --published 2021-07-28  # anchor relative dates
   geoevents extract news/ --format jsonl | jq .type     # every file under a folder
@@ -46,10 +47,6 @@ app = typer.Typer(
     epilog=EXAMPLES,
 )
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-class UsageError(Exception):
-    pass
 
 
 def _version(value: bool) -> None:
@@ -76,23 +73,48 @@ def _types(value: str | None) -> list[str] | None:
     return chosen
 
 
+# Options that extract and dates share
+Paths = Annotated[list[str] | None, typer.Argument(
+    help="Text or HTML files, JSON Lines files (.jsonl), any of them gzipped (.gz), folders, "
+         "or - for stdin (the default).", show_default=False)]
+Format = Annotated[str | None, typer.Option(
+    "--format", "-f", help="table, json, jsonl or csv. Default: table on a terminal, jsonl otherwise.",
+    show_default=False)]
+Published = Annotated[str | None, typer.Option(
+    help="Publication date (YYYY-MM-DD) for plain-text input; anchors relative dates.")]
+TextField = Annotated[str, typer.Option(help="JSON Lines field holding the text.")]
+IdField = Annotated[str, typer.Option(help="JSON Lines field holding the document id.")]
+DateField = Annotated[str | None, typer.Option(
+    help="JSON Lines field holding the publication date. Default: published, then date.")]
+
+
+def _format_and_date(format: str | None, published: str | None) -> str:
+    """The output format (table on a terminal, else JSON Lines); both options checked."""
+    chosen = format or ("table" if sys.stdout.isatty() else "jsonl")
+    if chosen not in FORMATS:
+        raise typer.BadParameter(f"{chosen!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    if published:
+        try:
+            parse_published(published)
+        except ValueError as error:
+            raise typer.BadParameter(str(error), param_hint="--published") from None
+    return chosen
+
+
+def _fields(text_field: str, id_field: str, date_field: str | None) -> Fields:
+    return Fields(text=text_field, id=id_field, published=(date_field,) if date_field else ("published", "date"))
+
+
 @app.command(epilog=EXAMPLES)
 def extract(
-    paths: Annotated[list[str] | None, typer.Argument(
-        help="Text or HTML files, JSON Lines files (.jsonl), any of them gzipped (.gz), folders, "
-             "or - for stdin (the default).",
-        show_default=False)] = None,
-    format: Annotated[str | None, typer.Option(
-        "--format", "-f", help="table, json, jsonl or csv. Default: table on a terminal, jsonl otherwise.",
-        show_default=False)] = None,
-    published: Annotated[str | None, typer.Option(
-        help="Publication date (YYYY-MM-DD) for plain-text input; anchors relative dates.")] = None,
+    paths: Paths = None,
+    format: Format = None,
+    published: Published = None,
     types: Annotated[str | None, typer.Option(
         help=f"Comma-separated event types to keep: {','.join(EVENT_TYPES)}.")] = None,
-    text_field: Annotated[str, typer.Option(help="JSON Lines field holding the text.")] = "text",
-    id_field: Annotated[str, typer.Option(help="JSON Lines field holding the document id.")] = "id",
-    date_field: Annotated[str | None, typer.Option(
-        help="JSON Lines field holding the publication date. Default: published, then date.")] = None,
+    text_field: TextField = "text",
+    id_field: IdField = "id",
+    date_field: DateField = None,
     glob: Annotated[list[str] | None, typer.Option(
         help="In folders, read only files whose name matches this pattern ('*.txt'); repeatable.",
         show_default=False)] = None,
@@ -107,19 +129,22 @@ def extract(
     errors_to: Annotated[str | None, typer.Option(
         "--errors", help="Write each failed file or document (source, line, id, reason) to this file "
                          "as JSON Lines.", show_default=False)] = None,
+    rules: Annotated[list[str] | None, typer.Option(
+        "--rules", help="A rule file (YAML or TOML) adding triggers, exclusions, actors or places; repeatable.",
+        show_default=False)] = None,
+    config: Annotated[str | None, typer.Option(
+        help="Configuration file naming rule files. Default: $GEOEVENTS_CONFIG, ./geoevents.toml, "
+             "~/.config/geoevents/config.toml.", show_default=False)] = None,
+    link: Annotated[bool, typer.Option(
+        help="Link reports of the same event across documents: one event_id, with the number of mentions "
+             "and of distinct sources (output waits for the whole input).")] = False,
+    group: Annotated[bool, typer.Option(
+        help="With --link: one row (table, csv) or record (json, jsonl) per event, with its mentions.")] = False,
 ) -> None:
     """Find events in news text and print one record per event mention."""
-    chosen_format = format or ("table" if sys.stdout.isatty() else "jsonl")
-    if chosen_format not in FORMATS:
-        raise typer.BadParameter(f"{chosen_format!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    chosen_format = _format_and_date(format, published)
     wanted = _types(types)
-    fields = Fields(text=text_field, id=id_field,
-                    published=(date_field,) if date_field else ("published", "date"))
-    if published:
-        try:
-            parse_published(published)
-        except ValueError as error:
-            raise typer.BadParameter(str(error), param_hint="--published") from None
+    fields = _fields(text_field, id_field, date_field)
     if files_from == "-" and "-" in (paths or []):
         raise typer.BadParameter("standard input cannot be both a document and the list of paths",
                                  param_hint="--files-from")
@@ -128,6 +153,7 @@ def extract(
     except OSError as error:
         raise typer.BadParameter(f"cannot write {errors_to}: {error.strerror}", param_hint="--errors") from None
 
+    rule_paths = _knowledge(rules, config).rules.files
     reporter = Reporter(errors, error_log, quiet)
     tally = reporter.tally
     reading = InputProgress()
@@ -137,10 +163,12 @@ def extract(
     show_progress = not quiet and sys.stderr.isatty()
     bar = ProgressBar(errors, show_progress, lambda: input_size(paths or [], glob or (), files_from),
                       lambda: reading.bytes_read)
-    writer = writer_for(chosen_format, sys.stdout)
+    writer = writer_for(chosen_format, sys.stdout, grouped=group)
+    if link or group:
+        writer = LinkingWriter(writer, grouped=group)
     with stop_on_first_interrupt() as interrupted:
         results = extract_all(tasks, parser, wanted, jobs or default_jobs(), ordered=not unordered,
-                              stop=interrupted.is_set)
+                              stop=interrupted.is_set, rules=rule_paths)
         # closing(): should writing fail (| head), the workers are stopped at once, not at exit
         with contextlib.closing(results), contextlib.ExitStack() as cleanup:
             cleanup.callback(bar.close)
@@ -170,6 +198,27 @@ def _write_all(results: Iterator[ChunkResult | Failure], writer, reporter: Repor
             writer.write(event)
         bar.update(reporter.tally)
     writer.close()
+
+
+class LinkingWriter:
+    """Holds the records of the whole run, links them across documents, then writes them
+    (``--link``) or one record per event (``--group``)."""
+
+    def __init__(self, writer, grouped: bool):
+        self.writer = writer
+        self.grouped = grouped
+        self.records: list[dict] = []
+
+    def write(self, event) -> None:
+        self.records.append(event.to_dict())
+
+    def close(self) -> None:
+        from .crosslink import link_records, summaries
+
+        groups = link_records(self.records)
+        for record in summaries(groups, self.records) if self.grouped else self.records:
+            self.writer.write(record)
+        self.writer.close()
 
 
 class Reporter:
@@ -229,6 +278,7 @@ def stop_on_first_interrupt() -> Iterator[threading.Event]:
 DATES_EXAMPLES = """
 Examples:
 
+\b
   geoevents dates article.txt --published 2021-07-28   # a table in the terminal
   geoevents dates docs.jsonl.gz --format jsonl | jq .value
 """
@@ -236,33 +286,19 @@ Examples:
 
 @app.command(epilog=DATES_EXAMPLES)
 def dates(
-    paths: Annotated[list[str] | None, typer.Argument(
-        help="Text files, JSON Lines files (.jsonl, .jsonl.gz), folders, or - for stdin (the default).",
-        show_default=False)] = None,
-    format: Annotated[str | None, typer.Option(
-        "--format", "-f", help="table, json, jsonl or csv. Default: table on a terminal, jsonl otherwise.",
-        show_default=False)] = None,
-    published: Annotated[str | None, typer.Option(
-        help="Publication date (YYYY-MM-DD) for plain-text input; anchors relative dates.")] = None,
-    text_field: Annotated[str, typer.Option(help="JSON Lines field holding the text.")] = "text",
-    id_field: Annotated[str, typer.Option(help="JSON Lines field holding the document id.")] = "id",
-    date_field: Annotated[str | None, typer.Option(
-        help="JSON Lines field holding the publication date. Default: published, then date.")] = None,
+    paths: Paths = None,
+    format: Format = None,
+    published: Published = None,
+    text_field: TextField = "text",
+    id_field: IdField = "id",
+    date_field: DateField = None,
 ) -> None:
     """Find time expressions and print one record each: text, offsets, TIMEX3 type and value."""
-    from .document import parse_published
     from .timex_records import document_timexes
     from .timex_records import writer_for as timex_writer_for
 
-    chosen_format = format or ("table" if sys.stdout.isatty() else "jsonl")
-    if chosen_format not in FORMATS:
-        raise typer.BadParameter(f"{chosen_format!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
-    if published:
-        try:
-            parse_published(published)
-        except ValueError as error:
-            raise typer.BadParameter(str(error), param_hint="--published") from None
-    fields = Fields(text=text_field, id=id_field, published=(date_field,) if date_field else ("published", "date"))
+    chosen_format = _format_and_date(format, published)
+    fields = _fields(text_field, id_field, date_field)
     writer = timex_writer_for(chosen_format, sys.stdout)
     failures = 0
     for item in iter_documents(paths or [], fields, published):

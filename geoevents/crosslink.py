@@ -172,9 +172,17 @@ def _merge(mentions: list[dict]) -> dict:
     return first
 
 
-def summarise(group: Group, records: list[dict]) -> dict:
-    """One record per event (``--group``): its merged fields and its mentions."""
-    mentions = [r for r in records if r.get("event_id") == group.id]
+def summaries(groups: list[Group], records: list[dict]) -> list[dict]:
+    """One record per linked event (``--group``), in the order of their first mention."""
+    mentions: dict[str, list[dict]] = {}
+    for record in records:
+        mentions.setdefault(record["event_id"], []).append(record)
+    by_id = {group.id: group for group in groups}
+    return [summarise(by_id[event_id], found) for event_id, found in mentions.items()]
+
+
+def summarise(group: Group, mentions: list[dict]) -> dict:
+    """A linked event: its merged fields and its mentions."""
     actors = {a["code"]: a for m in mentions for a in m.get("actors", [])}
     places = {loc["name"]: loc for m in mentions for loc in m.get("locations", [])}
     dated = [m["date"] for m in mentions if m.get("date") and m["date"].get("start")]
@@ -182,7 +190,7 @@ def summarise(group: Group, records: list[dict]) -> dict:
         "event_id": group.id,
         "type": group.type,
         "status": group.statuses.most_common(1)[0][0],
-        "actors": [{k: a[k] for k in ("name", "code", "kind")} for a in actors.values()],
+        "actors": [{k: a.get(k) for k in ("name", "code", "kind")} for a in actors.values()],
         "locations": [{k: loc.get(k) for k in ("name", "country", "lat", "lon")} for loc in places.values()],
         "date": {"start": min(d["start"] for d in dated), "end": max(d.get("end") or d["start"] for d in dated)}
         if dated else None,

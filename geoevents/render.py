@@ -8,28 +8,36 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import TextIO
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.table import Table
 
-from .model import Event
-
 FORMATS = ("table", "json", "jsonl", "csv")
 
 CSV_COLUMNS = [
-    "doc_id", "type", "status", "trigger", "trigger_start", "trigger_end", "actors", "actor_codes",
+    "doc_id", "event_id", "type", "status", "trigger", "trigger_start", "trigger_end", "actors", "actor_codes",
     "locations", "location_countries", "lat", "lon", "date_start", "date_end", "date_text",
-    "date_precision", "rule", "published", "sentence_start", "sentence_end", "sentence",
+    "date_precision", "size", "cameo", "plover_type", "plover_mode", "rule", "published",
+    "sentence_start", "sentence_end", "sentence",
 ]
+GROUP_COLUMNS = [
+    "event_id", "type", "status", "actors", "actor_codes", "locations", "location_countries",
+    "date_start", "date_end", "mentions", "sources", "documents",
+]
+
+
+def as_record(item: Any) -> dict[str, Any]:
+    """An event (or any record type with ``to_dict``) as its JSON record."""
+    return item.to_dict() if hasattr(item, "to_dict") else item
 
 
 class JsonLinesWriter:
     def __init__(self, out: TextIO):
         self.out = out
 
-    def write(self, event: Event) -> None:
-        self.out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+    def write(self, item: Any) -> None:
+        self.out.write(json.dumps(as_record(item), ensure_ascii=False) + "\n")
 
     def close(self) -> None:
         self.out.flush()
@@ -40,9 +48,9 @@ class JsonArrayWriter:
         self.out = out
         self.count = 0
 
-    def write(self, event: Event) -> None:
+    def write(self, item: Any) -> None:
         self.out.write("[\n" if self.count == 0 else ",\n")
-        self.out.write(json.dumps(event.to_dict(), ensure_ascii=False))
+        self.out.write(json.dumps(as_record(item), ensure_ascii=False))
         self.count += 1
 
     def close(self) -> None:
@@ -50,94 +58,156 @@ class JsonArrayWriter:
         self.out.flush()
 
 
-def csv_row(event: Event) -> dict[str, object]:
-    first = event.locations[0] if event.locations else None
+def _joined(items: list[dict], key: str) -> str:
+    return "; ".join(str(item.get(key) or "") for item in items)
+
+
+def _size(record: dict) -> str:
+    """ "more_than 1000 troops; 2 ships" """
+    parts = []
+    for q in record.get("size") or []:
+        qualifier = "" if q.get("qualifier") in (None, "exactly") else q["qualifier"] + " "
+        parts.append(f"{qualifier}{q['count']} {q['unit']}")
+    return "; ".join(parts)
+
+
+def csv_row(record: dict) -> dict[str, object]:
+    """One CSV row of an event record: actors and places flattened into "; "-separated columns."""
+    first = record["locations"][0] if record.get("locations") else {}
+    date = record.get("date") or {}
+    plover = record.get("plover") or {}
     return {
-        "doc_id": event.doc_id,
-        "type": event.type,
-        "status": event.status,
-        "trigger": event.trigger.text,
-        "trigger_start": event.trigger.start,
-        "trigger_end": event.trigger.end,
-        "actors": "; ".join(a.name for a in event.actors),
-        "actor_codes": "; ".join(a.code for a in event.actors),
-        "locations": "; ".join(loc.name for loc in event.locations),
-        "location_countries": "; ".join(loc.country or "" for loc in event.locations),
-        "lat": first.lat if first and first.lat is not None else "",
-        "lon": first.lon if first and first.lon is not None else "",
-        "date_start": event.date.start if event.date else "",
-        "date_end": event.date.end if event.date and event.date.end else "",
-        "date_text": event.date.text if event.date else "",
-        "date_precision": event.date.precision if event.date else "",
-        "rule": event.rule,
-        "published": event.published or "",
-        "sentence_start": event.sentence.start,
-        "sentence_end": event.sentence.end,
-        "sentence": " ".join(event.sentence.text.split()),
+        "doc_id": record.get("doc_id"),
+        "event_id": record.get("event_id") or "",
+        "type": record["type"],
+        "status": record["status"],
+        "trigger": record["trigger"]["text"],
+        "trigger_start": record["trigger"]["start"],
+        "trigger_end": record["trigger"]["end"],
+        "actors": _joined(record.get("actors", []), "name"),
+        "actor_codes": _joined(record.get("actors", []), "code"),
+        "locations": _joined(record.get("locations", []), "name"),
+        "location_countries": _joined(record.get("locations", []), "country"),
+        "lat": "" if first.get("lat") is None else first["lat"],
+        "lon": "" if first.get("lon") is None else first["lon"],
+        "date_start": date.get("start") or "",
+        "date_end": date.get("end") or "",
+        "date_text": date.get("text") or "",
+        "date_precision": date.get("precision") or "",
+        "size": _size(record),
+        "cameo": (record.get("cameo") or {}).get("code", ""),
+        "plover_type": plover.get("type", ""),
+        "plover_mode": plover.get("mode") or "",
+        "rule": record.get("rule", ""),
+        "published": record.get("published") or "",
+        "sentence_start": record["sentence"]["start"],
+        "sentence_end": record["sentence"]["end"],
+        "sentence": " ".join(record["sentence"]["text"].split()),
+    }
+
+
+def group_row(group: dict) -> dict[str, object]:
+    """One CSV row of a linked event (``--group``)."""
+    date = group.get("date") or {}
+    return {
+        "event_id": group["event_id"], "type": group["type"], "status": group["status"],
+        "actors": _joined(group["actors"], "name"), "actor_codes": _joined(group["actors"], "code"),
+        "locations": _joined(group["locations"], "name"), "location_countries": _joined(group["locations"], "country"),
+        "date_start": date.get("start") or "", "date_end": date.get("end") or "",
+        "mentions": group["mentions"], "sources": group["sources"], "documents": "; ".join(group["documents"]),
     }
 
 
 class CsvWriter:
-    def __init__(self, out: TextIO):
+    def __init__(self, out: TextIO, grouped: bool = False):
         self.out = out
-        self.writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+        self.row = group_row if grouped else csv_row
+        self.writer = csv.DictWriter(out, fieldnames=GROUP_COLUMNS if grouped else CSV_COLUMNS)
         self.writer.writeheader()
 
-    def write(self, event: Event) -> None:
-        self.writer.writerow(csv_row(event))
+    def write(self, item: Any) -> None:
+        self.writer.writerow(self.row(as_record(item)))
 
     def close(self) -> None:
         self.out.flush()
 
 
+def _actors(record: dict) -> str:
+    return ", ".join(f"{a['name']} ({a['code']})" if a.get("kind") == "state" else a["code"]
+                     for a in record.get("actors", [])) or "-"
+
+
+def _places(record: dict) -> str:
+    return ", ".join(
+        loc["name"] + (f" ({loc['country']})" if loc.get("country") and loc["country"] != loc["name"] else "")
+        for loc in record.get("locations", [])
+    ) or "-"
+
+
+def _when(date: dict | None) -> str:
+    if not date:
+        return "-"
+    when = date.get("start") or date.get("value") or "?"
+    if date.get("end") and date["end"] != date.get("start"):
+        when += f" … {date['end']}"
+    return when
+
+
 class TableWriter:
     """A rich table, printed when all events are in (a table needs its column widths)."""
 
-    def __init__(self, out: TextIO):
+    def __init__(self, out: TextIO, grouped: bool = False):
         self.console = Console(file=out, highlight=False, soft_wrap=False)
-        self.events: list[Event] = []
+        self.grouped = grouped
+        self.records: list[dict] = []
 
-    def write(self, event: Event) -> None:
-        self.events.append(event)
+    def write(self, item: Any) -> None:
+        self.records.append(as_record(item))
 
     def close(self) -> None:
-        if not self.events:
+        if not self.records:
             self.console.print("No events found.", style="dim")
             return
-        show_doc = len({e.doc_id for e in self.events}) > 1
+        self.console.print(self._grouped_table() if self.grouped else self._table())
+
+    def _table(self) -> Table:
+        show_doc = len({r.get("doc_id") for r in self.records}) > 1
         table = Table(show_lines=False, header_style="bold", expand=False)
         if show_doc:
             table.add_column("doc", overflow="fold", max_width=24)
         for name in ("type", "status", "trigger", "actors", "location", "date", "evidence"):
             table.add_column(name, overflow="fold")
-        for e in self.events:
-            actors = ", ".join(f"{a.name} ({a.code})" if a.kind == "state" else a.code for a in e.actors) or "-"
-            places = ", ".join(
-                loc.name + (f" ({loc.country})" if loc.country and loc.country != loc.name else "")
-                for loc in e.locations
-            ) or "-"
-            when = "-"
-            if e.date:
-                when = e.date.start or e.date.value or "?"
-                if e.date.end and e.date.end != e.date.start:
-                    when += f" … {e.date.end}"
-            evidence = _snippet(e)
-            row = [e.type, e.status, e.trigger.text, actors, places, when, evidence]
-            table.add_row(*([str(e.doc_id)] if show_doc else []), *row)
-        self.console.print(table)
+        for r in self.records:
+            row = [r["type"], r["status"], r["trigger"]["text"], _actors(r), _places(r), _when(r.get("date")),
+                   _snippet(r)]
+            table.add_row(*([str(r.get("doc_id"))] if show_doc else []), *row)
+        return table
+
+    def _grouped_table(self) -> Table:
+        table = Table(show_lines=False, header_style="bold", expand=False)
+        for name in ("event", "type", "status", "actors", "location", "date", "mentions", "sources", "first report"):
+            table.add_column(name, overflow="fold", justify="right" if name in ("mentions", "sources") else "left")
+        for g in self.records:
+            first = g["mention_records"][0] if g.get("mention_records") else None
+            table.add_row(g["event_id"], g["type"], g["status"], _actors(g), _places(g), _when(g.get("date")),
+                          str(g["mentions"]), str(g["sources"]), _snippet(first) if first else "-")
+        return table
 
 
-def _snippet(event: Event, width: int = 90) -> str:
-    sentence = " ".join(event.sentence.text.split())
+def _snippet(record: dict, width: int = 90) -> str:
+    sentence = " ".join(record["sentence"]["text"].split())
     if len(sentence) <= width:
         return sentence
-    trigger_at = max(0, event.trigger.start - event.sentence.start)
+    trigger_at = max(0, record["trigger"]["start"] - record["sentence"]["start"])
     start = max(0, min(trigger_at - width // 3, len(sentence) - width))
     return ("…" if start else "") + sentence[start:start + width].strip() + "…"
 
 
-def writer_for(name: str, out: TextIO):
-    return {"table": TableWriter, "json": JsonArrayWriter, "jsonl": JsonLinesWriter, "csv": CsvWriter}[name](out)
+def writer_for(name: str, out: TextIO, grouped: bool = False):
+    """The writer of a format; ``grouped`` writes one record per linked event (``--group``)."""
+    if name in ("table", "csv"):
+        return {"table": TableWriter, "csv": CsvWriter}[name](out, grouped)
+    return {"json": JsonArrayWriter, "jsonl": JsonLinesWriter}[name](out)
 
 
 def print_report(summary: dict, out: TextIO) -> None:
