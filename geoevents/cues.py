@@ -14,6 +14,7 @@ from functools import cache
 
 import regex
 
+from .lazypattern import LazyPattern, phrase_pattern
 from .resources import read_text
 
 # categories of the cues that stand before a trigger (see status.py for what each does)
@@ -34,10 +35,17 @@ def phrase_regex(phrase: str) -> str:
     return "".join(parts)[: -len(r"\s+")]
 
 
-def alternation(phrases) -> regex.Pattern:
+def first_words(phrases) -> list[str] | None:
+    """What every match of the phrases starts with: their first words (None when a phrase
+    starts with a gap)."""
+    words = [phrase.split()[0].rstrip("*") for phrase in phrases]
+    return None if "..." in words else words
+
+
+def alternation(phrases) -> LazyPattern:
     ordered = sorted(set(phrases), key=len, reverse=True)
-    return regex.compile(_EDGE_BEFORE + "(?:%s)" % "|".join(map(phrase_regex, ordered)) + _EDGE_AFTER,
-                         regex.IGNORECASE)
+    return phrase_pattern(_EDGE_BEFORE + "(?:%s)" % "|".join(map(phrase_regex, ordered)) + _EDGE_AFTER,
+                          regex.IGNORECASE, first_words(ordered))
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +63,8 @@ class StatusLexicon:
         phrases = sorted(((p, c) for c in CATEGORIES for p in data[c]), key=lambda pc: len(pc[0]), reverse=True)
         self._categories = [c for _, c in phrases]
         body = "|".join(f"(?P<c{i}>{phrase_regex(p)})" for i, (p, _) in enumerate(phrases))
-        self._cues = regex.compile(_EDGE_BEFORE + f"(?:{body})" + _EDGE_AFTER, regex.IGNORECASE)
+        self._cues = phrase_pattern(_EDGE_BEFORE + f"(?:{body})" + _EDGE_AFTER, regex.IGNORECASE,
+                                    first_words(p for p, _ in phrases))
         self.reaching = alternation(data["reaching"])
         self.evaluative = alternation(data["evaluative"])
         self.future_conjunctions = alternation(data["future_conjunctions"])
@@ -64,8 +73,8 @@ class StatusLexicon:
         self.tenseless = frozenset(data["tenseless_occurred"])
         self.not_verbs_after_to = frozenset(data["not_verbs_after_to"])
         particles = [w for w in data["negation_particles"] if w != "n't"]
-        self.particles = regex.compile(r"\b(?:%s)\b|n['’]t\b" % "|".join(map(regex.escape, particles)),
-                                       regex.IGNORECASE)
+        self.particles = LazyPattern(r"\b(?:%s)\b|n['’]t\b" % "|".join(map(regex.escape, particles)),
+                                     regex.IGNORECASE)
         self.light = frozenset(data["light_words"])
         self.right = {name: alternation(data["right_" + name])
                       for name in ("negated", "planned", "uncertain", "occurred")}
@@ -82,7 +91,7 @@ class StatusLexicon:
         self.determiners = frozenset(forms["determiners"])
         self.subjects = frozenset(forms["subjects"])
         breaks = "|".join(forms["local_breaks"])
-        self.local_breaks = regex.compile(
+        self.local_breaks = LazyPattern(
             rf"\b(?:{breaks})\b|(?<!\bsuch\s+|\bso\s+|\bas\s+well\s+)\bas\s+(?=(?:the|both|its|their|a|an|\p{{Lu}}))",
             regex.IGNORECASE,
         )

@@ -10,12 +10,14 @@ Lookup walks the tokens of a sentence and tries the longest run of tokens first,
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import regex
+
+from .sortedrows import SortedRows
 
 ORGANISATION_KINDS = frozenset({"igo", "armed_group"})
 ACTOR_KINDS = ("state", "igo", "armed_group")
@@ -110,24 +112,44 @@ class Mention:
 class Gazetteer:
     """Names -> readings. Rows stay raw text until a name is looked up."""
 
-    def __init__(self, entity_rows: dict[str, str], alias_rows: dict[str, str]):
+    def __init__(self, entity_rows: SortedRows, alias_rows: SortedRows):
         self._entity_rows = entity_rows
         self._alias_rows = alias_rows
         self._added: frozenset[str] = frozenset()  # names added by user rule files
         self._entities: dict[str, Entity] = {}
         self._readings: dict[str, tuple[Reading, ...]] = {}
-        self.lowercase_starts = frozenset(
-            first.group(0) for key in alias_rows if key[:1].islower() and (first := _TOKEN.match(key))
-        )
+        self._reaches: dict[str, dict[str, int]] = {}  # per first two characters: first word -> longest name
+
+    @cached_property
+    def lowercase_starts(self) -> frozenset[str]:
+        """The first words of the names that start in lower case ("al-Shabaab", "the Gulf")."""
+        rows = self._alias_rows  # sorted: only the names from "a" to "z" and beyond ASCII can start in lower case
+        return _first_words([*rows.between("a", "{"), *rows.between("\x80")])
+
+    @cached_property
+    def _armed_first_words(self) -> frozenset[str]:
+        """The first words of the names that can stand for an armed force: a state's force
+        ("the PLA") or an armed group, packaged (``armed_names.tsv``) or added by rule files."""
+        names = [*_rows("armed_names.tsv"), *(name for name in sorted(self._added) if any(
+            r.form == "force" or r.entity.kind == "armed_group" for r in self.readings(name)))]
+        return frozenset(first.group() for name in names if (first := _TOKEN.match(name)))
+
+    def may_name_armed_forces(self, text: str, start: int, end: int) -> bool:
+        """Could ``find(text, start, end)`` return a name read as a force or an armed group?
+        No when no word there starts such a name (a name found starts at a word and is looked
+        up as written, save a shouted text, which is looked up in title case as well)."""
+        return _is_shouting(text, start, end) or not self._armed_first_words.isdisjoint(
+            _TOKEN.findall(text, start, end))
 
     def extended(self, entity_rows: dict[str, str], alias_rows: dict[str, list[str]]) -> Gazetteer:
         """A copy with more entities and names (user rule files); the packaged one is unchanged.
         ``entity_rows``: id -> "kind\tcode\tname\tcountry\tfeature\tlat\tlon\tpopulation";
         ``alias_rows``: name -> ["entity_id,form", ...]."""
-        aliases = dict(self._alias_rows)
+        aliases = {}
         for name, rows in alias_rows.items():
-            aliases[name] = "\t".join(rows + ([aliases[name]] if name in aliases else []))  # the user's first
-        extended = Gazetteer({**self._entity_rows, **entity_rows}, aliases)
+            known = self._alias_rows.get(name)
+            aliases[name] = "\t".join(rows + ([known] if known is not None else []))  # the user's first
+        extended = Gazetteer(self._entity_rows.with_rows(entity_rows), self._alias_rows.with_rows(aliases))
         extended._added = self._added | frozenset(alias_rows)
         return extended
 
@@ -143,8 +165,13 @@ class Gazetteer:
         the names user rule files added."""
         wanted = frozenset(kinds)
         if wanted <= ORGANISATION_KINDS:
-            for name in [*_rows("organisations.tsv"), *sorted(self._added)]:
-                for reading in self.readings(name):
+            # the index holds the organisations' own rows of each name: the other rows of a name
+            # (a state, a town) would be dropped below anyway, unless a rule file added rows
+            indexed = _rows("organisations.tsv")
+            for name in [*indexed, *sorted(self._added)]:
+                rows = indexed.get(name) if name not in self._added else None
+                readings = self.readings(name) if rows is None else self._decoded(rows)
+                for reading in readings:
                     if reading.entity.kind in wanted:
                         yield name, reading
             return
@@ -175,10 +202,12 @@ class Gazetteer:
             rows = self._alias_rows.get(name)
             if rows is None:
                 return ()
-            found = tuple(self._reading(row) for row in rows.split("\t"))
-            found = tuple(r for r in found if r is not None)
-            self._readings[name] = found
+            found = self._readings[name] = self._decoded(rows)
         return found
+
+    def _decoded(self, rows: str) -> tuple[Reading, ...]:
+        found = tuple(self._reading(row) for row in rows.split("\t"))
+        return tuple(r for r in found if r is not None)
 
     def _reading(self, row: str) -> Reading | None:
         entity_id, form, valid_from, valid_to = (row.split(",") + ["", ""])[:4]
@@ -189,21 +218,52 @@ class Gazetteer:
 
     def _longest(self, text: str, tokens: list[tuple[int, int]], i: int, shout: bool) -> tuple[int, str] | None:
         """The longest alias starting at token ``i``: (its last token, the alias)."""
-        aliases = self._alias_rows
-        for j in range(min(len(tokens), i + MAX_ALIAS_TOKENS) - 1, i - 1, -1):
-            key = text[tokens[i][0]:tokens[j][1]]
-            if key not in aliases and "’" in key:
-                key = key.replace("’", "'")  # "People’s Liberation Army"
-            if key not in aliases and shout:
-                key = key.title()
-            if key in aliases:
+        start, first_end = tokens[i]
+        last = min(len(tokens), i + MAX_ALIAS_TOKENS) - 1
+        if first_end - start >= 2 and not shout:
+            # every key starts with this word: one block of names holds them all, and none is
+            # longer than the longest name that starts with the word
+            names = self._alias_rows.block(text[start:first_end])
+            reach = self._reach(text[start:first_end], names)
+            for j in range(last, i - 1, -1):
+                if tokens[j][1] - start > reach:
+                    continue
+                key = text[start:tokens[j][1]]
+                if key in names:
+                    return j, key
+                if "’" in key and (key := key.replace("’", "'")) in names:  # "People’s Liberation Army"
+                    return j, key
+            return None
+        block = self._alias_rows.block
+        for j in range(last, i - 1, -1):
+            key = text[start:tokens[j][1]]
+            if key in block(key):
                 return j, key
+            if "’" in key:
+                key = key.replace("’", "'")
+                if key in block(key):
+                    return j, key
+            if shout:
+                key = key.title()
+                if key in block(key):
+                    return j, key
         return None
+
+    def _reach(self, word: str, names: Mapping[str, str]) -> int:
+        """The length of the longest of ``names`` (a block) whose first word is ``word``, or 0."""
+        reaches = self._reaches.get(word[:2])
+        if reaches is None:
+            reaches = self._reaches[word[:2]] = {}
+            for name in names:
+                first = _TOKEN.match(name)
+                if first is not None and reaches.get(first.group(), 0) < len(name):
+                    reaches[first.group()] = len(name)
+        return reaches.get(word, 0)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every gazetteer name in ``text[start:end]``, longest match first, left to right."""
         end = len(text) if end is None else end
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+        tokens = [m.span() for m in _TOKEN.finditer(text, start, end)]
         shout = _is_shouting(text, start, end)
         aliases = self._alias_rows
         mentions: list[Mention] = []
@@ -274,6 +334,39 @@ _WORD_BEFORE = regex.compile(r"(?<![.,;:]\s?)\b(\p{Lu}\p{Ll}+) $")
 _WORD_AFTER = regex.compile(r" (\p{Lu}\p{Ll}+)\b(?!['’])")
 
 
+class SentenceNames(Sequence[Mention]):
+    """The gazetteer's names in one sentence, looked up the first time they are needed: most
+    trigger candidates are settled by their words alone (see ``may_name_armed_forces``)."""
+
+    __slots__ = ("_gazetteer", "_text", "_start", "_end", "_found")
+
+    def __init__(self, gazetteer: Gazetteer, text: str, start: int, end: int):
+        self._gazetteer = gazetteer
+        self._text = text
+        self._start = start
+        self._end = end
+        self._found: list[Mention] | None = None
+
+    def found(self) -> list[Mention]:
+        if self._found is None:
+            self._found = self._gazetteer.find(self._text, self._start, self._end)
+        return self._found
+
+    def may_name_armed_forces(self) -> bool:
+        if self._found is not None:
+            return True  # looked up already: the caller reads them
+        return self._gazetteer.may_name_armed_forces(self._text, self._start, self._end)
+
+    def __getitem__(self, index):
+        return self.found()[index]
+
+    def __len__(self) -> int:
+        return len(self.found())
+
+    def __iter__(self) -> Iterator[Mention]:
+        return iter(self.found())
+
+
 class _Aliases(Mapping[str, tuple[Reading, ...]]):
     def __init__(self, gazetteer: Gazetteer):
         self._gazetteer = gazetteer
@@ -290,18 +383,27 @@ class _Aliases(Mapping[str, tuple[Reading, ...]]):
         return len(self._gazetteer._alias_rows)
 
 
+def _first_words(names: Iterable[str]) -> frozenset[str]:
+    """The first words of those ``names`` that start in lower case."""
+    return frozenset(first.group(0) for key in names if key[:1].islower() and (first := _TOKEN.match(key)))
+
+
 def _is_shouting(text: str, start: int, end: int) -> bool:
-    letters = [c for c in text[start:min(end, start + 200)] if c.isalpha()]
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    letters = "".join(filter(str.isalpha, text[start:min(end, start + 200)]))
+    return len(letters) > 12 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
+
+
+def _read(name: str) -> str:
+    return resources.files("geoevents").joinpath("data", "gazetteer", name).read_bytes().decode("utf-8")
 
 
 def _rows(name: str) -> dict[str, str]:
     """``first column -> rest of the line`` of a packaged gazetteer file."""
-    folder = resources.files("geoevents").joinpath("data", "gazetteer")
-    return dict(line.split("\t", 1) for line in folder.joinpath(name).read_text(encoding="utf-8").splitlines())
+    return dict(line.split("\t", 1) for line in _read(name).splitlines())
 
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """The packaged gazetteer, loaded once per process."""
-    return Gazetteer(_rows("entities.tsv"), _rows("aliases.tsv"))
+    """The packaged gazetteer, loaded once per process: its large files (sorted by ``build.py``)
+    are parsed block by block as names are looked up (see ``sortedrows``)."""
+    return Gazetteer(SortedRows(_read("entities.tsv")), SortedRows(_read("aliases.tsv")))

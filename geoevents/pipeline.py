@@ -6,7 +6,6 @@ one are segmented, tagged for names and times, and examined closely.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,13 +17,13 @@ from .codes import codes_for
 from .dating import attach_date
 from .document import Document, find_published, parse_published
 from .eventlinks import link_within_document
-from .gazetteer import Mention
+from .gazetteer import Mention, SentenceNames
 from .knowledge import Knowledge, packaged, with_rule_files
 from .linking import merge_within_sentences
 from .model import Actor, Event, EventDate, Location, Quantity, Span
 from .places import attach_locations
 from .quantities import size_of
-from .segment import split_sentences
+from .segment import SentenceFinder
 from .status import adjust_for_date, status_of
 from .triggers import Candidate, attachment_type
 
@@ -77,31 +76,31 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
     candidates = list(lexicon.scan(text))  # types are chosen in resolve: a rule may yield to another
     if not candidates:
         return []
-    sentences = split_sentences(text)
-    starts = [s for s, _ in sentences]
+    sentences = SentenceFinder(text)  # only the sentences that hold a candidate are cut
     by_sentence: dict[tuple[int, int], list[Candidate]] = {}
     crowding: dict[tuple[int, int], int] = {}
-    for candidate in _drop_overlaps(candidates):
-        index = bisect.bisect_right(starts, candidate.start) - 1
-        if index < 0 or candidate.end > sentences[index][1]:
+    for candidate in _drop_overlaps(candidates):  # in text order
+        sentence = sentences.holding(candidate.start)
+        if sentence is None or candidate.end > sentence[1]:
             continue
-        start, end = sentences[index]
+        start, end = sentence
         if end - start > MAX_SENTENCE:
-            stretch = (index, candidate.start // WINDOW)
+            stretch = (start, candidate.start // WINDOW)
             crowding[stretch] = crowding.get(stretch, 0) + 1
             if crowding[stretch] > MAX_CANDIDATES_PER_WINDOW:
                 continue
-        by_sentence.setdefault(_window(sentences[index], candidate), []).append(candidate)
+        by_sentence.setdefault(_window(sentence, candidate), []).append(candidate)
 
     gazetteer = knowledge.gazetteer
     year = document.published.year if document.published else None
     mentions: list[Draft] = []
     for sentence, found in by_sentence.items():
-        names = gazetteer.find(text, *sentence)
+        lazy_names = SentenceNames(gazetteer, text, *sentence)  # looked up if a check needs them
         accepted = [resolved for c in found
-                    if (resolved := lexicon.resolve(c, text, sentence, names, wanted)) is not None]
+                    if (resolved := lexicon.resolve(c, text, sentence, lazy_names, wanted)) is not None]
         if not accepted:
             continue
+        names = lazy_names.found()
         times = temporal.tag(text, document.published, *sentence)
         triggers = [(c.start, c.end) for c in accepted]
         for candidate in accepted:

@@ -16,6 +16,7 @@ import regex
 
 from .clauses import clause_of
 from .cues import alternation
+from .lazypattern import LazyPattern
 from .model import Quantity
 from .resources import read_text
 
@@ -51,11 +52,11 @@ class QuantityLexicon:
         )
         # "300 of its 3,000 soldiers": the first number is the event's
         part_of = r"(?:\s+of\s+(?:its|their|the|his|her)\s+(?:\d[\d,.]*|(?:%s))(?:\s+(?:%s))?)?" % (word, mult)
-        self.number_before = regex.compile(
+        self.number_before = LazyPattern(
             rf"(?<![\p{{L}}\p{{N}}'’,.-])(?:(?P<qual>{qual})\s+)?(?:{number}){part_of}(?P<strong>-strong|-member|-man)?\s+$",
             regex.IGNORECASE,
         )
-        self.strong = regex.compile(
+        self.strong = LazyPattern(
             rf"(?<![\p{{L}}\p{{N}}])(?:(?P<qual>{qual})\s+)?(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)"
             rf"(?:-strong|-member|-man)\s+(?:\p{{L}}+\s+){{0,2}}?(?:{'|'.join(data['force_frames'])})\b",
             regex.IGNORECASE,

@@ -8,6 +8,8 @@ line starts in lower case (hard-wrapped text).
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from functools import cache
 
 import regex
@@ -16,13 +18,14 @@ from .resources import word_set
 
 # A match never starts inside a run of stops or of blanks (the run's first character is tried
 # first, with the same outcome), and runs are taken possessively: without both, a megabyte of
-# "." or of blank lines costs quadratic time. Trailing white space is left out of the scan: no
-# boundary can end there, and each line end in it would be tried against all the rest.
+# "." or of blank lines costs quadratic time.
 _CANDIDATE = regex.compile(
     r"""(?<![.!?])(?P<stop>[.!?]++[\"'\u201d\u2019)\]]*+)(?P<space>[ \t\u00a0]+|\s*\n\s*+)(?=(?P<next>\S))"""
     r"""|(?<![ \t\n])(?P<newline>[ \t]*+\n\s*+)(?=(?P<after>\S))"""
 )
-_TRAILING_SPACE = regex.compile(r"(?<!\s)\s++\Z")
+# the characters ``regex`` matches with \s (Unicode White_Space; tests/test_segment.py checks)
+WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+              "\u2028\u2029\u202f\u205f\u3000"
 _WORD_BEFORE = regex.compile(r"(\S+)$")
 _INITIALISM = regex.compile(r"^(?:\p{L}\.){2,}$")
 _NEXT_WORD = regex.compile(r"[\p{L}']+")
@@ -64,28 +67,118 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Offsets ``(start, end)`` of the sentences in ``text``, stripped of surrounding space."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    trailing = _TRAILING_SPACE.search(text)
-    for match in _CANDIDATE.finditer(text, 0, trailing.start() if trailing else len(text)):
+    for end, following in _boundaries(text, 0, _scan_limit(text)):
+        _append(text, bounds, start, end)
+        start = following
+    _append(text, bounds, start, len(text))
+    return bounds
+
+
+def _scan_limit(text: str) -> int:
+    # no boundary ends in trailing white space, and each line end in it would be tried against all the rest
+    return len(text.rstrip(WHITE_SPACE))
+
+
+def _candidates(text: str, position: int, limit: int) -> Iterator[regex.Match]:
+    """``_CANDIDATE.finditer(text, position, limit)``, faster: a match starts at a stop or at the
+    blanks before a line break, which the standard ``re`` finds at C speed; the pattern is
+    tried only there (and not where the last match has not yet ended)."""
+    match = _CANDIDATE.match
+    resume = position
+    for start in _STARTS.finditer(text, position, limit):
+        if start.start() >= resume and (m := match(text, start.start(), limit)):
+            resume = m.end()
+            yield m
+
+
+_STARTS = re.compile(r"[.!?]|(?<![ \t])[ \t]*\n")  # (a run of blanks is tried from its start only)
+
+
+def _boundaries(text: str, position: int, limit: int) -> Iterator[tuple[int, int]]:
+    """The sentence boundaries from ``position`` on: (end of the sentence, start of the next)."""
+    for match in _candidates(text, position, limit):
         if match.group("newline") is not None:
             if text[match.start("after")].islower() and "\n\n" not in match.group("newline"):
                 continue
-            end = match.start()
+            yield match.start(), match.end()
         else:
             if "\n" not in match.group("space") and not _is_boundary(
                 text, match.start(), match.group("stop"), match.start("next")
             ):
                 continue
-            end = match.end("stop")
-        _append(text, bounds, start, end)
-        start = match.end()
-    _append(text, bounds, start, len(text))
-    return bounds
+            yield match.end("stop"), match.end()
 
 
 def _append(text: str, bounds: list[tuple[int, int]], start: int, end: int) -> None:
+    stripped = _strip(text, start, end)
+    if stripped is not None:
+        bounds.append(stripped)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        bounds.append((start, end))
+    return (start, end) if end > start else None
+
+
+# What a boundary is made of: a run of stops and closing marks, white space. A position after
+# any other character is outside every boundary, and a scan from there finds the boundaries a
+# scan from the start would.
+_IN_BOUNDARIES = frozenset(".!?\"'\u201d\u2019)]" + WHITE_SPACE)
+
+
+class SentenceFinder:
+    """The sentences of ``text`` that hold given positions, asked for in increasing order, as
+    ``split_sentences`` would cut them, without cutting the whole text: between two positions
+    far apart, the scan for boundaries starts again shortly before the later one (from a
+    character no boundary holds), and goes back to where it was only if it found no boundary."""
+
+    JUMP = 600  # scan on from where the last sentence ended unless the next position is this far on
+    LOOKBACK = 250  # a jump starts this far before the position
+
+    def __init__(self, text: str):
+        self.text = text
+        self._limit = _scan_limit(text)
+        self._start = 0  # raw start of the sentence the scan is in
+        self._scan = _boundaries(text, 0, self._limit)  # the boundaries after it
+        self._scanned = 0  # where the scan has reached
+        self._next: tuple[int, int] | None = None  # the boundary ending that sentence, when found
+
+    def holding(self, position: int) -> tuple[int, int] | None:
+        """``(start, end)`` of the sentence that holds ``position``: the last that starts at or
+        before it (None if the position comes before the first sentence)."""
+        if position > self._scanned + self.JUMP:
+            self._jump(position)
+        while True:
+            if self._next is None:
+                self._next = next(self._scan, None)
+                self._scanned = self._next[1] if self._next else len(self.text)
+            if self._next is None or self._next[1] > position:
+                break
+            self._start = self._next[1]
+            self._next = None
+        end = self._next[0] if self._next else len(self.text)
+        sentence = _strip(self.text, self._start, end)
+        return sentence if sentence is not None and sentence[0] <= position else None
+
+    def _jump(self, position: int) -> None:
+        """Scan on from shortly before ``position`` if a boundary lies between there and it."""
+        text = self.text
+        safe = position - self.LOOKBACK
+        floor = max(self._scanned, safe - 100)
+        while safe > floor and text[safe - 1] in _IN_BOUNDARIES:
+            safe -= 1
+        if safe <= floor:
+            return
+        scan = _boundaries(text, safe, self._limit)
+        last = None
+        for boundary in scan:
+            if boundary[1] > position:
+                if last is not None:  # the sentence holding the position starts after ``safe``
+                    self._start, self._scan, self._next, self._scanned = last[1], scan, boundary, boundary[1]
+                return
+            last = boundary
+        if last is not None:
+            self._start, self._scan, self._next, self._scanned = last[1], scan, None, len(text)

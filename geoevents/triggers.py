@@ -42,14 +42,15 @@ with an armed group as subject); ``resolve`` tries them, longest first, until on
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 import ahocorasick
 import regex
 
-from .gazetteer import Mention, load_gazetteer
+from .gazetteer import Mention, SentenceNames, load_gazetteer
+from .lazypattern import LazyPattern, phrase_pattern
 from .prefixes import match_prefixes
 from .resources import read_jsonl, read_lines, read_text
 
@@ -65,18 +66,9 @@ _WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
 _OBJECT_END = regex.compile(r"\s(?:from|of|out of|to|in|at|on|with|for)\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
 _ANCHOR_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
-# ASCII punctuation to spaces in UTF-8 bytes, so that bytes.split() yields words (fast, in C)
-_BYTE_SPACE_OUT = bytes(32 if chr(c) in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" else c for c in range(256))
-_WIDE_PUNCTUATION = tuple(c.encode() for c in "’‘“”–—…«»")
-
-
-def _byte_words(lowered: str) -> list[bytes]:
-    """The words of a lower-cased text, as UTF-8 bytes, split at spaces and punctuation."""
-    data = lowered.encode()
-    for mark in _WIDE_PUNCTUATION:
-        if mark in data:
-            data = data.replace(mark, b" ")
-    return data.translate(_BYTE_SPACE_OUT).split()
+# An anchor word counts where it stands between these (or at an end of the text): ASCII white
+# space and punctuation, and the wide quotes and dashes of news text.
+_WORD_SEPARATORS = frozenset(" \t\n\r\x0b\x0c" "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" "’‘“”–—…«»")
 _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b"
                               r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
 
@@ -98,7 +90,7 @@ class TriggerRule:
 class Exclusion:
     id: str
     types: tuple[str, ...]
-    pattern: regex.Pattern
+    pattern: regex.Pattern | LazyPattern
     overridden_by_force: bool = True  # a force noun as direct object lifts the veto
     counterexamples: tuple[str, ...] = ()
 
@@ -118,9 +110,10 @@ def _skip_space(text: str, position: int) -> int:
     return position
 
 
-def _word_pattern(words: Sequence[str]) -> regex.Pattern:
+def _word_pattern(words: Sequence[str]) -> LazyPattern:
+    """The words, at word boundaries, in lower-cased text (tried only where one of them occurs)."""
     ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return regex.compile(r"\b(?:%s)\b" % "|".join(regex.escape(w) for w in ordered))
+    return phrase_pattern(r"\b(?:%s)\b" % "|".join(regex.escape(w) for w in ordered), 0, ordered)
 
 
 class TriggerLexicon:
@@ -135,20 +128,38 @@ class TriggerLexicon:
                 raise ValueError(f"trigger rule {rule.id}: unknown requirement {rule.requires!r}")
         # Rules of a type with anchor words are scanned only in texts that hold one of them
         # ("alert", "readiness" for alert rules): most texts skip their costly patterns.
-        anchors = {t: frozenset(w.encode() for w in words) for t, words in (anchors or {}).items()}
-        self._anchor_words = frozenset().union(*anchors.values())
-        self._groups: list[tuple[frozenset[bytes] | None, regex.Pattern, regex.Pattern,
-                                 ahocorasick.Automaton | None]] = []
+        anchors = {t: frozenset(words) for t, words in (anchors or {}).items()}
+        prefixes = [match_prefixes(rule.pattern) for rule in self.rules]
+        # per group: its anchor words (None: always scanned), its pattern on lower-cased text and
+        # on any text, and whether its rules' literal prefixes are known (then the pattern is tried
+        # only where one of them occurs)
+        self._groups: list[tuple[frozenset[str] | None, LazyPattern, LazyPattern, bool]] = []
+        # one automaton finds both the groups' literal prefixes and the anchor words:
+        # key -> (its length, the groups it starts a match of, whether it is an anchor word)
+        keys: dict[str, tuple[int, tuple[int, ...], bool]] = {}
         for anchor in [None, *{anchors[t] for t in sorted(anchors)}]:
-            members = [(i, rule) for i, rule in enumerate(self.rules)
+            members = [i for i, rule in enumerate(self.rules)
                        if anchors.get(rule.type) == anchor and not rule.alternate]
             if not members:
                 continue
-            body = "|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in members)
-            self._groups.append((anchor, regex.compile(rf"\b(?:{body})\b"),
-                                 regex.compile(rf"\b(?:{body})\b", regex.IGNORECASE),
-                                 _prefix_automaton([rule for _, rule in members])))
-        self._single = [regex.compile(rf"\b(?:{rule.pattern})\b", regex.IGNORECASE) for rule in self.rules]
+            body = "|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in members)
+            group_starts = _shortest(*(prefixes[i] for i in members))
+            for key in group_starts or ():
+                size, groups, is_anchor = keys.get(key, (len(key), (), False))
+                keys[key] = (size, (*groups, len(self._groups)), is_anchor)
+            self._groups.append((anchor, LazyPattern(rf"\b(?:{body})\b"),
+                                 LazyPattern(rf"\b(?:{body})\b", regex.IGNORECASE), group_starts is not None))
+        for word in frozenset().union(*anchors.values()):
+            if word and _WORD_SEPARATORS.isdisjoint(word):  # (a word holding a separator is never found)
+                size, groups, _ = keys.get(word, (len(word), (), False))
+                keys[word] = (size, groups, True)
+        self._starts = _automaton(keys)
+        # Each rule alone, to find every rule that matches where a candidate starts; a rule is
+        # tried only where the text starts with one of its literal prefixes (see ``_options``).
+        self._single = [LazyPattern(rf"\b(?:{rule.pattern})\b", regex.IGNORECASE) for rule in self.rules]
+        self._option_prefixes = [_ascii_lower(found) for found in prefixes]
+        self._option_reach = max((len(p) for found in self._option_prefixes if found for p in found), default=0)
+        self._exclusion_starts: dict[str, ahocorasick.Automaton | None] = {}
         self.forces = _word_pattern(read_lines("lexicon/forces.txt"))
         self.military = _word_pattern(read_lines("lexicon/military_cues.txt") + read_lines("lexicon/forces.txt"))
         self.police = _word_pattern(read_lines("lexicon/police.txt"))
@@ -166,28 +177,44 @@ class TriggerLexicon:
         self.positions = frozenset(read_lines("lexicon/positions.txt"))
 
     def scan(self, text: str) -> Iterator[Candidate]:
-        """Every trigger phrase in ``text``: one regex pass over the whole document per rule group
-        (the core rules, and each anchored type whose anchor words occur in the text), in text order."""
+        """Every trigger phrase in ``text``, in text order: one automaton pass finds the literal
+        prefixes of the rules and the anchor words; each rule group (the core rules, and each
+        anchored type whose anchor words occur in the text) is then tried where its prefixes are."""
         lowered = text.lower()
         same_length = len(lowered) == len(text)
-        words: frozenset[bytes] | None = None
+        tries: dict[int, set[int]] = {}  # group -> where its prefixes start
+        words: set[str] = set()  # the anchor words in the text
+        last = len(lowered) - 1
+        for end, (size, groups, is_anchor) in self._starts.iter(lowered):
+            start = end - size + 1
+            for group in groups:
+                tries.setdefault(group, set()).add(start)
+            if is_anchor and (start == 0 or lowered[start - 1] in _WORD_SEPARATORS) and (
+                    end == last or lowered[end + 1] in _WORD_SEPARATORS):
+                words.add(lowered[start:end + 1])
         found = []
-        for anchor, scan_lower, scan_any_case, starts in self._groups:
-            if anchor is not None:
-                if words is None:
-                    words = self._anchor_words.intersection(_byte_words(lowered))
-                if anchor.isdisjoint(words):
-                    continue
+        for group, (anchor, scan_lower, scan_any_case, prefiltered) in enumerate(self._groups):
+            if anchor is not None and anchor.isdisjoint(words):
+                continue
             # lower-casing may change the length (rare scripts): then match case-insensitively instead
             if not same_length:
                 matches = scan_any_case.finditer(text)
+            elif prefiltered:
+                matches = _matches_at(scan_lower, tries.get(group, ()), lowered)
             else:
-                matches = _prefiltered(scan_lower, starts, lowered) if starts else scan_lower.finditer(lowered)
+                matches = scan_lower.finditer(lowered)
             found.extend((m.start(), int(m.lastgroup[1:]), m.end()) for m in matches)
         if len(self._groups) > 1:
             found.sort()
         for start, index, end in found:
             yield Candidate(self.rules[index], start, end)
+
+    def exclusion_starts(self, exclusion: Exclusion) -> ahocorasick.Automaton | None:
+        """An automaton of the literal prefixes every match of the exclusion starts with (None
+        when they are not known)."""
+        if exclusion.id not in self._exclusion_starts:
+            self._exclusion_starts[exclusion.id] = _prefix_automaton([match_prefixes(_source(exclusion.pattern))])
+        return self._exclusion_starts[exclusion.id]
 
     def accept(self, candidate: Candidate, text: str, sentence: tuple[int, int],
                mentions: Sequence[Mention]) -> bool:
@@ -206,9 +233,13 @@ class TriggerLexicon:
     def _options(self, candidate: Candidate, text: str) -> list[Candidate]:
         """Every rule matching where the candidate starts: the longest first, then in rule order."""
         options = [candidate]
+        folded = _folded(text, candidate.start, self._option_reach)
         for i, rule in enumerate(self.rules):
             if rule is candidate.rule:
                 continue
+            prefixes = self._option_prefixes[i]
+            if prefixes is not None and folded is not None and not folded.startswith(prefixes):
+                continue  # no match of the rule can start here
             m = self._single[i].match(text, candidate.start)
             if m:
                 options.append(Candidate(rule, m.start(), m.end()))
@@ -243,7 +274,7 @@ class SentenceContext:
         if self._forces is None:
             spans = [(m.start() + self.start, m.end() + self.start) for m in self.lexicon.forces.finditer(self.lowered)
                      if not self._no_force_after(m.end())]
-            for mention in self.mentions:
+            for mention in self._armed_mentions():
                 if any(r.form == "force" or r.entity.kind == "armed_group" for r in mention.readings):
                     spans.append((mention.start, mention.end))
             if self.lexicon.armed_threat.search(self.lowered):  # police against an armed threat are a force
@@ -296,8 +327,17 @@ class SentenceContext:
 
     def armed_groups(self) -> list[tuple[int, int]]:
         spans = self._spans(self.lexicon.armed_threat)
-        spans += [(m.start, m.end) for m in self.mentions if any(r.entity.kind == "armed_group" for r in m.readings)]
+        spans += [(m.start, m.end) for m in self._armed_mentions()
+                  if any(r.entity.kind == "armed_group" for r in m.readings)]
         return spans
+
+    def _armed_mentions(self) -> Sequence[Mention]:
+        """The mentions, or none when none can be read as a force or an armed group (then the
+        gazetteer need not look them up)."""
+        mentions = self.mentions
+        if isinstance(mentions, SentenceNames) and not mentions.may_name_armed_forces():
+            return ()
+        return mentions
 
     def police_only(self, candidate: Candidate) -> bool:
         """Police (not soldiers) sent somewhere, with no armed threat named: not a military deployment."""
@@ -422,7 +462,12 @@ class SentenceContext:
     def _exclusion_spans(self, exclusion: Exclusion) -> list[tuple[int, int]]:
         spans = self._excluded.get(exclusion.id)
         if spans is None:
-            spans = self._excluded[exclusion.id] = self._spans(exclusion.pattern)
+            starts = self.lexicon.exclusion_starts(exclusion)
+            if starts is not None and next(starts.iter(self.lowered), None) is None:
+                spans = []  # every match starts with one of the prefixes: none can occur
+            else:
+                spans = self._spans(exclusion.pattern)
+            self._excluded[exclusion.id] = spans
         return spans
 
     def force_object(self, candidate: Candidate) -> bool:
@@ -474,31 +519,61 @@ class SentenceContext:
         raise AssertionError(requires)
 
 
-def _prefiltered(pattern: regex.Pattern, starts: ahocorasick.Automaton, lowered: str) -> Iterator[regex.Match]:
-    """The matches of ``pattern.finditer(lowered)``, trying the pattern only where one of its
-    rules' literal prefixes occurs (found by one Aho-Corasick pass): several times faster."""
+def _matches_at(pattern: LazyPattern, starts: Iterable[int], lowered: str) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(lowered)`` when every match starts at one of ``starts``
+    (where the literal prefixes of its rules occur): several times faster than trying everywhere."""
     resume = 0
-    for start in sorted({end - size + 1 for end, size in starts.iter(lowered)}):
+    for start in sorted(starts):
         if start >= resume and (m := pattern.match(lowered, start)):
             resume = m.end()
             yield m
 
 
-def _prefix_automaton(rules: Sequence[TriggerRule]) -> ahocorasick.Automaton | None:
-    """An automaton of the literal prefixes every match of the rules starts with, or None when
-    some rule's pattern has no such prefix (then the scan tries the pattern everywhere)."""
+def _shortest(*prefix_sets: frozenset[str] | None) -> set[str] | None:
+    """The literal prefixes every match of some rules starts with (their ``match_prefixes``),
+    less those that start with a shorter one; None when some rule has no such prefix."""
     prefixes: set[str] = set()
-    for rule in rules:
-        found = match_prefixes(rule.pattern)
+    for found in prefix_sets:
         if found is None:
             return None
         prefixes |= found
+    return {p for p in prefixes if not any(p.startswith(q) for q in prefixes if q != p)}
+
+
+def _automaton(values: Mapping[str, object]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for prefix in prefixes:
-        if not any(prefix.startswith(p) for p in prefixes if p != prefix):  # the shortest suffices
-            automaton.add_word(prefix, len(prefix))
+    for key, value in values.items():
+        automaton.add_word(key, value)
     automaton.make_automaton()
     return automaton
+
+
+def _prefix_automaton(rule_prefixes: Sequence[frozenset[str] | None]) -> ahocorasick.Automaton | None:
+    """An automaton of the literal prefixes every match of the rules starts with, or None when
+    some rule has no such prefix."""
+    prefixes = _shortest(*rule_prefixes)
+    return None if prefixes is None else _automaton({p: len(p) for p in prefixes})
+
+
+def _ascii_lower(prefixes: frozenset[str] | None) -> tuple[str, ...] | None:
+    """Prefixes to compare with lower-cased text (see ``_folded``): only ASCII ones, whose
+    letters match in any case exactly the characters that lower-case to them."""
+    if prefixes is None or not all(p.isascii() for p in prefixes):
+        return None
+    return tuple(sorted({p.lower() for p in prefixes}))
+
+
+def _folded(text: str, start: int, size: int) -> str | None:
+    """``text[start:start + size]`` as case-insensitive matching sees ASCII letters: lower-cased,
+    and the long s "ſ" as "s" (``regex`` folds it so; Kelvin's "K" lower-cases to "k" already).
+    None when lower-casing changes the length ("İ"): then nothing is compared."""
+    chunk = text[start:start + size]
+    folded = chunk.lower().replace("ſ", "s")
+    return folded if len(folded) == len(chunk) else None
+
+
+def _source(pattern: regex.Pattern | LazyPattern) -> str:
+    return pattern.source if isinstance(pattern, LazyPattern) else pattern.pattern
 
 
 @cache
@@ -529,7 +604,7 @@ def packaged_rules() -> list[TriggerRule]:
 def packaged_exclusions() -> list[Exclusion]:
     return [
         Exclusion(
-            id=r["id"], types=tuple(r["types"]), pattern=regex.compile(rf"\b(?:{r['pattern']})\b"),
+            id=r["id"], types=tuple(r["types"]), pattern=LazyPattern(rf"\b(?:{r['pattern']})\b"),
             overridden_by_force=r.get("overridden_by_force", True),
             counterexamples=tuple(r.get("counterexamples", ())),
         )

@@ -105,3 +105,28 @@ def test_names_of_organisations_and_armed_groups():
     names = {(name, reading.entity.code) for name, reading in load_gazetteer().names_of(("igo", "armed_group"))}
     assert ("Atlantic Alliance", "NATO") in names and ("Daesh", "ISIS") in names
     assert not any(code == "RUS" for _, code in names)
+
+
+def test_the_armed_names_index_lists_every_name_read_as_a_force_or_an_armed_group():
+    """armed_names.tsv is derived from aliases.tsv (data/gazetteer/build.py): it must not go stale."""
+    from geoevents.gazetteer import _rows
+
+    gazetteer = load_gazetteer()
+    expected = {}
+    for name, rows in _rows("aliases.tsv").items():
+        keep = [row for row in rows.split("\t") if row.split(",")[1] == "force"
+                or (gazetteer.entity(row.split(",", 1)[0]) or None) and gazetteer.entity(
+                    row.split(",", 1)[0]).kind == "armed_group"]
+        if keep:
+            expected[name] = "\t".join(keep)
+    assert _rows("armed_names.tsv") == expected
+
+
+def test_a_sentence_with_no_word_that_starts_a_force_name_names_no_force():
+    gazetteer = load_gazetteer()
+    for text in ["Russia sent troops to Belarus.", "Houthi fighters moved north.", "The PLA held drills.",
+                 "HEZBOLLAH UNITS MOVED SOUTH OF THE LITANI RIVER.", "Fighters of al-Shabaab withdrew."]:
+        armed = any(r.form == "force" or r.entity.kind == "armed_group"
+                    for m in gazetteer.find(text) for r in m.readings)
+        assert not armed or gazetteer.may_name_armed_forces(text, 0, len(text)), text
+    assert not gazetteer.may_name_armed_forces("Russia sent troops to Belarus.", 0, 30)

@@ -25,6 +25,8 @@ PATHOLOGICAL = {
     "prose on one line": PROSE,
     "punctuation": ".,;:!?-()[]'\"/ ",
     "periods": ".",
+    "blanks": " \t",
+    "blank lines": " \n",
     "one letter": "a",
     "trigger word": "drills ",
     "exclusion lead": "withdrew from the ",

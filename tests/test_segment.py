@@ -51,3 +51,74 @@ def test_offsets_point_into_the_text():
     for start, end in split_sentences(text):
         assert text[start:end].strip() == text[start:end]
         assert text[start:end] in ("First one.", "Second one.")
+
+
+def test_white_space_is_what_regex_calls_white_space():
+    import sys
+
+    import regex
+
+    from geoevents.segment import WHITE_SPACE
+
+    every_character = "".join(map(chr, range(sys.maxunicode + 1))).encode("utf-8", "surrogatepass").decode(
+        "utf-8", "replace")
+    assert "".join(regex.findall(r"\s", every_character)) == WHITE_SPACE
+
+
+
+@pytest.mark.parametrize("tail", ["", "  ", "\n\n \t", "\u2003\n", "\x1c", "x\x1c ", ". \x1f\n"])
+def test_trailing_white_space_is_left_out_of_the_scan(tail):
+    """Stripping the white space the old end-anchored pattern found gives the same sentences."""
+    import regex
+
+    from geoevents import segment
+
+    text = "Troops left the town. Residents returned." + tail
+    trailing = regex.search(r"(?<!\s)\s++\Z", text)
+    assert len(text.rstrip(segment.WHITE_SPACE)) == (trailing.start() if trailing else len(text))
+    assert sentences(text)[0] == "Troops left the town."
+
+
+def _generated_texts():
+    """Long texts of sentence-like pieces: abbreviations, initialisms, quotes, line breaks,
+    runs of stops and blank lines, so that the finder jumps over stretches of all kinds."""
+    import random
+
+    pieces = ["Troops left the town", "Mr. Smith met Gen. Jones", "the U.S. Army said", "in Jan. 5",
+              "\"We will leave.\"", "(drills ended.)", "...", "!!", "?", ". ", ".\n", "\n\n", "\n", "  ",
+              " \u00a0", "\t", "and", "she", "The", "U.S.", "forces", "’", "e.g.", "--", "”", "'", ")"]
+    for seed in range(30):
+        rnd = random.Random(seed)
+        size = rnd.choice([50, 400, 3000, 9000])
+        yield "".join(rnd.choice(pieces) + rnd.choice([" ", "", ". ", "\n"]) for _ in range(size // 8))
+    yield "word " * 3000  # one long sentence
+    yield "Fire. " * 2000 + "x" + " y" * 3000
+
+
+def test_the_finder_cuts_the_sentences_that_splitting_the_whole_text_cuts():
+    import bisect
+    import random
+
+    from geoevents.segment import SentenceFinder
+
+    for text in _generated_texts():
+        sentences = split_sentences(text)
+        starts = [s for s, _ in sentences]
+        rnd = random.Random(len(text))
+        for step in (1, 97, 2500, 7000):
+            positions = sorted({rnd.randrange(len(text)) for _ in range(max(1, len(text) // step))})
+            finder = SentenceFinder(text)
+            for position in positions:
+                index = bisect.bisect_right(starts, position) - 1
+                assert finder.holding(position) == (sentences[index] if index >= 0 else None), position
+
+
+def test_boundary_candidates_are_those_the_pattern_finds_scanning_every_position():
+    from geoevents.segment import _CANDIDATE, _candidates
+
+    odd = ["a. \n\n b", "x  \n \t\ny", "end.\u2003Next", "Why?!  \"Yes.\" )] No", "one\n\n\n", " \t \n", "....",
+           "\n\nA", "a\n b", "a \u00a0\nB", "Q.\x1cR", "end.\u2028Next"]
+    for text in [*_generated_texts(), *odd]:
+        for position, limit in ((0, len(text)), (len(text) // 3, len(text)), (1, max(1, len(text) - 3))):
+            expected = [m.span() for m in _CANDIDATE.finditer(text, position, limit)]
+            assert [m.span() for m in _candidates(text, position, limit)] == expected, (text[:80], position)

@@ -308,6 +308,7 @@ class Builder:
             for text in sorted(grouped):
                 f.write(text + "\t" + "\t".join(grouped[text]) + "\n")
         write_organisation_names(OUT)
+        write_armed_names(OUT)
 
 
 ORGANISATION_KINDS = ("igo", "armed_group")
@@ -326,6 +327,25 @@ def write_organisation_names(out: Path) -> None:
         for line in (out / "aliases.tsv").read_text(encoding="utf-8").splitlines():
             name, rows = line.split("\t", 1)
             keep = [row for row in rows.split("\t") if row.split(",", 1)[0] in kinds]
+            if keep:
+                f.write(name + "\t" + "\t".join(keep) + "\n")
+
+
+def write_armed_names(out: Path) -> None:
+    """armed_names.tsv: the names that can stand for an armed force (a state's force such as
+    "the PLA", or an armed group), with those rows only: a trigger check that needs no other
+    name skips the gazetteer lookup when no word of its sentence starts one of them.
+    Derived from entities.tsv and aliases.tsv."""
+    groups = set()
+    for line in (out / "entities.tsv").read_text(encoding="utf-8").splitlines():
+        entity_id, kind = line.split("\t", 2)[:2]
+        if kind == "armed_group":
+            groups.add(entity_id)
+    with open(out / "armed_names.tsv", "w", encoding="utf-8", newline="\n") as f:
+        for line in (out / "aliases.tsv").read_text(encoding="utf-8").splitlines():
+            name, rows = line.split("\t", 1)
+            keep = [row for row in rows.split("\t")
+                    if row.split(",")[1] == "force" or row.split(",", 1)[0] in groups]
             if keep:
                 f.write(name + "\t" + "\t".join(keep) + "\n")
 

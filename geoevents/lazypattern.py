@@ -1,0 +1,106 @@
+"""Patterns compiled the first time they are used, and searched only where a match can start.
+
+Compiling a ``regex`` pattern costs a millisecond or more, and the lexicons hold hundreds: a
+one-sentence run needs few of them. A ``LazyPattern`` stands in for the compiled pattern
+(``finditer``, ``search``, ``match`` ... are passed on) and compiles it on first use.
+
+A pattern of many phrases ("armoured personnel carriers|troops|...") is slow to search: the
+engine tries every phrase at every position. When every match starts with one of a few literal
+prefixes (the phrases' first words), a ``PrefixedPattern`` finds them with one Aho-Corasick
+pass and tries the pattern only there: the same matches, many times faster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import ahocorasick
+import regex
+
+
+class LazyPattern:
+    """A ``regex`` pattern (``source``, ``flags``) compiled the first time it is used."""
+
+    def __init__(self, source: str, flags: int = 0):
+        self.source = source
+        self.flags = flags
+        self._compiled: regex.Pattern | None = None
+
+    @property
+    def compiled(self) -> regex.Pattern:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.source, self.flags)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:
+        # called only for a name the instance lacks ("finditer", "search", ...): kept on the
+        # instance, the compiled pattern's attribute is found directly from then on
+        value = getattr(self.compiled, name)
+        setattr(self, name, value)
+        return value
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.source!r}, {self.flags})"
+
+
+class PrefixedPattern(LazyPattern):
+    """A lazily compiled pattern every match of which starts with one of ``prefixes``.
+
+    ``finditer`` and ``search`` try the pattern only where a prefix occurs. With IGNORECASE
+    the prefixes must be ASCII and are compared with the text lower-cased and its long s "ſ"
+    read as "s": in ``regex``'s case-insensitive matching (simple case folding, the default),
+    those are all the characters that match an ASCII character, save the dotted "İ", whose
+    lower case is two characters long; where lower-casing changes the length of the text, the
+    pattern searches the text itself.
+    """
+
+    def __init__(self, source: str, flags: int, prefixes: Iterable[str]):
+        super().__init__(source, flags)
+        self.ignore_case = bool(flags & regex.IGNORECASE)
+        self.prefixes = frozenset(p.lower() for p in prefixes) if self.ignore_case else frozenset(prefixes)
+        if not self.prefixes or "" in self.prefixes or (self.ignore_case and not all(
+                p.isascii() for p in self.prefixes)):
+            raise ValueError(f"no usable prefixes for {source[:60]!r}")
+        self._starts: ahocorasick.Automaton | None = None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        if pos < 0 or endpos < 0:  # (no caller does this; the pattern knows what it means)
+            yield from self.compiled.finditer(text, pos, endpos)
+            return
+        chunk = text[pos:endpos]
+        if self.ignore_case:
+            folded = chunk.lower().replace("ſ", "s")
+            if len(folded) != len(chunk):
+                yield from self.compiled.finditer(text, pos, endpos)
+                return
+            chunk = folded
+        match = self.compiled.match
+        resume = pos
+        for start in sorted({pos + end - size + 1 for end, size in self._automaton().iter(chunk)}):
+            if start >= resume and (m := match(text, start, endpos)):
+                resume = m.end()  # (never empty: it starts with a prefix)
+                yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def _automaton(self) -> ahocorasick.Automaton:
+        if self._starts is None:
+            automaton = ahocorasick.Automaton()
+            for prefix in self.prefixes:
+                automaton.add_word(prefix, len(prefix))
+            automaton.make_automaton()
+            self._starts = automaton
+        return self._starts
+
+
+def phrase_pattern(source: str, flags: int, prefixes: Iterable[str] | None) -> LazyPattern:
+    """A ``PrefixedPattern`` when ``prefixes`` can serve (see there), else a ``LazyPattern``."""
+    if prefixes is not None:
+        try:
+            return PrefixedPattern(source, flags, prefixes)
+        except ValueError:
+            pass
+    return LazyPattern(source, flags)

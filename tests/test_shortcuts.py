@@ -1,0 +1,123 @@
+"""Shortcuts taken for speed give the answers of the long way round.
+
+Each shortcut skips work that cannot change the result (a pattern whose literal prefixes are
+absent cannot match); these tests compare the shortcut with doing all the work, on the rules'
+own examples and on variants in odd cases and scripts.
+"""
+
+from geoevents.gazetteer import SentenceNames, load_gazetteer
+from geoevents.triggers import Candidate, SentenceContext, load_lexicon
+
+LEXICON = load_lexicon()
+EXAMPLES = [text for rule in LEXICON.rules for text in (*rule.examples, *rule.counterexamples)]
+EXAMPLES += [text for exclusion in LEXICON.exclusions for text in exclusion.counterexamples]
+
+
+def variants(text: str) -> list[str]:
+    """The text as written, shouted, and with letters that fold to ASCII ones in case-insensitive
+    matching ("ſ" to "s", the Kelvin sign to "k", "İ" to "i")."""
+    return [text, text.upper(), text.title(), text.replace("s", "ſ"), text.replace("k", "\u212a"),
+            text.replace("i", "İ"), text.upper().replace("I", "İ")]
+
+
+TEXTS = [v for text in EXAMPLES for v in variants(text)]
+
+
+def all_options(text: str, start: int) -> set[tuple[str, int, int]]:
+    """Every rule that matches at ``start``, each tried."""
+    found = set()
+    for i, rule in enumerate(LEXICON.rules):
+        m = LEXICON._single[i].match(text, start)
+        if m:
+            found.add((rule.id, m.start(), m.end()))
+    return found
+
+
+def test_the_rules_tried_where_a_candidate_starts_are_all_that_match():
+    for text in TEXTS:
+        for position in range(len(text)):
+            if position and text[position - 1].isalnum():
+                continue  # a rule matches at a word boundary only
+            expected = all_options(text, position)
+            if not expected:
+                continue
+            rule_id, start, end = min(expected)
+            candidate = Candidate(next(r for r in LEXICON.rules if r.id == rule_id), start, end)
+            options = {(c.rule.id, c.start, c.end) for c in LEXICON._options(candidate, text)}
+            assert options == expected, (text, position)
+
+
+def test_exclusions_skipped_for_absent_prefixes_would_not_have_matched():
+    for text in TEXTS:
+        context = SentenceContext(LEXICON, text, (0, len(text)), load_gazetteer().find(text))
+        for exclusion in LEXICON.exclusions:
+            expected = [(m.start(), m.end()) for m in exclusion.pattern.finditer(text.lower())]
+            assert context._exclusion_spans(exclusion) == expected, (exclusion.id, text)
+
+
+def reference_scan(text: str) -> list[tuple[str, int, int]]:
+    """The scan the long way: the anchor words of the text split at white space and punctuation
+    as bytes, and each group whose anchor words occur matched everywhere."""
+    lowered = text.lower()
+    data = lowered.encode()
+    for mark in "’‘“”–—…«»":
+        data = data.replace(mark.encode(), b" ")
+    punctuation = b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+    words = {w.decode() for w in data.translate(bytes.maketrans(punctuation, b" " * len(punctuation))).split()}
+    found = []
+    for anchor, scan_lower, scan_any_case, _ in LEXICON._groups:
+        if anchor is not None and anchor.isdisjoint(words):
+            continue
+        matches = scan_lower.finditer(lowered) if len(lowered) == len(text) else scan_any_case.finditer(text)
+        found += [(m.start(), int(m.lastgroup[1:]), m.end()) for m in matches]
+    return [(LEXICON.rules[i].id, start, end) for start, i, end in sorted(found)]
+
+
+def test_the_scan_finds_what_trying_every_group_everywhere_finds():
+    odd = ["Houthi rebels moved\u00a0north; al-Shabaab fighters advanced.", "(Hezbollah)fighters redeployed",
+           "Troops were put on alert.", "on high alert—troops", "ALERT: troops deployed", "alerted", "İ alert",
+           "Taliban’s fighters advanced", "the Taliban\u2003advanced", "\talert\n", "alert", "a"]
+    for text in TEXTS + odd:
+        assert [(c.rule.id, c.start, c.end) for c in LEXICON.scan(text)] == reference_scan(text), text
+
+
+def test_candidates_are_resolved_alike_whether_names_are_looked_up_first_or_when_needed():
+    gazetteer = load_gazetteer()
+    for text in TEXTS:
+        sentence = (0, len(text))
+        for candidate in LEXICON.scan(text):
+            eager = LEXICON.resolve(candidate, text, sentence, gazetteer.find(text))
+            lazy = LEXICON.resolve(candidate, text, sentence, SentenceNames(gazetteer, text, *sentence))
+            assert eager == lazy, (text, candidate)
+
+
+def prefixed_patterns():
+    from geoevents.codes import code_table
+    from geoevents.cues import status_lexicon
+    from geoevents.lazypattern import PrefixedPattern
+    from geoevents.quantities import quantity_lexicon
+
+    holders = [status_lexicon(), status_lexicon().right, quantity_lexicon(), LEXICON, code_table(),
+               code_table().force_words]
+    found = []
+    for holder in holders:
+        values = holder.values() if isinstance(holder, dict) else vars(holder).values()
+        found += [v for v in values if isinstance(v, PrefixedPattern)]
+    return found
+
+
+def test_patterns_tried_where_their_prefixes_are_find_what_they_find_everywhere():
+    from geoevents.cues import status_lexicon
+    from geoevents.quantities import quantity_lexicon
+
+    texts = [e[0] for e in quantity_lexicon().examples] + [e[0] for e in status_lexicon().examples]
+    texts = TEXTS[::5] + texts + [v for text in texts[::4] for v in variants(text)]
+    patterns = prefixed_patterns()
+    assert len(patterns) > 20
+    for pattern in patterns:
+        for text in texts:
+            for pos, endpos in ((0, len(text)), (3, len(text) - 2), (len(text) // 2, len(text))):
+                expected = [(m.span(), m.lastgroup) for m in pattern.compiled.finditer(text, pos, endpos)]
+                assert [(m.span(), m.lastgroup) for m in pattern.finditer(text, pos, endpos)] == expected
+                first, found = pattern.compiled.search(text, pos, endpos), pattern.search(text, pos, endpos)
+                assert (found.span() if found else None) == (first.span() if first else None)
