@@ -68,6 +68,9 @@ def _attach_break() -> regex.Pattern:
     return regex.compile(
         r"[;:]\s|\s[–—]\s|\s-\s|,\s+(?:%s)\b|\s(?:%s)\s"
         r"|,\s+(?=[^,;]{0,60}?\b(?:said|says|reported|reports|told|announced|according\s+to)\b[^,;]{0,40}$)"
+        # a reporting clause that goes on ("Calling the exit hasty, Mr Shoigu said Moscow ..."):
+        # what the speaker says is another clause
+        r"|,\s+(?=(?:the\s+)?(?:(?-i:\p{Lu})[\p{L}.'’-]*\s+){1,4}(?:said|says|told|added|warned|stressed)\s)"
         % (alternation(after_comma), alternation(anywhere)),
         regex.IGNORECASE,
     )

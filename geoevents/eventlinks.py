@@ -23,6 +23,10 @@ from .model import Event, Filled
 
 # "the withdrawal", "that pullout", "these drills", "the planned deployment": refers back
 _DEFINITE = regex.compile(r"\b(?:the|that|this|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+# "more drills", "another withdrawal", "further deployments": a new event, not the one before
+_ANOTHER = regex.compile(
+    r"\b(?:more|another|further|fresh|new|additional|renewed|next|second|third|other)\s+(?:[\w-]+\s+){0,2}$",
+    regex.IGNORECASE)
 _OPPOSED = {frozenset({"negated", "occurred"})}
 DATE_SLACK = timedelta(days=7)
 NEARBY = 300  # characters: a mention this close after the last one continues it when a party is missing
@@ -118,13 +122,20 @@ def _tied(event: Event, cluster: _Cluster, text: str | None) -> bool:
     return False
 
 
+def _another(event: Event, text: str | None) -> bool:
+    """Does the mention announce an event besides those before it ("more drills")?"""
+    if text is None:
+        return False
+    return bool(_ANOTHER.search(text[max(event.sentence.start, event.trigger.start - 40):event.trigger.start]))
+
+
 def link_within_document(events: Sequence[Event], text: str | None = None, doc_key: str | None = None) -> list[Event]:
     """Give each mention its event's id (the id of its first mention) and fill gaps from the others."""
     clusters: list[_Cluster] = []
     owner: list[_Cluster] = []
     for event in sorted(events, key=lambda e: e.trigger.start):
         recent_first = sorted(clusters, key=lambda c: c.members[-1].trigger.start, reverse=True)
-        home = next(
+        home = None if _another(event, text) else next(
             (c for c in recent_first
              if c.members[0].type == event.type and not _conflicts(event, c) and _tied(event, c, text)),
             None,

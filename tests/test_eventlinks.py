@@ -52,3 +52,11 @@ def test_ids_are_stable_and_every_event_has_one():
     second = extract(text, published=DCT, doc_id="n5")
     assert [e.event_id for e in first] == [e.event_id for e in second]
     assert all(e.event_id for e in first) and first[0].resolved == ()
+
+
+def test_more_drills_are_another_event():
+    text = ("Chile wrapped up naval drills off Valparaiso last week. "
+            "The navy said it will hold more drills off Valparaiso in the spring.")
+    events = extract(text, published=DCT, doc_id="n5")
+    assert [e.trigger.text for e in events] == ["drills", "drills"]
+    assert events[0].event_id != events[1].event_id
