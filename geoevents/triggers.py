@@ -371,7 +371,13 @@ class SentenceContext:
         if m is None or _CLAUSE_BREAK.search(self.text, candidate.end, m.start()):
             return False
         between = self.text[candidate.end:m.start()].lower()
-        if not self.lexicon.weapons.search(between) or self.lexicon.personnel.search(between):
+        weapons = [w.span() for w in self.lexicon.weapons.finditer(between)]
+        if not weapons:
+            return False
+        # forces or platforms sent along make it a deployment ("warships"); a word inside a longer
+        # weapon's name does not ("personnel" in "armoured personnel carriers", "military equipment")
+        if any(not any(a <= p.start() and p.end() <= b and b - a > p.end() - p.start() for a, b in weapons)
+               for p in self.lexicon.personnel.finditer(between)):
             return False
         if self.near(self.forces(), candidate, True, False, window=3) or any(
                 mention.end <= candidate.start and any(r.entity.kind == "igo" for r in mention.readings)
