@@ -45,6 +45,7 @@ class Group:
     first: date = date.max
     last: date = date.min
     statuses: Counter = field(default_factory=Counter)
+    doc_ids: set[str | None] = field(default_factory=set)
 
     def add(self, key: Key) -> None:
         if not self.members:  # the group's days are its first report's: groups do not creep on
@@ -54,10 +55,11 @@ class Group:
         self.countries |= key.countries
         self.places |= key.places
         self.statuses[key.status] += 1
+        self.doc_ids.add(key.doc_id)
 
     @property
     def sources(self) -> int:
-        return len({m.doc_id for m in self.members})
+        return len(self.doc_ids)
 
 
 def day_range(start: str | None, end: str | None) -> tuple[date, date] | None:
@@ -104,6 +106,8 @@ def key_of(index: int, record: dict) -> Key | None:
 def _fits(key: Key, group: Group) -> bool:
     if key.type != group.type:
         return False
+    if key.doc_id is not None and key.doc_id in group.doc_ids:
+        return False  # within its document, linking found this a different event
     if key.first > group.last + SLACK or group.first > key.last + SLACK:
         return False
     if key.codes and group.codes and not key.codes & group.codes:

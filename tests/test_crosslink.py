@@ -68,3 +68,14 @@ def test_cli_link_and_group_with_workers_and_rules(tmp_path):
         ("exercise", 200, 200), ("withdrawal", 200, 200)]
     withdrawal = next(g for g in groups if g["type"] == "withdrawal")
     assert [a["code"] for a in withdrawal["actors"]] == ["NORTHGUARD"]
+
+
+def test_events_its_own_document_keeps_apart_stay_apart():
+    rows = records(
+        ("a", "2023-05-02", "Greek warships ended drills near Crete on Tuesday. "
+                            "Athens said its navy will hold more drills near Crete soon."),
+        ("b", "2023-05-02", "Greece's navy held drills near Crete, officials said."),
+    )
+    link_records(rows)
+    in_a = [r["event_id"] for r in rows if r["doc_id"] == "a"]
+    assert len(in_a) == 2 and in_a[0] != in_a[1]
