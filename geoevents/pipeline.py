@@ -25,7 +25,7 @@ from .places import attach_locations
 from .quantities import size_of
 from .segment import SentenceFinder
 from .status import adjust_for_date, status_of
-from .triggers import Candidate, attachment_type
+from .triggers import Candidate, SentenceContext, attachment_type
 
 MAX_SENTENCE = 1500  # longer "sentences" (unpunctuated dumps) are cut to a window around the trigger
 WINDOW = 600
@@ -96,8 +96,9 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
     mentions: list[Draft] = []
     for sentence, found in by_sentence.items():
         lazy_names = SentenceNames(gazetteer, text, *sentence)  # looked up if a check needs them
+        context = SentenceContext(lexicon, text, sentence, lazy_names)
         accepted = [resolved for c in found
-                    if (resolved := lexicon.resolve(c, text, sentence, lazy_names, wanted)) is not None]
+                    if (resolved := lexicon.resolve(c, text, sentence, lazy_names, wanted, context)) is not None]
         if not accepted:
             continue
         names = lazy_names.found()

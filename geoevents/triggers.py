@@ -159,7 +159,19 @@ class TriggerLexicon:
         self._single = [LazyPattern(rf"\b(?:{rule.pattern})\b", regex.IGNORECASE) for rule in self.rules]
         self._option_prefixes = [_ascii_lower(found) for found in prefixes]
         self._option_reach = max((len(p) for found in self._option_prefixes if found for p in found), default=0)
-        self._exclusion_starts: dict[str, ahocorasick.Automaton | None] = {}
+        # first character of the folded text -> the rules that may match there, in rule order
+        # (those with a prefix starting with it, and those whose prefixes are not known)
+        anywhere = [i for i, found in enumerate(self._option_prefixes) if found is None]
+        firsts = {p[0] for found in self._option_prefixes if found for p in found}
+        self._option_rules = {c: sorted(anywhere + [i for i, found in enumerate(self._option_prefixes)
+                                                    if found and any(p[0] == c for p in found)])
+                              for c in firsts}
+        self._option_rules_elsewhere = anywhere
+        self._rule_order = {rule.id: i for i, rule in enumerate(self.rules)}
+        # per event type: its exclusions, and an automaton of their literal prefixes (see
+        # ``possible_exclusions``)
+        self._exclusion_index: dict[str, tuple[tuple[Exclusion, ...], ahocorasick.Automaton | None,
+                                               frozenset[str]]] = {}
         self.forces = _word_pattern(read_lines("lexicon/forces.txt"))
         self.military = _word_pattern(read_lines("lexicon/military_cues.txt") + read_lines("lexicon/forces.txt"))
         self.police = _word_pattern(read_lines("lexicon/police.txt"))
@@ -182,13 +194,19 @@ class TriggerLexicon:
         anchored type whose anchor words occur in the text) is then tried where its prefixes are."""
         lowered = text.lower()
         same_length = len(lowered) == len(text)
-        tries: dict[int, set[int]] = {}  # group -> where its prefixes start
+        # group -> where its prefixes start (a group's prefixes start with none of the others:
+        # one start per place at most)
+        tries: dict[int, list[int]] = {}
         words: set[str] = set()  # the anchor words in the text
         last = len(lowered) - 1
         for end, (size, groups, is_anchor) in self._starts.iter(lowered):
             start = end - size + 1
             for group in groups:
-                tries.setdefault(group, set()).add(start)
+                starts = tries.get(group)
+                if starts is None:
+                    tries[group] = [start]
+                else:
+                    starts.append(start)
             if is_anchor and (start == 0 or lowered[start - 1] in _WORD_SEPARATORS) and (
                     end == last or lowered[end + 1] in _WORD_SEPARATORS):
                 words.add(lowered[start:end + 1])
@@ -200,7 +218,9 @@ class TriggerLexicon:
             if not same_length:
                 matches = scan_any_case.finditer(text)
             elif prefiltered:
-                matches = _matches_at(scan_lower, tries.get(group, ()), lowered)
+                if group not in tries:
+                    continue  # none of its prefixes is in the text
+                matches = _matches_at(scan_lower, tries[group], lowered)
             else:
                 matches = scan_lower.finditer(lowered)
             found.extend((m.start(), int(m.lastgroup[1:]), m.end()) for m in matches)
@@ -209,12 +229,38 @@ class TriggerLexicon:
         for start, index, end in found:
             yield Candidate(self.rules[index], start, end)
 
-    def exclusion_starts(self, exclusion: Exclusion) -> ahocorasick.Automaton | None:
-        """An automaton of the literal prefixes every match of the exclusion starts with (None
-        when they are not known)."""
-        if exclusion.id not in self._exclusion_starts:
-            self._exclusion_starts[exclusion.id] = _prefix_automaton([match_prefixes(_source(exclusion.pattern))])
-        return self._exclusion_starts[exclusion.id]
+    def exclusions_of(self, event_type: str) -> tuple[Exclusion, ...]:
+        """The exclusions that can veto a trigger of ``event_type``, in lexicon order."""
+        return self._exclusions_indexed(event_type)[0]
+
+    def possible_exclusions(self, event_type: str, lowered: str) -> dict[str, set[int] | None]:
+        """The exclusions of ``event_type`` that can match in ``lowered``, by id, with where
+        their matches can start: the offsets of their literal prefixes (one automaton pass for
+        them all), or None for an exclusion whose prefixes are not known (it can match anywhere)."""
+        _, starts, unknown = self._exclusions_indexed(event_type)
+        possible: dict[str, set[int] | None] = dict.fromkeys(unknown)
+        for end, (size, ids) in starts.iter(lowered) if starts is not None else ():
+            for exclusion_id in ids:
+                if exclusion_id not in unknown:
+                    possible.setdefault(exclusion_id, set()).add(end - size + 1)
+        return possible
+
+    def _exclusions_indexed(self, event_type: str) -> tuple[tuple[Exclusion, ...], ahocorasick.Automaton | None,
+                                                             frozenset[str]]:
+        index = self._exclusion_index.get(event_type)
+        if index is None:
+            exclusions = tuple(x for x in self.exclusions if event_type in x.types)
+            keys: dict[str, set[str]] = {}  # prefix -> the exclusions whose matches may start with it
+            unknown: set[str] = set()
+            for exclusion in exclusions:
+                prefixes = _shortest(match_prefixes(_source(exclusion.pattern)))
+                if prefixes is None:
+                    unknown.add(exclusion.id)
+                for prefix in prefixes or ():
+                    keys.setdefault(prefix, set()).add(exclusion.id)
+            starts = _automaton({k: (len(k), tuple(ids)) for k, ids in keys.items()}) if keys else None
+            index = self._exclusion_index[event_type] = (exclusions, starts, frozenset(unknown))
+        return index
 
     def accept(self, candidate: Candidate, text: str, sentence: tuple[int, int],
                mentions: Sequence[Mention]) -> bool:
@@ -222,9 +268,11 @@ class TriggerLexicon:
         return SentenceContext(self, text, sentence, mentions).accepts(candidate)
 
     def resolve(self, candidate: Candidate, text: str, sentence: tuple[int, int], mentions: Sequence[Mention],
-                types: frozenset[str] | None = None) -> Candidate | None:
-        """The candidate, or another rule matching where it starts, that its context accepts."""
-        context = SentenceContext(self, text, sentence, mentions)
+                types: frozenset[str] | None = None, context: SentenceContext | None = None) -> Candidate | None:
+        """The candidate, or another rule matching where it starts, that its context accepts.
+        ``context`` (of this sentence and mentions) may be shared by the candidates of a sentence,
+        so that what it works out about the sentence is worked out once."""
+        context = context or SentenceContext(self, text, sentence, mentions)
         for option in self._options(candidate, text):
             if (types is None or option.rule.type in types) and context.accepts(option):
                 return option
@@ -234,7 +282,10 @@ class TriggerLexicon:
         """Every rule matching where the candidate starts: the longest first, then in rule order."""
         options = [candidate]
         folded = _folded(text, candidate.start, self._option_reach)
-        for i, rule in enumerate(self.rules):
+        indices = (self._option_rules.get(folded[0], self._option_rules_elsewhere) if folded
+                   else range(len(self.rules)))
+        for i in indices:
+            rule = self.rules[i]
             if rule is candidate.rule:
                 continue
             prefixes = self._option_prefixes[i]
@@ -244,7 +295,7 @@ class TriggerLexicon:
             if m:
                 options.append(Candidate(rule, m.start(), m.end()))
         if len(options) > 1:
-            order = {rule.id: i for i, rule in enumerate(self.rules)}
+            order = self._rule_order
             options.sort(key=lambda c: (c.start - c.end, -c.rule.priority, order[c.rule.id]))
         return options
 
@@ -261,6 +312,7 @@ class SentenceContext:
         self.mentions = mentions
         self._forces: list[tuple[int, int]] | None = None
         self._excluded: dict[str, list[tuple[int, int]]] = {}
+        self._possible: dict[str, dict[str, set[int] | None]] = {}  # event type -> possible_exclusions
 
     def accepts(self, candidate: Candidate) -> bool:
         if self.excluded(candidate) or (candidate.rule.verb and self.after_determiner(candidate)):
@@ -457,22 +509,29 @@ class SentenceContext:
                    for mention in self.mentions)
 
     def excluded(self, candidate: Candidate) -> bool:
-        for exclusion in self.lexicon.exclusions:
-            if candidate.rule.type not in exclusion.types:
-                continue
-            for a, b in self._exclusion_spans(exclusion):
+        event_type = candidate.rule.type
+        possible = self._possible.get(event_type)
+        if possible is None:
+            possible = self._possible[event_type] = self.lexicon.possible_exclusions(event_type, self.lowered)
+        if not possible:
+            return False
+        for exclusion in self.lexicon.exclusions_of(event_type):
+            if exclusion.id not in possible:
+                continue  # none of its prefixes is in the sentence: it cannot match
+            for a, b in self._exclusion_spans(exclusion, possible[exclusion.id]):
                 if a < candidate.end and candidate.start < b:
                     return not (exclusion.overridden_by_force and self.force_object(candidate))
         return False
 
-    def _exclusion_spans(self, exclusion: Exclusion) -> list[tuple[int, int]]:
+    def _exclusion_spans(self, exclusion: Exclusion, starts: set[int] | None) -> list[tuple[int, int]]:
+        """The exclusion's matches in the sentence, tried only at ``starts`` when known."""
         spans = self._excluded.get(exclusion.id)
         if spans is None:
-            starts = self.lexicon.exclusion_starts(exclusion)
-            if starts is not None and next(starts.iter(self.lowered), None) is None:
-                spans = []  # every match starts with one of the prefixes: none can occur
-            else:
+            if starts is None:
                 spans = self._spans(exclusion.pattern)
+            else:
+                spans = [(m.start() + self.start, m.end() + self.start)
+                         for m in _matches_at(exclusion.pattern, starts, self.lowered)]
             self._excluded[exclusion.id] = spans
         return spans
 
@@ -525,7 +584,7 @@ class SentenceContext:
         raise AssertionError(requires)
 
 
-def _matches_at(pattern: LazyPattern, starts: Iterable[int], lowered: str) -> Iterator[regex.Match]:
+def _matches_at(pattern: regex.Pattern | LazyPattern, starts: Iterable[int], lowered: str) -> Iterator[regex.Match]:
     """The matches of ``pattern.finditer(lowered)`` when every match starts at one of ``starts``
     (where the literal prefixes of its rules occur): several times faster than trying everywhere."""
     resume = 0
@@ -552,13 +611,6 @@ def _automaton(values: Mapping[str, object]) -> ahocorasick.Automaton:
         automaton.add_word(key, value)
     automaton.make_automaton()
     return automaton
-
-
-def _prefix_automaton(rule_prefixes: Sequence[frozenset[str] | None]) -> ahocorasick.Automaton | None:
-    """An automaton of the literal prefixes every match of the rules starts with, or None when
-    some rule has no such prefix."""
-    prefixes = _shortest(*rule_prefixes)
-    return None if prefixes is None else _automaton({p: len(p) for p in prefixes})
 
 
 def _ascii_lower(prefixes: frozenset[str] | None) -> tuple[str, ...] | None:

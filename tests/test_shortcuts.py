@@ -47,12 +47,16 @@ def test_the_rules_tried_where_a_candidate_starts_are_all_that_match():
             assert options == expected, (text, position)
 
 
-def test_exclusions_skipped_for_absent_prefixes_would_not_have_matched():
+def test_exclusions_tried_only_where_their_prefixes_are_find_what_they_match_everywhere():
+    types = sorted({t for exclusion in LEXICON.exclusions for t in exclusion.types})
     for text in TEXTS:
         context = SentenceContext(LEXICON, text, (0, len(text)), load_gazetteer().find(text))
-        for exclusion in LEXICON.exclusions:
-            expected = [(m.start(), m.end()) for m in exclusion.pattern.finditer(text.lower())]
-            assert context._exclusion_spans(exclusion) == expected, (exclusion.id, text)
+        for event_type in types:
+            possible = LEXICON.possible_exclusions(event_type, context.lowered)
+            for exclusion in LEXICON.exclusions_of(event_type):
+                expected = [(m.start(), m.end()) for m in exclusion.pattern.finditer(text.lower())]
+                found = context._exclusion_spans(exclusion, possible[exclusion.id]) if exclusion.id in possible else []
+                assert found == expected, (exclusion.id, text)
 
 
 def reference_scan(text: str) -> list[tuple[str, int, int]]:
@@ -89,6 +93,17 @@ def test_candidates_are_resolved_alike_whether_names_are_looked_up_first_or_when
             eager = LEXICON.resolve(candidate, text, sentence, gazetteer.find(text))
             lazy = LEXICON.resolve(candidate, text, sentence, SentenceNames(gazetteer, text, *sentence))
             assert eager == lazy, (text, candidate)
+
+
+def test_a_context_shared_by_the_candidates_of_a_sentence_resolves_them_as_a_fresh_one_does():
+    gazetteer = load_gazetteer()
+    for text in TEXTS:
+        sentence = (0, len(text))
+        names = SentenceNames(gazetteer, text, *sentence)
+        shared = SentenceContext(LEXICON, text, sentence, names)
+        for candidate in LEXICON.scan(text):
+            alone = LEXICON.resolve(candidate, text, sentence, names)
+            assert LEXICON.resolve(candidate, text, sentence, names, context=shared) == alone, (text, candidate)
 
 
 def prefixed_patterns():
