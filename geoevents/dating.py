@@ -167,7 +167,29 @@ def _cut_off(text: str, trigger: tuple[int, int], t: Timex) -> bool:
     itself ("after May 5")."""
     if t.start <= trigger[1]:
         return False
-    return any(t.start - m.end() > 2 for m in _CUT.finditer(text, trigger[1], t.start))
+    return any(t.start - m.end() > 2 and not _times_the_event(text, trigger, m)
+               for m in _CUT.finditer(text, trigger[1], t.start))
+
+
+@cache
+def _timing_clause() -> regex.Pattern:
+    """ "that had been scheduled for", "which began on": a relative clause that times its noun."""
+    verbs = alternation(_words()["timing_verbs"])
+    return regex.compile(r"(?i)(?:(?:has|had|have|was|were|is|are|will|would|been|be|being|also|originally)\s+)*"
+                         r"(?:%s)\b" % verbs)
+
+
+def _times_the_event(text: str, trigger: tuple[int, int], cut: regex.Match) -> bool:
+    """A relative clause right after the trigger (a few words on at most: "an exercise near the
+    border that was scheduled for May") whose verb schedules or runs it dates the trigger; one
+    further on belongs to a nearer noun ("troops to fight an insurgency that began in 2017")."""
+    return (cut.group().strip().lower() in ("that", "which")
+            and len(_WORD.findall(text, trigger[1], cut.start())) <= _RELATIVE_REACH
+            and bool(_timing_clause().match(text, cut.end())))
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_RELATIVE_REACH = 4  # words between a trigger and the relative clause that may still time it
 
 
 def _heads_sentence(text: str, sentence: tuple[int, int], t: Timex) -> bool:

@@ -114,3 +114,12 @@ def test_a_time_that_belongs_to_another_phrase_does_not_date_the_event(text):
 
 def test_a_time_that_modifies_the_trigger_dates_it():
     assert dates("Russia cancelled the 2019 military drills near the border.", "2020-01-10")[0][1:] == ("2019", "2019")
+
+
+def test_a_relative_clause_that_schedules_the_event_dates_it():
+    text = "The navy called off an exercise off the coast that had been scheduled for mid-September."
+    assert span(text)[:2] == ("2021-09", "2021-09")
+
+
+def test_a_relative_clause_on_a_further_noun_does_not():
+    assert span("Chad sent troops to help Niger fight an insurgency that began in 2015.") is None
