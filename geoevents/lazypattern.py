@@ -104,3 +104,13 @@ def phrase_pattern(source: str, flags: int, prefixes: Iterable[str] | None) -> L
         except ValueError:
             pass
     return LazyPattern(source, flags)
+
+
+def matches_at(pattern: regex.Pattern | LazyPattern, starts: Iterable[int], lowered: str) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(lowered)`` when every match starts at one of ``starts``
+    (where the literal prefixes of its rules occur): several times faster than trying everywhere."""
+    resume = 0
+    for start in sorted(starts):
+        if start >= resume and (m := pattern.match(lowered, start)):
+            resume = m.end()
+            yield m

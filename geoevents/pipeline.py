@@ -25,7 +25,8 @@ from .places import attach_locations
 from .quantities import size_of
 from .segment import SentenceFinder
 from .status import adjust_for_date, status_of
-from .triggers import Candidate, SentenceContext, attachment_type
+from .trigger_context import SentenceContext
+from .triggers import Candidate, attachment_type
 
 MAX_SENTENCE = 1500  # longer "sentences" (unpunctuated dumps) are cut to a window around the trigger
 WINDOW = 600

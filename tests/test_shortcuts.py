@@ -6,7 +6,8 @@ own examples and on variants in odd cases and scripts.
 """
 
 from geoevents.gazetteer import SentenceNames, load_gazetteer
-from geoevents.triggers import Candidate, SentenceContext, load_lexicon
+from geoevents.trigger_context import SentenceContext
+from geoevents.triggers import Candidate, load_lexicon
 
 LEXICON = load_lexicon()
 EXAMPLES = [text for rule in LEXICON.rules for text in (*rule.examples, *rule.counterexamples)]

@@ -1,0 +1,316 @@
+"""The checks a trigger candidate's sentence must pass (the ``requires`` of its rule, see
+``triggers``): force nouns, armed groups, weapons and parties near the trigger, and the
+exclusions that veto it. A ``SentenceContext`` works each of them out once per sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import regex
+
+from .gazetteer import Mention, SentenceNames
+from .lazypattern import matches_at
+
+if TYPE_CHECKING:
+    from .triggers import Candidate, Exclusion, TriggerLexicon
+
+FORCE_WINDOW = 6  # tokens between a trigger and its force noun
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
+_FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
+_WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
+_OBJECT_END = regex.compile(r"\s(?:from|of|out of|to|in|at|on|with|for)\s", regex.IGNORECASE)
+_TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
+_CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b"
+                              r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+class SentenceContext:
+    """What the checks need to know about one sentence, computed lazily."""
+
+    def __init__(self, lexicon: TriggerLexicon, text: str, sentence: tuple[int, int],
+                 mentions: Sequence[Mention]):
+        self.lexicon = lexicon
+        self.text = text
+        self.start, self.end = sentence
+        self.lowered = text[self.start:self.end].lower()
+        self.mentions = mentions
+        self._forces: list[tuple[int, int]] | None = None
+        self._excluded: dict[str, list[tuple[int, int]]] = {}
+        self._possible: dict[str, dict[str, set[int] | None]] = {}  # event type -> possible_exclusions
+
+    def accepts(self, candidate: Candidate) -> bool:
+        if self.excluded(candidate) or (candidate.rule.verb and self.after_determiner(candidate)):
+            return False
+        if candidate.rule.type == "deployment" and self.police_only(candidate):
+            return False
+        return self.satisfies(candidate)
+
+    def forces(self) -> list[tuple[int, int]]:
+        """Offsets of force nouns and armed actors ("troops", "the IDF", "Houthi") in the sentence."""
+        if self._forces is None:
+            spans = [(m.start() + self.start, m.end() + self.start) for m in self.lexicon.forces.finditer(self.lowered)
+                     if not self._no_force_after(m.end())]
+            for mention in self._armed_mentions():
+                if any(r.form == "force" or r.entity.kind == "armed_group" for r in mention.readings):
+                    spans.append((mention.start, mention.end))
+            if self.lexicon.armed_threat.search(self.lowered):  # police against an armed threat are a force
+                spans += self._spans(self.lexicon.police)
+            self._forces = sorted(spans)
+        return self._forces
+
+    def _no_force_after(self, end: int) -> bool:
+        """"military hospital", "army chief", "forces thousands to flee": no force meant."""
+        m = _WORD.match(self.lowered, end + 1) if self.lowered[end:end + 1] == " " else None
+        return m is not None and m.group() in self.lexicon.not_forces
+
+    def tokens_between(self, a: int, b: int) -> int | None:
+        """Number of words between two offsets, or None when a clause break separates them."""
+        if a > b:
+            a, b = b, a
+        if _CLAUSE_BREAK.search(self.text, a, b):
+            return None
+        return len(_WORD.findall(self.text, a, b))
+
+    def force_right(self, candidate: Candidate) -> bool:
+        return any(
+            start >= candidate.start and (n := self.tokens_between(candidate.end, start)) is not None
+            and n <= FORCE_WINDOW
+            for start, _ in self.forces()
+        )
+
+    def force_left(self, candidate: Candidate) -> bool:
+        return any(
+            end <= candidate.start and (n := self.tokens_between(end, candidate.start)) is not None
+            and n <= FORCE_WINDOW
+            for _, end in self.forces()
+        )
+
+    def _spans(self, pattern: regex.Pattern) -> list[tuple[int, int]]:
+        return [(m.start() + self.start, m.end() + self.start) for m in pattern.finditer(self.lowered)]
+
+    def near(self, spans: Sequence[tuple[int, int]], candidate: Candidate, left: bool, right: bool,
+             window: int = FORCE_WINDOW) -> bool:
+        for start, end in spans:
+            if right and start >= candidate.end:
+                n = self.tokens_between(candidate.end, start)
+            elif left and end <= candidate.start:
+                n = self.tokens_between(end, candidate.start)
+            else:
+                continue
+            if n is not None and n <= window:
+                return True
+        return False
+
+    def armed_groups(self) -> list[tuple[int, int]]:
+        spans = self._spans(self.lexicon.armed_threat)
+        spans += [(m.start, m.end) for m in self._armed_mentions()
+                  if any(r.entity.kind == "armed_group" for r in m.readings)]
+        return spans
+
+    def _armed_mentions(self) -> Sequence[Mention]:
+        """The mentions, or none when none can be read as a force or an armed group (then the
+        gazetteer need not look them up)."""
+        mentions = self.mentions
+        if isinstance(mentions, SentenceNames) and not mentions.may_name_armed_forces():
+            return ()
+        return mentions
+
+    def police_only(self, candidate: Candidate) -> bool:
+        """Police (not soldiers) sent somewhere, with no armed threat named: not a military deployment."""
+        police = self._spans(self.lexicon.police)
+        if not police or not self.near(police, candidate, True, True):
+            return False
+        soldiers = [f for f in self.forces() if not any(p[0] <= f[0] < p[1] for p in police)]
+        if self.near(soldiers, candidate, True, True):
+            return False
+        return not self.lexicon.armed_threat.search(self.lowered)
+
+    def after_determiner(self, candidate: Candidate) -> bool:
+        before = _WORD.findall(self.text, max(self.start, candidate.start - 30), candidate.start)
+        return bool(before) and before[-1].lower() in self.lexicon.determiners
+
+    def foreign_force_object(self, candidate: Candidate) -> bool:
+        """Trainees named with a state: "train Ukrainian pilots", "training the Iraqi army"."""
+        trainees = self._spans(self.lexicon.trainees)
+        for start, _ in trainees:
+            if start < candidate.end or (n := self.tokens_between(candidate.end, start)) is None or n > 4:
+                continue
+            if any(candidate.end <= m.start and m.end <= start + 1 and m.actor_reading() is not None
+                   for m in self.mentions):
+                return True
+        return any(m.start >= candidate.end and (n := self.tokens_between(candidate.end, m.start)) is not None
+                   and n <= 2 and any(r.form == "force" for r in m.readings) for m in self.mentions)
+
+    def weapons_to_party(self, candidate: Candidate) -> bool:
+        """"send 14 tanks to Ukraine", "sending weapons to the rebels": weapons handed to a party."""
+        m = _TO_RECIPIENT.search(self.text, candidate.end, min(self.end, candidate.end + 120))
+        if m is None or _CLAUSE_BREAK.search(self.text, candidate.end, m.start()):
+            return False
+        between = self.text[candidate.end:m.start()].lower()
+        weapons = [w.span() for w in self.lexicon.weapons.finditer(between)]
+        if not weapons:
+            return False
+        # forces or platforms sent along make it a deployment ("warships"); a word inside a longer
+        # weapon's name does not ("personnel" in "armoured personnel carriers", "military equipment")
+        if any(not any(a <= p.start() and p.end() <= b and b - a > p.end() - p.start() for a, b in weapons)
+               for p in self.lexicon.personnel.finditer(between)):
+            return False
+        if self.near(self.forces(), candidate, True, False, window=3) or any(
+                mention.end <= candidate.start and any(r.entity.kind == "igo" for r in mention.readings)
+                for mention in self.mentions):
+            return False  # "the US military is sending tanks", "NATO sends Patriots": its own forces
+        party = m.end()
+        if self.lexicon.armed_threat.match(self.text.lower(), party):
+            return True
+        return any(mention.start == party and mention.actor_reading() is not None
+                   and mention.text[:1].isupper() and not self.text.startswith("its", party)
+                   for mention in self.mentions)
+
+    def abandoned_place(self, candidate: Candidate) -> bool:
+        """Forces nearby, and a place or position abandoned: "abandoned their positions",
+        "abandoned Svatove", "the town was abandoned by rebel forces"."""
+        if not (self.force_left(candidate) or self.force_right(candidate)):
+            return False
+        offset = candidate.end - self.start
+        after = _WORD.findall(self.lowered, offset, min(len(self.lowered), offset + 60))
+        if any(w in self.lexicon.positions for w in after[:6]):
+            return True
+        if after[:1] == ["by"] and self.force_right(candidate):
+            return True  # "abandoned by rebel forces"
+        if any(m.place_reading() is not None and candidate.end <= m.start
+               and (self.tokens_between(candidate.end, m.start) or 0) <= 2 for m in self.mentions):
+            return True
+        before = _WORD.findall(self.lowered, max(0, candidate.start - self.start - 50), candidate.start - self.start)
+        if not before or before[-1] not in ("was", "were", "been", "is", "are", "being"):
+            return False
+        return any(w in self.lexicon.positions for w in before[-5:]) or any(
+            m.place_reading() is not None and m.end <= candidate.start
+            and len(_WORD.findall(self.text, m.end, candidate.start)) <= 4 for m in self.mentions)
+
+    def weapon_transfer(self, candidate: Candidate) -> bool:
+        """"delivered 18 tanks to Ukraine", "supplying Moscow with missiles": weapons and a recipient."""
+        if not self.near(self._spans(self.lexicon.weapons), candidate, False, True):
+            return False
+        m = _TO_RECIPIENT.search(self.text, candidate.end, min(self.end, candidate.end + 120))
+        if m is not None and not _CLAUSE_BREAK.search(self.text, candidate.end, m.start()) and self._party_at(m.end()):
+            return True
+        first = _WORD.match(self.text, _skip_space(self.text, candidate.end))
+        return first is not None and self._party_at(first.start()) and bool(
+            _WITH.match(self.text, first.end(), min(self.end, first.end() + 40)))
+
+    def _party_at(self, position: int) -> bool:
+        """A state, alliance or armed group named at ``position`` ("Ukraine", "the rebels")."""
+        if self.lexicon.armed_threat.match(self.text.lower(), position):
+            return True
+        return any(mention.start == position and mention.actor_reading() is not None for mention in self.mentions)
+
+    def party_before(self, candidate: Candidate) -> bool:
+        """A state, alliance, armed group or force named before the trigger in its clause ("India wants to buy")."""
+        if self.near(self.forces(), candidate, True, False, window=8):
+            return True
+        return any(mention.end <= candidate.start and mention.actor_reading() is not None
+                   and (n := self.tokens_between(mention.end, candidate.start)) is not None and n <= 8
+                   for mention in self.mentions)
+
+    def actor_before(self, candidate: Candidate) -> bool:
+        return any(m.end <= candidate.start and (n := self.tokens_between(m.end, candidate.start)) is not None
+                   and n <= 2 and m.actor_reading() is not None for m in self.mentions)
+
+    def military_context(self) -> bool:
+        if self.lexicon.military.search(self.lowered):
+            return True
+        return bool(self.forces())
+
+    def from_place(self, candidate: Candidate) -> bool:
+        """"(the Philippines agreed to) withdraw from Iraq": a place withdrawn from, and a state or
+        armed group before the trigger (not "Mercedes-Benz withdraws from Russia")."""
+        m = _FROM_PHRASE.match(self.text, candidate.end, min(self.end, candidate.end + 60))
+        if not m:
+            return False
+        if not any(mention.start == m.end() and mention.place_reading() is not None for mention in self.mentions):
+            return False
+        return any(mention.end <= candidate.start and mention.actor_reading() is not None
+                   for mention in self.mentions)
+
+    def excluded(self, candidate: Candidate) -> bool:
+        event_type = candidate.rule.type
+        possible = self._possible.get(event_type)
+        if possible is None:
+            possible = self._possible[event_type] = self.lexicon.possible_exclusions(event_type, self.lowered)
+        if not possible:
+            return False
+        for exclusion in self.lexicon.exclusions_of(event_type):
+            if exclusion.id not in possible:
+                continue  # none of its prefixes is in the sentence: it cannot match
+            for a, b in self._exclusion_spans(exclusion, possible[exclusion.id]):
+                if a < candidate.end and candidate.start < b:
+                    return not (exclusion.overridden_by_force and self.force_object(candidate))
+        return False
+
+    def _exclusion_spans(self, exclusion: Exclusion, starts: set[int] | None) -> list[tuple[int, int]]:
+        """The exclusion's matches in the sentence, tried only at ``starts`` when known."""
+        spans = self._excluded.get(exclusion.id)
+        if spans is None:
+            if starts is None:
+                spans = self._spans(exclusion.pattern)
+            else:
+                spans = [(m.start() + self.start, m.end() + self.start)
+                         for m in matches_at(exclusion.pattern, starts, self.lowered)]
+            self._excluded[exclusion.id] = spans
+        return spans
+
+    def force_object(self, candidate: Candidate) -> bool:
+        """A force noun as the direct object, before any "from"/"of": "withdrew its troops from the
+        venue of the talks" (not "withdrew from a missile pact")."""
+        m = _OBJECT_END.search(self.text, candidate.end, self.end)
+        end = m.start() if m else self.end
+        return any(candidate.end <= start < end for start, _ in self.forces()) and self.force_right(candidate)
+
+    def satisfies(self, candidate: Candidate) -> bool:
+        requires = candidate.rule.requires
+        if requires == "none":
+            return True
+        if requires == "military":
+            return self.military_context()
+        if requires == "force":
+            return self.force_right(candidate) or self.force_left(candidate)
+        if requires == "force_object":
+            return self.force_right(candidate)
+        if requires == "force_subject":
+            return self.force_left(candidate)
+        if requires == "force_near":
+            return self.force_left(candidate) or self.force_right(candidate)
+        if requires == "military_or_place":
+            return self.military_context() or self.from_place(candidate)
+        if requires == "armed_group":
+            return self.near(self.armed_groups(), candidate, True, True)
+        if requires == "armed_group_subject":
+            return self.near(self.armed_groups(), candidate, True, False)
+        if requires == "weapon_object":
+            return self.near(self._spans(self.lexicon.weapons), candidate, False, True)
+        if requires == "weapon_near":
+            return self.near(self._spans(self.lexicon.weapons), candidate, True, True)
+        if requires == "foreign_force_object":
+            return self.foreign_force_object(candidate)
+        if requires == "actor_before":
+            return self.actor_before(candidate)
+        if requires == "weapons_to_party":
+            return self.weapons_to_party(candidate)
+        if requires == "abandoned_place":
+            return self.abandoned_place(candidate)
+        if requires == "state_force_near":
+            return self.near(self._spans(self.lexicon.state_forces), candidate, True, True)
+        if requires == "weapon_transfer":
+            return self.weapon_transfer(candidate)
+        if requires == "weapon_buyer":
+            return (self.near(self._spans(self.lexicon.weapons), candidate, False, True)
+                    and self.party_before(candidate))
+        raise AssertionError(requires)
