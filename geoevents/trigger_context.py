@@ -222,10 +222,11 @@ class SentenceContext:
 
     def staged_by_party(self, candidate: Candidate) -> bool:
         """A party stages the exercise: "China holds drills", "Iran began large-scale exercises" (a
-        staging verb at most three words before the trigger, a state or alliance before it)."""
-        words = _WORD.findall(self.text, max(self.start, candidate.start - 80), candidate.start)[-5:]
+        staging verb at most six words before the trigger, a state or alliance before it: "Seoul and Washington
+        launch their largest-ever annual joint aerial drill")."""
+        words = _WORD.findall(self.text, max(self.start, candidate.start - 100), candidate.start)[-7:]
         staging = self.lexicon.staging_verbs
-        at = next((i for i in range(len(words) - 1, max(-1, len(words) - 5), -1)
+        at = next((i for i in range(len(words) - 1, max(-1, len(words) - 7), -1)
                    if words[i].lower() in staging or " ".join(words[i:i + 2]).lower() in staging), None)
         if at is None:
             return False
