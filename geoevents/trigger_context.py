@@ -189,7 +189,7 @@ class SentenceContext:
                and (self.tokens_between(candidate.end, m.start) or 0) <= 2 for m in self.mentions):
             return True
         before = _WORD.findall(self.lowered, max(0, candidate.start - self.start - 50), candidate.start - self.start)
-        if not before or before[-1] not in ("was", "were", "been", "is", "are", "being"):
+        if not before or before[-1] not in ("was", "were", "be", "been", "is", "are", "being"):
             return False
         return any(w in self.lexicon.positions for w in before[-5:]) or any(
             m.place_reading() is not None and m.end <= candidate.start
