@@ -330,6 +330,9 @@ class SentenceContext:
             return self.abandoned_place(candidate)
         if requires == "state_force_near":
             return self.near(self._spans(self.lexicon.state_forces), candidate, True, True)
+        if requires == "state_force_subject":  # and no armed group there: "rebel forces moved in" is a movement
+            return (self.near(self._spans(self.lexicon.state_forces), candidate, True, False)
+                    and not self.near(self.armed_groups(), candidate, True, False))
         if requires == "weapon_transfer":
             return self.weapon_transfer(candidate)
         if requires == "weapon_buyer":
