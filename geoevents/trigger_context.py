@@ -220,6 +220,25 @@ class SentenceContext:
                    and (n := self.tokens_between(mention.end, candidate.start)) is not None and n <= 8
                    for mention in self.mentions)
 
+    def staged_by_party(self, candidate: Candidate) -> bool:
+        """A party stages the exercise: "China holds drills", "Iran began large-scale exercises" (a
+        staging verb at most three words before the trigger, a state or alliance before it)."""
+        words = _WORD.findall(self.text, max(self.start, candidate.start - 80), candidate.start)[-5:]
+        staging = self.lexicon.staging_verbs
+        at = next((i for i in range(len(words) - 1, max(-1, len(words) - 5), -1)
+                   if words[i].lower() in staging or " ".join(words[i:i + 2]).lower() in staging), None)
+        if at is None:
+            return False
+        return any(mention.end <= candidate.start and mention.actor_reading() is not None
+                   and (n := self.tokens_between(mention.end, candidate.start)) is not None and n <= 8
+                   for mention in self.mentions)
+
+    def partner_after(self, candidate: Candidate) -> bool:
+        """A state, alliance or armed group right after "with": "drills with Belarus"."""
+        m = _WITH.match(self.text, candidate.end, self.end)
+        return m is not None and any(mention.start == _skip_space(self.text, m.end()) and mention.actor_reading()
+                                     is not None for mention in self.mentions)
+
     def actor_before(self, candidate: Candidate) -> bool:
         return any(m.end <= candidate.start and (n := self.tokens_between(m.end, candidate.start)) is not None
                    and n <= 2 and m.actor_reading() is not None for m in self.mentions)
@@ -288,6 +307,8 @@ class SentenceContext:
             return self.force_left(candidate)
         if requires == "force_near":
             return self.force_left(candidate) or self.force_right(candidate)
+        if requires == "military_or_party":
+            return self.military_context() or self.staged_by_party(candidate) or self.partner_after(candidate)
         if requires == "military_or_place":
             return self.military_context() or self.from_place(candidate)
         if requires == "armed_group":

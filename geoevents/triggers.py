@@ -8,6 +8,8 @@ its context must pass (``requires``):
 - ``military``: a military word or armed actor is in the sentence ("drills", "deployed");
 - ``force``: a force noun is the object or subject nearby ("sent 300 troops", "troops were sent");
 - ``force_object`` / ``force_subject`` / ``force_near``: the same, on one side or either;
+- ``military_or_party``: ``military``, or a state, alliance or armed group named as the agent
+  before the trigger or as the partner after "with" ("China holds drills near Taiwan");
 - ``military_or_place``: ``military``, or the trigger is followed by "from <place>" and a
   state or armed group is named before it ("the Philippines agreed to withdraw from Iraq");
 - ``armed_group`` / ``armed_group_subject``: a non-state armed force nearby, or before the
@@ -60,7 +62,7 @@ TRIGGER_FILES = ("exercise", "deployment", "withdrawal", "training", "alert", "b
 REQUIREMENTS = ("none", "military", "force", "force_object", "force_subject", "force_near", "military_or_place",
                 "armed_group", "armed_group_subject", "weapon_object", "weapon_near", "foreign_force_object",
                 "actor_before", "weapons_to_party", "weapon_transfer", "weapon_buyer", "state_force_near",
-                "abandoned_place")
+                "abandoned_place", "military_or_party")
 _ANCHOR_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 # An anchor word counts where it stands between these (or at an end of the text): ASCII white
 # space and punctuation, and the wide quotes and dashes of news text.
@@ -175,6 +177,7 @@ class TriggerLexicon:
         self.determiners = frozenset(read_lines("lexicon/determiners.txt"))
         self.not_forces = frozenset(read_lines("lexicon/not_forces.txt"))
         self.positions = frozenset(read_lines("lexicon/positions.txt"))
+        self.staging_verbs = frozenset(read_lines("lexicon/staging_verbs.txt"))
 
     def scan(self, text: str) -> Iterator[Candidate]:
         """Every trigger phrase in ``text``, in text order: one automaton pass finds the literal
