@@ -50,6 +50,7 @@ def attach_actors(
     clause = attach_clause(text, sentence, *trigger)
     in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
     roles = [r for r in _roles_of(text, clause, in_clause, year) if not _modifies_a_name(text, r)]
+    roles = [r for r in roles if not _speaker(text, r, trigger, roles)]
     participants = set(role_lexicon()["participant_words"]) - {"and", "including"}
     # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
@@ -139,8 +140,18 @@ _GLUED = regex.compile(r"-(?:backed|occupied|held|controlled|administered|design
 
 
 def _modifies_a_name(text: str, role: NameRole) -> bool:
-    """"Iran-backed militias", "Italian-occupied Kastellorizo": the name is not a party here."""
-    return bool(_GLUED.match(text, role.mention.end))
+    """"Iran-backed militias", "Italian-occupied Kastellorizo", "pro-Russian rebels": the name is
+    not a party here ("pro-Gaddafi forces", "pro-Syrian government forces" are the leader's or the
+    government's)."""
+    if _GLUED.match(text, role.mention.end):
+        return True
+    start = role.mention.start
+    return (bool(_SIDING.search(text, max(0, start - 6), start)) and role.reading.form != "leader"
+            and not _GOVERNMENT_NEXT.match(text, role.mention.end))
+
+
+_SIDING = regex.compile(r"\b(?:pro|anti)-$", regex.IGNORECASE)
+_GOVERNMENT_NEXT = regex.compile(r"\s+(?:government|regime)\b", regex.IGNORECASE)
 
 
 def _force_after(text: str) -> bool:
@@ -293,7 +304,7 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
                                                                              "as well as", "by"):
             continue
         if role.mention.end <= trigger[0]:
-            if len(_words_between(text, role.mention.end, trigger[0])) <= 8:
+            if len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles):
                 found.append(role)
         else:
             gap = _words_between(text, trigger[1], role.mention.start)
@@ -313,6 +324,45 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     if _stance().search(text, subject.mention.end, trigger[0]):
         return []
     return [subject]
+
+
+def _judges(text: str, role: NameRole, trigger: tuple[int, int], roles: list[NameRole]) -> bool:
+    """"The Taliban condemned Turkey for sending troops": the party that judges another one
+    named after its stance verb does not act."""
+    stance = _stance().search(text, role.mention.end, trigger[0])
+    return stance is not None and any(stance.end() <= r.mention.start and r.mention.end <= trigger[0]
+                                      and r.preposition is None for r in roles)
+
+
+def _speaker(text: str, role: NameRole, trigger: tuple[int, int], roles: list[NameRole]) -> bool:
+    """"A Pentagon spokesman said Iran has moved troops", "Kenya says that the East African
+    Community plans to deploy": a speaker whose complement has a subject of its own is no party
+    ("Moscow said it would send" keeps Moscow)."""
+    if role.mention.end > trigger[0]:
+        return False
+    verb = _reporting().match(text, role.mention.end, trigger[0])
+    if verb is None:
+        return False
+    if any(verb.end() <= r.mention.start and r.mention.end <= trigger[0] and r.preposition in (None, "and")
+           and not r.place_modifier for r in roles):
+        return True
+    # an unknown name as the subject only right after the speaker: "the VDV" in "Russian Airborne
+    # Troops spokesman says the VDV is planning" is the speaker's own force
+    near = _NEAR_VERB.match(text, role.mention.end, trigger[0])
+    return near is not None and near.end() == verb.end() and bool(_OWN_SUBJECT.match(text, verb.end(), trigger[0]))
+
+
+@cache
+def _reporting() -> regex.Pattern:
+    """A reporting verb right after a name, past a few words naming the speaker ("Pentagon spokesman said")."""
+    return regex.compile(r"(?:['’]s)?(?:\s+[\p{L}.-]+){0,3}?\s+(?:%s)\b(?:\s+that\b)?"
+                         % alternation(role_lexicon()["reporting_verbs"]), regex.IGNORECASE)
+
+
+_NEAR_VERB = regex.compile(r"(?:['’]s)?(?:\s+(?-i:\p{Ll})[\p{L}-]*){0,2}?\s+\p{L}+(?:\s+that\b)?", regex.IGNORECASE)
+# a complement subject that is a proper name, not a pronoun or the speaker's own forces
+_OWN_SUBJECT = regex.compile(r"\s+(?:the\s+)?(?-i:\p{Lu})(?!(?:t|he|hey|his|here|heir|ts|e|she)\b)[\p{L}-]+"
+                             r"(?:\s+(?-i:\p{Lu})[\p{L}-]+)*\s+(?-i:\p{Ll})", regex.IGNORECASE)
 
 
 @cache

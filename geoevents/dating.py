@@ -107,11 +107,12 @@ def _nearer_to_another(text: str, t: Timex, trigger: tuple[int, int], others: li
         _SEPARATE.search(text, min(trigger[1], other[1]), max(trigger[0], other[0])) for other in nearer)
 
 
-def _closeness(text: str, t: Timex, trigger: tuple[int, int]) -> tuple[bool, int]:
-    """How close a time is to a trigger: first whether a coordination or a break separates them
-    ("withdrew troops in May and deployed them"), then the distance."""
+def _closeness(text: str, t: Timex, trigger: tuple[int, int]) -> tuple[bool, bool, int]:
+    """How close a time is to a trigger: first whether a strong break separates them (", while"),
+    then a coordination ("withdrew troops in May and deployed them"), then the distance."""
     lo, hi = (trigger[1], t.start) if t.start >= trigger[1] else (t.end, trigger[0])
-    return bool(_SEPARATE.search(text, lo, max(lo, hi))), _distance(t, trigger)
+    hi = max(lo, hi)
+    return bool(_STRONG_BREAK.search(text, lo, hi)), bool(_SEPARATE.search(text, lo, hi)), _distance(t, trigger)
 
 
 _SEPARATE = regex.compile(r"(?i)\b(?:and|but|or|while|whereas|then|after|before)\b|[;,]")

@@ -113,7 +113,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             continue  # named inside the border phrase before: "its borders with Germany and Slovenia"
         if (mention.start, mention.end) in actor_spans or _modifies_a_name(text, mention):
             continue
-        if _not_a_place(text, mention):
+        if _not_a_place(text, mention) or _speaker_venue(text, clause[0], mention):
             continue
         after = text[mention.end:mention.end + 60].lstrip(" '’s")
         noun = place_nouns().match(after) or place_nouns().match(skip_words(after, 1))
@@ -142,6 +142,37 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             location = _location(text, mention, reading, relation, phrase_end if noun else None)
             candidates.append(_Candidate(location, rank, mention.start, max(phrase_end, location.end)))
     return candidates
+
+
+def _speaker_venue(text: str, clause_start: int, mention: Mention) -> bool:
+    """"officials in Paris said", "according to sources in Riyadh", "at a summit in Geneva, the
+    leaders agreed": where the speaker is, not the event (also a place nested after it: "a summit
+    in Nice, France")."""
+    venue, speaker = _venue_patterns()
+    floor = max(clause_start, mention.start - 80)
+    if venue.search(text, floor, mention.start):
+        return True
+    m = speaker.search(text, max(0, mention.start - 120), mention.start)
+    if m is None:
+        return False
+    return bool(_ACCORDING.search(text, max(0, m.start() - 40), m.start())
+                or _reports().match(text, mention.end))
+
+
+@cache
+def _venue_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    place = r"\s+(?:in|from)\s+(?:the\s+)?(?:(?-i:\p{Lu})[\p{L}'’.-]*,?\s+){0,4}$"
+    return tuple(regex.compile(r"\b(?:%s)%s" % (alternation(role_lexicon()[key]), place), regex.IGNORECASE)
+                 for key in ("venue_nouns", "speaker_nouns"))
+
+
+_ACCORDING = regex.compile(r"\baccording\s+to\s+(?:[\p{L}-]+\s+){0,3}$", regex.IGNORECASE)
+
+
+@cache
+def _reports() -> regex.Pattern:
+    return regex.compile(r"(?:,?\s+[\p{L}'’.-]+){0,4}?\s+(?:%s)\b"
+                         % alternation(role_lexicon()["reporting_verbs"]), regex.IGNORECASE)
 
 
 _TOWN_OF = regex.compile(r"\b(?:town|city|village|port|island|region|province|district|capital)\s+of\s+$",

@@ -36,6 +36,7 @@ _TRANSPARENT = {"planned": "planned", "deontic": "uncertain", "aspect": "occurre
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|n['’]t\b")
 _COMMA = regex.compile(r"[,;:]")
 _AND = regex.compile(r"\s(?:and|but)\s")
+_COORDINATORS = ("and", "but", "then")
 _NEAR_MODAL = 4  # words before a participle in which a modal makes it non-finite ("will see troops stationed")
 
 
@@ -98,7 +99,7 @@ class TriggerForm:
         aux = _aux_before(before, lex)
         nominal = _nominal(words, aux, lex)
         first = words[0]
-        finite = not nominal and _finite(first, aux, before, lex)
+        finite = not nominal and _finite(words, aux, before, lex)
         bare = not nominal and not finite and _is_bare(first, lex) and _subject_like(aux, lex)
         return cls(first, before, nominal, finite, bare)
 
@@ -136,8 +137,9 @@ def _subject_like(word: str | None, lex: StatusLexicon) -> bool:
             and lower not in lex.be and lower not in ("has", "does", "was", "plans", "wants", "seeks"))
 
 
-def _finite(first: str, aux: str | None, before: tuple[str, ...], lex: StatusLexicon) -> bool:
+def _finite(words: list[str], aux: str | None, before: tuple[str, ...], lex: StatusLexicon) -> bool:
     """Is the trigger a finite verb (or a past participle) whose own tense decides its status?"""
+    first = words[0]
     lower = aux.lower() if aux else None
     if lower in lex.modals or (lower and (lower.endswith(("n't", "n’t")) or lower in ("not", "never"))):
         return False
@@ -146,7 +148,13 @@ def _finite(first: str, aux: str | None, before: tuple[str, ...], lex: StatusLex
     if first in lex.irregular_past or first.endswith("ed"):
         near = [w.lower() for w in before[-_NEAR_MODAL:]]
         return not any(w in lex.modals for w in near)  # not "will see troops stationed"
+    if lower in _COORDINATORS and _third_person(first) and (len(words) == 1 or not _third_person(words[-1])):
+        return True  # "suspends the assembly and deploys troops": a second verb of the same subject
     return _subject_like(aux, lex) or aux is None  # "Turkey sends", "US forces withdraw from the city"
+
+
+def _third_person(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def _is_bare(word: str, lex: StatusLexicon) -> bool:

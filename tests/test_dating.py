@@ -123,3 +123,10 @@ def test_a_relative_clause_that_schedules_the_event_dates_it():
 
 def test_a_relative_clause_on_a_further_noun_does_not():
     assert span("Chad sent troops to help Niger fight an insurgency that began in 2015.") is None
+
+
+def test_a_strong_break_outweighs_a_coordination_inside_the_object():
+    text = ("Spain deployed 250 soldiers and a squadron of Eurofighter jets to Cyprus last week, while Italy "
+            "said it was sending two battalions to its border with Slovenia.")
+    found = dict((trigger, start) for trigger, start, _ in dates(text))
+    assert found["deployed"] == "2021-07-19"
