@@ -226,6 +226,8 @@ def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> 
             continue
         if role.reading.form not in ("demonym", "name", "org", "force"):
             return []
+        if role.reading.form == "name" and role.preposition in _LOCATIVE:
+            return []  # "troops in Iraq fell to 2,500": a place before a verb, no premodifier
         gap = _words_between(text, role.mention.end, trigger[0])
         if text[role.mention.end:role.mention.end + 1] in ("-",) or len(gap) > 3:
             return []
@@ -235,6 +237,7 @@ def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> 
     return []
 
 
+_LOCATIVE = {"in", "at", "inside"}
 _POSSESSED_GAP = {"unilateral", "unconditional", "full", "partial", "complete", "total", "planned", "proposed",
                   "latest", "recent", "first", "biggest", "largest", "annual", "military", "troop", "naval",
                   "joint", "massive", "rapid", "phased", "gradual", "final", "ongoing", "new", "own", "large-scale",

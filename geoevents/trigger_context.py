@@ -189,7 +189,7 @@ class SentenceContext:
                and (self.tokens_between(candidate.end, m.start) or 0) <= 2 for m in self.mentions):
             return True
         before = _WORD.findall(self.lowered, max(0, candidate.start - self.start - 50), candidate.start - self.start)
-        if not before or before[-1] not in ("was", "were", "been", "is", "are", "being"):
+        if not before or before[-1] not in ("was", "were", "be", "been", "is", "are", "being"):
             return False
         return any(w in self.lexicon.positions for w in before[-5:]) or any(
             m.place_reading() is not None and m.end <= candidate.start
@@ -222,10 +222,11 @@ class SentenceContext:
 
     def staged_by_party(self, candidate: Candidate) -> bool:
         """A party stages the exercise: "China holds drills", "Iran began large-scale exercises" (a
-        staging verb at most three words before the trigger, a state or alliance before it)."""
-        words = _WORD.findall(self.text, max(self.start, candidate.start - 80), candidate.start)[-5:]
+        staging verb at most six words before the trigger, a state or alliance before it: "Seoul and Washington
+        launch their largest-ever annual joint aerial drill")."""
+        words = _WORD.findall(self.text, max(self.start, candidate.start - 100), candidate.start)[-7:]
         staging = self.lexicon.staging_verbs
-        at = next((i for i in range(len(words) - 1, max(-1, len(words) - 5), -1)
+        at = next((i for i in range(len(words) - 1, max(-1, len(words) - 7), -1)
                    if words[i].lower() in staging or " ".join(words[i:i + 2]).lower() in staging), None)
         if at is None:
             return False
@@ -329,6 +330,9 @@ class SentenceContext:
             return self.abandoned_place(candidate)
         if requires == "state_force_near":
             return self.near(self._spans(self.lexicon.state_forces), candidate, True, True)
+        if requires == "state_force_subject":  # and no armed group there: "rebel forces moved in" is a movement
+            return (self.near(self._spans(self.lexicon.state_forces), candidate, True, False)
+                    and not self.near(self.armed_groups(), candidate, True, False))
         if requires == "weapon_transfer":
             return self.weapon_transfer(candidate)
         if requires == "weapon_buyer":

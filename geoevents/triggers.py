@@ -23,6 +23,8 @@ its context must pass (``requires``):
   ("abandoned their positions", "abandoned Svatove") or before a passive ("the town was
   abandoned by rebel forces");
 - ``state_force_near``: a force noun that is not an armed group's ("troops", not "militants");
+- ``state_force_subject``: the same, before the trigger, and no armed group there ("Lebanese
+  troops moved into the town"; "rebel forces moved into the valley" is left to the movement rules);
 - ``weapon_transfer``: a weapon noun after the trigger and a recipient: "to <party>" or
   "<party> with" ("delivered tanks to Ukraine", "supplying Moscow with missiles");
 - ``weapon_buyer``: a weapon noun after the trigger and a party before it ("India wants to buy");
@@ -62,7 +64,7 @@ TRIGGER_FILES = ("exercise", "deployment", "withdrawal", "training", "alert", "b
 REQUIREMENTS = ("none", "military", "force", "force_object", "force_subject", "force_near", "military_or_place",
                 "armed_group", "armed_group_subject", "weapon_object", "weapon_near", "foreign_force_object",
                 "actor_before", "weapons_to_party", "weapon_transfer", "weapon_buyer", "state_force_near",
-                "abandoned_place", "military_or_party")
+                "abandoned_place", "military_or_party", "state_force_subject")
 _ANCHOR_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 # An anchor word counts where it stands between these (or at an end of the text): ASCII white
 # space and punctuation, and the wide quotes and dashes of news text.
