@@ -55,7 +55,7 @@ import ahocorasick
 import regex
 
 from .gazetteer import Mention, load_gazetteer
-from .lazypattern import LazyPattern, matches_at, phrase_pattern
+from .lazypattern import LazyPattern, phrase_pattern
 from .prefixes import match_prefixes
 from .resources import read_jsonl, read_lines, read_text
 from .trigger_context import SentenceContext
@@ -126,6 +126,8 @@ class TriggerLexicon:
         # on any text, and whether its rules' literal prefixes are known (then the pattern is tried
         # only where one of them occurs)
         self._groups: list[tuple[frozenset[str] | None, LazyPattern, LazyPattern, bool]] = []
+        # per group: each literal prefix -> the rules, in rule order, whose matches may start with it
+        self._key_rules: list[dict[str, tuple[int, ...]]] = []
         # one automaton finds both the groups' literal prefixes and the anchor words:
         # key -> (its length, the groups it starts a match of, whether it is an anchor word)
         keys: dict[str, tuple[int, tuple[int, ...], bool]] = {}
@@ -139,6 +141,8 @@ class TriggerLexicon:
             for key in group_starts or ():
                 size, groups, is_anchor = keys.get(key, (len(key), (), False))
                 keys[key] = (size, (*groups, len(self._groups)), is_anchor)
+            self._key_rules.append({key: tuple(i for i in members if any(p.startswith(key) for p in prefixes[i]))
+                                    for key in group_starts} if group_starts is not None else {})
             self._groups.append((anchor, LazyPattern(rf"\b(?:{body})\b"),
                                  LazyPattern(rf"\b(?:{body})\b", regex.IGNORECASE), group_starts is not None))
         for word in frozenset().union(*anchors.values()):
@@ -149,6 +153,9 @@ class TriggerLexicon:
         # Each rule alone, to find every rule that matches where a candidate starts; a rule is
         # tried only where the text starts with one of its literal prefixes (see ``_options``).
         self._single = [LazyPattern(rf"\b(?:{rule.pattern})\b", regex.IGNORECASE) for rule in self.rules]
+        # and on lower-cased text, for the scan: a rule is compiled only once its prefix is met (the
+        # pattern of a whole group takes tens of milliseconds to compile, a one-sentence run needs few)
+        self._lower_single = [LazyPattern(rf"\b(?:{rule.pattern})\b") for rule in self.rules]
         self._option_prefixes = [_ascii_lower(found) for found in prefixes]
         self._option_reach = max((len(p) for found in self._option_prefixes if found for p in found), default=0)
         # first character of the folded text -> the rules that may match there, in rule order
@@ -189,7 +196,7 @@ class TriggerLexicon:
         same_length = len(lowered) == len(text)
         # group -> where its prefixes start (a group's prefixes start with none of the others:
         # one start per place at most)
-        tries: dict[int, list[int]] = {}
+        tries: dict[int, list[tuple[int, int]]] = {}  # (start, length of the prefix)
         words: set[str] = set()  # the anchor words in the text
         last = len(lowered) - 1
         for end, (size, groups, is_anchor) in self._starts.iter(lowered):
@@ -197,9 +204,9 @@ class TriggerLexicon:
             for group in groups:
                 starts = tries.get(group)
                 if starts is None:
-                    tries[group] = [start]
+                    tries[group] = [(start, size)]
                 else:
-                    starts.append(start)
+                    starts.append((start, size))
             if is_anchor and (start == 0 or lowered[start - 1] in _WORD_SEPARATORS) and (
                     end == last or lowered[end + 1] in _WORD_SEPARATORS):
                 words.add(lowered[start:end + 1])
@@ -211,9 +218,9 @@ class TriggerLexicon:
             if not same_length:
                 matches = scan_any_case.finditer(text)
             elif prefiltered:
-                if group not in tries:
-                    continue  # none of its prefixes is in the text
-                matches = matches_at(scan_lower, tries[group], lowered)
+                if group in tries:  # (else none of its prefixes is in the text)
+                    found.extend(self._rules_at(group, tries[group], lowered))
+                continue
             else:
                 matches = scan_lower.finditer(lowered)
             found.extend((m.start(), int(m.lastgroup[1:]), m.end()) for m in matches)
@@ -221,6 +228,22 @@ class TriggerLexicon:
             found.sort()
         for start, index, end in found:
             yield Candidate(self.rules[index], start, end)
+
+    def _rules_at(self, group: int, starts: list[tuple[int, int]], lowered: str) -> Iterator[tuple[int, int, int]]:
+        """(start, rule, end) of the matches of the group's pattern where its prefixes start: at
+        each place, the first of the rules that may start with the prefix found there and match,
+        as the group's alternation would choose; a match hides the places it covers."""
+        key_rules = self._key_rules[group]
+        patterns = self._lower_single
+        resume = 0
+        for start, size in sorted(starts):
+            if start < resume:
+                continue
+            for index in key_rules[lowered[start:start + size]]:
+                if m := patterns[index].match(lowered, start):
+                    resume = m.end()
+                    yield start, index, resume
+                    break
 
     def exclusions_of(self, event_type: str) -> tuple[Exclusion, ...]:
         """The exclusions that can veto a trigger of ``event_type``, in lexicon order."""
