@@ -141,8 +141,7 @@ class TriggerLexicon:
             for key in group_starts or ():
                 size, groups, is_anchor = keys.get(key, (len(key), (), False))
                 keys[key] = (size, (*groups, len(self._groups)), is_anchor)
-            self._key_rules.append({key: tuple(i for i in members if any(p.startswith(key) for p in prefixes[i]))
-                                    for key in group_starts} if group_starts is not None else {})
+            self._key_rules.append(_rules_by_key(group_starts, members, prefixes) if group_starts is not None else {})
             self._groups.append((anchor, LazyPattern(rf"\b(?:{body})\b"),
                                  LazyPattern(rf"\b(?:{body})\b", regex.IGNORECASE), group_starts is not None))
         for word in frozenset().union(*anchors.values()):
@@ -324,7 +323,26 @@ def _shortest(*prefix_sets: frozenset[str] | None) -> set[str] | None:
         if found is None:
             return None
         prefixes |= found
-    return {p for p in prefixes if not any(p.startswith(q) for q in prefixes if q != p)}
+    kept: set[str] = set()
+    last = None
+    for prefix in sorted(prefixes):  # the strings that start with a prefix follow it in sorted order
+        if last is None or not prefix.startswith(last):
+            kept.add(prefix)
+            last = prefix
+    return kept
+
+
+def _rules_by_key(keys: set[str], members: Sequence[int], prefixes: Sequence[frozenset[str] | None]
+                  ) -> dict[str, tuple[int, ...]]:
+    """Each key (see ``_shortest``) -> the members, in rule order, with a prefix that starts with it."""
+    sizes = sorted({len(key) for key in keys})
+    found: dict[str, set[int]] = {key: set() for key in keys}
+    for i in members:
+        for prefix in prefixes[i] or ():
+            for size in sizes:
+                if prefix[:size] in found:
+                    found[prefix[:size]].add(i)
+    return {key: tuple(sorted(rules)) for key, rules in found.items()}
 
 
 def _automaton(values: Mapping[str, object]) -> ahocorasick.Automaton:
