@@ -14,7 +14,7 @@ from functools import cache
 
 import regex
 
-from .lazypattern import LazyPattern, phrase_pattern
+from .lazypattern import LazyAlternation, LazyPattern, phrase_pattern
 from .resources import read_text
 
 # categories of the cues that stand before a trigger (see status.py for what each does)
@@ -62,9 +62,14 @@ class StatusLexicon:
     def __init__(self, data: dict):
         phrases = sorted(((p, c) for c in CATEGORIES for p in data[c]), key=lambda pc: len(pc[0]), reverse=True)
         self._categories = [c for _, c in phrases]
-        body = "|".join(f"(?P<c{i}>{phrase_regex(p)})" for i, (p, _) in enumerate(phrases))
-        self._cues = phrase_pattern(_EDGE_BEFORE + f"(?:{body})" + _EDGE_AFTER, regex.IGNORECASE,
-                                    first_words(p for p, _ in phrases))
+        words = first_words(p for p, _ in phrases)
+        alternatives = [(f"(?P<c{i}>{phrase_regex(p)})", "" if words is None else words[i])
+                        for i, (p, _) in enumerate(phrases)]
+        try:  # tried phrase by phrase in a short run (see LazyAlternation)
+            self._cues = LazyAlternation(_EDGE_BEFORE, alternatives, _EDGE_AFTER, regex.IGNORECASE)
+        except ValueError:  # a phrase starts with a gap or a word that is not ASCII
+            self._cues = phrase_pattern(_EDGE_BEFORE + "(?:%s)" % "|".join(a for a, _ in alternatives) + _EDGE_AFTER,
+                                        regex.IGNORECASE, words)
         self.reaching = alternation(data["reaching"])
         self.evaluative = alternation(data["evaluative"])
         self.future_conjunctions = alternation(data["future_conjunctions"])

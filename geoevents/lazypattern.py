@@ -12,7 +12,7 @@ pass and tries the pattern only there: the same matches, many times faster.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import ahocorasick
@@ -94,6 +94,58 @@ class PrefixedPattern(LazyPattern):
             automaton.make_automaton()
             self._starts = automaton
         return self._starts
+
+
+class LazyAlternation(PrefixedPattern):
+    """``before (?:A0|A1|...) after``, each alternative starting with a known word: tried one
+    alternative at a time, each compiled when first needed, until ``SWITCH_AFTER`` of them are in
+    use; then the whole alternation is compiled. A short run (one sentence) compiles a few small
+    patterns instead of one that takes tens of milliseconds; a long run soon compiles it anyway.
+
+    The matches are the alternation's: at each place, the first alternative (in order) that
+    matches there, and an alternative can only match where its first word is.
+    """
+
+    SWITCH_AFTER = 48
+
+    def __init__(self, before: str, alternatives: Sequence[tuple[str, str]], after: str, flags: int):
+        super().__init__(before + "(?:%s)" % "|".join(source for source, _ in alternatives) + after, flags,
+                         [word for _, word in alternatives])
+        self._parts = [before + "(?:%s)" % source + after for source, _ in alternatives]
+        self._by_word: dict[str, list[int]] = {}
+        for i, (_, word) in enumerate(alternatives):
+            self._by_word.setdefault(word.lower() if self.ignore_case else word, []).append(i)
+        self._compiled_parts: dict[int, regex.Pattern] = {}
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
+        if self._compiled is not None or len(self._compiled_parts) >= self.SWITCH_AFTER:
+            yield from super().finditer(text, pos, endpos)
+            return
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        chunk = text[pos:endpos]
+        if pos < 0 or endpos < 0 or (self.ignore_case and len(chunk.lower().replace("ſ", "s")) != len(chunk)):
+            yield from super().finditer(text, pos, endpos)  # (the whole pattern, as there)
+            return
+        folded = chunk.lower().replace("ſ", "s") if self.ignore_case else chunk
+        words_at: dict[int, list[str]] = {}
+        for end, size in self._automaton().iter(folded):
+            words_at.setdefault(end - size + 1, []).append(folded[end - size + 1:end + 1])
+        resume = pos
+        for offset in sorted(words_at):
+            start = pos + offset
+            if start < resume:
+                continue
+            for i in sorted({i for word in words_at[offset] for i in self._by_word[word]}):
+                if m := self._part(i).match(text, start, endpos):
+                    resume = m.end()
+                    yield m
+                    break
+
+    def _part(self, index: int) -> regex.Pattern:
+        part = self._compiled_parts.get(index)
+        if part is None:
+            part = self._compiled_parts[index] = regex.compile(self._parts[index], self.flags)
+        return part
 
 
 def phrase_pattern(source: str, flags: int, prefixes: Iterable[str] | None) -> LazyPattern:

@@ -137,3 +137,29 @@ def test_patterns_tried_where_their_prefixes_are_find_what_they_find_everywhere(
                 assert [(m.span(), m.lastgroup) for m in pattern.finditer(text, pos, endpos)] == expected
                 first, found = pattern.compiled.search(text, pos, endpos), pattern.search(text, pos, endpos)
                 assert (found.span() if found else None) == (first.span() if first else None)
+
+
+def test_an_alternation_tried_one_alternative_at_a_time_finds_what_the_whole_finds():
+    import json
+
+    import regex
+
+    from geoevents.cues import StatusLexicon
+    from geoevents.lazypattern import LazyAlternation
+    from geoevents.resources import read_text
+
+    lexicon = StatusLexicon(json.loads(read_text("lexicon/status.json")))  # fresh: nothing compiled yet
+    cues = lexicon._cues
+    assert isinstance(cues, LazyAlternation)
+    whole = regex.compile(cues.source, cues.flags)
+    texts = [text for text, _ in lexicon.examples]
+    texts = texts + [v for text in texts[::3] for v in variants(text)] + TEXTS[::7]
+    compared_one_at_a_time = 0
+    for text in texts:  # one alternative at a time at first, then (once many are in use) the whole
+        one_at_a_time = len(cues._compiled_parts) < cues.SWITCH_AFTER
+        for pos, endpos in ((0, len(text)), (2, len(text) - 1)):
+            expected = [(m.span(), m.lastgroup) for m in whole.finditer(text, pos, endpos)]
+            assert [(m.span(), m.lastgroup) for m in cues.finditer(text, pos, endpos)] == expected, text
+            compared_one_at_a_time += one_at_a_time and bool(expected)
+    assert compared_one_at_a_time > 20  # both ways were compared
+    assert len(cues._compiled_parts) >= cues.SWITCH_AFTER and cues._compiled is not None
