@@ -214,25 +214,24 @@ class SentenceContext:
 
     def party_before(self, candidate: Candidate) -> bool:
         """A state, alliance, armed group or force named before the trigger in its clause ("India wants to buy")."""
-        if self.near(self.forces(), candidate, True, False, window=8):
-            return True
+        return self.near(self.forces(), candidate, True, False, window=8) or self._actor_named_before(candidate)
+
+    def _actor_named_before(self, candidate: Candidate, window: int = 8) -> bool:
+        """A state, alliance or armed group named at most ``window`` words before the trigger, with
+        no clause break between."""
         return any(mention.end <= candidate.start and mention.actor_reading() is not None
-                   and (n := self.tokens_between(mention.end, candidate.start)) is not None and n <= 8
+                   and (n := self.tokens_between(mention.end, candidate.start)) is not None and n <= window
                    for mention in self.mentions)
 
     def staged_by_party(self, candidate: Candidate) -> bool:
         """A party stages the exercise: "China holds drills", "Iran began large-scale exercises" (a
         staging verb at most six words before the trigger, a state or alliance before it: "Seoul and Washington
         launch their largest-ever annual joint aerial drill")."""
-        words = _WORD.findall(self.text, max(self.start, candidate.start - 100), candidate.start)[-7:]
+        words = [w.lower() for w in _WORD.findall(self.text, max(self.start, candidate.start - 100), candidate.start)]
+        words = words[-6:]
         staging = self.lexicon.staging_verbs
-        at = next((i for i in range(len(words) - 1, max(-1, len(words) - 7), -1)
-                   if words[i].lower() in staging or " ".join(words[i:i + 2]).lower() in staging), None)
-        if at is None:
-            return False
-        return any(mention.end <= candidate.start and mention.actor_reading() is not None
-                   and (n := self.tokens_between(mention.end, candidate.start)) is not None and n <= 8
-                   for mention in self.mentions)
+        staged = any(word in staging or " ".join(words[i:i + 2]) in staging for i, word in enumerate(words))
+        return staged and self._actor_named_before(candidate)
 
     def partner_after(self, candidate: Candidate) -> bool:
         """A state, alliance or armed group right after "with": "drills with Belarus"."""
