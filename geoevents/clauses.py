@@ -70,8 +70,8 @@ def _attach_break() -> regex.Pattern:
         r"|,\s+(?=[^,;]{0,60}?\b(?:said|says|reported|reports|told|announced|according\s+to)\b[^,;]{0,40}$)"
         # a reporting clause that goes on ("Calling the exit hasty, Mr Shoigu said Moscow ..."):
         # what the speaker says is another clause
-        r"|,\s+(?=(?:the\s+)?(?:(?-i:\p{Lu})[\p{L}.'’-]*\s+){1,4}(?:said|says|told|added|warned|stressed)\s)"
-        % (alternation(after_comma), alternation(anywhere)),
+        r"|,\s+(?=(?:the\s+)?(?:(?-i:\p{Lu})[\p{L}.'’-]*\s+){1,4}(?-i:%s)\s)"
+        % (alternation(after_comma), alternation(anywhere), alternation(role_lexicon()["reporting_verbs"])),
         regex.IGNORECASE,
     )
 
