@@ -21,7 +21,7 @@ from functools import cache
 
 import regex
 
-from .clauses import clause_of
+from .clauses import WORD, clause_of
 from .model import EventDate
 from .temporal import Timex
 from .temporal.grammar import alternation, lexicon
@@ -185,11 +185,10 @@ def _times_the_event(text: str, trigger: tuple[int, int], cut: regex.Match) -> b
     border that was scheduled for May") whose verb schedules or runs it dates the trigger; one
     further on belongs to a nearer noun ("troops to fight an insurgency that began in 2017")."""
     return (cut.group().strip().lower() in ("that", "which")
-            and len(_WORD.findall(text, trigger[1], cut.start())) <= _RELATIVE_REACH
+            and len(WORD.findall(text, trigger[1], cut.start())) <= _RELATIVE_REACH
             and bool(_timing_clause().match(text, cut.end())))
 
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _RELATIVE_REACH = 4  # words between a trigger and the relative clause that may still time it
 
 
