@@ -66,16 +66,10 @@ class PrefixedPattern(LazyPattern):
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
         endpos = len(text) if endpos is None else min(endpos, len(text))
-        if pos < 0 or endpos < 0:  # (no caller does this; the pattern knows what it means)
+        chunk = self._folded(text, pos, endpos)
+        if chunk is None:
             yield from self.compiled.finditer(text, pos, endpos)
             return
-        chunk = text[pos:endpos]
-        if self.ignore_case:
-            folded = chunk.lower().replace("ſ", "s")
-            if len(folded) != len(chunk):
-                yield from self.compiled.finditer(text, pos, endpos)
-                return
-            chunk = folded
         match = self.compiled.match
         resume = pos
         for start in sorted({pos + end - size + 1 for end, size in self._automaton().iter(chunk)}):
@@ -85,6 +79,18 @@ class PrefixedPattern(LazyPattern):
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         return next(self.finditer(text, pos, endpos), None)
+
+    def _folded(self, text: str, pos: int, endpos: int) -> str | None:
+        """``text[pos:endpos]`` as the prefixes are compared with it (lower-cased with IGNORECASE),
+        or None where they cannot be: negative bounds (no caller uses them; the pattern knows what
+        they mean), or lower-casing that changes the length."""
+        if pos < 0 or endpos < 0:
+            return None
+        chunk = text[pos:endpos]
+        if not self.ignore_case:
+            return chunk
+        folded = chunk.lower().replace("ſ", "s")
+        return folded if len(folded) == len(chunk) else None
 
     def _automaton(self) -> ahocorasick.Automaton:
         if self._starts is None:
@@ -122,11 +128,10 @@ class LazyAlternation(PrefixedPattern):
             yield from super().finditer(text, pos, endpos)
             return
         endpos = len(text) if endpos is None else min(endpos, len(text))
-        chunk = text[pos:endpos]
-        if pos < 0 or endpos < 0 or (self.ignore_case and len(chunk.lower().replace("ſ", "s")) != len(chunk)):
-            yield from super().finditer(text, pos, endpos)  # (the whole pattern, as there)
+        folded = self._folded(text, pos, endpos)
+        if folded is None:
+            yield from self.compiled.finditer(text, pos, endpos)  # (the whole pattern, as there)
             return
-        folded = chunk.lower().replace("ſ", "s") if self.ignore_case else chunk
         words_at: dict[int, list[str]] = {}
         for end, size in self._automaton().iter(folded):
             words_at.setdefault(end - size + 1, []).append(folded[end - size + 1:end + 1])
