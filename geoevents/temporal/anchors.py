@@ -21,6 +21,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+import ahocorasick
+
 from .grammar import Rule, anchor_index
 
 # a one-byte-per-character copy: lower-case ASCII letters, the rest spaces
@@ -30,32 +32,26 @@ _CACHE_LIMIT = 50000
 
 
 @cache
-def _anchor_words() -> tuple[frozenset[bytes], dict[bytes, tuple[bytes, str]]]:
-    """The anchor words as bytes, and for each its needle (" word") and its name."""
+def _anchor_automaton() -> ahocorasick.Automaton:
+    """An automaton of the anchor words, each between spaces (" year "): in the letters copy,
+    where anything but a letter is a space, it finds just the standalone words."""
     by_word, _ = anchor_index()
-    encoded = {w.encode("ascii"): w for w in by_word if w.isascii() and w.isalpha()}
-    return frozenset(encoded), {b: (b" " + b, w) for b, w in encoded.items()}
+    automaton = ahocorasick.Automaton()
+    for word in by_word:
+        if word.isascii() and word.isalpha():
+            automaton.add_word(f" {word} ", (len(word), word))
+    automaton.make_automaton()
+    return automaton
 
 
 def anchor_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
     """The anchor words of ``text[start:end]`` as (start, end, lower-case word), and its digit
     runs as (start, end), each in text order. A word counts where no ASCII letter touches it."""
     raw = text[start:end].encode("ascii", "replace")  # one byte per character
-    words: list[tuple[int, int, str]] = []
-    letters = b" " + raw.translate(_LETTERS) + b" "
-    wanted, needles = _anchor_words()
-    i = 0
-    find = letters.find
-    base = start - 1  # offsets in ``letters`` are one ahead (the leading space)
-    # the anchor words in text order: each is the first standalone copy after the last one
-    for word in filter(wanted.__contains__, letters.split()):
-        needle, name = needles[word]
-        size = len(needle)
-        i = find(needle, i)
-        while letters[i + size] != 32:  # a longer word ("years" for "year")
-            i = find(needle, i + size)
-        words.append((base + i + 1, base + i + size, name))
-        i += size
+    letters = (b" " + raw.translate(_LETTERS) + b" ").decode("ascii")
+    # a match ends at the space after the word; offsets in ``letters`` are one ahead
+    last = start - 1
+    words = [(last + stop - size, last + stop, word) for stop, (size, word) in _anchor_automaton().iter(letters)]
     runs: list[tuple[int, int]] = []
     digits = raw.translate(_DIGITS)
     find = digits.find
@@ -100,10 +96,16 @@ def rules_after(key: str, word: str | None) -> tuple[Entry, ...]:
     starts with ``key`` (the anchor and the character after it), as entries to try."""
     found = _AFTER.get(key)
     if found is None:
-        by_word, on_digits = anchor_index()
-        tried = on_digits if word is None else by_word[word]
-        found = tuple((rule, rule.matcher.match, rule.left_fits if rule.left_source is not None else None)
-                      for rule in tried if rule.fits_after(key))
+        if len(key) > (1 if word is None else len(word)):
+            # a rule that cannot match text starting with the key cut short cannot match text
+            # starting with the key: only the shorter key's rules need the (costly) check, and a
+            # new number ("348 ") costs a check or two rather than one per digit rule
+            tried = rules_after(key[:-1], word)
+        else:
+            by_word, on_digits = anchor_index()
+            tried = tuple((rule, rule.matcher.match, rule.left_gate)
+                          for rule in (on_digits if word is None else by_word[word]))
+        found = tuple(entry for entry in tried if entry[0].fits_after(key))
         if len(_AFTER) > _CACHE_LIMIT:
             _AFTER.clear()
         _AFTER[key] = found

@@ -37,7 +37,7 @@ class Rule:
 
     __slots__ = ("id", "anchor", "anchors", "op", "type", "value", "fields", "examples", "counterexamples",
                  "order", "core_source", "left_source", "needs_text_before", "_core", "_matcher", "_left",
-                 "left_fits")
+                 "left_fits", "_tail_decides")
 
     def __init__(self, id: str, anchor: str, anchors: tuple[str, ...], core_source: str, left_source: str | None,
                  op: str = "date", type: str | None = None, value: str | None = None,
@@ -65,6 +65,10 @@ class Rule:
         # whether the left context can end with a given text chunk ("the ", "three-"): filled as
         # the tagger meets chunks, so most failing rules cost a dictionary look-up
         self.left_fits: dict[str, bool] = {}
+        # whether a left context that cannot end with a chunk's last characters cannot end with
+        # the chunk either: true unless the pattern looks before what it matches (a lookbehind, a
+        # word boundary, a start), which could see more in the chunk than in its tail
+        self._tail_decides = left_source is not None and _LOOKS_BEHIND.search(left_source) is None
 
     def __repr__(self) -> str:
         return f"Rule({self.id!r})"
@@ -92,12 +96,29 @@ class Rule:
             self._left = _compile(self.id, "(?r)%s(?:%s)" % (_EDGE, self.left_source))
         return self._left
 
+    @property
+    def left_gate(self) -> dict[str, bool] | None:
+        """The cache of ``left_can_end_with``, for the tagger to consult before trying the rule;
+        None when there is nothing to check: no left context, or one that may be empty and does
+        not look behind (it fits before any anchor: "(?:last )?" in "{@}{weekday}")."""
+        if self.left_source is None or self._tail_decides and self.left.match("") is not None:
+            return None
+        return self.left_fits
+
     def left_can_end_with(self, chunk: str) -> bool:
+        """Whether the left context can end with ``chunk`` (the word before the anchor). Most
+        chunks a text brings are new, and a partial match costs: the chunk's last characters,
+        few and often met, settle most of them."""
         fits = self.left_fits.get(chunk)
         if fits is None:
             if len(self.left_fits) > 20000:
                 self.left_fits.clear()
-            fits = self.left_source is None or self.left.match(chunk, partial=True) is not None
+            if self.left_source is None:
+                fits = True
+            elif self._tail_decides and len(chunk) > _TAIL and not self.left_can_end_with(chunk[-_TAIL:]):
+                fits = False
+            else:
+                fits = self.left.match(chunk, partial=True) is not None
             self.left_fits[chunk] = fits
         return fits
 
@@ -107,6 +128,10 @@ class Rule:
         of it could still make the pattern match."""
         return self.needs_text_before or self.core.match(key, partial=True) is not None
 
+
+# a left context is first tried on the last _TAIL characters of a chunk, unless it looks behind
+_TAIL = 3
+_LOOKS_BEHIND = re.compile(r"\(\?<[=!]|\\[bBAG]|\^|\$")
 
 # ``regex`` classes the patterns use, in the standard ``re`` syntax (letters: word characters
 # that are no digit nor underscore)
