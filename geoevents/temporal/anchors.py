@@ -1,15 +1,16 @@
 """Where rules may start: the anchor words and digit runs of a text, found in bulk.
 
 Scanning a text for some two hundred words with a regular expression costs far more than the
-rest of the tagger, so the scan is done with byte-string operations that run in C: the text is
-mapped one byte per character (lower-case ASCII letters; digits, other characters and anything
-outside ASCII become spaces), split into words, intersected with the anchor words, and each
-anchor word found is located with ``find``. Digit runs are found the same way in a copy that
-keeps only digits. Offsets in the byte copy are offsets in the text.
+rest of the tagger, so the scan runs in C: the text is mapped one byte per character (lower-case
+ASCII letters; digits, other characters and anything outside ASCII become spaces) and one
+Aho-Corasick pass finds the anchor words between spaces (splitting the copy into words and
+looking each up cost more: most words are no anchor, and each had to be hashed). Digit runs are
+found by splitting a copy that keeps only digits. Offsets in the copies are offsets in the text.
 
 What may follow an anchor is checked before any rule is tried: ``rules_after`` gives, for the
-anchor and the character after it, the rules whose pattern can still match there (cached; most
-anchors in a text get a handful of rules, often none). That check needs the ``regex`` build of
+anchor and the character after it, the rules whose pattern can still match there (cached, and
+built from the rules of the key one character shorter; most anchors in a text get a handful of
+rules, often none). That check needs the ``regex`` build of
 every rule of the anchor, which is slow to compile: a short run (one sentence, a few articles)
 rather tries all rules of the anchor with their cheap standard-``re`` cores (``rules_of``), and
 the tables take over once enough anchors have come by (or after ``prepare``).

@@ -42,7 +42,7 @@ class Rule:
     def __init__(self, id: str, anchor: str, anchors: tuple[str, ...], core_source: str, left_source: str | None,
                  op: str = "date", type: str | None = None, value: str | None = None,
                  fields: dict[str, Any] | None = None, examples: tuple[tuple[str, ...], ...] = (),
-                 counterexamples: tuple[str, ...] = (), order: int = 0):
+                 counterexamples: tuple[str, ...] = (), order: int = 0, left_fits: dict[str, bool] | None = None):
         self.id = id
         self.anchor = anchor  # a word class, or "words" for a rule that lists its own
         self.anchors = anchors  # lower-case words where the core starts; () for digits
@@ -63,8 +63,9 @@ class Rule:
         self._matcher: regex.Pattern | re.Pattern | None = None
         self._left: regex.Pattern | None = None
         # whether the left context can end with a given text chunk ("the ", "three-"): filled as
-        # the tagger meets chunks, so most failing rules cost a dictionary look-up
-        self.left_fits: dict[str, bool] = {}
+        # the tagger meets chunks, so most failing rules cost a dictionary look-up (shared by
+        # the rules with the same left context)
+        self.left_fits: dict[str, bool] = {} if left_fits is None else left_fits
         # whether a left context that cannot end with a chunk's last characters cannot end with
         # the chunk either: true unless the pattern looks before what it matches (a lookbehind, a
         # word boundary, a start), which could see more in the chunk than in its tail
@@ -298,6 +299,7 @@ def anchor_index() -> tuple[dict[str, tuple[Rule, ...]], tuple[Rule, ...]]:
 def rules() -> tuple[Rule, ...]:
     built = []
     classes = anchor_classes()
+    left_fits: dict[str, dict[str, bool]] = {}  # one cache per left context
     for order, record in enumerate(read_jsonl("time/rules.jsonl")):
         rule_id = record["id"]
         op = record.get("op", "date")
@@ -324,5 +326,6 @@ def rules() -> tuple[Rule, ...]:
             fields=dict(record.get("fields", {})),
             examples=tuple(tuple(e) for e in record.get("examples", [])),
             counterexamples=tuple(record.get("counterexamples", [])), order=order,
+            left_fits=left_fits.setdefault(left_source, {}) if left_source is not None else None,
         ))
     return tuple(built)
