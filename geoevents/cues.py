@@ -85,6 +85,8 @@ class StatusLexicon:
                       for name in ("negated", "planned", "uncertain", "occurred")}
         self.conditional_window = int(data["right_conditional_window"])
         self.planned_reach = int(data["planned_reach_words"])
+        self.plan_nouns = frozenset(data["plan_nouns"])
+        self.plan_fate_reach = int(data["plan_fate_reach_words"])
         forms = data["word_forms"]
         self.modals = frozenset(forms["modals"])
         self.be = frozenset(forms["be"])

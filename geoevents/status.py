@@ -51,6 +51,8 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
         status = _from_left(text, sentence, left, trigger, form, lex)
     if status == "planned" and _conditional_after(text, clause, trigger, lex):
         return "uncertain"
+    if status in ("planned", "uncertain") and _plan_undone(text, clause, trigger, lex):
+        return "negated"
     return status
 
 
@@ -195,6 +197,18 @@ def _predicate_at(text: str, start: int, limit: int, lex: StatusLexicon) -> str 
                 and (best is None or m.start() < best[1])):
             best = (name, m.start())
     return best[0] if best else None
+
+
+def _plan_undone(text: str, clause: tuple[int, int], trigger: tuple[int, int], lex: StatusLexicon) -> bool:
+    """"a plan to withdraw the troops was abandoned": the fate of the plan that governs the trigger,
+    stated after the trigger's own phrase (a plan noun, then "to", right before the trigger)."""
+    before = [w.lower() for w in _WORD.findall(text, max(clause[0], trigger[0] - 40), trigger[0])][-2:]
+    if len(before) < 2 or before[1] != "to" or before[0] not in lex.plan_nouns:
+        return False
+    limit = min(clause[1], trigger[1] + 200)
+    m = lex.right["negated"].search(text, trigger[1], limit)
+    return (m is not None and _words(text, trigger[1], m.start()) <= lex.plan_fate_reach
+            and not _COMMA.search(text, trigger[1], m.start()) and not _relative_between(text, trigger[1], m.start()))
 
 
 def _relative_between(text: str, start: int, end: int) -> bool:
