@@ -282,8 +282,9 @@ def _infinitive(text: str, left: int, trigger_start: int, before: tuple[str, ...
         else:
             m = _WORD.search(text, trigger_start)
             head = m.group() if m else ""
-        if head.lower() in lex.not_verbs_after_to or head[:1].isdigit() or head[:1].isupper() \
-                or force_nouns().fullmatch(head):
+        title_case = words[i].group() == "To" and i + 1 == len(words)  # "U.S. To Pull Troops From ..."
+        if head.lower() in lex.not_verbs_after_to or head[:1].isdigit() or (head[:1].isupper() and not title_case) \
+                or force_nouns().fullmatch(head.lower()):
             return None
         if i + 1 < len(words) and not lex.realizing_verbs.match(text, words[i + 1].start()):
             return None  # "an effort to normalise such drills": the verb is not the event
