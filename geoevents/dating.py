@@ -77,11 +77,22 @@ def attach_date(
     reporting = [t for t in reporting if not _nearer_to_another(text, t, trigger, others)]
     if governing:
         chosen = min(governing, key=lambda t: _distance(t, trigger))
-        return _event_date(chosen, governing, dct)
+        found = _event_date(chosen, governing, dct, text, trigger)
+        dated = [t for t in governing if t.type != "DURATION"]
+        if found is None and dated and _modifies_trigger(text, chosen, trigger):  # "a three-day exercise ... on Friday"
+            found = _event_date(min(dated, key=lambda t: _distance(t, trigger)), governing, dct, text, trigger)
+        return found
     if reporting and tense_at(text, *trigger, *clause) != "future":
         chosen = min(reporting, key=lambda t: _distance(t, trigger))
-        return _event_date(chosen, [chosen], dct)
+        return _event_date(chosen, [chosen], dct, text, trigger)
     return None
+
+
+def _modifies_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """A duration that qualifies the trigger noun: "a three-day (naval) exercise", "10-day maneuvers"."""
+    between = [w.lower() for w in WORD.findall(text, t.end, trigger[0])]
+    return (t.type == "DURATION" and t.end <= trigger[0] and len(between) <= 2
+            and not {"and", "or", "but"} & set(between))
 
 
 def _usable(t: Timex) -> bool:
@@ -198,7 +209,8 @@ def _heads_sentence(text: str, sentence: tuple[int, int], t: Timex) -> bool:
 
 
 # ------------------------------------------------------------------------------ spans
-def _event_date(t: Timex, governing: list[Timex], dct: date | None) -> EventDate | None:
+def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
+                trigger: tuple[int, int]) -> EventDate | None:
     cue = t.cue or ""
     words = _words()
     if t.type == "DURATION":
@@ -220,18 +232,20 @@ def _event_date(t: Timex, governing: list[Timex], dct: date | None) -> EventDate
             start = end = start[:7]
             precision = "month"
     else:
-        lasting = _lasting(t, governing)
+        lasting = _lasting(governing, text, trigger)
         if lasting is not None and precision == "day" and start == end and start is not None:
             end = (date.fromisoformat(start) + lasting - timedelta(days=1)).isoformat()
     return EventDate(text=t.text, start=start, end=end, precision=precision,
                      offset_start=t.start, offset_end=t.end, value=t.value)
 
 
-def _lasting(t: Timex, governing: list[Timex]) -> timedelta | None:
-    """How long an event with a start day lasts, from a duration in the same clause
-    ("a three-day exercise", "drills for two weeks")."""
+def _lasting(governing: list[Timex], text: str, trigger: tuple[int, int]) -> timedelta | None:
+    """How long an event with a start day lasts, from a duration in the same clause that says so
+    ("drills for two weeks") or qualifies the trigger ("a three-day exercise"; not "ended a
+    60-day patrol and arrived")."""
     for other in governing:
-        if other.type == "DURATION" and ((other.cue or "") in _words()["lasting"] or other.cue is None):
+        if other.type == "DURATION" and ((other.cue or "") in _words()["lasting"]
+                                         or (other.cue is None and _modifies_trigger(text, other, trigger))):
             days = _days(other.value)
             if days:
                 return timedelta(days=days)

@@ -130,3 +130,13 @@ def test_a_strong_break_outweighs_a_coordination_inside_the_object():
             "said it was sending two battalions to its border with Slovenia.")
     found = dict((trigger, start) for trigger, start, _ in dates(text))
     assert found["deployed"] == "2021-07-19"
+
+
+def test_a_duration_before_the_trigger_gives_the_end_of_a_day_dated_further_on():
+    text = "Egypt began a four-day naval exercise off Alexandria on Monday."
+    assert span(text) == ("2021-07-26", "2021-07-29", "day")
+
+
+def test_a_duration_of_another_event_does_not_lend_its_length():
+    text = "The frigate ended a 60-day patrol and arrived in Tokyo on Monday."
+    assert span(text) is None or span(text)[1] == "2021-07-26"
