@@ -28,6 +28,7 @@ from .clauses import (
 )
 from .gazetteer import Mention, Reading, load_gazetteer
 from .model import Actor, Location
+from .temporal.grammar import lexicon as temporal_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,7 +350,15 @@ def _speaker(text: str, role: NameRole, trigger: tuple[int, int], roles: list[Na
     # an unknown name as the subject only right after the speaker: "the VDV" in "Russian Airborne
     # Troops spokesman says the VDV is planning" is the speaker's own force
     near = _NEAR_VERB.match(text, role.mention.end, trigger[0])
-    return near is not None and near.end() == verb.end() and bool(_OWN_SUBJECT.match(text, verb.end(), trigger[0]))
+    subject = _OWN_SUBJECT.match(text, verb.end(), trigger[0])
+    return (near is not None and near.end() == verb.end() and subject is not None
+            and not _calendar_word(subject.group().split()[0]))
+
+
+def _calendar_word(word: str) -> bool:
+    """"Wednesday", "March": a time after the reporting verb, not the complement's subject."""
+    vocabulary = temporal_lexicon()
+    return word.lower() in vocabulary["weekdays"] or word.lower() in vocabulary["months"]
 
 
 @cache
