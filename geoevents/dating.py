@@ -65,7 +65,8 @@ def attach_date(
     if relative is not None:
         return relative
     scope = (clause[0], _scope_end(text, sentence, trigger, clause))
-    usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)]
+    usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)
+              and not _year_in_a_name(text, t)]
     reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t)]
@@ -163,6 +164,24 @@ def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> boo
     return not (t.end <= trigger[0] <= m.end("word") + 40 and not _SEPARATE.search(text, t.end, trigger[0]))
 
 
+_NAME_BEFORE_YEAR = regex.compile(r"(?-i:\p{Lu})[\p{L}]+[\s-]$")
+
+
+def _year_in_a_name(text: str, t: Timex) -> bool:
+    """ "Sea Breeze 2021", "Zapad-2021", "Vision 2030": a bare year that ends a name (a capitalised
+    word before it that is no month, season or holiday) names something; it does not date it."""
+    if not (t.end - t.start == 4 and text[t.start:t.end].isdigit()):
+        return False
+    m = _NAME_BEFORE_YEAR.search(text, max(0, t.start - 30), t.start)
+    if m is None:
+        return False
+    word = m.group().rstrip(" -").lower()
+    vocabulary = lexicon()
+    calendar = {*vocabulary["months"], *vocabulary["seasons"], *(h.split()[-1] for h in vocabulary["holidays"]),
+                "fiscal", "fy"}
+    return word not in calendar and word not in _words()["function_words"] and word not in _words()["year_openers"]
+
+
 def _first_since(text: str, clause: tuple[int, int], t: Timex) -> bool:
     """ "the first time since 1981": a comparison, not the time of the event."""
     return t.cue == "since" and regex.search(r"(?i)\bfirst\b", text[clause[0]:t.start]) is not None
@@ -176,10 +195,11 @@ def _cut_off(text: str, trigger: tuple[int, int], t: Timex) -> bool:
     """A time after the trigger but past "after ...", "in response to ..." or a relative clause
     belongs to that phrase ("moved troops in response to the killing of X the previous day",
     "withdrew forces that entered the town on Thursday") - unless the phrase is the time
-    itself ("after May 5")."""
+    itself ("after May 5", not "after Monday's attack")."""
     if t.start <= trigger[1]:
         return False
-    return any(t.start - m.end() > 2 and not _times_the_event(text, trigger, m)
+    possessive = text.startswith(("'s", "’s"), t.end)  # "following last Sunday's raid": the raid's time
+    return any((t.start - m.end() > 2 or possessive) and not _times_the_event(text, trigger, m)
                for m in _CUT.finditer(text, trigger[1], t.start))
 
 
