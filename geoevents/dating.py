@@ -188,7 +188,7 @@ def _first_since(text: str, clause: tuple[int, int], t: Timex) -> bool:
 
 
 _CUT = regex.compile(r"(?i)\s(?:after|following|in\s+response\s+to|in\s+retaliation\s+for|amid|despite|"
-                     r"because\s+of|over|that|which|who|whom|whose)\s")
+                     r"because\s+of|over|that|which|who|whom|whose|since)\s")
 
 
 def _cut_off(text: str, trigger: tuple[int, int], t: Timex) -> bool:

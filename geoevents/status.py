@@ -288,8 +288,22 @@ def _infinitive(text: str, left: int, trigger_start: int, before: tuple[str, ...
             return None
         if i + 1 < len(words) and not lex.realizing_verbs.match(text, words[i + 1].start()):
             return None  # "an effort to normalise such drills": the verb is not the event
+        if _fact_infinitive(text, left, words[i].start(), lex):
+            return None  # "the first country to send troops": a fact, dated by its own clause
+
         return Cue("planned", words[i].start(), words[i].end(), "to")
     return None
+
+
+def _fact_infinitive(text: str, left: int, to_start: int, lex: StatusLexicon) -> bool:
+    """"was the first country to send troops", "one of three states to withdraw": an infinitive
+    after an ordinal or "one of ..." tells what someone did (its tense is the main verb's)."""
+    before = [w.lower() for w in _WORD.findall(text, max(left, to_start - 60), to_start)][-5:]
+    if not before:
+        return False
+    if before[-1] in lex.fact_infinitive_ordinals:  # "the first to withdraw" (not "only to conduct drills")
+        return True
+    return before[-1] in lex.fact_infinitive_nouns and any(w in lex.fact_infinitive_heads for w in before[:-1])
 
 
 def _evaluated(text: str, left: int, trigger_start: int, before: tuple[str, ...], lex: StatusLexicon) -> bool:
