@@ -67,7 +67,8 @@ def attach_actors(
                   or _subject(text, clause, trigger, roles))
     if not agents:
         agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
-                  or _participle_subject(text, sentence, clause, trigger, mentions, year))
+                  or _participle_subject(text, sentence, clause, trigger, mentions, year)
+                  or _relative_antecedent(text, sentence, clause, mentions, year))
     office = [] if agents or partners else _office_of_the_state(text, sentence, clause, trigger, mentions)
     agents = _with_coordinated(text, agents, roles)
     partners = _with_coordinated(text, partners, roles)
@@ -394,6 +395,26 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
         if reading is None or preposition_before(text, mention.start, sentence[0],
                                                  set(role_lexicon()["non_actor_prepositions"])):
             continue
+        return [NameRole(mention, reading, None, False, False)]
+    return []
+
+
+_NAME_WHICH = regex.compile(r",\s*(?:which|who)\s*$", regex.IGNORECASE)
+
+
+def _relative_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int, int], mentions: list[Mention],
+                         year: int | None) -> list[NameRole]:
+    """"Russia, which three months earlier held exercises": a non-restrictive relative clause
+    whose subject is the name right before it."""
+    opener = _NAME_WHICH.search(text, max(sentence[0], clause[0] - 12), clause[0])
+    if opener is None:
+        return []
+    governed = set(role_lexicon()["non_actor_prepositions"]) | set(role_lexicon()["participant_words"])
+    for mention in mentions:
+        if mention.end != opener.start() or (reading := mention.actor_reading(year)) is None:
+            continue
+        if reading.form in ("capital", "seat") or preposition_before(text, mention.start, sentence[0], governed, True):
+            return []  # "Mogadishu, which has been abandoned", "a deal with Russia, which halves"
         return [NameRole(mention, reading, None, False, False)]
     return []
 

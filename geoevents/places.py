@@ -23,6 +23,7 @@ from .clauses import (
     alternation,
     attach_clause,
     is_modifier,
+    past_possessive,
     place_nouns,
     preposition_before,
     role_lexicon,
@@ -115,7 +116,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             continue
         if _not_a_place(text, mention) or _speaker_venue(text, clause[0], mention):
             continue
-        after = text[mention.end:mention.end + 60].lstrip(" '’s")
+        after = past_possessive(text[mention.end:mention.end + 60])
         noun = place_nouns().match(after) or place_nouns().match(skip_words(after, 1))
         reading = _place_reading(mention, bool(noun), context)
         if reading is None:

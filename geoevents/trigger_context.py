@@ -28,6 +28,11 @@ _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|aft
                               r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
 
 
+def _anti_personnel(lowered: str, m: regex.Match) -> bool:
+    """"anti-personnel mines" name no personnel (while "anti-missile batteries" are weapons)."""
+    return m.group() == "personnel" and lowered.endswith(("anti-", "anti "), 0, m.start())
+
+
 def _skip_space(text: str, position: int) -> int:
     while position < len(text) and text[position].isspace():
         position += 1
@@ -56,10 +61,11 @@ class SentenceContext:
         return self.satisfies(candidate)
 
     def forces(self) -> list[tuple[int, int]]:
-        """Offsets of force nouns and armed actors ("troops", "the IDF", "Houthi") in the sentence."""
+        """Offsets of force nouns and armed actors ("troops", "the IDF", "Houthi") in the sentence
+        (not the "personnel" of "anti-personnel mines")."""
         if self._forces is None:
             spans = [(m.start() + self.start, m.end() + self.start) for m in self.lexicon.forces.finditer(self.lowered)
-                     if not self._no_force_after(m.end())]
+                     if not self._no_force_after(m.end()) and not _anti_personnel(self.lowered, m)]
             for mention in self._armed_mentions():
                 if any(r.form == "force" or r.entity.kind == "armed_group" for r in mention.readings):
                     spans.append((mention.start, mention.end))
@@ -163,7 +169,7 @@ class SentenceContext:
         # forces or platforms sent along make it a deployment ("warships"); a word inside a longer
         # weapon's name does not ("personnel" in "armoured personnel carriers", "military equipment")
         if any(not any(a <= p.start() and p.end() <= b and b - a > p.end() - p.start() for a, b in weapons)
-               for p in self.lexicon.personnel.finditer(between)):
+               for p in self.lexicon.personnel.finditer(between) if not _anti_personnel(between, p)):
             return False
         if self.near(self.forces(), candidate, True, False, window=3) or any(
                 mention.end <= candidate.start and any(r.entity.kind == "igo" for r in mention.readings)
