@@ -17,6 +17,7 @@ from functools import cache
 import regex
 
 from .clauses import (
+    GLUED,
     WORD,
     alternation,
     attach_clause,
@@ -136,16 +137,13 @@ _LED = regex.compile(r"-led\b", regex.IGNORECASE)
 # "with the Russian Defence Ministry saying ...": an absolute phrase, not a partner
 _ABSOLUTE = regex.compile(r"(?:['’]s)?(?:\s+\p{Lu}[\p{L}-]*){0,3}\s+(?:saying|claiming|warning|noting|adding|stating"
                           r"|insisting|arguing|calling|describing|accusing|announcing|vowing|threatening)\b")
-_GLUED = regex.compile(r"-(?:backed|occupied|held|controlled|administered|designated|claimed|allied|aligned|"
-                       r"funded|sponsored|brokered|trained|supported|linked|affiliated|friendly|based|born|"
-                       r"made|built|supplied|armed|flagged|registered|owned|operated|bound)\b", regex.IGNORECASE)
 
 
 def _modifies_a_name(text: str, role: NameRole) -> bool:
     """"Iran-backed militias", "Italian-occupied Kastellorizo", "pro-Russian rebels": the name is
     not a party here ("pro-Gaddafi forces", "pro-Syrian government forces" are the leader's or the
     government's)."""
-    if _GLUED.match(text, role.mention.end):
+    if GLUED.match(text, role.mention.end):
         return True
     start = role.mention.start
     return (bool(_SIDING.search(text, max(0, start - 6), start)) and role.reading.form != "leader"

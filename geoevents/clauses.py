@@ -177,6 +177,10 @@ def is_modifier(word: str) -> bool:
     )
 
 
+# "Iran-backed", "Italian-occupied": a name glued to a participle modifies what follows
+GLUED = regex.compile(r"-(?:backed|occupied|held|controlled|administered|designated|claimed|allied|aligned|"
+                      r"funded|sponsored|brokered|trained|supported|linked|affiliated|friendly|based|born|"
+                      r"made|built|supplied|armed|flagged|registered|owned|operated|bound)\b", regex.IGNORECASE)
 _POSSESSIVE_START = regex.compile(r"\s*(?:['’]s?\s+)?")
 
 
