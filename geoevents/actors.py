@@ -300,6 +300,9 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
     """Force phrases tied to the trigger: before it, or its object ("deployed Russian troops")."""
     found = []
     for role in roles:
+        if role.force and not role.place_modifier and _passive_subject(text, role, trigger):
+            found.append(role)  # "(could lead to) Chinese troops being deployed", whatever governs the phrase
+            continue
         if not role.force or role.place_modifier or role.preposition not in (None, "of", "and", "including",
                                                                              "as well as", "by"):
             continue
@@ -311,6 +314,22 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
             if len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or w.isdigit() for w in gap):
                 found.append(role)  # "deployed Russian troops", "will involve 1,000 Russian soldiers"
     return found
+
+
+_PUNCTUATION = regex.compile(r"[,;:()\[\]–—]")
+_PASSIVE_GAP = {"being", "been", "be", "to", "are", "were", "was", "is", "had", "have", "has", "already", "now",
+                "reportedly", "still", "currently"}
+
+
+def _passive_subject(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """A force phrase right before a passive or participle trigger: "Chinese troops being deployed"."""
+    if role.mention.end > trigger[0]:
+        return False
+    if _PUNCTUATION.search(text, role.mention.end, trigger[0]):
+        return False  # "with Iraqi units, withdrawing other troops"
+    gap = _words_between(text, role.mention.end, trigger[0])
+    return (bool(gap) and force_nouns().fullmatch(gap[0]) is not None
+            and all(w in _PASSIVE_GAP for w in gap[1:]) and len(gap) <= 4)
 
 
 def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
@@ -556,17 +575,26 @@ def _contributors(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     found = []
     for m in _FORCE_FROM.finditer(text, sentence[0], trigger[0]):
         for mention in mentions:
+            if mention.start != m.end():
+                continue
             gap = _words_between(text, mention.end, trigger[0])
-            if mention.start == m.end() and len(gap) <= 3 and all(w in _AUXILIARIES for w in gap):
-                reading = mention.actor_reading(year)
-                if reading is not None and reading.entity.kind in ("state", "igo") and reading.form in ("name", "org"):
-                    found.append(NameRole(mention, reading, None, True, False))
+            reading = mention.actor_reading(year)
+            if reading is None or reading.entity.kind not in ("state", "igo"):
                 break
+            if reading.form == "demonym":  # "personnel from the Swedish Armed Forces are deployed"
+                force_words = [w for w in gap if w in _FORCE_NAME_WORDS or force_nouns().fullmatch(w)]
+                gap = gap[len(force_words):] if force_words == gap[:len(force_words)] and force_words else None
+            if gap is not None and len(gap) <= 3 and all(w in _AUXILIARIES for w in gap):
+                found.append(NameRole(mention, reading, None, True, False))
+            break
     return found
 
 
+_FORCE_NAME_WORDS = {"armed", "forces", "force", "army", "navy", "air", "defence", "defense", "self-defense",
+                     "self-defence", "national", "guard", "marine", "corps", "coast"}
 _AUXILIARIES = {"start", "started", "starts", "begin", "began", "begins", "will", "would", "to", "have", "has",
                 "had", "are", "were", "is", "was", "be", "being", "been", "also", "now", "all", "completed", "complete",
                 "hold", "holds", "held", "conduct", "conducts", "conducted", "stage", "staged", "joint", "military"}
-_FORCE_FROM = regex.compile(r"\b(?:peacekeepers|troops|soldiers|forces|contingents?)\s+from\s+(?:the\s+)?",
+_FORCE_FROM = regex.compile(r"\b(?:peacekeepers|troops|soldiers|forces|contingents?|personnel|units|marines|sailors"
+                            r"|airmen|paratroopers|battalions)\s+from\s+(?:the\s+)?",
                             regex.IGNORECASE)
