@@ -28,6 +28,10 @@ _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|aft
                               r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
 
 
+_PREVIOUS_WORD = regex.compile(r"([\p{L}][\p{L}'’.-]*)\s+$")
+_NEXT_NAME_WORD = regex.compile(r"\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?-i:\p{Lu})\p{Ll}")
+
+
 def _anti_personnel(lowered: str, m: regex.Match) -> bool:
     """"anti-personnel mines" name no personnel (while "anti-missile batteries" are weapons)."""
     return m.group() == "personnel" and lowered.endswith(("anti-", "anti "), 0, m.start())
@@ -56,9 +60,27 @@ class SentenceContext:
     def accepts(self, candidate: Candidate) -> bool:
         if self.excluded(candidate) or (candidate.rule.verb and self.after_determiner(candidate)):
             return False
+        if self.inside_a_name(candidate):
+            return False
         if candidate.rule.type == "deployment" and self.police_only(candidate):
             return False
         return self.satisfies(candidate)
+
+    def inside_a_name(self, candidate: Candidate) -> bool:
+        """"the Movement of Democratic Forces of Casamance", "the Rapid Deployment Force": a
+        capitalised trigger between capitalised words names something (a title-case headline
+        excepted). A named exercise is the event itself ("Exercise Talisman Saber", "the Malabar
+        Joint Maritime Exercise")."""
+        if (candidate.rule.type == "exercise" or not self.text[candidate.start:candidate.start + 1].isupper()
+                or candidate.start == self.start):
+            return False
+        words = _WORD.findall(self.text, self.start, self.end)
+        if sum(w[:1].isupper() for w in words) * 2 > len(words):
+            return False  # "U.S. To Pull Troops From Poland"
+        before = _PREVIOUS_WORD.search(self.text, self.start, candidate.start)
+        after = _NEXT_NAME_WORD.match(self.text, candidate.end, self.end)
+        return after is not None or (before is not None and before.group(1)[:1].isupper()
+                                     and not before.group(1).isupper())
 
     def forces(self) -> list[tuple[int, int]]:
         """Offsets of force nouns and armed actors ("troops", "the IDF", "Houthi") in the sentence
