@@ -365,6 +365,8 @@ def _speaker(text: str, role: NameRole, trigger: tuple[int, int], roles: list[Na
     if any(verb.end() <= r.mention.start and r.mention.end <= trigger[0] and r.preposition in (None, "and")
            and not r.place_modifier for r in roles):
         return True
+    if _BY_FORCE.match(text, trigger[1]):
+        return True  # "The Arakan Army claims that 40 positions were abandoned by the military"
     # an unknown name as the subject only right after the speaker: "the VDV" in "Russian Airborne
     # Troops spokesman says the VDV is planning" is the speaker's own force
     near = _NEAR_VERB.match(text, role.mention.end, trigger[0])
@@ -386,6 +388,8 @@ def _reporting() -> regex.Pattern:
                          % alternation(role_lexicon()["reporting_verbs"]), regex.IGNORECASE)
 
 
+_BY_FORCE = regex.compile(r"\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:military|army|troops|forces|soldiers|junta"
+                          r"|rebels|militants|fighters|insurgents)\b", regex.IGNORECASE)
 _NEAR_VERB = regex.compile(r"(?:['’]s)?(?:\s+(?-i:\p{Ll})[\p{L}-]*){0,2}?\s+\p{L}+(?:\s+that\b)?", regex.IGNORECASE)
 # a complement subject that is a proper name, not a pronoun or the speaker's own forces
 _OWN_SUBJECT = regex.compile(r"\s+(?:the\s+)?(?-i:\p{Lu})(?!(?:t|he|hey|his|here|heir|ts|e|she)\b)[\p{L}-]+"
