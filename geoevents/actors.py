@@ -307,7 +307,8 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
                                                                              "as well as", "by"):
             continue
         if role.mention.end <= trigger[0]:
-            if len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles):
+            if (len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles)
+                    and not _FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0])):
                 found.append(role)
         else:
             gap = _words_between(text, trigger[1], role.mention.start)
@@ -316,6 +317,9 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
     return found
 
 
+# "since the foreign troop withdrawal started": forces named only as foreign have no party here
+_FOREIGN_BEFORE = regex.compile(r"\b(?:foreign|international|outside)\s+(?:(?:troop|military|force|naval|army)\s+)?$",
+                                regex.IGNORECASE)
 _PUNCTUATION = regex.compile(r"[,;:()\[\]–—]")
 _PASSIVE_GAP = {"being", "been", "be", "to", "are", "were", "was", "is", "had", "have", "has", "already", "now",
                 "reportedly", "still", "currently"}
@@ -334,7 +338,10 @@ def _passive_subject(text: str, role: NameRole, trigger: tuple[int, int]) -> boo
 
 def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
     """The nearest name before the trigger that is not in a prepositional phrase, unless it only
-    speaks of or judges the event ("North Korea condemns the drills")."""
+    speaks of or judges the event ("North Korea condemns the drills") or the forces are only
+    called foreign ("since the foreign troop withdrawal")."""
+    if _FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0]):
+        return []
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
               and not r.place_modifier]
     if not before:
