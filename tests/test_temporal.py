@@ -50,6 +50,21 @@ def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 
 
+def test_an_irregular_participle_after_be_takes_the_tense_of_its_auxiliary():
+    assert found("The joint patrols will be held in January.", date(2021, 10, 20)) == [("January", "2022-01")]
+    assert found("The bonus would be paid in February.", date(2021, 10, 20)) == [("February", "2022-02")]
+    assert found("The joint patrols were held in January.", date(2021, 10, 20)) == [("January", "2021-01")]
+    assert found("The joint patrols have been held in January.", date(2021, 10, 20)) == [("January", "2021-01")]
+
+
+def test_a_span_of_years_written_with_a_dash_is_a_range_of_two_years():
+    timex = first("The blockade of 1998-99 emptied the port.")
+    assert (timex.text, timex.begin, timex.finish) == ("1998-99", "1998", "1999")
+    assert [(t.text, t.value) for t in timex.timeml()] == [("1998", "1998"), ("99", "1999")]
+    assert first("Fighting flared in 2014-2016.").timeml()[1].value == "2016"
+    assert found("Units 2014-2015-B were recalled.") == []
+
+
 def test_an_irregular_past_form_stays_past_after_an_auxiliary_word():
     assert found('"We should be ready," said the minister on Sunday.') == [("Sunday", "2021-07-25")]
 

@@ -167,6 +167,9 @@ def _current_quarter(ctx: Context) -> Point | None:
 # ------------------------------------------------------------------------------ ranges
 def _range(p: Partial, ctx: Context) -> Timex | None:
     first, second = dict(p.parts), dict(p.second or {})
+    if "yy" in second and "year" in first and "year" not in second:  # "1957-58": the century of the first year
+        year = first["year"] // 100 * 100 + second.pop("yy")
+        second["year"] = year if year > first["year"] else year + 100
     for key in ("month", "yy"):
         if key in second and key not in first:
             first[key] = second[key]
