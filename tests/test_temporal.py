@@ -57,6 +57,13 @@ def test_an_irregular_participle_after_be_takes_the_tense_of_its_auxiliary():
     assert found("The joint patrols have been held in January.", date(2021, 10, 20)) == [("January", "2021-01")]
 
 
+def test_since_looks_back_whatever_the_verb():
+    assert found("The index change is counted since year-end.", date(2021, 10, 20)) == [("year-end", "2020-12-31")]
+    assert found("Patrols have doubled since December.", date(2021, 10, 20)) == [("December", "2020-12")]
+    assert found("Patrols have doubled since October.", date(2021, 10, 20)) == [("October", "2021-10")]
+    assert found("The border will stay shut since Friday.") == [("Friday", "2021-07-23")]
+
+
 def test_a_span_of_years_written_with_a_dash_is_a_range_of_two_years():
     timex = first("The blockade of 1998-99 emptied the port.")
     assert (timex.text, timex.begin, timex.finish) == ("1998-99", "1998", "1999")
