@@ -57,6 +57,13 @@ def test_an_irregular_participle_after_be_takes_the_tense_of_its_auxiliary():
     assert found("The joint patrols have been held in January.", date(2021, 10, 20)) == [("January", "2021-01")]
 
 
+def test_a_half_is_counted_in_the_next_smaller_unit():
+    assert found("The convoy waited 3 1/2 hours at the crossing.") == [("3 1/2 hours", "PT3H30M")]
+    assert found("The siege lasted one and a half years.") == [("one and a half years", "P1Y6M")]
+    assert found("An hour and a half later the guns fell silent.")[0] == ("An hour and a half", "PT1H30M")
+    assert found("The recruit is 18 1/2 years old.") == []
+
+
 def test_since_looks_back_whatever_the_verb():
     assert found("The index change is counted since year-end.", date(2021, 10, 20)) == [("year-end", "2020-12-31")]
     assert found("Patrols have doubled since December.", date(2021, 10, 20)) == [("December", "2020-12")]

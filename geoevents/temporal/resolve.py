@@ -216,6 +216,8 @@ def duration_value(f: dict[str, Any]) -> str | None:
         return None
     n = f.get("n", 1)  # None: an unknown number ("several days")
     amount = "X" if n is None else str(n)
+    if f.get("and_half") and n is not None:
+        return _and_a_half(n, unit)
     if unit == "decade":
         return f"P{'X' if n is None else n * 10}Y"
     if unit == "century":
@@ -226,6 +228,25 @@ def duration_value(f: dict[str, Any]) -> str | None:
     if unit in ("hour", "minute", "second"):
         return f"PT{amount}{code}"
     return f"P{amount}{code}"
+
+
+# half of a unit in whole units of the next smaller one, where it comes out even
+_HALVES = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
+
+
+def _and_a_half(n: int, unit: str) -> str | None:
+    """"5 1/2 hours" -> PT5H30M, "two and a half years" -> P2Y6M; a decimal where half a unit
+    is no whole number of smaller ones ("2 1/2 weeks" -> P2.5W)."""
+    if unit == "decade":
+        return f"P{n * 10 + 5}Y"
+    if unit == "century":
+        return f"P{n * 100 + 50}Y"
+    code = DURATION_CODES.get(unit)
+    if code is None or unit == "weekend":
+        return None
+    time = "T" if unit in ("hour", "minute", "second") else ""
+    half = _HALVES.get(unit)
+    return f"P{time}{n}{code}{half}" if half else f"P{time}{n}.5{code}"
 
 
 def _set_value(f: dict[str, Any]) -> str | None:
