@@ -105,6 +105,8 @@ def _point(op: str, f: dict[str, Any], ctx: Context) -> Point | None:
         quarter = _current_quarter(ctx)
         if unit == "year" and quarter is not None:  # "profit fell from a year ago": that quarter then
             return quarter.shift(sign * n, "year")
+        if f.get("and_half"):  # "two and a half years ago": the month thirty months back
+            return relative_point(ctx.dct, sign * (n * 12 + 6), "month") if unit == "year" else None
         if unit in ("decade", "century"):  # "a decade ago" is a year (TimeBank), "the last decade" a decade
             return relative_point(ctx.dct, sign * n * (10 if unit == "decade" else 100), "year")
         return relative_point(ctx.dct, sign * n, unit)
