@@ -28,6 +28,7 @@ from .clauses import (
 )
 from .gazetteer import Mention, Reading, load_gazetteer
 from .model import Actor, Location
+from .temporal.grammar import lexicon as temporal_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ def attach_actors(
     # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
                 and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier
-                and not _ABSOLUTE.match(text, r.mention.end)]
+                and not _ABSOLUTE.match(text, r.mention.end) and not _with_of_another_noun(text, r)]
     relative = _RELATIVE_BEFORE.search(text, max(clause[0], trigger[0] - 40), trigger[0])
     if relative:  # "Israeli troops who left", "rebel fighters who withdrew": the antecedent alone
         agents = _antecedent(text, relative.start(), roles)
@@ -349,7 +350,15 @@ def _speaker(text: str, role: NameRole, trigger: tuple[int, int], roles: list[Na
     # an unknown name as the subject only right after the speaker: "the VDV" in "Russian Airborne
     # Troops spokesman says the VDV is planning" is the speaker's own force
     near = _NEAR_VERB.match(text, role.mention.end, trigger[0])
-    return near is not None and near.end() == verb.end() and bool(_OWN_SUBJECT.match(text, verb.end(), trigger[0]))
+    subject = _OWN_SUBJECT.match(text, verb.end(), trigger[0])
+    return (near is not None and near.end() == verb.end() and subject is not None
+            and not _calendar_word(subject.group().split()[0]))
+
+
+def _calendar_word(word: str) -> bool:
+    """"Wednesday", "March": a time after the reporting verb, not the complement's subject."""
+    vocabulary = temporal_lexicon()
+    return word.lower() in vocabulary["weekdays"] or word.lower() in vocabulary["months"]
 
 
 @cache
@@ -434,6 +443,22 @@ def _office() -> regex.Pattern:
 
 
 _OWNED = regex.compile(r"(?:['’]s|\b(?:its|their|his|her|[A-Z][a-z]+(?:an|ese|ish|i)))\s+$")
+
+
+def _with_of_another_noun(text: str, role: NameRole) -> bool:
+    """"near the border with Guyana", "amid tensions with China": "with" completes another noun."""
+    if role.preposition != "with":
+        return False
+    words = [w.lower() for w in WORD.findall(text, max(0, role.mention.start - 80), role.mention.start)]
+    if "with" not in words:
+        return False
+    at = len(words) - 1 - words[::-1].index("with")
+    return at > 0 and words[at - 1] in _not_partner_heads()
+
+
+@cache
+def _not_partner_heads() -> frozenset[str]:
+    return frozenset(role_lexicon()["not_partner_heads"])
 
 
 def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) -> list[NameRole]:

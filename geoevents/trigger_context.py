@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .cues import status_lexicon
 from .gazetteer import Mention, SentenceNames
 from .lazypattern import matches_at
 
@@ -20,6 +21,7 @@ FORCE_WINDOW = 6  # tokens between a trigger and its force noun
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
 _WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
+_THE = regex.compile(r"the\s+", regex.IGNORECASE)
 _OBJECT_END = regex.compile(r"\s(?:from|of|out of|to|in|at|on|with|for)\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
 _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b"
@@ -191,9 +193,18 @@ class SentenceContext:
         before = _WORD.findall(self.lowered, max(0, candidate.start - self.start - 50), candidate.start - self.start)
         if not before or before[-1] not in ("was", "were", "be", "been", "is", "are", "being"):
             return False
+        if self._plan_before(candidate):
+            return False  # "a plan to pull troops out of Germany was abandoned": the plan was
         return any(w in self.lexicon.positions for w in before[-5:]) or any(
             m.place_reading() is not None and m.end <= candidate.start
             and len(_WORD.findall(self.text, m.end, candidate.start)) <= 4 for m in self.mentions)
+
+    def _plan_before(self, candidate: Candidate) -> bool:
+        """A plan noun and "to" in the 15 words before the trigger ("a plan to pull out ...")."""
+        words = [w.lower() for w in _WORD.findall(self.lowered, max(0, candidate.start - self.start - 120),
+                                                  candidate.start - self.start)][-15:]
+        plan_nouns = status_lexicon().plan_nouns
+        return any(w in plan_nouns and following == "to" for w, following in zip(words, words[1:], strict=False))
 
     def weapon_transfer(self, candidate: Candidate) -> bool:
         """"delivered 18 tanks to Ukraine", "supplying Moscow with missiles": weapons and a recipient."""
@@ -234,10 +245,14 @@ class SentenceContext:
         return staged and self._actor_named_before(candidate)
 
     def partner_after(self, candidate: Candidate) -> bool:
-        """A state, alliance or armed group right after "with": "drills with Belarus"."""
+        """A state, alliance or armed group right after "with": "drills with Belarus", "with the United States"."""
         m = _WITH.match(self.text, candidate.end, self.end)
-        return m is not None and any(mention.start == _skip_space(self.text, m.end()) and mention.actor_reading()
-                                     is not None for mention in self.mentions)
+        if m is None:
+            return False
+        partner = _skip_space(self.text, m.end())
+        if the := _THE.match(self.text, partner, self.end):  # "drills with the United States"
+            partner = the.end()
+        return any(mention.start == partner and mention.actor_reading() is not None for mention in self.mentions)
 
     def actor_before(self, candidate: Candidate) -> bool:
         return any(m.end <= candidate.start and (n := self.tokens_between(m.end, candidate.start)) is not None
