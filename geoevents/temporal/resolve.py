@@ -5,7 +5,9 @@ Conventions (TimeML/TimeBank, and the project guideline): "Friday" in a past or 
 clause is the latest Friday on or before the DCT, in a future clause the next one; a month
 without a year is the nearest one in the clause's direction; "last week" is the ISO week before
 the DCT's; "three days ago" counts from the DCT, "three days later" and "the next day" from the
-reference time; "a year ago" next to a quarter is that quarter a year back.
+reference time; "a year ago" next to a quarter is that quarter a year back; "since December"
+looks back whatever the verb; "5 1/2 hours" counts its half in minutes (PT5H30M); "1957-58" is
+a range of two years.
 """
 
 from __future__ import annotations

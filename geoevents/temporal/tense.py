@@ -27,6 +27,9 @@ _DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our",
                           "some", "any", "no", "each", "every"])
 _ADVERBS = frozenset(["still", "just", "already", "once", "long", "well", "much", "yet", "now"])
 _PASSIVE = frozenset(["be", "been", "being"])
+# past-list words that are never a participle after "be": reporting verbs ('"..., he should be,"
+# said X', the quote's verb) and the adverbs of the list
+_NO_PARTICIPLE = _REPORTING | frozenset(["ago", "last", "earlier", "previously", "already", "recently"])
 _AUXILIARY = frozenset(["be", "been", "being", "to", "will", "would", "'ll", "shall", "could", "should",
                         "might", "must", "can", "may", "get", "got"])
 
@@ -233,10 +236,11 @@ def _kind(word: str) -> int:
 
 def _verb(kind: int, word: str, lower: list[str], i: int) -> str | None:
     """ "past" or "present" if word ``i`` (of that ``kind``) is a verb of that tense. An -ed
-    participle after an auxiliary belongs to the auxiliary ("will be deployed"); the irregular
+    participle after an auxiliary belongs to the auxiliary ("will be deployed"), and so does an
+    irregular one right after "be", "been" or "being" ("will be held"); otherwise the irregular
     forms of the past list stay past whatever precedes them ("..., he should be," said X)."""
     if kind & _PAST:
-        if lower[i] not in _REPORTING and _after_passive_auxiliary(lower, i):
+        if lower[i] not in _NO_PARTICIPLE and _after_passive_auxiliary(lower, i):
             return None  # a participle: "will be held", "would be paid" take the tense of the auxiliary
         return "past"
     if kind & _ED and not word[0].isupper() and not _adjective(lower, i) \
