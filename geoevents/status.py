@@ -222,7 +222,7 @@ def _relative_between(text: str, start: int, end: int) -> bool:
 def _from_left(text: str, sentence: tuple[int, int], left: int, trigger: tuple[int, int], form: TriggerForm,
                lex: StatusLexicon) -> str:
     if _negated_by_particle(text, left, trigger[0], lex):
-        return "negated"
+        return "uncertain" if _conditional_before(text, left, trigger[0], lex) else "negated"
     if form.bare_with_subject or (form.finite and _is_bare(form.first, lex)):
         future = _future_subordinate(text, sentence, trigger[0], lex)
         if future:
@@ -293,6 +293,15 @@ def _infinitive(text: str, left: int, trigger_start: int, before: tuple[str, ...
 
         return Cue("planned", words[i].start(), words[i].end(), "to")
     return None
+
+
+def _conditional_before(text: str, left: int, trigger_start: int, lex: StatusLexicon) -> bool:
+    """"(threatening attacks) if troops are not withdrawn": a negated condition is not a denial."""
+    found = None
+    for m in lex.conditionals.finditer(text, max(left, trigger_start - 80), trigger_start):
+        found = m
+    return (found is not None and found.group().lower() != "should"
+            and not _COMMA.search(text, found.end(), trigger_start))
 
 
 def _fact_infinitive(text: str, left: int, to_start: int, lex: StatusLexicon) -> bool:

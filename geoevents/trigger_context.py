@@ -28,6 +28,15 @@ _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|aft
                               r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
 
 
+_PREVIOUS_WORD = regex.compile(r"([\p{L}][\p{L}'’.-]*)\s+$")
+_NEXT_NAME_WORD = regex.compile(r"\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?-i:\p{Lu})\p{Ll}")
+
+
+def _anti_personnel(lowered: str, m: regex.Match) -> bool:
+    """"anti-personnel mines" name no personnel (while "anti-missile batteries" are weapons)."""
+    return m.group() == "personnel" and lowered.endswith(("anti-", "anti "), 0, m.start())
+
+
 def _skip_space(text: str, position: int) -> int:
     while position < len(text) and text[position].isspace():
         position += 1
@@ -51,15 +60,34 @@ class SentenceContext:
     def accepts(self, candidate: Candidate) -> bool:
         if self.excluded(candidate) or (candidate.rule.verb and self.after_determiner(candidate)):
             return False
+        if self.inside_a_name(candidate):
+            return False
         if candidate.rule.type == "deployment" and self.police_only(candidate):
             return False
         return self.satisfies(candidate)
 
+    def inside_a_name(self, candidate: Candidate) -> bool:
+        """"the Movement of Democratic Forces of Casamance", "the Rapid Deployment Force": a
+        capitalised trigger between capitalised words names something (a title-case headline
+        excepted). A named exercise is the event itself ("Exercise Talisman Saber", "the Malabar
+        Joint Maritime Exercise")."""
+        if (candidate.rule.type == "exercise" or not self.text[candidate.start:candidate.start + 1].isupper()
+                or candidate.start == self.start):
+            return False
+        words = _WORD.findall(self.text, self.start, self.end)
+        if sum(w[:1].isupper() for w in words) * 2 > len(words):
+            return False  # "U.S. To Pull Troops From Poland"
+        before = _PREVIOUS_WORD.search(self.text, self.start, candidate.start)
+        after = _NEXT_NAME_WORD.match(self.text, candidate.end, self.end)
+        return after is not None or (before is not None and before.group(1)[:1].isupper()
+                                     and not before.group(1).isupper())
+
     def forces(self) -> list[tuple[int, int]]:
-        """Offsets of force nouns and armed actors ("troops", "the IDF", "Houthi") in the sentence."""
+        """Offsets of force nouns and armed actors ("troops", "the IDF", "Houthi") in the sentence
+        (not the "personnel" of "anti-personnel mines")."""
         if self._forces is None:
             spans = [(m.start() + self.start, m.end() + self.start) for m in self.lexicon.forces.finditer(self.lowered)
-                     if not self._no_force_after(m.end())]
+                     if not self._no_force_after(m.end()) and not _anti_personnel(self.lowered, m)]
             for mention in self._armed_mentions():
                 if any(r.form == "force" or r.entity.kind == "armed_group" for r in mention.readings):
                     spans.append((mention.start, mention.end))
@@ -163,7 +191,7 @@ class SentenceContext:
         # forces or platforms sent along make it a deployment ("warships"); a word inside a longer
         # weapon's name does not ("personnel" in "armoured personnel carriers", "military equipment")
         if any(not any(a <= p.start() and p.end() <= b and b - a > p.end() - p.start() for a, b in weapons)
-               for p in self.lexicon.personnel.finditer(between)):
+               for p in self.lexicon.personnel.finditer(between) if not _anti_personnel(between, p)):
             return False
         if self.near(self.forces(), candidate, True, False, window=3) or any(
                 mention.end <= candidate.start and any(r.entity.kind == "igo" for r in mention.readings)
