@@ -124,10 +124,18 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
         place_noun = place_nouns().match(after_words) or place_nouns().match(skip_words(after_words, 1))
         place_modifier = bool(place_noun) and reading.form in ("demonym", "name") and not noun
         preposition = preposition_before(text, mention.start, clause[0], prepositions)
+        if preposition == "of" and _title_of().search(text, max(clause[0], mention.start - 40), mention.start):
+            preposition = None  # "President of Colombia (Iván Duque) orders": the title stands for the state
         if preposition == "and" and result and _CONJUNCT.fullmatch(text, result[-1].mention.end, mention.start):
             preposition = result[-1].preposition or "and"  # "in Iraq and Afghanistan": both in the phrase
         result.append(NameRole(mention, reading, preposition, force, place_modifier, leads))
     return result
+
+
+@cache
+def _title_of() -> regex.Pattern:
+    return regex.compile(r"(?:^|(?<=[\s,]))(?:the\s+)?(?:%s)\s+of\s+(?:the\s+)?$"
+                         % alternation(role_lexicon()["titles_of_the_state"]), regex.IGNORECASE)
 
 
 _CONJUNCT = regex.compile(r",?\s+and\s+(?:the\s+)?")
@@ -307,7 +315,8 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
                                                                              "as well as", "by"):
             continue
         if role.mention.end <= trigger[0]:
-            if len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles):
+            if (len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles)
+                    and not _FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0])):
                 found.append(role)
         else:
             gap = _words_between(text, trigger[1], role.mention.start)
@@ -316,6 +325,9 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
     return found
 
 
+# "since the foreign troop withdrawal started": forces named only as foreign have no party here
+_FOREIGN_BEFORE = regex.compile(r"\b(?:foreign|international|outside)\s+(?:(?:troop|military|force|naval|army)\s+)?$",
+                                regex.IGNORECASE)
 _PUNCTUATION = regex.compile(r"[,;:()\[\]–—]")
 _PASSIVE_GAP = {"being", "been", "be", "to", "are", "were", "was", "is", "had", "have", "has", "already", "now",
                 "reportedly", "still", "currently"}
@@ -334,7 +346,10 @@ def _passive_subject(text: str, role: NameRole, trigger: tuple[int, int]) -> boo
 
 def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
     """The nearest name before the trigger that is not in a prepositional phrase, unless it only
-    speaks of or judges the event ("North Korea condemns the drills")."""
+    speaks of or judges the event ("North Korea condemns the drills") or the forces are only
+    called foreign ("since the foreign troop withdrawal")."""
+    if _FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0]):
+        return []
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
               and not r.place_modifier]
     if not before:
