@@ -10,10 +10,10 @@ found by splitting a copy that keeps only digits. Offsets in the copies are offs
 What may follow an anchor is checked before any rule is tried: ``rules_after`` gives, for the
 anchor and the character after it, the rules whose pattern can still match there (cached, and
 built from the rules of the key one character shorter; most anchors in a text get a handful of
-rules, often none). That check needs the ``regex`` build of
-every rule of the anchor, which is slow to compile: a short run (one sentence, a few articles)
-rather tries all rules of the anchor with their cheap standard-``re`` cores (``rules_of``), and
-the tables take over once enough anchors have come by (or after ``prepare``).
+rules, often none). That check needs the ``regex`` build of every rule of the anchor, which is
+slow to compile: a short run (one sentence, a few articles) rather tries all rules of the anchor
+with their cheap standard-``re`` cores (``rules_of``), and the tables take over once enough
+anchors have come by (or after ``prepare``).
 """
 
 from __future__ import annotations

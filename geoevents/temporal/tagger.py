@@ -8,6 +8,7 @@ import bisect
 import re
 from datetime import date
 from functools import cache
+from typing import Any
 
 from .anchors import _AFTER, Entry, anchor_spans, rules_after, rules_of, use_tables
 from .calendar import Point, day_point
@@ -177,7 +178,7 @@ def select(found: list[Candidate]) -> list[Partial]:
     return chosen
 
 
-def _plausible(parts: dict) -> bool:
+def _plausible(parts: dict[str, Any]) -> bool:
     day, month = parts.get("day"), parts.get("month")
     if day is not None and not 1 <= day <= 31:
         return False
