@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Timex:
+class Timex(NamedTuple):
+    """Immutable, compared and hashed by its fields. A named tuple rather than a frozen dataclass:
+    the tagger builds one per expression, and a frozen dataclass costs several times as much to
+    build (each field is set through ``object.__setattr__``)."""
+
     text: str
     start: int
     end: int
