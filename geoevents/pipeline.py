@@ -75,7 +75,7 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
     text = document.text
     lexicon = knowledge.lexicon
     lowered = text.lower()
-    candidates = list(lexicon.scan(text, lowered))  # types are chosen in resolve: a rule may yield to another
+    candidates = lexicon.scan(text, lowered)  # types are chosen in resolve: a rule may yield to another
     if not candidates:
         return []
     folded = lexicon.folded_text(text, lowered)

@@ -152,6 +152,7 @@ class TriggerLexicon:
                 size, groups, _ = keys.get(word, (len(word), (), False))
                 keys[word] = (size, groups, True)
         self._starts = _automaton(keys)
+        self._all_prefiltered = all(group[3] for group in self._groups)
         # Each rule alone, to find every rule that matches where a candidate starts; a rule is
         # tried only where the text starts with one of its literal prefixes (see ``_options``).
         self._single = [LazyPattern(rf"\b(?:{rule.pattern})\b", regex.IGNORECASE) for rule in self.rules]
@@ -193,13 +194,27 @@ class TriggerLexicon:
         self.positions = frozenset(read_lines("lexicon/positions.txt"))
         self.staging_verbs = frozenset(read_lines("lexicon/staging_verbs.txt"))
 
-    def scan(self, text: str, lowered: str | None = None) -> Iterator[Candidate]:
+    def scan(self, text: str, lowered: str | None = None) -> list[Candidate]:
         """Every trigger phrase in ``text``, in text order: one automaton pass finds the literal
         prefixes of the rules and the anchor words; each rule group (the core rules, and each
         anchored type whose anchor words occur in the text) is then tried where its prefixes are.
         ``lowered`` is ``text.lower()`` when the caller has it."""
         lowered = text.lower() if lowered is None else lowered
-        same_length = len(lowered) == len(text)
+        tries, words = self._prefixes_in(lowered)
+        if len(lowered) == len(text) and self._all_prefiltered:
+            # the usual case, and it runs for every document: only the groups whose prefixes
+            # occur are visited (in most texts, none)
+            found = [hit for group, starts in tries.items() if self._anchor_met(group, words)
+                     for hit in self._rules_at(group, starts, lowered)]
+        else:
+            found = self._scan_groups(text, lowered, tries, words)
+        if len(self._groups) > 1:
+            found.sort()
+        rules = self.rules
+        return [Candidate(rules[index], start, end) for start, index, end in found]
+
+    def _prefixes_in(self, lowered: str) -> tuple[dict[int, list[tuple[int, int]]], set[str]]:
+        """Where each group's prefixes start, and the anchor words, in the lower-cased text."""
         # group -> where its prefixes start (a group's prefixes start with none of the others:
         # one start per place at most)
         tries: dict[int, list[tuple[int, int]]] = {}  # (start, length of the prefix)
@@ -218,12 +233,22 @@ class TriggerLexicon:
             if is_anchor and (start == 0 or lowered[start - 1] in _WORD_SEPARATORS) and (
                     end == last or lowered[end + 1] in _WORD_SEPARATORS):
                 words.add(lowered[start:end + 1])
-        found = []
+        return tries, words
+
+    def _anchor_met(self, group: int, words: set[str]) -> bool:
+        anchor = self._groups[group][0]
+        return anchor is None or not anchor.isdisjoint(words)
+
+    def _scan_groups(self, text: str, lowered: str, tries: dict[int, list[tuple[int, int]]],
+                     words: set[str]) -> list[tuple[int, int, int]]:
+        """(start, rule, end) of every group's matches, each group visited: where some group's
+        prefixes are not known, or lower-casing changed the length of the text."""
+        found: list[tuple[int, int, int]] = []
         for group, (anchor, scan_lower, scan_any_case, prefiltered) in enumerate(self._groups):
             if anchor is not None and anchor.isdisjoint(words):
                 continue
             # lower-casing may change the length (rare scripts): then match case-insensitively instead
-            if not same_length:
+            if len(lowered) != len(text):
                 matches = scan_any_case.finditer(text)
             elif prefiltered:
                 if group in tries:  # (else none of its prefixes is in the text)
@@ -232,10 +257,7 @@ class TriggerLexicon:
             else:
                 matches = scan_lower.finditer(lowered)
             found.extend((m.start(), int(m.lastgroup[1:]), m.end()) for m in matches)
-        if len(self._groups) > 1:
-            found.sort()
-        for start, index, end in found:
-            yield Candidate(self.rules[index], start, end)
+        return found
 
     def _rules_at(self, group: int, starts: list[tuple[int, int]], lowered: str) -> Iterator[tuple[int, int, int]]:
         """(start, rule, end) of the matches of the group's pattern where its prefixes start: at
