@@ -17,6 +17,7 @@ from functools import cache
 import regex
 
 from .clauses import (
+    GLUED,
     WORD,
     alternation,
     attach_clause,
@@ -28,6 +29,7 @@ from .clauses import (
 )
 from .gazetteer import Mention, Reading, load_gazetteer
 from .model import Actor, Location
+from .temporal.grammar import lexicon as temporal_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +57,7 @@ def attach_actors(
     # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
                 and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier
-                and not _ABSOLUTE.match(text, r.mention.end)]
+                and not _ABSOLUTE.match(text, r.mention.end) and not _with_of_another_noun(text, r)]
     relative = _RELATIVE_BEFORE.search(text, max(clause[0], trigger[0] - 40), trigger[0])
     if relative:  # "Israeli troops who left", "rebel fighters who withdrew": the antecedent alone
         agents = _antecedent(text, relative.start(), roles)
@@ -66,7 +68,8 @@ def attach_actors(
                   or _subject(text, clause, trigger, roles))
     if not agents:
         agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
-                  or _participle_subject(text, sentence, clause, trigger, mentions, year))
+                  or _participle_subject(text, sentence, clause, trigger, mentions, year)
+                  or _relative_antecedent(text, sentence, clause, mentions, year))
     office = [] if agents or partners else _office_of_the_state(text, sentence, clause, trigger, mentions)
     agents = _with_coordinated(text, agents, roles)
     partners = _with_coordinated(text, partners, roles)
@@ -135,16 +138,13 @@ _POSSESSIVE_OR_LED = regex.compile(r"^(?:['’]s\b|-led\b)?\s*")  # compiled onc
 # "with the Russian Defence Ministry saying ...": an absolute phrase, not a partner
 _ABSOLUTE = regex.compile(r"(?:['’]s)?(?:\s+\p{Lu}[\p{L}-]*){0,3}\s+(?:saying|claiming|warning|noting|adding|stating"
                           r"|insisting|arguing|calling|describing|accusing|announcing|vowing|threatening)\b")
-_GLUED = regex.compile(r"-(?:backed|occupied|held|controlled|administered|designated|claimed|allied|aligned|"
-                       r"funded|sponsored|brokered|trained|supported|linked|affiliated|friendly|based|born|"
-                       r"made|built|supplied|armed|flagged|registered|owned|operated|bound)\b", regex.IGNORECASE)
 
 
 def _modifies_a_name(text: str, role: NameRole) -> bool:
     """"Iran-backed militias", "Italian-occupied Kastellorizo", "pro-Russian rebels": the name is
     not a party here ("pro-Gaddafi forces", "pro-Syrian government forces" are the leader's or the
     government's)."""
-    if _GLUED.match(text, role.mention.end):
+    if GLUED.match(text, role.mention.end):
         return True
     start = role.mention.start
     return (bool(_SIDING.search(text, max(0, start - 6), start)) and role.reading.form != "leader"
@@ -301,11 +301,15 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
     """Force phrases tied to the trigger: before it, or its object ("deployed Russian troops")."""
     found = []
     for role in roles:
+        if role.force and not role.place_modifier and _passive_subject(text, role, trigger):
+            found.append(role)  # "(could lead to) Chinese troops being deployed", whatever governs the phrase
+            continue
         if not role.force or role.place_modifier or role.preposition not in (None, "of", "and", "including",
                                                                              "as well as", "by"):
             continue
         if role.mention.end <= trigger[0]:
-            if len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles):
+            if (len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles)
+                    and not _FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0])):
                 found.append(role)
         else:
             gap = _words_between(text, trigger[1], role.mention.start)
@@ -314,9 +318,31 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
     return found
 
 
+# "since the foreign troop withdrawal started": forces named only as foreign have no party here
+_FOREIGN_BEFORE = regex.compile(r"\b(?:foreign|international|outside)\s+(?:(?:troop|military|force|naval|army)\s+)?$",
+                                regex.IGNORECASE)
+_PUNCTUATION = regex.compile(r"[,;:()\[\]–—]")
+_PASSIVE_GAP = {"being", "been", "be", "to", "are", "were", "was", "is", "had", "have", "has", "already", "now",
+                "reportedly", "still", "currently"}
+
+
+def _passive_subject(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """A force phrase right before a passive or participle trigger: "Chinese troops being deployed"."""
+    if role.mention.end > trigger[0]:
+        return False
+    if _PUNCTUATION.search(text, role.mention.end, trigger[0]):
+        return False  # "with Iraqi units, withdrawing other troops"
+    gap = _words_between(text, role.mention.end, trigger[0])
+    return (bool(gap) and force_nouns().fullmatch(gap[0]) is not None
+            and all(w in _PASSIVE_GAP for w in gap[1:]) and len(gap) <= 4)
+
+
 def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
     """The nearest name before the trigger that is not in a prepositional phrase, unless it only
-    speaks of or judges the event ("North Korea condemns the drills")."""
+    speaks of or judges the event ("North Korea condemns the drills") or the forces are only
+    called foreign ("since the foreign troop withdrawal")."""
+    if _FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0]):
+        return []
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
               and not r.place_modifier]
     if not before:
@@ -347,10 +373,20 @@ def _speaker(text: str, role: NameRole, trigger: tuple[int, int], roles: list[Na
     if any(verb.end() <= r.mention.start and r.mention.end <= trigger[0] and r.preposition in (None, "and")
            and not r.place_modifier for r in roles):
         return True
+    if _BY_FORCE.match(text, trigger[1]):
+        return True  # "The Arakan Army claims that 40 positions were abandoned by the military"
     # an unknown name as the subject only right after the speaker: "the VDV" in "Russian Airborne
     # Troops spokesman says the VDV is planning" is the speaker's own force
     near = _NEAR_VERB.match(text, role.mention.end, trigger[0])
-    return near is not None and near.end() == verb.end() and bool(_OWN_SUBJECT.match(text, verb.end(), trigger[0]))
+    subject = _OWN_SUBJECT.match(text, verb.end(), trigger[0])
+    return (near is not None and near.end() == verb.end() and subject is not None
+            and not _calendar_word(subject.group().split()[0]))
+
+
+def _calendar_word(word: str) -> bool:
+    """"Wednesday", "March": a time after the reporting verb, not the complement's subject."""
+    vocabulary = temporal_lexicon()
+    return word.lower() in vocabulary["weekdays"] or word.lower() in vocabulary["months"]
 
 
 @cache
@@ -360,6 +396,8 @@ def _reporting() -> regex.Pattern:
                          % alternation(role_lexicon()["reporting_verbs"]), regex.IGNORECASE)
 
 
+_BY_FORCE = regex.compile(r"\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:military|army|troops|forces|soldiers|junta"
+                          r"|rebels|militants|fighters|insurgents)\b", regex.IGNORECASE)
 _NEAR_VERB = regex.compile(r"(?:['’]s)?(?:\s+(?-i:\p{Ll})[\p{L}-]*){0,2}?\s+\p{L}+(?:\s+that\b)?", regex.IGNORECASE)
 # a complement subject that is a proper name, not a pronoun or the speaker's own forces
 _OWN_SUBJECT = regex.compile(r"\s+(?:the\s+)?(?-i:\p{Lu})(?!(?:t|he|hey|his|here|heir|ts|e|she)\b)[\p{L}-]+"
@@ -386,6 +424,26 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
         if reading is None or preposition_before(text, mention.start, sentence[0],
                                                  set(role_lexicon()["non_actor_prepositions"])):
             continue
+        return [NameRole(mention, reading, None, False, False)]
+    return []
+
+
+_NAME_WHICH = regex.compile(r",\s*(?:which|who)\s*$", regex.IGNORECASE)
+
+
+def _relative_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int, int], mentions: list[Mention],
+                         year: int | None) -> list[NameRole]:
+    """"Russia, which three months earlier held exercises": a non-restrictive relative clause
+    whose subject is the name right before it."""
+    opener = _NAME_WHICH.search(text, max(sentence[0], clause[0] - 12), clause[0])
+    if opener is None:
+        return []
+    governed = set(role_lexicon()["non_actor_prepositions"]) | set(role_lexicon()["participant_words"])
+    for mention in mentions:
+        if mention.end != opener.start() or (reading := mention.actor_reading(year)) is None:
+            continue
+        if reading.form in ("capital", "seat") or preposition_before(text, mention.start, sentence[0], governed, True):
+            return []  # "Mogadishu, which has been abandoned", "a deal with Russia, which halves"
         return [NameRole(mention, reading, None, False, False)]
     return []
 
@@ -435,6 +493,22 @@ def _office() -> regex.Pattern:
 
 
 _OWNED = regex.compile(r"(?:['’]s|\b(?:its|their|his|her|[A-Z][a-z]+(?:an|ese|ish|i)))\s+$")
+
+
+def _with_of_another_noun(text: str, role: NameRole) -> bool:
+    """"near the border with Guyana", "amid tensions with China": "with" completes another noun."""
+    if role.preposition != "with":
+        return False
+    words = [w.lower() for w in WORD.findall(text, max(0, role.mention.start - 80), role.mention.start)]
+    if "with" not in words:
+        return False
+    at = len(words) - 1 - words[::-1].index("with")
+    return at > 0 and words[at - 1] in _not_partner_heads()
+
+
+@cache
+def _not_partner_heads() -> frozenset[str]:
+    return frozenset(role_lexicon()["not_partner_heads"])
 
 
 def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) -> list[NameRole]:
@@ -513,17 +587,26 @@ def _contributors(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     found = []
     for m in _FORCE_FROM.finditer(text, sentence[0], trigger[0]):
         for mention in mentions:
+            if mention.start != m.end():
+                continue
             gap = _words_between(text, mention.end, trigger[0])
-            if mention.start == m.end() and len(gap) <= 3 and all(w in _AUXILIARIES for w in gap):
-                reading = mention.actor_reading(year)
-                if reading is not None and reading.entity.kind in ("state", "igo") and reading.form in ("name", "org"):
-                    found.append(NameRole(mention, reading, None, True, False))
+            reading = mention.actor_reading(year)
+            if reading is None or reading.entity.kind not in ("state", "igo"):
                 break
+            if reading.form == "demonym":  # "personnel from the Swedish Armed Forces are deployed"
+                force_words = [w for w in gap if w in _FORCE_NAME_WORDS or force_nouns().fullmatch(w)]
+                gap = gap[len(force_words):] if force_words == gap[:len(force_words)] and force_words else None
+            if gap is not None and len(gap) <= 3 and all(w in _AUXILIARIES for w in gap):
+                found.append(NameRole(mention, reading, None, True, False))
+            break
     return found
 
 
+_FORCE_NAME_WORDS = {"armed", "forces", "force", "army", "navy", "air", "defence", "defense", "self-defense",
+                     "self-defence", "national", "guard", "marine", "corps", "coast"}
 _AUXILIARIES = {"start", "started", "starts", "begin", "began", "begins", "will", "would", "to", "have", "has",
                 "had", "are", "were", "is", "was", "be", "being", "been", "also", "now", "all", "completed", "complete",
                 "hold", "holds", "held", "conduct", "conducts", "conducted", "stage", "staged", "joint", "military"}
-_FORCE_FROM = regex.compile(r"\b(?:peacekeepers|troops|soldiers|forces|contingents?)\s+from\s+(?:the\s+)?",
+_FORCE_FROM = regex.compile(r"\b(?:peacekeepers|troops|soldiers|forces|contingents?|personnel|units|marines|sailors"
+                            r"|airmen|paratroopers|battalions)\s+from\s+(?:the\s+)?",
                             regex.IGNORECASE)

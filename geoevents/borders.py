@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from .clauses import border_nouns, skip_words
+from .clauses import border_nouns, past_possessive, skip_words
 from .gazetteer import Mention
 from .resources import read_text
 
@@ -35,7 +35,7 @@ def border_phrase(text: str, clause: tuple[int, int], mention: Mention, mentions
                   ) -> BorderPhrase | None:
     """The border phrase ``mention`` belongs to, if any."""
     after_raw = text[mention.end:mention.end + 60]
-    after = after_raw.lstrip(" '’s")
+    after = past_possessive(after_raw)
     gap = len(after_raw) - len(after)
     before = text[max(clause[0], mention.start - 40):mention.start]
     with_before = _BORDER_WITH.search(before)

@@ -177,6 +177,19 @@ def is_modifier(word: str) -> bool:
     )
 
 
+# "Iran-backed", "Italian-occupied": a name glued to a participle modifies what follows
+GLUED = regex.compile(r"-(?:backed|occupied|held|controlled|administered|designated|claimed|allied|aligned|"
+                      r"funded|sponsored|brokered|trained|supported|linked|affiliated|friendly|based|born|"
+                      r"made|built|supplied|armed|flagged|registered|owned|operated|bound)\b", regex.IGNORECASE)
+_POSSESSIVE_START = regex.compile(r"\s*(?:['’]s?\s+)?")
+
+
+def past_possessive(text: str) -> str:
+    """``text`` without its leading space and possessive ending: " 's border" -> "border", but
+    " soil" stays "soil" (``str.lstrip`` with a set of characters would eat its "s")."""
+    return text[_POSSESSIVE_START.match(text).end():]
+
+
 def skip_words(text: str, n: int) -> str:
     m = _words_then_space(n).match(text)
     return text[m.end():] if m else text

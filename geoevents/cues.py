@@ -85,6 +85,11 @@ class StatusLexicon:
                       for name in ("negated", "planned", "uncertain", "occurred")}
         self.conditional_window = int(data["right_conditional_window"])
         self.planned_reach = int(data["planned_reach_words"])
+        self.plan_nouns = frozenset(data["plan_nouns"])
+        self.fact_infinitive_ordinals = frozenset(data["fact_infinitive_ordinals"])
+        self.fact_infinitive_heads = self.fact_infinitive_ordinals | frozenset(data["fact_infinitive_heads"])
+        self.fact_infinitive_nouns = frozenset(data["fact_infinitive_nouns"])
+        self.plan_fate_reach = int(data["plan_fate_reach_words"])
         forms = data["word_forms"]
         self.modals = frozenset(forms["modals"])
         self.be = frozenset(forms["be"])
@@ -106,8 +111,17 @@ class StatusLexicon:
         """The cue phrases in ``text[start:end]``, left to right."""
         return [
             Cue(self._categories[int(m.lastgroup[1:])], m.start(), m.end(), m.group().lower())
-            for m in self._cues.finditer(text, start, end)
+            for m in self._cues.finditer(text, start, end) if not _the_month(text, m)
         ]
+
+
+_TITLE_CASE_NEXT = regex.compile(r"\s+(?-i:\p{Lu})\p{L}")
+
+
+def _the_month(text: str, cue: regex.Match) -> bool:
+    """"in May", "May 5", "Theresa May": a capitalised "May" is the modal only in a title-case
+    headline ("Russia May Send Troops")."""
+    return cue.group() == "May" and not _TITLE_CASE_NEXT.match(text, cue.end())
 
 
 @cache

@@ -65,7 +65,8 @@ def attach_date(
     if relative is not None:
         return relative
     scope = (clause[0], _scope_end(text, sentence, trigger, clause))
-    usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)]
+    usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)
+              and not _year_in_a_name(text, t)]
     reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t)]
@@ -77,11 +78,22 @@ def attach_date(
     reporting = [t for t in reporting if not _nearer_to_another(text, t, trigger, others)]
     if governing:
         chosen = min(governing, key=lambda t: _distance(t, trigger))
-        return _event_date(chosen, governing, dct)
+        found = _event_date(chosen, governing, dct, text, trigger)
+        dated = [t for t in governing if t.type != "DURATION"]
+        if found is None and dated and _modifies_trigger(text, chosen, trigger):  # "a three-day exercise ... on Friday"
+            found = _event_date(min(dated, key=lambda t: _distance(t, trigger)), governing, dct, text, trigger)
+        return found
     if reporting and tense_at(text, *trigger, *clause) != "future":
         chosen = min(reporting, key=lambda t: _distance(t, trigger))
-        return _event_date(chosen, [chosen], dct)
+        return _event_date(chosen, [chosen], dct, text, trigger)
     return None
+
+
+def _modifies_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """A duration that qualifies the trigger noun: "a three-day (naval) exercise", "10-day maneuvers"."""
+    between = [w.lower() for w in WORD.findall(text, t.end, trigger[0])]
+    return (t.type == "DURATION" and t.end <= trigger[0] and len(between) <= 2
+            and not {"and", "or", "but"} & set(between))
 
 
 def _usable(t: Timex) -> bool:
@@ -152,23 +164,42 @@ def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> boo
     return not (t.end <= trigger[0] <= m.end("word") + 40 and not _SEPARATE.search(text, t.end, trigger[0]))
 
 
+_NAME_BEFORE_YEAR = regex.compile(r"(?-i:\p{Lu})[\p{L}]+[\s-]$")
+
+
+def _year_in_a_name(text: str, t: Timex) -> bool:
+    """ "Sea Breeze 2021", "Zapad-2021", "Vision 2030": a bare year that ends a name (a capitalised
+    word before it that is no month, season or holiday) names something; it does not date it."""
+    if not (t.end - t.start == 4 and text[t.start:t.end].isdigit()):
+        return False
+    m = _NAME_BEFORE_YEAR.search(text, max(0, t.start - 30), t.start)
+    if m is None:
+        return False
+    word = m.group().rstrip(" -").lower()
+    vocabulary = lexicon()
+    calendar = {*vocabulary["months"], *vocabulary["seasons"], *(h.split()[-1] for h in vocabulary["holidays"]),
+                "fiscal", "fy"}
+    return word not in calendar and word not in _words()["function_words"] and word not in _words()["year_openers"]
+
+
 def _first_since(text: str, clause: tuple[int, int], t: Timex) -> bool:
     """ "the first time since 1981": a comparison, not the time of the event."""
     return t.cue == "since" and regex.search(r"(?i)\bfirst\b", text[clause[0]:t.start]) is not None
 
 
 _CUT = regex.compile(r"(?i)\s(?:after|following|in\s+response\s+to|in\s+retaliation\s+for|amid|despite|"
-                     r"because\s+of|over|that|which|who|whom|whose)\s")
+                     r"because\s+of|over|that|which|who|whom|whose|since)\s")
 
 
 def _cut_off(text: str, trigger: tuple[int, int], t: Timex) -> bool:
     """A time after the trigger but past "after ...", "in response to ..." or a relative clause
     belongs to that phrase ("moved troops in response to the killing of X the previous day",
     "withdrew forces that entered the town on Thursday") - unless the phrase is the time
-    itself ("after May 5")."""
+    itself ("after May 5", not "after Monday's attack")."""
     if t.start <= trigger[1]:
         return False
-    return any(t.start - m.end() > 2 and not _times_the_event(text, trigger, m)
+    possessive = text.startswith(("'s", "’s"), t.end)  # "following last Sunday's raid": the raid's time
+    return any((t.start - m.end() > 2 or possessive) and not _times_the_event(text, trigger, m)
                for m in _CUT.finditer(text, trigger[1], t.start))
 
 
@@ -198,7 +229,8 @@ def _heads_sentence(text: str, sentence: tuple[int, int], t: Timex) -> bool:
 
 
 # ------------------------------------------------------------------------------ spans
-def _event_date(t: Timex, governing: list[Timex], dct: date | None) -> EventDate | None:
+def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
+                trigger: tuple[int, int]) -> EventDate | None:
     cue = t.cue or ""
     words = _words()
     if t.type == "DURATION":
@@ -220,18 +252,20 @@ def _event_date(t: Timex, governing: list[Timex], dct: date | None) -> EventDate
             start = end = start[:7]
             precision = "month"
     else:
-        lasting = _lasting(t, governing)
+        lasting = _lasting(governing, text, trigger)
         if lasting is not None and precision == "day" and start == end and start is not None:
             end = (date.fromisoformat(start) + lasting - timedelta(days=1)).isoformat()
     return EventDate(text=t.text, start=start, end=end, precision=precision,
                      offset_start=t.start, offset_end=t.end, value=t.value)
 
 
-def _lasting(t: Timex, governing: list[Timex]) -> timedelta | None:
-    """How long an event with a start day lasts, from a duration in the same clause
-    ("a three-day exercise", "drills for two weeks")."""
+def _lasting(governing: list[Timex], text: str, trigger: tuple[int, int]) -> timedelta | None:
+    """How long an event with a start day lasts, from a duration in the same clause that says so
+    ("drills for two weeks") or qualifies the trigger ("a three-day exercise"; not "ended a
+    60-day patrol and arrived")."""
     for other in governing:
-        if other.type == "DURATION" and ((other.cue or "") in _words()["lasting"] or other.cue is None):
+        if other.type == "DURATION" and ((other.cue or "") in _words()["lasting"]
+                                         or (other.cue is None and _modifies_trigger(text, other, trigger))):
             days = _days(other.value)
             if days:
                 return timedelta(days=days)

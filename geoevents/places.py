@@ -19,10 +19,12 @@ import regex
 
 from .borders import BorderPhrase, border_phrase, side
 from .clauses import (
+    GLUED,
     WORD,
     alternation,
     attach_clause,
     is_modifier,
+    past_possessive,
     place_nouns,
     preposition_before,
     role_lexicon,
@@ -115,7 +117,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             continue
         if _not_a_place(text, mention) or _speaker_venue(text, clause[0], mention):
             continue
-        after = text[mention.end:mention.end + 60].lstrip(" '’s")
+        after = past_possessive(text[mention.end:mention.end + 60])
         noun = place_nouns().match(after) or place_nouns().match(skip_words(after, 1))
         reading = _place_reading(mention, bool(noun), context)
         if reading is None:
@@ -222,7 +224,23 @@ def _not_a_place(text: str, mention: Mention) -> bool:
         return True
     if _FORCE_NEXT.match(text, mention.end):
         return True  # "attacks on US troops", "the Idaho National Guard"
+    if _glued_party(text, mention):
+        return True
     return any(r.entity.kind == "state" for r in mention.readings) and bool(_NAME_NEXT.match(text, mention.end))
+
+
+_TERRITORIAL = ("-occupied", "-held", "-controlled", "-administered", "-designated", "-claimed")
+
+
+def _glued_party(text: str, mention: Mention) -> bool:
+    """"the US-led coalition", "Iran-backed militias", "Hamas-controlled Gaza": a party glued to a
+    participle is no place ("Russian-occupied Kherson", "Panama-controlled facilities" still say
+    whose territory it is)."""
+    m = GLUED.match(text, mention.end)
+    if m is None:
+        return text.startswith("-led", mention.end)
+    territorial = m.group().lower() in _TERRITORIAL
+    return not (territorial and any(r.entity.kind == "state" for r in mention.readings))
 
 
 # "US V Corps headquarters", "Iraq Body Count": a state's name at the head of another name
@@ -356,7 +374,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
             continue  # a bare capitalised phrase is a place only when nested in a known one
         if _ORGANISATION_NEXT.match(text, end):
             continue  # "the Pacific Islands Forum"
-        country = next((c for x in inside + outer + _owner_before(m.start(), mentions)
+        country = next((c for x in inside + outer + _owner_before(text, m.start(), mentions)
                         if (c := _country_of_place(x) or _state_of(x))), None)
         if country is None and len(places_in_sentence) == 1:
             country = next(iter(places_in_sentence))  # "the Netzarim Corridor ... northern Gaza"
@@ -404,10 +422,13 @@ def _bare_border() -> regex.Pattern:
                          r"|western)\s+)?(?:border|frontier)\b", regex.IGNORECASE)
 
 
-def _owner_before(start: int, mentions: list[Mention]) -> list[Mention]:
-    """The state just before "town of X": "the Lebanese town of Bint Jbeil", "Georgian border town of"."""
+def _owner_before(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
+    """The state just before "town of X": "the Lebanese town of Bint Jbeil", "Georgian border town of"
+    (with only such words between: not "US troops withdrew from Camp X")."""
+    nesting = set(role_lexicon()["nesting_words"]) | {"the", "'s", "’s"}
     return [x for x in mentions if start - 25 <= x.end <= start
-            and any(r.entity.kind == "state" and r.form in ("name", "demonym") for r in x.readings)][-1:]
+            and any(r.entity.kind == "state" and r.form in ("name", "demonym") for r in x.readings)
+            and all(w.lower() in nesting for w in WORD.findall(text, x.end, start))][-1:]
 
 
 def _state_of(mention: Mention) -> str | None:

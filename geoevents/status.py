@@ -51,6 +51,8 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
         status = _from_left(text, sentence, left, trigger, form, lex)
     if status == "planned" and _conditional_after(text, clause, trigger, lex):
         return "uncertain"
+    if status in ("planned", "uncertain") and _plan_undone(text, clause, trigger, lex):
+        return "negated"
     return status
 
 
@@ -197,6 +199,18 @@ def _predicate_at(text: str, start: int, limit: int, lex: StatusLexicon) -> str 
     return best[0] if best else None
 
 
+def _plan_undone(text: str, clause: tuple[int, int], trigger: tuple[int, int], lex: StatusLexicon) -> bool:
+    """"a plan to withdraw the troops was abandoned": the fate of the plan that governs the trigger,
+    stated after the trigger's own phrase (a plan noun, then "to", right before the trigger)."""
+    before = [w.lower() for w in _WORD.findall(text, max(clause[0], trigger[0] - 40), trigger[0])][-2:]
+    if len(before) < 2 or before[1] != "to" or before[0] not in lex.plan_nouns:
+        return False
+    limit = min(clause[1], trigger[1] + 200)
+    m = lex.right["negated"].search(text, trigger[1], limit)
+    return (m is not None and _words(text, trigger[1], m.start()) <= lex.plan_fate_reach
+            and not _COMMA.search(text, trigger[1], m.start()) and not _relative_between(text, trigger[1], m.start()))
+
+
 def _relative_between(text: str, start: int, end: int) -> bool:
     """A relative clause between: not the trigger's own predicate. "the drill that ended" is."""
     words = [w.lower() for w in _WORD.findall(text, start, end)]
@@ -208,7 +222,7 @@ def _relative_between(text: str, start: int, end: int) -> bool:
 def _from_left(text: str, sentence: tuple[int, int], left: int, trigger: tuple[int, int], form: TriggerForm,
                lex: StatusLexicon) -> str:
     if _negated_by_particle(text, left, trigger[0], lex):
-        return "negated"
+        return "uncertain" if _conditional_before(text, left, trigger[0], lex) else "negated"
     if form.bare_with_subject or (form.finite and _is_bare(form.first, lex)):
         future = _future_subordinate(text, sentence, trigger[0], lex)
         if future:
@@ -268,13 +282,37 @@ def _infinitive(text: str, left: int, trigger_start: int, before: tuple[str, ...
         else:
             m = _WORD.search(text, trigger_start)
             head = m.group() if m else ""
-        if head.lower() in lex.not_verbs_after_to or head[:1].isdigit() or head[:1].isupper() \
-                or force_nouns().fullmatch(head):
+        title_case = words[i].group() == "To" and i + 1 == len(words)  # "U.S. To Pull Troops From ..."
+        if head.lower() in lex.not_verbs_after_to or head[:1].isdigit() or (head[:1].isupper() and not title_case) \
+                or force_nouns().fullmatch(head.lower()):
             return None
         if i + 1 < len(words) and not lex.realizing_verbs.match(text, words[i + 1].start()):
             return None  # "an effort to normalise such drills": the verb is not the event
+        if _fact_infinitive(text, left, words[i].start(), lex):
+            return None  # "the first country to send troops": a fact, dated by its own clause
+
         return Cue("planned", words[i].start(), words[i].end(), "to")
     return None
+
+
+def _conditional_before(text: str, left: int, trigger_start: int, lex: StatusLexicon) -> bool:
+    """"(threatening attacks) if troops are not withdrawn": a negated condition is not a denial."""
+    found = None
+    for m in lex.conditionals.finditer(text, max(left, trigger_start - 80), trigger_start):
+        found = m
+    return (found is not None and found.group().lower() != "should"
+            and not _COMMA.search(text, found.end(), trigger_start))
+
+
+def _fact_infinitive(text: str, left: int, to_start: int, lex: StatusLexicon) -> bool:
+    """"was the first country to send troops", "one of three states to withdraw": an infinitive
+    after an ordinal or "one of ..." tells what someone did (its tense is the main verb's)."""
+    before = [w.lower() for w in _WORD.findall(text, max(left, to_start - 60), to_start)][-5:]
+    if not before:
+        return False
+    if before[-1] in lex.fact_infinitive_ordinals:  # "the first to withdraw" (not "only to conduct drills")
+        return True
+    return before[-1] in lex.fact_infinitive_nouns and any(w in lex.fact_infinitive_heads for w in before[:-1])
 
 
 def _evaluated(text: str, left: int, trigger_start: int, before: tuple[str, ...], lex: StatusLexicon) -> bool:

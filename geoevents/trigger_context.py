@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .cues import status_lexicon
 from .gazetteer import Mention, SentenceNames
 from .lazypattern import matches_at
 
@@ -20,10 +21,20 @@ FORCE_WINDOW = 6  # tokens between a trigger and its force noun
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
 _WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
+_THE = regex.compile(r"the\s+", regex.IGNORECASE)
 _OBJECT_END = regex.compile(r"\s(?:from|of|out of|to|in|at|on|with|for)\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
 _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b"
                               r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
+
+
+_PREVIOUS_WORD = regex.compile(r"([\p{L}][\p{L}'’.-]*)\s+$")
+_NEXT_NAME_WORD = regex.compile(r"\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?-i:\p{Lu})\p{Ll}")
+
+
+def _anti_personnel(lowered: str, m: regex.Match) -> bool:
+    """"anti-personnel mines" name no personnel (while "anti-missile batteries" are weapons)."""
+    return m.group() == "personnel" and lowered.endswith(("anti-", "anti "), 0, m.start())
 
 
 def _skip_space(text: str, position: int) -> int:
@@ -49,15 +60,34 @@ class SentenceContext:
     def accepts(self, candidate: Candidate) -> bool:
         if self.excluded(candidate) or (candidate.rule.verb and self.after_determiner(candidate)):
             return False
+        if self.inside_a_name(candidate):
+            return False
         if candidate.rule.type == "deployment" and self.police_only(candidate):
             return False
         return self.satisfies(candidate)
 
+    def inside_a_name(self, candidate: Candidate) -> bool:
+        """"the Movement of Democratic Forces of Casamance", "the Rapid Deployment Force": a
+        capitalised trigger between capitalised words names something (a title-case headline
+        excepted). A named exercise is the event itself ("Exercise Talisman Saber", "the Malabar
+        Joint Maritime Exercise")."""
+        if (candidate.rule.type == "exercise" or not self.text[candidate.start:candidate.start + 1].isupper()
+                or candidate.start == self.start):
+            return False
+        words = _WORD.findall(self.text, self.start, self.end)
+        if sum(w[:1].isupper() for w in words) * 2 > len(words):
+            return False  # "U.S. To Pull Troops From Poland"
+        before = _PREVIOUS_WORD.search(self.text, self.start, candidate.start)
+        after = _NEXT_NAME_WORD.match(self.text, candidate.end, self.end)
+        return after is not None or (before is not None and before.group(1)[:1].isupper()
+                                     and not before.group(1).isupper())
+
     def forces(self) -> list[tuple[int, int]]:
-        """Offsets of force nouns and armed actors ("troops", "the IDF", "Houthi") in the sentence."""
+        """Offsets of force nouns and armed actors ("troops", "the IDF", "Houthi") in the sentence
+        (not the "personnel" of "anti-personnel mines")."""
         if self._forces is None:
             spans = [(m.start() + self.start, m.end() + self.start) for m in self.lexicon.forces.finditer(self.lowered)
-                     if not self._no_force_after(m.end())]
+                     if not self._no_force_after(m.end()) and not _anti_personnel(self.lowered, m)]
             for mention in self._armed_mentions():
                 if any(r.form == "force" or r.entity.kind == "armed_group" for r in mention.readings):
                     spans.append((mention.start, mention.end))
@@ -161,7 +191,7 @@ class SentenceContext:
         # forces or platforms sent along make it a deployment ("warships"); a word inside a longer
         # weapon's name does not ("personnel" in "armoured personnel carriers", "military equipment")
         if any(not any(a <= p.start() and p.end() <= b and b - a > p.end() - p.start() for a, b in weapons)
-               for p in self.lexicon.personnel.finditer(between)):
+               for p in self.lexicon.personnel.finditer(between) if not _anti_personnel(between, p)):
             return False
         if self.near(self.forces(), candidate, True, False, window=3) or any(
                 mention.end <= candidate.start and any(r.entity.kind == "igo" for r in mention.readings)
@@ -191,9 +221,18 @@ class SentenceContext:
         before = _WORD.findall(self.lowered, max(0, candidate.start - self.start - 50), candidate.start - self.start)
         if not before or before[-1] not in ("was", "were", "be", "been", "is", "are", "being"):
             return False
+        if self._plan_before(candidate):
+            return False  # "a plan to pull troops out of Germany was abandoned": the plan was
         return any(w in self.lexicon.positions for w in before[-5:]) or any(
             m.place_reading() is not None and m.end <= candidate.start
             and len(_WORD.findall(self.text, m.end, candidate.start)) <= 4 for m in self.mentions)
+
+    def _plan_before(self, candidate: Candidate) -> bool:
+        """A plan noun and "to" in the 15 words before the trigger ("a plan to pull out ...")."""
+        words = [w.lower() for w in _WORD.findall(self.lowered, max(0, candidate.start - self.start - 120),
+                                                  candidate.start - self.start)][-15:]
+        plan_nouns = status_lexicon().plan_nouns
+        return any(w in plan_nouns and following == "to" for w, following in zip(words, words[1:], strict=False))
 
     def weapon_transfer(self, candidate: Candidate) -> bool:
         """"delivered 18 tanks to Ukraine", "supplying Moscow with missiles": weapons and a recipient."""
@@ -234,10 +273,14 @@ class SentenceContext:
         return staged and self._actor_named_before(candidate)
 
     def partner_after(self, candidate: Candidate) -> bool:
-        """A state, alliance or armed group right after "with": "drills with Belarus"."""
+        """A state, alliance or armed group right after "with": "drills with Belarus", "with the United States"."""
         m = _WITH.match(self.text, candidate.end, self.end)
-        return m is not None and any(mention.start == _skip_space(self.text, m.end()) and mention.actor_reading()
-                                     is not None for mention in self.mentions)
+        if m is None:
+            return False
+        partner = _skip_space(self.text, m.end())
+        if the := _THE.match(self.text, partner, self.end):  # "drills with the United States"
+            partner = the.end()
+        return any(mention.start == partner and mention.actor_reading() is not None for mention in self.mentions)
 
     def actor_before(self, candidate: Candidate) -> bool:
         return any(m.end <= candidate.start and (n := self.tokens_between(m.end, candidate.start)) is not None

@@ -130,3 +130,23 @@ def test_a_strong_break_outweighs_a_coordination_inside_the_object():
             "said it was sending two battalions to its border with Slovenia.")
     found = dict((trigger, start) for trigger, start, _ in dates(text))
     assert found["deployed"] == "2021-07-19"
+
+
+def test_a_duration_before_the_trigger_gives_the_end_of_a_day_dated_further_on():
+    text = "Egypt began a four-day naval exercise off Alexandria on Monday."
+    assert span(text) == ("2021-07-26", "2021-07-29", "day")
+
+
+def test_a_duration_of_another_event_does_not_lend_its_length():
+    text = "The frigate ended a 60-day patrol and arrived in Tokyo on Monday."
+    assert span(text) is None or span(text)[1] == "2021-07-26"
+
+
+def test_a_time_owned_by_the_noun_after_a_cut_does_not_date_the_event():
+    assert span("The army put its units on high alert after Monday's bombing in the capital.") is None
+
+
+def test_a_year_that_ends_an_exercise_name_does_not_date_it():
+    assert span("Georgian and US troops began the Noble Partner 2019 exercise near Tbilisi.") is None
+    assert span("Chinese troops will hold drills in August 2022.", published="2022-07-01")[0] == "2022-08"
+    assert span("By 2025, Denmark will withdraw its troops from the region.", published="2022-07-01")[0] == "2025"

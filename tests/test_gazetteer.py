@@ -20,6 +20,11 @@ def names(text, year=None):
         ("NATO allies met in Brussels.", [("NATO", "NATO"), ("Brussels", "BEL")]),
         ("Taliban fighters advanced.", [("Taliban", "TALIBAN")]),
         ("The U.S. sent ships.", [("U.S.", "USA")]),
+        # news style: plain "Congo" is the Democratic Republic, "Congo Republic" the other one
+        ("Fighting spread in eastern Congo.", [("Congo", "COD")]),
+        ("Congo Republic held elections.", [("Congo Republic", "COG")]),
+        ("The East African Community sent a force.", [("East African Community", "EAC")]),
+        ("The Sudan People's Liberation Army advanced.", [("Sudan People's Liberation Army", "SPLA")]),
     ],
 )
 def test_names_resolve_to_actor_codes(text, expected):

@@ -53,3 +53,19 @@ def test_types_select_among_rules_claiming_the_same_words(dct):
     text = "Rebel fighters moved into the valley overnight."
     assert [e.type for e in extract(text, published=dct, types=["movement"])] == ["movement"]
     assert extract(text, published=dct, types=["deployment"]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders of the Movement for Democratic Forces met in Dakar on Monday.",
+    "Spain created a Rapid Deployment Brigade for overseas missions.",
+])
+def test_a_trigger_inside_a_name_is_no_event(text, dct):
+    assert extract(text, published=dct) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Brazil To Withdraw Troops From Haiti, Minister Says",
+    "India held the Malabar Joint Naval Exercise with Japan last month.",
+])
+def test_title_case_headlines_and_named_exercises_keep_their_events(text, dct):
+    assert extract(text, published=dct)
