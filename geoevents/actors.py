@@ -124,10 +124,18 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
         place_noun = place_nouns().match(after_words) or place_nouns().match(skip_words(after_words, 1))
         place_modifier = bool(place_noun) and reading.form in ("demonym", "name") and not noun
         preposition = preposition_before(text, mention.start, clause[0], prepositions)
+        if preposition == "of" and _title_of().search(text, max(clause[0], mention.start - 40), mention.start):
+            preposition = None  # "President of Colombia (Iván Duque) orders": the title stands for the state
         if preposition == "and" and result and _CONJUNCT.fullmatch(text, result[-1].mention.end, mention.start):
             preposition = result[-1].preposition or "and"  # "in Iraq and Afghanistan": both in the phrase
         result.append(NameRole(mention, reading, preposition, force, place_modifier, leads))
     return result
+
+
+@cache
+def _title_of() -> regex.Pattern:
+    return regex.compile(r"(?:^|(?<=[\s,]))(?:the\s+)?(?:%s)\s+of\s+(?:the\s+)?$"
+                         % alternation(role_lexicon()["titles_of_the_state"]), regex.IGNORECASE)
 
 
 _CONJUNCT = regex.compile(r",?\s+and\s+(?:the\s+)?")

@@ -319,6 +319,8 @@ def _person(text: str, start: int, end: int, readings: tuple[Reading, ...], floo
     words = _WORDS.findall(text, max(floor, start - 40), min(ceiling, end + 40))
     if sum(w[0].isupper() for w in words) >= 0.6 * len(words):
         return False  # a headline in title case: "Russia Sends Troops To Belarus"
+    if _OF_BEFORE.search(text, max(floor, start - 4), start):
+        return False  # "President of Colombia Iván Duque", "King of Jordan Abdullah"
     not_before, not_after = _name_context()
     before = _WORD_BEFORE.search(text, max(floor, start - 30), start)
     if (before and before.group(1) not in not_before and not before.group(1).endswith(_ADJECTIVE_ENDINGS)
@@ -329,6 +331,7 @@ def _person(text: str, start: int, end: int, readings: tuple[Reading, ...], floo
 
 
 _WORDS = regex.compile(r"\p{L}+")
+_OF_BEFORE = regex.compile(r"\bof $")
 _ADJECTIVE_ENDINGS = ("ish", "ese", "ist", "ic", "ern", "al", "an", "et", "zi")  # "Kurdish Iraq", "Soviet Russia"
 _WORD_BEFORE = regex.compile(r"(?<![.,;:]\s?)\b(\p{Lu}\p{Ll}+) $")
 _WORD_AFTER = regex.compile(r" (\p{Lu}\p{Ll}+)\b(?!['’])")
