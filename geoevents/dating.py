@@ -66,7 +66,7 @@ def attach_date(
         return relative
     scope = (clause[0], _scope_end(text, sentence, trigger, clause))
     usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)
-              and not _year_in_a_name(text, t)]
+              and not _year_in_a_name(text, t) and not _in_relative_clause_before(text, clause, t, trigger)]
     reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t)]
@@ -165,6 +165,33 @@ def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> boo
 
 
 _NAME_BEFORE_YEAR = regex.compile(r"(?-i:\p{Lu})[\p{L}]+[\s-]$")
+
+
+_RELATIVE_VERB = regex.compile(r"\b(?:that|which|who)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:was|were|is|are|has|have|had|will|"
+                            r"would|did|took|held|began|led|fought|made|went|came|saw|\p{L}+ed)\b", regex.IGNORECASE)
+
+
+def _in_relative_clause_before(text: str, clause: tuple[int, int], t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "The units that took part in drills in February have pulled out": a time inside a relative
+    clause with its own verb, before the trigger, dates that verb, not the trigger."""
+    if t.end > trigger[0]:
+        return False
+    between = [w.lower() for w in WORD.findall(text, t.end, trigger[0])]
+    if not all(w in _AUXILIARIES for w in between):
+        return False  # not the verb right after the clause: "which has festered ... since Spain's withdrawal"
+    relative = None
+    for m in _RELATIVE_VERB.finditer(text, max(clause[0], t.start - 120), t.start):
+        relative = m
+    if relative is None or _COMMA_OR_BREAK.search(text, relative.start(), trigger[0]):
+        return False
+    before = WORD.findall(text, max(clause[0], relative.start() - 30), relative.start())
+    return not (relative.group().lower().startswith("that") and before
+                and before[-1].lower() in _words()["reporting_verbs"])  # "announces that it has": no relative
+
+
+_COMMA_OR_BREAK = regex.compile(r"[,;:()]")
+_AUXILIARIES = frozenset({"have", "has", "had", "will", "would", "were", "was", "are", "is", "be", "been", "also",
+                          "now", "then", "finally", "already", "reportedly", "all", "since", "later"})
 
 
 def _year_in_a_name(text: str, t: Timex) -> bool:

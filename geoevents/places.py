@@ -496,7 +496,7 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     actor_spans = {(a.start, a.end) for a in actors}
     earlier = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()
                and (x.start, x.end) not in actor_spans and not _modifies_a_name(text, x)
-               and not _not_a_place(text, x)]
+               and not _not_a_place(text, x) and not _SUBJECT_OF_MODAL.match(text, x.end)]
     wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1])
     readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
     preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted]
@@ -512,6 +512,9 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     return []
 
 
+# "Ankara will drive back ...": a name as the subject of a modal or auxiliary acts, it is no place
+_SUBJECT_OF_MODAL = regex.compile(r"\s+(?:will|would|could|can|may|might|must|should|has|have|had|says|said)\b",
+                                  regex.IGNORECASE)
 _DIRECTION = regex.compile(
     r"\bthe\s+(?P<name>(?:far\s+|extreme\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east"
     r"|south-?west)(?:ern)?(?:\s+(?:part|parts|region|regions|areas?|end|tip|half))?)\b"

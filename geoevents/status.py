@@ -37,6 +37,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|n['’]t\b")
 _COMMA = regex.compile(r"[,;:]")
 _AND = regex.compile(r"\s(?:and|but)\s")
 _COORDINATORS = ("and", "but", "then")
+_PREPOSITION_REACH = 4  # words from a cue ending in a preposition ("not take part in") to the trigger it governs
 _NEAR_MODAL = 4  # words before a participle in which a modal makes it non-finite ("will see troops stationed")
 
 
@@ -248,6 +249,8 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon) ->
         if pending is None:
             if cue.category == "planned" and _words(text, cue.end, trigger_start) > lex.planned_reach:
                 continue  # too far away to govern the trigger
+            if cue.text.endswith((" in", " of")) and _words(text, cue.end, trigger_start) > _PREPOSITION_REACH:
+                continue  # "did not take part in the invasion ..., (sent) ... the training": its object is another
             if cue.category == "planned" and _modifies_trigger(text, cue, trigger_start, lex):
                 return "planned"
             if cue.category in _TRANSPARENT:

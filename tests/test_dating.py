@@ -150,3 +150,9 @@ def test_a_year_that_ends_an_exercise_name_does_not_date_it():
     assert span("Georgian and US troops began the Noble Partner 2019 exercise near Tbilisi.") is None
     assert span("Chinese troops will hold drills in August 2022.", published="2022-07-01")[0] == "2022-08"
     assert span("By 2025, Denmark will withdraw its troops from the region.", published="2022-07-01")[0] == "2025"
+
+
+def test_a_time_in_a_relative_clause_before_the_verb_dates_that_clause():
+    text = "The two battalions that arrived in Estonia in March have withdrawn from the country."
+    assert [d for t, *d in dates(text) if t == "withdrawn"] == [[None, None]]
+    assert span("Officials announced that troops had withdrawn from the town in June.")[0] == "2021-06"

@@ -50,6 +50,35 @@ def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 
 
+def test_an_irregular_participle_after_be_takes_the_tense_of_its_auxiliary():
+    assert found("The joint patrols will be held in January.", date(2021, 10, 20)) == [("January", "2022-01")]
+    assert found("The bonus would be paid in February.", date(2021, 10, 20)) == [("February", "2022-02")]
+    assert found("The joint patrols were held in January.", date(2021, 10, 20)) == [("January", "2021-01")]
+    assert found("The joint patrols have been held in January.", date(2021, 10, 20)) == [("January", "2021-01")]
+
+
+def test_a_half_is_counted_in_the_next_smaller_unit():
+    assert found("The convoy waited 3 1/2 hours at the crossing.") == [("3 1/2 hours", "PT3H30M")]
+    assert found("The siege lasted one and a half years.") == [("one and a half years", "P1Y6M")]
+    assert found("An hour and a half later the guns fell silent.")[0] == ("An hour and a half", "PT1H30M")
+    assert found("The recruit is 18 1/2 years old.") == []
+
+
+def test_since_looks_back_whatever_the_verb():
+    assert found("The index change is counted since year-end.", date(2021, 10, 20)) == [("year-end", "2020-12-31")]
+    assert found("Patrols have doubled since December.", date(2021, 10, 20)) == [("December", "2020-12")]
+    assert found("Patrols have doubled since October.", date(2021, 10, 20)) == [("October", "2021-10")]
+    assert found("The border will stay shut since Friday.") == [("Friday", "2021-07-23")]
+
+
+def test_a_span_of_years_written_with_a_dash_is_a_range_of_two_years():
+    timex = first("The blockade of 1998-99 emptied the port.")
+    assert (timex.text, timex.begin, timex.finish) == ("1998-99", "1998", "1999")
+    assert [(t.text, t.value) for t in timex.timeml()] == [("1998", "1998"), ("99", "1999")]
+    assert first("Fighting flared in 2014-2016.").timeml()[1].value == "2016"
+    assert found("Units 2014-2015-B were recalled.") == []
+
+
 def test_an_irregular_past_form_stays_past_after_an_auxiliary_word():
     assert found('"We should be ready," said the minister on Sunday.') == [("Sunday", "2021-07-25")]
 

@@ -290,6 +290,20 @@ class Builder:
                 self.spellings(text, entity_id)
         return extra
 
+    def waters_keep_their_names(self) -> None:
+        """"the Red Sea" is the sea, not Egypt's Red Sea governorate or Sudan's Red Sea state
+        (those keep their longer names: "Red Sea State"): a curated sea's or strait's exact name
+        reads as a region or town no more."""
+        waters = {text for text, entity_id, form, _, _ in self.aliases
+                  if entity_id.startswith("pl:") and self.entities[entity_id][5] in ("sea", "strait")}
+        shadowed = {a for a in self.aliases
+                    if a[0] in waters and self.entities.get(a[1], [None] * 6)[5] in ("region", "city")}
+        self.aliases -= shadowed
+        for text, entity_id, form, _, _ in shadowed:
+            if self.entities[entity_id][5] == "region":
+                for word in ("State", "Governorate", "Province", "Region"):
+                    self.alias(f"{text} {word}", entity_id, form)
+
     def write(self) -> None:
         OUT.mkdir(parents=True, exist_ok=True)
         with open(OUT / "entities.tsv", "w", encoding="utf-8", newline="") as f:
@@ -358,6 +372,7 @@ def main() -> int:
     builder.one_state_per_name(extra)
     builder.regions()
     builder.cities(capitals)
+    builder.waters_keep_their_names()
     builder.write()
     print(f"{len(builder.entities)} entities, {len(builder.aliases)} aliases -> {OUT}", file=sys.stderr)
     return 0

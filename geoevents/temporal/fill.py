@@ -148,6 +148,8 @@ def month_year(month: int, day: int | None, f: dict[str, Any], dct: date, ctx: C
         return dct.year - (month >= dct.month)
     if shift == 0:
         return dct.year
+    if ctx.cue == "since":  # "since" looks back whatever the verb: the latest such day or month
+        return dct.year if (month, day or 1) <= (dct.month, dct.day) else dct.year - 1
     return infer_year(month, day, dct, ctx.tense)
 
 
@@ -168,7 +170,7 @@ def _weekday(f: dict[str, Any], ctx: Context) -> Point | None:
         d = base_date + timedelta(days=(wd - base_date.weekday()) % 7 or 7)
     elif shift == 0:
         d = base_date + timedelta(days=wd - base_date.weekday())
-    elif wd != base_date.weekday() and ctx.tense() == "future":  # the same weekday either way
+    elif wd != base_date.weekday() and ctx.cue != "since" and ctx.tense() == "future":  # the same weekday either way
         d = base_date + timedelta(days=(wd - base_date.weekday()) % 7)
     else:
         d = base_date - timedelta(days=(base_date.weekday() - wd) % 7)

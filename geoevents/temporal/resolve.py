@@ -5,7 +5,9 @@ Conventions (TimeML/TimeBank, and the project guideline): "Friday" in a past or 
 clause is the latest Friday on or before the DCT, in a future clause the next one; a month
 without a year is the nearest one in the clause's direction; "last week" is the ISO week before
 the DCT's; "three days ago" counts from the DCT, "three days later" and "the next day" from the
-reference time; "a year ago" next to a quarter is that quarter a year back.
+reference time; "a year ago" next to a quarter is that quarter a year back; "since December"
+looks back whatever the verb; "5 1/2 hours" counts its half in minutes (PT5H30M); "1957-58" is
+a range of two years.
 """
 
 from __future__ import annotations
@@ -105,6 +107,8 @@ def _point(op: str, f: dict[str, Any], ctx: Context) -> Point | None:
         quarter = _current_quarter(ctx)
         if unit == "year" and quarter is not None:  # "profit fell from a year ago": that quarter then
             return quarter.shift(sign * n, "year")
+        if f.get("and_half"):  # "two and a half years ago": the month thirty months back
+            return relative_point(ctx.dct, sign * (n * 12 + 6), "month") if unit == "year" else None
         if unit in ("decade", "century"):  # "a decade ago" is a year (TimeBank), "the last decade" a decade
             return relative_point(ctx.dct, sign * n * (10 if unit == "decade" else 100), "year")
         return relative_point(ctx.dct, sign * n, unit)
@@ -167,6 +171,9 @@ def _current_quarter(ctx: Context) -> Point | None:
 # ------------------------------------------------------------------------------ ranges
 def _range(p: Partial, ctx: Context) -> Timex | None:
     first, second = dict(p.parts), dict(p.second or {})
+    if "yy" in second and "year" in first and "year" not in second:  # "1957-58": the century of the first year
+        year = first["year"] // 100 * 100 + second.pop("yy")
+        second["year"] = year if year > first["year"] else year + 100
     for key in ("month", "yy"):
         if key in second and key not in first:
             first[key] = second[key]
@@ -213,6 +220,8 @@ def duration_value(f: dict[str, Any]) -> str | None:
         return None
     n = f.get("n", 1)  # None: an unknown number ("several days")
     amount = "X" if n is None else str(n)
+    if f.get("and_half") and n is not None:
+        return _and_a_half(n, unit)
     if unit == "decade":
         return f"P{'X' if n is None else n * 10}Y"
     if unit == "century":
@@ -223,6 +232,25 @@ def duration_value(f: dict[str, Any]) -> str | None:
     if unit in ("hour", "minute", "second"):
         return f"PT{amount}{code}"
     return f"P{amount}{code}"
+
+
+# half of a unit in whole units of the next smaller one, where it comes out even
+_HALVES = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
+
+
+def _and_a_half(n: int, unit: str) -> str | None:
+    """"5 1/2 hours" -> PT5H30M, "two and a half years" -> P2Y6M; a decimal where half a unit
+    is no whole number of smaller ones ("2 1/2 weeks" -> P2.5W)."""
+    if unit == "decade":
+        return f"P{n * 10 + 5}Y"
+    if unit == "century":
+        return f"P{n * 100 + 50}Y"
+    code = DURATION_CODES.get(unit)
+    if code is None or unit == "weekend":
+        return None
+    time = "T" if unit in ("hour", "minute", "second") else ""
+    half = _HALVES.get(unit)
+    return f"P{time}{n}{code}{half}" if half else f"P{time}{n}.5{code}"
 
 
 def _set_value(f: dict[str, Any]) -> str | None:

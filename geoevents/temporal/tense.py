@@ -26,6 +26,10 @@ _REPORTING = frozenset(["said", "says", "say", "told", "added", "reported", "ann
 _DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
                           "some", "any", "no", "each", "every"])
 _ADVERBS = frozenset(["still", "just", "already", "once", "long", "well", "much", "yet", "now"])
+_PASSIVE = frozenset(["be", "been", "being"])
+# past-list words that are never a participle after "be": reporting verbs ('"..., he should be,"
+# said X', the quote's verb) and the adverbs of the list
+_NO_PARTICIPLE = _REPORTING | frozenset(["ago", "last", "earlier", "previously", "already", "recently"])
 _AUXILIARY = frozenset(["be", "been", "being", "to", "will", "would", "'ll", "shall", "could", "should",
                         "might", "must", "can", "may", "get", "got"])
 
@@ -232,9 +236,12 @@ def _kind(word: str) -> int:
 
 def _verb(kind: int, word: str, lower: list[str], i: int) -> str | None:
     """ "past" or "present" if word ``i`` (of that ``kind``) is a verb of that tense. An -ed
-    participle after an auxiliary belongs to the auxiliary ("will be deployed"); the irregular
+    participle after an auxiliary belongs to the auxiliary ("will be deployed"), and so does an
+    irregular one right after "be", "been" or "being" ("will be held"); otherwise the irregular
     forms of the past list stay past whatever precedes them ("..., he should be," said X)."""
     if kind & _PAST:
+        if lower[i] not in _NO_PARTICIPLE and _after_passive_auxiliary(lower, i):
+            return None  # a participle: "will be held", "would be paid" take the tense of the auxiliary
         return "past"
     if kind & _ED and not word[0].isupper() and not _adjective(lower, i) \
             and not (i >= 1 and lower[i - 1] in _AUXILIARY) and not (i >= 2 and lower[i - 2] in _AUXILIARY):
@@ -242,6 +249,14 @@ def _verb(kind: int, word: str, lower: list[str], i: int) -> str | None:
     if kind & _PRESENT:
         return "present"
     return None
+
+
+def _after_passive_auxiliary(lower: list[str], i: int) -> bool:
+    """Whether word ``i`` follows "be", "been" or "being" (perhaps with an adverb between):
+    then an irregular past form is a participle ("will be held", "has been sent")."""
+    if i >= 1 and lower[i - 1] in _PASSIVE:
+        return True
+    return i >= 2 and lower[i - 2] in _PASSIVE and (lower[i - 1].endswith("ly") or lower[i - 1] in _ADVERBS)
 
 
 def _gap_before(words: list[str], i: int) -> int:
