@@ -144,10 +144,11 @@ def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: li
     actors = attach_actors(text, sentence, trigger, kind, names, year)
     locations = attach_locations(text, sentence, trigger, kind, names, actors)
     actors = add_host(actors, locations, kind)
+    status = status_of(text, sentence, trigger)
     return Draft(
         candidate=candidate, sentence=sentence, actors=actors, locations=locations,
-        date=attach_date(text, sentence, trigger, times, published, triggers),
-        status=status_of(text, sentence, trigger), size=size_of(text, sentence, trigger),
+        date=attach_date(text, sentence, trigger, times, published, triggers, status),
+        status=status, size=size_of(text, sentence, trigger),
     )
 
 

@@ -193,6 +193,7 @@ class TriggerLexicon:
         self.not_forces = frozenset(read_lines("lexicon/not_forces.txt"))
         self.positions = frozenset(read_lines("lexicon/positions.txt"))
         self.staging_verbs = frozenset(read_lines("lexicon/staging_verbs.txt"))
+        self.exercise_modifiers = frozenset(read_lines("lexicon/exercise_modifiers.txt"))
 
     def scan(self, text: str, lowered: str | None = None) -> list[Candidate]:
         """Every trigger phrase in ``text``, in text order: one automaton pass finds the literal

@@ -77,3 +77,38 @@ def test_the_re_cores_match_as_the_regex_cores_do():
             for at in range(len(sentence)):
                 ours, theirs = rule.matcher.match(sentence, at), rule.core.match(sentence, at)
                 assert (ours and ours.span()) == (theirs and theirs.span()), (rule.id, sentence, at)
+
+
+def _chunks() -> set[str]:
+    """The words of the examples as the tagger meets them before an anchor: "said ", "two-"."""
+    words = {w for s in SENTENCES for w in s.replace("-", "- ").split()}
+    return {w + " " for w in words} | {w for w in words if w.endswith("-")} | {"(the ", "12,000 ", "--", " "}
+
+
+def test_a_left_context_is_judged_by_its_tail_as_by_the_whole_chunk():
+    """A chunk whose last characters no left context can end with is turned down without a
+    look at the rest; rules whose left context may be empty are never asked (left_gate None)."""
+    for rule in RULES:
+        if rule.left_source is None:
+            continue
+        rule.left_fits.clear()
+        for chunk in sorted(_chunks()):
+            direct = rule.left.match(chunk, partial=True) is not None
+            assert rule.left_can_end_with(chunk) == direct, (rule.id, chunk)
+            assert direct or rule.left_gate is not None, (rule.id, chunk)
+        rule.left_fits.clear()
+
+
+def test_the_dispatch_table_of_a_key_is_that_of_the_shorter_key_filtered():
+    """``rules_after`` builds the rules for "348 " from those for "348": the same as checking
+    every rule of the anchor."""
+    from geoevents.temporal.anchors import rules_after
+    from geoevents.temporal.grammar import anchor_index
+
+    by_word, on_digits = anchor_index()
+    keys = [(f"{n}{c}", None) for n in (5, 17, 31, 99, 348, 1999, 2021, 20210) for c in " ,.-/:s'"]
+    keys += [(f"{w}{c}", w) for w in ("may", "year", "tuesday", "week", "day") for c in " ,.'-é"]
+    keys += [(f"{w.capitalize()} ", w) for w in ("may", "march", "fall")]
+    for key, word in keys:
+        expected = [rule.id for rule in (on_digits if word is None else by_word[word]) if rule.fits_after(key)]
+        assert [entry[0].id for entry in rules_after(key, word)] == expected, key

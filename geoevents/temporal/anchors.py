@@ -1,18 +1,19 @@
 """Where rules may start: the anchor words and digit runs of a text, found in bulk.
 
 Scanning a text for some two hundred words with a regular expression costs far more than the
-rest of the tagger, so the scan is done with byte-string operations that run in C: the text is
-mapped one byte per character (lower-case ASCII letters; digits, other characters and anything
-outside ASCII become spaces), split into words, intersected with the anchor words, and each
-anchor word found is located with ``find``. Digit runs are found the same way in a copy that
-keeps only digits. Offsets in the byte copy are offsets in the text.
+rest of the tagger, so the scan runs in C: the text is mapped one byte per character (lower-case
+ASCII letters; digits, other characters and anything outside ASCII become spaces) and one
+Aho-Corasick pass finds the anchor words between spaces (splitting the copy into words and
+looking each up cost more: most words are no anchor, and each had to be hashed). Digit runs are
+found by splitting a copy that keeps only digits. Offsets in the copies are offsets in the text.
 
 What may follow an anchor is checked before any rule is tried: ``rules_after`` gives, for the
-anchor and the character after it, the rules whose pattern can still match there (cached; most
-anchors in a text get a handful of rules, often none). That check needs the ``regex`` build of
-every rule of the anchor, which is slow to compile: a short run (one sentence, a few articles)
-rather tries all rules of the anchor with their cheap standard-``re`` cores (``rules_of``), and
-the tables take over once enough anchors have come by (or after ``prepare``).
+anchor and the character after it, the rules whose pattern can still match there (cached, and
+built from the rules of the key one character shorter; most anchors in a text get a handful of
+rules, often none). That check needs the ``regex`` build of every rule of the anchor, which is
+slow to compile: a short run (one sentence, a few articles) rather tries all rules of the anchor
+with their cheap standard-``re`` cores (``rules_of``), and the tables take over once enough
+anchors have come by (or after ``prepare``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 from typing import Any
+
+import ahocorasick
 
 from .grammar import Rule, anchor_index
 
@@ -30,32 +33,26 @@ _CACHE_LIMIT = 50000
 
 
 @cache
-def _anchor_words() -> tuple[frozenset[bytes], dict[bytes, tuple[bytes, str]]]:
-    """The anchor words as bytes, and for each its needle (" word") and its name."""
+def _anchor_automaton() -> ahocorasick.Automaton:
+    """An automaton of the anchor words, each between spaces (" year "): in the letters copy,
+    where anything but a letter is a space, it finds just the standalone words."""
     by_word, _ = anchor_index()
-    encoded = {w.encode("ascii"): w for w in by_word if w.isascii() and w.isalpha()}
-    return frozenset(encoded), {b: (b" " + b, w) for b, w in encoded.items()}
+    automaton = ahocorasick.Automaton()
+    for word in by_word:
+        if word.isascii() and word.isalpha():
+            automaton.add_word(f" {word} ", (len(word), word))
+    automaton.make_automaton()
+    return automaton
 
 
 def anchor_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
     """The anchor words of ``text[start:end]`` as (start, end, lower-case word), and its digit
     runs as (start, end), each in text order. A word counts where no ASCII letter touches it."""
     raw = text[start:end].encode("ascii", "replace")  # one byte per character
-    words: list[tuple[int, int, str]] = []
-    letters = b" " + raw.translate(_LETTERS) + b" "
-    wanted, needles = _anchor_words()
-    i = 0
-    find = letters.find
-    base = start - 1  # offsets in ``letters`` are one ahead (the leading space)
-    # the anchor words in text order: each is the first standalone copy after the last one
-    for word in filter(wanted.__contains__, letters.split()):
-        needle, name = needles[word]
-        size = len(needle)
-        i = find(needle, i)
-        while letters[i + size] != 32:  # a longer word ("years" for "year")
-            i = find(needle, i + size)
-        words.append((base + i + 1, base + i + size, name))
-        i += size
+    letters = (b" " + raw.translate(_LETTERS) + b" ").decode("ascii")
+    # a match ends at the space after the word; offsets in ``letters`` are one ahead
+    last = start - 1
+    words = [(last + stop - size, last + stop, word) for stop, (size, word) in _anchor_automaton().iter(letters)]
     runs: list[tuple[int, int]] = []
     digits = raw.translate(_DIGITS)
     find = digits.find
@@ -100,10 +97,16 @@ def rules_after(key: str, word: str | None) -> tuple[Entry, ...]:
     starts with ``key`` (the anchor and the character after it), as entries to try."""
     found = _AFTER.get(key)
     if found is None:
-        by_word, on_digits = anchor_index()
-        tried = on_digits if word is None else by_word[word]
-        found = tuple((rule, rule.matcher.match, rule.left_fits if rule.left_source is not None else None)
-                      for rule in tried if rule.fits_after(key))
+        if len(key) > (1 if word is None else len(word)):
+            # a rule that cannot match text starting with the key cut short cannot match text
+            # starting with the key: only the shorter key's rules need the (costly) check, and a
+            # new number ("348 ") costs a check or two rather than one per digit rule
+            tried = rules_after(key[:-1], word)
+        else:
+            by_word, on_digits = anchor_index()
+            tried = tuple((rule, rule.matcher.match, rule.left_gate)
+                          for rule in (on_digits if word is None else by_word[word]))
+        found = tuple(entry for entry in tried if entry[0].fits_after(key))
         if len(_AFTER) > _CACHE_LIMIT:
             _AFTER.clear()
         _AFTER[key] = found

@@ -37,12 +37,12 @@ class Rule:
 
     __slots__ = ("id", "anchor", "anchors", "op", "type", "value", "fields", "examples", "counterexamples",
                  "order", "core_source", "left_source", "needs_text_before", "_core", "_matcher", "_left",
-                 "left_fits")
+                 "left_fits", "_tail_decides")
 
     def __init__(self, id: str, anchor: str, anchors: tuple[str, ...], core_source: str, left_source: str | None,
                  op: str = "date", type: str | None = None, value: str | None = None,
                  fields: dict[str, Any] | None = None, examples: tuple[tuple[str, ...], ...] = (),
-                 counterexamples: tuple[str, ...] = (), order: int = 0):
+                 counterexamples: tuple[str, ...] = (), order: int = 0, left_fits: dict[str, bool] | None = None):
         self.id = id
         self.anchor = anchor  # a word class, or "words" for a rule that lists its own
         self.anchors = anchors  # lower-case words where the core starts; () for digits
@@ -63,8 +63,13 @@ class Rule:
         self._matcher: regex.Pattern | re.Pattern | None = None
         self._left: regex.Pattern | None = None
         # whether the left context can end with a given text chunk ("the ", "three-"): filled as
-        # the tagger meets chunks, so most failing rules cost a dictionary look-up
-        self.left_fits: dict[str, bool] = {}
+        # the tagger meets chunks, so most failing rules cost a dictionary look-up (shared by
+        # the rules with the same left context)
+        self.left_fits: dict[str, bool] = {} if left_fits is None else left_fits
+        # whether a left context that cannot end with a chunk's last characters cannot end with
+        # the chunk either: true unless the pattern looks before what it matches (a lookbehind, a
+        # word boundary, a start), which could see more in the chunk than in its tail
+        self._tail_decides = left_source is not None and _LOOKS_BEHIND.search(left_source) is None
 
     def __repr__(self) -> str:
         return f"Rule({self.id!r})"
@@ -92,12 +97,29 @@ class Rule:
             self._left = _compile(self.id, "(?r)%s(?:%s)" % (_EDGE, self.left_source))
         return self._left
 
+    @property
+    def left_gate(self) -> dict[str, bool] | None:
+        """The cache of ``left_can_end_with``, for the tagger to consult before trying the rule;
+        None when there is nothing to check: no left context, or one that may be empty and does
+        not look behind (it fits before any anchor: "(?:last )?" in "{@}{weekday}")."""
+        if self.left_source is None or self._tail_decides and self.left.match("") is not None:
+            return None
+        return self.left_fits
+
     def left_can_end_with(self, chunk: str) -> bool:
+        """Whether the left context can end with ``chunk`` (the word before the anchor). Most
+        chunks a text brings are new, and a partial match costs: the chunk's last characters,
+        few and often met, settle most of them."""
         fits = self.left_fits.get(chunk)
         if fits is None:
             if len(self.left_fits) > 20000:
                 self.left_fits.clear()
-            fits = self.left_source is None or self.left.match(chunk, partial=True) is not None
+            if self.left_source is None:
+                fits = True
+            elif self._tail_decides and len(chunk) > _TAIL and not self.left_can_end_with(chunk[-_TAIL:]):
+                fits = False
+            else:
+                fits = self.left.match(chunk, partial=True) is not None
             self.left_fits[chunk] = fits
         return fits
 
@@ -107,6 +129,10 @@ class Rule:
         of it could still make the pattern match."""
         return self.needs_text_before or self.core.match(key, partial=True) is not None
 
+
+# a left context is first tried on the last _TAIL characters of a chunk, unless it looks behind
+_TAIL = 3
+_LOOKS_BEHIND = re.compile(r"\(\?<[=!]|\\[bBAG]|\^|\$")
 
 # ``regex`` classes the patterns use, in the standard ``re`` syntax (letters: word characters
 # that are no digit nor underscore)
@@ -273,6 +299,7 @@ def anchor_index() -> tuple[dict[str, tuple[Rule, ...]], tuple[Rule, ...]]:
 def rules() -> tuple[Rule, ...]:
     built = []
     classes = anchor_classes()
+    left_fits: dict[str, dict[str, bool]] = {}  # one cache per left context
     for order, record in enumerate(read_jsonl("time/rules.jsonl")):
         rule_id = record["id"]
         op = record.get("op", "date")
@@ -299,5 +326,6 @@ def rules() -> tuple[Rule, ...]:
             fields=dict(record.get("fields", {})),
             examples=tuple(tuple(e) for e in record.get("examples", [])),
             counterexamples=tuple(record.get("counterexamples", [])), order=order,
+            left_fits=left_fits.setdefault(left_source, {}) if left_source is not None else None,
         ))
     return tuple(built)

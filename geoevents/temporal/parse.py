@@ -135,13 +135,33 @@ def _groups(m: regex.Match, key: tuple[str, int]) -> tuple[tuple[int, str, bool]
     return plan
 
 
-def read(rule: Rule, start: int, end: int, matches: tuple[regex.Match | None, regex.Match]) -> Partial:
+def read(rule: Rule, start: int, end: int, left: regex.Match | None, core: regex.Match) -> Partial:
     """The parts a match states (its left context and its core), plus those its rule states
     without reading them."""
-    core = matches[1]
-    partial = Partial(rule, start, end, core.string[start:end])
+    text = core.string[start:end]
+    if rule.op == "range":
+        first, second, spans = _read_parts(rule, (left, core), True)
+        return Partial(rule, start, end, text, first, second, spans)
+    # the same rule matching the same groups states the same parts (the same words come back
+    # again and again: "on Tuesday", "last year"): read once, copied for each expression
+    key = (rule.order, left.groups() if left is not None else None, core.groups())
+    parts = _PARTS.get(key)
+    if parts is None:
+        parts = _read_parts(rule, (left, core), False)[0]
+        if len(_PARTS) > 50000:
+            _PARTS.clear()
+        _PARTS[key] = parts
+    return Partial(rule, start, end, text, dict(parts))
+
+
+_PARTS: dict[tuple[int, tuple[str | None, ...] | None, tuple[str | None, ...]], dict[str, Any]] = {}
+Spans = tuple[tuple[int, int], tuple[int, int]]
+
+
+def _read_parts(rule: Rule, matches: tuple[regex.Match | None, regex.Match],
+                is_range: bool) -> tuple[dict[str, Any], dict[str, Any], Spans | None]:
+    """The parts of the first and of the second date, and for a range each date's extent."""
     first, second = dict(rule.fields), {}
-    is_range = rule.op == "range"
     spans: dict[bool, list[int]] = {False: [], True: []}
     for index, m in enumerate(matches):  # the left context's match, the core's
         if m is None:
@@ -162,9 +182,7 @@ def read(rule: Rule, start: int, end: int, matches: tuple[regex.Match | None, re
                 target[base] = value
             if is_range:
                 spans[is_second].extend(m.span(number))
-    partial.parts = first
-    if is_range:
-        partial.second = second
-        if spans[False] and spans[True]:
-            partial.spans = ((min(spans[False]), max(spans[False])), (min(spans[True]), max(spans[True])))
-    return partial
+    extents = None
+    if spans[False] and spans[True]:
+        extents = ((min(spans[False]), max(spans[False])), (min(spans[True]), max(spans[True])))
+    return first, second, extents

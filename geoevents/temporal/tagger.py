@@ -8,6 +8,7 @@ import bisect
 import re
 from datetime import date
 from functools import cache
+from typing import Any
 
 from .anchors import _AFTER, Entry, anchor_spans, rules_after, rules_of, use_tables
 from .calendar import Point, day_point
@@ -64,13 +65,19 @@ def _short_number_gate() -> re.Pattern:
                       r"|\s+in\s+the\b|0s\b|(?:\s+of)?\s+(?:%s)\b)" % months)
 
 
-def candidates(text: str, start: int, end: int) -> list[tuple[int, int, Rule, tuple]]:
+# a match found: minus its length, its rule's order, its start, how many were found before it
+# (so that sorting candidates ranks them for ``select``), its end, the rule, the left context's
+# match and the core's
+Candidate = tuple[int, int, int, int, int, Rule, "re.Match | None", "re.Match"]
+
+
+def candidates(text: str, start: int, end: int) -> list[Candidate]:
     """Every rule's matches in ``text[start:end]`` that stand as whole words. A rule is tried
     only where one of its anchor words (or a digit run) starts, and (once the dispatch tables
     are in use) only if the character after the anchor can continue its pattern and the word
     before can end its left context."""
     words, runs = anchor_spans(text, start, end)
-    found: list[tuple[int, int, Rule, tuple]] = []
+    found: list[Candidate] = []
     tables = use_tables(len(words) + len(runs))
     after = _AFTER
     for at, stop, word in words:
@@ -103,7 +110,7 @@ def candidates(text: str, start: int, end: int) -> list[tuple[int, int, Rule, tu
     return found
 
 
-def _try(plan: tuple[Entry, ...], text: str, at: int, start: int, end: int, found: list) -> None:
+def _try(plan: tuple[Entry, ...], text: str, at: int, start: int, end: int, found: list[Candidate]) -> None:
     chunk = None
     for rule, core_match, left_fits in plan:
         if left_fits is not None:
@@ -132,7 +139,7 @@ def _try(plan: tuple[Entry, ...], text: str, at: int, start: int, end: int, foun
             continue
         if e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
             continue
-        found.append((s, e, rule, (left, core)))
+        found.append((s - e, rule.order, s, len(found), e, rule, left, core))
 
 
 def _chunk_before(text: str, at: int, start: int) -> str:
@@ -146,42 +153,39 @@ def _chunk_before(text: str, at: int, start: int) -> str:
     return text[k:i] + (" " if i < at else "")
 
 
-def select(found: list[tuple[int, int, Rule, tuple]]) -> list[Partial]:
-    """The longest matches that do not overlap (ties: the rule listed first)."""
-    found.sort(key=lambda c: (c[0] - c[1], c[2].order, c[0]))
+def select(found: list[Candidate]) -> list[Partial]:
+    """The longest matches that do not overlap (ties: the rule listed first), in text order."""
+    found.sort()  # longest first, then by rule order, then by start; ties in the order found
     starts: list[int] = []
     ends: list[int] = []
     chosen: list[Partial] = []
-    seen = set()
-    for s, e, rule, matches in found:
-        if (s, e, rule.id) in seen:
-            continue
-        seen.add((s, e, rule.id))
+    last = None
+    for negative_size, order, s, _, e, rule, left, core in found:
+        if (negative_size, order, s) == last:
+            continue  # the same match, found from another anchor
+        last = negative_size, order, s
         i = bisect.bisect_right(starts, s)
         if i > 0 and ends[i - 1] > s:
             continue
         if i < len(starts) and starts[i] < e:
             continue
-        partial = read(rule, s, e, matches)
-        if not _plausible(partial):
+        partial = read(rule, s, e, left, core)
+        if not _plausible(partial.parts) or partial.second and not _plausible(partial.second):
             continue
         starts.insert(i, s)
         ends.insert(i, e)
-        chosen.append(partial)
-    chosen.sort(key=lambda p: p.start)
+        chosen.insert(i, partial)
     return chosen
 
 
-def _plausible(p: Partial) -> bool:
-    for parts in (p.parts, p.second or {}):
-        day, month = parts.get("day"), parts.get("month")
-        if day is not None and not 1 <= day <= 31:
-            return False
-        if month is not None and not 1 <= month <= 12:
-            return False
-        if "n" in parts and parts["n"] is not None and parts["n"] > 10000:
-            return False
-    return True
+def _plausible(parts: dict[str, Any]) -> bool:
+    day, month = parts.get("day"), parts.get("month")
+    if day is not None and not 1 <= day <= 31:
+        return False
+    if month is not None and not 1 <= month <= 12:
+        return False
+    n = parts.get("n")
+    return n is None or n <= 10000
 
 
 def tag(text: str, dct: date | None, start: int = 0, end: int | None = None) -> list[Timex]:
