@@ -70,7 +70,8 @@ def attach_date(
         return relative
     scope = (clause[0], _scope_end(text, sentence, trigger, clause))
     usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)
-              and not _year_in_a_name(text, t) and not _in_relative_clause_before(text, clause, t, trigger)]
+              and not _year_in_a_name(text, t) and not _in_relative_clause_before(text, clause, t, trigger)
+              and not _dates_a_decision(text, t, trigger)]
     reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t)]
@@ -194,6 +195,16 @@ def _in_relative_clause_before(text: str, clause: tuple[int, int], t: Timex, tri
 
 
 _COMMA_OR_BREAK = regex.compile(r"[,;:()]")
+
+
+@cache
+def _decision() -> regex.Pattern:
+    return regex.compile(r"(?i)\b(?:%s)\b" % alternation(_words()["decision_predicates"]))
+
+
+def _dates_a_decision(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "The deployment of 300 troops was approved on Tuesday": the time dates the approval."""
+    return t.start > trigger[1] and _decision().search(text, trigger[1], t.start) is not None
 _AUXILIARIES = frozenset({"have", "has", "had", "will", "would", "were", "was", "are", "is", "be", "been", "also",
                           "now", "then", "finally", "already", "reportedly", "all", "since", "later"})
 

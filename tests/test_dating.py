@@ -169,3 +169,8 @@ def test_a_reporting_date_does_not_date_a_plan():
 def test_united_states_is_no_reporting_verb():
     assert span("Japan and the United States this weekend will hold drills off Okinawa.") == (
         "2021-07-31", "2021-08-01", "day")
+
+
+def test_a_time_after_a_decision_dates_the_decision_not_the_event():
+    assert span("The deployment of 150 Estonian soldiers to Mali was approved by parliament on Monday.") is None
+    assert span("The navy drills will be held off the coast on Monday.")[0] == "2021-08-02"
