@@ -4,7 +4,8 @@ For each corpus (gzip JSON Lines, as shipped), in one run:
 
 - the reference: one pass of a single compiled regex of the trigger words over the same
   texts, already decompressed, parsed and in memory (the fastest of stdlib ``re`` and
-  ``regex`` on ``text.lower()``);
+  ``regex`` on ``text.lower()``, the stems written as a plain or a trie-shaped alternation:
+  the trie is about 4 times faster with 227 stems);
 - ``geoevents extract CORPUS --format jsonl --quiet --jobs N`` as a subprocess, output to
   /dev/null: wall time, documents/s, MB/s of text, and the peak memory of its processes
   (sampled from /proc: the largest single process, and the sum over the main process and its
@@ -68,11 +69,35 @@ def trigger_words() -> list[str]:
     return sorted(stems, key=len, reverse=True)
 
 
+def trie_alternation(words: list[str]) -> str:
+    """The words as one alternation shaped like a trie ("dep(?:loy|art)"): the same matches as
+    "deploy|depart", but the regex engine tries each letter once, which is 4x faster with 227
+    stems. A plain alternation is no fair speed of light."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def shape(node: dict) -> str:
+        branches = [re.escape(char) + shape(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:%s)" % "|".join(branches)
+        return body + ("?" if "" in node else "")
+
+    return shape(tree)
+
+
 def reference(texts: list[str]) -> tuple[float, str]:
-    """Seconds for one pass of the single trigger-word regex over the texts (the fastest engine)."""
-    words = "|".join(trigger_words())
-    variants = [(f"{engine.__name__} {shape}", engine.compile(shape % words))
-                for engine in (re, regex) for shape in (r"\b(?:%s)\w*", r"\b(?:%s)")]
+    """Seconds for one pass of the single trigger-word regex over the texts: the fastest of
+    stdlib ``re`` and ``regex``, with and without ``\\w*``, as a plain or a trie-shaped alternation."""
+    words = trigger_words()
+    shapes = {"alternation": "|".join(words), "trie": trie_alternation(words)}
+    variants = [(f"{engine.__name__} {form} {wrap}", engine.compile(wrap % alternatives))
+                for engine in (re, regex) for form, alternatives in shapes.items()
+                for wrap in (r"\b(?:%s)\w*", r"\b(?:%s)")]
     best = (float("inf"), "")
     for name, pattern in variants:
         started = time.perf_counter()
