@@ -118,7 +118,7 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
             continue
         after = text[mention.end:min(clause[1] + 40, mention.end + 60)]
         leads = bool(_LED.match(after))
-        after_words = regex.sub(r"^(?:['’]s\b|-led\b)?\s*", "", after)
+        after_words = _POSSESSIVE_OR_LED.sub("", after)
         noun = _force_after(after_words)
         force = noun or reading.form == "force" or reading.entity.kind == "armed_group"
         place_noun = place_nouns().match(after_words) or place_nouns().match(skip_words(after_words, 1))
@@ -142,6 +142,7 @@ _CONJUNCT = regex.compile(r",?\s+and\s+(?:the\s+)?")
 
 
 _LED = regex.compile(r"-led\b", regex.IGNORECASE)
+_POSSESSIVE_OR_LED = regex.compile(r"^(?:['’]s\b|-led\b)?\s*")  # compiled once (a hot path)
 # "with the Russian Defence Ministry saying ...": an absolute phrase, not a partner
 _ABSOLUTE = regex.compile(r"(?:['’]s)?(?:\s+\p{Lu}[\p{L}-]*){0,3}\s+(?:saying|claiming|warning|noting|adding|stating"
                           r"|insisting|arguing|calling|describing|accusing|announcing|vowing|threatening)\b")

@@ -191,5 +191,12 @@ def past_possessive(text: str) -> str:
 
 
 def skip_words(text: str, n: int) -> str:
-    m = regex.match(r"(?:[\p{L}\p{N}/-]+\s+){1,%d}" % n, text)
+    m = _words_then_space(n).match(text)
     return text[m.end():] if m else text
+
+
+@cache
+def _words_then_space(n: int) -> regex.Pattern:
+    # compiled once: regex.match(source, ...) looks its cache up at every call, which costs
+    # more than the match itself on the short strings given here
+    return regex.compile(r"(?:[\p{L}\p{N}/-]+\s+){1,%d}" % n)

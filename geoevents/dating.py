@@ -39,14 +39,16 @@ def _words() -> dict[str, frozenset[str]]:
 
 @cache
 def _reporting_before() -> regex.Pattern:
+    # the verbs in lower case: "the United States this weekend" has no reporting verb
     verbs = alternation(_words()["reporting_verbs"])
-    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:(?:on|late|early|earlier|later|last|this)\s+){0,2}$" % verbs)
+    return regex.compile(r"(?<![\p{L}])(?:%s)\s+(?:(?i:on|late|early|earlier|later|last|this)\s+){0,2}$" % verbs)
 
 
 @cache
 def _reporting_after() -> regex.Pattern:
-    verbs = alternation(_words()["reporting_verbs"])
-    return regex.compile(r"(?i)\s*,?\s*(?:%s)(?![\p{L}])" % verbs)
+    # "withdrew on Monday, according to officials": the source is cited for the event and its time
+    verbs = alternation(w for w in _words()["reporting_verbs"] if w != "according to")
+    return regex.compile(r"\s*,?\s*(?:%s)(?![\p{L}])" % verbs)
 
 
 def attach_date(
@@ -56,8 +58,10 @@ def attach_date(
     timexes: list[Timex],
     dct: date | None = None,
     triggers: list[tuple[int, int]] | None = None,
+    status: str | None = None,
 ) -> EventDate | None:
-    """The time the sentence gives for the event at ``trigger``, or None."""
+    """The time the sentence gives for the event at ``trigger``, or None. The time of a reporting
+    verb dates only an event that is happening (``status`` occurred, or unknown)."""
     others = [t for t in (triggers or []) if t != trigger]
     clause = clause_of(text, sentence, *trigger)
     usable = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1] and _usable(t)]
@@ -66,7 +70,8 @@ def attach_date(
         return relative
     scope = (clause[0], _scope_end(text, sentence, trigger, clause))
     usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)
-              and not _year_in_a_name(text, t) and not _in_relative_clause_before(text, clause, t, trigger)]
+              and not _year_in_a_name(text, t) and not _in_relative_clause_before(text, clause, t, trigger)
+              and not _dates_a_decision(text, t, trigger)]
     reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t)]
@@ -83,7 +88,7 @@ def attach_date(
         if found is None and dated and _modifies_trigger(text, chosen, trigger):  # "a three-day exercise ... on Friday"
             found = _event_date(min(dated, key=lambda t: _distance(t, trigger)), governing, dct, text, trigger)
         return found
-    if reporting and tense_at(text, *trigger, *clause) != "future":
+    if reporting and status in (None, "occurred") and tense_at(text, *trigger, *clause) != "future":
         chosen = min(reporting, key=lambda t: _distance(t, trigger))
         return _event_date(chosen, [chosen], dct, text, trigger)
     return None
@@ -190,6 +195,16 @@ def _in_relative_clause_before(text: str, clause: tuple[int, int], t: Timex, tri
 
 
 _COMMA_OR_BREAK = regex.compile(r"[,;:()]")
+
+
+@cache
+def _decision() -> regex.Pattern:
+    return regex.compile(r"(?i)\b(?:%s)\b" % alternation(_words()["decision_predicates"]))
+
+
+def _dates_a_decision(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "The deployment of 300 troops was approved on Tuesday": the time dates the approval."""
+    return t.start > trigger[1] and _decision().search(text, trigger[1], t.start) is not None
 _AUXILIARIES = frozenset({"have", "has", "had", "will", "would", "were", "was", "are", "is", "be", "been", "also",
                           "now", "then", "finally", "already", "reportedly", "all", "since", "later"})
 

@@ -74,9 +74,11 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
     wanted = frozenset(types) if types else None
     text = document.text
     lexicon = knowledge.lexicon
-    candidates = list(lexicon.scan(text))  # types are chosen in resolve: a rule may yield to another
+    lowered = text.lower()
+    candidates = lexicon.scan(text, lowered)  # types are chosen in resolve: a rule may yield to another
     if not candidates:
         return []
+    folded = lexicon.folded_text(text, lowered)
     sentences = SentenceFinder(text)  # only the sentences that hold a candidate are cut
     by_sentence: dict[tuple[int, int], list[Candidate]] = {}
     crowding: dict[tuple[int, int], int] = {}
@@ -99,7 +101,8 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
         lazy_names = SentenceNames(gazetteer, text, *sentence)  # looked up if a check needs them
         context = SentenceContext(lexicon, text, sentence, lazy_names)
         accepted = [resolved for c in found
-                    if (resolved := lexicon.resolve(c, text, sentence, lazy_names, wanted, context)) is not None]
+                    if (resolved := lexicon.resolve(c, text, sentence, lazy_names, wanted, context, folded))
+                    is not None]
         if not accepted:
             continue
         names = lazy_names.found()
@@ -141,10 +144,11 @@ def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: li
     actors = attach_actors(text, sentence, trigger, kind, names, year)
     locations = attach_locations(text, sentence, trigger, kind, names, actors)
     actors = add_host(actors, locations, kind)
+    status = status_of(text, sentence, trigger)
     return Draft(
         candidate=candidate, sentence=sentence, actors=actors, locations=locations,
-        date=attach_date(text, sentence, trigger, times, published, triggers),
-        status=status_of(text, sentence, trigger), size=size_of(text, sentence, trigger),
+        date=attach_date(text, sentence, trigger, times, published, triggers, status),
+        status=status, size=size_of(text, sentence, trigger),
     )
 
 

@@ -389,6 +389,9 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
         found.append(_Candidate(location, rank, start, end))
     if not known and not found:
         for m in _bare_border().finditer(text, clause[0], clause[1]):
+            if m.group().lower().endswith(("coast", "coastline", "shore", "shores")) and m.start() > trigger[1] \
+                    and "," in text[trigger[1]:m.start()]:
+                continue  # "exercises held by X, North Korea fires missiles off its coast": another clause's
             preposition = preposition_before(text, m.start(), clause[0], allowed)
             if preposition:
                 name = regex.sub(r"^(?:the|its|their)\s+", "", m.group(0), flags=regex.IGNORECASE)
@@ -418,8 +421,11 @@ def _proper_place() -> regex.Pattern:
 
 @cache
 def _bare_border() -> regex.Pattern:
+    """"the border", "its eastern frontier", and a party's own coast: "its west coast"."""
     return regex.compile(r"\b(?:the|its|their)\s+(?:(?:common|shared|mutual|long|porous|northern|southern|eastern"
-                         r"|western)\s+)?(?:border|frontier)\b", regex.IGNORECASE)
+                         r"|western)\s+)?(?:border|frontier)\b|\b(?:its|their)\s+(?:(?:north|south|east|west)(?:ern)?"
+                         r"\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?:coast|coastline|shores?)\b",
+                         regex.IGNORECASE)
 
 
 def _owner_before(text: str, start: int, mentions: list[Mention]) -> list[Mention]:

@@ -178,8 +178,11 @@ class Parser:
         if not isinstance(text, str):
             problem = "no" if text is None else "a non-string"
             return Failure(source, f"{problem} {fields.text!r} field (the document's text)", number, doc_id)
+        value = None
+        for name in fields.published:  # the first field that holds a value (a loop: this runs per document)
+            if value := record.get(name):
+                break
         try:
-            value = next((record[f] for f in fields.published if record.get(f)), None)
             published = parse_published(value) if value else None
         except ValueError as error:
             return Failure(source, str(error), number, doc_id)

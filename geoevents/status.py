@@ -183,6 +183,8 @@ def _right_predicate(text: str, clause: tuple[int, int], trigger: tuple[int, int
         aside = _ASIDE.match(text, trigger[1], min(len(text), trigger[1] + 120))
         if aside:
             found = _predicate_at(text, aside.end(), min(len(text), aside.end() + 60), lex)
+    if found is None and _PHRASE_AFTER.match(text, trigger[1]):  # "the deployment of 300 troops to X was approved"
+        found = _predicate_at(text, trigger[1], min(clause[1], trigger[1] + 120), lex, reach=_PHRASE_REACH)
     return found
 
 
@@ -190,11 +192,18 @@ def _right_predicate(text: str, clause: tuple[int, int], trigger: tuple[int, int
 _ASIDE = regex.compile(r"\s*[,(]\s*[^,;:()]{3,90}?[,)]\s*")
 
 
-def _predicate_at(text: str, start: int, limit: int, lex: StatusLexicon) -> str | None:
+_PHRASE_AFTER = regex.compile(r"\s+(?:of|to|from|in|into|out\s+of)\s", regex.IGNORECASE)
+_PHRASE_REACH = 10  # words of prepositional phrases between a nominal trigger and its predicate
+_PHRASE_BREAK = regex.compile(r"[,;:()]|\s(?:and|but|or)\s", regex.IGNORECASE)
+
+
+def _predicate_at(text: str, start: int, limit: int, lex: StatusLexicon, reach: int = 4) -> str | None:
     best = None
     for name, pattern in lex.right.items():
         m = pattern.search(text, start, limit)
-        if (m and _words(text, start, m.start()) <= 4 and not _relative_between(text, start, m.start())
+        if m and reach > 4 and _PHRASE_BREAK.search(text, start, m.start()):
+            continue  # past a comma or "and", the predicate may be another clause's
+        if (m and _words(text, start, m.start()) <= reach and not _relative_between(text, start, m.start())
                 and (best is None or m.start() < best[1])):
             best = (name, m.start())
     return best[0] if best else None

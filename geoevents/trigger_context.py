@@ -21,6 +21,7 @@ FORCE_WINDOW = 6  # tokens between a trigger and its force noun
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
 _WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
+_PARTNER = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+(?:with|between|involving)\s", regex.IGNORECASE)
 _THE = regex.compile(r"the\s+", regex.IGNORECASE)
 _OBJECT_END = regex.compile(r"\s(?:from|of|out of|to|in|at|on|with|for)\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
@@ -273,14 +274,23 @@ class SentenceContext:
         return staged and self._actor_named_before(candidate)
 
     def partner_after(self, candidate: Candidate) -> bool:
-        """A state, alliance or armed group right after "with": "drills with Belarus", "with the United States"."""
-        m = _WITH.match(self.text, candidate.end, self.end)
+        """A state, alliance or armed group right after "with", "between" or "involving": "drills with
+        Belarus", "with the United States", "the exercise between India and China"."""
+        m = _PARTNER.match(self.text, candidate.end, self.end)
         if m is None:
             return False
         partner = _skip_space(self.text, m.end())
         if the := _THE.match(self.text, partner, self.end):  # "drills with the United States"
             partner = the.end()
         return any(mention.start == partner and mention.actor_reading() is not None for mention in self.mentions)
+
+    def owned_by_party(self, candidate: Candidate) -> bool:
+        """"Russia's drills", "China's annual naval exercises": a party's possessive before the trigger."""
+        return any(mention.end <= candidate.start and self.text.startswith(("'s", "’s"), mention.end)
+                   and mention.actor_reading() is not None
+                   and all(w.lower() in self.lexicon.exercise_modifiers
+                           for w in _WORD.findall(self.text, mention.end + 2, candidate.start))
+                   for mention in self.mentions)
 
     def actor_before(self, candidate: Candidate) -> bool:
         return any(m.end <= candidate.start and (n := self.tokens_between(m.end, candidate.start)) is not None
@@ -351,7 +361,8 @@ class SentenceContext:
         if requires == "force_near":
             return self.force_left(candidate) or self.force_right(candidate)
         if requires == "military_or_party":
-            return self.military_context() or self.staged_by_party(candidate) or self.partner_after(candidate)
+            return (self.military_context() or self.staged_by_party(candidate) or self.partner_after(candidate)
+                    or self.owned_by_party(candidate))
         if requires == "military_or_place":
             return self.military_context() or self.from_place(candidate)
         if requires == "armed_group":

@@ -69,6 +69,9 @@ _ANCHOR_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 # An anchor word counts where it stands between these (or at an end of the text): ASCII white
 # space and punctuation, and the wide quotes and dashes of news text.
 _WORD_SEPARATORS = frozenset(" \t\n\r\x0b\x0c" "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" "’‘“”–—…«»")
+# Characters that ``\b`` counts as part of a word in any reading: a rule's match (which starts
+# at ``\b``) cannot start at a word character that follows one of them ("mov" in "removed").
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,12 +152,16 @@ class TriggerLexicon:
                 size, groups, _ = keys.get(word, (len(word), (), False))
                 keys[word] = (size, groups, True)
         self._starts = _automaton(keys)
+        self._all_prefiltered = all(group[3] for group in self._groups)
         # Each rule alone, to find every rule that matches where a candidate starts; a rule is
         # tried only where the text starts with one of its literal prefixes (see ``_options``).
         self._single = [LazyPattern(rf"\b(?:{rule.pattern})\b", regex.IGNORECASE) for rule in self.rules]
         # and on lower-cased text, for the scan: a rule is compiled only once its prefix is met (the
         # pattern of a whole group takes tens of milliseconds to compile, a one-sentence run needs few)
         self._lower_single = [LazyPattern(rf"\b(?:{rule.pattern})\b") for rule in self.rules]
+        # whether a rule's pattern names letters in lower case only: then it matches the lower-cased
+        # text (see ``folded_text``) as its case-insensitive form matches the text
+        self._case_free = [_case_free(rule.pattern) for rule in self.rules]
         self._option_prefixes = [_ascii_lower(found) for found in prefixes]
         self._option_reach = max((len(p) for found in self._option_prefixes if found for p in found), default=0)
         # first character of the folded text -> the rules that may match there, in rule order
@@ -186,13 +193,29 @@ class TriggerLexicon:
         self.not_forces = frozenset(read_lines("lexicon/not_forces.txt"))
         self.positions = frozenset(read_lines("lexicon/positions.txt"))
         self.staging_verbs = frozenset(read_lines("lexicon/staging_verbs.txt"))
+        self.exercise_modifiers = frozenset(read_lines("lexicon/exercise_modifiers.txt"))
 
-    def scan(self, text: str) -> Iterator[Candidate]:
+    def scan(self, text: str, lowered: str | None = None) -> list[Candidate]:
         """Every trigger phrase in ``text``, in text order: one automaton pass finds the literal
         prefixes of the rules and the anchor words; each rule group (the core rules, and each
-        anchored type whose anchor words occur in the text) is then tried where its prefixes are."""
-        lowered = text.lower()
-        same_length = len(lowered) == len(text)
+        anchored type whose anchor words occur in the text) is then tried where its prefixes are.
+        ``lowered`` is ``text.lower()`` when the caller has it."""
+        lowered = text.lower() if lowered is None else lowered
+        tries, words = self._prefixes_in(lowered)
+        if len(lowered) == len(text) and self._all_prefiltered:
+            # the usual case, and it runs for every document: only the groups whose prefixes
+            # occur are visited (in most texts, none)
+            found = [hit for group, starts in tries.items() if self._anchor_met(group, words)
+                     for hit in self._rules_at(group, starts, lowered)]
+        else:
+            found = self._scan_groups(text, lowered, tries, words)
+        if len(self._groups) > 1:
+            found.sort()
+        rules = self.rules
+        return [Candidate(rules[index], start, end) for start, index, end in found]
+
+    def _prefixes_in(self, lowered: str) -> tuple[dict[int, list[tuple[int, int]]], set[str]]:
+        """Where each group's prefixes start, and the anchor words, in the lower-cased text."""
         # group -> where its prefixes start (a group's prefixes start with none of the others:
         # one start per place at most)
         tries: dict[int, list[tuple[int, int]]] = {}  # (start, length of the prefix)
@@ -200,6 +223,8 @@ class TriggerLexicon:
         last = len(lowered) - 1
         for end, (size, groups, is_anchor) in self._starts.iter(lowered):
             start = end - size + 1
+            if start and lowered[start - 1] in _ASCII_WORD and lowered[start] in _ASCII_WORD:
+                groups = ()  # inside a word: no rule's match starts here
             for group in groups:
                 starts = tries.get(group)
                 if starts is None:
@@ -209,12 +234,22 @@ class TriggerLexicon:
             if is_anchor and (start == 0 or lowered[start - 1] in _WORD_SEPARATORS) and (
                     end == last or lowered[end + 1] in _WORD_SEPARATORS):
                 words.add(lowered[start:end + 1])
-        found = []
+        return tries, words
+
+    def _anchor_met(self, group: int, words: set[str]) -> bool:
+        anchor = self._groups[group][0]
+        return anchor is None or not anchor.isdisjoint(words)
+
+    def _scan_groups(self, text: str, lowered: str, tries: dict[int, list[tuple[int, int]]],
+                     words: set[str]) -> list[tuple[int, int, int]]:
+        """(start, rule, end) of every group's matches, each group visited: where some group's
+        prefixes are not known, or lower-casing changed the length of the text."""
+        found: list[tuple[int, int, int]] = []
         for group, (anchor, scan_lower, scan_any_case, prefiltered) in enumerate(self._groups):
             if anchor is not None and anchor.isdisjoint(words):
                 continue
             # lower-casing may change the length (rare scripts): then match case-insensitively instead
-            if not same_length:
+            if len(lowered) != len(text):
                 matches = scan_any_case.finditer(text)
             elif prefiltered:
                 if group in tries:  # (else none of its prefixes is in the text)
@@ -223,10 +258,7 @@ class TriggerLexicon:
             else:
                 matches = scan_lower.finditer(lowered)
             found.extend((m.start(), int(m.lastgroup[1:]), m.end()) for m in matches)
-        if len(self._groups) > 1:
-            found.sort()
-        for start, index, end in found:
-            yield Candidate(self.rules[index], start, end)
+        return found
 
     def _rules_at(self, group: int, starts: list[tuple[int, int]], lowered: str) -> Iterator[tuple[int, int, int]]:
         """(start, rule, end) of the matches of the group's pattern where its prefixes start: at
@@ -283,18 +315,29 @@ class TriggerLexicon:
         return SentenceContext(self, text, sentence, mentions).accepts(candidate)
 
     def resolve(self, candidate: Candidate, text: str, sentence: tuple[int, int], mentions: Sequence[Mention],
-                types: frozenset[str] | None = None, context: SentenceContext | None = None) -> Candidate | None:
+                types: frozenset[str] | None = None, context: SentenceContext | None = None,
+                folded: str | None = None) -> Candidate | None:
         """The candidate, or another rule matching where it starts, that its context accepts.
         ``context`` (of this sentence and mentions) may be shared by the candidates of a sentence,
-        so that what it works out about the sentence is worked out once."""
+        so that what it works out about the sentence is worked out once. ``folded`` is the text's
+        ``folded_text``, when the caller has it."""
         context = context or SentenceContext(self, text, sentence, mentions)
-        for option in self._options(candidate, text):
+        for option in self._options(candidate, text, folded):
             if (types is None or option.rule.type in types) and context.accepts(option):
                 return option
         return None
 
-    def _options(self, candidate: Candidate, text: str) -> list[Candidate]:
-        """Every rule matching where the candidate starts: the longest first, then in rule order."""
+    @staticmethod
+    def folded_text(text: str, lowered: str) -> str | None:
+        """``lowered`` (``text.lower()``) where a case-sensitive pattern of lower-case letters
+        matches it as the pattern's case-insensitive form matches ``text``: unless lower-casing
+        changed the length ("İ") or the text holds the long s "ſ" (which ``regex`` folds to "s")."""
+        return lowered if len(lowered) == len(text) and "ſ" not in text else None
+
+    def _options(self, candidate: Candidate, text: str, folded_text: str | None = None) -> list[Candidate]:
+        """Every rule matching where the candidate starts: the longest first, then in rule order.
+        With ``folded_text`` (see there), the rules written in lower case are matched there:
+        the patterns the scan compiled serve, instead of compiling case-insensitive ones."""
         options = [candidate]
         folded = _folded(text, candidate.start, self._option_reach)
         indices = (self._option_rules.get(folded[0], self._option_rules_elsewhere) if folded
@@ -306,7 +349,10 @@ class TriggerLexicon:
             prefixes = self._option_prefixes[i]
             if prefixes is not None and folded is not None and not folded.startswith(prefixes):
                 continue  # no match of the rule can start here
-            m = self._single[i].match(text, candidate.start)
+            if folded_text is not None and self._case_free[i]:
+                m = self._lower_single[i].match(folded_text, candidate.start)
+            else:
+                m = self._single[i].match(text, candidate.start)
             if m:
                 options.append(Candidate(rule, m.start(), m.end()))
         if len(options) > 1:
@@ -368,6 +414,20 @@ def _folded(text: str, start: int, size: int) -> str | None:
     chunk = text[start:start + size]
     folded = chunk.lower().replace("ſ", "s")
     return folded if len(folded) == len(chunk) else None
+
+
+# the escapes that mean the same in any case: classes that no case changes, escaped punctuation
+_CASELESS_ESCAPE = regex.compile(r"\\[bBsSwWdD]|\\[^\w]")
+_INLINE_FLAGS = regex.compile(r"\(\?[a-zA-Z^-]")  # "(?i)", "(?-i:...)" ("(?P<name>" too: rare, refused alike)
+
+
+def _case_free(pattern: str) -> bool:
+    r"""Whether the pattern matches lower-cased text as its case-insensitive form matches any text:
+    lower-case letters only, and no escape, inline flag or POSIX class whose meaning depends on
+    case (``\p{Lu}``, ``\x41``, ``(?-i)``, ``[[:upper:]]``); when unsure, no."""
+    rest = _CASELESS_ESCAPE.sub("", pattern)
+    return ("\\" not in rest and "[:" not in rest and not _INLINE_FLAGS.search(rest)
+            and not any(c.isupper() for c in rest))
 
 
 def _source(pattern: regex.Pattern | LazyPattern) -> str:

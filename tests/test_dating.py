@@ -156,3 +156,21 @@ def test_a_time_in_a_relative_clause_before_the_verb_dates_that_clause():
     text = "The two battalions that arrived in Estonia in March have withdrawn from the country."
     assert [d for t, *d in dates(text) if t == "withdrawn"] == [[None, None]]
     assert span("Officials announced that troops had withdrawn from the town in June.")[0] == "2021-06"
+
+
+def test_a_source_cited_after_the_time_does_not_make_it_a_reporting_time():
+    assert span("Kenyan troops withdrew from the town on Monday, according to local officials.")[0] == "2021-07-26"
+
+
+def test_a_reporting_date_does_not_date_a_plan():
+    assert span("The ministry said on Monday that the navy will send two frigates to the strait.") is None
+
+
+def test_united_states_is_no_reporting_verb():
+    assert span("Japan and the United States this weekend will hold drills off Okinawa.") == (
+        "2021-07-31", "2021-08-01", "day")
+
+
+def test_a_time_after_a_decision_dates_the_decision_not_the_event():
+    assert span("The deployment of 150 Estonian soldiers to Mali was approved by parliament on Monday.") is None
+    assert span("The navy drills will be held off the coast on Monday.")[0] == "2021-08-02"

@@ -46,6 +46,9 @@ def test_the_rules_tried_where_a_candidate_starts_are_all_that_match():
             candidate = Candidate(next(r for r in LEXICON.rules if r.id == rule_id), start, end)
             options = {(c.rule.id, c.start, c.end) for c in LEXICON._options(candidate, text)}
             assert options == expected, (text, position)
+            folded = LEXICON.folded_text(text, text.lower())
+            on_folded = [(c.rule.id, c.start, c.end) for c in LEXICON._options(candidate, text, folded)]
+            assert on_folded == [(c.rule.id, c.start, c.end) for c in LEXICON._options(candidate, text)], text
 
 
 def test_exclusions_tried_only_where_their_prefixes_are_find_what_they_match_everywhere():
@@ -81,7 +84,9 @@ def reference_scan(text: str) -> list[tuple[str, int, int]]:
 def test_the_scan_finds_what_trying_every_group_everywhere_finds():
     odd = ["Houthi rebels moved\u00a0north; al-Shabaab fighters advanced.", "(Hezbollah)fighters redeployed",
            "Troops were put on alert.", "on high alert—troops", "ALERT: troops deployed", "alerted", "İ alert",
-           "Taliban’s fighters advanced", "the Taliban\u2003advanced", "\talert\n", "alert", "a"]
+           "Taliban’s fighters advanced", "the Taliban\u2003advanced", "\talert\n", "alert", "a",
+           "they removed_troops and redeployed", "2deployed troops; x-deployed troops", "édeployed troops",
+           "Sent troops", "ſent troops", "\u212aeep troops"]
     for text in TEXTS + odd:
         assert [(c.rule.id, c.start, c.end) for c in LEXICON.scan(text)] == reference_scan(text), text
 
