@@ -308,6 +308,7 @@ _TO_BEFORE = regex.compile(r"\bto\s+(?:(?:begin|start|immediately|fully|complete
 def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
     """Force phrases tied to the trigger: before it, or its object ("deployed Russian troops")."""
     found = []
+    foreign = _FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0]) is not None
     for role in roles:
         if role.force and not role.place_modifier and _passive_subject(text, role, trigger):
             found.append(role)  # "(could lead to) Chinese troops being deployed", whatever governs the phrase
@@ -317,7 +318,7 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
             continue
         if role.mention.end <= trigger[0]:
             if (len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles)
-                    and not _FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0])):
+                    and not foreign):
                 found.append(role)
         else:
             gap = _words_between(text, trigger[1], role.mention.start)

@@ -149,14 +149,14 @@ def preposition_before(text: str, mention_start: int, floor: int, prepositions: 
             return lower
         if is_modifier(lower) and (through_names or not word[0].isupper()):
             continue
-        if through_names and (word[0].isupper() or lower in _nesting_words()):
+        if through_names and (word[0].isupper() or lower in nesting_words()):
             continue
         return None
     return None
 
 
 @cache
-def _nesting_words() -> frozenset[str]:
+def nesting_words() -> frozenset[str]:
     """Words that may stand between a preposition and a nested name: "in the port city of Aden"."""
     return frozenset(role_lexicon()["nesting_words"])
 

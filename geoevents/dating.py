@@ -169,9 +169,6 @@ def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> boo
     return not (t.end <= trigger[0] <= m.end("word") + 40 and not _SEPARATE.search(text, t.end, trigger[0]))
 
 
-_NAME_BEFORE_YEAR = regex.compile(r"(?-i:\p{Lu})[\p{L}]+[\s-]$")
-
-
 _RELATIVE_VERB = regex.compile(r"\b(?:that|which|who)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:was|were|is|are|has|have|had|will|"
                             r"would|did|took|held|began|led|fought|made|went|came|saw|\p{L}+ed)\b", regex.IGNORECASE)
 
@@ -195,6 +192,8 @@ def _in_relative_clause_before(text: str, clause: tuple[int, int], t: Timex, tri
 
 
 _COMMA_OR_BREAK = regex.compile(r"[,;:()]")
+_AUXILIARIES = frozenset({"have", "has", "had", "will", "would", "were", "was", "are", "is", "be", "been", "also",
+                          "now", "then", "finally", "already", "reportedly", "all", "since", "later"})
 
 
 @cache
@@ -205,8 +204,9 @@ def _decision() -> regex.Pattern:
 def _dates_a_decision(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
     """ "The deployment of 300 troops was approved on Tuesday": the time dates the approval."""
     return t.start > trigger[1] and _decision().search(text, trigger[1], t.start) is not None
-_AUXILIARIES = frozenset({"have", "has", "had", "will", "would", "were", "was", "are", "is", "be", "been", "also",
-                          "now", "then", "finally", "already", "reportedly", "all", "since", "later"})
+
+
+_NAME_BEFORE_YEAR = regex.compile(r"(?-i:\p{Lu})[\p{L}]+[\s-]$")
 
 
 def _year_in_a_name(text: str, t: Timex) -> bool:
@@ -217,11 +217,16 @@ def _year_in_a_name(text: str, t: Timex) -> bool:
     m = _NAME_BEFORE_YEAR.search(text, max(0, t.start - 30), t.start)
     if m is None:
         return False
-    word = m.group().rstrip(" -").lower()
+    return m.group().rstrip(" -").lower() not in _not_name_words()
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    """Capitalised words a date's year may follow: months, seasons, holidays ("Independence Day
+    2021"), "Fiscal", and words that open a sentence ("Since 2014", "By 2020")."""
     vocabulary = lexicon()
-    calendar = {*vocabulary["months"], *vocabulary["seasons"], *(h.split()[-1] for h in vocabulary["holidays"]),
-                "fiscal", "fy"}
-    return word not in calendar and word not in _words()["function_words"] and word not in _words()["year_openers"]
+    return frozenset({*vocabulary["months"], *vocabulary["seasons"], *(h.split()[-1] for h in vocabulary["holidays"]),
+                      "fiscal", "fy", *_words()["function_words"], *_words()["year_openers"]})
 
 
 def _first_since(text: str, clause: tuple[int, int], t: Timex) -> bool:

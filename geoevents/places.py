@@ -24,6 +24,7 @@ from .clauses import (
     alternation,
     attach_clause,
     is_modifier,
+    nesting_words,
     past_possessive,
     place_nouns,
     preposition_before,
@@ -389,8 +390,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
         found.append(_Candidate(location, rank, start, end))
     if not known and not found:
         for m in _bare_border().finditer(text, clause[0], clause[1]):
-            if m.group().lower().endswith(("coast", "coastline", "shore", "shores")) and m.start() > trigger[1] \
-                    and "," in text[trigger[1]:m.start()]:
+            if m.group("coast") and m.start() > trigger[1] and "," in text[trigger[1]:m.start()]:
                 continue  # "exercises held by X, North Korea fires missiles off its coast": another clause's
             preposition = preposition_before(text, m.start(), clause[0], allowed)
             if preposition:
@@ -424,17 +424,16 @@ def _bare_border() -> regex.Pattern:
     """"the border", "its eastern frontier", and a party's own coast: "its west coast"."""
     return regex.compile(r"\b(?:the|its|their)\s+(?:(?:common|shared|mutual|long|porous|northern|southern|eastern"
                          r"|western)\s+)?(?:border|frontier)\b|\b(?:its|their)\s+(?:(?:north|south|east|west)(?:ern)?"
-                         r"\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?:coast|coastline|shores?)\b",
+                         r"\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?P<coast>coast|coastline|shores?)\b",
                          regex.IGNORECASE)
 
 
 def _owner_before(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
     """The state just before "town of X": "the Lebanese town of Bint Jbeil", "Georgian border town of"
     (with only such words between: not "US troops withdrew from Camp X")."""
-    nesting = set(role_lexicon()["nesting_words"]) | {"the", "'s", "’s"}
     return [x for x in mentions if start - 25 <= x.end <= start
             and any(r.entity.kind == "state" and r.form in ("name", "demonym") for r in x.readings)
-            and all(w.lower() in nesting for w in WORD.findall(text, x.end, start))][-1:]
+            and all(w.lower() in nesting_words() or w.lower() == "the" for w in WORD.findall(text, x.end, start))][-1:]
 
 
 def _state_of(mention: Mention) -> str | None:

@@ -184,7 +184,9 @@ def _right_predicate(text: str, clause: tuple[int, int], trigger: tuple[int, int
         if aside:
             found = _predicate_at(text, aside.end(), min(len(text), aside.end() + 60), lex)
     if found is None and _PHRASE_AFTER.match(text, trigger[1]):  # "the deployment of 300 troops to X was approved"
-        found = _predicate_at(text, trigger[1], min(clause[1], trigger[1] + 120), lex, reach=_PHRASE_REACH)
+        limit = min(clause[1], trigger[1] + 120)
+        stop = _PHRASE_BREAK.search(text, trigger[1], limit)  # past a comma or "and", it may be another clause's
+        found = _predicate_at(text, trigger[1], stop.start() if stop else limit, lex, reach=_PHRASE_REACH)
     return found
 
 
@@ -201,8 +203,6 @@ def _predicate_at(text: str, start: int, limit: int, lex: StatusLexicon, reach: 
     best = None
     for name, pattern in lex.right.items():
         m = pattern.search(text, start, limit)
-        if m and reach > 4 and _PHRASE_BREAK.search(text, start, m.start()):
-            continue  # past a comma or "and", the predicate may be another clause's
         if (m and _words(text, start, m.start()) <= reach and not _relative_between(text, start, m.start())
                 and (best is None or m.start() < best[1])):
             best = (name, m.start())
