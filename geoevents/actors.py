@@ -6,7 +6,8 @@ for *Ethiopian troops* to pull out"); force phrases tied to the trigger ("*Russi
 "the IDF"); else the subject before it, past a speaker whose complement names another party;
 with the names listed beside each ("Uzbek and Tajik forces"), the partners of a joint exercise
 ("with India"), a mission's framework ("as part of an AU mission") and, for an exercise with no
-named party, its host country ("drills in Iran").
+named party, its host country ("drills in Iran"). A verb phrase after "and"/"but" with no subject
+of its own shares the subject of the verb before ("Israel launched ... and is amassing troops").
 """
 
 from __future__ import annotations
@@ -69,7 +70,8 @@ def attach_actors(
     if not agents:
         agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
                   or _participle_subject(text, sentence, clause, trigger, mentions, year)
-                  or _relative_antecedent(text, sentence, clause, mentions, year))
+                  or _relative_antecedent(text, sentence, clause, mentions, year)
+                  or _coordinated_subject(text, sentence, trigger, mentions, year))
     office = [] if agents or partners else _office_of_the_state(text, sentence, clause, trigger, mentions)
     agents = _with_coordinated(text, agents, roles)
     partners = _with_coordinated(text, partners, roles)
@@ -474,6 +476,71 @@ def _participle_subject(text: str, sentence: tuple[int, int], clause: tuple[int,
 
 
 _PARTICIPLE_OPENERS = {"after", "before", "while", "by", "when", "since", "without"}
+
+
+_COORDINATOR = regex.compile(r"\b(?:and|but)\s+", regex.IGNORECASE)
+_PUNCTUATION_GAP = regex.compile(r"[\s,]*")
+
+
+@cache
+def _coordination_words() -> tuple[frozenset[str], frozenset[str]]:
+    lexicon = role_lexicon()["coordinated_predicate"]
+    return frozenset(lexicon["auxiliaries"]), frozenset(lexicon["adverbs"])
+
+
+def _coordinated_subject(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
+                         year: int | None) -> list[NameRole]:
+    """"Israel launched an operation in response to rocket fire and is now amassing troops": a verb
+    phrase after "and"/"but" with no subject of its own shares the subject of the verb before."""
+    coordinator = None
+    for m in _COORDINATOR.finditer(text, sentence[0], trigger[0]):
+        coordinator = m
+    if coordinator is None or any(coordinator.end() <= m.start < trigger[0] for m in mentions):
+        return []
+    if "," in text[coordinator.end():trigger[0]] or not _verb_opens(text, coordinator.end(), trigger[0]):
+        return []  # "and launched an attack, forcing them to retreat": the trigger has a clause of its own
+    before = [m for m in mentions if sentence[0] <= m.start and m.end <= coordinator.start()]
+    roles = [r for r in _roles_of(text, (sentence[0], coordinator.start()), before, year)
+             if r.preposition is None and not r.place_modifier and not r.leads and not _modifies_a_name(text, r)]
+    subjects = [r for r in roles if _verb_follows(text, r.mention.end)]
+    if not subjects or _subordinator().search(text, subjects[-1].mention.end, coordinator.start()):
+        return []  # "until foreign forces stop attacking and withdraw": the subject is not a name
+    return subjects[-1:]
+
+
+@cache
+def _subordinator() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["coordinated_predicate"]["subordinators"]),
+                         regex.IGNORECASE)
+
+
+def _verb_opens(text: str, start: int, trigger_start: int) -> bool:
+    """Does a verb open ``text[start:]``: an auxiliary, a past form, or the trigger itself
+    after adverbs ("and is currently amassing", "but will instead deploy", "and deploys")?"""
+    auxiliaries, adverbs = _coordination_words()
+    for m in WORD.finditer(text, start, trigger_start + 1):
+        word = m.group()
+        if m.start() >= trigger_start or word in auxiliaries:
+            return True
+        if word in adverbs or word.endswith("ly"):
+            continue
+        return word.islower() and word.endswith("ed")
+    return False
+
+
+def _verb_follows(text: str, end: int) -> bool:
+    """Is the name at ``end`` a subject: followed by a verb ("China has", "Israel launched",
+    "Luanda, meanwhile, rushed")?"""
+    auxiliaries, adverbs = _coordination_words()
+    position = _PUNCTUATION_GAP.match(text, end).end()
+    for m in WORD.finditer(text, position, min(len(text), position + 60)):
+        word = m.group()
+        if word in auxiliaries:
+            return True
+        if word in adverbs or word.endswith("ly"):
+            continue
+        return word.islower() and (word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")))
+    return False
 
 
 def _office_of_the_state(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
