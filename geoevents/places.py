@@ -501,7 +501,8 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     actor_spans = {(a.start, a.end) for a in actors}
     earlier = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()
                and (x.start, x.end) not in actor_spans and not _modifies_a_name(text, x)
-               and not _not_a_place(text, x) and not _SUBJECT_OF_MODAL.match(text, x.end)]
+               and not _not_a_place(text, x) and not _SUBJECT_OF_MODAL.match(text, x.end)
+               and not _speaker_venue(text, sentence[0], x)]  # not "sources in Washington said"
     wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1])
     readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
     preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted]

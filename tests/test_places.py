@@ -46,3 +46,9 @@ def test_list_of_places_is_one_answer_most_specific_first():
 def test_border_side(text, country):
     event = extract(text, published=DCT)[0]
     assert event.locations[0].feature == "border" and event.locations[0].country == country
+
+
+def test_the_region_does_not_stand_for_where_the_speaker_is():
+    event = extract("Army sources in Lisbon meanwhile said the government plans to send 300 paratroopers to the region.",
+                    published=DCT)[0]
+    assert not event.locations
