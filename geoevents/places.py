@@ -275,12 +275,14 @@ def _place_reading(mention: Mention, before_place_noun: bool, context: _Context)
 
 
 def _modifies_a_name(text: str, mention: Mention) -> bool:
-    """A name glued to a participle names no place: "Saudi-led coalition", "Iran-backed militia"."""
+    """A name glued to a participle names no place: "Saudi-led coalition", "Iran-backed militia",
+    "Russian-held territory" (land one holds lies elsewhere: the place is what it holds)."""
     return bool(_HYPHEN_PARTICIPLE.match(text, mention.end))
 
 
 _HYPHEN_PARTICIPLE = regex.compile(r"-(?:led|backed|allied|aligned|funded|sponsored|brokered|trained|supported|"
-                                   r"linked|affiliated|friendly|based|born|made)\b", regex.IGNORECASE)
+                                   r"linked|affiliated|friendly|based|born|made|held|occupied|controlled|claimed|"
+                                   r"administered|annexed|run)\b", regex.IGNORECASE)
 
 
 def _noun_end(after: str) -> int:

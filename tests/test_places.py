@@ -49,6 +49,14 @@ def test_border_side(text, country):
 
 
 def test_the_region_does_not_stand_for_where_the_speaker_is():
-    event = extract("Army sources in Lisbon meanwhile said the government plans to send 300 paratroopers to the region.",
-                    published=DCT)[0]
+    text = "Army sources in Lisbon meanwhile said the government plans to send 300 paratroopers to the region."
+    event = extract(text, published=DCT)[0]
     assert not event.locations
+
+
+def test_land_a_state_holds_is_not_that_state():
+    event = extract("Kyiv offered to withdraw from Russian-held territory if the shelling stopped.",
+                    published=DCT)[0]
+    assert "RUS" not in [loc.country for loc in event.locations]
+    held = extract("Ukrainian troops pulled out of Russian-held Kherson.", published=DCT)[0]
+    assert held.locations[0].name == "Kherson"
