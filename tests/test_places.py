@@ -55,7 +55,7 @@ def test_the_region_does_not_stand_for_where_the_speaker_is():
 
 
 def test_land_a_state_holds_is_not_that_state():
-    event = extract("Kyiv offered to withdraw from Russian-held territory if the shelling stopped.",
+    event = extract("Kyiv offered to withdraw its troops from Russian-held territory if the shelling stopped.",
                     published=DCT)[0]
     assert "RUS" not in [loc.country for loc in event.locations]
     held = extract("Ukrainian troops pulled out of Russian-held Kherson.", published=DCT)[0]
