@@ -237,6 +237,8 @@ def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> 
             continue
         if role.reading.form not in ("demonym", "name", "org", "force"):
             return []
+        if role.preposition == "by" and _agent_of_another_verb(text, role, trigger):
+            return []  # "rebels backed by Rwanda withdrew": Rwanda backs, the rebels withdraw
         if role.reading.form == "name" and role.preposition in _LOCATIVE:
             return []  # "troops in Iraq fell to 2,500": a place before a verb, no premodifier
         gap = _words_between(text, role.mention.end, trigger[0])
@@ -332,6 +334,9 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
 # "since the foreign troop withdrawal started": forces named only as foreign have no party here
 _FOREIGN_BEFORE = regex.compile(r"\b(?:foreign|international|outside)\s+(?:(?:troop|military|force|naval|army)\s+)?$",
                                 regex.IGNORECASE)
+# "called for all foreign troops to leave Lebanon": the infinitive has an unnamed subject of its own
+_FOREIGN_SUBJECT_BEFORE = regex.compile(r"\b(?:foreign|alien|occupying|occupation|outside)\s+(?:[\p{L}-]+\s+)?"
+                                        r"(?:troops|forces|soldiers|militaries|armies)\s+to\s+$", regex.IGNORECASE)
 _PUNCTUATION = regex.compile(r"[,;:()\[\]–—]")
 _PASSIVE_GAP = {"being", "been", "be", "to", "are", "were", "was", "is", "had", "have", "has", "already", "now",
                 "reportedly", "still", "currently"}
@@ -352,16 +357,30 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     """The nearest name before the trigger that is not in a prepositional phrase, unless it only
     speaks of or judges the event ("North Korea condemns the drills") or the forces are only
     called foreign ("since the foreign troop withdrawal")."""
-    if _FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0]):
+    if (_FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0])
+            or _FOREIGN_SUBJECT_BEFORE.search(text, max(0, trigger[0] - 60), trigger[0])):
         return []
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
-              and not r.place_modifier]
+              and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))]
     if not before:
         return []
     subject = before[-1]
     if _stance().search(text, subject.mention.end, trigger[0]):
         return []
     return [subject]
+
+
+_BY_AFTER_WORD = regex.compile(r"([\p{L}-]+)\s+by\s+(?:[\p{L}.'’-]+\s+){0,6}?$", regex.IGNORECASE)
+
+
+def _agent_of_another_verb(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """"a resolution, drafted by the United States and France, called for troops to leave": the
+    agent of a participle that is not the trigger ("deployed by", "led by" keep theirs)."""
+    m = _BY_AFTER_WORD.search(text, max(0, role.mention.start - 80), role.mention.start)
+    if m is None or trigger[0] <= m.start(1) < trigger[1]:
+        return False
+    word = m.group(1).lower()
+    return word != "led" and word.endswith(("ed", "en", "wn"))
 
 
 def _judges(text: str, role: NameRole, trigger: tuple[int, int], roles: list[NameRole]) -> bool:
