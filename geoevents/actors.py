@@ -124,7 +124,8 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
         noun = _force_after(after_words)
         force = noun or reading.form == "force" or reading.entity.kind == "armed_group"
         place_noun = place_nouns().match(after_words) or place_nouns().match(skip_words(after_words, 1))
-        place_modifier = bool(place_noun) and reading.form in ("demonym", "name") and not noun
+        place_modifier = not noun and (bool(place_noun) and reading.form in ("demonym", "name")
+                                       or reading.form == "capital" and _embassy_after(after_words))
         preposition = preposition_before(text, mention.start, clause[0], prepositions)
         if preposition == "of" and _title_of().search(text, max(clause[0], mention.start - 40), mention.start):
             preposition = None  # "President of Colombia (Iván Duque) orders": the title stands for the state
@@ -132,6 +133,12 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
             preposition = result[-1].preposition or "and"  # "in Iraq and Afghanistan": both in the phrase
         result.append(NameRole(mention, reading, preposition, force, place_modifier, leads))
     return result
+
+
+def _embassy_after(after: str) -> bool:
+    """"the Kabul embassy": a capital naming where a mission is, not the state that acts."""
+    m = WORD.match(after.lstrip())
+    return m is not None and m.group().lower() in role_lexicon()["embassy_nouns"]
 
 
 @cache
