@@ -175,6 +175,7 @@ _GOVERNMENT_NEXT = regex.compile(r"\s+(?:government|regime)\b", regex.IGNORECASE
 def _force_after(text: str) -> bool:
     """Does a force noun follow, past at most three modifiers? ("Israeli ground forces",
     "Russia's Black Sea Fleet", "U.S. special operations troops")."""
+    after_police = False
     for _ in range(5):
         if force_nouns().match(text):
             return True
@@ -183,10 +184,16 @@ def _force_after(text: str) -> bool:
             return False
         word = m.group(1)
         listed = word.lower() in ("and", "&") and text[m.end():m.end() + 1].isupper()  # "Lebanese and U.N. troops"
-        if not (word[0].isupper() or word[0].isdigit() or word.lower() in _force_modifiers() or listed):
+        police = word.lower() in _POLICE_BEFORE_TROOPS  # "Guatemalan police and military troops"
+        if not (word[0].isupper() or word[0].isdigit() or word.lower() in _force_modifiers() or listed or police
+                or (after_police and word.lower() == "and")):
             return False
+        after_police = police
         text = text[m.end():]
     return False
+
+
+_POLICE_BEFORE_TROOPS = {"police", "policemen", "gendarmes", "gendarmerie"}
 
 
 _NEXT_TOKEN = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}./-]*)\s+")

@@ -209,4 +209,4 @@ def skip_words(text: str, n: int) -> str:
 def _words_then_space(n: int) -> regex.Pattern:
     # compiled once: regex.match(source, ...) looks its cache up at every call, which costs
     # more than the match itself on the short strings given here
-    return regex.compile(r"(?:[\p{L}\p{N}/-]+\s+){1,%d}" % n)
+    return regex.compile(r"(?:[\p{L}\p{N}/–-]+\s+){1,%d}" % n)  # "-" and "–" join names: "Tajik–Afghan border"
