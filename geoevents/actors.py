@@ -312,7 +312,14 @@ def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRol
     if len(gap) <= 4 and all(w in _force_modifiers() or force_nouns().fullmatch(w) or w in ("'s", "’s", "led")
                              for w in gap):
         return [role]
+    if 0 < len(gap) <= 3 and all(w in _control_verbs() for w in gap) and not role.force and role.preposition is None:
+        return [role]  # "as the United States begins to withdraw troops"
     return []
+
+
+@cache
+def _control_verbs() -> frozenset[str]:
+    return frozenset(role_lexicon()["control_verbs"])
 
 
 _INVOLVING = {"involve", "involves", "involved", "involving", "include", "includes", "included", "featuring",

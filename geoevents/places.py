@@ -60,6 +60,10 @@ def attach_locations(
         candidates = _antecedent(text, clause, mentions, context)
     if not candidates:
         candidates = _anaphoric(text, sentence, clause, trigger, event_type, mentions, actors, context)
+    elif all(c.end <= trigger[0] for c in candidates) and _anaphora().search(text, trigger[1], clause[1]):
+        # "opposed to the US ... and refused to send troops to the country": the phrase after the
+        # trigger names its place, not a name before it governed by another verb
+        candidates = _anaphoric(text, sentence, clause, trigger, event_type, mentions, actors, context) or candidates
     if not candidates:
         candidates = _elsewhere(text, sentence, clause, trigger, event_type, mentions, actors, context)
     if not candidates:
