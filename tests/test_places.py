@@ -60,3 +60,10 @@ def test_land_a_state_holds_is_not_that_state():
     assert "RUS" not in [loc.country for loc in event.locations]
     held = extract("Ukrainian troops pulled out of Russian-held Kherson.", published=DCT)[0]
     assert held.locations[0].name == "Kherson"
+
+
+def test_a_town_name_ending_a_longer_name_is_not_that_town():
+    person = extract("The President of Chile Ricardo Lagos sends another 800 troops to the area.", published=DCT)[0]
+    assert not person.locations
+    town = extract("The army deployed 2,000 soldiers to the northern town of Nueva Concepción.", published=DCT)[0]
+    assert town.locations[0].name == "Nueva Concepción"
