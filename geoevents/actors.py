@@ -65,8 +65,9 @@ def attach_actors(
     else:
         agents = (_possessor(text, trigger, roles) or _premodifier(text, trigger, roles)
                   or _of_or_by(text, trigger, roles)
-                  or _infinitive_subject(text, trigger, roles) or _force_phrases(text, trigger, roles)
-                  or _subject(text, clause, trigger, roles))
+                  or _infinitive_subject(text, trigger, roles)
+                  or _coordinated_subject(text, sentence, trigger, mentions, year)
+                  or _force_phrases(text, trigger, roles) or _subject(text, clause, trigger, roles))
     if not agents:
         agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
                   or _participle_subject(text, sentence, clause, trigger, mentions, year)
@@ -560,7 +561,9 @@ def _verb_opens(text: str, start: int, trigger_start: int) -> bool:
     auxiliaries, adverbs = _coordination_words()
     for m in WORD.finditer(text, start, trigger_start + 1):
         word = m.group()
-        if m.start() >= trigger_start or word in auxiliaries:
+        if m.start() >= trigger_start:
+            return not word.endswith("ing")  # "in building ... and bringing troops home": coordinated gerunds
+        if word in auxiliaries:
             return True
         if word in adverbs or word.endswith("ly"):
             continue
@@ -572,6 +575,8 @@ def _verb_follows(text: str, end: int) -> bool:
     """Is the name at ``end`` a subject: followed by a verb ("China has", "Israel launched",
     "Luanda, meanwhile, rushed")?"""
     auxiliaries, adverbs = _coordination_words()
+    if text.startswith(("'s", "’s"), end):
+        return False  # "Iraq's elections": a possessive, not a subject
     position = _PUNCTUATION_GAP.match(text, end).end()
     for m in WORD.finditer(text, position, min(len(text), position + 60)):
         word = m.group()
@@ -579,6 +584,8 @@ def _verb_follows(text: str, end: int) -> bool:
             return True
         if word in adverbs or word.endswith("ly"):
             continue
+        if force_nouns().fullmatch(word) or word in role_lexicon()["speaker_nouns"]:
+            return False  # "Hezbollah fighters", "US officials": a plural noun, not a verb in -s
         return word.islower() and (word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")))
     return False
 
@@ -635,11 +642,13 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
         earlier = [r for r in roles if r.mention.end <= head.mention.start]
         later = [r for r in roles if r.mention.start >= head.mention.end]
         current = head
+        closed = False  # "A and B" before: the list ends there ("held by X and Y, Z fires" leaves Z out)
         for role in reversed(earlier):
             if not _listed(text, role.mention.end, current.mention.start) or role.place_modifier:
                 break
             if role.preposition not in (None, "and", "by", "of", "with", "as well as", "including"):
                 break
+            closed = closed or _AND_GAP.search(text, role.mention.end, current.mention.start) is not None
             if role not in result:
                 result.append(role)
             current = role
@@ -647,10 +656,17 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
         for role in later:
             if not _listed(text, current.mention.end, role.mention.start) or role.place_modifier:
                 break
+            joined = _AND_GAP.search(text, current.mention.end, role.mention.start) is not None
+            if closed and not joined:
+                break
+            closed = closed or joined
             if role not in result:
                 result.append(role)
             current = role
     return result
+
+
+_AND_GAP = regex.compile(r"\b(?:and|&)\b|&", regex.IGNORECASE)
 
 
 def _listed(text: str, a: int, b: int) -> bool:
