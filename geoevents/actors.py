@@ -356,6 +356,10 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
 # "since the foreign troop withdrawal started": forces named only as foreign have no party here
 _FOREIGN_BEFORE = regex.compile(r"\b(?:foreign|international|outside)\s+(?:(?:troop|military|force|naval|army)\s+)?$",
                                 regex.IGNORECASE)
+# "once the withdrawal of foreign troops is completed": the forces are named, as no one's
+_FOREIGN_OBJECT_AFTER = regex.compile(r"\s+of\s+(?:(?:all|the|remaining|last)\s+)*(?:foreign|alien|occupation|"
+                                      r"occupying|outside)\s+(?:[\p{L}-]+\s+)?(?:troops|forces|soldiers|militaries|"
+                                      r"armies)\b", regex.IGNORECASE)
 # "called for all foreign troops to leave Lebanon": the infinitive has an unnamed subject of its own
 _FOREIGN_SUBJECT_BEFORE = regex.compile(r"\b(?:foreign|alien|occupying|occupation|outside)\s+(?:[\p{L}-]+\s+)?"
                                         r"(?:troops|forces|soldiers|militaries|armies)\s+to\s+$", regex.IGNORECASE)
@@ -380,7 +384,8 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     speaks of or judges the event ("North Korea condemns the drills") or the forces are only
     called foreign ("since the foreign troop withdrawal")."""
     if (_FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0])
-            or _FOREIGN_SUBJECT_BEFORE.search(text, max(0, trigger[0] - 60), trigger[0])):
+            or _FOREIGN_SUBJECT_BEFORE.search(text, max(0, trigger[0] - 60), trigger[0])
+            or _FOREIGN_OBJECT_AFTER.match(text, trigger[1])):
         return []
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
               and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))]
