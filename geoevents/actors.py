@@ -62,13 +62,15 @@ def attach_actors(
     relative = _RELATIVE_BEFORE.search(text, max(clause[0], trigger[0] - 40), trigger[0])
     if relative:  # "Israeli troops who left", "rebel fighters who withdrew": the antecedent alone
         agents = _antecedent(text, relative.start(), roles)
+    elif _FOREIGN_OBJECT_AFTER.match(text, trigger[1]):
+        agents = []  # "once the withdrawal of foreign troops is complete": no one's forces are named
     else:
         agents = (_possessor(text, trigger, roles) or _premodifier(text, trigger, roles)
                   or _of_or_by(text, trigger, roles)
                   or _infinitive_subject(text, trigger, roles)
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
                   or _force_phrases(text, trigger, roles) or _subject(text, clause, trigger, roles))
-    if not agents:
+    if not agents and not _FOREIGN_OBJECT_AFTER.match(text, trigger[1]):  # "the withdrawal of foreign troops"
         agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
                   or _participle_subject(text, sentence, clause, trigger, mentions, year)
                   or _relative_antecedent(text, sentence, clause, mentions, year)
