@@ -26,6 +26,9 @@ def names(text, year=None):
         ("The East African Community sent a force.", [("East African Community", "EAC")]),
         ("The Sudan People's Liberation Army advanced.", [("Sudan People's Liberation Army", "SPLA")]),
         ("The ROC Armed Forces went on alert.", [("ROC Armed Forces", "TWN")]),
+        ("Peshmerga fighters and Kataib Hezbollah units moved.", [("Peshmerga", "PESHMERGA"),
+                                                                  ("Kataib Hezbollah", "KATAIBHEZBOLLAH")]),
+        ("LNA and GNA forces clashed.", [("LNA", "LNA"), ("GNA", "LBY")]),
     ],
 )
 def test_names_resolve_to_actor_codes(text, expected):
