@@ -283,6 +283,10 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
         words = _words_between(text, trigger[1], role.mention.start)
         if len(words) > 1 and words[1] == "by" and words[0] in _NP_GAP:
             words = words[1:]  # "exercises held by South Korea"
+        elif words and words[0] == "of" and "by" in words[2:] and all(
+                w in _NP_GAP or w in _force_modifiers() or force_nouns().fullmatch(w)
+                for w in words[1:words.index("by")]):
+            words = words[words.index("by"):]  # "the withdrawal of forces by America"
         if len(words) > 5 or not words or words[0] not in ("of", "by"):
             return []
         rest = words[1:]
