@@ -341,6 +341,7 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
     """Force phrases tied to the trigger: before it, or its object ("deployed Russian troops")."""
     found = []
     foreign = _FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0]) is not None
+    by_others = _by_other_forces(text, trigger)  # "villages abandoned by jihadist fighters": not the jets before
     for role in roles:
         if role.force and not role.place_modifier and _passive_subject(text, role, trigger):
             found.append(role)  # "(could lead to) Chinese troops being deployed", whatever governs the phrase
@@ -350,7 +351,7 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
             continue
         if role.mention.end <= trigger[0]:
             if (len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles)
-                    and not foreign):
+                    and not foreign and not by_others):
                 found.append(role)
         else:
             gap = _words_between(text, trigger[1], role.mention.start)
@@ -391,7 +392,8 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     called foreign ("since the foreign troop withdrawal")."""
     if (_FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0])
             or _FOREIGN_SUBJECT_BEFORE.search(text, max(0, trigger[0] - 60), trigger[0])
-            or _FOREIGN_OBJECT_AFTER.match(text, trigger[1])):
+            or _FOREIGN_OBJECT_AFTER.match(text, trigger[1])
+            or _by_other_forces(text, trigger)):
         return []
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
               and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))]
@@ -459,6 +461,15 @@ def _reporting() -> regex.Pattern:
                          % alternation(role_lexicon()["reporting_verbs"]), regex.IGNORECASE)
 
 
+def _by_other_forces(text: str, trigger: tuple[int, int]) -> bool:
+    """"areas abandoned by counterterror forces loyal to ...": the agent follows and is unnamed (a
+    state's own "government troops" stand for the state named before: "a Pakistani outpost is
+    abandoned by government troops")."""
+    m = _BY_FORCE.match(text, trigger[1])
+    return m is not None and _OWN_FORCES.search(m.group()) is None
+
+
+_OWN_FORCES = regex.compile(r"\b(?:government|federal|state|regime|national)\b", regex.IGNORECASE)
 _BY_FORCE = regex.compile(r"\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:military|army|troops|forces|soldiers|junta"
                           r"|rebels|militants|fighters|insurgents)\b", regex.IGNORECASE)
 _NEAR_VERB = regex.compile(r"(?:['’]s)?(?:\s+(?-i:\p{Ll})[\p{L}-]*){0,2}?\s+\p{L}+(?:\s+that\b)?", regex.IGNORECASE)
