@@ -70,7 +70,7 @@ def attach_date(
         return relative
     scope = (clause[0], _scope_end(text, sentence, trigger, clause))
     usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)
-              and not _year_in_a_name(text, t) and not _year_as_a_count(text, t)
+              and not _year_in_a_name(text, t) and not _year_as_a_count(text, t) and not _in_a_place_name(text, t)
               and not _in_relative_clause_before(text, clause, t, trigger)
               and not _dates_a_decision(text, t, trigger)]
     reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
@@ -167,6 +167,8 @@ def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> boo
     m = _NEXT_WORD.match(text, t.end)
     if m is None or m.group("word").lower() in _words()["function_words"]:
         return False
+    if m.group("word")[0].isupper() and m.start("word") != trigger[0] and text[t.start:t.end].isdigit():
+        return True  # "invoking the 1807 Insurrection Act to deploy the military": a name's year
     return not (t.end <= trigger[0] <= m.end("word") + 40 and not _SEPARATE.search(text, t.end, trigger[0]))
 
 
@@ -235,6 +237,14 @@ def _year_as_a_count(text: str, t: Timex) -> bool:
         return False
     filler = _COUNTED_FORCE.match(text, t.end)
     return filler is not None and force_nouns().match(text, filler.end()) is not None
+
+
+_PLACE_AFTER = regex.compile(r"\s+(?:Island|Islands|Isle|Isles|Rising|Offensive)\b")
+
+
+def _in_a_place_name(text: str, t: Timex) -> bool:
+    """ "sent to Easter Island", "the Tet Offensive": a holiday that opens a name dates nothing."""
+    return _PLACE_AFTER.match(text, t.end) is not None
 
 
 @cache
