@@ -226,3 +226,19 @@ def test_the_clause_window_is_the_sentence_clipped_to_what_the_tense_reads():
             lo, hi = sentence_around(text, start, end, 0, len(text))
             expected = (max(lo, start - LEFT_CHARS), min(hi, end + RIGHT_CHARS))
             assert clause_window(text, start, end, 0, len(text)) == expected, (start, end)
+
+
+def test_a_bare_verb_spelt_like_its_past_is_no_past_marker():
+    # "to put", "will set": infinitives, so the month ahead stays in the DCT's year
+    assert found("The plan is to put two brigades on the frontier by November.") == [("November", "2021-11")]
+    assert found("Officials hope the navy will set sail in December.") == [("December", "2021-12")]
+    assert found("The army put two brigades on the frontier in November.") == [("November", "2020-11")]
+    assert found("The storm is expected to hit the coast on Monday.") == [("Monday", "2021-08-02")]
+
+
+def test_a_month_that_ends_a_running_span_looks_ahead():
+    # "through" closes a span still running: the month to come, whatever the verb
+    dct = date(2021, 3, 10)
+    assert found("The ministry has extended the mission through June.", dct) == [("June", "2021-06")]
+    assert found("The lenders have extended the credit line through January.", date(2021, 10, 20)) == [
+        ("January", "2022-01")]
