@@ -242,3 +242,10 @@ def test_a_month_that_ends_a_running_span_looks_ahead():
     assert found("The ministry has extended the mission through June.", dct) == [("June", "2021-06")]
     assert found("The lenders have extended the credit line through January.", date(2021, 10, 20)) == [
         ("January", "2022-01")]
+
+
+def test_a_capitalised_time_word_inside_a_name_is_no_time():
+    # programme and newspaper names: "Today", "Now", "This Week" after a capitalised word
+    assert found("Troops crossed the river at dawn. (Coastal Courier Today)") == []
+    assert found("The minister said on the programme Politics This Week that troops would stay.") == []
+    assert found("Today, troops crossed the river.") == [("Today", "2021-07-28")]
