@@ -249,3 +249,10 @@ def test_a_capitalised_time_word_inside_a_name_is_no_time():
     assert found("Troops crossed the river at dawn. (Coastal Courier Today)") == []
     assert found("The minister said on the programme Politics This Week that troops would stay.") == []
     assert found("Today, troops crossed the river.") == [("Today", "2021-07-28")]
+
+
+def test_an_ordinal_second_and_a_sunday_paper_are_no_times():
+    assert found("The general began a second tour in the north.") == []
+    assert found("A second brigade crossed the river.") == []
+    assert found("The gunfire stopped for a second, then resumed.") == [("a second", "PT1S")]
+    assert found("The colonel told the Sunday Herald that the base would close.") == []
