@@ -256,3 +256,10 @@ def test_an_ordinal_second_and_a_sunday_paper_are_no_times():
     assert found("A second brigade crossed the river.") == []
     assert found("The gunfire stopped for a second, then resumed.") == [("a second", "PT1S")]
     assert found("The colonel told the Sunday Herald that the base would close.") == []
+
+
+def test_a_country_s_own_day_is_no_fixed_date():
+    # "Independence Day" and a lower-case "election day" differ by country: no value is safe
+    assert found("Gunfire marked the country's Independence Day.") == []
+    assert found("Polling stations were attacked on election day.") == []
+    assert found("The parade is planned for the Fourth of July.") == [("Fourth of July", "2021-07-04")]
