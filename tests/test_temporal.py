@@ -263,3 +263,9 @@ def test_a_country_s_own_day_is_no_fixed_date():
     assert found("Gunfire marked the country's Independence Day.") == []
     assert found("Polling stations were attacked on election day.") == []
     assert found("The parade is planned for the Fourth of July.") == [("Fourth of July", "2021-07-04")]
+
+
+def test_the_september_eleventh_attacks_are_in_2001_whenever_the_text_is_written():
+    assert found("Security was tightened after the September 11 attacks.", date(2010, 5, 3)) == [
+        ("September 11", "2001-09-11")]
+    assert found("The envoy will arrive on September 11.", date(2010, 5, 3)) == [("September 11", "2010-09-11")]
