@@ -269,3 +269,9 @@ def test_the_september_eleventh_attacks_are_in_2001_whenever_the_text_is_written
     assert found("Security was tightened after the September 11 attacks.", date(2010, 5, 3)) == [
         ("September 11", "2001-09-11")]
     assert found("The envoy will arrive on September 11.", date(2010, 5, 3)) == [("September 11", "2010-09-11")]
+
+
+def test_easter_based_days_and_named_weekdays():
+    assert found("Pilgrims filled the square on Palm Sunday.", date(2021, 3, 30)) == [("Palm Sunday", "2021-03-28")]
+    assert found("Markets fell more than on Black Monday.") == []
+    assert found("Crowds filled the shops on Black Friday.") == [("Friday", "2021-07-23")]
