@@ -226,3 +226,52 @@ def test_the_clause_window_is_the_sentence_clipped_to_what_the_tense_reads():
             lo, hi = sentence_around(text, start, end, 0, len(text))
             expected = (max(lo, start - LEFT_CHARS), min(hi, end + RIGHT_CHARS))
             assert clause_window(text, start, end, 0, len(text)) == expected, (start, end)
+
+
+def test_a_bare_verb_spelt_like_its_past_is_no_past_marker():
+    # "to put", "will set": infinitives, so the month ahead stays in the DCT's year
+    assert found("The plan is to put two brigades on the frontier by November.") == [("November", "2021-11")]
+    assert found("Officials hope the navy will set sail in December.") == [("December", "2021-12")]
+    assert found("The army put two brigades on the frontier in November.") == [("November", "2020-11")]
+    assert found("The storm is expected to hit the coast on Monday.") == [("Monday", "2021-08-02")]
+
+
+def test_a_month_that_ends_a_running_span_looks_ahead():
+    # "through" closes a span still running: the month to come, whatever the verb
+    dct = date(2021, 3, 10)
+    assert found("The ministry has extended the mission through June.", dct) == [("June", "2021-06")]
+    assert found("The lenders have extended the credit line through January.", date(2021, 10, 20)) == [
+        ("January", "2022-01")]
+
+
+def test_a_capitalised_time_word_inside_a_name_is_no_time():
+    # programme and newspaper names: "Today", "Now", "This Week" after a capitalised word
+    assert found("Troops crossed the river at dawn. (Coastal Courier Today)") == []
+    assert found("The minister said on the programme Politics This Week that troops would stay.") == []
+    assert found("Today, troops crossed the river.") == [("Today", "2021-07-28")]
+
+
+def test_an_ordinal_second_and_a_sunday_paper_are_no_times():
+    assert found("The general began a second tour in the north.") == []
+    assert found("A second brigade crossed the river.") == []
+    assert found("The gunfire stopped for a second, then resumed.") == [("a second", "PT1S")]
+    assert found("The colonel told the Sunday Herald that the base would close.") == []
+
+
+def test_a_country_s_own_day_is_no_fixed_date():
+    # "Independence Day" and a lower-case "election day" differ by country: no value is safe
+    assert found("Gunfire marked the country's Independence Day.") == []
+    assert found("Polling stations were attacked on election day.") == []
+    assert found("The parade is planned for the Fourth of July.") == [("Fourth of July", "2021-07-04")]
+
+
+def test_the_september_eleventh_attacks_are_in_2001_whenever_the_text_is_written():
+    assert found("Security was tightened after the September 11 attacks.", date(2010, 5, 3)) == [
+        ("September 11", "2001-09-11")]
+    assert found("The envoy will arrive on September 11.", date(2010, 5, 3)) == [("September 11", "2010-09-11")]
+
+
+def test_easter_based_days_and_named_weekdays():
+    assert found("Pilgrims filled the square on Palm Sunday.", date(2021, 3, 30)) == [("Palm Sunday", "2021-03-28")]
+    assert found("Markets fell more than on Black Monday.") == []
+    assert found("Crowds filled the shops on Black Friday.") == [("Friday", "2021-07-23")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from .calendar import RANK, Point, day_point, holiday, month_length
@@ -150,7 +151,18 @@ def month_year(month: int, day: int | None, f: dict[str, Any], dct: date, ctx: C
         return dct.year
     if ctx.cue == "since":  # "since" looks back whatever the verb: the latest such day or month
         return dct.year if (month, day or 1) <= (dct.month, dct.day) else dct.year - 1
+    if ctx.cue in _running_span_ends():  # "the program runs through June": a span that reaches ahead
+        return infer_year(month, day, dct, _future)
     return infer_year(month, day, dct, ctx.tense)
+
+
+@cache
+def _running_span_ends() -> frozenset[str]:
+    return frozenset(lexicon()["running_span_ends"]["words"])
+
+
+def _future() -> str:
+    return "future"
 
 
 def _weekday(f: dict[str, Any], ctx: Context) -> Point | None:

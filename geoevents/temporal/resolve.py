@@ -260,6 +260,8 @@ def _set_value(f: dict[str, Any]) -> str | None:
         return f"XXXX-{f['month']:02d}"
     if "season" in f:
         return f"XXXX-{f['season']}"
+    if "part" in f:  # "every morning": a part of any day
+        return f"XXXX-XX-XXT{f['part']}"
     if "unit" in f:
         return duration_value({"unit": f["unit"], "n": f.get("n", 1)})
     return None

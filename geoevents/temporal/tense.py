@@ -30,6 +30,9 @@ _PASSIVE = frozenset(["be", "been", "being"])
 # past-list words that are never a participle after "be": reporting verbs ('"..., he should be,"
 # said X', the quote's verb) and the adverbs of the list
 _NO_PARTICIPLE = _REPORTING | frozenset(["ago", "last", "earlier", "previously", "already", "recently"])
+# the words after which a verb is bare (an infinitive), never past
+_BEFORE_BARE_VERB = frozenset(["to", "will", "would", "'ll", "shall", "could", "should", "might", "must", "can",
+                               "may"])
 _AUXILIARY = frozenset(["be", "been", "being", "to", "will", "would", "'ll", "shall", "could", "should",
                         "might", "must", "can", "may", "get", "got"])
 
@@ -242,6 +245,8 @@ def _verb(kind: int, word: str, lower: list[str], i: int) -> str | None:
     if kind & _PAST:
         if lower[i] not in _NO_PARTICIPLE and _after_passive_auxiliary(lower, i):
             return None  # a participle: "will be held", "would be paid" take the tense of the auxiliary
+        if i >= 1 and lower[i - 1] in _BEFORE_BARE_VERB and lower[i] not in _NO_PARTICIPLE:
+            return None  # a bare verb the past form spells alike: "to put", "will set", "could hit"
         return "past"
     if kind & _ED and not word[0].isupper() and not _adjective(lower, i) \
             and not (i >= 1 and lower[i - 1] in _AUXILIARY) and not (i >= 2 and lower[i - 2] in _AUXILIARY):
