@@ -343,6 +343,10 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
     foreign = _FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0]) is not None
     by_others = _by_other_forces(text, trigger)  # "villages abandoned by jihadist fighters": not the jets before
     for role in roles:
+        if (role.preposition == "from" and role.mention.end <= trigger[0] and not by_others
+                and _subject_from(text, role)):
+            found.append(role)  # "troops from the CSTO begin exercises": the force's origin is its party
+            continue
         if role.force and not role.place_modifier and _passive_subject(text, role, trigger):
             found.append(role)  # "(could lead to) Chinese troops being deployed", whatever governs the phrase
             continue
@@ -459,6 +463,27 @@ def _reporting() -> regex.Pattern:
     """A reporting verb right after a name, past a few words naming the speaker ("Pentagon spokesman said")."""
     return regex.compile(r"(?:['’]s)?(?:\s+[\p{L}.-]+){0,3}?\s+(?:%s)\b(?:\s+that\b)?"
                          % alternation(role_lexicon()["reporting_verbs"]), regex.IGNORECASE)
+
+
+_FORCE_FROM = regex.compile(r"\b(?:troops|soldiers|forces|units|contingents?|personnel|peacekeepers|sailors|marines|"
+                            r"warships|jets|battalions)\s+from\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$", regex.IGNORECASE)
+
+
+def _subject_from(text: str, role: NameRole) -> bool:
+    """"More than 2,000 troops from the CSTO begin ...": a force from a party heads the sentence
+    or clause (not "the withdrawal of troops from Iraq", where Iraq is the place left)."""
+    m = _FORCE_FROM.search(text, max(0, role.mention.start - 40), role.mention.start)
+    if m is None:
+        return False
+    head = text[max(0, m.start() - 60):m.start()]
+    head = head[max(head.rfind(c) for c in ".,;:") + 1:]
+    return all(w.lower() in _QUANTITY_WORDS or w[0].isdigit() for w in WORD.findall(head))
+
+
+_QUANTITY_WORDS = {"more", "than", "some", "about", "around", "nearly", "over", "up", "to", "the", "a", "an", "any",
+                   "hundreds", "thousands", "dozens", "of", "several", "few", "additional", "extra", "fresh", "new",
+                   "elite", "special", "combat", "ground", "at", "least", "almost", "roughly", "another", "all", "two",
+                   "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fifty", "hundred"}
 
 
 def _by_other_forces(text: str, trigger: tuple[int, int]) -> bool:
