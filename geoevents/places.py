@@ -584,7 +584,8 @@ def _anaphora() -> regex.Pattern:
 
 # What each anaphoric noun may stand for: "the city" a town; "cities" the country or region they lie in.
 _ANAPHOR_FEATURES = {"country": ("country",), "city": ("city",), "cities": ("country", "region"), "town": ("city",),
-                     "towns": ("country", "region"), "province": ("region",), "region": ("region", "country")}
+                     "towns": ("country", "region"), "province": ("region",), "region": ("region", "country"),
+                     "territory": ("country",), "soil": ("country",)}
 _HOME_FORCES = regex.compile(r"\s+(?:government|security|state|police|regime|interior\s+ministry)\b",
                              regex.IGNORECASE)
 
