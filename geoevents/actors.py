@@ -397,7 +397,8 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     if (_FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0])
             or _FOREIGN_SUBJECT_BEFORE.search(text, max(0, trigger[0] - 60), trigger[0])
             or _FOREIGN_OBJECT_AFTER.match(text, trigger[1])
-            or _by_other_forces(text, trigger)):
+            or _by_other_forces(text, trigger)
+            or _FORCED_BEFORE.search(text, max(0, trigger[0] - 30), trigger[0])):
         return []
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
               and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))]
@@ -465,6 +466,9 @@ def _reporting() -> regex.Pattern:
                          % alternation(role_lexicon()["reporting_verbs"]), regex.IGNORECASE)
 
 
+# "a bombing campaign intended to force a retreat": the one who forces it does not retreat
+_FORCED_BEFORE = regex.compile(r"\b(?:(?:to|will|would|could|can|may|might|must)\s+(?:force|compel)|forcing|forced|"
+                               r"compelled|compelling)\s+(?:(?:a|an|the)\s+)?$", regex.IGNORECASE)
 _FORCE_FROM = regex.compile(r"\b(?:troops|soldiers|forces|units|contingents?|personnel|peacekeepers|sailors|marines|"
                             r"warships|jets|battalions)\s+from\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$", regex.IGNORECASE)
 
