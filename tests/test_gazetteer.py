@@ -29,6 +29,7 @@ def names(text, year=None):
         ("Peshmerga fighters and Kataib Hezbollah units moved.", [("Peshmerga", "PESHMERGA"),
                                                                   ("Kataib Hezbollah", "KATAIBHEZBOLLAH")]),
         ("LNA and GNA forces clashed.", [("LNA", "LNA"), ("GNA", "LBY")]),
+        ("The Hellenic Navy sent a frigate.", [("Hellenic Navy", "GRC")]),
     ],
 )
 def test_names_resolve_to_actor_codes(text, expected):
