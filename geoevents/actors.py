@@ -6,7 +6,8 @@ for *Ethiopian troops* to pull out"); force phrases tied to the trigger ("*Russi
 "the IDF"); else the subject before it, past a speaker whose complement names another party;
 with the names listed beside each ("Uzbek and Tajik forces"), the partners of a joint exercise
 ("with India"), a mission's framework ("as part of an AU mission") and, for an exercise with no
-named party, its host country ("drills in Iran").
+named party, its host country ("drills in Iran"). A verb phrase after "and"/"but" with no subject
+of its own shares the subject of the verb before ("Israel launched ... and is amassing troops").
 """
 
 from __future__ import annotations
@@ -61,15 +62,19 @@ def attach_actors(
     relative = _RELATIVE_BEFORE.search(text, max(clause[0], trigger[0] - 40), trigger[0])
     if relative:  # "Israeli troops who left", "rebel fighters who withdrew": the antecedent alone
         agents = _antecedent(text, relative.start(), roles)
+    elif _FOREIGN_OBJECT_AFTER.match(text, trigger[1]):
+        agents = []  # "once the withdrawal of foreign troops is complete": no one's forces are named
     else:
         agents = (_possessor(text, trigger, roles) or _premodifier(text, trigger, roles)
                   or _of_or_by(text, trigger, roles)
-                  or _infinitive_subject(text, trigger, roles) or _force_phrases(text, trigger, roles)
-                  or _subject(text, clause, trigger, roles))
-    if not agents:
+                  or _infinitive_subject(text, trigger, roles)
+                  or _coordinated_subject(text, sentence, trigger, mentions, year)
+                  or _force_phrases(text, trigger, roles) or _subject(text, clause, trigger, roles))
+    if not agents and not _FOREIGN_OBJECT_AFTER.match(text, trigger[1]):  # "the withdrawal of foreign troops"
         agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
                   or _participle_subject(text, sentence, clause, trigger, mentions, year)
-                  or _relative_antecedent(text, sentence, clause, mentions, year))
+                  or _relative_antecedent(text, sentence, clause, mentions, year)
+                  or _coordinated_subject(text, sentence, trigger, mentions, year))
     office = [] if agents or partners else _office_of_the_state(text, sentence, clause, trigger, mentions)
     agents = _with_coordinated(text, agents, roles)
     partners = _with_coordinated(text, partners, roles)
@@ -122,7 +127,8 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
         noun = _force_after(after_words)
         force = noun or reading.form == "force" or reading.entity.kind == "armed_group"
         place_noun = place_nouns().match(after_words) or place_nouns().match(skip_words(after_words, 1))
-        place_modifier = bool(place_noun) and reading.form in ("demonym", "name") and not noun
+        place_modifier = not noun and (bool(place_noun) and reading.form in ("demonym", "name")
+                                       or reading.form == "capital" and _embassy_after(after_words))
         preposition = preposition_before(text, mention.start, clause[0], prepositions)
         if preposition == "of" and _title_of().search(text, max(clause[0], mention.start - 40), mention.start):
             preposition = None  # "President of Colombia (Iván Duque) orders": the title stands for the state
@@ -130,6 +136,12 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
             preposition = result[-1].preposition or "and"  # "in Iraq and Afghanistan": both in the phrase
         result.append(NameRole(mention, reading, preposition, force, place_modifier, leads))
     return result
+
+
+def _embassy_after(after: str) -> bool:
+    """"the Kabul embassy": a capital naming where a mission is, not the state that acts."""
+    m = WORD.match(after.lstrip())
+    return m is not None and m.group().lower() in role_lexicon()["embassy_nouns"]
 
 
 @cache
@@ -166,6 +178,7 @@ _GOVERNMENT_NEXT = regex.compile(r"\s+(?:government|regime)\b", regex.IGNORECASE
 def _force_after(text: str) -> bool:
     """Does a force noun follow, past at most three modifiers? ("Israeli ground forces",
     "Russia's Black Sea Fleet", "U.S. special operations troops")."""
+    after_police = False
     for _ in range(5):
         if force_nouns().match(text):
             return True
@@ -174,10 +187,16 @@ def _force_after(text: str) -> bool:
             return False
         word = m.group(1)
         listed = word.lower() in ("and", "&") and text[m.end():m.end() + 1].isupper()  # "Lebanese and U.N. troops"
-        if not (word[0].isupper() or word[0].isdigit() or word.lower() in _force_modifiers() or listed):
+        police = word.lower() in _POLICE_BEFORE_TROOPS  # "Guatemalan police and military troops"
+        if not (word[0].isupper() or word[0].isdigit() or word.lower() in _force_modifiers() or listed or police
+                or (after_police and word.lower() == "and")):
             return False
+        after_police = police
         text = text[m.end():]
     return False
+
+
+_POLICE_BEFORE_TROOPS = {"police", "policemen", "gendarmes", "gendarmerie"}
 
 
 _NEXT_TOKEN = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}./-]*)\s+")
@@ -235,6 +254,8 @@ def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> 
             continue
         if role.reading.form not in ("demonym", "name", "org", "force"):
             return []
+        if role.preposition == "by" and _agent_of_another_verb(text, role, trigger):
+            return []  # "rebels backed by Rwanda withdrew": Rwanda backs, the rebels withdraw
         if role.reading.form == "name" and role.preposition in _LOCATIVE:
             return []  # "troops in Iraq fell to 2,500": a place before a verb, no premodifier
         gap = _words_between(text, role.mention.end, trigger[0])
@@ -262,6 +283,10 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
         words = _words_between(text, trigger[1], role.mention.start)
         if len(words) > 1 and words[1] == "by" and words[0] in _NP_GAP:
             words = words[1:]  # "exercises held by South Korea"
+        elif words and words[0] == "of" and "by" in words[2:] and all(
+                w in _NP_GAP or w in _force_modifiers() or force_nouns().fullmatch(w)
+                for w in words[1:words.index("by")]):
+            words = words[words.index("by"):]  # "the withdrawal of forces by America"
         if len(words) > 5 or not words or words[0] not in ("of", "by"):
             return []
         rest = words[1:]
@@ -294,7 +319,14 @@ def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRol
     if len(gap) <= 4 and all(w in _force_modifiers() or force_nouns().fullmatch(w) or w in ("'s", "’s", "led")
                              for w in gap):
         return [role]
+    if 0 < len(gap) <= 3 and all(w in _control_verbs() for w in gap) and not role.force and role.preposition is None:
+        return [role]  # "as the United States begins to withdraw troops"
     return []
+
+
+@cache
+def _control_verbs() -> frozenset[str]:
+    return frozenset(role_lexicon()["control_verbs"])
 
 
 _INVOLVING = {"involve", "involves", "involved", "involving", "include", "includes", "included", "featuring",
@@ -309,7 +341,12 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
     """Force phrases tied to the trigger: before it, or its object ("deployed Russian troops")."""
     found = []
     foreign = _FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0]) is not None
+    by_others = _by_other_forces(text, trigger)  # "villages abandoned by jihadist fighters": not the jets before
     for role in roles:
+        if (role.preposition == "from" and role.mention.end <= trigger[0] and not by_others
+                and _subject_from(text, role)):
+            found.append(role)  # "troops from the CSTO begin exercises": the force's origin is its party
+            continue
         if role.force and not role.place_modifier and _passive_subject(text, role, trigger):
             found.append(role)  # "(could lead to) Chinese troops being deployed", whatever governs the phrase
             continue
@@ -318,7 +355,7 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
             continue
         if role.mention.end <= trigger[0]:
             if (len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles)
-                    and not foreign):
+                    and not foreign and not by_others):
                 found.append(role)
         else:
             gap = _words_between(text, trigger[1], role.mention.start)
@@ -330,6 +367,13 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
 # "since the foreign troop withdrawal started": forces named only as foreign have no party here
 _FOREIGN_BEFORE = regex.compile(r"\b(?:foreign|international|outside)\s+(?:(?:troop|military|force|naval|army)\s+)?$",
                                 regex.IGNORECASE)
+# "once the withdrawal of foreign troops is completed": the forces are named, as no one's
+_FOREIGN_OBJECT_AFTER = regex.compile(r"\s+of\s+(?:(?:all|the|remaining|last)\s+)*(?:foreign|alien|occupation|"
+                                      r"occupying|outside)\s+(?:[\p{L}-]+\s+)?(?:troops|forces|soldiers|militaries|"
+                                      r"armies)\b", regex.IGNORECASE)
+# "called for all foreign troops to leave Lebanon": the infinitive has an unnamed subject of its own
+_FOREIGN_SUBJECT_BEFORE = regex.compile(r"\b(?:foreign|alien|occupying|occupation|outside)\s+(?:[\p{L}-]+\s+)?"
+                                        r"(?:troops|forces|soldiers|militaries|armies)\s+to\s+$", regex.IGNORECASE)
 _PUNCTUATION = regex.compile(r"[,;:()\[\]–—]")
 _PASSIVE_GAP = {"being", "been", "be", "to", "are", "were", "was", "is", "had", "have", "has", "already", "now",
                 "reportedly", "still", "currently"}
@@ -350,16 +394,33 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     """The nearest name before the trigger that is not in a prepositional phrase, unless it only
     speaks of or judges the event ("North Korea condemns the drills") or the forces are only
     called foreign ("since the foreign troop withdrawal")."""
-    if _FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0]):
+    if (_FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0])
+            or _FOREIGN_SUBJECT_BEFORE.search(text, max(0, trigger[0] - 60), trigger[0])
+            or _FOREIGN_OBJECT_AFTER.match(text, trigger[1])
+            or _by_other_forces(text, trigger)
+            or _FORCED_BEFORE.search(text, max(0, trigger[0] - 30), trigger[0])):
         return []
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
-              and not r.place_modifier]
+              and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))]
     if not before:
         return []
     subject = before[-1]
     if _stance().search(text, subject.mention.end, trigger[0]):
         return []
     return [subject]
+
+
+_BY_AFTER_WORD = regex.compile(r"([\p{L}-]+)\s+by\s+(?:[\p{L}.'’-]+\s+){0,6}?$", regex.IGNORECASE)
+
+
+def _agent_of_another_verb(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """"a resolution, drafted by the United States and France, called for troops to leave": the
+    agent of a participle that is not the trigger ("deployed by", "led by" keep theirs)."""
+    m = _BY_AFTER_WORD.search(text, max(0, role.mention.start - 80), role.mention.start)
+    if m is None or trigger[0] <= m.start(1) < trigger[1]:
+        return False
+    word = m.group(1).lower()
+    return word != "led" and word.endswith(("ed", "en", "wn"))
 
 
 def _judges(text: str, role: NameRole, trigger: tuple[int, int], roles: list[NameRole]) -> bool:
@@ -405,6 +466,39 @@ def _reporting() -> regex.Pattern:
                          % alternation(role_lexicon()["reporting_verbs"]), regex.IGNORECASE)
 
 
+# "a bombing campaign intended to force a retreat": the one who forces it does not retreat
+_FORCED_BEFORE = regex.compile(r"\b(?:(?:to|will|would|could|can|may|might|must)\s+(?:force|compel)|forcing|forced|"
+                               r"compelled|compelling)\s+(?:(?:a|an|the)\s+)?$", regex.IGNORECASE)
+_FORCE_FROM = regex.compile(r"\b(?:troops|soldiers|forces|units|contingents?|personnel|peacekeepers|sailors|marines|"
+                            r"warships|jets|battalions)\s+from\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$", regex.IGNORECASE)
+
+
+def _subject_from(text: str, role: NameRole) -> bool:
+    """"More than 2,000 troops from the CSTO begin ...": a force from a party heads the sentence
+    or clause (not "the withdrawal of troops from Iraq", where Iraq is the place left)."""
+    m = _FORCE_FROM.search(text, max(0, role.mention.start - 40), role.mention.start)
+    if m is None:
+        return False
+    head = text[max(0, m.start() - 60):m.start()]
+    head = head[max(head.rfind(c) for c in ".,;:") + 1:]
+    return all(w.lower() in _QUANTITY_WORDS or w[0].isdigit() for w in WORD.findall(head))
+
+
+_QUANTITY_WORDS = {"more", "than", "some", "about", "around", "nearly", "over", "up", "to", "the", "a", "an", "any",
+                   "hundreds", "thousands", "dozens", "of", "several", "few", "additional", "extra", "fresh", "new",
+                   "elite", "special", "combat", "ground", "at", "least", "almost", "roughly", "another", "all", "two",
+                   "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fifty", "hundred"}
+
+
+def _by_other_forces(text: str, trigger: tuple[int, int]) -> bool:
+    """"areas abandoned by counterterror forces loyal to ...": the agent follows and is unnamed (a
+    state's own "government troops" stand for the state named before: "a Pakistani outpost is
+    abandoned by government troops")."""
+    m = _BY_FORCE.match(text, trigger[1])
+    return m is not None and _OWN_FORCES.search(m.group()) is None
+
+
+_OWN_FORCES = regex.compile(r"\b(?:government|federal|state|regime|national)\b", regex.IGNORECASE)
 _BY_FORCE = regex.compile(r"\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:military|army|troops|forces|soldiers|junta"
                           r"|rebels|militants|fighters|insurgents)\b", regex.IGNORECASE)
 _NEAR_VERB = regex.compile(r"(?:['’]s)?(?:\s+(?-i:\p{Ll})[\p{L}-]*){0,2}?\s+\p{L}+(?:\s+that\b)?", regex.IGNORECASE)
@@ -476,6 +570,77 @@ def _participle_subject(text: str, sentence: tuple[int, int], clause: tuple[int,
 _PARTICIPLE_OPENERS = {"after", "before", "while", "by", "when", "since", "without"}
 
 
+_COORDINATOR = regex.compile(r"\b(?:and|but)\s+", regex.IGNORECASE)
+_PUNCTUATION_GAP = regex.compile(r"[\s,]*")
+
+
+@cache
+def _coordination_words() -> tuple[frozenset[str], frozenset[str]]:
+    lexicon = role_lexicon()["coordinated_predicate"]
+    return frozenset(lexicon["auxiliaries"]), frozenset(lexicon["adverbs"])
+
+
+def _coordinated_subject(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
+                         year: int | None) -> list[NameRole]:
+    """"Israel launched an operation in response to rocket fire and is now amassing troops": a verb
+    phrase after "and"/"but" with no subject of its own shares the subject of the verb before."""
+    coordinator = None
+    for m in _COORDINATOR.finditer(text, sentence[0], trigger[0]):
+        coordinator = m
+    if coordinator is None or any(coordinator.end() <= m.start < trigger[0] for m in mentions):
+        return []
+    if "," in text[coordinator.end():trigger[0]] or not _verb_opens(text, coordinator.end(), trigger[0]):
+        return []  # "and launched an attack, forcing them to retreat": the trigger has a clause of its own
+    before = [m for m in mentions if sentence[0] <= m.start and m.end <= coordinator.start()]
+    roles = [r for r in _roles_of(text, (sentence[0], coordinator.start()), before, year)
+             if r.preposition is None and not r.place_modifier and not r.leads and not _modifies_a_name(text, r)]
+    subjects = [r for r in roles if _verb_follows(text, r.mention.end)]
+    if not subjects or _subordinator().search(text, subjects[-1].mention.end, coordinator.start()):
+        return []  # "until foreign forces stop attacking and withdraw": the subject is not a name
+    return subjects[-1:]
+
+
+@cache
+def _subordinator() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["coordinated_predicate"]["subordinators"]),
+                         regex.IGNORECASE)
+
+
+def _verb_opens(text: str, start: int, trigger_start: int) -> bool:
+    """Does a verb open ``text[start:]``: an auxiliary, a past form, or the trigger itself
+    after adverbs ("and is currently amassing", "but will instead deploy", "and deploys")?"""
+    auxiliaries, adverbs = _coordination_words()
+    for m in WORD.finditer(text, start, trigger_start + 1):
+        word = m.group()
+        if m.start() >= trigger_start:
+            return not word.endswith("ing")  # "in building ... and bringing troops home": coordinated gerunds
+        if word in auxiliaries:
+            return True
+        if word in adverbs or word.endswith("ly"):
+            continue
+        return word.islower() and word.endswith("ed")
+    return False
+
+
+def _verb_follows(text: str, end: int) -> bool:
+    """Is the name at ``end`` a subject: followed by a verb ("China has", "Israel launched",
+    "Luanda, meanwhile, rushed")?"""
+    auxiliaries, adverbs = _coordination_words()
+    if text.startswith(("'s", "’s"), end):
+        return False  # "Iraq's elections": a possessive, not a subject
+    position = _PUNCTUATION_GAP.match(text, end).end()
+    for m in WORD.finditer(text, position, min(len(text), position + 60)):
+        word = m.group()
+        if word in auxiliaries:
+            return True
+        if word in adverbs or word.endswith("ly"):
+            continue
+        if force_nouns().fullmatch(word) or word in role_lexicon()["speaker_nouns"]:
+            return False  # "Hezbollah fighters", "US officials": a plural noun, not a verb in -s
+        return word.islower() and (word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")))
+    return False
+
+
 def _office_of_the_state(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
                          mentions: list[Mention]) -> list[Actor]:
     """"The Defence Ministry said troops withdrew from Kherson": an office or force that names no
@@ -528,11 +693,13 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
         earlier = [r for r in roles if r.mention.end <= head.mention.start]
         later = [r for r in roles if r.mention.start >= head.mention.end]
         current = head
+        closed = False  # "A and B" before: the list ends there ("held by X and Y, Z fires" leaves Z out)
         for role in reversed(earlier):
             if not _listed(text, role.mention.end, current.mention.start) or role.place_modifier:
                 break
             if role.preposition not in (None, "and", "by", "of", "with", "as well as", "including"):
                 break
+            closed = closed or _AND_GAP.search(text, role.mention.end, current.mention.start) is not None
             if role not in result:
                 result.append(role)
             current = role
@@ -540,10 +707,17 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
         for role in later:
             if not _listed(text, current.mention.end, role.mention.start) or role.place_modifier:
                 break
+            joined = _AND_GAP.search(text, current.mention.end, role.mention.start) is not None
+            if closed and not joined:
+                break
+            closed = closed or joined
             if role not in result:
                 result.append(role)
             current = role
     return result
+
+
+_AND_GAP = regex.compile(r"\b(?:and|&)\b|&", regex.IGNORECASE)
 
 
 def _listed(text: str, a: int, b: int) -> bool:

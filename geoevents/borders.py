@@ -5,6 +5,7 @@ border": a border is named as written; its country is the side meant (GUIDELINE:
 the country whose side is meant): the owner a possessive names, else the acting state when it is
 one of the countries named or borders one of them ("Russia masses troops at the Ukrainian
 border" -> Russia), else the first country named ("US troops at the Polish border" -> Poland).
+A border "with" a country is never that country's side: the acting state's, or none known.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class BorderPhrase:
     end: int
     owner: str | None  # the state a possessive names ("Tajikistan's Afghan border")
     named: tuple[str, ...]  # the countries named in the phrase, in order
+    across: bool = False  # "(the country's) border with Turkey": the countries named are the other side
 
     def name(self, text: str) -> str:
         return _DETERMINER.sub("", text[self.start:self.end])
@@ -45,7 +47,7 @@ def border_phrase(text: str, clause: tuple[int, int], mention: Mention, mentions
         for other in mentions:
             if other.start > end and _LISTED.fullmatch(text, end, other.start):
                 end = other.end
-        return BorderPhrase(start, end, None, _countries(mentions, start, end))
+        return BorderPhrase(start, end, None, _countries(mentions, start, end), across=True)
     noun = border_nouns().match(after)
     skipped = skip_words(after, 1)
     if noun is None and (noun := border_nouns().match(skipped)) is not None:
@@ -64,10 +66,18 @@ def side(phrase: BorderPhrase, agents: Sequence[str]) -> str | None:
     if phrase.owner:
         return phrase.owner
     agent = agents[0] if agents else None
+    if phrase.across:  # the acting state's side ("Syria reinforced the border with the Golan Heights" too)
+        return agent
     if agent and (not phrase.named or agent in phrase.named
-                  or any(agent in neighbours().get(c, ()) for c in phrase.named)):
+                  or any(_adjacent(agent, c) for c in phrase.named)):
         return agent
     return phrase.named[0] if phrase.named else None
+
+
+def _adjacent(a: str, b: str) -> bool:
+    """Do the two states share a border? (either side's list may lack the other: PSE lists ISR, not back)"""
+    table = neighbours()
+    return a in table.get(b, ()) or b in table.get(a, ())
 
 
 @cache

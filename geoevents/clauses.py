@@ -105,8 +105,18 @@ _LIST_ITEM = regex.compile(r"(?:an?|\d[\d,.]*|some|several|more|dozens|hundreds|
                            regex.IGNORECASE)
 
 
+# "India, Japan, and the United States": the last name of a list after a serial comma
+_NAME = r"(?-i:\p{Lu})[\p{L}.'’-]*(?:\s+(?:of\s+)?(?-i:\p{Lu})[\p{L}.'’-]*)*"
+_NAMES_BEFORE = regex.compile(rf"{_NAME},\s+(?:the\s+)?{_NAME}$")
+_NAME_AFTER = regex.compile(rf"\s*(?:the\s+)?{_NAME}")
+
+
 def _list_item(text: str, m: regex.Match) -> bool:
-    return m.group(0).lstrip(", ").lower().startswith("and") and bool(_LIST_ITEM.match(text, m.end() + 1))
+    if not m.group(0).lstrip(", ").lower().startswith("and"):
+        return False
+    return bool(_LIST_ITEM.match(text, m.end() + 1)) or (
+        _NAMES_BEFORE.search(text, max(0, m.start() - 80), m.start()) is not None
+        and _NAME_AFTER.match(text, m.end()) is not None)
 
 
 def clause_of(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -199,4 +209,4 @@ def skip_words(text: str, n: int) -> str:
 def _words_then_space(n: int) -> regex.Pattern:
     # compiled once: regex.match(source, ...) looks its cache up at every call, which costs
     # more than the match itself on the short strings given here
-    return regex.compile(r"(?:[\p{L}\p{N}/-]+\s+){1,%d}" % n)
+    return regex.compile(r"(?:[\p{L}\p{N}/–-]+\s+){1,%d}" % n)  # "-" and "–" join names: "Tajik–Afghan border"

@@ -86,6 +86,7 @@ class StatusLexicon:
         self.conditional_window = int(data["right_conditional_window"])
         self.planned_reach = int(data["planned_reach_words"])
         self.plan_nouns = frozenset(data["plan_nouns"])
+        self.planning_triggers = frozenset(data["planning_triggers"])
         self.fact_infinitive_ordinals = frozenset(data["fact_infinitive_ordinals"])
         self.fact_infinitive_heads = self.fact_infinitive_ordinals | frozenset(data["fact_infinitive_heads"])
         self.fact_infinitive_nouns = frozenset(data["fact_infinitive_nouns"])

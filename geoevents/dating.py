@@ -21,7 +21,7 @@ from functools import cache
 
 import regex
 
-from .clauses import WORD, clause_of
+from .clauses import WORD, clause_of, force_nouns
 from .model import EventDate
 from .temporal import Timex
 from .temporal.grammar import alternation, lexicon
@@ -70,7 +70,8 @@ def attach_date(
         return relative
     scope = (clause[0], _scope_end(text, sentence, trigger, clause))
     usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)
-              and not _year_in_a_name(text, t) and not _in_relative_clause_before(text, clause, t, trigger)
+              and not _year_in_a_name(text, t) and not _year_as_a_count(text, t) and not _in_a_place_name(text, t)
+              and not _in_relative_clause_before(text, clause, t, trigger)
               and not _dates_a_decision(text, t, trigger)]
     reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
@@ -166,6 +167,8 @@ def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> boo
     m = _NEXT_WORD.match(text, t.end)
     if m is None or m.group("word").lower() in _words()["function_words"]:
         return False
+    if m.group("word")[0].isupper() and m.start("word") != trigger[0] and text[t.start:t.end].isdigit():
+        return True  # "invoking the 1807 Insurrection Act to deploy the military": a name's year
     return not (t.end <= trigger[0] <= m.end("word") + 40 and not _SEPARATE.search(text, t.end, trigger[0]))
 
 
@@ -218,6 +221,38 @@ def _year_in_a_name(text: str, t: Timex) -> bool:
     if m is None:
         return False
     return m.group().rstrip(" -").lower() not in _not_name_words()
+
+
+_COUNTED_FORCE = regex.compile(r"\s+(?:(?:(?-i:\p{Lu})[\p{L}.'’-]*|more|additional|extra|fresh|elite|regular|combat|"
+                               r"armed|special|ground|foreign|government|army)\s+){0,3}", regex.IGNORECASE)
+
+
+def _year_as_a_count(text: str, t: Timex) -> bool:
+    """ "officials say 2000 Syrian troops have left": a bare number before the forces it counts is
+    no year, unless a word that takes a year stands before it ("in 2000 Syrian troops left")."""
+    if not (t.end - t.start == 4 and text[t.start:t.end].isdigit()):
+        return False
+    before = WORD.findall(text, max(0, t.start - 30), t.start)
+    if before and before[-1].lower() in _year_words():
+        return False
+    filler = _COUNTED_FORCE.match(text, t.end)
+    return filler is not None and force_nouns().match(text, filler.end()) is not None
+
+
+_PLACE_AFTER = regex.compile(r"\s+(?:Island|Islands|Isle|Isles|Rising|Offensive)\b")
+
+
+def _in_a_place_name(text: str, t: Timex) -> bool:
+    """ "sent to Easter Island", "the Tet Offensive": a holiday that opens a name dates nothing."""
+    return _PLACE_AFTER.match(text, t.end) is not None
+
+
+@cache
+def _year_words() -> frozenset[str]:
+    """Words after which a bare number is a year: prepositions and the dating words before a time."""
+    words = _words()
+    return frozenset(w for key in ("year_openers", "until", "open_start", "deadline", "within", "hence", "lasting")
+                     for w in words[key]) | {"in", "on", "at", "of", "to", "and", "or", "early", "late", "mid", "year"}
 
 
 @cache

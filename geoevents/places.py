@@ -31,7 +31,7 @@ from .clauses import (
     role_lexicon,
     skip_words,
 )
-from .gazetteer import Mention, Reading
+from .gazetteer import Mention, Reading, load_gazetteer
 from .model import Actor, Location
 
 # How specific a feature is: the answer's first place is the most specific of a chain.
@@ -60,6 +60,10 @@ def attach_locations(
         candidates = _antecedent(text, clause, mentions, context)
     if not candidates:
         candidates = _anaphoric(text, sentence, clause, trigger, event_type, mentions, actors, context)
+    elif all(c.end <= trigger[0] for c in candidates) and _anaphora().search(text, trigger[1], clause[1]):
+        # "opposed to the US ... and refused to send troops to the country": the phrase after the
+        # trigger names its place, not a name before it governed by another verb
+        candidates = _anaphoric(text, sentence, clause, trigger, event_type, mentions, actors, context) or candidates
     if not candidates:
         candidates = _elsewhere(text, sentence, clause, trigger, event_type, mentions, actors, context)
     if not candidates:
@@ -227,7 +231,29 @@ def _not_a_place(text: str, mention: Mention) -> bool:
         return True  # "attacks on US troops", "the Idaho National Guard"
     if _glued_party(text, mention):
         return True
+    if _inside_a_longer_name(text, mention):
+        return True
     return any(r.entity.kind == "state" for r in mention.readings) and bool(_NAME_NEXT.match(text, mention.end))
+
+
+# "President Alan García", "the town of Nueva Concepción": a town's name after another capitalised
+# word that is no known name is the end of a name the gazetteer lacks (a person's, another town's)
+_CAPITALISED_BEFORE = regex.compile(r"(?<=[\p{L},;] )(\p{Lu}[\p{Ll}’'-]+) $")
+_NAME_OPENERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                           "upper", "lower", "greater", "old", "new", "the", "in", "at", "on", "from", "to", "near",
+                           "al", "el", "as", "ad", "ar", "an", "ash", "az"})
+
+
+def _inside_a_longer_name(text: str, mention: Mention) -> bool:
+    if not mention.readings or any(r.entity.feature not in ("city", "place", "region") for r in mention.readings):
+        return False
+    m = _CAPITALISED_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    return m is not None and m.group(1).lower() not in _NAME_OPENERS and not _known_name(m.group(1))
+
+
+@cache
+def _known_name(word: str) -> bool:
+    return bool(load_gazetteer().find(word))
 
 
 _TERRITORIAL = ("-occupied", "-held", "-controlled", "-administered", "-designated", "-claimed")
@@ -275,12 +301,17 @@ def _place_reading(mention: Mention, before_place_noun: bool, context: _Context)
 
 
 def _modifies_a_name(text: str, mention: Mention) -> bool:
-    """A name glued to a participle names no place: "Saudi-led coalition", "Iran-backed militia"."""
+    """A name glued to a participle names no place: "Saudi-led coalition", "Iran-backed militia",
+    "Russian-held territory" (the land a state holds in war lies elsewhere)."""
     return bool(_HYPHEN_PARTICIPLE.match(text, mention.end))
 
 
 _HYPHEN_PARTICIPLE = regex.compile(r"-(?:led|backed|allied|aligned|funded|sponsored|brokered|trained|supported|"
-                                   r"linked|affiliated|friendly|based|born|made)\b", regex.IGNORECASE)
+                                   r"linked|affiliated|friendly|based|born|made)\b"
+                                   # land a state holds lies elsewhere ("Panama-controlled facilities" are Panama's)
+                                   r"|-(?:held|occupied|controlled|claimed|administered|annexed|run)\s+(?:[\p{L}-]+\s+)?"
+                                   r"(?:territory|territories|areas?|lands?|regions?|towns?|villages?|districts?|parts?|"
+                                   r"zones?)\b", regex.IGNORECASE)
 
 
 def _noun_end(after: str) -> int:
@@ -501,7 +532,8 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     actor_spans = {(a.start, a.end) for a in actors}
     earlier = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()
                and (x.start, x.end) not in actor_spans and not _modifies_a_name(text, x)
-               and not _not_a_place(text, x) and not _SUBJECT_OF_MODAL.match(text, x.end)]
+               and not _not_a_place(text, x) and not _SUBJECT_OF_MODAL.match(text, x.end)
+               and not _speaker_venue(text, sentence[0], x)]  # not "sources in Washington said"
     wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1])
     readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
     preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted]
@@ -552,7 +584,8 @@ def _anaphora() -> regex.Pattern:
 
 # What each anaphoric noun may stand for: "the city" a town; "cities" the country or region they lie in.
 _ANAPHOR_FEATURES = {"country": ("country",), "city": ("city",), "cities": ("country", "region"), "town": ("city",),
-                     "towns": ("country", "region"), "province": ("region",), "region": ("region", "country")}
+                     "towns": ("country", "region"), "province": ("region",), "region": ("region", "country"),
+                     "territory": ("country",), "soil": ("country",)}
 _HOME_FORCES = regex.compile(r"\s+(?:government|security|state|police|regime|interior\s+ministry)\b",
                              regex.IGNORECASE)
 

@@ -174,3 +174,13 @@ def test_united_states_is_no_reporting_verb():
 def test_a_time_after_a_decision_dates_the_decision_not_the_event():
     assert span("The deployment of 150 Estonian soldiers to Mali was approved by parliament on Monday.") is None
     assert span("The navy drills will be held off the coast on Monday.")[0] == "2021-08-02"
+
+
+def test_a_number_counting_the_forces_is_no_year():
+    assert date_of("Officials say that 1800 Turkish soldiers have left the enclave.") is None
+    assert span("In 1998 Turkish soldiers left the enclave.") == ("1998", "1998", "year")
+
+
+def test_a_year_or_holiday_inside_a_name_dates_nothing():
+    assert date_of("The president may invoke the 1807 Insurrection Act to deploy troops in the city.") is None
+    assert date_of("Forty marines have been sent to Christmas Island to guard the detention centre.") is None

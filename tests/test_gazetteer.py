@@ -25,6 +25,11 @@ def names(text, year=None):
         ("Congo Republic held elections.", [("Congo Republic", "COG")]),
         ("The East African Community sent a force.", [("East African Community", "EAC")]),
         ("The Sudan People's Liberation Army advanced.", [("Sudan People's Liberation Army", "SPLA")]),
+        ("The ROC Armed Forces went on alert.", [("ROC Armed Forces", "TWN")]),
+        ("Peshmerga fighters and Kataib Hezbollah units moved.", [("Peshmerga", "PESHMERGA"),
+                                                                  ("Kataib Hezbollah", "KATAIBHEZBOLLAH")]),
+        ("LNA and GNA forces clashed.", [("LNA", "LNA"), ("GNA", "LBY")]),
+        ("The Hellenic Navy sent a frigate.", [("Hellenic Navy", "GRC")]),
     ],
 )
 def test_names_resolve_to_actor_codes(text, expected):
@@ -135,3 +140,8 @@ def test_a_sentence_with_no_word_that_starts_a_force_name_names_no_force():
                     for m in gazetteer.find(text) for r in m.readings)
         assert not armed or gazetteer.may_name_armed_forces(text, 0, len(text)), text
     assert not gazetteer.may_name_armed_forces("Russia sent troops to Belarus.", 0, 30)
+
+
+def test_the_gulf_coast_is_not_the_persian_gulf():
+    found = load_gazetteer().find("Guard units were sent along the Gulf Coast before the storm.")
+    assert [(m.text, m.place_reading().entity.country) for m in found] == [("Gulf Coast", "USA")]

@@ -40,7 +40,30 @@ def test_list_of_places_is_one_answer_most_specific_first():
     ("Belarusian troops were deployed along the Polish-Belarusian border.", "BLR"),
     ("Russia massed troops near the Ukrainian border.", "RUS"),
     ("Russia held military drills near Tajikistan's Afghan border.", "TJK"),
+    ("Syrian troops were deployed near the country's border with Turkey.", "SYR"),
+    ("Palestinian forces began deploying along the strip's border with Israel.", "PSE"),
 ])
 def test_border_side(text, country):
     event = extract(text, published=DCT)[0]
     assert event.locations[0].feature == "border" and event.locations[0].country == country
+
+
+def test_the_region_does_not_stand_for_where_the_speaker_is():
+    text = "Army sources in Lisbon meanwhile said the government plans to send 300 paratroopers to the region."
+    event = extract(text, published=DCT)[0]
+    assert not event.locations
+
+
+def test_land_a_state_holds_is_not_that_state():
+    event = extract("Kyiv offered to withdraw its troops from Russian-held territory if the shelling stopped.",
+                    published=DCT)[0]
+    assert "RUS" not in [loc.country for loc in event.locations]
+    held = extract("Ukrainian troops pulled out of Russian-held Kherson.", published=DCT)[0]
+    assert held.locations[0].name == "Kherson"
+
+
+def test_a_town_name_ending_a_longer_name_is_not_that_town():
+    person = extract("The President of Chile Ricardo Lagos sends another 800 troops to the area.", published=DCT)[0]
+    assert not person.locations
+    town = extract("The army deployed 2,000 soldiers to the northern town of Nueva Concepción.", published=DCT)[0]
+    assert town.locations[0].name == "Nueva Concepción"
