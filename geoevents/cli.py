@@ -7,16 +7,16 @@ Data goes to stdout, messages to stderr. Exit codes: 0 all inputs read; 1 some i
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import signal
 import sys
 import threading
-from collections.abc import Iterator
-from typing import Annotated, TextIO
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
-from rich.console import Console
 
 from . import __version__
 from .batch import ChunkResult, default_jobs, extract_all
@@ -26,6 +26,9 @@ from .progress import ProgressBar, Tally
 from .readers import Failure, Fields, InputProgress, Notice, Parser, input_size, iter_documents, once_per_source
 from .render import FORMATS, writer_for
 from .sources import iter_tasks
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXAMPLES = """
 Examples:
@@ -46,7 +49,15 @@ app = typer.Typer(
     help="Extract military exercises, deployments and withdrawals from news text.",
     epilog=EXAMPLES,
 )
-errors = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@functools.cache
+def errors() -> Console:
+    """rich's console on stderr, made when first used: a quiet run without failures never imports
+    rich (a sixth of the start-up of such a run, extraction modules aside)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _version(value: bool) -> None:
@@ -161,8 +172,8 @@ def extract(
                        on_notice=reporter.notice, progress=reading)
     parser = Parser(fields, parse_published(published) if published else None, date_from_text_later=True)
     show_progress = not quiet and sys.stderr.isatty()
-    bar = ProgressBar(errors, show_progress, lambda: input_size(paths or [], glob or (), files_from),
-                      lambda: reading.bytes_read)
+    bar = ProgressBar(errors() if show_progress else None, show_progress,
+                      lambda: input_size(paths or [], glob or (), files_from), lambda: reading.bytes_read)
     writer = writer_for(chosen_format, sys.stdout, grouped=group)
     if link or group:
         writer = LinkingWriter(writer, grouped=group)
@@ -177,7 +188,7 @@ def extract(
             _write_all(results, writer, reporter, bar)
     if not quiet or interrupted.is_set():
         for line in tally.summary(interrupted.is_set()):
-            errors.print(f"geoevents: {line}", markup=False, style="dim" if not tally.failed else None)
+            errors().print(f"geoevents: {line}", markup=False, style="dim" if not tally.failed else None)
     if interrupted.is_set():
         raise typer.Exit(130)
     if tally.failed:
@@ -227,8 +238,8 @@ class Reporter:
 
     SHOWN = 50
 
-    def __init__(self, console: Console, error_log: TextIO | None, quiet: bool):
-        self.console = console
+    def __init__(self, console: Callable[[], Console], error_log: TextIO | None, quiet: bool):
+        self.console = console  # (made when first needed)
         self.error_log = error_log
         self.quiet = quiet
         self.tally = Tally()
@@ -249,11 +260,11 @@ class Reporter:
     def _show(self, line: str, style: str) -> None:
         self.shown += 1
         if self.shown <= self.SHOWN:
-            self.console.print(line, style=style, markup=False)
+            self.console().print(line, style=style, markup=False)
         elif self.shown == self.SHOWN + 1:
             hint = ("; every failure is in the --errors file" if self.error_log
                     else "; use --errors FILE to keep them all")
-            self.console.print(f"geoevents: further failures and warnings are not shown{hint}", markup=False)
+            self.console().print(f"geoevents: further failures and warnings are not shown{hint}", markup=False)
 
 
 @contextlib.contextmanager
@@ -304,13 +315,13 @@ def dates(
     for item in iter_documents(paths or [], fields, published):
         if isinstance(item, Failure):
             failures += 1
-            errors.print(f"geoevents: {item}", style="red", markup=False)
+            errors().print(f"geoevents: {item}", style="red", markup=False)
             continue
         for record in document_timexes(item):
             writer.write(record)
     writer.close()
     if failures:
-        errors.print(f"geoevents: {failures} input(s) failed", markup=False)
+        errors().print(f"geoevents: {failures} input(s) failed", markup=False)
         raise typer.Exit(1)
 
 
@@ -330,7 +341,7 @@ def eval_command(
         documents = load_gold(gold)
         report = evaluate(documents, scored)
     except (OSError, ValueError) as error:
-        errors.print(f"geoevents: {error}", style="red", markup=False)
+        errors().print(f"geoevents: {error}", style="red", markup=False)
         raise typer.Exit(1) from None
     for row in report.errors[:show_errors]:
         typer.echo("\t".join(row))
@@ -348,6 +359,7 @@ def rules_command(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list every trigger rule.")] = False,
 ) -> None:
     """List the loaded rules and lexicons, where each came from, and how many entries each has."""
+    from rich.console import Console
     from rich.table import Table
 
     from .inventory import inventory, trigger_rules
@@ -378,7 +390,7 @@ def _knowledge(rules: list[str] | None, config: str | None):
     try:
         return with_rule_files(rule_files(rules, config))
     except RuleFileError as error:
-        errors.print(f"geoevents: {error}", style="red", markup=False)
+        errors().print(f"geoevents: {error}", style="red", markup=False)
         raise typer.Exit(2) from None
 
 
