@@ -168,8 +168,9 @@ def extract(
     reporter = Reporter(errors, error_log, quiet)
     tally = reporter.tally
     reading = InputProgress()
+    jobs = jobs or default_jobs()
     tasks = iter_tasks(paths or [], globs=glob or (), files_from=files_from, text_field=fields.text,
-                       on_notice=reporter.notice, progress=reading)
+                       on_notice=reporter.notice, progress=reading, read_ahead=jobs == 1)
     parser = Parser(fields, parse_published(published) if published else None, date_from_text_later=True)
     show_progress = not quiet and sys.stderr.isatty()
     bar = ProgressBar(errors() if show_progress else None, show_progress,
@@ -178,7 +179,7 @@ def extract(
     if link or group:
         writer = LinkingWriter(writer, grouped=group)
     with stop_on_first_interrupt() as interrupted:
-        results = extract_all(tasks, parser, wanted, jobs or default_jobs(), ordered=not unordered,
+        results = extract_all(tasks, parser, wanted, jobs, ordered=not unordered,
                               stop=interrupted.is_set, rules=rule_paths)
         # closing(): should writing fail (| head), the workers are stopped at once, not at exit
         with contextlib.closing(results), contextlib.ExitStack() as cleanup:

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from geoevents import readers
 from geoevents.cli import app
 from geoevents.markup import html_to_text
+from geoevents.sources import read_ahead
 
 GOOD = "Chad sent 300 troops to Niger on Monday."
 runner = CliRunner()
@@ -179,6 +180,30 @@ def test_gzip_broken_midway_keeps_the_documents_before_the_break(tmp_path):
     assert "gzip" in result.stderr or "truncated" in result.stderr
     ids = [int(e["doc_id"]) for e in jsonl(result.stdout)]
     assert ids and ids == list(range(len(ids)))  # every document before the break, in order
+
+
+def test_read_ahead_gives_the_blocks_before_an_error_then_the_error():
+    def blocks():
+        yield b"first"
+        yield b"second"
+        raise EOFError("cut short")
+
+    got = []
+    with pytest.raises(EOFError, match="cut short"):
+        for block in read_ahead(blocks()):
+            got.append(block)
+    assert got == [b"first", b"second"]
+
+
+def test_read_ahead_stops_its_thread_when_the_reading_stops():
+    def endless():
+        while True:
+            yield b"more"
+
+    reader = read_ahead(endless())
+    assert next(reader) == b"more"
+    reader.close()
+    assert not [t for t in threading.enumerate() if t.name == "geoevents-read-ahead"]
 
 
 def test_unreadable_file_is_reported_and_the_others_go_on(monkeypatch, tmp_path):
