@@ -1,8 +1,8 @@
 """Extraction over a stream of input tasks: in worker processes, in input order, in bounded memory.
 
-Tasks (see ``sources``) are grouped into chunks (a quarter of a megabyte of JSON Lines, or up
-to ``CHUNK_FILES`` files): enough work for each trip to a worker, small enough to share it
-evenly. The worker reads, parses and extracts, and sends back only the events and the tally.
+Tasks (see ``sources``) are grouped into chunks (a quarter of a megabyte of JSON Lines or of
+files, or up to ``CHUNK_FILES`` files): enough work for each trip to a worker, small enough to
+share it evenly. The worker reads, parses and extracts, and sends back only the events and the tally.
 With several jobs, worker processes share the chunks with this one (see ``workers``). Reading
 waits for the workers, so an input of any size goes through in bounded memory. Results come
 back in input order unless ``ordered`` is false, in which case each chunk is passed on as soon
@@ -21,7 +21,7 @@ from .pipeline import extract_document
 from .readers import Parser
 from .sources import Failure, Notice, Task
 
-CHUNK_BYTES = 1 << 18  # JSON Lines per chunk (a task of JSON Lines is about this size)
+CHUNK_BYTES = 1 << 18  # JSON Lines or files per chunk (a task of JSON Lines is about this size)
 CHUNK_FILES = 64  # files per chunk
 
 
@@ -126,7 +126,7 @@ def _chunks(tasks: Iterable[Task | Failure], stop: Callable[[], bool]) -> Iterat
             yield task
             continue
         chunk.append(task)
-        size += len(task.data)
+        size += len(task.data) or task.size
         if size >= CHUNK_BYTES or len(chunk) >= CHUNK_FILES:
             yield chunk
             chunk, size = [], 0

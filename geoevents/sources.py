@@ -65,13 +65,14 @@ NoticeHandler = Callable[[Notice], None]
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """A piece of input: ``file`` (a text or HTML file to read), ``lines`` (a block of JSON Lines
-    starting at line ``first_line``) or ``text`` (the bytes of one text document)."""
+    """A piece of input: ``file`` (a text or HTML file to read, of ``size`` bytes), ``lines`` (a
+    block of JSON Lines starting at line ``first_line``) or ``text`` (the bytes of one text document)."""
 
     kind: str
     source: str
     data: bytes = b""
     first_line: int = 1
+    size: int = 0  # of a file, so that batches of files can be cut by size
 
 
 class InputProgress:
@@ -223,9 +224,11 @@ class _Finder:
         if is_jsonl(path):
             yield from self.jsonl(path)
             return
+        size = 0
         with contextlib.suppress(OSError):
-            self.progress.finish(os.path.getsize(path))
-        yield Task("file", path)
+            size = os.path.getsize(path)
+        self.progress.finish(size)
+        yield Task("file", path, size=size)
 
     def jsonl(self, source: str) -> Iterator[Task | Failure]:
         try:
