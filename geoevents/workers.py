@@ -9,6 +9,7 @@ input needs, and the workers inherit them instead of each paying for them again.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import multiprocessing
 import queue
@@ -44,6 +45,9 @@ class _Pool:
     def _start(self) -> ProcessPoolExecutor:
         sys.stdout.flush()  # a forked worker must not inherit (and one day flush) buffered output
         sys.stderr.flush()
+        # the patterns and tables made so far live as long as the run: out of the collector's
+        # sight, its passes neither walk them nor write to their pages (which forked workers share)
+        gc.freeze()
         executor = ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_start_worker,
                                        initargs=self.settings)
         executor.submit(int).result()  # fork now, before any other thread (a progress bar) runs
