@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, NoReturn, TextIO
 
 import typer
 
@@ -399,12 +399,36 @@ def main() -> None:
     """Console entry point: quiet on a closed pipe (``| head``), no tracebacks for bad input."""
     try:
         app()
+    except SystemExit as done:
+        _exit_now(done.code)
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
     except KeyboardInterrupt:
         sys.exit(130)
+
+
+
+def _exit_now(code: int | str | None) -> NoReturn:
+    """Exit with ``code`` once the output is flushed, without tearing the interpreter down: freeing
+    the compiled patterns, tables and caches one object at a time takes 0.04 s after a single
+    document and 0.1 s after a corpus, for nothing. Nothing else is left to do by then: the
+    worker processes are joined and the ``--errors`` file is closed. (Under coverage, whose
+    atexit handler saves the data, the interpreter exits the usual way.)"""
+    if "coverage" in sys.modules:
+        sys.exit(code)
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # (the reader went away: nothing more can be said)
+        pass
+    os._exit(code)
 
 
 if __name__ == "__main__":
