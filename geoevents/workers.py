@@ -158,10 +158,12 @@ def in_workers(chunks: Iterator[Chunk | Failure], jobs: int, ordered: bool,
     queued = (jobs - 1) * PENDING_PER_JOB  # enough for the workers not to wait for this process
     held_results = 2 * jobs * PENDING_PER_JOB  # results held (waiting for an earlier chunk) before reading waits
     finished_cleanly = False
+    rest = itertools.chain([second], chunks)
+    del second
     try:
         yield first
         del first
-        for chunk in itertools.chain([second], chunks):
+        for chunk in rest:
             if isinstance(chunk, Failure):
                 yield chunk
                 continue
