@@ -12,12 +12,14 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeRemainingColumn
+from typing import TYPE_CHECKING
 
 from .batch import ChunkResult
 from .model import EVENT_TYPES
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
 
 MEGA = 1_000_000  # "MB of text" counts characters: a million characters per MB
 
@@ -86,7 +88,7 @@ class ProgressBar:
     It starts with the first ``update``, once the worker processes have been forked: no thread
     of ours should be running when they are."""
 
-    def __init__(self, console: Console, enabled: bool, measure: Callable[[], int | None],
+    def __init__(self, console: Console | None, enabled: bool, measure: Callable[[], int | None],
                  bytes_read: Callable[[], int]):
         self.console = console
         self.enabled = enabled
@@ -96,6 +98,16 @@ class ProgressBar:
         self.progress: Progress | None = None
 
     def _start(self) -> None:
+        # imported here: rich.progress takes 8 ms to import, and most runs draw no bar
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            SpinnerColumn,
+            TaskProgressColumn,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
         self.size = InputSize(self.measure)
         columns: Sequence = (
             SpinnerColumn(),

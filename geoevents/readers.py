@@ -143,50 +143,68 @@ class Parser:
     # -- JSON Lines ----------------------------------------------------------------------------
 
     def lines(self, task: Task, notice: NoticeHandler) -> Iterator[Document | Failure]:
+        # the path every document of a JSON Lines input takes: kept lean (a few calls a line)
         source = task.source
+        record_of = self.record
+        loads = orjson.loads
         for number, raw_line in enumerate(task.data.split(b"\n"), task.first_line):
-            if not raw_line.strip():
+            if not raw_line or raw_line.isspace():
                 continue
             try:
-                record = orjson.loads(raw_line)
+                record = loads(raw_line)
             except orjson.JSONDecodeError:
-                # orjson refuses invalid UTF-8 and lone surrogates: decode leniently, parse again
-                try:
-                    decoded = raw_line.decode("utf-8")
-                except UnicodeDecodeError as error:
-                    decoded = raw_line.decode("utf-8", errors="replace")
-                    notice(Notice(source, f"invalid UTF-8 (first at byte {error.start} of the line), decoded "
-                                          "with replacement characters; reported for the first line only",
-                                  number, kind="utf8"))
-                try:
-                    record = _clean(json.loads(decoded))
-                except json.JSONDecodeError as error:
-                    yield Failure(source, f"not valid JSON ({error.msg}, column {error.colno})", number)
+                record = _lenient(raw_line, source, number, notice)
+                if isinstance(record, Failure):
+                    yield record
                     continue
-                except RecursionError:
-                    yield Failure(source, "not valid JSON (nested too deeply)", number)
-                    continue
-            yield self.record(record, source, number)
+            yield record_of(record, source, number)
 
     def record(self, record: object, source: str, number: int) -> Document | Failure:
         if not isinstance(record, dict):
             return Failure(source, "not a JSON object", number)
         fields = self.fields
         doc_id = record.get(fields.id)
-        doc_id = str(doc_id) if doc_id is not None else f"{source}:{number}"
+        if type(doc_id) is not str:
+            doc_id = str(doc_id) if doc_id is not None else f"{source}:{number}"
         text = record.get(fields.text)
-        if not isinstance(text, str):
+        if type(text) is not str and not isinstance(text, str):
             problem = "no" if text is None else "a non-string"
             return Failure(source, f"{problem} {fields.text!r} field (the document's text)", number, doc_id)
         value = None
         for name in fields.published:  # the first field that holds a value (a loop: this runs per document)
             if value := record.get(name):
                 break
-        try:
-            published = parse_published(value) if value else None
-        except ValueError as error:
-            return Failure(source, str(error), number, doc_id)
-        return self.document(text, doc_id, source, number, published)
+        published = None
+        if value:
+            try:
+                published = parse_published(value)
+            except ValueError as error:
+                return Failure(source, str(error), number, doc_id)
+        if published is None:
+            published = self.default_date
+            if published is None:
+                if self.later:
+                    return Document(text, doc_id, None, source, number, True)
+                published = find_published(text)
+        return Document(text, doc_id, published, source, number, False)
+
+
+def _lenient(raw_line: bytes, source: str, number: int, notice: NoticeHandler) -> object:
+    """A line orjson refused (invalid UTF-8, lone surrogates, or not JSON at all): decoded leniently
+    and parsed again, or the ``Failure`` saying why it cannot be read."""
+    try:
+        decoded = raw_line.decode("utf-8")
+    except UnicodeDecodeError as error:
+        decoded = raw_line.decode("utf-8", errors="replace")
+        notice(Notice(source, f"invalid UTF-8 (first at byte {error.start} of the line), decoded "
+                              "with replacement characters; reported for the first line only",
+                      number, kind="utf8"))
+    try:
+        return _clean(json.loads(decoded))
+    except json.JSONDecodeError as error:
+        return Failure(source, f"not valid JSON ({error.msg}, column {error.colno})", number)
+    except RecursionError:
+        return Failure(source, "not valid JSON (nested too deeply)", number)
 
 
 def _decode(data: bytes, source: str, notice: NoticeHandler) -> str:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from rich.console import Console
-from rich.table import Table
+if TYPE_CHECKING:  # rich is imported by the table writer and the report only: the other formats stream without it
+    from rich.table import Table
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
@@ -157,6 +157,8 @@ class TableWriter:
     """A rich table, printed when all events are in (a table needs its column widths)."""
 
     def __init__(self, out: TextIO, grouped: bool = False):
+        from rich.console import Console
+
         self.console = Console(file=out, highlight=False, soft_wrap=False)
         self.grouped = grouped
         self.records: list[dict] = []
@@ -171,6 +173,8 @@ class TableWriter:
         self.console.print(self._grouped_table() if self.grouped else self._table())
 
     def _table(self) -> Table:
+        from rich.table import Table
+
         show_doc = len({r.get("doc_id") for r in self.records}) > 1
         table = Table(show_lines=False, header_style="bold", expand=False)
         if show_doc:
@@ -184,6 +188,8 @@ class TableWriter:
         return table
 
     def _grouped_table(self) -> Table:
+        from rich.table import Table
+
         table = Table(show_lines=False, header_style="bold", expand=False)
         for name in ("event", "type", "status", "actors", "location", "date", "mentions", "sources", "first report"):
             table.add_column(name, overflow="fold", justify="right" if name in ("mentions", "sources") else "left")
@@ -212,6 +218,9 @@ def writer_for(name: str, out: TextIO, grouped: bool = False):
 
 def print_report(summary: dict, out: TextIO) -> None:
     """An evaluation summary as tables: events per type, then fields."""
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console(file=out, highlight=False)
     table = Table(title="events", header_style="bold")
     for name in ("", "precision", "recall", "F1"):

@@ -15,9 +15,11 @@ import gzip
 import itertools
 import json
 import os
+import queue
 import sys
+import threading
 import zlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -63,13 +65,14 @@ NoticeHandler = Callable[[Notice], None]
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """A piece of input: ``file`` (a text or HTML file to read), ``lines`` (a block of JSON Lines
-    starting at line ``first_line``) or ``text`` (the bytes of one text document)."""
+    """A piece of input: ``file`` (a text or HTML file to read, of ``size`` bytes), ``lines`` (a
+    block of JSON Lines starting at line ``first_line``) or ``text`` (the bytes of one text document)."""
 
     kind: str
     source: str
     data: bytes = b""
     first_line: int = 1
+    size: int = 0  # of a file, so that batches of files can be cut by size
 
 
 class InputProgress:
@@ -108,10 +111,14 @@ def iter_tasks(
     text_field: str = "text",
     on_notice: NoticeHandler | None = None,
     progress: InputProgress | None = None,
+    read_ahead: bool = False,
 ) -> Iterator[Task | Failure]:
     """The tasks for ``paths`` in order (``-`` or no path at all: standard input), then for the
-    paths listed in ``files_from`` (one per line; ``-`` for standard input)."""
-    finder = _Finder(tuple(globs), text_field, on_notice or (lambda notice: None), progress or InputProgress())
+    paths listed in ``files_from`` (one per line; ``-`` for standard input). With ``read_ahead``,
+    gzip files are decompressed in a thread while this one works on the blocks before (never
+    with worker processes to fork: no thread of ours may run then)."""
+    finder = _Finder(tuple(globs), text_field, on_notice or (lambda notice: None), progress or InputProgress(),
+                     read_ahead)
     if not paths and files_from is None:
         paths = ["-"]
     for path in paths:
@@ -191,11 +198,13 @@ def input_size(paths: Sequence[str], globs: Sequence[str] = (), files_from: str 
 
 
 class _Finder:
-    def __init__(self, globs: tuple[str, ...], text_field: str, notice: NoticeHandler, progress: InputProgress):
+    def __init__(self, globs: tuple[str, ...], text_field: str, notice: NoticeHandler, progress: InputProgress,
+                 read_ahead: bool = False):
         self.globs = globs
         self.text_field = text_field
         self.notice = notice
         self.progress = progress
+        self.read_ahead = read_ahead
 
     def path(self, path: str) -> Iterator[Task | Failure]:
         if path == "-":
@@ -215,9 +224,11 @@ class _Finder:
         if is_jsonl(path):
             yield from self.jsonl(path)
             return
+        size = 0
         with contextlib.suppress(OSError):
-            self.progress.finish(os.path.getsize(path))
-        yield Task("file", path)
+            size = os.path.getsize(path)
+        self.progress.finish(size)
+        yield Task("file", path, size=size)
 
     def jsonl(self, source: str) -> Iterator[Task | Failure]:
         try:
@@ -229,14 +240,16 @@ class _Finder:
         self.progress.start(raw)
         line = 1
         try:
-            stream: BinaryIO = gzip.GzipFile(fileobj=raw) if source.endswith(".gz") else raw
+            gzipped = source.endswith(".gz")
+            stream: BinaryIO = gzip.GzipFile(fileobj=raw) if gzipped else raw
             with raw, stream:
                 head = stream.read(SNIFF)
                 if b"\x00" in head:
                     yield Failure(source, "binary file, not text: skipped")
                     return
                 blank = True
-                for block in blocks(stream, head):
+                found = blocks(stream, head)
+                for block in read_ahead(found) if gzipped and self.read_ahead else found:
                     if blank and not block.strip():
                         line += block.count(b"\n")
                         continue
@@ -289,6 +302,48 @@ def blocks(stream: BinaryIO, first: bytes = b"") -> Iterator[bytes]:
         pending, size = ([rest], len(rest)) if rest else ([], 0)
     if pending:
         yield b"".join(pending)
+
+
+_END = object()
+
+
+def read_ahead(items: Generator[bytes, None, None], depth: int = 2) -> Iterator[bytes]:
+    """The items of ``items``, made up to ``depth`` ahead in a thread: gunzip lets go of the GIL,
+    so the next blocks are decompressed while this thread works on the ones before. An error
+    met in the thread is raised here, after the items before it."""
+    ahead: queue.Queue = queue.Queue(depth)
+    stopped = threading.Event()
+
+    def put(item: object) -> bool:
+        while not stopped.is_set():
+            try:
+                ahead.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                pass
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put(item):
+                    return
+            put(_END)
+        except BaseException as error:  # raised in the consuming thread
+            put(error)
+        finally:
+            items.close()
+
+    thread = threading.Thread(target=produce, name="geoevents-read-ahead", daemon=True)
+    thread.start()
+    try:
+        while (item := ahead.get()) is not _END:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stopped.set()  # (when the consumer stops early)
+        thread.join()
 
 
 def looks_like_jsonl(first: bytes, text_field: str) -> bool:

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from geoevents import readers
 from geoevents.cli import app
 from geoevents.markup import html_to_text
+from geoevents.sources import read_ahead
 
 GOOD = "Chad sent 300 troops to Niger on Monday."
 runner = CliRunner()
@@ -181,6 +182,30 @@ def test_gzip_broken_midway_keeps_the_documents_before_the_break(tmp_path):
     assert ids and ids == list(range(len(ids)))  # every document before the break, in order
 
 
+def test_read_ahead_gives_the_blocks_before_an_error_then_the_error():
+    def blocks():
+        yield b"first"
+        yield b"second"
+        raise EOFError("cut short")
+
+    got = []
+    with pytest.raises(EOFError, match="cut short"):
+        for block in read_ahead(blocks()):
+            got.append(block)
+    assert got == [b"first", b"second"]
+
+
+def test_read_ahead_stops_its_thread_when_the_reading_stops():
+    def endless():
+        while True:
+            yield b"more"
+
+    reader = read_ahead(endless())
+    assert next(reader) == b"more"
+    reader.close()
+    assert not [t for t in threading.enumerate() if t.name == "geoevents-read-ahead"]
+
+
 def test_unreadable_file_is_reported_and_the_others_go_on(monkeypatch, tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text(GOOD, encoding="utf-8")
@@ -316,3 +341,30 @@ def test_ctrl_c_flushes_what_was_done_prints_the_summary_and_exits_130(tmp_path,
     read = int(re.search(r"([\d,]+) documents? read", stderr.decode()).group(1).replace(",", ""))
     assert 0 < read <= 3000 and len(records) == read  # each document read has its one event written
     assert [r["doc_id"] for r in records] == [f"doc-{i:05}" for i in range(read)]
+
+
+def test_files_are_shared_out_by_size(tmp_path):
+    """Chunks of files are cut at a quarter of a megabyte of files (or 64 files), so that a
+    folder of long articles is shared evenly between the jobs."""
+    from geoevents.batch import CHUNK_BYTES, CHUNK_FILES, _chunks
+    from geoevents.sources import iter_tasks
+
+    for i in range(6):
+        (tmp_path / f"long{i}.txt").write_text(GOOD + " More words." * (CHUNK_BYTES // 30), encoding="utf-8")
+    chunks = list(_chunks(iter_tasks([str(tmp_path)]), lambda: False))
+    assert [len(c) for c in chunks] == [3, 3]  # each file a third of a chunk and a little more
+    (tmp_path / "short").mkdir()
+    for i in range(CHUNK_FILES + 1):
+        (tmp_path / "short" / f"{i:03}.txt").write_text(GOOD, encoding="utf-8")
+    chunks = list(_chunks(iter_tasks([str(tmp_path / "short")]), lambda: False))
+    assert [len(c) for c in chunks] == [CHUNK_FILES, 1]
+
+
+def test_two_jobs_give_the_output_of_one_over_files_of_any_size(tmp_path):
+    for i in range(12):
+        filler = " The ministry gave no further details about the schedule." * (i * 400)
+        (tmp_path / f"{i:02}.txt").write_text(GOOD + filler, encoding="utf-8")
+    one = geoevents(str(tmp_path), "-f", "jsonl", "-j", "1", "--quiet")
+    two = geoevents(str(tmp_path), "-f", "jsonl", "-j", "2", "--quiet")
+    assert one.returncode == two.returncode == 0
+    assert two.stdout == one.stdout and len(jsonl(one.stdout.decode())) == 12

@@ -1,0 +1,195 @@
+"""The worker processes of a batch run with several jobs (see ``batch``).
+
+With N jobs, N - 1 worker processes are forked and the main process does its share: it hands
+each chunk to a worker while fewer than ``PENDING_PER_JOB`` chunks per worker are waiting or
+running, and otherwise processes the chunk itself (it has nothing else to do then). Before
+forking, it does the first chunk itself: that compiles the patterns and loads the tables the
+input needs, and the workers inherit them instead of each paying for them again.
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import multiprocessing
+import queue
+import signal
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from .batch import Chunk, ChunkResult, process_chunk, set_up, settings
+from .readers import Parser
+from .sources import Failure, Task
+
+PENDING_PER_JOB = 3
+WORKER_DIED = "a worker process died while extracting (out of memory?); not processed"
+
+
+def _start_worker(parser: Parser, types: frozenset[str] | None, rules: tuple[str, ...] = ()) -> None:
+    set_up(parser, types, rules)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the run
+
+
+class _Pool:
+    """A process pool that is started again if a worker dies (its chunks are reported failed)."""
+
+    def __init__(self, jobs: int, parser: Parser, types: frozenset[str] | None, rules: tuple[str, ...] = ()):
+        methods = multiprocessing.get_all_start_methods()
+        self.context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self.jobs = jobs
+        self.settings = (parser, types, rules)
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        sys.stdout.flush()  # a forked worker must not inherit (and one day flush) buffered output
+        sys.stderr.flush()
+        # the patterns and tables made so far live as long as the run: out of the collector's
+        # sight, its passes neither walk them nor write to their pages (which forked workers share)
+        gc.freeze()
+        executor = ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_start_worker,
+                                       initargs=self.settings)
+        executor.submit(int).result()  # fork now, before any other thread (a progress bar) runs
+        return executor
+
+    def submit(self, chunk: Chunk) -> Future:
+        try:
+            return self.executor.submit(process_chunk, chunk)
+        except BrokenProcessPool:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = self._start()
+            return self.executor.submit(process_chunk, chunk)
+
+    def close(self, finish: bool) -> None:
+        """Shut the pool down; unless ``finish``, stop the workers at once (the run is ending early:
+        a closed pipe, a second Ctrl-C) instead of waiting for the chunks they are on."""
+        if not finish:
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                process.terminate()
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+class _InFlight:
+    """The chunks handed out (to workers, or done here) and not yet passed on, in input order."""
+
+    def __init__(self, ordered: bool):
+        self.ordered = ordered
+        self.pending: dict[int, tuple[Future, Chunk]] = {}
+        self.completed: set[int] = set()
+        self.finished: queue.SimpleQueue[int] = queue.SimpleQueue()
+        self.count = 0
+
+    def add(self, future: Future, chunk: Chunk) -> None:
+        number = self.count
+        self.count += 1
+        # keep the tasks without their data, to name them should a worker die
+        self.pending[number] = (future, [Task(t.kind, t.source, b"", t.first_line) for t in chunk])
+        future.add_done_callback(lambda _future: self.finished.put(number))
+
+    def add_result(self, result: ChunkResult) -> None:
+        """A chunk this process has done itself."""
+        done: Future = Future()
+        done.set_result(result)
+        self.add(done, [])
+
+    def running(self) -> int:
+        """How many chunks the workers have yet to finish."""
+        return sum(not future.done() for future, _chunk in self.pending.values())
+
+    def wait(self, block: bool) -> None:
+        """Note the chunks that are done; with ``block``, wait (a moment) for at least one."""
+        numbers: list[int] = []
+        try:
+            numbers.append(self.finished.get(timeout=0.2) if block else self.finished.get_nowait())
+            while True:
+                numbers.append(self.finished.get_nowait())
+        except queue.Empty:
+            pass
+        self.completed.update(n for n in numbers if n in self.pending)
+
+    def ready(self) -> Iterator[ChunkResult]:
+        """The chunks that can be passed on now: in input order, or as they were done."""
+        self.wait(block=False)
+        if self.ordered:
+            while self.pending and (first := min(self.pending)) in self.completed:
+                yield self._result(first)
+        else:
+            for number in sorted(self.completed):
+                yield self._result(number)
+
+    def cancel_waiting(self) -> None:
+        """Drop the chunks no worker has started on."""
+        for number, (future, _chunk) in list(self.pending.items()):
+            if future.cancel():
+                del self.pending[number]
+                self.completed.discard(number)
+
+    def _result(self, number: int) -> ChunkResult:
+        future, chunk = self.pending.pop(number)
+        self.completed.discard(number)
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            return ChunkResult(failures=[Failure(t.source, WORKER_DIED, t.first_line if t.kind == "lines" else None)
+                                         for t in chunk])
+
+
+def in_workers(chunks: Iterator[Chunk | Failure], jobs: int, ordered: bool,
+               stop: Callable[[], bool]) -> Iterator[ChunkResult | Failure]:
+    """``batch.extract_all`` with ``jobs`` processes (this one included)."""
+    # the first chunk is done here, before forking (see the module's docstring)
+    failures: list[Failure] = []
+    first_chunk = next(_passing_failures(chunks, failures), None)
+    yield from failures
+    if first_chunk is None:
+        return
+    first = process_chunk(first_chunk)
+    del first_chunk
+    # look ahead: an input that fits in one chunk is done without starting workers
+    failures = []
+    second = next(_passing_failures(chunks, failures), None)
+    yield from failures
+    if second is None:
+        yield first
+        return
+    pool = _Pool(jobs - 1, *settings())  # forked before the first result starts a progress bar
+    flight = _InFlight(ordered)
+    queued = (jobs - 1) * PENDING_PER_JOB  # enough for the workers not to wait for this process
+    held_results = 2 * jobs * PENDING_PER_JOB  # results held (waiting for an earlier chunk) before reading waits
+    finished_cleanly = False
+    rest = itertools.chain([second], chunks)
+    del second
+    try:
+        yield first
+        del first
+        for chunk in rest:
+            if isinstance(chunk, Failure):
+                yield chunk
+                continue
+            while len(flight.pending) >= held_results and not stop():
+                flight.wait(block=True)
+                yield from flight.ready()
+            if flight.running() < queued:
+                flight.add(pool.submit(chunk), chunk)
+            else:  # the workers have enough to do: this process does the chunk
+                flight.add_result(process_chunk(chunk))
+            del chunk
+            yield from flight.ready()
+        while flight.pending:  # the input is read, or the run was stopped: finish what was handed out
+            if stop():
+                flight.cancel_waiting()
+            flight.wait(block=True)
+            yield from flight.ready()
+        finished_cleanly = True
+    finally:
+        pool.close(finish=finished_cleanly)
+
+
+def _passing_failures(chunks: Iterator[Chunk | Failure], failures: list[Failure]) -> Iterator[Chunk]:
+    """The chunks, the failures met on the way put aside in ``failures``."""
+    for chunk in chunks:
+        if isinstance(chunk, Failure):
+            failures.append(chunk)
+        else:
+            yield chunk
