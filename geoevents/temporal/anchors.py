@@ -65,11 +65,11 @@ def anchor_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int, 
     return words, runs
 
 
-# an entry per rule worth trying: the rule, its core's match method, and its cache of the left
-# chunks its left context can end with (None: the rule has no left context)
-Entry = tuple[Rule, Callable[..., Any], "dict[str, bool] | None"]
-_AFTER: dict[str, tuple[Entry, ...]] = {}
+# an entry per rule worth trying: the rule, its core's match method, and its left context's
+# (None: the rule has no left context)
+Entry = tuple[Rule, Callable[..., Any], "Callable[..., Any] | None"]
 _DIRECT: dict[str | None, tuple[Entry, ...]] = {}
+_RULES_AFTER: dict[str, tuple[Entry, ...]] = {}
 # anchors met before the ``rules_after`` tables are worth building, and the count so far
 _TABLES_AFTER = 2000
 _met = [0]
@@ -81,9 +81,14 @@ def use_tables(anchors: int) -> bool:
     return _met[0] > _TABLES_AFTER
 
 
+def tables_in_use() -> bool:
+    return _met[0] > _TABLES_AFTER
+
+
 def rules_of(word: str | None) -> tuple[Entry, ...]:
     """Every rule anchored on ``word`` (None: on a digit run), as entries to try without the
-    left-context check (a short run does not compile what the checks need)."""
+    left-context check (a short run does not compile what the checks need, nor a left context
+    before its core matches: the entries leave it out)."""
     found = _DIRECT.get(word)
     if found is None:
         by_word, on_digits = anchor_index()
@@ -95,7 +100,7 @@ def rules_of(word: str | None) -> tuple[Entry, ...]:
 def rules_after(key: str, word: str | None) -> tuple[Entry, ...]:
     """The rules anchored on ``word`` (None: on a digit run) whose core can match text that
     starts with ``key`` (the anchor and the character after it), as entries to try."""
-    found = _AFTER.get(key)
+    found = _RULES_AFTER.get(key)
     if found is None:
         if len(key) > (1 if word is None else len(word)):
             # a rule that cannot match text starting with the key cut short cannot match text
@@ -104,14 +109,53 @@ def rules_after(key: str, word: str | None) -> tuple[Entry, ...]:
             tried = rules_after(key[:-1], word)
         else:
             by_word, on_digits = anchor_index()
-            tried = tuple((rule, rule.matcher.match, rule.left_gate)
+            tried = tuple((rule, rule.matcher.match, rule.left.match if rule.left is not None else None)
                           for rule in (on_digits if word is None else by_word[word]))
         found = tuple(entry for entry in tried if entry[0].fits_after(key))
-        if len(_AFTER) > _CACHE_LIMIT:
-            _AFTER.clear()
-        _AFTER[key] = found
+        if len(_RULES_AFTER) > _CACHE_LIMIT:
+            _RULES_AFTER.clear()
+        _RULES_AFTER[key] = found
     return found
 
+
+class Plan:
+    """The rules to try after an anchor (``rules_after``), and for those whose left context
+    must be checked, which of them remain for a given tail (see ``Rule.fits_tail``)."""
+
+    __slots__ = ("entries", "gated", "_by_tail")
+
+    def __init__(self, entries: tuple[Entry, ...]):
+        self.entries = entries
+        self.gated = any(entry[0].tail_gate is not None for entry in entries)
+        self._by_tail: dict[str, tuple[Entry, ...]] = {}
+
+    def after_tail(self, tail: str) -> tuple[Entry, ...]:
+        """The entries whose left context can end with ``tail``, in order."""
+        found = self._by_tail.get(tail)
+        if found is None:
+            found = tuple(entry for entry in self.entries if entry[0].fits_tail(tail))
+            if len(self._by_tail) > 5000:
+                self._by_tail.clear()
+            self._by_tail[tail] = found
+        return found
+
+
+_PLANS: dict[tuple[int, ...], Plan] = {}
+# the plan after each key met: a Plan, or () where no rule can match
+_AFTER: dict[str, Plan | tuple[()]] = {}
+
+
+def plan_after(key: str, word: str | None) -> Plan | tuple[()]:
+    """The plan for ``rules_after(key, word)``, one per set of rules (keys share them)."""
+    entries = rules_after(key, word)
+    plan: Plan | tuple[()] = ()
+    if entries:
+        orders = tuple(entry[0].order for entry in entries)
+        plan = _PLANS.get(orders) or _PLANS.setdefault(orders, Plan(entries))
+    if len(_AFTER) > _CACHE_LIMIT:
+        _AFTER.clear()
+    _AFTER[key] = plan
+    return plan
 
 
 # the characters that usually follow an anchor, for ``prepare``
@@ -126,9 +170,9 @@ def prepare() -> None:
     for word in by_word:
         for form in {word, word.capitalize(), word.upper()}:
             for after in _USUAL_NEXT:
-                rules_after(form + after, word)
+                plan_after(form + after, word)
     _met[0] = _TABLES_AFTER + 1
     runs = [str(n) for n in range(100)] + [f"0{n}" for n in range(10)] + [str(n) for n in range(1500, 2100)]
     for run in runs:
         for after in _USUAL_NEXT + "s":
-            rules_after(run + after, None)
+            plan_after(run + after, None)

@@ -10,10 +10,10 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from .anchors import _AFTER, Entry, anchor_spans, rules_after, rules_of, use_tables
+from .anchors import _AFTER, Entry, anchor_spans, plan_after, rules_of, use_tables
 from .calendar import Point, day_point
 from .context import REPORTED_PERIOD, Context
-from .grammar import Rule, lexicon
+from .grammar import TAIL, Rule, lexicon
 from .parse import Partial, read
 from .resolve import resolve
 from .tense import clause_window, tense_in
@@ -74,63 +74,67 @@ Candidate = tuple[int, int, int, int, int, Rule, "re.Match | None", "re.Match"]
 def candidates(text: str, start: int, end: int) -> list[Candidate]:
     """Every rule's matches in ``text[start:end]`` that stand as whole words. A rule is tried
     only where one of its anchor words (or a digit run) starts, and (once the dispatch tables
-    are in use) only if the character after the anchor can continue its pattern and the word
-    before can end its left context."""
+    are in use) only if the character after the anchor can continue its pattern and the last
+    characters before it can end its left context."""
     words, runs = anchor_spans(text, start, end)
     found: list[Candidate] = []
-    tables = use_tables(len(words) + len(runs))
+    if not use_tables(len(words) + len(runs)):
+        _try_every_rule(text, start, end, words, runs, found)
+        return found
     after = _AFTER
     for at, stop, word in words:
-        if tables:
-            key = text[at:stop + 1] if stop < end else text[at:end]
-            plan = after.get(key)
-            if plan is None:
-                plan = rules_after(key, word)
-        else:
-            plan = rules_of(word)
+        key = text[at:stop + 1] if stop < end else text[at:end]
+        plan = after.get(key)
+        if plan is None:
+            plan = plan_after(key, word)
         if plan:
-            _try(plan, text, at, start, end, found)
+            _try(plan.after_tail(_tail(text, at, start)) if plan.gated else plan.entries, text, at, start, end, found)
     if runs:
         gate = _short_number_gate().match
         for at, stop in runs:
             size = stop - at
-            if size < 3 and not gate(text, stop, min(end, stop + 16)) and not (at > 0 and text[at - 1] in "'’"):
-                continue
-            if tables:
-                if size > 5:
-                    stop = at + 5
-                key = text[at:stop + 1] if stop < end else text[at:end]
-                plan = after.get(key)
-                if plan is None:
-                    plan = rules_after(key, None)
-            else:
-                plan = rules_of(None)
+            if size < 3:
+                if not gate(text, stop, min(end, stop + 16)) and not (at > 0 and text[at - 1] in "'’"):
+                    continue
+            elif size > 5:
+                stop = at + 5
+            key = text[at:stop + 1] if stop < end else text[at:end]
+            plan = after.get(key)
+            if plan is None:
+                plan = plan_after(key, None)
             if plan:
-                _try(plan, text, at, start, end, found)
+                _try(plan.after_tail(_tail(text, at, start)) if plan.gated else plan.entries,
+                     text, at, start, end, found)
     return found
 
 
-def _try(plan: tuple[Entry, ...], text: str, at: int, start: int, end: int, found: list[Candidate]) -> None:
-    chunk = None
-    for rule, core_match, left_fits in plan:
-        if left_fits is not None:
-            if chunk is None:
-                chunk = _chunk_before(text, at, start)
-            fits = left_fits.get(chunk)
-            if fits is None:
-                fits = rule.left_can_end_with(chunk)
-            if not fits:
+def _try_every_rule(text: str, start: int, end: int, words: list[tuple[int, int, str]], runs: list[tuple[int, int]],
+                    found: list[Candidate]) -> None:
+    """``candidates`` for a short run: every rule of each anchor is tried."""
+    for at, _, word in words:
+        _try(rules_of(word), text, at, start, end, found)
+    if runs:
+        gate = _short_number_gate().match
+        for at, stop in runs:
+            if stop - at < 3 and not gate(text, stop, min(end, stop + 16)) and not (at > 0 and text[at - 1] in "'’"):
                 continue
+            _try(rules_of(None), text, at, start, end, found)
+
+
+def _try(entries: tuple[Entry, ...], text: str, at: int, start: int, end: int, found: list[Candidate]) -> None:
+    for rule, core_match, left_match in entries:
         core = core_match(text, at, end)
         if core is None:
             continue
-        left = None
-        if rule.left_source is not None:
-            left = rule.left.match(text, start, at)
+        if left_match is None and rule.left_source is not None:
+            left_match = rule.left.match  # a short run's entry: the left context compiled once needed
+        if left_match is not None:
+            left = left_match(text, start, at)
             if left is None:
                 continue
             s = left.start()
         else:
+            left = None
             s = at
         e = core.end()
         if s == e:
@@ -142,15 +146,19 @@ def _try(plan: tuple[Entry, ...], text: str, at: int, start: int, end: int, foun
         found.append((s - e, rule.order, s, len(found), e, rule, left, core))
 
 
-def _chunk_before(text: str, at: int, start: int) -> str:
-    """The last word (or number, or punctuation run) before ``at``, with one space if any."""
+def _tail(text: str, at: int, start: int) -> str:
+    """The last ``TAIL`` characters before ``at`` within its word, and white space before ``at``
+    as one space ("st " in "last  week"): what a rule's left context is first judged by."""
     i = at
     while i > start and text[i - 1].isspace():
         i -= 1
-    j = max(start, i - 24)
-    k = text.rfind(" ", j, i)
-    k = j if k < 0 else k + 1
-    return text[k:i] + (" " if i < at else "")
+    if i < at:
+        lo = max(start, i - TAIL + 1)
+        k = text.rfind(" ", lo, i)
+        return text[lo if k < 0 else k + 1:i] + " "
+    lo = max(start, i - TAIL)
+    k = text.rfind(" ", lo, i)
+    return text[lo if k < 0 else k + 1:i]
 
 
 def select(found: list[Candidate]) -> list[Partial]:
