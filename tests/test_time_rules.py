@@ -89,18 +89,37 @@ def test_a_left_context_is_judged_by_its_tail_without_turning_down_a_chunk_it_ca
     """The tagger judges a left context by the last characters before the anchor (the tail)
     with its lookarounds made plain: a necessary condition, so every chunk the left context can
     end with passes; rules whose gate may match nothing are never asked (tail_gate None)."""
-    from geoevents.temporal.grammar import TAIL
+    from geoevents.temporal.grammar import NO_LEFT, TAIL
 
     turned_down = 0
     for rule in RULES:
         if rule.left_source is None:
             continue
         for chunk in sorted(_chunks()):
-            fits = rule.fits_tail(chunk[-TAIL:])
+            fits = rule.tail_verdict(chunk[-TAIL:]) != NO_LEFT
             assert fits or rule.left.match(chunk, partial=True) is None, (rule.id, chunk)
             assert fits or rule.tail_gate is not None, (rule.id, chunk)
             turned_down += not fits
     assert turned_down > 0  # the gate spares the tagger some rules
+
+
+def test_a_left_context_said_to_be_empty_by_its_tail_matches_nothing_there():
+    """Where the tail shows that a left context that may be empty can only be empty, the
+    tagger takes its empty match without matching it: the match it would get is that one."""
+    from geoevents.temporal.grammar import EMPTY_LEFT
+    from geoevents.temporal.tagger import _tail
+
+    said_empty = 0
+    for rule in RULES:
+        if rule.empty_left is None:
+            continue
+        for sentence in SENTENCES:
+            for at in range(len(sentence)):
+                if rule.tail_verdict(_tail(sentence, at, 0)) == EMPTY_LEFT:
+                    left = rule.left.match(sentence, 0, at)
+                    assert left.span() == (at, at) and left.groups() == rule.empty_left.groups(), (rule.id, sentence)
+                    said_empty += 1
+    assert said_empty > 0
 
 
 def test_a_lookaround_is_consumed_or_dropped_for_the_tail_gate():

@@ -24,16 +24,16 @@ from typing import Any
 
 import ahocorasick
 
-from .grammar import Rule, anchor_index
+from .grammar import EMPTY_LEFT, TRY_LEFT, Rule, anchor_index
 
 # a one-byte-per-character copy: lower-case ASCII letters, the rest spaces
-_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
-_DIGITS = bytes(c if 48 <= c <= 57 else 32 for c in range(256))
+LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+DIGITS = bytes(c if 48 <= c <= 57 else 32 for c in range(256))
 _CACHE_LIMIT = 50000
 
 
 @cache
-def _anchor_automaton() -> ahocorasick.Automaton:
+def anchor_automaton() -> ahocorasick.Automaton:
     """An automaton of the anchor words, each between spaces (" year "): in the letters copy,
     where anything but a letter is a space, it finds just the standalone words."""
     by_word, _ = anchor_index()
@@ -49,12 +49,12 @@ def anchor_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int, 
     """The anchor words of ``text[start:end]`` as (start, end, lower-case word), and its digit
     runs as (start, end), each in text order. A word counts where no ASCII letter touches it."""
     raw = text[start:end].encode("ascii", "replace")  # one byte per character
-    letters = (b" " + raw.translate(_LETTERS) + b" ").decode("ascii")
+    letters = (b" " + raw.translate(LETTERS) + b" ").decode("ascii")
     # a match ends at the space after the word; offsets in ``letters`` are one ahead
     last = start - 1
-    words = [(last + stop - size, last + stop, word) for stop, (size, word) in _anchor_automaton().iter(letters)]
+    words = [(last + stop - size, last + stop, word) for stop, (size, word) in anchor_automaton().iter(letters)]
     runs: list[tuple[int, int]] = []
-    digits = raw.translate(_DIGITS)
+    digits = raw.translate(DIGITS)
     find = digits.find
     i = 0
     for run in digits.split():
@@ -65,9 +65,9 @@ def anchor_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int, 
     return words, runs
 
 
-# an entry per rule worth trying: the rule, its core's match method, and its left context's
-# (None: the rule has no left context)
-Entry = tuple[Rule, Callable[..., Any], "Callable[..., Any] | None"]
+# an entry per rule worth trying: the rule, its core's match method, its left context's (None:
+# none to match), and the left context's match when known without matching it (its empty one)
+Entry = tuple[Rule, Callable[..., Any], "Callable[..., Any] | None", "Any"]
 _DIRECT: dict[str | None, tuple[Entry, ...]] = {}
 _RULES_AFTER: dict[str, tuple[Entry, ...]] = {}
 # anchors met before the ``rules_after`` tables are worth building, and the count so far
@@ -92,7 +92,7 @@ def rules_of(word: str | None) -> tuple[Entry, ...]:
     found = _DIRECT.get(word)
     if found is None:
         by_word, on_digits = anchor_index()
-        found = _DIRECT[word] = tuple((rule, rule.matcher.match, None)
+        found = _DIRECT[word] = tuple((rule, rule.matcher.match, None, None)
                                       for rule in (on_digits if word is None else by_word[word]))
     return found
 
@@ -109,7 +109,7 @@ def rules_after(key: str, word: str | None) -> tuple[Entry, ...]:
             tried = rules_after(key[:-1], word)
         else:
             by_word, on_digits = anchor_index()
-            tried = tuple((rule, rule.matcher.match, rule.left.match if rule.left is not None else None)
+            tried = tuple((rule, rule.matcher.match, rule.left.match if rule.left is not None else None, None)
                           for rule in (on_digits if word is None else by_word[word]))
         found = tuple(entry for entry in tried if entry[0].fits_after(key))
         if len(_RULES_AFTER) > _CACHE_LIMIT:
@@ -119,21 +119,30 @@ def rules_after(key: str, word: str | None) -> tuple[Entry, ...]:
 
 
 class Plan:
-    """The rules to try after an anchor (``rules_after``), and for those whose left context
-    must be checked, which of them remain for a given tail (see ``Rule.fits_tail``)."""
+    """The rules to try after an anchor (``rules_after``), and for the rules with a left
+    context, which of them remain for a given tail and how (see ``Rule.tail_verdict``)."""
 
     __slots__ = ("entries", "gated", "_by_tail")
 
     def __init__(self, entries: tuple[Entry, ...]):
         self.entries = entries
-        self.gated = any(entry[0].tail_gate is not None for entry in entries)
+        self.gated = any([entry[0].tail_gate is not None or entry[0].empty_left is not None for entry in entries])
         self._by_tail: dict[str, tuple[Entry, ...]] = {}
 
     def after_tail(self, tail: str) -> tuple[Entry, ...]:
-        """The entries whose left context can end with ``tail``, in order."""
+        """The entries whose left context can end with ``tail``, in order; the left context's
+        match is the empty one where nothing else can be."""
         found = self._by_tail.get(tail)
         if found is None:
-            found = tuple(entry for entry in self.entries if entry[0].fits_tail(tail))
+            kept = []
+            for entry in self.entries:
+                rule = entry[0]
+                verdict = rule.tail_verdict(tail)
+                if verdict == EMPTY_LEFT:
+                    kept.append((rule, entry[1], None, rule.empty_left))
+                elif verdict == TRY_LEFT:
+                    kept.append(entry)
+            found = tuple(kept)
             if len(self._by_tail) > 5000:
                 self._by_tail.clear()
             self._by_tail[tail] = found
@@ -176,3 +185,10 @@ def prepare() -> None:
     for run in runs:
         for after in _USUAL_NEXT + "s":
             plan_after(run + after, None)
+    # the short tails every longer one is first judged by (see ``Rule.tail_verdict``)
+    printable = [chr(c) for c in range(32, 127)]
+    tails = printable + [c + " " for c in printable if c.isalnum()]
+    for plan in _PLANS.values():
+        if plan.gated:
+            for tail in tails:
+                plan.after_tail(tail)

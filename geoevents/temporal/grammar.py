@@ -37,12 +37,12 @@ class Rule:
 
     __slots__ = ("id", "anchor", "anchors", "op", "type", "value", "fields", "examples", "counterexamples",
                  "order", "core_source", "left_source", "needs_text_before", "_core", "_matcher", "_left",
-                 "tail_fits", "_tail_gate")
+                 "tail_fits", "_gates")
 
     def __init__(self, id: str, anchor: str, anchors: tuple[str, ...], core_source: str, left_source: str | None,
                  op: str = "date", type: str | None = None, value: str | None = None,
                  fields: dict[str, Any] | None = None, examples: tuple[tuple[str, ...], ...] = (),
-                 counterexamples: tuple[str, ...] = (), order: int = 0, tail_fits: dict[str, bool] | None = None):
+                 counterexamples: tuple[str, ...] = (), order: int = 0, tail_fits: dict[str, int] | None = None):
         self.id = id
         self.anchor = anchor  # a word class, or "words" for a rule that lists its own
         self.anchors = anchors  # lower-case words where the core starts; () for digits
@@ -62,10 +62,10 @@ class Rule:
         self._core: regex.Pattern | None = None
         self._matcher: regex.Pattern | re.Pattern | None = None
         self._left: regex.Pattern | None = None
-        # whether the left context can end with a given tail (see ``fits_tail``): filled as the
+        # what the left context can be after a given tail (see ``tail_verdict``): filled as the
         # tagger meets tails, shared by the rules with the same left context
-        self.tail_fits: dict[str, bool] = {} if tail_fits is None else tail_fits
-        self._tail_gate: regex.Pattern | None | bool = False  # False: not built yet
+        self.tail_fits: dict[str, int] = {} if tail_fits is None else tail_fits
+        self._gates: tuple[regex.Pattern | None, regex.Pattern | None, regex.Match | None] | None = None
 
     def __repr__(self) -> str:
         return f"Rule({self.id!r})"
@@ -96,35 +96,66 @@ class Rule:
     @property
     def tail_gate(self) -> regex.Pattern | None:
         """The left context with what looks around made plain (see ``consuming_form``), matched
-        backwards, for ``fits_tail``; None when there is nothing to check: no left context, or
-        one that may be empty (it fits before any anchor: "(?:last )?" in "{@}{weekday}")."""
-        if self._tail_gate is False:
-            gate = None
-            if self.left_source is not None:
-                try:
-                    gate = regex.compile("(?r)(?:%s)" % consuming_form(self.left_source), regex.IGNORECASE)
-                except (regex.error, ValueError):
-                    gate = None  # not a pattern once made plain: no gate (every tail fits)
-                if gate is not None and gate.match("") is not None:
-                    gate = None
-            self._tail_gate = gate
-        return self._tail_gate
+        backwards, for ``tail_verdict``; None when there is nothing to check: no left context,
+        or one that may be empty (it fits before any anchor: "(?:last )?" in "{@}{weekday}")."""
+        if self._gates is None:
+            self._gates = self._build_gates()
+        return self._gates[0]
 
-    def fits_tail(self, tail: str) -> bool:
-        """Whether the left context can end with ``tail``, the last characters (at most
-        ``TAIL``) before the anchor, white space before it read as one space ("st " in "last
-        week"). A necessary condition, cheap to test and to cache (tails are few): where the
-        left context matches, the text before the anchor ends with a string it matches, and
-        so the tail is the end of a string the gate matches (the gate matches more: what it
-        looks for around is consumed or dropped), which a partial match finds."""
-        fits = self.tail_fits.get(tail)
-        if fits is None:
-            gate = self.tail_gate
-            fits = gate is None or gate.match(tail, partial=True) is not None
+    @property
+    def empty_left(self) -> regex.Match | None:
+        """For a left context that may be empty wherever it stands (it looks nowhere around),
+        its empty match, whose groups are all None: the tagger's left match where the tail
+        shows that nothing else can match (see ``tail_verdict``)."""
+        if self._gates is None:
+            self._gates = self._build_gates()
+        return self._gates[2]
+
+    def _build_gates(self) -> tuple[regex.Pattern | None, regex.Pattern | None, regex.Match | None]:
+        if self.left_source is None:
+            return None, None, None
+        plain = consuming_form(self.left_source)
+        try:
+            gate = regex.compile("(?r)(?:%s)" % plain, regex.IGNORECASE)
+        except (regex.error, ValueError):
+            return None, None, None  # not a pattern once made plain: no gate (every tail fits)
+        if gate.match("") is None:
+            return gate, None, None
+        empty = self.left.match("")
+        if plain != self.left_source or empty is None or any(g is not None for g in empty.groups()):
+            return None, None, None
+        # the same pattern held from matching nothing: "(?!\Z)" is tried last, backwards
+        return None, regex.compile("(?r)(?!\\Z)(?:%s)" % plain, regex.IGNORECASE), empty
+
+    def tail_verdict(self, tail: str) -> int:
+        """What the left context can be, given ``tail``, the last characters (at most ``TAIL``)
+        before the anchor, white space before it read as one space ("st " in "last week"):
+        NO_LEFT (the rule cannot match), TRY_LEFT (match it), or EMPTY_LEFT (only its empty
+        match, ``empty_left``, is possible). A necessary condition, cheap to test and to cache
+        (tails are few): where the left context matches, the text before the anchor ends with
+        a string it matches, and so the tail is the end of a string the gate matches (the gate
+        matches more: what it looks for around is consumed or dropped), which a partial match
+        finds."""
+        verdict = self.tail_fits.get(tail)
+        if verdict is None:
+            if self._gates is None:
+                self._gates = self._build_gates()
+            gate, nonempty, _ = self._gates
+            # the gates look nowhere around: what cannot end with the tail's last characters
+            # cannot end with the tail, and the short tails are few (the verdict settled at once)
+            shorter = self.tail_verdict(tail[1:]) if len(tail) > 1 else TRY_LEFT
+            if shorter != TRY_LEFT:
+                verdict = shorter
+            elif gate is not None:
+                verdict = TRY_LEFT if gate.match(tail, partial=True) is not None else NO_LEFT
+            elif nonempty is not None:
+                verdict = TRY_LEFT if nonempty.match(tail, partial=True) is not None else EMPTY_LEFT
+            else:
+                verdict = TRY_LEFT
             if len(self.tail_fits) > 20000:
                 self.tail_fits.clear()
-            self.tail_fits[tail] = fits
-        return fits
+            self.tail_fits[tail] = verdict
+        return verdict
 
     def fits_after(self, key: str) -> bool:
         """Whether the core can match text that starts with ``key`` (the anchor and what
@@ -133,8 +164,9 @@ class Rule:
         return self.needs_text_before or self.core.match(key, partial=True) is not None
 
 
-# the characters before an anchor a left context is first judged by
+# the characters before an anchor a left context is first judged by, and the verdicts
 TAIL = 3
+NO_LEFT, TRY_LEFT, EMPTY_LEFT = 0, 1, 2
 
 
 def consuming_form(source: str) -> str:
@@ -365,7 +397,7 @@ def anchor_index() -> tuple[dict[str, tuple[Rule, ...]], tuple[Rule, ...]]:
 def rules() -> tuple[Rule, ...]:
     built = []
     classes = anchor_classes()
-    tail_fits: dict[str, dict[str, bool]] = {}  # one cache per left context
+    tail_fits: dict[str, dict[str, int]] = {}  # one cache per left context
     for order, record in enumerate(read_jsonl("time/rules.jsonl")):
         rule_id = record["id"]
         op = record.get("op", "date")

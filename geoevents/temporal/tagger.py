@@ -10,7 +10,20 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from .anchors import _AFTER, Entry, anchor_spans, plan_after, rules_of, use_tables
+import regex
+
+from .anchors import (
+    _AFTER,
+    DIGITS,
+    LETTERS,
+    Entry,
+    anchor_automaton,
+    anchor_spans,
+    plan_after,
+    rules_of,
+    tables_in_use,
+    use_tables,
+)
 from .calendar import Point, day_point
 from .context import REPORTED_PERIOD, Context
 from .grammar import TAIL, Rule, lexicon
@@ -65,6 +78,16 @@ def _short_number_gate() -> re.Pattern:
                       r"|\s+in\s+the\b|0s\b|(?:\s+of)?\s+(?:%s)\b)" % months)
 
 
+@cache
+def _cannot_follow_short_number() -> frozenset[str]:
+    """Characters no match of ``_short_number_gate`` starts with (",", ".", "%", most letters):
+    after one of them the gate need not run. Printable ASCII and common punctuation, judged by a
+    partial match of the same pattern; white space is always left to the gate."""
+    gate = regex.compile(_short_number_gate().pattern)
+    tried = {chr(c) for c in range(33, 127)} | set("’”“‘»«…–—•·°")
+    return frozenset(c for c in tried if gate.match(c, partial=True) is None)
+
+
 # a match found: minus its length, its rule's order, its start, how many were found before it
 # (so that sorting candidates ranks them for ``select``), its end, the rule, the left context's
 # match and the core's
@@ -76,25 +99,42 @@ def candidates(text: str, start: int, end: int) -> list[Candidate]:
     only where one of its anchor words (or a digit run) starts, and (once the dispatch tables
     are in use) only if the character after the anchor can continue its pattern and the last
     characters before it can end its left context."""
-    words, runs = anchor_spans(text, start, end)
     found: list[Candidate] = []
-    if not use_tables(len(words) + len(runs)):
-        _try_every_rule(text, start, end, words, runs, found)
-        return found
+    if not tables_in_use():
+        words, runs = anchor_spans(text, start, end)
+        if not use_tables(len(words) + len(runs)):
+            _try_every_rule(text, start, end, words, runs, found)
+            return found
+    # the anchor scan of ``anchor_spans``, each anchor tried as it is found
+    raw = text[start:end].encode("ascii", "replace")
+    letters = (b" " + raw.translate(LETTERS) + b" ").decode("ascii")
     after = _AFTER
-    for at, stop, word in words:
+    base = start - 1  # a match ends at the space after the word; offsets in ``letters`` are one ahead
+    for stop, (size, word) in anchor_automaton().iter(letters):
+        stop += base
+        at = stop - size
         key = text[at:stop + 1] if stop < end else text[at:end]
         plan = after.get(key)
         if plan is None:
             plan = plan_after(key, word)
         if plan:
             _try(plan.after_tail(_tail(text, at, start)) if plan.gated else plan.entries, text, at, start, end, found)
+    digits = raw.translate(DIGITS)
+    runs = digits.split()
     if runs:
         gate = _short_number_gate().match
-        for at, stop in runs:
-            size = stop - at
+        cannot_follow = _cannot_follow_short_number()
+        find = digits.find
+        i = 0
+        for run in runs:
+            i = find(run, i)
+            size = len(run)
+            at = start + i
+            i += size
+            stop = start + i
             if size < 3:
-                if not gate(text, stop, min(end, stop + 16)) and not (at > 0 and text[at - 1] in "'’"):
+                if stop < end and text[stop] in cannot_follow or \
+                        not gate(text, stop, min(end, stop + 16)) and not (at > 0 and text[at - 1] in "'’"):
                     continue
             elif size > 5:
                 stop = at + 5
@@ -110,36 +150,39 @@ def candidates(text: str, start: int, end: int) -> list[Candidate]:
 
 def _try_every_rule(text: str, start: int, end: int, words: list[tuple[int, int, str]], runs: list[tuple[int, int]],
                     found: list[Candidate]) -> None:
-    """``candidates`` for a short run: every rule of each anchor is tried."""
+    """``candidates`` for a short run: every rule of each anchor is tried, and a left context
+    compiled once a core has matched."""
     for at, _, word in words:
-        _try(rules_of(word), text, at, start, end, found)
+        _try(rules_of(word), text, at, start, end, found, lazy=True)
     if runs:
         gate = _short_number_gate().match
         for at, stop in runs:
             if stop - at < 3 and not gate(text, stop, min(end, stop + 16)) and not (at > 0 and text[at - 1] in "'’"):
                 continue
-            _try(rules_of(None), text, at, start, end, found)
+            _try(rules_of(None), text, at, start, end, found, lazy=True)
 
 
-def _try(entries: tuple[Entry, ...], text: str, at: int, start: int, end: int, found: list[Candidate]) -> None:
-    for rule, core_match, left_match in entries:
+def _try(entries: tuple[Entry, ...], text: str, at: int, start: int, end: int, found: list[Candidate],
+         lazy: bool = False) -> None:
+    for rule, core_match, left_match, left in entries:
         core = core_match(text, at, end)
         if core is None:
             continue
-        if left_match is None and rule.left_source is not None:
-            left_match = rule.left.match  # a short run's entry: the left context compiled once needed
+        if lazy and rule.left_source is not None:
+            left_match = rule.left.match
         if left_match is not None:
             left = left_match(text, start, at)
             if left is None:
                 continue
             s = left.start()
+            if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+                continue
         else:
-            left = None
-            s = at
+            s = at  # no left context, or only its empty match (``left``)
+            if at > 0 and text[at - 1].isalnum() and text[at].isalnum():
+                continue
         e = core.end()
         if s == e:
-            continue
-        if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
             continue
         if e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
             continue
@@ -149,6 +192,9 @@ def _try(entries: tuple[Entry, ...], text: str, at: int, start: int, end: int, f
 def _tail(text: str, at: int, start: int) -> str:
     """The last ``TAIL`` characters before ``at`` within its word, and white space before ``at``
     as one space ("st " in "last  week"): what a rule's left context is first judged by."""
+    if at - start >= TAIL and text[at - 1] == " " and not text[at - 2].isspace():
+        # the usual case, a word and one space: its last two characters and the space
+        return text[at - 3:at] if text[at - 3] != " " else text[at - 2:at]
     i = at
     while i > start and text[i - 1].isspace():
         i -= 1
