@@ -172,22 +172,26 @@ _USUAL_NEXT = " ,.;:!?'’\"”)]-–—/\n"
 
 
 def prepare() -> None:
-    """Fill the ``rules_after`` table for the usual keys ahead of a long batch run: every anchor
-    word (as written in lower case, capitalised, upper case) and every one- or two-digit number
-    and year, each followed by a usual character. Keys met later are added as they come."""
+    """Fill the tables for the usual keys ahead of a long batch run: every anchor word (as
+    written in lower case, capitalised, upper case) and every number up to three digits and
+    year, each followed by a usual character; and what each plan keeps after the usual tails
+    (a character, or a letter or digit and a space, or two lower-case letters and a space).
+    Keys and tails met later are added as they come."""
     by_word, _ = anchor_index()
     for word in by_word:
         for form in {word, word.capitalize(), word.upper()}:
             for after in _USUAL_NEXT:
                 plan_after(form + after, word)
     _met[0] = _TABLES_AFTER + 1
-    runs = [str(n) for n in range(100)] + [f"0{n}" for n in range(10)] + [str(n) for n in range(1500, 2100)]
+    runs = [str(n) for n in range(1000)] + [f"0{n}" for n in range(10)] + [str(n) for n in range(1500, 2100)]
     for run in runs:
         for after in _USUAL_NEXT + "s":
             plan_after(run + after, None)
-    # the short tails every longer one is first judged by (see ``Rule.tail_verdict``)
+    # the short tails every longer one is first judged by (see ``Rule.tail_verdict``), and
+    # those of a lower-case word and a space
     printable = [chr(c) for c in range(32, 127)]
-    tails = printable + [c + " " for c in printable if c.isalnum()]
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    tails = printable + [c + " " for c in printable if c.isalnum()] + [a + b + " " for a in letters for b in letters]
     for plan in _PLANS.values():
         if plan.gated:
             for tail in tails:

@@ -4,8 +4,8 @@ before it."""
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right
 from datetime import date
 from functools import cache
 from typing import Any
@@ -42,7 +42,7 @@ _CUE_TENSE = {"by": "future", "through": "future", "as of": "future", "since": "
 
 
 @cache
-def _cues() -> dict[str, tuple[tuple[str, int], ...]]:
+def _cues_by_last() -> dict[str, tuple[tuple[str, int], ...]]:
     """The cue phrases by their last word, longest first, with their length in words."""
     by_last: dict[str, list[tuple[str, int]]] = {}
     for cue in lexicon()["cues"]:
@@ -55,16 +55,16 @@ def cue_before(text: str, at: int, floor: int) -> str | None:
     """The preposition (or the like) just before an expression: "since" in "since May"."""
     if at > 0 and text[at - 1].isalnum():
         return None
-    words = text[max(floor, at - 24):at].lower().split()
+    words = text[max(floor, at - 24):at].split()
     if not words:
         return None
-    cues = _cues().get(words[-1])
+    cues = _cues_by_last().get(words[-1].lower())
     if cues is None:
         return None
     for cue, size in cues:
         if size == 1:
             return cue
-        if len(words) >= size and " ".join(words[-size:]) == cue:
+        if len(words) >= size and " ".join(words[-size:]).lower() == cue:
             return cue
     return None
 
@@ -213,13 +213,13 @@ def select(found: list[Candidate]) -> list[Partial]:
     starts: list[int] = []
     ends: list[int] = []
     chosen: list[Partial] = []
-    last = None
+    last_size = last_order = last_start = -1
     for negative_size, order, s, _, e, rule, left, core in found:
-        if (negative_size, order, s) == last:
+        if s == last_start and order == last_order and negative_size == last_size:
             continue  # the same match, found from another anchor
-        last = negative_size, order, s
-        i = bisect.bisect_right(starts, s)
-        if i > 0 and ends[i - 1] > s:
+        last_size, last_order, last_start = negative_size, order, s
+        i = bisect_right(starts, s)
+        if i and ends[i - 1] > s:
             continue
         if i < len(starts) and starts[i] < e:
             continue
