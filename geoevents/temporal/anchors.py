@@ -122,17 +122,17 @@ class Plan:
     """The rules to try after an anchor (``rules_after``), and for the rules with a left
     context, which of them remain for a given tail and how (see ``Rule.tail_verdict``)."""
 
-    __slots__ = ("entries", "gated", "_by_tail")
+    __slots__ = ("entries", "gated", "by_tail")
 
     def __init__(self, entries: tuple[Entry, ...]):
         self.entries = entries
         self.gated = any([entry[0].tail_gate is not None or entry[0].empty_left is not None for entry in entries])
-        self._by_tail: dict[str, tuple[Entry, ...]] = {}
+        self.by_tail: dict[str, tuple[Entry, ...]] = {}  # filled by ``after_tail``
 
     def after_tail(self, tail: str) -> tuple[Entry, ...]:
         """The entries whose left context can end with ``tail``, in order; the left context's
         match is the empty one where nothing else can be."""
-        found = self._by_tail.get(tail)
+        found = self.by_tail.get(tail)
         if found is None:
             kept = []
             for entry in self.entries:
@@ -143,9 +143,9 @@ class Plan:
                 elif verdict == TRY_LEFT:
                     kept.append(entry)
             found = tuple(kept)
-            if len(self._by_tail) > 5000:
-                self._by_tail.clear()
-            self._by_tail[tail] = found
+            if len(self.by_tail) > 5000:
+                self.by_tail.clear()
+            self.by_tail[tail] = found
         return found
 
 

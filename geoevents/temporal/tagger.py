@@ -117,8 +117,22 @@ def candidates(text: str, start: int, end: int) -> list[Candidate]:
         plan = after.get(key)
         if plan is None:
             plan = plan_after(key, word)
-        if plan:
-            _try(plan.after_tail(_tail(text, at, start)) if plan.gated else plan.entries, text, at, start, end, found)
+        if not plan:
+            continue
+        if plan.gated:
+            # the tail (``_tail``), inline for the usual case: a word and one space
+            if at - start >= TAIL and text[at - 1] == " " and not text[at - 2].isspace():
+                tail = text[at - 3:at] if text[at - 3] != " " else text[at - 2:at]
+            else:
+                tail = _tail(text, at, start)
+            entries = plan.by_tail.get(tail)
+            if entries is None:
+                entries = plan.after_tail(tail)
+            if not entries:
+                continue
+        else:
+            entries = plan.entries
+        _try(entries, text, at, start, end, found)
     digits = raw.translate(DIGITS)
     runs = digits.split()
     if runs:
