@@ -114,18 +114,13 @@ class Rule:
     def _build_gates(self) -> tuple[regex.Pattern | None, regex.Pattern | None, regex.Match | None]:
         if self.left_source is None:
             return None, None, None
-        plain = consuming_form(self.left_source)
-        try:
-            gate = regex.compile("(?r)(?:%s)" % plain, regex.IGNORECASE)
-        except (regex.error, ValueError):
-            return None, None, None  # not a pattern once made plain: no gate (every tail fits)
-        if gate.match("") is None:
+        gate, nonempty = _gate_patterns(self.left_source)
+        if gate is not None or nonempty is None:
             return gate, None, None
         empty = self.left.match("")
-        if plain != self.left_source or empty is None or any(g is not None for g in empty.groups()):
+        if empty is None or any(g is not None for g in empty.groups()):
             return None, None, None
-        # the same pattern held from matching nothing: "(?!\Z)" is tried last, backwards
-        return None, regex.compile("(?r)(?!\\Z)(?:%s)" % plain, regex.IGNORECASE), empty
+        return None, nonempty, empty
 
     def tail_verdict(self, tail: str) -> int:
         """What the left context can be, given ``tail``, the last characters (at most ``TAIL``)
@@ -167,6 +162,24 @@ class Rule:
 # the characters before an anchor a left context is first judged by, and the verdicts
 TAIL = 3
 NO_LEFT, TRY_LEFT, EMPTY_LEFT = 0, 1, 2
+
+
+@cache
+def _gate_patterns(left_source: str) -> tuple[regex.Pattern | None, regex.Pattern | None]:
+    """The gates of a left context, compiled once for the rules that share it: the pattern made
+    plain (``consuming_form``), matched backwards, if it cannot match nothing; else, if nothing
+    was made plain (it looks nowhere around), the same pattern held from matching nothing
+    ("(?!\\Z)", tried last when matching backwards); None where there is nothing to check."""
+    plain = consuming_form(left_source)
+    try:
+        gate = regex.compile("(?r)(?:%s)" % plain, regex.IGNORECASE)
+    except (regex.error, ValueError):
+        return None, None  # not a pattern once made plain: no gate (every tail fits)
+    if gate.match("") is None:
+        return gate, None
+    if plain != left_source:
+        return None, None
+    return None, regex.compile(r"(?r)(?!\Z)(?:%s)" % plain, regex.IGNORECASE)
 
 
 def consuming_form(source: str) -> str:
