@@ -88,12 +88,14 @@ def tables_in_use() -> bool:
 def rules_of(word: str | None) -> tuple[Entry, ...]:
     """Every rule anchored on ``word`` (None: on a digit run), as entries to try without the
     left-context check (a short run does not compile what the checks need, nor a left context
-    before its core matches: the entries leave it out)."""
+    before its core matches)."""
     found = _DIRECT.get(word)
     if found is None:
         by_word, on_digits = anchor_index()
-        found = _DIRECT[word] = tuple((rule, rule.matcher.match, None, None)
-                                      for rule in (on_digits if word is None else by_word[word]))
+        rules = on_digits if word is None else by_word[word]
+        found = _DIRECT[word] = tuple(
+            (rule, rule.matcher.match, rule.match_left if rule.left_source is not None else None, None)
+            for rule in rules)
     return found
 
 

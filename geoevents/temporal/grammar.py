@@ -93,6 +93,10 @@ class Rule:
             self._left = _compile(self.id, "(?r)%s(?:%s)" % (_EDGE, self.left_source))
         return self._left
 
+    def match_left(self, text: str, pos: int, endpos: int) -> regex.Match | None:
+        """The left context matched backwards from ``endpos``, compiled when first needed."""
+        return self.left.match(text, pos, endpos)
+
     @property
     def tail_gate(self) -> regex.Pattern | None:
         """The left context with what looks around made plain (see ``consuming_form``), matched

@@ -164,26 +164,24 @@ def candidates(text: str, start: int, end: int) -> list[Candidate]:
 
 def _try_every_rule(text: str, start: int, end: int, words: list[tuple[int, int, str]], runs: list[tuple[int, int]],
                     found: list[Candidate]) -> None:
-    """``candidates`` for a short run: every rule of each anchor is tried, and a left context
-    compiled once a core has matched."""
+    """``candidates`` for a short run: every rule of each anchor is tried (a left context is
+    compiled once a core has matched: see ``Rule.match_left``)."""
     for at, _, word in words:
-        _try(rules_of(word), text, at, start, end, found, lazy=True)
+        _try(rules_of(word), text, at, start, end, found)
     if runs:
         gate = _short_number_gate().match
         for at, stop in runs:
             if stop - at < 3 and not gate(text, stop, min(end, stop + 16)) and not (at > 0 and text[at - 1] in "'’"):
                 continue
-            _try(rules_of(None), text, at, start, end, found, lazy=True)
+            _try(rules_of(None), text, at, start, end, found)
 
 
-def _try(entries: tuple[Entry, ...], text: str, at: int, start: int, end: int, found: list[Candidate],
-         lazy: bool = False) -> None:
+def _try(entries: tuple[Entry, ...], text: str, at: int, start: int, end: int, found: list[Candidate]) -> None:
+    """Match each entry's rule at the anchor ``at`` and add what stands as whole words."""
     for rule, core_match, left_match, left in entries:
         core = core_match(text, at, end)
         if core is None:
             continue
-        if lazy and rule.left_source is not None:
-            left_match = rule.left.match
         if left_match is not None:
             left = left_match(text, start, at)
             if left is None:
