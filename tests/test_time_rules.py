@@ -128,6 +128,8 @@ def test_a_lookaround_is_consumed_or_dropped_for_the_tail_gate():
     assert consuming_form(r"(?<=(?:^|[^\p{L}])(?:in|by)\s+)the\s+") == r"(?:(?:|[^\p{L}])(?:in|by)\s+)the\s+"
     assert consuming_form(r"(?<![\d,.])(?!an?\b)(?P<n>\d+)\s+") == r"(?P<n>\d+)\s+"
     assert consuming_form(r"[(?<=]\(?<=x\)") == r"[(?<=]\(?<=x\)"  # a class and escapes are kept as they are
+    # a lookbehind after consumed text may look back over it ("5 " in "\d+(?<=5)\s+"): dropped
+    assert consuming_form(r"\d+(?<=5)\s+") == r"\d+\s+"
 
 
 def test_the_dispatch_table_of_a_key_is_that_of_the_shorter_key_filtered():

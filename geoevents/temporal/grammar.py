@@ -188,8 +188,10 @@ def _gate_patterns(left_source: str) -> tuple[regex.Pattern | None, regex.Patter
 
 def consuming_form(source: str) -> str:
     """``source`` without what looks around, for a gate that matches more than the pattern: a
-    lookbehind's text is consumed in its place (``(?<=from\\s+)`` -> ``(?:from\\s+)``),
-    negative lookbehinds, lookaheads, anchors and word boundaries are dropped."""
+    lookbehind that opens the pattern has its text consumed in its place (``(?<=from\\s+)the``
+    -> ``(?:from\\s+)the``: it looks at what comes before the match); other lookbehinds (which
+    may look back over what the pattern consumed), lookaheads, anchors and word boundaries are
+    dropped."""
     out: list[str] = []
     i, n = 0, len(source)
     while i < n:
@@ -207,7 +209,7 @@ def consuming_form(source: str) -> str:
             i += 1
         elif source.startswith(("(?<=", "(?<!", "(?=", "(?!"), i):
             j = _group_end(source, i)
-            if source.startswith("(?<=", i):
+            if i == 0 and source.startswith("(?<=", i):
                 out.append("(?:%s)" % consuming_form(source[i + 4:j - 1]))
             i = j
         else:
