@@ -12,8 +12,8 @@ anchor and the character after it, the rules whose pattern can still match there
 built from the rules of the key one character shorter; most anchors in a text get a handful of
 rules, often none). That check needs the ``regex`` build of every rule of the anchor, which is
 slow to compile: a short run (one sentence, a few articles) rather tries all rules of the anchor
-with their cheap standard-``re`` cores (``rules_after`` keeps its regex-free fallback,
-``rules_of``), and the tables take over once enough anchors have come by (or after ``prepare``).
+with their cheap standard-``re`` cores (``rules_of``), and the tables take over once enough
+anchors have come by (or after ``prepare``).
 
 What may precede the anchor is checked next, by its tail (the last three characters before it,
 white space read as one space): a ``Plan`` keeps, for each tail met, the rules whose left
