@@ -85,18 +85,51 @@ def _chunks() -> set[str]:
     return {w + " " for w in words} | {w for w in words if w.endswith("-")} | {"(the ", "12,000 ", "--", " "}
 
 
-def test_a_left_context_is_judged_by_its_tail_as_by_the_whole_chunk():
-    """A chunk whose last characters no left context can end with is turned down without a
-    look at the rest; rules whose left context may be empty are never asked (left_gate None)."""
+def test_a_left_context_is_judged_by_its_tail_without_turning_down_a_chunk_it_can_end_with():
+    """The tagger judges a left context by the last characters before the anchor (the tail)
+    with its lookarounds made plain: a necessary condition, so every chunk the left context can
+    end with passes; rules whose gate may match nothing are never asked (tail_gate None)."""
+    from geoevents.temporal.grammar import NO_LEFT, TAIL
+
+    turned_down = 0
     for rule in RULES:
         if rule.left_source is None:
             continue
-        rule.left_fits.clear()
         for chunk in sorted(_chunks()):
-            direct = rule.left.match(chunk, partial=True) is not None
-            assert rule.left_can_end_with(chunk) == direct, (rule.id, chunk)
-            assert direct or rule.left_gate is not None, (rule.id, chunk)
-        rule.left_fits.clear()
+            fits = rule.tail_verdict(chunk[-TAIL:]) != NO_LEFT
+            assert fits or rule.left.match(chunk, partial=True) is None, (rule.id, chunk)
+            assert fits or rule.tail_gate is not None, (rule.id, chunk)
+            turned_down += not fits
+    assert turned_down > 0  # the gate spares the tagger some rules
+
+
+def test_a_left_context_said_to_be_empty_by_its_tail_matches_nothing_there():
+    """Where the tail shows that a left context that may be empty can only be empty, the
+    tagger takes its empty match without matching it: the match it would get is that one."""
+    from geoevents.temporal.grammar import EMPTY_LEFT
+    from geoevents.temporal.tagger import _tail
+
+    said_empty = 0
+    for rule in RULES:
+        if rule.empty_left is None:
+            continue
+        for sentence in SENTENCES:
+            for at in range(len(sentence)):
+                if rule.tail_verdict(_tail(sentence, at, 0)) == EMPTY_LEFT:
+                    left = rule.left.match(sentence, 0, at)
+                    assert left.span() == (at, at) and left.groups() == rule.empty_left.groups(), (rule.id, sentence)
+                    said_empty += 1
+    assert said_empty > 0
+
+
+def test_a_lookaround_is_consumed_or_dropped_for_the_tail_gate():
+    from geoevents.temporal.grammar import consuming_form
+
+    assert consuming_form(r"(?<=(?:^|[^\p{L}])(?:in|by)\s+)the\s+") == r"(?:(?:|[^\p{L}])(?:in|by)\s+)the\s+"
+    assert consuming_form(r"(?<![\d,.])(?!an?\b)(?P<n>\d+)\s+") == r"(?P<n>\d+)\s+"
+    assert consuming_form(r"[(?<=]\(?<=x\)") == r"[(?<=]\(?<=x\)"  # a class and escapes are kept as they are
+    # a lookbehind after consumed text may look back over it ("5 " in "\d+(?<=5)\s+"): dropped
+    assert consuming_form(r"\d+(?<=5)\s+") == r"\d+\s+"
 
 
 def test_the_dispatch_table_of_a_key_is_that_of_the_shorter_key_filtered():

@@ -219,7 +219,17 @@ class Point(NamedTuple):
 
 
 def day_point(d: date, part: str | None = None) -> Point:
-    return Point("day", d.year, d.month, d.day, part=part)
+    """The day ``d`` (with a part of day) as a point; the same days come back again and again
+    (the document date, "Friday"), and points are immutable: remembered."""
+    point = _DAYS.get((d, part))
+    if point is None:
+        if len(_DAYS) > 50000:
+            _DAYS.clear()
+        point = _DAYS[(d, part)] = Point("day", d.year, d.month, d.day, part=part)
+    return point
+
+
+_DAYS: dict[tuple[date, str | None], Point] = {}
 
 
 def season_of(month: int) -> str:

@@ -37,12 +37,12 @@ class Rule:
 
     __slots__ = ("id", "anchor", "anchors", "op", "type", "value", "fields", "examples", "counterexamples",
                  "order", "core_source", "left_source", "needs_text_before", "_core", "_matcher", "_left",
-                 "left_fits", "_tail_decides")
+                 "tail_fits", "_gates")
 
     def __init__(self, id: str, anchor: str, anchors: tuple[str, ...], core_source: str, left_source: str | None,
                  op: str = "date", type: str | None = None, value: str | None = None,
                  fields: dict[str, Any] | None = None, examples: tuple[tuple[str, ...], ...] = (),
-                 counterexamples: tuple[str, ...] = (), order: int = 0, left_fits: dict[str, bool] | None = None):
+                 counterexamples: tuple[str, ...] = (), order: int = 0, tail_fits: dict[str, int] | None = None):
         self.id = id
         self.anchor = anchor  # a word class, or "words" for a rule that lists its own
         self.anchors = anchors  # lower-case words where the core starts; () for digits
@@ -62,14 +62,10 @@ class Rule:
         self._core: regex.Pattern | None = None
         self._matcher: regex.Pattern | re.Pattern | None = None
         self._left: regex.Pattern | None = None
-        # whether the left context can end with a given text chunk ("the ", "three-"): filled as
-        # the tagger meets chunks, so most failing rules cost a dictionary look-up (shared by
-        # the rules with the same left context)
-        self.left_fits: dict[str, bool] = {} if left_fits is None else left_fits
-        # whether a left context that cannot end with a chunk's last characters cannot end with
-        # the chunk either: true unless the pattern looks before what it matches (a lookbehind, a
-        # word boundary, a start), which could see more in the chunk than in its tail
-        self._tail_decides = left_source is not None and _LOOKS_BEHIND.search(left_source) is None
+        # what the left context can be after a given tail (see ``tail_verdict``): filled as the
+        # tagger meets tails, shared by the rules with the same left context
+        self.tail_fits: dict[str, int] = {} if tail_fits is None else tail_fits
+        self._gates: tuple[regex.Pattern | None, regex.Pattern | None, regex.Match | None] | None = None
 
     def __repr__(self) -> str:
         return f"Rule({self.id!r})"
@@ -97,31 +93,68 @@ class Rule:
             self._left = _compile(self.id, "(?r)%s(?:%s)" % (_EDGE, self.left_source))
         return self._left
 
-    @property
-    def left_gate(self) -> dict[str, bool] | None:
-        """The cache of ``left_can_end_with``, for the tagger to consult before trying the rule;
-        None when there is nothing to check: no left context, or one that may be empty and does
-        not look behind (it fits before any anchor: "(?:last )?" in "{@}{weekday}")."""
-        if self.left_source is None or self._tail_decides and self.left.match("") is not None:
-            return None
-        return self.left_fits
+    def match_left(self, text: str, pos: int, endpos: int) -> regex.Match | None:
+        """The left context matched backwards from ``endpos``, compiled when first needed."""
+        return self.left.match(text, pos, endpos)
 
-    def left_can_end_with(self, chunk: str) -> bool:
-        """Whether the left context can end with ``chunk`` (the word before the anchor). Most
-        chunks a text brings are new, and a partial match costs: the chunk's last characters,
-        few and often met, settle most of them."""
-        fits = self.left_fits.get(chunk)
-        if fits is None:
-            if len(self.left_fits) > 20000:
-                self.left_fits.clear()
-            if self.left_source is None:
-                fits = True
-            elif self._tail_decides and len(chunk) > _TAIL and not self.left_can_end_with(chunk[-_TAIL:]):
-                fits = False
+    @property
+    def tail_gate(self) -> regex.Pattern | None:
+        """The left context with what looks around made plain (see ``consuming_form``), matched
+        backwards, for ``tail_verdict``; None when there is nothing to check: no left context,
+        or one that may be empty (it fits before any anchor: "(?:last )?" in "{@}{weekday}")."""
+        if self._gates is None:
+            self._gates = self._build_gates()
+        return self._gates[0]
+
+    @property
+    def empty_left(self) -> regex.Match | None:
+        """For a left context that may be empty wherever it stands (it looks nowhere around),
+        its empty match, whose groups are all None: the tagger's left match where the tail
+        shows that nothing else can match (see ``tail_verdict``)."""
+        if self._gates is None:
+            self._gates = self._build_gates()
+        return self._gates[2]
+
+    def _build_gates(self) -> tuple[regex.Pattern | None, regex.Pattern | None, regex.Match | None]:
+        if self.left_source is None:
+            return None, None, None
+        gate, nonempty = _gate_patterns(self.left_source)
+        if gate is not None or nonempty is None:
+            return gate, None, None
+        empty = self.left.match("")
+        if empty is None or any(g is not None for g in empty.groups()):
+            return None, None, None
+        return None, nonempty, empty
+
+    def tail_verdict(self, tail: str) -> int:
+        """What the left context can be, given ``tail``, the last characters (at most ``TAIL``)
+        before the anchor, white space before it read as one space ("st " in "last week"):
+        NO_LEFT (the rule cannot match), TRY_LEFT (match it), or EMPTY_LEFT (only its empty
+        match, ``empty_left``, is possible). A necessary condition, cheap to test and to cache
+        (tails are few): where the left context matches, the text before the anchor ends with
+        a string it matches, and so the tail is the end of a string the gate matches (the gate
+        matches more: what it looks for around is consumed or dropped), which a partial match
+        finds."""
+        verdict = self.tail_fits.get(tail)
+        if verdict is None:
+            if self._gates is None:
+                self._gates = self._build_gates()
+            gate, nonempty, _ = self._gates
+            # the gates look nowhere around: what cannot end with the tail's last characters
+            # cannot end with the tail, and the short tails are few (the verdict settled at once)
+            shorter = self.tail_verdict(tail[1:]) if len(tail) > 1 else TRY_LEFT
+            if shorter != TRY_LEFT:
+                verdict = shorter
+            elif gate is not None:
+                verdict = TRY_LEFT if gate.match(tail, partial=True) is not None else NO_LEFT
+            elif nonempty is not None:
+                verdict = TRY_LEFT if nonempty.match(tail, partial=True) is not None else EMPTY_LEFT
             else:
-                fits = self.left.match(chunk, partial=True) is not None
-            self.left_fits[chunk] = fits
-        return fits
+                verdict = TRY_LEFT
+            if len(self.tail_fits) > 20000:
+                self.tail_fits.clear()
+            self.tail_fits[tail] = verdict
+        return verdict
 
     def fits_after(self, key: str) -> bool:
         """Whether the core can match text that starts with ``key`` (the anchor and what
@@ -130,9 +163,93 @@ class Rule:
         return self.needs_text_before or self.core.match(key, partial=True) is not None
 
 
-# a left context is first tried on the last _TAIL characters of a chunk, unless it looks behind
-_TAIL = 3
-_LOOKS_BEHIND = re.compile(r"\(\?<[=!]|\\[bBAG]|\^|\$")
+# the characters before an anchor a left context is first judged by, and the verdicts
+TAIL = 3
+NO_LEFT, TRY_LEFT, EMPTY_LEFT = 0, 1, 2
+
+
+@cache
+def _gate_patterns(left_source: str) -> tuple[regex.Pattern | None, regex.Pattern | None]:
+    """The gates of a left context, compiled once for the rules that share it: the pattern made
+    plain (``consuming_form``), matched backwards, if it cannot match nothing; else, if nothing
+    was made plain (it looks nowhere around), the same pattern held from matching nothing
+    ("(?!\\Z)", tried last when matching backwards); None where there is nothing to check."""
+    plain = consuming_form(left_source)
+    try:
+        gate = regex.compile("(?r)(?:%s)" % plain, regex.IGNORECASE)
+    except (regex.error, ValueError):
+        return None, None  # not a pattern once made plain: no gate (every tail fits)
+    if gate.match("") is None:
+        return gate, None
+    if plain != left_source:
+        return None, None
+    return None, regex.compile(r"(?r)(?!\Z)(?:%s)" % plain, regex.IGNORECASE)
+
+
+def consuming_form(source: str) -> str:
+    """``source`` without what looks around, for a gate that matches more than the pattern: a
+    lookbehind that opens the pattern has its text consumed in its place (``(?<=from\\s+)the``
+    -> ``(?:from\\s+)the``: it looks at what comes before the match); other lookbehinds (which
+    may look back over what the pattern consumed), lookaheads, anchors and word boundaries are
+    dropped."""
+    out: list[str] = []
+    i, n = 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            escape = source[i:i + 2]
+            if escape[1:] not in ("b", "B", "A", "Z", "G"):
+                out.append(escape)
+            i += 2
+        elif c == "[":
+            j = _class_end(source, i)
+            out.append(source[i:j])
+            i = j
+        elif c in "^$":
+            i += 1
+        elif source.startswith(("(?<=", "(?<!", "(?=", "(?!"), i):
+            j = _group_end(source, i)
+            if i == 0 and source.startswith("(?<=", i):
+                out.append("(?:%s)" % consuming_form(source[i + 4:j - 1]))
+            i = j
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _class_end(source: str, i: int) -> int:
+    """The index after the character class that starts at ``source[i]`` ("[")."""
+    j = i + 1
+    if source.startswith("^", j):
+        j += 1
+    if source.startswith("]", j):
+        j += 1
+    while j < len(source) and source[j] != "]":
+        j += 2 if source[j] == "\\" else 1
+    return j + 1
+
+
+def _group_end(source: str, i: int) -> int:
+    """The index after the group that starts at ``source[i]`` ("(")."""
+    depth, j = 0, i
+    while j < len(source):
+        c = source[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _class_end(source, j)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    raise ValueError(f"unbalanced group in {source!r}")
+
 
 # ``regex`` classes the patterns use, in the standard ``re`` syntax (letters: word characters
 # that are no digit nor underscore)
@@ -150,7 +267,7 @@ def standard_source(source: str) -> str:
 def compile_all() -> None:
     """Compile every rule now (a long batch run, or a benchmark that times the tagging alone)."""
     for rule in rules():
-        _ = rule.core, rule.matcher, rule.left
+        _ = rule.core, rule.matcher, rule.left, rule.tail_gate
 
 
 def _compile(rule_id: str, source: str) -> regex.Pattern:
@@ -299,7 +416,7 @@ def anchor_index() -> tuple[dict[str, tuple[Rule, ...]], tuple[Rule, ...]]:
 def rules() -> tuple[Rule, ...]:
     built = []
     classes = anchor_classes()
-    left_fits: dict[str, dict[str, bool]] = {}  # one cache per left context
+    tail_fits: dict[str, dict[str, int]] = {}  # one cache per left context
     for order, record in enumerate(read_jsonl("time/rules.jsonl")):
         rule_id = record["id"]
         op = record.get("op", "date")
@@ -326,6 +443,6 @@ def rules() -> tuple[Rule, ...]:
             fields=dict(record.get("fields", {})),
             examples=tuple(tuple(e) for e in record.get("examples", [])),
             counterexamples=tuple(record.get("counterexamples", [])), order=order,
-            left_fits=left_fits.setdefault(left_source, {}) if left_source is not None else None,
+            tail_fits=tail_fits.setdefault(left_source, {}) if left_source is not None else None,
         ))
     return tuple(built)

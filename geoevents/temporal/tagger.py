@@ -4,16 +4,29 @@ before it."""
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right
 from datetime import date
 from functools import cache
 from typing import Any
 
-from .anchors import _AFTER, Entry, anchor_spans, rules_after, rules_of, use_tables
+import regex
+
+from .anchors import (
+    _AFTER,
+    DIGITS,
+    LETTERS,
+    Entry,
+    anchor_automaton,
+    anchor_spans,
+    plan_after,
+    rules_of,
+    tables_in_use,
+    use_tables,
+)
 from .calendar import Point, day_point
 from .context import REPORTED_PERIOD, Context
-from .grammar import Rule, lexicon
+from .grammar import TAIL, Rule, lexicon
 from .parse import Partial, read
 from .resolve import resolve
 from .tense import clause_window, tense_in
@@ -29,7 +42,7 @@ _CUE_TENSE = {"by": "future", "through": "future", "as of": "future", "since": "
 
 
 @cache
-def _cues() -> dict[str, tuple[tuple[str, int], ...]]:
+def _cues_by_last() -> dict[str, tuple[tuple[str, int], ...]]:
     """The cue phrases by their last word, longest first, with their length in words."""
     by_last: dict[str, list[tuple[str, int]]] = {}
     for cue in lexicon()["cues"]:
@@ -42,16 +55,16 @@ def cue_before(text: str, at: int, floor: int) -> str | None:
     """The preposition (or the like) just before an expression: "since" in "since May"."""
     if at > 0 and text[at - 1].isalnum():
         return None
-    words = text[max(floor, at - 24):at].lower().split()
+    words = text[max(floor, at - 24):at].split()
     if not words:
         return None
-    cues = _cues().get(words[-1])
+    cues = _cues_by_last().get(words[-1].lower())
     if cues is None:
         return None
     for cue, size in cues:
         if size == 1:
             return cue
-        if len(words) >= size and " ".join(words[-size:]) == cue:
+        if len(words) >= size and " ".join(words[-size:]).lower() == cue:
             return cue
     return None
 
@@ -65,6 +78,16 @@ def _short_number_gate() -> re.Pattern:
                       r"|\s+in\s+the\b|0s\b|(?:\s+of)?\s+(?:%s)\b)" % months)
 
 
+@cache
+def _cannot_follow_short_number() -> frozenset[str]:
+    """Characters no match of ``_short_number_gate`` starts with (",", ".", "%", most letters):
+    after one of them the gate need not run. Printable ASCII and common punctuation, judged by a
+    partial match of the same pattern; white space is always left to the gate."""
+    gate = regex.compile(_short_number_gate().pattern)
+    tried = {chr(c) for c in range(33, 127)} | set("’”“‘»«…–—•·°")
+    return frozenset(c for c in tried if gate.match(c, partial=True) is None)
+
+
 # a match found: minus its length, its rule's order, its start, how many were found before it
 # (so that sorting candidates ranks them for ``select``), its end, the rule, the left context's
 # match and the core's
@@ -74,83 +97,126 @@ Candidate = tuple[int, int, int, int, int, Rule, "re.Match | None", "re.Match"]
 def candidates(text: str, start: int, end: int) -> list[Candidate]:
     """Every rule's matches in ``text[start:end]`` that stand as whole words. A rule is tried
     only where one of its anchor words (or a digit run) starts, and (once the dispatch tables
-    are in use) only if the character after the anchor can continue its pattern and the word
-    before can end its left context."""
-    words, runs = anchor_spans(text, start, end)
+    are in use) only if the character after the anchor can continue its pattern and the last
+    characters before it can end its left context."""
     found: list[Candidate] = []
-    tables = use_tables(len(words) + len(runs))
+    if not tables_in_use():
+        words, runs = anchor_spans(text, start, end)
+        if not use_tables(len(words) + len(runs)):
+            _try_every_rule(text, start, end, words, runs, found)
+            return found
+    # the anchor scan of ``anchor_spans``, each anchor tried as it is found
+    raw = text[start:end].encode("ascii", "replace")
+    letters = (b" " + raw.translate(LETTERS) + b" ").decode("ascii")
     after = _AFTER
-    for at, stop, word in words:
-        if tables:
+    base = start - 1  # a match ends at the space after the word; offsets in ``letters`` are one ahead
+    for stop, (size, word) in anchor_automaton().iter(letters):
+        stop += base
+        at = stop - size
+        key = text[at:stop + 1] if stop < end else text[at:end]
+        plan = after.get(key)
+        if plan is None:
+            plan = plan_after(key, word)
+        if not plan:
+            continue
+        if plan.gated:
+            # the tail (``_tail``), inline for the usual case: a word and one space
+            if at - start >= TAIL and text[at - 1] == " " and not text[at - 2].isspace():
+                tail = text[at - 3:at] if text[at - 3] != " " else text[at - 2:at]
+            else:
+                tail = _tail(text, at, start)
+            entries = plan.by_tail.get(tail)
+            if entries is None:
+                entries = plan.after_tail(tail)
+            if not entries:
+                continue
+        else:
+            entries = plan.entries
+        _try(entries, text, at, start, end, found)
+    digits = raw.translate(DIGITS)
+    runs = digits.split()
+    if runs:
+        gate = _short_number_gate().match
+        cannot_follow = _cannot_follow_short_number()
+        find = digits.find
+        i = 0
+        for run in runs:
+            i = find(run, i)
+            size = len(run)
+            at = start + i
+            i += size
+            stop = start + i
+            if size < 3:
+                if stop < end and text[stop] in cannot_follow or \
+                        not gate(text, stop, min(end, stop + 16)) and not (at > 0 and text[at - 1] in "'’"):
+                    continue
+            elif size > 5:
+                stop = at + 5
             key = text[at:stop + 1] if stop < end else text[at:end]
             plan = after.get(key)
             if plan is None:
-                plan = rules_after(key, word)
-        else:
-            plan = rules_of(word)
-        if plan:
-            _try(plan, text, at, start, end, found)
-    if runs:
-        gate = _short_number_gate().match
-        for at, stop in runs:
-            size = stop - at
-            if size < 3 and not gate(text, stop, min(end, stop + 16)) and not (at > 0 and text[at - 1] in "'’"):
-                continue
-            if tables:
-                if size > 5:
-                    stop = at + 5
-                key = text[at:stop + 1] if stop < end else text[at:end]
-                plan = after.get(key)
-                if plan is None:
-                    plan = rules_after(key, None)
-            else:
-                plan = rules_of(None)
+                plan = plan_after(key, None)
             if plan:
-                _try(plan, text, at, start, end, found)
+                _try(plan.after_tail(_tail(text, at, start)) if plan.gated else plan.entries,
+                     text, at, start, end, found)
     return found
 
 
-def _try(plan: tuple[Entry, ...], text: str, at: int, start: int, end: int, found: list[Candidate]) -> None:
-    chunk = None
-    for rule, core_match, left_fits in plan:
-        if left_fits is not None:
-            if chunk is None:
-                chunk = _chunk_before(text, at, start)
-            fits = left_fits.get(chunk)
-            if fits is None:
-                fits = rule.left_can_end_with(chunk)
-            if not fits:
+def _try_every_rule(text: str, start: int, end: int, words: list[tuple[int, int, str]], runs: list[tuple[int, int]],
+                    found: list[Candidate]) -> None:
+    """``candidates`` for a short run: every rule of each anchor is tried (a left context is
+    compiled once a core has matched: see ``Rule.match_left``)."""
+    for at, _, word in words:
+        _try(rules_of(word), text, at, start, end, found)
+    if runs:
+        gate = _short_number_gate().match
+        for at, stop in runs:
+            if stop - at < 3 and not gate(text, stop, min(end, stop + 16)) and not (at > 0 and text[at - 1] in "'’"):
                 continue
+            _try(rules_of(None), text, at, start, end, found)
+
+
+def _try(entries: tuple[Entry, ...], text: str, at: int, start: int, end: int, found: list[Candidate]) -> None:
+    """Match each entry's rule at the anchor ``at`` and add what stands as whole words."""
+    for rule, core_match, left_match, left in entries:
         core = core_match(text, at, end)
         if core is None:
             continue
-        left = None
-        if rule.left_source is not None:
-            left = rule.left.match(text, start, at)
+        if left_match is not None:
+            left = left_match(text, start, at)
             if left is None:
                 continue
             s = left.start()
+            if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
+                continue
         else:
-            s = at
+            s = at  # no left context, or only its empty match (``left``)
+            if at > 0 and text[at - 1].isalnum() and text[at].isalnum():
+                continue
         e = core.end()
         if s == e:
-            continue
-        if s > 0 and text[s - 1].isalnum() and text[s].isalnum():
             continue
         if e < len(text) and text[e].isalnum() and text[e - 1].isalnum():
             continue
         found.append((s - e, rule.order, s, len(found), e, rule, left, core))
 
 
-def _chunk_before(text: str, at: int, start: int) -> str:
-    """The last word (or number, or punctuation run) before ``at``, with one space if any."""
+def _tail(text: str, at: int, start: int) -> str:
+    """The last ``TAIL`` characters before ``at`` within its word, and white space before ``at``
+    as one space ("st " in "last  week"): what a rule's left context is first judged by."""
+    if at - start >= TAIL and text[at - 1] == " " and not text[at - 2].isspace():
+        # the usual case, a word and one space: its last two characters and the space
+        return text[at - 3:at] if text[at - 3] != " " else text[at - 2:at]
     i = at
     while i > start and text[i - 1].isspace():
         i -= 1
-    j = max(start, i - 24)
-    k = text.rfind(" ", j, i)
-    k = j if k < 0 else k + 1
-    return text[k:i] + (" " if i < at else "")
+    if i < at:
+        lo = max(start, i - TAIL + 1)
+        k = text.rfind(" ", lo, i)
+        return text[lo if k < 0 else k + 1:i] + " "
+    lo = max(start, i - TAIL)
+    k = text.rfind(" ", lo, i)
+    return text[lo if k < 0 else k + 1:i]
 
 
 def select(found: list[Candidate]) -> list[Partial]:
@@ -159,13 +225,13 @@ def select(found: list[Candidate]) -> list[Partial]:
     starts: list[int] = []
     ends: list[int] = []
     chosen: list[Partial] = []
-    last = None
+    last_size = last_order = last_start = -1
     for negative_size, order, s, _, e, rule, left, core in found:
-        if (negative_size, order, s) == last:
+        if s == last_start and order == last_order and negative_size == last_size:
             continue  # the same match, found from another anchor
-        last = negative_size, order, s
-        i = bisect.bisect_right(starts, s)
-        if i > 0 and ends[i - 1] > s:
+        last_size, last_order, last_start = negative_size, order, s
+        i = bisect_right(starts, s)
+        if i and ends[i - 1] > s:
             continue
         if i < len(starts) and starts[i] < e:
             continue
