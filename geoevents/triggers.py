@@ -59,7 +59,7 @@ from .lazypattern import LazyPattern, phrase_pattern
 from .prefixes import match_prefixes
 from .resources import read_jsonl, read_lines, read_text
 from .trigger_context import SentenceContext
-from .wordstarts import WordStarts, character_classes
+from .wordstarts import WordStarts, character_classes, padded_classes
 
 TRIGGER_FILES = ("exercise", "deployment", "withdrawal", "training", "alert", "base", "arms_transfer", "movement")
 REQUIREMENTS = ("none", "military", "force", "force_object", "force_subject", "force_near", "military_or_place",
@@ -174,7 +174,7 @@ class TriggerLexicon:
         self._rule_order = {rule.id: i for i, rule in enumerate(self.rules)}
         # per event type: its exclusions, and an automaton of their literal prefixes (see
         # ``possible_exclusions``)
-        self._exclusion_index: dict[str, tuple[tuple[Exclusion, ...], ahocorasick.Automaton | None,
+        self._exclusion_index: dict[str, tuple[tuple[Exclusion, ...], WordStarts[str] | None,
                                                frozenset[str]]] = {}
         self.forces = _word_pattern(read_lines("lexicon/forces.txt"))
         self.military = _word_pattern(read_lines("lexicon/military_cues.txt") + read_lines("lexicon/forces.txt"))
@@ -217,14 +217,15 @@ class TriggerLexicon:
         """Where each group's prefixes start a word (with the group's rules that may match there),
         and the anchor words, in the lower-cased text."""
         tries: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
-        found, words = self._starts.find(lowered)
-        for start, (group, rules) in found:
-            starts = tries.get(group)
-            if starts is None:
-                tries[group] = [(start, rules)]
-            else:
-                starts.append((start, rules))
-        return tries, words
+        hits = self._starts.hits(padded_classes(lowered))
+        for start, entries in self._starts.starts(hits):
+            for group, rules in entries:
+                starts = tries.get(group)
+                if starts is None:
+                    tries[group] = [(start, rules)]
+                else:
+                    starts.append((start, rules))
+        return tries, self._starts.words(hits, lowered)
 
     def _anchor_met(self, group: int, words: set[str]) -> bool:
         anchor = self._groups[group][0]
@@ -271,30 +272,34 @@ class TriggerLexicon:
 
     def possible_exclusions(self, event_type: str, lowered: str) -> dict[str, set[int] | None]:
         """The exclusions of ``event_type`` that can match in ``lowered``, by id, with where
-        their matches can start: the offsets of their literal prefixes (one automaton pass for
-        them all), or None for an exclusion whose prefixes are not known (it can match anywhere)."""
+        their matches can start: the offsets where their literal prefixes start a word (one
+        automaton pass for them all), or None for an exclusion whose prefixes are not known (it
+        can match anywhere)."""
         _, starts, unknown = self._exclusions_indexed(event_type)
         possible: dict[str, set[int] | None] = dict.fromkeys(unknown)
-        for end, (size, ids) in starts.iter(lowered) if starts is not None else ():
-            for exclusion_id in ids:
-                if exclusion_id not in unknown:
-                    possible.setdefault(exclusion_id, set()).add(end - size + 1)
+        if starts is not None:
+            for start, ids in starts.starts(starts.hits(padded_classes(lowered))):
+                for exclusion_id in ids:
+                    if exclusion_id not in unknown:
+                        possible.setdefault(exclusion_id, set()).add(start)
         return possible
 
-    def _exclusions_indexed(self, event_type: str) -> tuple[tuple[Exclusion, ...], ahocorasick.Automaton | None,
+    def _exclusions_indexed(self, event_type: str) -> tuple[tuple[Exclusion, ...], WordStarts[str] | None,
                                                              frozenset[str]]:
         index = self._exclusion_index.get(event_type)
         if index is None:
             exclusions = tuple(x for x in self.exclusions if event_type in x.types)
-            keys: dict[str, set[str]] = {}  # prefix -> the exclusions whose matches may start with it
+            keys: dict[str, set[str]] = {}  # prefix (its classes) -> the exclusions whose matches may start with it
             unknown: set[str] = set()
             for exclusion in exclusions:
-                prefixes = _shortest(match_prefixes(_source(exclusion.pattern)))
+                source = _source(exclusion.pattern)
+                # (a match starts at a word only after "\b")
+                prefixes = _shortest(match_prefixes(source)) if source.startswith("\\b") else None
                 if prefixes is None:
                     unknown.add(exclusion.id)
                 for prefix in prefixes or ():
-                    keys.setdefault(prefix, set()).add(exclusion.id)
-            starts = _automaton({k: (len(k), tuple(ids)) for k, ids in keys.items()}) if keys else None
+                    keys.setdefault(character_classes(prefix), set()).add(exclusion.id)
+            starts = WordStarts({k: tuple(sorted(ids)) for k, ids in keys.items()}, ()) if keys else None
             index = self._exclusion_index[event_type] = (exclusions, starts, frozenset(unknown))
         return index
 

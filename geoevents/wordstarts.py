@@ -51,6 +51,12 @@ def character_classes(text: str) -> str:
     return text.encode("ascii", "replace").translate(_REPLACED_CLASSES).decode("ascii")
 
 
+def padded_classes(text: str) -> str:
+    """``character_classes(text)`` with a separator on either side, so that the ends of the text
+    read as separators: what ``WordStarts`` looks in."""
+    return " " + character_classes(text) + " "
+
+
 S = TypeVar("S")
 
 
@@ -62,43 +68,59 @@ class WordStarts(Generic[S]):
     The ``starts`` keys are given by their classes (``character_classes(key)``): a key found
     shows where a string of those classes occurs ("new " also where the text says "new,"), and
     the caller checks what is really there. A word is reported only where it really occurs.
+    ``hits`` makes the one pass, ``starts`` and ``words`` read its hits.
     """
 
     def __init__(self, starts: Mapping[str, Sequence[S]], words: Sequence[str]):
-        # classes of a key, with the class before it -> (chars from the end of the match back to
-        # the key's start in the text, the values of the keys found there, the word found there)
-        entries: dict[str, tuple[int, tuple[S, ...], str | None]] = {}
+        ids: dict[str, int] = {}  # form (classes, with the class before and after) -> its id
+        self._back: list[int] = []  # per id: chars from the end of a hit back to where the key starts
+        self._values: list[tuple[S, ...]] = []  # per id: the values of the ``starts`` keys of that form
+        self._word: list[str | None] = []  # per id: the word of that form
+
+        def form(text: str, back: int) -> int:
+            number = ids.get(text)
+            if number is None:
+                number = ids[text] = len(self._back)
+                self._back.append(back)
+                self._values.append(())
+                self._word.append(None)
+            return number
+
         for classes, values in starts.items():
-            befores = (" ", OTHER) if classes[:1] in _WORD_CLASSES else ("",)
-            for before in befores:
-                back, found, word = entries.get(before + classes, (len(classes), (), None))
-                entries[before + classes] = (back, (*found, *values), word)
+            for before in ((" ", OTHER) if classes[:1] in _WORD_CLASSES else ("",)):
+                number = form(before + classes, len(classes))
+                self._values[number] += tuple(values)
+        lossy = set()
         for word in words:
             if not word or not SEPARATORS.isdisjoint(word):
                 continue  # (a word holding a separator is never between separators)
             for before in (" ", UNDERSCORE):
                 for after in (" ", UNDERSCORE):
-                    form = before + character_classes(word) + after
-                    back, found, _ = entries.get(form, (len(word) + 1, (), None))
-                    entries[form] = (back, found, word)
+                    number = form(before + character_classes(word) + after, len(word) + 1)
+                    self._word[number] = word
+                    if character_classes(word) != word:
+                        lossy.add(number)
+        # the forms of words whose classes are not the word itself (non-ASCII letters): checked where found
+        self._lossy = frozenset(lossy)
         self._automaton = ahocorasick.Automaton()
-        for form, entry in entries.items():
-            self._automaton.add_word(form, entry)
+        for text, number in ids.items():
+            self._automaton.add_word(text, number)
         self._automaton.make_automaton()
-        # words whose classes are not the word itself (non-ASCII letters): checked where found
-        self._lossy = frozenset(word for word in words if character_classes(word) != word)
 
-    def find(self, lowered: str) -> tuple[list[tuple[int, S]], set[str]]:
-        """(where each ``starts`` key starts a word, with its values, in the order their matches
-        end), and the ``words`` in the text."""
-        found: list[tuple[int, S]] = []
-        words: set[str] = set()
-        lossy = self._lossy
-        # one character of padding on either side: the ends of the text read as separators
-        for end, (back, values, word) in self._automaton.iter(" " + character_classes(lowered) + " "):
-            start = end - back
-            for value in values:
-                found.append((start, value))
-            if word is not None and (word not in lossy or lowered.startswith(word, start)):
-                words.add(word)
-        return found, words
+    def hits(self, classes: str) -> list[tuple[int, int]]:
+        """(end, form id) of every form in ``classes`` (``padded_classes`` of the text), in the order they end."""
+        return list(self._automaton.iter(classes))
+
+    def starts(self, hits: list[tuple[int, int]]) -> list[tuple[int, tuple[S, ...]]]:
+        """(start in the text, values) of the ``starts`` keys among the hits."""
+        back, values = self._back, self._values
+        return [(end - back[form], values[form]) for end, form in hits if values[form]]
+
+    def words(self, hits: list[tuple[int, int]], lowered: str) -> set[str]:
+        """The ``words`` among the hits."""
+        found = set()
+        for end, form in hits:
+            word = self._word[form]
+            if word is not None and (form not in self._lossy or lowered.startswith(word, end - self._back[form])):
+                found.add(word)
+        return found
