@@ -152,6 +152,7 @@ class TriggerLexicon:
                 starts.setdefault(key, []).append((group, rules))
         self._starts = WordStarts(starts, sorted(frozenset().union(*anchors.values())))
         self._all_prefiltered = all(group[3] for group in self._groups)
+        self._unanchored = frozenset(i for i, group in enumerate(self._groups) if group[0] is None)
         # Each rule alone, to find every rule that matches where a candidate starts; a rule is
         # tried only where the text starts with one of its literal prefixes (see ``_options``).
         self._single = [LazyPattern(rf"\b(?:{rule.pattern})\b", regex.IGNORECASE) for rule in self.rules]
@@ -200,24 +201,27 @@ class TriggerLexicon:
         anchored type whose anchor words occur in the text) is then tried where its prefixes are.
         ``lowered`` is ``text.lower()`` when the caller has it."""
         lowered = text.lower() if lowered is None else lowered
-        tries, words = self._prefixes_in(lowered)
+        hits = self._starts.hits(padded_classes(lowered))
         if len(lowered) == len(text) and self._all_prefiltered:
             # the usual case, and it runs for every document: only the groups whose prefixes
-            # occur are visited (in most texts, none)
+            # occur are visited (in most texts, none), the anchor words looked at only for them
+            if not hits:
+                return []
+            tries = self._tries(hits)
+            words = self._starts.words(hits, lowered) if not self._unanchored.issuperset(tries) else set()
             found = [hit for group, starts in tries.items() if self._anchor_met(group, words)
                      for hit in self._rules_at(starts, lowered)]
         else:
-            found = self._scan_groups(text, lowered, tries, words)
+            found = self._scan_groups(text, lowered, self._tries(hits), self._starts.words(hits, lowered))
         if len(self._groups) > 1:
             found.sort()
         rules = self.rules
         return [Candidate(rules[index], start, end) for start, index, end in found]
 
-    def _prefixes_in(self, lowered: str) -> tuple[dict[int, list[tuple[int, tuple[int, ...]]]], set[str]]:
-        """Where each group's prefixes start a word (with the group's rules that may match there),
-        and the anchor words, in the lower-cased text."""
+    def _tries(self, hits: list[tuple[int, int]]) -> dict[int, list[tuple[int, tuple[int, ...]]]]:
+        """Group -> where its prefixes start a word (``WordStarts.hits`` of the lower-cased
+        text), with the group's rules that may match there."""
         tries: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
-        hits = self._starts.hits(padded_classes(lowered))
         for start, entries in self._starts.starts(hits):
             for group, rules in entries:
                 starts = tries.get(group)
@@ -225,7 +229,13 @@ class TriggerLexicon:
                     tries[group] = [(start, rules)]
                 else:
                     starts.append((start, rules))
-        return tries, self._starts.words(hits, lowered)
+        return tries
+
+    def _prefixes_in(self, lowered: str) -> tuple[dict[int, list[tuple[int, tuple[int, ...]]]], set[str]]:
+        """Where each group's prefixes start a word (with the group's rules that may match there),
+        and the anchor words, in the lower-cased text."""
+        hits = self._starts.hits(padded_classes(lowered))
+        return self._tries(hits), self._starts.words(hits, lowered)
 
     def _anchor_met(self, group: int, words: set[str]) -> bool:
         anchor = self._groups[group][0]
