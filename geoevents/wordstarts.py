@@ -112,9 +112,10 @@ class WordStarts(Generic[S]):
         return list(self._automaton.iter(classes))
 
     def starts(self, hits: list[tuple[int, int]]) -> list[tuple[int, tuple[S, ...]]]:
-        """(start in the text, values) of the ``starts`` keys among the hits."""
+        """(start in the text, values) of the ``starts`` keys among the hits (not of a key that
+        starts with a separator, found at the padding before the text)."""
         back, values = self._back, self._values
-        return [(end - back[form], values[form]) for end, form in hits if values[form]]
+        return [(end - back[form], values[form]) for end, form in hits if values[form] and end >= back[form]]
 
     def words(self, hits: list[tuple[int, int]], lowered: str) -> set[str]:
         """The ``words`` among the hits."""
