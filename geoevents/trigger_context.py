@@ -55,8 +55,7 @@ class SentenceContext:
         self.lowered = text[self.start:self.end].lower()
         self.mentions = mentions
         self._forces: list[tuple[int, int]] | None = None
-        # exclusion id -> (how far into the sentence its matches were tried, None: everywhere; the matches)
-        self._excluded: dict[str, tuple[int | None, list[tuple[int, int]]]] = {}
+        self._excluded: dict[str, list[tuple[int, int]]] = {}
         self._possible: dict[str, dict[str, set[int] | None]] = {}  # event type -> possible_exclusions
 
     def accepts(self, candidate: Candidate) -> bool:
@@ -323,27 +322,21 @@ class SentenceContext:
         for exclusion in self.lexicon.exclusions_of(event_type):
             if exclusion.id not in possible:
                 continue  # none of its prefixes is in the sentence: it cannot match
-            for a, b in self._exclusion_spans(exclusion, possible[exclusion.id], candidate.end):
+            for a, b in self._exclusion_spans(exclusion, possible[exclusion.id]):
                 if a < candidate.end and candidate.start < b:
                     return not (exclusion.overridden_by_force and self.force_object(candidate))
         return False
 
-    def _exclusion_spans(self, exclusion: Exclusion, starts: set[int] | None,
-                         before: int | None = None) -> list[tuple[int, int]]:
-        """The exclusion's matches in the sentence, tried only at ``starts`` when known; with
-        ``before``, at least those that start before that offset (a match starting later cannot
-        overlap a trigger that ends there), which the matches after it do not change."""
-        limit = None if before is None or starts is None else before - self.start
-        cached = self._excluded.get(exclusion.id)
-        if cached is not None and (cached[0] is None or (limit is not None and limit <= cached[0])):
-            return cached[1]
-        if starts is None:
-            spans = self._spans(exclusion.pattern)
-        else:
-            tried = starts if limit is None else [start for start in starts if start < limit]
-            spans = [(m.start() + self.start, m.end() + self.start)
-                     for m in matches_at(exclusion.pattern, tried, self.lowered)]
-        self._excluded[exclusion.id] = (limit, spans)
+    def _exclusion_spans(self, exclusion: Exclusion, starts: set[int] | None) -> list[tuple[int, int]]:
+        """The exclusion's matches in the sentence, tried only at ``starts`` when known."""
+        spans = self._excluded.get(exclusion.id)
+        if spans is None:
+            if starts is None:
+                spans = self._spans(exclusion.pattern)
+            else:
+                spans = [(m.start() + self.start, m.end() + self.start)
+                         for m in matches_at(exclusion.pattern, starts, self.lowered)]
+            self._excluded[exclusion.id] = spans
         return spans
 
     def force_object(self, candidate: Candidate) -> bool:
