@@ -8,7 +8,7 @@ and whether it sits in the trigger's clause.
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -76,6 +76,9 @@ def _attach_break() -> regex.Pattern:
     )
 
 
+# The clause of a trigger is asked for by every attach stage (actors, places, status, size,
+# date, codes): each is worked out once (the cache holds the last documents' triggers).
+@lru_cache(maxsize=256)
 def attach_clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
     """The clause whose names may fill the roles of the trigger at ``text[start:end]``.
 
@@ -119,6 +122,7 @@ def _list_item(text: str, m: regex.Match) -> bool:
         and _NAME_AFTER.match(text, m.end()) is not None)
 
 
+@lru_cache(maxsize=256)
 def clause_of(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
     """The clause around ``text[start:end]``: between the nearest clause breaks in the sentence."""
     left, right = sentence

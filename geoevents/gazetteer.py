@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 
+import ahocorasick
 import regex
 
 from .sortedrows import SortedRows
@@ -127,17 +128,33 @@ class Gazetteer:
         return _first_words([*rows.between("a", "{"), *rows.between("\x80")])
 
     @cached_property
-    def _armed_first_words(self) -> frozenset[str]:
-        """The first words of the names that can stand for an armed force: a state's force
-        ("the PLA") or an armed group, packaged (``armed_names.tsv``) or added by rule files."""
-        names = [*_rows("armed_names.tsv"), *(name for name in sorted(self._added) if any(
+    def _armed_names(self) -> list[str]:
+        """The names that can stand for an armed force: a state's force ("the PLA") or an armed
+        group, packaged (``armed_names.tsv``) or added by rule files."""
+        return [*_rows("armed_names.tsv"), *(name for name in sorted(self._added) if any(
             r.form == "force" or r.entity.kind == "armed_group" for r in self.readings(name)))]
-        return frozenset(first.group() for name in names if (first := _TOKEN.match(name)))
+
+    @cached_property
+    def _armed_first_words(self) -> frozenset[str]:
+        return frozenset(first.group() for name in self._armed_names if (first := _TOKEN.match(name)))
+
+    @cached_property
+    def _armed_name_finders(self) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
+        """The ASCII names of ``_armed_names`` as written, and in lower case (for a shouted text)."""
+        names = [name for name in self._armed_names if name.isascii()] or ["\x00"]  # (an automaton needs a key)
+        return _automaton(names), _automaton(name.lower() for name in names)
 
     def may_name_armed_forces(self, text: str, start: int, end: int) -> bool:
         """Could ``find(text, start, end)`` return a name read as a force or an armed group?
-        No when no word there starts such a name (a name found starts at a word and is looked
-        up as written, save a shouted text, which is looked up in title case as well)."""
+        A name found is looked up as written, save in a shouted text, which is looked up in title
+        case as well: in ASCII text, no when no such name is there (in any case, if shouted); in
+        other text, no when no word there starts one."""
+        chunk = text[start:end]
+        if chunk.isascii():
+            as_written, lowered = self._armed_name_finders
+            if _is_shouting(text, start, end):
+                return next(lowered.iter(chunk.lower()), None) is not None
+            return next(as_written.iter(chunk), None) is not None
         return _is_shouting(text, start, end) or not self._armed_first_words.isdisjoint(
             _TOKEN.findall(text, start, end))
 
@@ -392,8 +409,26 @@ def _first_words(names: Iterable[str]) -> frozenset[str]:
 
 
 def _is_shouting(text: str, start: int, end: int) -> bool:
-    letters = "".join(filter(str.isalpha, text[start:min(end, start + 200)]))
+    head = text[start:min(end, start + 200)]
+    if head.isascii():  # the same count, by C-level passes
+        data = head.encode("ascii")
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        upper = len(data) - len(data.translate(None, _ASCII_UPPER))
+        return letters > 12 and upper > 0.8 * letters
+    letters = "".join(filter(str.isalpha, head))
     return len(letters) > 12 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
+
+
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LETTERS = _ASCII_UPPER + bytes(range(ord("a"), ord("z") + 1))
+
+
+def _automaton(keys: Iterable[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        automaton.add_word(key, len(key))
+    automaton.make_automaton()
+    return automaton
 
 
 def _read(name: str) -> str:

@@ -395,7 +395,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
     preferred = set(lexicon["preferred_prepositions"][event_type])
     taken = [(c.start, c.end) for c in known]
     found: list[_Candidate] = []
-    places_in_sentence = {c for x in mentions if not _not_a_place(text, x) and (c := _country_of_place(x))}
+    places_in_sentence: set[str] | None = None  # the countries of the sentence's places (found when needed)
     for m in _proper_place().finditer(text, clause[0], clause[1]):
         start, end = m.span("name")
         if any(s <= start < e or start <= s < end for s, e in taken):
@@ -408,6 +408,8 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
             continue  # "the Pacific Islands Forum"
         country = next((c for x in inside + outer + _owner_before(text, m.start(), mentions)
                         if (c := _country_of_place(x) or _state_of(x))), None)
+        if country is None and places_in_sentence is None:
+            places_in_sentence = {c for x in mentions if not _not_a_place(text, x) and (c := _country_of_place(x))}
         if country is None and len(places_in_sentence) == 1:
             country = next(iter(places_in_sentence))  # "the Netzarim Corridor ... northern Gaza"
         preposition = preposition_before(text, start, clause[0], allowed, through_names=True)

@@ -56,6 +56,10 @@ class QuantityLexicon:
             rf"(?<![\p{{L}}\p{{N}}'’,.-])(?:(?P<qual>{qual})\s+)?(?:{number}){part_of}(?P<strong>-strong|-member|-man)?\s+$",
             regex.IGNORECASE,
         )
+        # a number phrase starts with a letter or digit after none of those or "'’,.-" (as its
+        # lookbehind says): tried only at such starts, it is found faster than by a search
+        openers = [*self.qualifiers, *self.vague, *self.words, "a", "an"]
+        self.number_starts_words = all(_WORD_START.match(w) for w in openers)
         self.strong = LazyPattern(
             rf"(?<![\p{{L}}\p{{N}}])(?:(?P<qual>{qual})\s+)?(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)"
             rf"(?:-strong|-member|-man)\s+(?:\p{{L}}+\s+){{0,2}}?(?:{'|'.join(data['force_frames'])})\b",
@@ -131,7 +135,7 @@ def _counted(text: str, floor: int, noun: regex.Match, lex: QuantityLexicon) -> 
         if skipped and not _modifier(tokens[-skipped].group(), lex):
             break
         cut = tokens[-skipped].start() if skipped else noun.start()
-        m = lex.number_before.search(text, max(floor, cut - 80), cut)
+        m = _number_before(text, max(floor, cut - 80), cut, lex)
         if m is None:
             continue
         if m.group("article") and (noun_text not in lex.count_singular or skipped > 1
@@ -145,6 +149,22 @@ def _counted(text: str, floor: int, noun: regex.Match, lex: QuantityLexicon) -> 
         count, qualifier = value
         return Quantity(count, qualifier, lex.unit_of[noun_text], text[m.start():noun.end()], m.start(), noun.end())
     return None
+
+
+def _number_before(text: str, start: int, end: int, lex: QuantityLexicon) -> regex.Match | None:
+    """``lex.number_before.search(text, start, end)``: the pattern is tried only where a word starts
+    that is not glued to the one before (every match starts so), first to last."""
+    if not lex.number_starts_words:
+        return lex.number_before.search(text, start, end)
+    match = lex.number_before.match
+    for word in _GLUED_WORD_START.finditer(text, start, end):
+        if m := match(text, word.start(), end):
+            return m
+    return None
+
+
+_WORD_START = regex.compile(r"[\p{L}\p{N}]")
+_GLUED_WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’,.-])[\p{L}\p{N}]")
 
 
 def _modifier(token: str, lex: QuantityLexicon) -> bool:

@@ -59,6 +59,7 @@ from .lazypattern import LazyPattern, phrase_pattern
 from .prefixes import match_prefixes
 from .resources import read_jsonl, read_lines, read_text
 from .trigger_context import SentenceContext
+from .wordstarts import WordStarts, character_classes, padded_classes
 
 TRIGGER_FILES = ("exercise", "deployment", "withdrawal", "training", "alert", "base", "arms_transfer", "movement")
 REQUIREMENTS = ("none", "military", "force", "force_object", "force_subject", "force_near", "military_or_place",
@@ -129,30 +130,29 @@ class TriggerLexicon:
         # on any text, and whether its rules' literal prefixes are known (then the pattern is tried
         # only where one of them occurs)
         self._groups: list[tuple[frozenset[str] | None, LazyPattern, LazyPattern, bool]] = []
-        # per group: each literal prefix -> the rules, in rule order, whose matches may start with it
-        self._key_rules: list[dict[str, tuple[int, ...]]] = []
-        # one automaton finds both the groups' literal prefixes and the anchor words:
-        # key -> (its length, the groups it starts a match of, whether it is an anchor word)
-        keys: dict[str, tuple[int, tuple[int, ...], bool]] = {}
+        # per group: its literal prefixes (in ``character_classes``) -> the rules, in rule order,
+        # whose matches may start with one
+        key_rules: list[dict[str, tuple[int, ...]]] = []
         for anchor in [None, *{anchors[t] for t in sorted(anchors)}]:
             members = [i for i, rule in enumerate(self.rules)
                        if anchors.get(rule.type) == anchor and not rule.alternate]
             if not members:
                 continue
             body = "|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in members)
-            group_starts = _shortest(*(prefixes[i] for i in members))
-            for key in group_starts or ():
-                size, groups, is_anchor = keys.get(key, (len(key), (), False))
-                keys[key] = (size, (*groups, len(self._groups)), is_anchor)
-            self._key_rules.append(_rules_by_key(group_starts, members, prefixes) if group_starts is not None else {})
+            classes = [None if found is None else frozenset(map(character_classes, found)) for found in prefixes]
+            group_starts = _shortest(*(classes[i] for i in members))
+            key_rules.append(_rules_by_key(group_starts, members, classes) if group_starts is not None else {})
             self._groups.append((anchor, LazyPattern(rf"\b(?:{body})\b"),
                                  LazyPattern(rf"\b(?:{body})\b", regex.IGNORECASE), group_starts is not None))
-        for word in frozenset().union(*anchors.values()):
-            if word and _WORD_SEPARATORS.isdisjoint(word):  # (a word holding a separator is never found)
-                size, groups, _ = keys.get(word, (len(word), (), False))
-                keys[word] = (size, groups, True)
-        self._starts = _automaton(keys)
+        # one pass finds both where the groups' prefixes start words and the anchor words:
+        # prefix -> (group, the rules to try there)
+        starts: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+        for group, rules_by_key in enumerate(key_rules):
+            for key, rules in rules_by_key.items():
+                starts.setdefault(key, []).append((group, rules))
+        self._starts = WordStarts(starts, sorted(frozenset().union(*anchors.values())))
         self._all_prefiltered = all(group[3] for group in self._groups)
+        self._unanchored = frozenset(i for i, group in enumerate(self._groups) if group[0] is None)
         # Each rule alone, to find every rule that matches where a candidate starts; a rule is
         # tried only where the text starts with one of its literal prefixes (see ``_options``).
         self._single = [LazyPattern(rf"\b(?:{rule.pattern})\b", regex.IGNORECASE) for rule in self.rules]
@@ -175,7 +175,7 @@ class TriggerLexicon:
         self._rule_order = {rule.id: i for i, rule in enumerate(self.rules)}
         # per event type: its exclusions, and an automaton of their literal prefixes (see
         # ``possible_exclusions``)
-        self._exclusion_index: dict[str, tuple[tuple[Exclusion, ...], ahocorasick.Automaton | None,
+        self._exclusion_index: dict[str, tuple[tuple[Exclusion, ...], WordStarts[str] | None,
                                                frozenset[str]]] = {}
         self.forces = _word_pattern(read_lines("lexicon/forces.txt"))
         self.military = _word_pattern(read_lines("lexicon/military_cues.txt") + read_lines("lexicon/forces.txt"))
@@ -201,46 +201,47 @@ class TriggerLexicon:
         anchored type whose anchor words occur in the text) is then tried where its prefixes are.
         ``lowered`` is ``text.lower()`` when the caller has it."""
         lowered = text.lower() if lowered is None else lowered
-        tries, words = self._prefixes_in(lowered)
+        hits = self._starts.hits(padded_classes(lowered))
         if len(lowered) == len(text) and self._all_prefiltered:
             # the usual case, and it runs for every document: only the groups whose prefixes
-            # occur are visited (in most texts, none)
+            # occur are visited (in most texts, none), the anchor words looked at only for them
+            if not hits:
+                return []
+            tries = self._tries(hits)
+            words = self._starts.words(hits, lowered) if not self._unanchored.issuperset(tries) else set()
             found = [hit for group, starts in tries.items() if self._anchor_met(group, words)
-                     for hit in self._rules_at(group, starts, lowered)]
+                     for hit in self._rules_at(starts, lowered)]
         else:
-            found = self._scan_groups(text, lowered, tries, words)
+            found = self._scan_groups(text, lowered, self._tries(hits), self._starts.words(hits, lowered))
         if len(self._groups) > 1:
             found.sort()
         rules = self.rules
         return [Candidate(rules[index], start, end) for start, index, end in found]
 
-    def _prefixes_in(self, lowered: str) -> tuple[dict[int, list[tuple[int, int]]], set[str]]:
-        """Where each group's prefixes start, and the anchor words, in the lower-cased text."""
-        # group -> where its prefixes start (a group's prefixes start with none of the others:
-        # one start per place at most)
-        tries: dict[int, list[tuple[int, int]]] = {}  # (start, length of the prefix)
-        words: set[str] = set()  # the anchor words in the text
-        last = len(lowered) - 1
-        for end, (size, groups, is_anchor) in self._starts.iter(lowered):
-            start = end - size + 1
-            if start and lowered[start - 1] in _ASCII_WORD and lowered[start] in _ASCII_WORD:
-                groups = ()  # inside a word: no rule's match starts here
-            for group in groups:
+    def _tries(self, hits: list[tuple[int, int]]) -> dict[int, list[tuple[int, tuple[int, ...]]]]:
+        """Group -> where its prefixes start a word (``WordStarts.hits`` of the lower-cased
+        text), with the group's rules that may match there."""
+        tries: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
+        for start, entries in self._starts.starts(hits):
+            for group, rules in entries:
                 starts = tries.get(group)
                 if starts is None:
-                    tries[group] = [(start, size)]
+                    tries[group] = [(start, rules)]
                 else:
-                    starts.append((start, size))
-            if is_anchor and (start == 0 or lowered[start - 1] in _WORD_SEPARATORS) and (
-                    end == last or lowered[end + 1] in _WORD_SEPARATORS):
-                words.add(lowered[start:end + 1])
-        return tries, words
+                    starts.append((start, rules))
+        return tries
+
+    def _prefixes_in(self, lowered: str) -> tuple[dict[int, list[tuple[int, tuple[int, ...]]]], set[str]]:
+        """Where each group's prefixes start a word (with the group's rules that may match there),
+        and the anchor words, in the lower-cased text."""
+        hits = self._starts.hits(padded_classes(lowered))
+        return self._tries(hits), self._starts.words(hits, lowered)
 
     def _anchor_met(self, group: int, words: set[str]) -> bool:
         anchor = self._groups[group][0]
         return anchor is None or not anchor.isdisjoint(words)
 
-    def _scan_groups(self, text: str, lowered: str, tries: dict[int, list[tuple[int, int]]],
+    def _scan_groups(self, text: str, lowered: str, tries: dict[int, list[tuple[int, tuple[int, ...]]]],
                      words: set[str]) -> list[tuple[int, int, int]]:
         """(start, rule, end) of every group's matches, each group visited: where some group's
         prefixes are not known, or lower-casing changed the length of the text."""
@@ -253,24 +254,23 @@ class TriggerLexicon:
                 matches = scan_any_case.finditer(text)
             elif prefiltered:
                 if group in tries:  # (else none of its prefixes is in the text)
-                    found.extend(self._rules_at(group, tries[group], lowered))
+                    found.extend(self._rules_at(tries[group], lowered))
                 continue
             else:
                 matches = scan_lower.finditer(lowered)
             found.extend((m.start(), int(m.lastgroup[1:]), m.end()) for m in matches)
         return found
 
-    def _rules_at(self, group: int, starts: list[tuple[int, int]], lowered: str) -> Iterator[tuple[int, int, int]]:
-        """(start, rule, end) of the matches of the group's pattern where its prefixes start: at
-        each place, the first of the rules that may start with the prefix found there and match,
-        as the group's alternation would choose; a match hides the places it covers."""
-        key_rules = self._key_rules[group]
+    def _rules_at(self, starts: list[tuple[int, tuple[int, ...]]], lowered: str) -> Iterator[tuple[int, int, int]]:
+        """(start, rule, end) of the matches of a group's pattern where its prefixes start: at
+        each place, the first of the rules that may start there and match, as the group's
+        alternation would choose; a match hides the places it covers."""
         patterns = self._lower_single
         resume = 0
-        for start, size in sorted(starts):
+        for start, rules in sorted(starts):
             if start < resume:
                 continue
-            for index in key_rules[lowered[start:start + size]]:
+            for index in rules:
                 if m := patterns[index].match(lowered, start):
                     resume = m.end()
                     yield start, index, resume
@@ -282,30 +282,34 @@ class TriggerLexicon:
 
     def possible_exclusions(self, event_type: str, lowered: str) -> dict[str, set[int] | None]:
         """The exclusions of ``event_type`` that can match in ``lowered``, by id, with where
-        their matches can start: the offsets of their literal prefixes (one automaton pass for
-        them all), or None for an exclusion whose prefixes are not known (it can match anywhere)."""
+        their matches can start: the offsets where their literal prefixes start a word (one
+        automaton pass for them all), or None for an exclusion whose prefixes are not known (it
+        can match anywhere)."""
         _, starts, unknown = self._exclusions_indexed(event_type)
         possible: dict[str, set[int] | None] = dict.fromkeys(unknown)
-        for end, (size, ids) in starts.iter(lowered) if starts is not None else ():
-            for exclusion_id in ids:
-                if exclusion_id not in unknown:
-                    possible.setdefault(exclusion_id, set()).add(end - size + 1)
+        if starts is not None:
+            for start, ids in starts.starts(starts.hits(padded_classes(lowered))):
+                for exclusion_id in ids:
+                    if exclusion_id not in unknown:
+                        possible.setdefault(exclusion_id, set()).add(start)
         return possible
 
-    def _exclusions_indexed(self, event_type: str) -> tuple[tuple[Exclusion, ...], ahocorasick.Automaton | None,
+    def _exclusions_indexed(self, event_type: str) -> tuple[tuple[Exclusion, ...], WordStarts[str] | None,
                                                              frozenset[str]]:
         index = self._exclusion_index.get(event_type)
         if index is None:
             exclusions = tuple(x for x in self.exclusions if event_type in x.types)
-            keys: dict[str, set[str]] = {}  # prefix -> the exclusions whose matches may start with it
+            keys: dict[str, set[str]] = {}  # prefix (its classes) -> the exclusions whose matches may start with it
             unknown: set[str] = set()
             for exclusion in exclusions:
-                prefixes = _shortest(match_prefixes(_source(exclusion.pattern)))
+                source = _source(exclusion.pattern)
+                # (a match starts at a word only after "\b")
+                prefixes = _shortest(match_prefixes(source)) if source.startswith("\\b") else None
                 if prefixes is None:
                     unknown.add(exclusion.id)
                 for prefix in prefixes or ():
-                    keys.setdefault(prefix, set()).add(exclusion.id)
-            starts = _automaton({k: (len(k), tuple(ids)) for k, ids in keys.items()}) if keys else None
+                    keys.setdefault(character_classes(prefix), set()).add(exclusion.id)
+            starts = WordStarts({k: tuple(sorted(ids)) for k, ids in keys.items()}, ()) if keys else None
             index = self._exclusion_index[event_type] = (exclusions, starts, frozenset(unknown))
         return index
 

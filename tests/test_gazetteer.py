@@ -145,3 +145,17 @@ def test_a_sentence_with_no_word_that_starts_a_force_name_names_no_force():
 def test_the_gulf_coast_is_not_the_persian_gulf():
     found = load_gazetteer().find("Guard units were sent along the Gulf Coast before the storm.")
     assert [(m.text, m.place_reading().entity.country) for m in found] == [("Gulf Coast", "USA")]
+
+
+def test_a_sentence_names_an_armed_force_only_if_an_armed_name_is_there():
+    gazetteer = load_gazetteer()
+    calm = "New Zealand sent a frigate to the Pacific on Monday."  # "New" starts "New People's Army"
+    assert not gazetteer.may_name_armed_forces(calm, 0, len(calm))
+    named = "Officials said the Pacific Fleet sent a frigate."
+    assert gazetteer.may_name_armed_forces(named, 0, len(named))
+    shouted = "THE PACIFIC FLEET SENT A FRIGATE TO GUAM ON MONDAY"  # looked up in title case too
+    assert gazetteer.may_name_armed_forces(shouted, 0, len(shouted))
+    for text in (calm, named, shouted):
+        armed = any(r.form == "force" or r.entity.kind == "armed_group"
+                    for m in gazetteer.find(text) for r in m.readings)
+        assert armed == (text != calm)
