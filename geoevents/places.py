@@ -582,10 +582,13 @@ def _anaphora() -> regex.Pattern:
     return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["anaphoric_places"]), regex.IGNORECASE)
 
 
-# What each anaphoric noun may stand for: "the city" a town; "cities" the country or region they lie in.
+# What each anaphoric noun may stand for: "the city" a town; "cities" the country or region they lie in;
+# "the island" no state named before it ("Ankara demands that Yerevan withdraw from the island").
 _ANAPHOR_FEATURES = {"country": ("country",), "city": ("city",), "cities": ("country", "region"), "town": ("city",),
                      "towns": ("country", "region"), "province": ("region",), "region": ("region", "country"),
-                     "territory": ("country",), "soil": ("country",)}
+                     "territory": ("country",), "soil": ("country",), "island": ("island", "region", "city"),
+                     "village": ("city",), "villages": ("city", "region"), "district": ("region", "city"),
+                     "nation": ("country",)}
 _HOME_FORCES = regex.compile(r"\s+(?:government|security|state|police|regime|interior\s+ministry)\b",
                              regex.IGNORECASE)
 
