@@ -537,6 +537,12 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1])
     readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
     preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted]
+    # the acting state named again ("Papua New Guinea and the United States sign a pact that will
+    # see American troops stationed in the country") is the country only when no other is named
+    acting = {a.code for a in actors} if event_type in _FOREIGN_COUNTRY_TYPES and actors and \
+        all(a.kind == "state" for a in actors) and m.group(0).lower().endswith("country") else set()
+    preferred = ([(x, r) for x, r in preferred if not (r.entity.kind == "state" and r.entity.code in acting)]
+                 or preferred)
     for mention, reading in reversed(preferred):
         if reading is not None:
             location = _location(text, mention, reading, "from" if event_type == "withdrawal" else "in", None)
@@ -549,6 +555,11 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     return []
 
 
+# the types (as places are attached) whose state forces in or out of "the country" are mostly
+# abroad, so that the country is not the acting state's own; not "the area" ("Iraqi government
+# forces withdrew from the area" stays in Iraq), nor where an armed group acts (insurgents
+# "moving into the country" whose army resists)
+_FOREIGN_COUNTRY_TYPES = frozenset({"deployment", "withdrawal"})
 # "Ankara will drive back ...": a name as the subject of a modal or auxiliary acts, it is no place
 _SUBJECT_OF_MODAL = regex.compile(r"\s+(?:will|would|could|can|may|might|must|should|has|have|had|says|said)\b",
                                   regex.IGNORECASE)
