@@ -407,6 +407,8 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     subject = before[-1]
     if _stance().search(text, subject.mention.end, trigger[0]):
         return []
+    if _CAUSED_BEFORE.search(text, max(subject.mention.end, trigger[0] - 60), trigger[0]):
+        return []  # "Beijing wants to make foreign vessels leave the sea": the causer does not leave
     return [subject]
 
 
@@ -466,6 +468,13 @@ def _reporting() -> regex.Pattern:
                          % alternation(role_lexicon()["reporting_verbs"]), regex.IGNORECASE)
 
 
+# a causative verb and its object before a bare or to-infinitive trigger ("make foreign vessels
+# leave", "forced the rebels to withdraw"): the subject before the verb causes, it does not act,
+# unless the forces are its own ("Russia made its troops withdraw")
+_CAUSED_BEFORE = regex.compile(
+    r"\b(?:(?:make|makes|made|making)\s+(?!(?:its|their|his|her|our|a|an)\s)(?:(?!to\s)[\p{L}'’-]+\s+){1,3}?"
+    r"|(?:forced|forcing|compelled|compelling)\s+(?!(?:its|their|his|her|our|to)\s)(?:[\p{L}'’-]+\s+){1,4}?to\s+)$",
+    regex.IGNORECASE)
 # "a bombing campaign intended to force a retreat": the one who forces it does not retreat
 _FORCED_BEFORE = regex.compile(r"\b(?:(?:to|will|would|could|can|may|might|must)\s+(?:force|compel)|forcing|forced|"
                                r"compelled|compelling)\s+(?:(?:a|an|the)\s+)?$", regex.IGNORECASE)
