@@ -730,13 +730,14 @@ _AND_GAP = regex.compile(r"\b(?:and|&)\b|&", regex.IGNORECASE)
 
 
 def _listed(text: str, a: int, b: int) -> bool:
-    """Does the gap between two names list them? (", ", " and ", "-" in "US-South Korea")."""
+    """Does the gap between two names list them? (", ", " and ", "-" in "US-South Korea", " and
+    2,000 " in "400 Eritrean and 2,000 Ethiopian troops")."""
     gap = text[a:b]
     if gap in ("-", "–", "/"):
         return True
     words = [w.lower() for w in WORD.findall(gap)]
     listed = "," in gap or "and" in words or "&" in gap
-    return listed and all(w in _coordination() or w in ("'s", "’s") for w in words)
+    return listed and all(w in _coordination() or w in ("'s", "’s") or w.isdigit() for w in words)
 
 
 @cache
