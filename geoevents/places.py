@@ -634,15 +634,17 @@ def _chained(text: str, previous: _Candidate, start: int) -> bool:
     "Goma in North Kivu", "the island of Kastellorizo in the Aegean")."""
     if previous.start <= start < previous.end:
         return True  # inside the phrase: "Ukraine's Crimea region"
-    if _STARTS_A_CLAUSE.match(text, _end_of_name(text, start)):
-        return False  # "from northern Syria, the United States is to deploy": a new clause's subject
     gap = text[previous.end:start]
+    if not _NESTED_BY.search(gap) and _STARTS_A_CLAUSE.match(text, _end_of_name(text, start)):
+        return False  # "from northern Syria, the United States is to deploy": a new clause's subject
     if len(gap) > 40 or start < previous.end:
         return False
     words = [w.lower() for w in WORD.findall(gap)]
     return len(words) <= 5 and all(w in _CHAIN_WORDS or w.endswith(_PLACE_ADJECTIVE) or "-" in w for w in words)
 
 
+# a name after "of" or "in" is nested, no clause's subject: "the Malian town of Gao to protect it"
+_NESTED_BY = regex.compile(r"\b(?:of|in)\s+(?:the\s+)?$", regex.IGNORECASE)
 _STARTS_A_CLAUSE = regex.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|said|says|to)\b")
 
 
