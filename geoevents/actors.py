@@ -708,6 +708,9 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
                 break
             if role.preposition not in (None, "and", "by", "of", "with", "as well as", "including"):
                 break
+            if head.preposition in (None, "and") and role.preposition not in (None, "and") \
+                    and _fronted(text, role, current):
+                break  # "After talks with Niger, Chad agreed to pull out": the comma ends an opening phrase
             closed = closed or _AND_GAP.search(text, role.mention.end, current.mention.start) is not None
             if role not in result:
                 result.append(role)
@@ -727,6 +730,16 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
 
 
 _AND_GAP = regex.compile(r"\b(?:and|&)\b|&", regex.IGNORECASE)
+# a phrase that opens the sentence and ends at a comma ("After talks with Niger, ...")
+_OPENING_PHRASE = regex.compile(r"(?:^|[.!?]\s+|\n)(?:After|Following|Despite|Amid|During|Before|Since|With|Under"
+                                r"|In)\b[^,.;!?]*$")
+
+
+def _fronted(text: str, earlier: NameRole, later: NameRole) -> bool:
+    """Whether ``earlier`` ends a sentence-opening phrase that a bare comma closes before ``later``."""
+    if text[earlier.mention.end:later.mention.start].strip() != ",":
+        return False
+    return _OPENING_PHRASE.search(text, max(0, earlier.mention.start - 100), earlier.mention.start) is not None
 
 
 def _listed(text: str, a: int, b: int) -> bool:
