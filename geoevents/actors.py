@@ -704,6 +704,9 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
         current = head
         closed = False  # "A and B" before: the list ends there ("held by X and Y, Z fires" leaves Z out)
         for role in reversed(earlier):
+            if _POSSESSOR_GAP.fullmatch(text, role.mention.end, current.mention.start) and not role.place_modifier:
+                current = role  # "China's People's Liberation Army Navy": one party, the list goes on before it
+                continue
             if not _listed(text, role.mention.end, current.mention.start) or role.place_modifier:
                 break
             if role.preposition not in (None, "and", "by", "of", "with", "as well as", "including"):
@@ -729,6 +732,7 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
     return result
 
 
+_POSSESSOR_GAP = regex.compile(r"['’]s\s+")
 _AND_GAP = regex.compile(r"\b(?:and|&)\b|&", regex.IGNORECASE)
 # a phrase that opens the sentence and ends at a comma ("After talks with Niger, ...")
 _OPENING_PHRASE = regex.compile(r"(?:^|[.!?]\s+|\n)(?:After|Following|Despite|Amid|During|Before|Since|With|Under"
