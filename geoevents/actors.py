@@ -711,8 +711,7 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
                 break
             if role.preposition not in (None, "and", "by", "of", "with", "as well as", "including"):
                 break
-            if head.preposition in (None, "and") and role.preposition not in (None, "and") \
-                    and _fronted(text, role, current):
+            if head.preposition in (None, "and") and role.preposition != "and" and _fronted(text, role, current):
                 break  # "After talks with Niger, Chad agreed to pull out": the comma ends an opening phrase
             closed = closed or _AND_GAP.search(text, role.mention.end, current.mention.start) is not None
             if role not in result:
@@ -734,9 +733,11 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
 
 _POSSESSOR_GAP = regex.compile(r"['’]s\s+")
 _AND_GAP = regex.compile(r"\b(?:and|&)\b|&", regex.IGNORECASE)
-# a phrase that opens the sentence and ends at a comma ("After talks with Niger, ...")
+# a phrase that opens the sentence and ends at a comma, with two words or more before the name
+# ("After talks with Niger, ...", "In a move likely to worry India, ..."; not "With Russia, China
+# and Iran holding drills" nor "After the US, Britain and France sent troops")
 _OPENING_PHRASE = regex.compile(r"(?:^|[.!?]\s+|\n)(?:After|Following|Despite|Amid|During|Before|Since|With|Under"
-                                r"|In)\b[^,.;!?]*$")
+                                r"|In)\s+(?:[^\s,.;!?]+\s+){2,}$")
 
 
 def _fronted(text: str, earlier: NameRole, later: NameRole) -> bool:
