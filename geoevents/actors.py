@@ -447,6 +447,8 @@ def _speaker(text: str, role: NameRole, trigger: tuple[int, int], roles: list[Na
         return True
     if _BY_FORCE.match(text, trigger[1]):
         return True  # "The Arakan Army claims that 40 positions were abandoned by the military"
+    if _OTHER_SIDE_SUBJECT.match(text, verb.end(), trigger[0]):
+        return True  # "Damascus's governor says the last rebels have left the district": not the state's
     # an unknown name as the subject only right after the speaker: "the VDV" in "Russian Airborne
     # Troops spokesman says the VDV is planning" is the speaker's own force
     near = _NEAR_VERB.match(text, role.mention.end, trigger[0])
@@ -511,6 +513,11 @@ _OWN_FORCES = regex.compile(r"\b(?:government|federal|state|regime|national)\b",
 _BY_FORCE = regex.compile(r"\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:military|army|troops|forces|soldiers|junta"
                           r"|rebels|militants|fighters|insurgents)\b", regex.IGNORECASE)
 _NEAR_VERB = regex.compile(r"(?:['’]s)?(?:\s+(?-i:\p{Ll})[\p{L}-]*){0,2}?\s+\p{L}+(?:\s+that\b)?", regex.IGNORECASE)
+# a complement subject that is an irregular or enemy force, never the speaking state's own
+_OTHER_SIDE_SUBJECT = regex.compile(
+    r"\s+(?:(?:the|some|many|most|all|hundreds\s+of|thousands\s+of|the\s+last(?:\s+group\s+of)?)\s+)?"
+    r"(?:rebels?|militants?|insurgents?|jihadists?|separatists?|gunmen|guerrillas?|enemy\s+\p{L}+)\b",
+    regex.IGNORECASE)
 # a complement subject that is a proper name, not a pronoun or the speaker's own forces
 _OWN_SUBJECT = regex.compile(r"\s+(?:the\s+)?(?-i:\p{Lu})(?!(?:t|he|hey|his|here|heir|ts|e|she)\b)[\p{L}-]+"
                              r"(?:\s+(?-i:\p{Lu})[\p{L}-]+)*\s+(?-i:\p{Ll})", regex.IGNORECASE)
