@@ -407,6 +407,8 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     subject = before[-1]
     if _stance().search(text, subject.mention.end, trigger[0]):
         return []
+    if _CAUSED_BEFORE.search(text, max(subject.mention.end, trigger[0] - 60), trigger[0]):
+        return []  # "Beijing wants to make foreign vessels leave the sea": the causer does not leave
     return [subject]
 
 
@@ -445,6 +447,8 @@ def _speaker(text: str, role: NameRole, trigger: tuple[int, int], roles: list[Na
         return True
     if _BY_FORCE.match(text, trigger[1]):
         return True  # "The Arakan Army claims that 40 positions were abandoned by the military"
+    if _OTHER_SIDE_SUBJECT.match(text, verb.end(), trigger[0]):
+        return True  # "Damascus's governor says the last rebels have left the district": not the state's
     # an unknown name as the subject only right after the speaker: "the VDV" in "Russian Airborne
     # Troops spokesman says the VDV is planning" is the speaker's own force
     near = _NEAR_VERB.match(text, role.mention.end, trigger[0])
@@ -466,6 +470,13 @@ def _reporting() -> regex.Pattern:
                          % alternation(role_lexicon()["reporting_verbs"]), regex.IGNORECASE)
 
 
+# a causative verb and its object before a bare or to-infinitive trigger ("make foreign vessels
+# leave", "forced the rebels to withdraw"): the subject before the verb causes, it does not act,
+# unless the forces are its own ("Russia made its troops withdraw")
+_CAUSED_BEFORE = regex.compile(
+    r"\b(?:(?:make|makes|made|making)\s+(?!(?:its|their|his|her|our|a|an)\s)(?:(?!to\s)[\p{L}'’-]+\s+){1,3}?"
+    r"|(?:forced|forcing|compelled|compelling)\s+(?!(?:its|their|his|her|our|to)\s)(?:[\p{L}'’-]+\s+){1,4}?to\s+)$",
+    regex.IGNORECASE)
 # "a bombing campaign intended to force a retreat": the one who forces it does not retreat
 _FORCED_BEFORE = regex.compile(r"\b(?:(?:to|will|would|could|can|may|might|must)\s+(?:force|compel)|forcing|forced|"
                                r"compelled|compelling)\s+(?:(?:a|an|the)\s+)?$", regex.IGNORECASE)
@@ -502,6 +513,11 @@ _OWN_FORCES = regex.compile(r"\b(?:government|federal|state|regime|national)\b",
 _BY_FORCE = regex.compile(r"\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:military|army|troops|forces|soldiers|junta"
                           r"|rebels|militants|fighters|insurgents)\b", regex.IGNORECASE)
 _NEAR_VERB = regex.compile(r"(?:['’]s)?(?:\s+(?-i:\p{Ll})[\p{L}-]*){0,2}?\s+\p{L}+(?:\s+that\b)?", regex.IGNORECASE)
+# a complement subject that is an irregular or enemy force, never the speaking state's own
+_OTHER_SIDE_SUBJECT = regex.compile(
+    r"\s+(?:(?:the|some|many|most|all|hundreds\s+of|thousands\s+of|the\s+last(?:\s+group\s+of)?)\s+)?"
+    r"(?:rebels?|militants?|insurgents?|jihadists?|separatists?|gunmen|guerrillas?|enemy\s+\p{L}+)\b",
+    regex.IGNORECASE)
 # a complement subject that is a proper name, not a pronoun or the speaker's own forces
 _OWN_SUBJECT = regex.compile(r"\s+(?:the\s+)?(?-i:\p{Lu})(?!(?:t|he|hey|his|here|heir|ts|e|she)\b)[\p{L}-]+"
                              r"(?:\s+(?-i:\p{Lu})[\p{L}-]+)*\s+(?-i:\p{Ll})", regex.IGNORECASE)
@@ -695,10 +711,15 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
         current = head
         closed = False  # "A and B" before: the list ends there ("held by X and Y, Z fires" leaves Z out)
         for role in reversed(earlier):
+            if _POSSESSOR_GAP.fullmatch(text, role.mention.end, current.mention.start) and not role.place_modifier:
+                current = role  # "China's People's Liberation Army Navy": one party, the list goes on before it
+                continue
             if not _listed(text, role.mention.end, current.mention.start) or role.place_modifier:
                 break
             if role.preposition not in (None, "and", "by", "of", "with", "as well as", "including"):
                 break
+            if head.preposition in (None, "and") and role.preposition != "and" and _fronted(text, role, current):
+                break  # "After talks with Niger, Chad agreed to pull out": the comma ends an opening phrase
             closed = closed or _AND_GAP.search(text, role.mention.end, current.mention.start) is not None
             if role not in result:
                 result.append(role)
@@ -717,17 +738,31 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
     return result
 
 
+_POSSESSOR_GAP = regex.compile(r"['’]s\s+")
 _AND_GAP = regex.compile(r"\b(?:and|&)\b|&", regex.IGNORECASE)
+# a phrase that opens the sentence and ends at a comma, with two words or more before the name
+# ("After talks with Niger, ...", "In a move likely to worry India, ..."; not "With Russia, China
+# and Iran holding drills" nor "After the US, Britain and France sent troops")
+_OPENING_PHRASE = regex.compile(r"(?:^|[.!?]\s+|\n)(?:After|Following|Despite|Amid|During|Before|Since|With|Under"
+                                r"|In)\s+(?:[^\s,.;!?]+\s+){2,}$")
+
+
+def _fronted(text: str, earlier: NameRole, later: NameRole) -> bool:
+    """Whether ``earlier`` ends a sentence-opening phrase that a bare comma closes before ``later``."""
+    if text[earlier.mention.end:later.mention.start].strip() != ",":
+        return False
+    return _OPENING_PHRASE.search(text, max(0, earlier.mention.start - 100), earlier.mention.start) is not None
 
 
 def _listed(text: str, a: int, b: int) -> bool:
-    """Does the gap between two names list them? (", ", " and ", "-" in "US-South Korea")."""
+    """Does the gap between two names list them? (", ", " and ", "-" in "US-South Korea", " and
+    2,000 " in "400 Eritrean and 2,000 Ethiopian troops")."""
     gap = text[a:b]
     if gap in ("-", "–", "/"):
         return True
     words = [w.lower() for w in WORD.findall(gap)]
     listed = "," in gap or "and" in words or "&" in gap
-    return listed and all(w in _coordination() or w in ("'s", "’s") for w in words)
+    return listed and all(w in _coordination() or w in ("'s", "’s") or w.isdigit() for w in words)
 
 
 @cache

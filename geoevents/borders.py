@@ -16,7 +16,7 @@ from functools import cache
 
 import regex
 
-from .clauses import border_nouns, past_possessive, skip_words
+from .clauses import border_nouns, past_possessive, role_lexicon, skip_words
 from .gazetteer import Mention
 from .resources import read_text
 
@@ -50,7 +50,8 @@ def border_phrase(text: str, clause: tuple[int, int], mention: Mention, mentions
         return BorderPhrase(start, end, None, _countries(mentions, start, end), across=True)
     noun = border_nouns().match(after)
     skipped = skip_words(after, 1)
-    if noun is None and (noun := border_nouns().match(skipped)) is not None:
+    if noun is None and not _links_clauses(after[:len(after) - len(skipped)]) \
+            and (noun := border_nouns().match(skipped)) is not None:
         noun_end = len(after) - len(skipped) + noun.end()
     elif noun is not None:
         noun_end = noun.end()
@@ -59,6 +60,18 @@ def border_phrase(text: str, clause: tuple[int, int], mention: Mention, mentions
     end = mention.end + gap + noun_end
     owner = _country(mention) if text[mention.end:mention.end + 2] in ("'s", "’s") else None
     return BorderPhrase(mention.start, end, owner, _countries(mentions, mention.start, end))
+
+
+def _links_clauses(word: str) -> bool:
+    """A word between a name and "border" that opens another phrase ("in Djibouti following border
+    clashes", "to Ladakh amid border tensions"): the name is no side of that border."""
+    return word.strip().lower() in _clause_links()
+
+
+@cache
+def _clause_links() -> frozenset[str]:
+    openers = role_lexicon()["clause_openers"]["after_comma"]
+    return frozenset(w for w in openers if " " not in w) | frozenset(role_lexicon()["non_actor_prepositions"])
 
 
 def side(phrase: BorderPhrase, agents: Sequence[str]) -> str | None:

@@ -71,6 +71,7 @@ class StatusLexicon:
             self._cues = phrase_pattern(_EDGE_BEFORE + "(?:%s)" % "|".join(a for a, _ in alternatives) + _EDGE_AFTER,
                                         regex.IGNORECASE, words)
         self.reaching = alternation(data["reaching"])
+        self.mandative = alternation(data["mandative"])
         self.evaluative = alternation(data["evaluative"])
         self.future_conjunctions = alternation(data["future_conjunctions"])
         self.conditionals = alternation(data["conditionals"])

@@ -239,12 +239,16 @@ def _year_as_a_count(text: str, t: Timex) -> bool:
     return filler is not None and force_nouns().match(text, filler.end()) is not None
 
 
-_PLACE_AFTER = regex.compile(r"\s+(?:Island|Islands|Isle|Isles|Rising|Offensive)\b")
+@cache
+def _name_head_after() -> regex.Pattern:
+    heads = alternation(_words()["name_heads"])
+    return regex.compile(r"\s+(?:(?-i:\p{Lu})\p{L}+\s+)?(?-i:%s)\b" % heads)
 
 
 def _in_a_place_name(text: str, t: Timex) -> bool:
-    """ "sent to Easter Island", "the Tet Offensive": a holiday that opens a name dates nothing."""
-    return _PLACE_AFTER.match(text, t.end) is not None
+    """ "sent to Easter Island", "the Tet Offensive", "the March 23 Movement": a time that opens
+    a name dates nothing."""
+    return _name_head_after().match(text, t.end) is not None
 
 
 @cache

@@ -539,6 +539,12 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1])
     readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
     preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted]
+    # the acting state named again ("Papua New Guinea and the United States sign a pact that will
+    # see American troops stationed in the country") is the country only when no other is named
+    acting = {a.code for a in actors} if event_type in _FOREIGN_COUNTRY_TYPES and actors and \
+        all(a.kind == "state" for a in actors) and m.group(0).lower().endswith("country") else set()
+    preferred = ([(x, r) for x, r in preferred if not (r.entity.kind == "state" and r.entity.code in acting)]
+                 or preferred)
     for mention, reading in reversed(preferred):
         if reading is not None:
             location = _location(text, mention, reading, "from" if event_type == "withdrawal" else "in", None)
@@ -551,6 +557,11 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     return []
 
 
+# the types (as places are attached) whose state forces in or out of "the country" are mostly
+# abroad, so that the country is not the acting state's own; not "the area" ("Iraqi government
+# forces withdrew from the area" stays in Iraq), nor where an armed group acts (insurgents
+# "moving into the country" whose army resists)
+_FOREIGN_COUNTRY_TYPES = frozenset({"deployment", "withdrawal"})
 # "Ankara will drive back ...": a name as the subject of a modal or auxiliary acts, it is no place
 _SUBJECT_OF_MODAL = regex.compile(r"\s+(?:will|would|could|can|may|might|must|should|has|have|had|says|said)\b",
                                   regex.IGNORECASE)
@@ -584,10 +595,13 @@ def _anaphora() -> regex.Pattern:
     return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["anaphoric_places"]), regex.IGNORECASE)
 
 
-# What each anaphoric noun may stand for: "the city" a town; "cities" the country or region they lie in.
+# What each anaphoric noun may stand for: "the city" a town; "cities" the country or region they lie in;
+# "the island" no state named before it ("Ankara demands that Yerevan withdraw from the island").
 _ANAPHOR_FEATURES = {"country": ("country",), "city": ("city",), "cities": ("country", "region"), "town": ("city",),
                      "towns": ("country", "region"), "province": ("region",), "region": ("region", "country"),
-                     "territory": ("country",), "soil": ("country",)}
+                     "territory": ("country",), "soil": ("country",), "island": ("island", "region", "city"),
+                     "village": ("city",), "villages": ("city", "region"), "district": ("region", "city"),
+                     "nation": ("country",)}
 _HOME_FORCES = regex.compile(r"\s+(?:government|security|state|police|regime|interior\s+ministry)\b",
                              regex.IGNORECASE)
 
@@ -622,15 +636,17 @@ def _chained(text: str, previous: _Candidate, start: int) -> bool:
     "Goma in North Kivu", "the island of Kastellorizo in the Aegean")."""
     if previous.start <= start < previous.end:
         return True  # inside the phrase: "Ukraine's Crimea region"
-    if _STARTS_A_CLAUSE.match(text, _end_of_name(text, start)):
-        return False  # "from northern Syria, the United States is to deploy": a new clause's subject
     gap = text[previous.end:start]
+    if not _NESTED_BY.search(gap) and _STARTS_A_CLAUSE.match(text, _end_of_name(text, start)):
+        return False  # "from northern Syria, the United States is to deploy": a new clause's subject
     if len(gap) > 40 or start < previous.end:
         return False
     words = [w.lower() for w in WORD.findall(gap)]
     return len(words) <= 5 and all(w in _CHAIN_WORDS or w.endswith(_PLACE_ADJECTIVE) or "-" in w for w in words)
 
 
+# a name after "of" or "in" is nested, no clause's subject: "the Malian town of Gao to protect it"
+_NESTED_BY = regex.compile(r"\b(?:of|in)\s+(?:the\s+)?$", regex.IGNORECASE)
 _STARTS_A_CLAUSE = regex.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|said|says|to)\b")
 
 

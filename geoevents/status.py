@@ -239,6 +239,8 @@ def _from_left(text: str, sentence: tuple[int, int], left: int, trigger: tuple[i
         future = _future_subordinate(text, sentence, trigger[0], lex)
         if future:
             return future
+        if _mandated(text, left, trigger[0], lex):
+            return "uncertain"
     if form.finite:
         return _reaching_cue(text, left, trigger[0], lex) or "occurred"
     if form.first.endswith("ing") and _evaluated(text, left, trigger[0], form.before, lex):
@@ -346,6 +348,16 @@ def _future_subordinate(text: str, sentence: tuple[int, int], trigger_start: int
         return None
     main = _walk(text, lex.cues_in(text, sentence[0], conjunction.start()), conjunction.start(), lex)
     return main if main in ("planned", "uncertain") else None
+
+
+def _mandated(text: str, left: int, trigger_start: int, lex: StatusLexicon) -> bool:
+    """"Ankara demanded Yerevan withdraw": a bare verb a few words after a verb of demanding
+    is what is demanded (a subjunctive), not what happens."""
+    nearest = None
+    for m in lex.mandative.finditer(text, max(left, trigger_start - 60), trigger_start):
+        nearest = m
+    return nearest is not None and _words(text, nearest.end(), trigger_start) <= 5 \
+        and not _COMMA.search(text, nearest.end(), trigger_start)
 
 
 def _reaching_cue(text: str, left: int, trigger_start: int, lex: StatusLexicon) -> str | None:

@@ -184,3 +184,9 @@ def test_a_number_counting_the_forces_is_no_year():
 def test_a_year_or_holiday_inside_a_name_dates_nothing():
     assert date_of("The president may invoke the 1807 Insurrection Act to deploy troops in the city.") is None
     assert date_of("Forty marines have been sent to Christmas Island to guard the detention centre.") is None
+
+
+def test_a_date_opening_the_name_of_a_movement_or_unit_dates_nothing():
+    assert date_of("The October 9 Movement says its fighters will withdraw from Beni.") is None
+    assert date_of("Fighters of the May 12 Youth Front are pulling out of Bunia.") is None
+    assert span("The rebels will withdraw from Beni on October 9.") == ("2021-10-09", "2021-10-09", "day")

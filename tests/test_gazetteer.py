@@ -30,6 +30,7 @@ def names(text, year=None):
                                                                   ("Kataib Hezbollah", "KATAIBHEZBOLLAH")]),
         ("LNA and GNA forces clashed.", [("LNA", "LNA"), ("GNA", "LBY")]),
         ("The Hellenic Navy sent a frigate.", [("Hellenic Navy", "GRC")]),
+        ("The Republic of Korea Marine Corps landed on the beach.", [("Republic of Korea Marine Corps", "KOR")]),
     ],
 )
 def test_names_resolve_to_actor_codes(text, expected):

@@ -97,6 +97,26 @@ def test_a_deadline_looks_ahead_whatever_the_verb():
     assert found("The army was given until Friday to leave.") == [("Friday", "2021-07-30")]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The minister says the garrison leaves the islands by October 15.", "2021-10-15"),
+        ("Engineers are dismantling the depot ahead of a deadline of November 30 set by both sides.",
+         "2021-11-30"),
+        ("The rebels are pulling back before the final deadline of October 1.", "2021-10-01"),
+        ("Talks continue as the November 20 handover deadline approaches.", "2021-11-20"),
+    ],
+)
+def test_a_deadline_naming_a_month_looks_ahead_unless_the_clause_is_past(text, value):
+    # DCT in May: a month four or more ahead would otherwise be last year's
+    assert [t.value for t in tag(text, date(2021, 5, 10))] == [value]
+
+
+def test_a_past_clause_keeps_a_passed_deadline_in_the_past():
+    assert found("The brigade missed the deadline of October 15.", date(2021, 5, 10)) == [("October 15", "2020-10-15")]
+    assert found("The convoy had crossed the pass by December 2.", date(2021, 3, 10)) == [("December 2", "2020-12-02")]
+
+
 def test_a_month_without_a_year_follows_the_clause():
     assert found("The troops will return in March.", date(2021, 11, 2)) == [("March", "2022-03")]
     assert found("The troops returned in October.", date(2021, 2, 2)) == [("October", "2020-10")]

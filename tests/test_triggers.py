@@ -69,3 +69,17 @@ def test_a_trigger_inside_a_name_is_no_event(text, dct):
 ])
 def test_title_case_headlines_and_named_exercises_keep_their_events(text, dct):
     assert extract(text, published=dct)
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("The private military company Wagner withdraws its fighters from Mali.", ["WAGNER"]),
+        ("The company said Russian troops withdrew from Kherson overnight.", ["RUS"]),
+        ("Residents say Ethiopian soldiers left the town of Adigrat.", ["ETH"]),
+    ],
+)
+def test_a_company_or_civilians_named_before_forces_that_withdraw_veto_nothing(text, actors, dct):
+    """The civilian and company exclusions stop at a force noun and spare military companies."""
+    events = [e for e in extract(text, published=dct) if e.type == "withdrawal"]
+    assert [[a.code for a in e.actors] for e in events] == [actors]

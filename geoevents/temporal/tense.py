@@ -157,8 +157,43 @@ def tense_in(text: str, start: int, end: int, left: int, right: int,
     """``tense_at`` for the window ``text[left:right]`` (see ``clause_window``); ``words`` are
     its ``clause_words`` if already read. The nearest marker wins: a future marker before the
     expression, one after it, a past or present verb before it, one after it (ties in that
-    order; markers after it count for less)."""
+    order; markers after it count for less). A deadline ("by June 30", "the deadline of
+    September 11") naming a month is future unless the clause is past: "the brigade leaves by
+    June 30" said in March is this June."""
     before, after = words or clause_words(text, start, end, left, right)
+    found = _marked_tense(before, after)
+    if found != "past" and _is_deadline(before, after) and _names_month(text[start:end]):
+        return "future"
+    return found
+
+
+@cache
+def _deadline_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    words = lexicon()["deadline_words"]
+    return (frozenset(words["last_before"]), frozenset(words["near_before"]), frozenset(words["near_after"]))
+
+
+@cache
+def _month_words() -> frozenset[str]:
+    return frozenset(lexicon()["months"])
+
+
+def _names_month(expression: str) -> bool:
+    """Whether the expression names a month: a weekday deadline ("by the Tuesday deadline") is
+    as often one just passed, and the month's year is what the deadline decides."""
+    return any(w.lower() in _month_words() for w in _WORD.findall(expression))
+
+
+def _is_deadline(before: list[str], after: list[str]) -> bool:
+    """Whether the expression between ``before`` and ``after`` is a deadline."""
+    last_before, near_before, near_after = _deadline_words()
+    if before and before[-1].lower() in last_before:
+        return True
+    return any(w.lower() in near_before for w in before[-3:]) or any(w.lower() in near_after for w in after[:2])
+
+
+def _marked_tense(before: list[str], after: list[str]) -> str | None:
+    """The tense of the nearest marker around the expression (see ``tense_in``)."""
     future = _markers()[0]
     kinds = _KINDS
     best_distance: float | None = None
@@ -206,8 +241,8 @@ def tense_in(text: str, start: int, end: int, left: int, right: int,
                 if best_distance is None or distance < best_distance:
                     best_distance, best = distance, "future"
             if not verb_seen:
-                if i + 1 < m and lower[i + 1] == "by" and word.endswith("ed"):
-                    continue  # a participle ("untouched by the crisis"), not the clause's verb
+                if i + 1 < m and lower[i + 1] == "by" and (word.endswith("ed") or kind & _PAST):
+                    continue  # a participle ("untouched by the crisis", "set by"), not the clause's verb
                 verb = _verb(kind, after[i], lower, i)
                 if verb:
                     verb_seen = True
