@@ -51,6 +51,8 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
     status = _right_predicate(text, clause, trigger, lex) if form.nominal else None
     if status is None:
         status = _from_left(text, sentence, left, trigger, form, lex)
+        if status == "negated" and _conditional_before(text, left, trigger[0], lex):
+            status = "uncertain"  # "(attacks) if the troops refuse to leave": a condition, no refusal
     if status == "occurred" and not form.nominal and form.first in lex.planning_triggers:
         status = "planned"  # "orders 500 troops to the border": the order is given, the deployment is to come
     if status == "planned" and _conditional_after(text, clause, trigger, lex):
