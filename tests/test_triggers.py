@@ -112,3 +112,29 @@ def test_departures_evacuations_and_gatherings_of_forces(text, event_type, actor
 )
 def test_no_withdrawal_or_deployment_in_these_departures(text, dct):
     assert extract(text, published=dct) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Morocco agreed to withdraw from northern Mauritania.", [("withdrawal", ["MAR"], ["Mauritania"])]),
+        ("Uganda pulled out of the restive northern Somalia.", [("withdrawal", ["UGA"], ["Somalia"])]),
+        ("The retailer withdraws from southern Spain.", []),
+        ("The carmaker withdraws from the Russian market.", []),
+    ],
+)
+def test_a_place_withdrawn_from_may_follow_a_compass_word(text, events, dct):
+    found = [(e.type, [a.code for a in e.actors], [p.name for p in e.locations]) for e in extract(text, published=dct)]
+    assert found == events
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "places"),
+    [
+        ("Uganda pulls out of Somalia.", ["UGA"], ["Somalia"]),
+        ("Kenya says it will start pulling out of Somalia in March.", ["KEN"], ["Somalia"]),
+    ],
+)
+def test_a_state_pulling_out_of_a_place_withdraws(text, actors, places, dct):
+    found = [(e.type, [a.code for a in e.actors], [p.name for p in e.locations]) for e in extract(text, published=dct)]
+    assert found == [("withdrawal", actors, places)]
