@@ -74,6 +74,7 @@ class StatusLexicon:
         self.mandative = alternation(data["mandative"])
         self.evaluative = alternation(data["evaluative"])
         self.future_conjunctions = alternation(data["future_conjunctions"])
+        self.awaiting_conjunctions = alternation(data["awaiting_conjunctions"])
         self.conditionals = alternation(data["conditionals"])
         self.modifiers = frozenset(data["modifiers"])
         self.tenseless = frozenset(data["tenseless_occurred"])

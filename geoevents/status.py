@@ -4,7 +4,8 @@ Without a parser, status comes from the words around the trigger, in this order:
 
 1. a predicate right after a noun trigger: "the drills were cancelled", "will be held";
 2. a negation particle whose scope reaches the trigger: "did not hold drills", "no withdrawal";
-3. a bare verb after "after"/"once"/"until" in a sentence about the future is planned:
+3. a present tense a few words after "until" is awaited, a condition, so uncertain ("no truce
+   until a UN force is deployed"); a bare verb after "after"/"once" in a sentence about the future is planned:
    "is set to regain ground after foreign forces withdraw";
 4. a trigger that is itself a finite verb ("sends", "deployed", "is deploying", "troops
    withdraw") is occurred, unless a hedge or denial reaches it ("reportedly withdrew", "denied
@@ -50,6 +51,8 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
     status = _right_predicate(text, clause, trigger, lex) if form.nominal else None
     if status is None:
         status = _from_left(text, sentence, left, trigger, form, lex)
+        if status == "negated" and _conditional_before(text, left, trigger[0], lex):
+            status = "uncertain"  # "(attacks) if the troops refuse to leave": a condition, no refusal
     if status == "occurred" and not form.nominal and form.first in lex.planning_triggers:
         status = "planned"  # "orders 500 troops to the border": the order is given, the deployment is to come
     if status == "planned" and _conditional_after(text, clause, trigger, lex):
@@ -233,6 +236,8 @@ def _relative_between(text: str, start: int, end: int) -> bool:
 
 def _from_left(text: str, sentence: tuple[int, int], left: int, trigger: tuple[int, int], form: TriggerForm,
                lex: StatusLexicon) -> str:
+    if _awaited(text, sentence, trigger[0], form, lex):
+        return "uncertain"  # before the particles: "will not sign until the troops withdraw"
     if _negated_by_particle(text, left, trigger[0], lex):
         return "uncertain" if _conditional_before(text, left, trigger[0], lex) else "negated"
     if form.bare_with_subject or (form.finite and _is_bare(form.first, lex)):
@@ -348,6 +353,22 @@ def _future_subordinate(text: str, sentence: tuple[int, int], trigger_start: int
         return None
     main = _walk(text, lex.cues_in(text, sentence[0], conjunction.start()), conjunction.start(), lex)
     return main if main in ("planned", "uncertain") else None
+
+
+def _awaited(text: str, sentence: tuple[int, int], trigger_start: int, form: TriggerForm,
+             lex: StatusLexicon) -> bool:
+    """"no truce until a UN force is deployed", "flights stay halted until the troops hand over
+    control": a present tense after "until" is a condition awaited, whatever the main clause's tense
+    ("fought until the troops withdrew" keeps its past)."""
+    present = form.bare_with_subject or (form.finite and _is_bare(form.first, lex)) or (
+        form.finite and bool(form.before) and form.before[-1].lower() in ("is", "are"))
+    if not present:
+        return False
+    conjunction = None
+    for m in lex.awaiting_conjunctions.finditer(text, max(sentence[0], trigger_start - 60), trigger_start):
+        conjunction = m
+    return (conjunction is not None and _words(text, conjunction.end(), trigger_start) <= 6
+            and not _COMMA.search(text, conjunction.end(), trigger_start))
 
 
 def _mandated(text: str, left: int, trigger_start: int, lex: StatusLexicon) -> bool:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .clauses import is_modifier
 from .cues import status_lexicon
 from .gazetteer import Mention, SentenceNames
 from .lazypattern import matches_at
@@ -19,10 +20,12 @@ if TYPE_CHECKING:
 
 FORCE_WINDOW = 6  # tokens between a trigger and its force noun
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
-_FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
+# "from" / "out of" after the trigger, or "of" right after a trigger ending in "out" ("pulls out of")
+_FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of|(?<=\bout\s+)of)\s+(?:the\s+)?", regex.IGNORECASE)
 _WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
 _PARTNER = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+(?:with|between|involving)\s", regex.IGNORECASE)
 _THE = regex.compile(r"the\s+", regex.IGNORECASE)
+_WORD_AND_SPACE = regex.compile(r"([\p{L}'’-]+)\s+")
 _OBJECT_END = regex.compile(r"\s(?:from|of|out of|to|in|at|on|with|for)\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
 _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b"
@@ -305,12 +308,22 @@ class SentenceContext:
         """"(the Philippines agreed to) withdraw from Iraq": a place withdrawn from, and a state or
         armed group before the trigger (not "Mercedes-Benz withdraws from Russia")."""
         m = _FROM_PHRASE.match(self.text, candidate.end, min(self.end, candidate.end + 60))
-        if not m:
-            return False
-        if not any(mention.start == m.end() and mention.place_reading() is not None for mention in self.mentions):
+        if not m or not self._place_at(m.end()):
             return False
         return any(mention.end <= candidate.start and mention.actor_reading() is not None
                    for mention in self.mentions)
+
+    def _place_at(self, position: int, modifiers: int = 2) -> bool:
+        """A place named at ``position``, or after up to ``modifiers`` words that may stand before
+        a name ("from southern Lebanon", "out of the restive north-eastern Tigray")."""
+        for _ in range(modifiers + 1):
+            if any(mention.start == position and mention.place_reading() is not None for mention in self.mentions):
+                return True
+            word = _WORD_AND_SPACE.match(self.text, position, self.end)
+            if word is None or not is_modifier(word.group(1).lower()):
+                return False
+            position = word.end()
+        return False
 
     def excluded(self, candidate: Candidate) -> bool:
         event_type = candidate.rule.type

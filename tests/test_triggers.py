@@ -83,3 +83,58 @@ def test_a_company_or_civilians_named_before_forces_that_withdraw_veto_nothing(t
     """The civilian and company exclusions stop at a force noun and spare military companies."""
     events = [e for e in extract(text, published=dct) if e.type == "withdrawal"]
     assert [[a.code for a in e.actors] for e in events] == [actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "status"),
+    [
+        ("Shops reopened after the departure of Turkish soldiers from the valley.", "withdrawal", ["TUR"], "occurred"),
+        ("The council ordered all Kenyan troops to depart within a week.", "withdrawal", ["KEN"], "planned"),
+        ("The French navy evacuates a detachment of marines from the port.", "withdrawal", ["FRA"], "occurred"),
+        ("The town fell soon after the evacuation of Nigerian peacekeepers.", "withdrawal", ["NGA"], "occurred"),
+        ("Italy will halve its troop commitment in the region.", "withdrawal", ["ITA"], "planned"),
+        ("Indian troops and tanks gathered along the frontier on Friday.", "deployment", ["IND"], "occurred"),
+    ],
+)
+def test_departures_evacuations_and_gatherings_of_forces(text, event_type, actors, status, dct):
+    events = extract(text, published=dct)
+    assert [(e.type, [a.code for a in e.actors], e.status) for e in events] == [(event_type, actors, status)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The motorcade was stopped by soldiers as it departed the square.",
+        "Soldiers depart for the front line tomorrow.",
+        "The evacuation of injured soldiers by helicopter took two hours.",
+        "Families of the soldiers gathered at the memorial on Sunday.",
+    ],
+)
+def test_no_withdrawal_or_deployment_in_these_departures(text, dct):
+    assert extract(text, published=dct) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Morocco agreed to withdraw from northern Mauritania.", [("withdrawal", ["MAR"], ["Mauritania"])]),
+        ("Uganda pulled out of the restive northern Somalia.", [("withdrawal", ["UGA"], ["Somalia"])]),
+        ("The retailer withdraws from southern Spain.", []),
+        ("The carmaker withdraws from the Russian market.", []),
+    ],
+)
+def test_a_place_withdrawn_from_may_follow_a_compass_word(text, events, dct):
+    found = [(e.type, [a.code for a in e.actors], [p.name for p in e.locations]) for e in extract(text, published=dct)]
+    assert found == events
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "places"),
+    [
+        ("Uganda pulls out of Somalia.", ["UGA"], ["Somalia"]),
+        ("Kenya says it will start pulling out of Somalia in March.", ["KEN"], ["Somalia"]),
+    ],
+)
+def test_a_state_pulling_out_of_a_place_withdraws(text, actors, places, dct):
+    found = [(e.type, [a.code for a in e.actors], [p.name for p in e.locations]) for e in extract(text, published=dct)]
+    assert found == [("withdrawal", actors, places)]
