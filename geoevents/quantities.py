@@ -60,7 +60,10 @@ class QuantityLexicon:
         # lookbehind says): tried only at such starts, it is found faster than by a search
         openers = [*self.qualifiers, *self.vague, *self.words, "a", "an"]
         self.number_starts_words = all(_WORD_START.match(w) for w in openers)
-        self.number_starts = _number_starts(openers) if self.number_starts_words else _GLUED_WORD_START
+        # ... and an ASCII word can open one only if it is the first word of an opener: a set
+        # lookup spares the pattern at the other words
+        self.opening_words = frozenset(_LEADING_LETTERS.match(w.lower()).group() for w in openers)
+        self.ascii_openers = all(w.isascii() and w[:1].isalpha() for w in openers)
         self.strong = LazyPattern(
             rf"(?<![\p{{L}}\p{{N}}])(?:(?P<qual>{qual})\s+)?(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)"
             rf"(?:-strong|-member|-man)\s+(?:\p{{L}}+\s+){{0,2}}?(?:{'|'.join(data['force_frames'])})\b",
@@ -158,29 +161,26 @@ def _number_before(text: str, start: int, end: int, lex: QuantityLexicon) -> reg
     if not lex.number_starts_words:
         return lex.number_before.search(text, start, end)
     match = lex.number_before.match
-    for word in lex.number_starts.finditer(text, start, end):
+    for word in _GLUED_WORD_START.finditer(text, start, end):
+        if _cannot_open_number(word.group(), lex):
+            continue
         if m := match(text, word.start(), end):
             return m
     return None
 
 
-def _number_starts(openers: list[str]) -> regex.Pattern:
-    """Where a number phrase may start: a digit, an opener's first word, or a word with letters
-    beyond ASCII (left to the number pattern), each not glued to the word before. An ASCII word
-    that is no opener's first word cannot start one, as every opener's first word ends where the
-    text's word does (a space or hyphen follows it in the pattern): skipping it, the scan tries
-    the pattern at a few words instead of all. (Openers not all ASCII words: every word start.)"""
-    if not all(w.isascii() and w[:1].isalpha() for w in openers):
-        return _GLUED_WORD_START
-    first_words = {_LEADING_LETTERS.match(w.lower()).group() for w in openers}
-    words = "|".join(regex.escape(w) for w in sorted(first_words, key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}'’,.-])(?:\p{{N}}|(?:{words})(?!\p{{L}})|\p{{L}}*[^\p{{ASCII}}])",
-                         regex.IGNORECASE)
+def _cannot_open_number(word: str, lex: QuantityLexicon) -> bool:
+    """An ASCII word (its letters) that is no opener's first word: the number pattern cannot
+    match there, as every opener's first word ends where the text's does (a space or hyphen
+    follows it in the pattern). Other words (digits, non-ASCII letters) are left to the pattern."""
+    return (lex.ascii_openers and word[0].isalpha() and word.isascii()
+            and word.lower() not in lex.opening_words)
 
 
 _WORD_START = regex.compile(r"[\p{L}\p{N}]")
 _LEADING_LETTERS = regex.compile(r"\p{L}*")
-_GLUED_WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’,.-])[\p{L}\p{N}]")
+# where a word starts that is not glued to the one before, with its letters (or its first digit)
+_GLUED_WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’,.-])(?:\p{L}+|\p{N})")
 
 
 def _modifier(token: str, lex: QuantityLexicon) -> bool:
