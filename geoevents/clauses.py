@@ -151,12 +151,13 @@ def preposition_before(text: str, mention_start: int, floor: int, prepositions: 
     original = text[max(floor, mention_start - 100):mention_start]
     stops = _STOP_PUNCT if through_names else _STOP_PUNCT_OR_COMMA
     cut = max((m.end() for m in stops.finditer(original)), default=0)
-    words = [w for w in WORD.findall(original[cut:])][::-1][:10 if through_names else 5]
+    words = WORD.findall(original[cut:])[::-1][:10 if through_names else 5]
+    lowered = [w.lower() for w in words]
     for i, word in enumerate(words):
-        lower = word.lower()
+        lower = lowered[i]
         for size in (4, 3, 2):
             if i + size <= len(words):
-                phrase = " ".join(w.lower() for w in reversed(words[i:i + size]))
+                phrase = " ".join(reversed(lowered[i:i + size]))
                 if phrase in prepositions:
                     return phrase
         if lower in prepositions:

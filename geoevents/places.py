@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -396,7 +397,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
     taken = [(c.start, c.end) for c in known]
     found: list[_Candidate] = []
     places_in_sentence: set[str] | None = None  # the countries of the sentence's places (found when needed)
-    for m in _proper_place().finditer(text, clause[0], clause[1]):
+    for m in _proper_places_in(text, *clause):
         start, end = m.span("name")
         if any(s <= start < e or start <= s < end for s, e in taken):
             continue
@@ -437,19 +438,43 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
     return found
 
 
+_ARTICLE_GLUED = r"(?:al|el|ad|as|ar|an)-"  # "al-Qusayr"
+_SETTLEMENT_NOUN = (r"(?:towns?|city|cities|villages?|port|island|district|province|region|base|neighbou?rhood"
+                    r"|suburbs?|outskirts|camp)")  # "the town of ..."
+
+
+def _proper_places_in(text: str, start: int, end: int) -> Iterator[regex.Match]:
+    """``_proper_place().finditer(text, start, end)``, the pattern tried only where a match can
+    start (``_proper_place_starts``): the same matches, without trying it at every character."""
+    place = _proper_place()
+    resume = start
+    for possible in _proper_place_starts().finditer(text, start, end):
+        if possible.start() >= resume and (m := place.match(text, possible.start(), end)):
+            resume = m.end()  # (never empty)
+            yield m
+
+
 @cache
 def _proper_place() -> regex.Pattern:
     words = role_lexicon()["place_type_words"]
     heads = alternation(w for w in words if not w.endswith(" of"))
-    openers = alternation(w for w in role_lexicon()["place_opening_words"])
-    name = r"(?:(?:al|el|ad|as|ar|an)-)?\p{Lu}[\p{L}'’-]+"
+    name = rf"(?:{_ARTICLE_GLUED})?\p{{Lu}}[\p{{L}}'’-]+"
     return regex.compile(
-        rf"(?P<name>(?:{name}\s+){{1,3}}(?:{heads})\b|(?:{openers})\s+{name}(?:\s+{name})?)"
-        rf"|(?:towns?|city|cities|villages?|port|island|district|province|region|base|neighbou?rhood|suburbs?"
-        rf"|outskirts|camp)"
-        rf"\s+of\s+(?P<name>{name}(?:\s+{name})?)"
+        rf"(?P<name>(?:{name}\s+){{1,3}}(?:{heads})\b|(?:{_place_openers()})\s+{name}(?:\s+{name})?)"
+        rf"|{_SETTLEMENT_NOUN}\s+of\s+(?P<name>{name}(?:\s+{name})?)"
         rf"|(?<=\b(?:in|near|at|to|from|into)\s+)(?P<name>(?P<bare>{name}(?:\s+{name}){{0,2}}))(?=,\s|\s+in\s)"
     )
+
+
+@cache
+def _proper_place_starts() -> regex.Pattern:
+    """Where a match of ``_proper_place`` can start (zero-width, so overlapping starts are all
+    found): a capital (every name's), a glued article, an opener, a settlement noun before "of"."""
+    return regex.compile(rf"(?=\p{{Lu}}|{_ARTICLE_GLUED}|{_place_openers()}|{_SETTLEMENT_NOUN}\s+of\s)")
+
+
+def _place_openers() -> str:
+    return alternation(role_lexicon()["place_opening_words"])
 
 
 @cache

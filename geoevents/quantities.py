@@ -10,7 +10,7 @@ are data: ``data/lexicon/quantities.json``.
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -60,6 +60,10 @@ class QuantityLexicon:
         # lookbehind says): tried only at such starts, it is found faster than by a search
         openers = [*self.qualifiers, *self.vague, *self.words, "a", "an"]
         self.number_starts_words = all(_WORD_START.match(w) for w in openers)
+        # ... and an ASCII word can open one only if it is the first word of an opener: a set
+        # lookup spares the pattern at the other words
+        self.opening_words = frozenset(_LEADING_LETTERS.match(w.lower()).group() for w in openers)
+        self.ascii_openers = all(w.isascii() and w[:1].isalpha() for w in openers)
         self.strong = LazyPattern(
             rf"(?<![\p{{L}}\p{{N}}])(?:(?P<qual>{qual})\s+)?(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)"
             rf"(?:-strong|-member|-man)\s+(?:\p{{L}}+\s+){{0,2}}?(?:{'|'.join(data['force_frames'])})\b",
@@ -113,11 +117,18 @@ def size_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> l
     """The quantities named with the event: in the trigger's clause, or listed on from one there."""
     clause = clause_of(text, sentence, *trigger)
     kept: list[Quantity] = []
-    for quantity in quantities_in(text, *sentence):
+    for quantity in _sentence_quantities(text, *sentence):
         inside = clause[0] <= quantity.start and quantity.end <= clause[1]
         if inside or (kept and quantity.start >= clause[1] and _listed_after(text, kept[-1], quantity)):
             kept.append(quantity)
     return kept
+
+
+# Every event of a sentence asks for its quantities: they are counted once (the cache holds
+# the last sentences').
+@lru_cache(maxsize=64)
+def _sentence_quantities(text: str, start: int, end: int) -> tuple[Quantity, ...]:
+    return tuple(quantities_in(text, start, end))
 
 
 def _listed_after(text: str, previous: Quantity, quantity: Quantity) -> bool:
@@ -158,13 +169,25 @@ def _number_before(text: str, start: int, end: int, lex: QuantityLexicon) -> reg
         return lex.number_before.search(text, start, end)
     match = lex.number_before.match
     for word in _GLUED_WORD_START.finditer(text, start, end):
+        if _cannot_open_number(word.group(), lex):
+            continue
         if m := match(text, word.start(), end):
             return m
     return None
 
 
+def _cannot_open_number(word: str, lex: QuantityLexicon) -> bool:
+    """An ASCII word (its letters) that is no opener's first word: the number pattern cannot
+    match there, as every opener's first word ends where the text's does (a space or hyphen
+    follows it in the pattern). Other words (digits, non-ASCII letters) are left to the pattern."""
+    return (lex.ascii_openers and word[0].isalpha() and word.isascii()
+            and word.lower() not in lex.opening_words)
+
+
 _WORD_START = regex.compile(r"[\p{L}\p{N}]")
-_GLUED_WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’,.-])[\p{L}\p{N}]")
+_LEADING_LETTERS = regex.compile(r"\p{L}*")
+# where a word starts that is not glued to the one before, with its letters (or its first digit)
+_GLUED_WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’,.-])(?:\p{L}+|\p{N})")
 
 
 def _modifier(token: str, lex: QuantityLexicon) -> bool:

@@ -6,6 +6,8 @@ own examples and on variants in odd cases and scripts.
 """
 
 from geoevents.gazetteer import SentenceNames, load_gazetteer
+from geoevents.places import _proper_place, _proper_places_in
+from geoevents.quantities import _number_before, quantity_lexicon
 from geoevents.trigger_context import SentenceContext
 from geoevents.triggers import Candidate, load_lexicon
 
@@ -168,3 +170,24 @@ def test_an_alternation_tried_one_alternative_at_a_time_finds_what_the_whole_fin
             compared_one_at_a_time += one_at_a_time and bool(expected)
     assert compared_one_at_a_time > 20  # both ways were compared
     assert len(cues._compiled_parts) >= cues.SWITCH_AFTER and cues._compiled is not None
+
+
+def test_numbers_are_found_where_an_opener_can_start_them():
+    lex = quantity_lexicon()
+    texts = [*TEXTS, *variants("Nearly ten thousand and some 1,500 more US troops, a dozen jets, café 300 men, "
+                               "x–40 tanks, tenth 20 ships, up to a battalion, scores of warships ")]
+    for text in texts:
+        for end in (i + 1 for i, c in enumerate(text) if c == " "):
+            start = max(0, end - 80)
+            shortcut = _number_before(text, start, end, lex)
+            full = lex.number_before.search(text, start, end)
+            assert (shortcut and shortcut.span()) == (full and full.span()), (text, end)
+
+
+def test_unnamed_places_are_found_where_a_match_can_start():
+    own = ("troops left the town of Bint Jbeil for al-Anbar Province and Camp Pendleton near Dongshan Island, "
+           "flying from al-Qusayr, in the hometown of Zorg in the McDonald Islands")
+    texts = [*TEXTS, *variants(own)]
+    for text in texts:
+        assert ([m.span() for m in _proper_places_in(text, 0, len(text))]
+                == [m.span() for m in _proper_place().finditer(text)]), text
