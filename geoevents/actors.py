@@ -492,13 +492,17 @@ def _subject_from(text: str, role: NameRole) -> bool:
         return False
     head = text[max(0, m.start() - 60):m.start()]
     head = head[max(head.rfind(c) for c in ".,;:") + 1:]
-    return all(w.lower() in _QUANTITY_WORDS or w[0].isdigit() for w in WORD.findall(head))
+    return all(w.lower() in _counting_words() or w[0].isdigit() for w in WORD.findall(head))
 
 
-_QUANTITY_WORDS = {"more", "than", "some", "about", "around", "nearly", "over", "up", "to", "the", "a", "an", "any",
-                   "hundreds", "thousands", "dozens", "of", "several", "few", "additional", "extra", "fresh", "new",
-                   "elite", "special", "combat", "ground", "at", "least", "almost", "roughly", "another", "all", "two",
-                   "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fifty", "hundred"}
+@cache
+def _counting_words() -> frozenset[str]:
+    return frozenset(role_lexicon()["counting_words"])
+
+
+@cache
+def _own_forces() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["own_force_words"]), regex.IGNORECASE)
 
 
 def _by_other_forces(text: str, trigger: tuple[int, int]) -> bool:
@@ -506,10 +510,9 @@ def _by_other_forces(text: str, trigger: tuple[int, int]) -> bool:
     state's own "government troops" stand for the state named before: "a Pakistani outpost is
     abandoned by government troops")."""
     m = _BY_FORCE.match(text, trigger[1])
-    return m is not None and _OWN_FORCES.search(m.group()) is None
+    return m is not None and _own_forces().search(m.group()) is None
 
 
-_OWN_FORCES = regex.compile(r"\b(?:government|federal|state|regime|national)\b", regex.IGNORECASE)
 _BY_FORCE = regex.compile(r"\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:military|army|troops|forces|soldiers|junta"
                           r"|rebels|militants|fighters|insurgents)\b", regex.IGNORECASE)
 _NEAR_VERB = regex.compile(r"(?:['’]s)?(?:\s+(?-i:\p{Ll})[\p{L}-]*){0,2}?\s+\p{L}+(?:\s+that\b)?", regex.IGNORECASE)
