@@ -746,15 +746,17 @@ _AND_GAP = regex.compile(r"\b(?:and|&)\b|&", regex.IGNORECASE)
 # a phrase that opens the sentence and ends at a comma, with two words or more before the name
 # ("After talks with Niger, ...", "In a move likely to worry India, ..."; not "With Russia, China
 # and Iran holding drills" nor "After the US, Britain and France sent troops")
-_OPENING_PHRASE = regex.compile(r"(?:^|[.!?]\s+|\n)(?:After|Following|Despite|Amid|During|Before|Since|With|Under"
-                                r"|In)\s+(?:[^\s,.;!?]+\s+){2,}$")
+@cache
+def _opening_phrase() -> regex.Pattern:
+    return regex.compile(r"(?:^|[.!?]\s+|\n)(?:%s)\s+(?:[^\s,.;!?]+\s+){2,}$"
+                         % alternation(role_lexicon()["opening_prepositions"]))
 
 
 def _fronted(text: str, earlier: NameRole, later: NameRole) -> bool:
     """Whether ``earlier`` ends a sentence-opening phrase that a bare comma closes before ``later``."""
     if text[earlier.mention.end:later.mention.start].strip() != ",":
         return False
-    return _OPENING_PHRASE.search(text, max(0, earlier.mention.start - 100), earlier.mention.start) is not None
+    return _opening_phrase().search(text, max(0, earlier.mention.start - 100), earlier.mention.start) is not None
 
 
 def _listed(text: str, a: int, b: int) -> bool:
