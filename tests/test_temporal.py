@@ -50,6 +50,14 @@ def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 
 
+def test_a_future_marker_after_the_expression_is_read_from_its_verb():
+    # "is" opens "is to" / "is expected": no present verb, and the clause looks ahead
+    assert found("The envoy is to tour the region Friday, when he is to see the king.") == [("Friday", "2021-07-30")]
+    assert found("The parade on Sunday is expected to draw large crowds.") == [("Sunday", "2021-08-01")]
+    assert found("Her Saturday address is to set out the plan.") == [("Saturday", "2021-07-31")]
+    assert found("The parade on Sunday is over.") == [("Sunday", "2021-07-25")]
+
+
 def test_an_irregular_participle_after_be_takes_the_tense_of_its_auxiliary():
     assert found("The joint patrols will be held in January.", date(2021, 10, 20)) == [("January", "2022-01")]
     assert found("The bonus would be paid in February.", date(2021, 10, 20)) == [("February", "2022-02")]

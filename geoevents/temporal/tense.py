@@ -50,6 +50,25 @@ def _markers() -> tuple[dict[str, tuple[tuple[str, int], ...]], frozenset[str], 
             frozenset(tense["not_past_ed"]), frozenset(tense["present"]))
 
 
+@cache
+def _future_openings() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The future markers of two words or more that open with a verb ("is to", "is expected",
+    "was due to"), by that verb, as word tuples, longest first."""
+    openings: dict[str, list[tuple[str, ...]]] = {}
+    _, past, _, present = _markers()
+    for marker in lexicon()["tense"]["future"]:
+        words = tuple(marker.lower().split())
+        if len(words) > 1 and (words[0] in past or words[0] in present):
+            openings.setdefault(words[0], []).append(words)
+    return {w: tuple(sorted(ms, key=len, reverse=True)) for w, ms in openings.items()}
+
+
+def _opens_future(lower: list[str], i: int) -> bool:
+    """Whether a future marker starts at word ``i`` with its verb: "is" in "... Wednesday, is
+    to meet" or "is expected to" is no present verb but the future it opens."""
+    return any(tuple(lower[i:i + len(marker)]) == marker for marker in _future_openings().get(lower[i], ()))
+
+
 def _future_at(words: list[str], i: int, markers: tuple[tuple[str, int], ...]) -> bool:
     """Whether one of ``markers`` (those ending with ``words[i]``) ends at word ``i``."""
     for marker, size in markers:
@@ -240,6 +259,15 @@ def _marked_tense(before: list[str], after: list[str]) -> str | None:
                 distance = _right(_gap_after(after, i))
                 if best_distance is None or distance < best_distance:
                     best_distance, best = distance, "future"
+            if not verb_seen and kind & (_PAST | _PRESENT) and _opens_future(lower, i):
+                # the verb of a future marker read from its first word: it is no present or past verb
+                verb_seen = True
+                if not future_seen:
+                    future_seen = True
+                    distance = _right(_gap_after(after, i))
+                    if best_distance is None or distance < best_distance:
+                        best_distance, best = distance, "future"
+                continue
             if not verb_seen:
                 if i + 1 < m and lower[i + 1] == "by" and (word.endswith("ed") or kind & _PAST):
                     continue  # a participle ("untouched by the crisis", "set by"), not the clause's verb
