@@ -58,6 +58,12 @@ def test_a_future_marker_after_the_expression_is_read_from_its_verb():
     assert found("The parade on Sunday is over.") == [("Sunday", "2021-07-25")]
 
 
+def test_a_reporting_verb_right_after_the_expression_is_the_clause_s_verb():
+    assert found("The agency Sunday said it would close the port.") == [("Sunday", "2021-07-25")]
+    # after a comma it is the reporting clause of what came before
+    assert found("The fleet will sail on Sunday, the admiral said.") == [("Sunday", "2021-08-01")]
+
+
 def test_an_irregular_participle_after_be_takes_the_tense_of_its_auxiliary():
     assert found("The joint patrols will be held in January.", date(2021, 10, 20)) == [("January", "2022-01")]
     assert found("The bonus would be paid in February.", date(2021, 10, 20)) == [("February", "2022-02")]

@@ -180,7 +180,8 @@ def tense_in(text: str, start: int, end: int, left: int, right: int,
     September 11") naming a month is future unless the clause is past: "the brigade leaves by
     June 30" said in March is this June."""
     before, after = words or clause_words(text, start, end, left, right)
-    found = _marked_tense(before, after)
+    # "the agency Sunday said": a reporting verb right after the expression is the clause's own
+    found = _marked_tense(before, after, text[end:end + 1] == " " and text[end + 1:end + 2].isalpha())
     if found != "past" and _is_deadline(before, after) and _names_month(text[start:end]):
         return "future"
     return found
@@ -211,8 +212,9 @@ def _is_deadline(before: list[str], after: list[str]) -> bool:
     return any(w.lower() in near_before for w in before[-3:]) or any(w.lower() in near_after for w in after[:2])
 
 
-def _marked_tense(before: list[str], after: list[str]) -> str | None:
-    """The tense of the nearest marker around the expression (see ``tense_in``)."""
+def _marked_tense(before: list[str], after: list[str], verb_next: bool = False) -> str | None:
+    """The tense of the nearest marker around the expression (see ``tense_in``); ``verb_next``:
+    the expression's next word follows it after a single space (no comma, no quote)."""
     future = _markers()[0]
     kinds = _KINDS
     best_distance: float | None = None
@@ -274,7 +276,8 @@ def _marked_tense(before: list[str], after: list[str]) -> str | None:
                 verb = _verb(kind, after[i], lower, i)
                 if verb:
                     verb_seen = True
-                    penalty = 40 if word in _REPORTING else 0  # "..., Castro said" yields to a verb before
+                    # "..., Castro said" yields to a verb before; "the agency Sunday said" is the clause's verb
+                    penalty = 40 if word in _REPORTING and not (i == 0 and verb_next) else 0
                     distance = _right(_gap_after(after, i)) + 1 + penalty
                     if best_distance is None or distance < best_distance:
                         best_distance, best = distance, verb
