@@ -64,6 +64,13 @@ def test_a_reporting_verb_right_after_the_expression_is_the_clause_s_verb():
     assert found("The fleet will sail on Sunday, the admiral said.") == [("Sunday", "2021-08-01")]
 
 
+def test_to_be_with_a_participle_looks_ahead_unless_it_reports_a_belief():
+    assert found("The minister spoke in an interview to be aired Sunday.") == [("Sunday", "2021-08-01")]
+    assert found("The treaty, to be signed on Friday, covers fishing rights.") == [("Friday", "2021-07-30")]
+    assert found("Gunmen believed to be rebels attacked the post on Monday.") == [("Monday", "2021-07-26")]
+    assert found("The alarm turned out to be false on Monday.") == [("Monday", "2021-07-26")]
+
+
 def test_an_irregular_participle_after_be_takes_the_tense_of_its_auxiliary():
     assert found("The joint patrols will be held in January.", date(2021, 10, 20)) == [("January", "2022-01")]
     assert found("The bonus would be paid in February.", date(2021, 10, 20)) == [("February", "2022-02")]

@@ -75,8 +75,18 @@ def _future_at(words: list[str], i: int, markers: tuple[tuple[str, int], ...]) -
         if size == 0:
             return True
         if i >= size and (words[i - 1] + " " + words[i] if size == 1 else " ".join(words[i - size:i + 1])) == marker:
-            return True
+            barred = _barred_before().get(marker)
+            if barred is None or i == size or words[i - size - 1] not in barred:
+                return True
     return False
+
+
+@cache
+def _barred_before() -> dict[str, frozenset[str]]:
+    """The words that make a future marker none when they come right before it: "to be" looks
+    ahead in "a report to be published Friday", not in "believed to be" or "turned out to be"."""
+    barred = lexicon()["tense"]["future_not_after"]
+    return {marker: frozenset(words) for marker, words in barred.items() if not marker.startswith("_")}
 
 
 # the characters a sentence end is made of (see _SENTENCE_END): a scan that starts after any
