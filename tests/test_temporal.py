@@ -46,6 +46,17 @@ def test_a_weekday_is_the_latest_one_unless_the_clause_is_future():
     assert found("The ministry said on Wednesday that drills began.")[0] == ("Wednesday", "2021-07-28")
 
 
+def test_a_weekday_in_a_clause_without_past_or_future_is_the_nearer_one():
+    # DCT Wednesday 28 July: Friday 30 is nearer than Friday 23, Monday 26 nearer than Monday 2
+    assert found("The summit opens Friday in the capital.") == [("Friday", "2021-07-30")]
+    assert found("Turnout in Friday's referendum is key.") == [("Friday", "2021-07-30")]
+    assert found("Fans are in town for Thursday's final.") == [("Thursday", "2021-07-29")]
+    assert found("The trial resumes on Monday.") == [("Monday", "2021-07-26")]
+    # a past or future verb still decides
+    assert found("The summit opened Friday in the capital.") == [("Friday", "2021-07-23")]
+    assert found("The summit will open Monday.") == [("Monday", "2021-08-02")]
+
+
 def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 

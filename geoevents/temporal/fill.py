@@ -182,10 +182,18 @@ def _weekday(f: dict[str, Any], ctx: Context) -> Point | None:
         d = base_date + timedelta(days=(wd - base_date.weekday()) % 7 or 7)
     elif shift == 0:
         d = base_date + timedelta(days=wd - base_date.weekday())
-    elif wd != base_date.weekday() and ctx.cue != "since" and ctx.tense() == "future":  # the same weekday either way
-        d = base_date + timedelta(days=(wd - base_date.weekday()) % 7)
-    else:
+    elif wd == base_date.weekday() or ctx.cue == "since":  # the same weekday either way; "since" looks back
         d = base_date - timedelta(days=(base_date.weekday() - wd) % 7)
+    else:
+        back, ahead = (base_date.weekday() - wd) % 7, (wd - base_date.weekday()) % 7
+        tense = ctx.tense()
+        # a clause with no past or future marker (a present verb, a headline, a bare noun
+        # phrase: "Thursday's election", "the summit opens Saturday") means the nearer one:
+        # news reports what is close to the day it is written
+        if tense == "future" or (tense in (None, "present") and ahead < back):
+            d = base_date + timedelta(days=ahead)
+        else:
+            d = base_date - timedelta(days=back)
     return day_point(d, f.get("part"))
 
 
