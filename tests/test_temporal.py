@@ -154,6 +154,15 @@ def test_a_month_without_a_year_follows_the_clause():
     assert found("The troops returned in October.", date(2021, 2, 2)) == [("October", "2020-10")]
 
 
+def test_a_month_in_a_present_clause_is_the_nearer_one():
+    october = date(2021, 10, 20)
+    assert found("The club is keen to sign a striker in January.", october) == [("January", "2022-01")]
+    assert found("The vote is on March 3 and polls are close.", october) == [("March 3", "2022-03-03")]
+    assert found("The club signed a striker in January.", october) == [("January", "2021-01")]
+    # five months back in a present clause stays back
+    assert found("Prices are the highest since a peak in May.", october) == [("May", "2021-05")]
+
+
 def test_relative_expressions_lean_on_the_date_mentioned_before():
     text = "The rebels took the town on 3 May 2019. The army came back two days later."
     assert found(text)[-1] == ("two days later", "2019-05-05")

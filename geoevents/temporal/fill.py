@@ -33,12 +33,18 @@ def relative_point(dct: date, n: int, unit: str) -> Point | None:
 def infer_year(month: int, day: int | None, dct: date, tense: Callable[[], str | None]) -> int:
     """The year of a month (and day) given without one: the DCT's, unless the clause looks
     the other way and the month is well off (three months back for a future clause, two
-    ahead for any other). The tense is only asked when the month is well off."""
+    ahead for a past one or one without a marker). A present clause ("the election is in
+    March", "the team needs players in January") means the nearer one: up to five months
+    ahead or back. The tense is only asked when the month is well off."""
     here, now = (month, day or 1), (dct.month, dct.day if day else 1)
-    if here < now and (dct.month - month) % 12 > 3 and tense() == "future":
-        return dct.year + 1
-    if here > now and (month - dct.month) % 12 > 2 and tense() != "future":
-        return dct.year - 1
+    if here < now and (dct.month - month) % 12 > 3:
+        tense_now = tense()  # back 4-6 months: next year only in a future clause; 7-11: in a present one too
+        if tense_now == "future" or (tense_now == "present" and (dct.month - month) % 12 > 6):
+            return dct.year + 1
+    if here > now and (month - dct.month) % 12 > 2:
+        tense_now = tense()
+        if tense_now not in ("future", "present") or (tense_now == "present" and (month - dct.month) % 12 >= 6):
+            return dct.year - 1
     return dct.year
 
 
