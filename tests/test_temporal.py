@@ -163,6 +163,16 @@ def test_a_month_in_a_present_clause_is_the_nearer_one():
     assert found("Prices are the highest since a peak in May.", october) == [("May", "2021-05")]
 
 
+def test_a_month_in_a_clause_without_a_tense_marker_looks_up_to_four_months_ahead():
+    december = date(2021, 12, 10)
+    assert found("Fans queue for tickets to the February final.", december) == [("February", "2022-02")]
+    assert found("A peace conference in the autumn, the envoy announces.", date(2021, 6, 2)) == \
+        [("the autumn", "2021-FA")]
+    assert found("Rebels attack the capital, the first raid since a truce in July.", december) == [("July", "2021-07")]
+    # a past verb reads it back
+    assert found("Fans queued for tickets to the February final.", december) == [("February", "2021-02")]
+
+
 def test_relative_expressions_lean_on_the_date_mentioned_before():
     text = "The rebels took the town on 3 May 2019. The army came back two days later."
     assert found(text)[-1] == ("two days later", "2019-05-05")

@@ -32,20 +32,29 @@ def relative_point(dct: date, n: int, unit: str) -> Point | None:
 
 def infer_year(month: int, day: int | None, dct: date, tense: Callable[[], str | None]) -> int:
     """The year of a month (and day) given without one: the DCT's, unless the clause looks
-    the other way and the month is well off (three months back for a future clause, two
-    ahead for a past one or one without a marker). A present clause ("the election is in
-    March", "the team needs players in January") means the nearer one: up to five months
-    ahead or back. The tense is only asked when the month is well off."""
+    the other way and the month is well off. A past clause reads a month three or more months
+    ahead as last year's; a future clause a month four or more months back as next year's.
+    A present clause ("the election is in March") means the nearer one, up to five months
+    ahead; a clause with no tense marker (a headline, a noun phrase: "the January elections")
+    up to four months ahead, as news reports what is close. The tense is only asked when the
+    month is well off."""
     here, now = (month, day or 1), (dct.month, dct.day if day else 1)
-    if here < now and (dct.month - month) % 12 > 3:
-        tense_now = tense()  # back 4-6 months: next year only in a future clause; 7-11: in a present one too
-        if tense_now == "future" or (tense_now == "present" and (dct.month - month) % 12 > 6):
-            return dct.year + 1
-    if here > now and (month - dct.month) % 12 > 2:
+    ahead = (month - dct.month) % 12  # months to the next such month (0: the DCT's)
+    if here < now and 0 < ahead < 9:  # at least four months back
         tense_now = tense()
-        if tense_now not in ("future", "present") or (tense_now == "present" and (month - dct.month) % 12 >= 6):
+        if tense_now == "future" or ahead <= _LOOKS_AHEAD.get(tense_now, -1):
+            return dct.year + 1
+    if here > now and ahead > 2:
+        tense_now = tense()
+        if tense_now != "future" and ahead > _LOOKS_AHEAD.get(tense_now, -1):
             return dct.year - 1
     return dct.year
+
+
+# how many months ahead a year-less month may lie, by the clause's tense, and still be read
+# ahead rather than back; past clauses are read back from three months ahead, future clauses
+# ahead from four months back (infer_year)
+_LOOKS_AHEAD = {"present": 5, None: 4}
 
 
 def calendar_point(f: dict[str, Any], ctx: Context) -> Point | None:
