@@ -173,6 +173,14 @@ def test_a_month_in_a_clause_without_a_tense_marker_looks_up_to_four_months_ahea
     assert found("Fans queued for tickets to the February final.", december) == [("February", "2021-02")]
 
 
+def test_an_expression_that_dates_a_past_event_is_past_whatever_the_verb():
+    # DCT Wednesday 28 July 2021
+    assert found("Investors fret over Monday's closing price.") == [("Monday", "2021-07-26")]
+    assert found("Ministers will discuss Tuesday's bombing of the depot.") == [("Tuesday", "2021-07-27")]
+    assert found("The inquiry into the November ambush opens soon.")[0] == ("November", "2020-11")
+    assert found("Ministers will discuss Friday's budget.") == [("Friday", "2021-07-30")]
+
+
 def test_relative_expressions_lean_on_the_date_mentioned_before():
     text = "The rebels took the town on 3 May 2019. The army came back two days later."
     assert found(text)[-1] == ("two days later", "2019-05-05")

@@ -189,12 +189,29 @@ def tense_in(text: str, start: int, end: int, left: int, right: int,
     order; markers after it count for less). A deadline ("by June 30", "the deadline of
     September 11") naming a month is future unless the clause is past: "the brigade leaves by
     June 30" said in March is this June."""
+    if _dates_a_past_event(text, end, right):
+        return "past"
     before, after = words or clause_words(text, start, end, left, right)
     # "the agency Sunday said": a reporting verb right after the expression is the clause's own
     found = _marked_tense(before, after, text[end:end + 1] == " " and text[end + 1:end + 2].isalpha())
     if found != "past" and _is_deadline(before, after) and _names_month(text[start:end]):
         return "future"
     return found
+
+
+@cache
+def _past_event_pattern() -> re.Pattern:
+    """What follows an expression that dates an event which can only have happened: "Thursday's
+    bombing", "a February bomb blast", "the March 3 killings"."""
+    nouns = "|".join(sorted(lexicon()["tense"]["past_event_nouns"], key=len, reverse=True))
+    return re.compile(r"(?:['’]s)?[ \t]+(?:[a-z]+[ \t]+)?(?:%s)\b" % nouns)
+
+
+def _dates_a_past_event(text: str, end: int, right: int) -> bool:
+    """Whether the expression ending at ``end`` names the time of an event that has happened
+    (a past-event noun right after it, or after one modifier): its own clause's verb does not
+    move it ("ministers will discuss Thursday's bombing")."""
+    return _past_event_pattern().match(text, end, min(right, end + 40)) is not None
 
 
 @cache
