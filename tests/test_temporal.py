@@ -67,6 +67,8 @@ def test_a_future_marker_after_the_expression_is_read_from_its_verb():
     assert found("The parade on Sunday is expected to draw large crowds.") == [("Sunday", "2021-08-01")]
     assert found("Her Saturday address is to set out the plan.") == [("Saturday", "2021-07-31")]
     assert found("The parade on Sunday is over.") == [("Sunday", "2021-07-25")]
+    # a form of "be" right before a future marker opens it too
+    assert found("Envoys met on Monday and on Friday were set to sign the accord.")[1] == ("Friday", "2021-07-30")
 
 
 def test_a_reporting_verb_right_after_the_expression_is_the_clause_s_verb():

@@ -52,21 +52,27 @@ def _markers() -> tuple[dict[str, tuple[tuple[str, int], ...]], frozenset[str], 
 
 @cache
 def _future_openings() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The future markers of two words or more that open with a verb ("is to", "is expected",
-    "was due to"), by that verb, as word tuples, longest first."""
+    """The future markers by their first word ("is" -> ("is", "to"), ("is", "expected") ...;
+    "planning" -> ("planning", "to")), as word tuples, longest first."""
     openings: dict[str, list[tuple[str, ...]]] = {}
-    _, past, _, present = _markers()
     for marker in lexicon()["tense"]["future"]:
         words = tuple(marker.lower().split())
-        if len(words) > 1 and (words[0] in past or words[0] in present):
-            openings.setdefault(words[0], []).append(words)
+        openings.setdefault(words[0], []).append(words)
     return {w: tuple(sorted(ms, key=len, reverse=True)) for w, ms in openings.items()}
 
 
-def _opens_future(lower: list[str], i: int) -> bool:
-    """Whether a future marker starts at word ``i`` with its verb: "is" in "... Wednesday, is
-    to meet" or "is expected to" is no present verb but the future it opens."""
+_BE = frozenset(["is", "are", "was", "were", "am"])
+
+
+def _marker_starts(lower: list[str], i: int) -> bool:
     return any(tuple(lower[i:i + len(marker)]) == marker for marker in _future_openings().get(lower[i], ()))
+
+
+def _opens_future(lower: list[str], i: int) -> bool:
+    """Whether the verb at word ``i`` opens a future: it begins a future marker ("is" in "...
+    Wednesday, is to meet", "is expected") or is a form of "be" right before one ("were
+    planning to", "was set to"); then it is no present or past verb but that future."""
+    return _marker_starts(lower, i) or (lower[i] in _BE and i + 1 < len(lower) and _marker_starts(lower, i + 1))
 
 
 def _future_at(words: list[str], i: int, markers: tuple[tuple[str, int], ...]) -> bool:
