@@ -310,7 +310,9 @@ def _marked_tense(before: list[str], after: list[str], verb_next: bool = False) 
                 if verb:
                     verb_seen = True
                     # "..., Castro said" yields to a verb before; "the agency Sunday said" is the clause's verb
-                    penalty = 40 if word in _REPORTING and not (i == 0 and verb_next) else 0
+                    # no penalty either when the expression opens the sentence ("On Tuesday, the
+                    # ministry announced ..."): what follows is its main clause
+                    penalty = 40 if word in _REPORTING and not (i == 0 and verb_next) and len(before) > 1 else 0
                     distance = _right(_gap_after(after, i)) + 1 + penalty
                     if best_distance is None or distance < best_distance:
                         best_distance, best = distance, verb
