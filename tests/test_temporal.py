@@ -75,6 +75,9 @@ def test_a_reporting_verb_right_after_the_expression_is_the_clause_s_verb():
     assert found("The agency Sunday said it would close the port.") == [("Sunday", "2021-07-25")]
     # after a comma it is the reporting clause of what came before
     assert found("The fleet will sail on Sunday, the admiral said.") == [("Sunday", "2021-08-01")]
+    # a future after "that" belongs to the clause it opens
+    assert found("The envoy, speaking in Geneva on Tuesday that talks would resume, looked tired.") == \
+        [("Tuesday", "2021-07-27")]
     # unless the expression opens the sentence: then it is the main clause
     assert found("On Monday, the mayor announced plans to widen the bridge.") == [("Monday", "2021-07-26")]
 

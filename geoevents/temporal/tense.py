@@ -62,6 +62,8 @@ def _future_openings() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 _BE = frozenset(["is", "are", "was", "were", "am"])
+# the words after which the rest of the window is another clause, whose tense is not the expression's
+_SUBORDINATORS = frozenset(["that"])
 
 
 def _marker_starts(lower: list[str], i: int) -> bool:
@@ -284,6 +286,8 @@ def _marked_tense(before: list[str], after: list[str], verb_next: bool = False) 
         m = len(after)
         future_seen = verb_seen = False
         for i, word in enumerate(lower):
+            if word in _SUBORDINATORS:
+                break  # "... claimed on Tuesday that Tehran would": a clause of its own
             kind = kinds.get(word)
             if kind is None:
                 kind = _kind(word)
