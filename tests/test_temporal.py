@@ -186,6 +186,7 @@ def test_an_expression_that_dates_a_past_event_is_past_whatever_the_verb():
     assert found("Ministers will discuss Tuesday's bombing of the depot.") == [("Tuesday", "2021-07-27")]
     assert found("The inquiry into the November ambush opens soon.")[0] == ("November", "2020-11")
     assert found("Ministers will discuss Friday's budget.") == [("Friday", "2021-07-30")]
+    assert found("Lawyers will appeal Monday's ruling.") == [("Monday", "2021-07-26")]
 
 
 def test_relative_expressions_lean_on_the_date_mentioned_before():
