@@ -138,3 +138,28 @@ def test_a_place_withdrawn_from_may_follow_a_compass_word(text, events, dct):
 def test_a_state_pulling_out_of_a_place_withdraws(text, actors, places, dct):
     found = [(e.type, [a.code for a in e.actors], [p.name for p in e.locations]) for e in extract(text, published=dct)]
     assert found == [("withdrawal", actors, places)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cabinet moves to punish officers who skipped the parade.",
+        "The league team is moving to the western conference next season.",
+        "Aid policy will shift towards paying the militia commanders directly.",
+        "The airline moves to a fleet of smaller jets in the spring.",
+    ],
+)
+def test_moving_to_an_aim_or_a_place_without_forces_as_object_is_no_deployment(text, dct):
+    assert [e for e in extract(text, published=dct) if e.type == "deployment"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials reported armored columns moving into the town overnight.",
+        "Syria moved two armoured brigades to the Turkish border.",
+        "Some of the Dutch troops will be moved to Jordan.",
+    ],
+)
+def test_forces_moved_or_moving_remain_deployments(text, dct):
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
