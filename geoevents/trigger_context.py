@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from .triggers import Candidate, Exclusion, TriggerLexicon
 
 FORCE_WINDOW = 6  # tokens between a trigger and its force noun
+# characters between "send" and the "to" of its recipient: a list of weapons may be long
+# ("will send four air defence systems, Stinger missiles, 400 grenade launchers ... to Ukraine")
+WEAPONS_LIST_WINDOW = 240
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 # "from" / "out of" after the trigger, or "of" right after a trigger ending in "out" ("pulls out of")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of|(?<=\bout\s+)of)\s+(?:the\s+)?", regex.IGNORECASE)
@@ -31,6 +34,10 @@ _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
 _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b"
                               r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
 
+# a clause break inside a list of things sent, where ", and" closes the list ("Stinger missiles,
+# 400 grenade launchers, and ammunition to Ukraine")
+_LIST_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who)\b"
+                            r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
 
 _PREVIOUS_WORD = regex.compile(r"([\p{L}][\p{L}'’.-]*)\s+$")
 _NEXT_NAME_WORD = regex.compile(r"\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?-i:\p{Lu})\p{Ll}")
@@ -185,8 +192,8 @@ class SentenceContext:
 
     def weapons_to_party(self, candidate: Candidate) -> bool:
         """"send 14 tanks to Ukraine", "sending weapons to the rebels": weapons handed to a party."""
-        m = _TO_RECIPIENT.search(self.text, candidate.end, min(self.end, candidate.end + 120))
-        if m is None or _CLAUSE_BREAK.search(self.text, candidate.end, m.start()):
+        m = _TO_RECIPIENT.search(self.text, candidate.end, min(self.end, candidate.end + WEAPONS_LIST_WINDOW))
+        if m is None or _LIST_BREAK.search(self.text, candidate.end, m.start()):
             return False
         between = self.text[candidate.end:m.start()].lower()
         weapons = [w.span() for w in self.lexicon.weapons.finditer(between)]

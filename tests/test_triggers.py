@@ -163,3 +163,14 @@ def test_moving_to_an_aim_or_a_place_without_forces_as_object_is_no_deployment(t
 )
 def test_forces_moved_or_moving_remain_deployments(text, dct):
     assert [e.type for e in extract(text, published=dct)] == ["deployment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Denmark will send further military aid to Ukraine, including artillery shells.",
+        "Estonia is sending Javelin missiles, 122 mm howitzers, and artillery rounds to the Ukrainian army.",
+    ],
+)
+def test_military_aid_and_listed_weapons_sent_to_a_party_are_arms_transfers(text, dct):
+    assert [e.type for e in extract(text, published=dct)] == ["arms_transfer"]
