@@ -174,3 +174,19 @@ def test_forces_moved_or_moving_remain_deployments(text, dct):
 )
 def test_military_aid_and_listed_weapons_sent_to_a_party_are_arms_transfers(text, dct):
     assert [e.type for e in extract(text, published=dct)] == ["arms_transfer"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Navy Admiral Grace Holloway arrived in Manila for talks with the defence ministry.",
+        "The head of the paramilitary group, Omar Haddad, has arrived in Tripoli.",
+    ],
+)
+def test_an_officer_or_leader_arriving_is_a_visit_not_a_deployment(text, dct):
+    assert [e for e in extract(text, published=dct) if e.type == "deployment"] == []
+
+
+def test_a_generals_troops_arriving_are_still_a_deployment(dct):
+    text = "General Okoro's troops arrived in the northern town on Friday."
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
