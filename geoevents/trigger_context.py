@@ -39,6 +39,7 @@ _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|aft
 _LIST_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who)\b"
                             r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
 
+_MODIFIER_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{L}+)[ -]$")
 _PREVIOUS_WORD = regex.compile(r"([\p{L}][\p{L}'’.-]*)\s+$")
 _NEXT_NAME_WORD = regex.compile(r"\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?-i:\p{Lu})\p{Ll}")
 
@@ -98,7 +99,8 @@ class SentenceContext:
         (not the "personnel" of "anti-personnel mines")."""
         if self._forces is None:
             spans = [(m.start() + self.start, m.end() + self.start) for m in self.lexicon.forces.finditer(self.lowered)
-                     if not self._no_force_after(m.end()) and not _anti_personnel(self.lowered, m)]
+                     if not self._no_force_after(m.end()) and not self._no_force_before(m.start())
+                     and not _anti_personnel(self.lowered, m)]
             for mention in self._armed_mentions():
                 if any(r.form == "force" or r.entity.kind == "armed_group" for r in mention.readings):
                     spans.append((mention.start, mention.end))
@@ -111,6 +113,11 @@ class SentenceContext:
         """"military hospital", "army chief", "forces thousands to flee": no force meant."""
         m = _WORD.match(self.lowered, end + 1) if self.lowered[end:end + 1] == " " else None
         return m is not None and m.group() in self.lexicon.not_forces
+
+    def _no_force_before(self, start: int) -> bool:
+        """"propane tanks", "market forces", "hurricane-force winds": no armed force meant."""
+        m = _MODIFIER_BEFORE.search(self.lowered, max(0, start - 40), start)
+        return m is not None and m.group(1) in self.lexicon.not_force_modifiers
 
     def tokens_between(self, a: int, b: int) -> int | None:
         """Number of words between two offsets, or None when a clause break separates them."""

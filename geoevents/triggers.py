@@ -191,6 +191,7 @@ class TriggerLexicon:
                                        + read_lines("lexicon/platforms.txt"))
         self.determiners = frozenset(read_lines("lexicon/determiners.txt"))
         self.not_forces = frozenset(read_lines("lexicon/not_forces.txt"))
+        self.not_force_modifiers = frozenset(read_lines("lexicon/not_force_modifiers.txt"))
         self.positions = frozenset(read_lines("lexicon/positions.txt"))
         self.staging_verbs = frozenset(read_lines("lexicon/staging_verbs.txt"))
         self.exercise_modifiers = frozenset(read_lines("lexicon/exercise_modifiers.txt"))

@@ -190,3 +190,19 @@ def test_an_officer_or_leader_arriving_is_a_visit_not_a_deployment(text, dct):
 def test_a_generals_troops_arriving_are_still_a_deployment(dct):
     text = "General Okoro's troops arrived in the northern town on Friday."
     assert [e.type for e in extract(text, published=dct)] == ["deployment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burning fuel tanks sent flames across the depot, the fire service said.",
+        "Hurricane-force winds and storm surges battered the island on Monday.",
+    ],
+)
+def test_a_modifier_that_makes_the_force_noun_civil_leaves_no_event(text, dct):
+    assert [e for e in extract(text, published=dct) if e.type == "deployment"] == []
+
+
+def test_tanks_of_an_army_remain_a_force(dct):
+    text = "The army sent 40 tanks to the border town on Monday."
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
