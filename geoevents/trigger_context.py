@@ -39,7 +39,7 @@ _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|aft
 _LIST_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who)\b"
                             r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
 
-_MODIFIER_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{L}+)[ -]$")
+_MODIFIER_BEFORE = regex.compile(r"(?<![\p{L}'’])(\p{L}+)[ -]$")
 _PREVIOUS_WORD = regex.compile(r"([\p{L}][\p{L}'’.-]*)\s+$")
 _NEXT_NAME_WORD = regex.compile(r"\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?-i:\p{Lu})\p{Ll}")
 

@@ -197,6 +197,10 @@ def test_a_generals_troops_arriving_are_still_a_deployment(dct):
     [
         "Burning fuel tanks sent flames across the depot, the fire service said.",
         "Hurricane-force winds and storm surges battered the island on Monday.",
+        "Tropical-storm-force winds and storm surges are expected on the coast.",
+        "Norway will send its whaling fleet back to the Arctic in May.",
+        "Moscow is sending two passenger planes to Beirut to fly its citizens home.",
+        "Rescuers say emergency personnel are arriving in the flooded valley.",
     ],
 )
 def test_a_modifier_that_makes_the_force_noun_civil_leaves_no_event(text, dct):
