@@ -39,6 +39,7 @@ _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|aft
 _LIST_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who)\b"
                             r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
 
+_AFTER_FORCE = regex.compile(r"(?:['’]s?)? ")  # "army chief", "the army's chief", "the soldiers' families"
 _MODIFIER_BEFORE = regex.compile(r"(?<![\p{L}'’])(\p{L}+)[ -]$")
 _PREVIOUS_WORD = regex.compile(r"([\p{L}][\p{L}'’.-]*)\s+$")
 _NEXT_NAME_WORD = regex.compile(r"\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?-i:\p{Lu})\p{Ll}")
@@ -110,8 +111,10 @@ class SentenceContext:
         return self._forces
 
     def _no_force_after(self, end: int) -> bool:
-        """"military hospital", "army chief", "forces thousands to flee": no force meant."""
-        m = _WORD.match(self.lowered, end + 1) if self.lowered[end:end + 1] == " " else None
+        """"military hospital", "army chief", "forces thousands to flee", "the soldiers' families":
+        no force meant."""
+        gap = _AFTER_FORCE.match(self.lowered, end)
+        m = _WORD.match(self.lowered, gap.end()) if gap else None
         return m is not None and m.group() in self.lexicon.not_forces
 
     def _no_force_before(self, start: int) -> bool:

@@ -210,3 +210,14 @@ def test_a_modifier_that_makes_the_force_noun_civil_leaves_no_event(text, dct):
 def test_tanks_of_an_army_remain_a_force(dct):
     text = "The army sent 40 tanks to the border town on Monday."
     assert [e.type for e in extract(text, published=dct)] == ["deployment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soldiers' families arrived at the airport to greet them.",
+        "The army's chief arrived in the capital on Monday.",
+    ],
+)
+def test_a_possessive_force_noun_before_a_non_force_word_is_no_force(text, dct):
+    assert [e for e in extract(text, published=dct) if e.type == "deployment"] == []
