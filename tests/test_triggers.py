@@ -221,3 +221,18 @@ def test_tanks_of_an_army_remain_a_force(dct):
 )
 def test_a_possessive_force_noun_before_a_non_force_word_is_no_force(text, dct):
     assert [e for e in extract(text, published=dct) if e.type == "deployment"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Georgia calls up 5,000 army reservists after the border clash.", "occurred"),
+        ("The president orders troops to the northern border.", "planned"),
+    ],
+)
+def test_call_ups_of_reservists_and_orders_of_troops_to_a_place_are_deployments(text, status, dct):
+    assert [(e.type, e.status) for e in extract(text, published=dct)] == [("deployment", status)]
+
+
+def test_called_up_reserves_of_a_team_are_no_deployment(dct):
+    assert extract("The coach called up two reserves for the final.", published=dct) == []
