@@ -39,6 +39,9 @@ _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|aft
 _LIST_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who)\b"
                             r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
 
+_PERSON_SUBJECT = regex.compile(
+    r"\b(?:he|she|i|you)\s+(?:(?:has|had|have|would|will|could|did|does|was|is|not|never|also|then|been|\w+ly)\s+){0,3}$",
+    regex.IGNORECASE)
 _AFTER_FORCE = regex.compile(r"(?:['’]s?)? ")  # "army chief", "the army's chief", "the soldiers' families"
 _MODIFIER_BEFORE = regex.compile(r"(?<![\p{L}'’])(\p{L}+)[ -]$")
 _PREVIOUS_WORD = regex.compile(r"([\p{L}][\p{L}'’.-]*)\s+$")
@@ -369,6 +372,11 @@ class SentenceContext:
             self._excluded[exclusion.id] = spans
         return spans
 
+    def person_subject(self, candidate: Candidate) -> bool:
+        """"did not say when he would leave", "when he arrived": a person, not the force named
+        before, is the subject."""
+        return bool(_PERSON_SUBJECT.search(self.text, max(self.start, candidate.start - 60), candidate.start))
+
     def force_object(self, candidate: Candidate) -> bool:
         """A force noun as the direct object, before any "from"/"of": "withdrew its troops from the
         venue of the talks" (not "withdrew from a missile pact")."""
@@ -387,7 +395,7 @@ class SentenceContext:
         if requires == "force_object":
             return self.force_right(candidate)
         if requires == "force_subject":
-            return self.force_left(candidate)
+            return self.force_left(candidate) and not self.person_subject(candidate)
         if requires == "force_near":
             return self.force_left(candidate) or self.force_right(candidate)
         if requires == "military_or_party":

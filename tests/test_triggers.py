@@ -236,3 +236,14 @@ def test_call_ups_of_reservists_and_orders_of_troops_to_a_place_are_deployments(
 
 def test_called_up_reserves_of_a_team_are_no_deployment(dct):
     assert extract("The coach called up two reserves for the final.", published=dct) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After years of war against rebel forces, the president did not say when he would leave.",
+        "He was greeted by the commander of the Dutch forces when he arrived at the barracks.",
+    ],
+)
+def test_a_person_as_subject_of_leave_or_arrive_is_no_force(text, dct):
+    assert [e for e in extract(text, published=dct) if e.type in ("deployment", "withdrawal")] == []
