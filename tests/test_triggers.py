@@ -247,3 +247,15 @@ def test_called_up_reserves_of_a_team_are_no_deployment(dct):
 )
 def test_a_person_as_subject_of_leave_or_arrive_is_no_force(text, dct):
     assert [e for e in extract(text, published=dct) if e.type in ("deployment", "withdrawal")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("The gunmen stormed the school, holding dozens of students hostage before withdrawing.", ["withdrawal"]),
+        ("The last group of rebels and civilians have left the besieged district.", ["withdrawal"]),
+        ("The militia is accused of preventing people from leaving the besieged town.", []),
+    ],
+)
+def test_civilians_leaving_are_no_withdrawal_but_forces_beside_them_are(text, events, dct):
+    assert [e.type for e in extract(text, published=dct)] == events
