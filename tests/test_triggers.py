@@ -259,3 +259,8 @@ def test_a_person_as_subject_of_leave_or_arrive_is_no_force(text, dct):
 )
 def test_civilians_leaving_are_no_withdrawal_but_forces_beside_them_are(text, events, dct):
     assert [e.type for e in extract(text, published=dct)] == events
+
+
+def test_an_officer_to_be_stationed_abroad_remains_a_deployment(dct):
+    text = "A Turkish military officer will be stationed in Qatar as part of the new coalition."
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
