@@ -13,7 +13,7 @@ import regex
 from .clauses import is_modifier
 from .cues import status_lexicon
 from .gazetteer import Mention, SentenceNames
-from .lazypattern import matches_at
+from .lazypattern import LazyPattern, matches_at
 
 if TYPE_CHECKING:
     from .triggers import Candidate, Exclusion, TriggerLexicon
@@ -78,7 +78,9 @@ class SentenceContext:
             return False
         if self.inside_a_name(candidate):
             return False
-        if candidate.rule.type == "deployment" and self.police_only(candidate):
+        if candidate.rule.type == "deployment" and self.police_only(candidate, self.lexicon.police):
+            return False
+        if candidate.rule.type == "withdrawal" and self.police_only(candidate, self.lexicon.police_proper):
             return False
         return self.satisfies(candidate)
 
@@ -177,9 +179,10 @@ class SentenceContext:
             return ()
         return mentions
 
-    def police_only(self, candidate: Candidate) -> bool:
-        """Police (not soldiers) sent somewhere, with no armed threat named: not a military deployment."""
-        police = self._spans(self.lexicon.police)
+    def police_only(self, candidate: Candidate, police_words: regex.Pattern | LazyPattern) -> bool:
+        """Police (not soldiers) sent somewhere or pulled back, with no armed threat named: not a
+        military deployment or withdrawal ("riot police deployed", "UN police forced to retreat")."""
+        police = self._spans(police_words)
         if not police or not self.near(police, candidate, True, True):
             return False
         soldiers = [f for f in self.forces() if not any(p[0] <= f[0] < p[1] for p in police)]

@@ -180,6 +180,9 @@ class TriggerLexicon:
         self.forces = _word_pattern(read_lines("lexicon/forces.txt"))
         self.military = _word_pattern(read_lines("lexicon/military_cues.txt") + read_lines("lexicon/forces.txt"))
         self.police = _word_pattern(read_lines("lexicon/police.txt"))
+        # police by name: "security forces" and "officers" pulled back may be soldiers
+        self.police_proper = _word_pattern([w for w in read_lines("lexicon/police.txt")
+                                            if "police" in w or "gendarm" in w])
         self.armed_threat = _word_pattern(read_lines("lexicon/armed_threat.txt"))
         self.weapons = _word_pattern(read_lines("lexicon/weapons.txt"))
         self.trainees = _word_pattern(read_lines("lexicon/trainees.txt") + read_lines("lexicon/forces.txt"))

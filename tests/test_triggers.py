@@ -264,3 +264,14 @@ def test_civilians_leaving_are_no_withdrawal_but_forces_beside_them_are(text, ev
 def test_an_officer_to_be_stationed_abroad_remains_a_deployment(dct):
     text = "A Turkish military officer will be stationed in Qatar as part of the new coalition."
     assert [e.type for e in extract(text, published=dct)] == ["deployment"]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("UN police were forced to retreat from the northern districts after clashes with protesters.", []),
+        ("Iraqi security forces withdrew from the border crossing, letting the militants seize it.", ["withdrawal"]),
+    ],
+)
+def test_police_pulling_back_is_no_withdrawal_but_security_forces_may_be(text, events, dct):
+    assert [e.type for e in extract(text, published=dct)] == events
