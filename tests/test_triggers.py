@@ -242,7 +242,7 @@ def test_called_up_reserves_of_a_team_are_no_deployment(dct):
     "text",
     [
         "After years of war against rebel forces, the president did not say when he would leave.",
-        "He was greeted by the commander of the Dutch forces when he arrived at the barracks.",
+        "The officer was welcomed by Dutch forces at the gate when she arrived at the camp.",
     ],
 )
 def test_a_person_as_subject_of_leave_or_arrive_is_no_force(text, dct):
@@ -252,8 +252,8 @@ def test_a_person_as_subject_of_leave_or_arrive_is_no_force(text, dct):
 @pytest.mark.parametrize(
     ("text", "events"),
     [
-        ("The gunmen stormed the school, holding dozens of students hostage before withdrawing.", ["withdrawal"]),
-        ("The last group of rebels and civilians have left the besieged district.", ["withdrawal"]),
+        ("The gunmen seized the college and kept forty students captive for hours before withdrawing.", ["withdrawal"]),
+        ("A final convoy carrying rebels and civilians has left the encircled suburb.", ["withdrawal"]),
         ("The militia is accused of preventing people from leaving the besieged town.", []),
     ],
 )
