@@ -261,8 +261,7 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon) ->
     """Nearest cue first; transparent cues pass the decision on to what governs them."""
     pending: str | None = None  # the status a transparent cue gives unless its governor overrides it
     boundary = trigger_start
-    for index in range(len(cues) - 1, -1, -1):
-        cue = cues[index]
+    for index, cue in reversed(list(enumerate(cues))):
         if pending is not None and _COMMA.search(text, cue.end, boundary):
             return pending
         if pending is None:

@@ -34,10 +34,6 @@ _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
 _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b"
                               r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
 
-# a clause break inside a list of things sent, where ", and" closes the list ("Stinger missiles,
-# 400 grenade launchers, and ammunition to Ukraine")
-_LIST_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who)\b"
-                            r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
 
 _PERSON_SUBJECT = regex.compile(
     r"\b(?:he|she|i|you)\s+(?:(?:has|had|have|would|will|could|did|does|was|is|not|never|also|then|been|\w+ly)\s+){0,3}$",
@@ -51,6 +47,13 @@ _NEXT_NAME_WORD = regex.compile(r"\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?-i:\p{Lu
 def _anti_personnel(lowered: str, m: regex.Match) -> bool:
     """"anti-personnel mines" name no personnel (while "anti-missile batteries" are weapons)."""
     return m.group() == "personnel" and lowered.endswith(("anti-", "anti "), 0, m.start())
+
+
+def _list_break(text: str, start: int, end: int) -> bool:
+    """A clause break, but not the ", and" that closes a list of things sent ("Stinger missiles,
+    400 grenade launchers, and ammunition to Ukraine")."""
+    return any(not (m.group().startswith(",") and m.group().endswith("and"))
+               for m in _CLAUSE_BREAK.finditer(text, start, end))
 
 
 def _skip_space(text: str, position: int) -> int:
@@ -209,7 +212,7 @@ class SentenceContext:
     def weapons_to_party(self, candidate: Candidate) -> bool:
         """"send 14 tanks to Ukraine", "sending weapons to the rebels": weapons handed to a party."""
         m = _TO_RECIPIENT.search(self.text, candidate.end, min(self.end, candidate.end + WEAPONS_LIST_WINDOW))
-        if m is None or _LIST_BREAK.search(self.text, candidate.end, m.start()):
+        if m is None or _list_break(self.text, candidate.end, m.start()):
             return False
         between = self.text[candidate.end:m.start()].lower()
         weapons = [w.span() for w in self.lexicon.weapons.finditer(between)]

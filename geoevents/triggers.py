@@ -7,7 +7,8 @@ its context must pass (``requires``):
 - ``none``: the phrase is unambiguous ("war games", "troop withdrawal");
 - ``military``: a military word or armed actor is in the sentence ("drills", "deployed");
 - ``force``: a force noun is the object or subject nearby ("sent 300 troops", "troops were sent");
-- ``force_object`` / ``force_subject`` / ``force_near``: the same, on one side or either;
+- ``force_object`` / ``force_subject`` / ``force_near``: the same, on one side or either
+  (a subject "he" or "she" right before the trigger is no force: "when he arrived");
 - ``military_or_party``: ``military``, or a state, alliance or armed group named as the agent
   before the trigger or as the partner after "with" ("China holds drills near Taiwan");
 - ``military_or_place``: ``military``, or the trigger is followed by "from <place>" and a
