@@ -3,17 +3,20 @@ event ("began its withdrawal ... by pulling 300 soldiers out") unless something 
 events: a semicolon or a clause break between them ("PLA drills began, while Taiwan held
 exercises"), different actors ("Iran's manoeuvre came after US ships staged one"), different
 statuses ("will hold more drills after the drill that ended"), or different dates ("a
-manoeuvre in August, and a drill in April"). Mentions split apart share the actors of the
-sentence when they have none of their own."""
+manoeuvre in August, and a drill in April"). An infinitive of purpose restates the event
+whatever its status ("troops arrive in Aden to reinforce the coalition"). Mentions split
+apart share the actors of the sentence when they have none of their own."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 import regex
 
-from .clauses import clause_of
+from .clauses import alternation, clause_of, role_lexicon
+from .cues import status_lexicon
 
 _OTHER_PARTY = regex.compile(r"\b(?:them|they)\b(?:\s+\S+){0,2}\s*$", regex.IGNORECASE)
 
@@ -33,12 +36,44 @@ def _same_event(text: str, first: Draft, second: Draft) -> bool:
     clause = clause_of(text, first.sentence, first.candidate.start, first.candidate.end)
     if second.candidate.start >= clause[1]:
         return False
+    if _purpose_of(text, first, second):
+        return True  # its subject, and so its actors, are the first mention's
     if first.status != second.status:
         return False
     if first.date and second.date and (first.date.start, first.date.end) != (second.date.start, second.date.end):
         return False
     a, b = _codes(first), _codes(second)
     return not a or not b or a <= b or b <= a
+
+
+_WORD = regex.compile(r"[\w'’-]+")
+
+
+@cache
+def _gap_stops() -> frozenset[str]:
+    return frozenset(role_lexicon()["purpose_gap_stops"])
+
+
+@cache
+def _purpose_to() -> regex.Pattern:
+    verbs = alternation(role_lexicon()["purpose_verbs"])
+    return regex.compile(r"(?:[\w'’-]+)?\s+(?P<tail>(?:in\s+order\s+)?to\s+(?:(?:%s)\s+)?(?:(?:its|their|the|a)\s+)?)$"
+                         % verbs, regex.IGNORECASE)
+
+
+def _purpose_of(text: str, first: Draft, second: Draft) -> bool:
+    """"troops arrive in Aden to reinforce the coalition", "the army is sent to reinforce its
+    positions": the second trigger opens an infinitive of purpose, which restates the first
+    event (its "to" alone would read planned). Not when a status cue stands between them
+    ("agreed to reinforce", "is to reinforce", "forcing them to retreat") or a word that opens
+    another predicate or names another party ("and", "them"): that is another event."""
+    m = _purpose_to().search(text, first.candidate.end, second.candidate.start)
+    if m is None:
+        return False
+    tail = m.start("tail")
+    if any(word.lower() in _gap_stops() for word in _WORD.findall(text, first.candidate.end, tail)):
+        return False  # another subject or predicate: "and for Russian troops to pull out", "forcing them to"
+    return not any(cue.start < tail for cue in status_lexicon().cues_in(text, first.candidate.end, m.end()))
 
 
 def merge_within_sentences(text: str, drafts: Sequence[Draft]) -> list[Draft]:

@@ -261,7 +261,7 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon) ->
     """Nearest cue first; transparent cues pass the decision on to what governs them."""
     pending: str | None = None  # the status a transparent cue gives unless its governor overrides it
     boundary = trigger_start
-    for cue in reversed(cues):
+    for index, cue in reversed(list(enumerate(cues))):
         if pending is not None and _COMMA.search(text, cue.end, boundary):
             return pending
         if pending is None:
@@ -270,7 +270,7 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon) ->
             if cue.text.endswith((" in", " of")) and _words(text, cue.end, trigger_start) > _PREPOSITION_REACH:
                 continue  # "did not take part in the invasion ..., (sent) ... the training": its object is another
             if cue.category == "planned" and _modifies_trigger(text, cue, trigger_start, lex):
-                return "planned"
+                return _governor_of_modifier(text, cues[index - 1] if index else None, cue, lex) or "planned"
             if cue.category in _TRANSPARENT:
                 pending = _TRANSPARENT[cue.category]
                 boundary = cue.start
@@ -283,6 +283,19 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon) ->
         pending = _TRANSPARENT[cue.category]  # "ordered that troops should be ...", "will begin to"
         boundary = cue.start
     return pending or "occurred"
+
+
+def _governor_of_modifier(text: str, governor: Cue | None, modifier: Cue, lex: StatusLexicon) -> str | None:
+    """"cancelled planned exercises", "postponed a planned withdrawal": a denial whose object is
+    the noun phrase the modifier opens decides (only a determiner between them). Not a hedge:
+    "to discuss the planned withdrawal" is still planned."""
+    if governor is None or governor.category != "negated":
+        return None
+    between = [w.lower() for w in _WORD.findall(text, governor.end, modifier.start)]
+    if _COMMA.search(text, governor.end, modifier.start) or len(between) > 1 or any(
+            w not in lex.determiners for w in between):
+        return None
+    return governor.category
 
 
 def _modifies_trigger(text: str, cue: Cue, trigger_start: int, lex: StatusLexicon) -> bool:

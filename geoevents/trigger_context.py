@@ -13,12 +13,15 @@ import regex
 from .clauses import is_modifier
 from .cues import status_lexicon
 from .gazetteer import Mention, SentenceNames
-from .lazypattern import matches_at
+from .lazypattern import LazyPattern, matches_at
 
 if TYPE_CHECKING:
     from .triggers import Candidate, Exclusion, TriggerLexicon
 
 FORCE_WINDOW = 6  # tokens between a trigger and its force noun
+# characters between "send" and the "to" of its recipient: a list of weapons may be long
+# ("will send four air defence systems, Stinger missiles, 400 grenade launchers ... to Ukraine")
+WEAPONS_LIST_WINDOW = 240
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 # "from" / "out of" after the trigger, or "of" right after a trigger ending in "out" ("pulls out of")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of|(?<=\bout\s+)of)\s+(?:the\s+)?", regex.IGNORECASE)
@@ -32,6 +35,11 @@ _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|aft
                               r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
 
 
+_PERSON_SUBJECT = regex.compile(
+    r"\b(?:he|she|i|you)\s+(?:(?:has|had|have|would|will|could|did|does|was|is|not|never|also|then|been|\w+ly)\s+){0,3}$",
+    regex.IGNORECASE)
+_AFTER_FORCE = regex.compile(r"(?:['’]s?)? ")  # "army chief", "the army's chief", "the soldiers' families"
+_MODIFIER_BEFORE = regex.compile(r"(?<![\p{L}'’])(\p{L}+)[ -]$")
 _PREVIOUS_WORD = regex.compile(r"([\p{L}][\p{L}'’.-]*)\s+$")
 _NEXT_NAME_WORD = regex.compile(r"\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?-i:\p{Lu})\p{Ll}")
 
@@ -39,6 +47,13 @@ _NEXT_NAME_WORD = regex.compile(r"\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?-i:\p{Lu
 def _anti_personnel(lowered: str, m: regex.Match) -> bool:
     """"anti-personnel mines" name no personnel (while "anti-missile batteries" are weapons)."""
     return m.group() == "personnel" and lowered.endswith(("anti-", "anti "), 0, m.start())
+
+
+def _list_break(text: str, start: int, end: int) -> bool:
+    """A clause break, but not the ", and" that closes a list of things sent ("Stinger missiles,
+    400 grenade launchers, and ammunition to Ukraine")."""
+    return any(not (m.group().startswith(",") and m.group().endswith("and"))
+               for m in _CLAUSE_BREAK.finditer(text, start, end))
 
 
 def _skip_space(text: str, position: int) -> int:
@@ -66,7 +81,9 @@ class SentenceContext:
             return False
         if self.inside_a_name(candidate):
             return False
-        if candidate.rule.type == "deployment" and self.police_only(candidate):
+        if candidate.rule.type == "deployment" and self.police_only(candidate, self.lexicon.police):
+            return False
+        if candidate.rule.type == "withdrawal" and self.police_only(candidate, self.lexicon.police_proper):
             return False
         return self.satisfies(candidate)
 
@@ -91,7 +108,8 @@ class SentenceContext:
         (not the "personnel" of "anti-personnel mines")."""
         if self._forces is None:
             spans = [(m.start() + self.start, m.end() + self.start) for m in self.lexicon.forces.finditer(self.lowered)
-                     if not self._no_force_after(m.end()) and not _anti_personnel(self.lowered, m)]
+                     if not self._no_force_after(m.end()) and not self._no_force_before(m.start())
+                     and not _anti_personnel(self.lowered, m)]
             for mention in self._armed_mentions():
                 if any(r.form == "force" or r.entity.kind == "armed_group" for r in mention.readings):
                     spans.append((mention.start, mention.end))
@@ -101,9 +119,16 @@ class SentenceContext:
         return self._forces
 
     def _no_force_after(self, end: int) -> bool:
-        """"military hospital", "army chief", "forces thousands to flee": no force meant."""
-        m = _WORD.match(self.lowered, end + 1) if self.lowered[end:end + 1] == " " else None
+        """"military hospital", "army chief", "forces thousands to flee", "the soldiers' families":
+        no force meant."""
+        gap = _AFTER_FORCE.match(self.lowered, end)
+        m = _WORD.match(self.lowered, gap.end()) if gap else None
         return m is not None and m.group() in self.lexicon.not_forces
+
+    def _no_force_before(self, start: int) -> bool:
+        """"propane tanks", "market forces", "hurricane-force winds": no armed force meant."""
+        m = _MODIFIER_BEFORE.search(self.lowered, max(0, start - 40), start)
+        return m is not None and m.group(1) in self.lexicon.not_force_modifiers
 
     def tokens_between(self, a: int, b: int) -> int | None:
         """Number of words between two offsets, or None when a clause break separates them."""
@@ -157,9 +182,10 @@ class SentenceContext:
             return ()
         return mentions
 
-    def police_only(self, candidate: Candidate) -> bool:
-        """Police (not soldiers) sent somewhere, with no armed threat named: not a military deployment."""
-        police = self._spans(self.lexicon.police)
+    def police_only(self, candidate: Candidate, police_words: regex.Pattern | LazyPattern) -> bool:
+        """Police (not soldiers) sent somewhere or pulled back, with no armed threat named: not a
+        military deployment or withdrawal ("riot police deployed", "UN police forced to retreat")."""
+        police = self._spans(police_words)
         if not police or not self.near(police, candidate, True, True):
             return False
         soldiers = [f for f in self.forces() if not any(p[0] <= f[0] < p[1] for p in police)]
@@ -185,8 +211,8 @@ class SentenceContext:
 
     def weapons_to_party(self, candidate: Candidate) -> bool:
         """"send 14 tanks to Ukraine", "sending weapons to the rebels": weapons handed to a party."""
-        m = _TO_RECIPIENT.search(self.text, candidate.end, min(self.end, candidate.end + 120))
-        if m is None or _CLAUSE_BREAK.search(self.text, candidate.end, m.start()):
+        m = _TO_RECIPIENT.search(self.text, candidate.end, min(self.end, candidate.end + WEAPONS_LIST_WINDOW))
+        if m is None or _list_break(self.text, candidate.end, m.start()):
             return False
         between = self.text[candidate.end:m.start()].lower()
         weapons = [w.span() for w in self.lexicon.weapons.finditer(between)]
@@ -352,6 +378,11 @@ class SentenceContext:
             self._excluded[exclusion.id] = spans
         return spans
 
+    def person_subject(self, candidate: Candidate) -> bool:
+        """"did not say when he would leave", "when he arrived": a person, not the force named
+        before, is the subject."""
+        return bool(_PERSON_SUBJECT.search(self.text, max(self.start, candidate.start - 60), candidate.start))
+
     def force_object(self, candidate: Candidate) -> bool:
         """A force noun as the direct object, before any "from"/"of": "withdrew its troops from the
         venue of the talks" (not "withdrew from a missile pact")."""
@@ -370,7 +401,7 @@ class SentenceContext:
         if requires == "force_object":
             return self.force_right(candidate)
         if requires == "force_subject":
-            return self.force_left(candidate)
+            return self.force_left(candidate) and not self.person_subject(candidate)
         if requires == "force_near":
             return self.force_left(candidate) or self.force_right(candidate)
         if requires == "military_or_party":

@@ -7,7 +7,8 @@ its context must pass (``requires``):
 - ``none``: the phrase is unambiguous ("war games", "troop withdrawal");
 - ``military``: a military word or armed actor is in the sentence ("drills", "deployed");
 - ``force``: a force noun is the object or subject nearby ("sent 300 troops", "troops were sent");
-- ``force_object`` / ``force_subject`` / ``force_near``: the same, on one side or either;
+- ``force_object`` / ``force_subject`` / ``force_near``: the same, on one side or either
+  (a subject "he" or "she" right before the trigger is no force: "when he arrived");
 - ``military_or_party``: ``military``, or a state, alliance or armed group named as the agent
   before the trigger or as the partner after "with" ("China holds drills near Taiwan");
 - ``military_or_place``: ``military``, or the trigger is followed by "from <place>" and a
@@ -180,6 +181,9 @@ class TriggerLexicon:
         self.forces = _word_pattern(read_lines("lexicon/forces.txt"))
         self.military = _word_pattern(read_lines("lexicon/military_cues.txt") + read_lines("lexicon/forces.txt"))
         self.police = _word_pattern(read_lines("lexicon/police.txt"))
+        # police by name: "security forces" and "officers" pulled back may be soldiers
+        self.police_proper = _word_pattern([w for w in read_lines("lexicon/police.txt")
+                                            if "police" in w or "gendarm" in w])
         self.armed_threat = _word_pattern(read_lines("lexicon/armed_threat.txt"))
         self.weapons = _word_pattern(read_lines("lexicon/weapons.txt"))
         self.trainees = _word_pattern(read_lines("lexicon/trainees.txt") + read_lines("lexicon/forces.txt"))
@@ -191,6 +195,7 @@ class TriggerLexicon:
                                        + read_lines("lexicon/platforms.txt"))
         self.determiners = frozenset(read_lines("lexicon/determiners.txt"))
         self.not_forces = frozenset(read_lines("lexicon/not_forces.txt"))
+        self.not_force_modifiers = frozenset(read_lines("lexicon/not_force_modifiers.txt"))
         self.positions = frozenset(read_lines("lexicon/positions.txt"))
         self.staging_verbs = frozenset(read_lines("lexicon/staging_verbs.txt"))
         self.exercise_modifiers = frozenset(read_lines("lexicon/exercise_modifiers.txt"))

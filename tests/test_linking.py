@@ -1,5 +1,7 @@
 """Linking: same-type triggers of one sentence are one event unless the text shows two."""
 
+import pytest
+
 from geoevents import extract
 
 
@@ -42,3 +44,30 @@ def test_no_sharing_when_a_pronoun_names_another_party(dct):
                      published=dct)
     retreat = next(e for e in events if e.trigger.text == "retreat")
     assert "ETH" not in [a.code for a in retreat.actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Hundreds of Kenyan soldiers arrive in the port of Kismayo to reinforce the garrison.", ["KEN"]),
+        ("The Dutch marines were flown in to reinforce the embassy guard.", ["NLD"]),
+        ("Poland sends 400 troops to Lithuania to bolster the alliance's eastern flank.", ["POL"]),
+        ("Two Turkish frigates arrived at the Cretan port to begin its deployment with the task force.", ["TUR"]),
+        ("Peruvian soldiers were deployed in order to reinforce the border posts.", ["PER"]),
+    ],
+)
+def test_an_infinitive_of_purpose_restates_the_event(text, actors, dct):
+    events = extract(text, published=dct)
+    assert [(e.type, e.status, [a.code for a in e.actors]) for e in events] == [("deployment", "occurred", actors)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile deployed troops to the north and agreed to reinforce them in the spring.",
+        "Angola sent troops to the border, forcing them to retreat into the hills.",
+        "Bolivia deployed troops in the valley and is to reinforce them next month.",
+    ],
+)
+def test_an_infinitive_under_a_cue_or_with_another_subject_is_another_event(text, dct):
+    assert len(extract(text, published=dct)) == 2

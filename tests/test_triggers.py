@@ -138,3 +138,140 @@ def test_a_place_withdrawn_from_may_follow_a_compass_word(text, events, dct):
 def test_a_state_pulling_out_of_a_place_withdraws(text, actors, places, dct):
     found = [(e.type, [a.code for a in e.actors], [p.name for p in e.locations]) for e in extract(text, published=dct)]
     assert found == [("withdrawal", actors, places)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cabinet moves to punish officers who skipped the parade.",
+        "The league team is moving to the western conference next season.",
+        "Aid policy will shift towards paying the militia commanders directly.",
+        "The airline moves to a fleet of smaller jets in the spring.",
+    ],
+)
+def test_moving_to_an_aim_or_a_place_without_forces_as_object_is_no_deployment(text, dct):
+    assert [e for e in extract(text, published=dct) if e.type == "deployment"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials reported armored columns moving into the town overnight.",
+        "Syria moved two armoured brigades to the Turkish border.",
+        "Some of the Dutch troops will be moved to Jordan.",
+    ],
+)
+def test_forces_moved_or_moving_remain_deployments(text, dct):
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Denmark will send further military aid to Ukraine, including artillery shells.",
+        "Estonia is sending Javelin missiles, 122 mm howitzers, and artillery rounds to the Ukrainian army.",
+    ],
+)
+def test_military_aid_and_listed_weapons_sent_to_a_party_are_arms_transfers(text, dct):
+    assert [e.type for e in extract(text, published=dct)] == ["arms_transfer"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Navy Admiral Grace Holloway arrived in Manila for talks with the defence ministry.",
+        "The head of the paramilitary group, Omar Haddad, has arrived in Tripoli.",
+    ],
+)
+def test_an_officer_or_leader_arriving_is_a_visit_not_a_deployment(text, dct):
+    assert [e for e in extract(text, published=dct) if e.type == "deployment"] == []
+
+
+def test_a_generals_troops_arriving_are_still_a_deployment(dct):
+    text = "General Okoro's troops arrived in the northern town on Friday."
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burning fuel tanks sent flames across the depot, the fire service said.",
+        "Hurricane-force winds and storm surges battered the island on Monday.",
+        "Tropical-storm-force winds and storm surges are expected on the coast.",
+        "Norway will send its whaling fleet back to the Arctic in May.",
+        "Moscow is sending two passenger planes to Beirut to fly its citizens home.",
+        "Rescuers say emergency personnel are arriving in the flooded valley.",
+    ],
+)
+def test_a_modifier_that_makes_the_force_noun_civil_leaves_no_event(text, dct):
+    assert [e for e in extract(text, published=dct) if e.type == "deployment"] == []
+
+
+def test_tanks_of_an_army_remain_a_force(dct):
+    text = "The army sent 40 tanks to the border town on Monday."
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soldiers' families arrived at the airport to greet them.",
+        "The army's chief arrived in the capital on Monday.",
+    ],
+)
+def test_a_possessive_force_noun_before_a_non_force_word_is_no_force(text, dct):
+    assert [e for e in extract(text, published=dct) if e.type == "deployment"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Georgia calls up 5,000 army reservists after the border clash.", "occurred"),
+        ("The president orders troops to the northern border.", "planned"),
+    ],
+)
+def test_call_ups_of_reservists_and_orders_of_troops_to_a_place_are_deployments(text, status, dct):
+    assert [(e.type, e.status) for e in extract(text, published=dct)] == [("deployment", status)]
+
+
+def test_called_up_reserves_of_a_team_are_no_deployment(dct):
+    assert extract("The coach called up two reserves for the final.", published=dct) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After years of war against rebel forces, the president did not say when he would leave.",
+        "The officer was welcomed by Dutch forces at the gate when she arrived at the camp.",
+    ],
+)
+def test_a_person_as_subject_of_leave_or_arrive_is_no_force(text, dct):
+    assert [e for e in extract(text, published=dct) if e.type in ("deployment", "withdrawal")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("The gunmen seized the college and kept forty students captive for hours before withdrawing.", ["withdrawal"]),
+        ("A final convoy carrying rebels and civilians has left the encircled suburb.", ["withdrawal"]),
+        ("The militia is accused of preventing people from leaving the besieged town.", []),
+    ],
+)
+def test_civilians_leaving_are_no_withdrawal_but_forces_beside_them_are(text, events, dct):
+    assert [e.type for e in extract(text, published=dct)] == events
+
+
+def test_an_officer_to_be_stationed_abroad_remains_a_deployment(dct):
+    text = "A Turkish military officer will be stationed in Qatar as part of the new coalition."
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("UN police were forced to retreat from the northern districts after clashes with protesters.", []),
+        ("Iraqi security forces withdrew from the border crossing, letting the militants seize it.", ["withdrawal"]),
+    ],
+)
+def test_police_pulling_back_is_no_withdrawal_but_security_forces_may_be(text, events, dct):
+    assert [e.type for e in extract(text, published=dct)] == events
