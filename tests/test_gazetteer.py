@@ -74,6 +74,17 @@ def test_a_shared_demonym_goes_to_one_state():
     assert mention.actor_reading().entity.code == "USA"
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Ecuadorian marines patrolled the port.", "ECU"),
+    ("Two Nepali battalions arrived.", "NPL"),
+    ("Slovenian and Slovakian officers met.", "SVN"),
+    ("The Ivoirian army moved north.", "CIV"),
+])
+def test_demonyms_the_sources_spell_otherwise_are_found(text: str, code: str) -> None:
+    mention = load_gazetteer().find(text)[0]
+    assert mention.actor_reading().entity.code == code
+
+
 def test_a_region_word_extends_the_name_to_the_region():
     text = "Troops moved into Niger State and Idlib province."
     found = {m.text: m.place_reading().entity for m in load_gazetteer().find(text)}
