@@ -140,6 +140,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             relation = candidates[-1].location.relation  # "in Mahabad, West Azerbaijan province"
         elif preposition is None and _is_object(text, trigger, mention.start, event_type):
             relation = "object"  # "leaves Kabul", "beefs up a Tajik base"
+            if event_type == "withdrawal" and reading.entity.kind == "state" and _MOVED_FROM.match(text, mention.end):
+                continue  # "withdraw Israel from the Gaza Strip": the state is what moves, not where
         if relation is None:
             continue
         first = 0 if relation in preferred or relation == "object" else 1
@@ -203,6 +205,8 @@ def _elsewhere(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
             if reading is not None and mention.start >= sentence[0]:
                 location = _location(text, mention, reading, None, None)
                 return [_Candidate(location, (1, 0), mention.start, mention.end)]
+    if _contrasted(text, sentence, clause, mentions):
+        return []  # "China drilled in the Yellow Sea, while Japan held exercises": the setting is not shared
     left = text.rfind(";", sentence[0], trigger[0]) + 1 or sentence[0]
     right = text.find(";", trigger[1], sentence[1])
     part = (max(left, sentence[0]), right if right >= 0 else sentence[1])
@@ -212,6 +216,24 @@ def _elsewhere(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
                           extra=frozenset({"in", "across", "throughout", "inside"}))
     return [c for c in found if c.location.relation in ("in", "across", "throughout", "inside", "from", "to", "near",
                                                         "at", "into", "out of")]
+
+
+def _contrasted(text: str, sentence: tuple[int, int], clause: tuple[int, int], mentions: list[Mention]) -> bool:
+    """Does the clause contrast a party of its own with the clause before ("..., while Japan held
+    exercises")? Not "..., while participating in an exercise", "..., while the main body of troops
+    is due to arrive": those share the setting of the clause before."""
+    if not _contrast_opener().search(text, max(sentence[0], clause[0] - 12), clause[0]):
+        return False
+    subject = _SUBJECT_START.match(text, clause[0]).end()
+    return any(m.start == subject and m.actor_reading() is not None for m in mentions)
+
+
+_SUBJECT_START = regex.compile(r"\s*(?:the\s+)?", regex.IGNORECASE)
+
+
+@cache
+def _contrast_opener() -> regex.Pattern:
+    return regex.compile(r",\s+(?:%s)\s*$" % alternation(role_lexicon()["contrast_openers"]), regex.IGNORECASE)
 
 
 _SLOT_FILLED = regex.compile(r"\s+(?:[\p{L}-]+\s+){0,3}?(?:(?:from|out\s+of|into)\s+\p{L}"
@@ -337,6 +359,7 @@ def _is_object(text: str, trigger: tuple[int, int], start: int, event_type: str)
     return len(words) <= 4 and all(w in _OBJECT_GAP or is_modifier(w) or place_nouns().fullmatch(w) for w in words)
 
 
+_MOVED_FROM = regex.compile(r"\s+(?:from|out\s+of)\s", regex.IGNORECASE)
 _OBJECT_GAP = {"the", "a", "an", "its", "their", "his", "her", "our", "up", "out", "more", "another", "key", "of",
                "neighborhood", "neighbourhood", "suburb", "outskirts", "strategic", "last", "remaining"}
 

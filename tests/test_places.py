@@ -39,6 +39,8 @@ def test_list_of_places_is_one_answer_most_specific_first():
     ("US troops were deployed to the Polish border.", "POL"),
     ("Belarusian troops were deployed along the Polish-Belarusian border.", "BLR"),
     ("Russia massed troops near the Ukrainian border.", "RUS"),
+    ("Lithuania will send troops to the Latvia–Belarus border.", "LVA"),
+    ("Turkey moved tanks to the Syria-Iraq border.", "SYR"),
     ("Russia held military drills near Tajikistan's Afghan border.", "TJK"),
     ("Syrian troops were deployed near the country's border with Turkey.", "SYR"),
     ("Palestinian forces began deploying along the strip's border with Egypt.", "PSE"),
@@ -67,3 +69,29 @@ def test_a_town_name_ending_a_longer_name_is_not_that_town():
     assert not person.locations
     town = extract("The army deployed 2,000 soldiers to the northern town of Nueva Concepción.", published=DCT)[0]
     assert town.locations[0].name == "Nueva Concepción"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a contrasted clause with a party of its own has a setting of its own
+    ("Pilots trained in Tula, while Serbia may be left out of joint air drills with NATO.", []),
+    # a participle or an unnamed subject after "while" shares the setting of the clause before
+    ("A helicopter crashed in Bodo, Norway, while taking part in a NATO exercise.", ["Bodo", "Norway"]),
+    ("Marines landed in Albania, while the rest of the contingent is due to arrive next week.", ["Albania"]),
+])
+def test_a_contrasted_clause_takes_no_place_from_the_clause_before(text, names):
+    event = extract(text, published=DCT)[-1]
+    assert [loc.name for loc in event.locations] == names
+
+
+def test_a_state_withdrawn_from_a_place_is_not_the_place():
+    event = extract("London decided to withdraw Britain from Iraq.", published=DCT)[0]
+    assert [loc.name for loc in event.locations] == ["Iraq"]
+
+
+@pytest.mark.parametrize("text", [
+    "After the vote, more troops were deployed in the streets of Nairobi.",
+    "Tanks were deployed in the suburb of Mosul overnight.",
+])
+def test_a_place_nested_after_streets_or_suburb(text):
+    event = extract(text, published=DCT)[-1]
+    assert event.locations and event.locations[0].name in ("Nairobi", "Mosul")
