@@ -72,6 +72,7 @@ def attach_date(
     usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)
               and not _year_in_a_name(text, t) and not _year_as_a_count(text, t) and not _in_a_place_name(text, t)
               and not _in_relative_clause_before(text, clause, t, trigger)
+              and not (_trigger_in_later_relative_clause(text, t, trigger) and not _heads_sentence(text, sentence, t))
               and not _dates_a_decision(text, t, trigger)]
     reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
@@ -195,6 +196,19 @@ def _in_relative_clause_before(text: str, clause: tuple[int, int], t: Timex, tri
 
 
 _COMMA_OR_BREAK = regex.compile(r"[,;:()]")
+_WHO_OR_WHICH = regex.compile(r"(?i)\b(?:who|which|whose)\b")
+
+
+def _trigger_in_later_relative_clause(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "Annan last week named a diplomat who helped negotiate the Soviet withdrawal": a time
+    before a relative clause that holds the trigger dates the verb the clause hangs on (one that
+    heads the sentence dates all of it: "Last year, Beijing held drills, which ended when ...")."""
+    if t.end > trigger[0]:
+        return False
+    relative = None
+    for m in _WHO_OR_WHICH.finditer(text, t.end, trigger[0]):
+        relative = m
+    return relative is not None and not _COMMA_OR_BREAK.search(text, relative.end(), trigger[0])
 _AUXILIARIES = frozenset({"have", "has", "had", "will", "would", "were", "was", "are", "is", "be", "been", "also",
                           "now", "then", "finally", "already", "reportedly", "all", "since", "later"})
 

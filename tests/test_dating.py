@@ -190,3 +190,22 @@ def test_a_date_opening_the_name_of_a_movement_or_unit_dates_nothing():
     assert date_of("The October 9 Movement says its fighters will withdraw from Beni.") is None
     assert date_of("Fighters of the May 12 Youth Front are pulling out of Bunia.") is None
     assert span("The rebels will withdraw from Beni on October 9.") == ("2021-10-09", "2021-10-09", "day")
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya last week appointed a general who led the withdrawal of troops from Somalia.",
+    "On Monday the council honoured a pilot whose squadron was deployed to Mali.",
+])
+def test_a_time_before_a_relative_clause_dates_the_verb_it_hangs_on(text):
+    assert date_of(text) is None
+
+
+def test_a_relative_clause_closed_by_a_comma_leaves_the_time_to_the_trigger():
+    assert span("On Monday, Russia, which has troops in the area, began withdrawing them.") == (
+        "2021-07-26", "2021-07-26", "day")
+
+
+def test_a_time_heading_the_sentence_dates_a_relative_clause_too():
+    found = dates("Last year, Beijing held war games, which stopped when Washington dispatched two carriers "
+                  "to the strait.")
+    assert ("dispatched", "2020", "2020") in found
