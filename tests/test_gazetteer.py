@@ -171,3 +171,13 @@ def test_a_sentence_names_an_armed_force_only_if_an_armed_name_is_there():
         armed = any(r.form == "force" or r.entity.kind == "armed_group"
                     for m in gazetteer.find(text) for r in m.readings)
         assert armed == (text != calm)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Kurdish fighters left Tal Abyad overnight.", "SYR"),
+    ("The convoy reached Bagram Airfield at dawn.", "AFG"),
+    ("Shelling hit Chasiv Yar again.", "UKR"),
+])
+def test_small_places_of_recent_wars_are_known(text, country):
+    places = [m.place_reading() for m in load_gazetteer().find(text)]
+    assert any(p is not None and p.entity.country == country for p in places)
