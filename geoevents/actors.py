@@ -164,11 +164,16 @@ def _modifies_a_name(text: str, role: NameRole) -> bool:
     """"Iran-backed militias", "Italian-occupied Kastellorizo", "pro-Russian rebels": the name is
     not a party here ("pro-Gaddafi forces", "pro-Syrian government forces" are the leader's or the
     government's)."""
-    if GLUED.match(text, role.mention.end):
-        return True
+    if GLUED.match(text, role.mention.end) or _event_name_head().match(text, role.mention.end):
+        return True  # "Iran-backed militias", "the Iraq War troop surge"
     start = role.mention.start
     return (bool(_SIDING.search(text, max(0, start - 6), start)) and role.reading.form != "leader"
             and not _GOVERNMENT_NEXT.match(text, role.mention.end))
+
+
+@cache
+def _event_name_head() -> regex.Pattern:
+    return regex.compile(r"\s+(?:%s)\b" % alternation(role_lexicon()["event_name_heads"]))
 
 
 _SIDING = regex.compile(r"\b(?:pro|anti)-$", regex.IGNORECASE)
@@ -268,6 +273,13 @@ def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> 
 
 
 _LOCATIVE = {"in", "at", "inside"}
+
+
+@cache
+def _governing_in() -> regex.Pattern:
+    """ "the government in Mogadishu": the capital stands for the state that governs."""
+    return regex.compile(r"\b(?:%s)\s+(?:in|at)\s+(?:the\s+)?$" % alternation(role_lexicon()["governing_nouns"]),
+                         regex.IGNORECASE)
 _POSSESSED_GAP = {"unilateral", "unconditional", "full", "partial", "complete", "total", "planned", "proposed",
                   "latest", "recent", "first", "biggest", "largest", "annual", "military", "troop", "naval",
                   "joint", "massive", "rapid", "phased", "gradual", "final", "ongoing", "new", "own", "large-scale",
@@ -315,6 +327,9 @@ def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRol
     if not before:
         return []
     role = before[-1]
+    if role.preposition in _LOCATIVE and not _governing_in().search(text, max(0, role.mention.start - 40),
+                                                                    role.mention.start):
+        return []  # "ordered units hunting rebels in the Central African Republic to return": a place, no subject
     gap = _words_between(text, role.mention.end, to_at)
     if len(gap) <= 4 and all(w in _force_modifiers() or force_nouns().fullmatch(w) or w in ("'s", "’s", "led")
                              for w in gap):
@@ -543,8 +558,8 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
         if mention.start >= clause[0]:
             break
         reading = mention.actor_reading(year)
-        if reading is None or preposition_before(text, mention.start, sentence[0],
-                                                 set(role_lexicon()["non_actor_prepositions"])):
+        if reading is None or _event_name_head().match(text, mention.end) or preposition_before(
+                text, mention.start, sentence[0], set(role_lexicon()["non_actor_prepositions"])):
             continue
         return [NameRole(mention, reading, None, False, False)]
     return []
