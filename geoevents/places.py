@@ -121,7 +121,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             continue  # named inside the border phrase before: "its borders with Germany and Slovenia"
         if (mention.start, mention.end) in actor_spans or _modifies_a_name(text, mention):
             continue
-        if _not_a_place(text, mention) or _speaker_venue(text, clause[0], mention):
+        if (_not_a_place(text, mention) or _speaker_venue(text, clause[0], mention)
+                or _in_framing_phrase(text, clause[0], trigger, mention)):
             continue
         after = past_possessive(text[mention.end:mention.end + 60])
         noun = place_nouns().match(after) or place_nouns().match(skip_words(after, 1))
@@ -167,6 +168,28 @@ def _speaker_venue(text: str, clause_start: int, mention: Mention) -> bool:
         return False
     return bool(_ACCORDING.search(text, max(0, m.start() - 40), m.start())
                 or _reports().match(text, mention.end))
+
+
+def _in_framing_phrase(text: str, clause_start: int, trigger: tuple[int, int], mention: Mention) -> bool:
+    """"In a move likely to worry India, China sent ...", "During a visit to Baghdad, the minister
+    said ...": a name inside a phrase that opens the clause and ends at a comma before the
+    trigger, governed by a preposition of its own (not "In the province of Helmand, ...")."""
+    m = _framing_opener().match(text, clause_start)
+    if m is None or mention.start < m.end():
+        return False
+    comma = text.find(",", mention.end, trigger[0])
+    if comma < 0 or _STOP.search(text, m.end(), comma):
+        return False
+    words = WORD.findall(text, m.end(), mention.start)
+    return not all(is_modifier(w.lower()) or w.lower() in nesting_words() or w[0].isupper() for w in words)
+
+
+_STOP = regex.compile(r"[;:.!?]")
+
+
+@cache
+def _framing_opener() -> regex.Pattern:
+    return regex.compile(r"\s*(?:%s)\s+" % alternation(role_lexicon()["framing_openers"]))
 
 
 @cache

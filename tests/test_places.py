@@ -95,3 +95,14 @@ def test_a_state_withdrawn_from_a_place_is_not_the_place():
 def test_a_place_nested_after_streets_or_suburb(text):
     event = extract(text, published=DCT)[-1]
     assert event.locations and event.locations[0].name in ("Nairobi", "Mosul")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("In a step sure to alarm Vietnam, China deployed bombers.", []),
+    ("During a trip to Kabul, the general said more troops would be sent to Kandahar.", ["Kandahar"]),
+    ("In the eastern province of Kunar, American troops withdrew.", ["Kunar"]),
+    ("In Mosul, Iraqi troops withdrew.", ["Mosul"]),
+])
+def test_a_framing_phrase_before_the_subject_names_no_place(text, names):
+    event = extract(text, published=DCT)[0]
+    assert [loc.name for loc in event.locations][:1] == names
