@@ -304,13 +304,19 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
         rest = words[1:]
         if words[0] == "of" and not role.force:
             return []
-        if all(w in _NP_GAP or w.isdigit() or w in _force_modifiers() for w in rest) and (
+        if all(w in _NP_GAP or _a_count(w) or w in _force_modifiers() for w in rest) and (
                 words[0] == "by" or role.force):
             return [role]
         return []
     return []
 
 
+def _a_count(word: str) -> bool:
+    """A number or a strength before a force: "2,000", "the 7800-strong African Union force"."""
+    return word.isdigit() or _STRENGTH.fullmatch(word) is not None
+
+
+_STRENGTH = regex.compile(r"\d+-strong")
 _NP_GAP = {"the", "a", "an", "its", "their", "more", "some", "about", "around", "nearly", "over", "up", "to",
            "additional", "extra", "fresh", "new", "several", "thousands", "hundreds", "dozens", "of", "held",
            "staged", "conducted", "led", "carried", "out", "being", "by", "troops", "forces"}
@@ -374,7 +380,7 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
                 found.append(role)
         else:
             gap = _words_between(text, trigger[1], role.mention.start)
-            if len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or w.isdigit() for w in gap):
+            if len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or _a_count(w) for w in gap):
                 found.append(role)  # "deployed Russian troops", "will involve 1,000 Russian soldiers"
     return found
 
@@ -806,16 +812,20 @@ def _frameworks(text: str, sentence: tuple[int, int], mentions: list[Mention], y
         for mention in mentions:
             if m.end() <= mention.start <= m.end() + 3:
                 reading = mention.actor_reading(year)
-                if reading is not None and reading.entity.kind == "igo" and _FRAMEWORK_NOUN.match(text, mention.end):
+                if reading is not None and reading.entity.kind == "igo" and _framework_noun().match(text, mention.end):
                     found.append(NameRole(mention, reading, None, True, False))
                 break
     return found
 
 
 _FRAMEWORK = regex.compile(r"\b(?:as\s+part\s+of|under)\s+(?:an?|the)?\s*", regex.IGNORECASE)
-_FRAMEWORK_NOUN = regex.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:mission|missions|operation|operations|Operation"
-                                r"|force|forces|contingent|peacekeeping|deployment|battlegroup|battle\s+group"
-                                r"|coalition|command|flag|banner|presence|rotation|troops)\b", regex.IGNORECASE)
+
+
+@cache
+def _framework_noun() -> regex.Pattern:
+    """The noun that makes a name a mission's framework: "an AU mission", "under NATO command"."""
+    return regex.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % alternation(role_lexicon()["framework_nouns"]),
+                         regex.IGNORECASE)
 
 
 def _contributors(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],

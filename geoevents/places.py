@@ -447,6 +447,8 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
         start, end = m.span("name")
         if any(s <= start < e or start <= s < end for s, e in taken):
             continue
+        # "Hong Kong Special Administrative Region": a name that starts inside a known one starts with it
+        start = next((x.start for x in mentions if x.start < start < x.end), start)
         inside = [x for x in mentions if start <= x.start and x.end <= end]
         outer = _nested_in(text, end, mentions)
         if m.group("bare") and not outer or any(x.start == start and x.end == end for x in inside):

@@ -106,3 +106,9 @@ def test_a_place_nested_after_streets_or_suburb(text):
 def test_a_framing_phrase_before_the_subject_names_no_place(text, names):
     event = extract(text, published=DCT)[0]
     assert [loc.name for loc in event.locations][:1] == names
+
+
+def test_a_longer_place_name_starts_with_the_known_name_inside_it():
+    event = extract("Garrison troops in Hong Kong Special Administrative Region held a troop rotation on Monday.",
+                    published=DCT)[0]
+    assert event.locations[0].name.startswith("Hong Kong") and event.locations[0].country == "HKG"
