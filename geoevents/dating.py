@@ -288,14 +288,14 @@ def _first_since(text: str, clause: tuple[int, int], t: Timex) -> bool:
 
 
 _CUT = regex.compile(r"(?i)\s(?:after|following|in\s+response\s+to|in\s+retaliation\s+for|amid|despite|"
-                     r"because\s+of|over|that|which|who|whom|whose|since)\s")
+                     r"because\s+of|over|that|which|who|whom|whose|since|similar\s+to)\s")
 
 
 def _cut_off(text: str, trigger: tuple[int, int], t: Timex) -> bool:
-    """A time after the trigger but past "after ...", "in response to ..." or a relative clause
-    belongs to that phrase ("moved troops in response to the killing of X the previous day",
-    "withdrew forces that entered the town on Thursday") - unless the phrase is the time
-    itself ("after May 5", not "after Monday's attack")."""
+    """A time after the trigger but past "after ...", "in response to ...", a comparison or a relative
+    clause belongs to that phrase ("moved troops in response to the killing of X the previous day",
+    "withdrew forces that entered the town on Thursday", "a drill similar to one in 2015") - unless
+    the phrase is the time itself ("after May 5", not "after Monday's attack")."""
     if t.start <= trigger[1]:
         return False
     possessive = text.startswith(("'s", "’s"), t.end)  # "following last Sunday's raid": the raid's time

@@ -209,3 +209,11 @@ def test_a_time_heading_the_sentence_dates_a_relative_clause_too():
     found = dates("Last year, Beijing held war games, which stopped when Washington dispatched two carriers "
                   "to the strait.")
     assert ("dispatched", "2020", "2020") in found
+
+
+def test_a_time_in_a_comparison_dates_what_it_compares_with():
+    assert date_of("Polish troops held a border exercise similar to one in 2019.") is None
+
+
+def test_more_than_a_number_is_no_comparison_that_cuts_the_time_off():
+    assert span("Russia deployed more than 1,000 troops to Crimea in 2014.") == ("2014", "2014", "year")
