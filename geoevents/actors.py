@@ -466,7 +466,7 @@ def _speaker(text: str, role: NameRole, trigger: tuple[int, int], roles: list[Na
     if any(verb.end() <= r.mention.start and r.mention.end <= trigger[0] and r.preposition in (None, "and")
            and not r.place_modifier for r in roles):
         return True
-    if _BY_FORCE.match(text, trigger[1]):
+    if _by_force().match(text, trigger[1]):
         return True  # "The Arakan Army claims that 40 positions were abandoned by the military"
     if _OTHER_SIDE_SUBJECT.match(text, verb.end(), trigger[0]):
         return True  # "Damascus's governor says the last rebels have left the district": not the state's
@@ -501,14 +501,12 @@ _CAUSED_BEFORE = regex.compile(
 # "a bombing campaign intended to force a retreat": the one who forces it does not retreat
 _FORCED_BEFORE = regex.compile(r"\b(?:(?:to|will|would|could|can|may|might|must)\s+(?:force|compel)|forcing|forced|"
                                r"compelled|compelling)\s+(?:(?:a|an|the)\s+)?$", regex.IGNORECASE)
-_FORCE_FROM = regex.compile(r"\b(?:troops|soldiers|forces|units|contingents?|personnel|peacekeepers|sailors|marines|"
-                            r"warships|jets|battalions)\s+from\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$", regex.IGNORECASE)
 
 
 def _subject_from(text: str, role: NameRole) -> bool:
     """"More than 2,000 troops from the CSTO begin ...": a force from a party heads the sentence
     or clause (not "the withdrawal of troops from Iraq", where Iraq is the place left)."""
-    m = _FORCE_FROM.search(text, max(0, role.mention.start - 40), role.mention.start)
+    m = _force_from().search(text, max(0, role.mention.start - 40), role.mention.start)
     if m is None:
         return False
     head = text[max(0, m.start() - 60):m.start()]
@@ -530,12 +528,17 @@ def _by_other_forces(text: str, trigger: tuple[int, int]) -> bool:
     """"areas abandoned by counterterror forces loyal to ...": the agent follows and is unnamed (a
     state's own "government troops" stand for the state named before: "a Pakistani outpost is
     abandoned by government troops")."""
-    m = _BY_FORCE.match(text, trigger[1])
+    m = _by_force().match(text, trigger[1])
     return m is not None and _own_forces().search(m.group()) is None
 
 
-_BY_FORCE = regex.compile(r"\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:military|army|troops|forces|soldiers|junta"
-                          r"|rebels|militants|fighters|insurgents)\b", regex.IGNORECASE)
+@cache
+def _by_force() -> regex.Pattern:
+    """An unnamed agent after "by": "abandoned by the military", "by counterterror forces"."""
+    nouns = alternation(role_lexicon()["agent_force_nouns"])
+    return regex.compile(r"\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:%s)\b" % nouns, regex.IGNORECASE)
+
+
 _NEAR_VERB = regex.compile(r"(?:['’]s)?(?:\s+(?-i:\p{Ll})[\p{L}-]*){0,2}?\s+\p{L}+(?:\s+that\b)?", regex.IGNORECASE)
 # a complement subject that is an irregular or enemy force, never the speaking state's own
 _OTHER_SIDE_SUBJECT = regex.compile(
@@ -833,7 +836,7 @@ def _contributors(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     """The states that contribute a multinational force, as the subject of the trigger:
     "peacekeepers from Austria began withdrawing" (not "withdrew troops from Iraq")."""
     found = []
-    for m in _FORCE_FROM.finditer(text, sentence[0], trigger[0]):
+    for m in _force_from().finditer(text, sentence[0], trigger[0]):
         for mention in mentions:
             if mention.start != m.end():
                 continue
@@ -855,6 +858,10 @@ _FORCE_NAME_WORDS = {"armed", "forces", "force", "army", "navy", "air", "defence
 _AUXILIARIES = {"start", "started", "starts", "begin", "began", "begins", "will", "would", "to", "have", "has",
                 "had", "are", "were", "is", "was", "be", "being", "been", "also", "now", "all", "completed", "complete",
                 "hold", "holds", "held", "conduct", "conducts", "conducted", "stage", "staged", "joint", "military"}
-_FORCE_FROM = regex.compile(r"\b(?:peacekeepers|troops|soldiers|forces|contingents?|personnel|units|marines|sailors"
-                            r"|airmen|paratroopers|battalions)\s+from\s+(?:the\s+)?",
-                            regex.IGNORECASE)
+
+
+@cache
+def _force_from() -> regex.Pattern:
+    """A force noun and "from" before the name of the party it belongs to: "peacekeepers from Austria"."""
+    return regex.compile(r"\b(?:%s)\s+from\s+(?:the\s+)?" % alternation(role_lexicon()["origin_force_nouns"]),
+                         regex.IGNORECASE)

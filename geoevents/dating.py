@@ -237,8 +237,11 @@ def _year_in_a_name(text: str, t: Timex) -> bool:
     return m.group().rstrip(" -").lower() not in _not_name_words()
 
 
-_COUNTED_FORCE = regex.compile(r"\s+(?:(?:(?-i:\p{Lu})[\p{L}.'’-]*|more|additional|extra|fresh|elite|regular|combat|"
-                               r"armed|special|ground|foreign|government|army)\s+){0,3}", regex.IGNORECASE)
+@cache
+def _counted_force() -> regex.Pattern:
+    """The words between a count and its force noun: "2000 more Syrian troops"."""
+    modifiers = alternation(_words()["force_count_modifiers"])
+    return regex.compile(r"\s+(?:(?:(?-i:\p{Lu})[\p{L}.'’-]*|%s)\s+){0,3}" % modifiers, regex.IGNORECASE)
 
 
 def _year_as_a_count(text: str, t: Timex) -> bool:
@@ -249,7 +252,7 @@ def _year_as_a_count(text: str, t: Timex) -> bool:
     before = WORD.findall(text, max(0, t.start - 30), t.start)
     if before and before[-1].lower() in _year_words():
         return False
-    filler = _COUNTED_FORCE.match(text, t.end)
+    filler = _counted_force().match(text, t.end)
     return filler is not None and force_nouns().match(text, filler.end()) is not None
 
 
@@ -270,7 +273,7 @@ def _year_words() -> frozenset[str]:
     """Words after which a bare number is a year: prepositions and the dating words before a time."""
     words = _words()
     return frozenset(w for key in ("year_openers", "until", "open_start", "deadline", "within", "hence", "lasting")
-                     for w in words[key]) | {"in", "on", "at", "of", "to", "and", "or", "early", "late", "mid", "year"}
+                     for w in words[key]) | words["year_before_words"]
 
 
 @cache
