@@ -225,8 +225,8 @@ def _words_between(text: str, a: int, b: int) -> list[str]:
 
 
 _RELATIVE_BEFORE = regex.compile(r"\b(?:who|that)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|then|"
-                                 r"later|had\s+been|have\s+been|began|begin|started|start)\s+){0,2}$",
-                                 regex.IGNORECASE)
+                                 r"later|had\s+been|have\s+been|began|begin|started|start|still|now|currently)\s+){0,3}"
+                                 r"(?:in\s+the\s+process\s+of\s+)?$", regex.IGNORECASE)
 
 
 def _antecedent(text: str, relative_start: int, roles: list[NameRole]) -> list[NameRole]:
@@ -242,10 +242,14 @@ def _antecedent(text: str, relative_start: int, roles: list[NameRole]) -> list[N
 
 def _possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
     """The owner of a nominal trigger: "calls for Israel's unconditional withdrawal", "Russia's
-    military build-up" (whatever preposition governs the phrase)."""
+    military build-up", "the Israeli troops' withdrawal" (whatever preposition governs the phrase)."""
     for role in roles:
-        if role.mention.end <= trigger[0] and text[role.mention.end:role.mention.end + 2] in ("'s", "’s"):
-            gap = _words_between(text, role.mention.end + 2, trigger[0])
+        if role.mention.end > trigger[0]:
+            continue
+        owned = role.mention.end + 2 if text[role.mention.end:role.mention.end + 2] in ("'s", "’s") else (
+            _forces_possessive_end(text, role.mention.end))
+        if owned:
+            gap = _words_between(text, owned, trigger[0])
             if len(gap) <= 3 and all(w in _POSSESSED_GAP or w.endswith(("al", "ed", "ary", "ive", "ful")) for w in gap):
                 return [role]
     return []
@@ -280,9 +284,20 @@ def _governing_in() -> regex.Pattern:
     """ "the government in Mogadishu": the capital stands for the state that governs."""
     return regex.compile(r"\b(?:%s)\s+(?:in|at)\s+(?:the\s+)?$" % alternation(role_lexicon()["governing_nouns"]),
                          regex.IGNORECASE)
+def _forces_possessive_end(text: str, end: int) -> int | None:
+    """Where "troops'" ends in "the Israeli troops' withdrawal": a plural force noun's possessive."""
+    space = _SPACES.match(text, end).end()
+    noun = force_nouns().match(text, space)
+    if noun is None or space == end or text[noun.end():noun.end() + 1] not in ("'", "’"):
+        return None
+    return noun.end() + 1 if not text[noun.end() + 1:noun.end() + 2].isalpha() else None
+
+
+_SPACES = regex.compile(r"\s*")
 _POSSESSED_GAP = {"unilateral", "unconditional", "full", "partial", "complete", "total", "planned", "proposed",
                   "latest", "recent", "first", "biggest", "largest", "annual", "military", "troop", "naval",
                   "joint", "massive", "rapid", "phased", "gradual", "final", "ongoing", "new", "own", "large-scale",
+                  "immediate",
                   "live-fire", "snap", "army", "air", "force"}
 
 
@@ -319,7 +334,7 @@ def _a_count(word: str) -> bool:
 _STRENGTH = regex.compile(r"\d+-strong")
 _NP_GAP = {"the", "a", "an", "its", "their", "more", "some", "about", "around", "nearly", "over", "up", "to",
            "additional", "extra", "fresh", "new", "several", "thousands", "hundreds", "dozens", "of", "held",
-           "staged", "conducted", "led", "carried", "out", "being", "by", "troops", "forces"}
+           "staged", "conducted", "led", "carried", "out", "being", "by", "troops", "forces", "number", "total"}
 
 
 def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
@@ -586,7 +601,11 @@ def _relative_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int
         return []
     governed = set(role_lexicon()["non_actor_prepositions"]) | set(role_lexicon()["participant_words"])
     for mention in mentions:
-        if mention.end != opener.start() or (reading := mention.actor_reading(year)) is None:
+        # "Russia, which ...", "Israeli troops, who ...": the name, or a force phrase it heads
+        between = text[mention.end:opener.start()]
+        if mention.end > opener.start() or (between and not force_nouns().fullmatch(between.strip())):
+            continue
+        if (reading := mention.actor_reading(year)) is None:
             continue
         if reading.form in ("capital", "seat") or preposition_before(text, mention.start, sentence[0], governed, True):
             return []  # "Mogadishu, which has been abandoned", "a deal with Russia, which halves"
@@ -600,8 +619,9 @@ def _participle_subject(text: str, sentence: tuple[int, int], clause: tuple[int,
     clause shares the subject of the clause before, a force phrase or a name in no prepositional phrase."""
     opener = text[max(sentence[0], clause[0] - 12):clause[0]].split()
     gerund = text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing")
-    if not (opener and opener[-1].lower() in _PARTICIPLE_OPENERS and gerund) or _words_between(text, clause[0],
-                                                                                                trigger[0]):
+    adverbs = _words_between(text, clause[0], trigger[0])  # "after abruptly withdrawing"
+    if not (opener and opener[-1].lower() in _PARTICIPLE_OPENERS and gerund) or not all(
+            w.endswith("ly") for w in adverbs):
         return []
     before = [m for m in mentions if sentence[0] <= m.start and m.end <= clause[0]]
     roles = [r for r in _roles_of(text, (sentence[0], clause[0]), before, year)
