@@ -334,7 +334,8 @@ def _a_count(word: str) -> bool:
 _STRENGTH = regex.compile(r"\d+-strong")
 _NP_GAP = {"the", "a", "an", "its", "their", "more", "some", "about", "around", "nearly", "over", "up", "to",
            "additional", "extra", "fresh", "new", "several", "thousands", "hundreds", "dozens", "of", "held",
-           "staged", "conducted", "led", "carried", "out", "being", "by", "troops", "forces", "number", "total"}
+           "staged", "conducted", "led", "carried", "out", "being", "by", "troops", "forces", "number", "total",
+           "all", "almost", "most", "remaining", "last", "rest"}
 
 
 def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
