@@ -181,3 +181,12 @@ def test_a_sentence_names_an_armed_force_only_if_an_armed_name_is_there():
 def test_small_places_of_recent_wars_are_known(text, country):
     places = [m.place_reading() for m in load_gazetteer().find(text)]
     assert any(p is not None and p.entity.country == country for p in places)
+
+
+@pytest.mark.parametrize(("text", "year", "code"), [
+    ("Tokayev asked the CSTO for help.", 2022, "KAZ"),
+    ("Ramaphosa sent soldiers to the townships.", 2021, "ZAF"),
+])
+def test_leaders_stand_for_their_state_in_office(text, year, code):
+    assert names(text, year)[0][1] == code
+    assert names(text, 1990)[0][1] is None
