@@ -190,3 +190,12 @@ def test_small_places_of_recent_wars_are_known(text, country):
 def test_leaders_stand_for_their_state_in_office(text, year, code):
     assert names(text, year)[0][1] == code
     assert names(text, 1990)[0][1] is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("FARDC units held the hills.", "COD"),
+    ("A KDF convoy was ambushed.", "KEN"),
+    ("Paratroopers of the 82nd Airborne Division landed.", "USA"),
+])
+def test_force_names_stand_for_their_state(text, code):
+    assert code in [c for _, c in names(text)]
