@@ -160,9 +160,9 @@ _NEXT_WORD = regex.compile(r"(?:['’]s)?\s+(?P<word>\p{L}[\p{L}-]*)")
 def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
     """ "in the 1999 Kosovo War", "Thursday's by-election": the time belongs to another noun,
     unless that noun is the trigger ("the 2019 drills")."""
-    if t.type not in ("DATE", "TIME") or t.cue:
-        return False
     possessive = text.startswith(("'s", "’s"), t.end)
+    if t.type not in ("DATE", "TIME") or (t.cue and not possessive):
+        return False  # "ahead of Sunday's election" is the election's time, whatever the cue
     if not possessive and not _NOUN_MODIFIER.search(text, max(0, t.start - 12), t.start):
         return False
     m = _NEXT_WORD.match(text, t.end)
@@ -223,7 +223,8 @@ def _dates_a_decision(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
     return t.start > trigger[1] and _decision().search(text, trigger[1], t.start) is not None
 
 
-_NAME_BEFORE_YEAR = regex.compile(r"(?-i:\p{Lu})[\p{L}]+[\s-]$")
+_NAME_BEFORE_YEAR = regex.compile(r"((?-i:\p{Lu})[\p{L}]+)[\s-]$")
+_NAME_OF_BEFORE_YEAR = regex.compile(r"((?-i:\p{Lu})[\p{L}]+)\s+of\s+$")
 
 
 def _year_in_a_name(text: str, t: Timex) -> bool:
@@ -231,10 +232,11 @@ def _year_in_a_name(text: str, t: Timex) -> bool:
     word before it that is no month, season or holiday) names something; it does not date it."""
     if not (t.end - t.start == 4 and text[t.start:t.end].isdigit()):
         return False
-    m = _NAME_BEFORE_YEAR.search(text, max(0, t.start - 30), t.start)
+    m = _NAME_BEFORE_YEAR.search(text, max(0, t.start - 30), t.start) or _NAME_OF_BEFORE_YEAR.search(
+        text, max(0, t.start - 30), t.start)  # "the Mutual Defense Treaty of 1951"
     if m is None:
         return False
-    return m.group().rstrip(" -").lower() not in _not_name_words()
+    return m.group(1).lower() not in _not_name_words()
 
 
 @cache

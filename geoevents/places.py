@@ -34,6 +34,7 @@ from .clauses import (
 )
 from .gazetteer import Mention, Reading, load_gazetteer
 from .model import Actor, Location
+from .temporal.grammar import lexicon as temporal_lexicon
 
 # How specific a feature is: the answer's first place is the most specific of a chain.
 _SPECIFICITY = {"place": 0, "city": 1, "island": 1, "border": 2, "region": 3, "country": 4, "strait": 5, "sea": 6}
@@ -453,6 +454,8 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
         outer = _nested_in(text, end, mentions)
         if m.group("bare") and not outer or any(x.start == start and x.end == end for x in inside):
             continue  # a bare capitalised phrase is a place only when nested in a known one
+        if m.group("bare") and text[start:end].lower() in _calendar_words():
+            continue  # "in December, police will secure ...": a month, not a place
         if _ORGANISATION_NEXT.match(text, end):
             continue  # "the Pacific Islands Forum"
         country = next((c for x in inside + outer + _owner_before(text, m.start(), mentions)
@@ -519,6 +522,12 @@ def _proper_place_starts() -> regex.Pattern:
     """Where a match of ``_proper_place`` can start (zero-width, so overlapping starts are all
     found): a capital (every name's), a glued article, an opener, a settlement noun before "of"."""
     return regex.compile(rf"(?=\p{{Lu}}|{_ARTICLE_GLUED}|{_place_openers()}|{_SETTLEMENT_NOUN}\s+of\s)")
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    vocabulary = temporal_lexicon()
+    return frozenset(w for w in (*vocabulary["months"], *vocabulary["weekdays"]) if len(w) > 3)  # not "Sun", "Mar"
 
 
 def _place_openers() -> str:

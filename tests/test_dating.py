@@ -217,3 +217,11 @@ def test_a_time_in_a_comparison_dates_what_it_compares_with():
 
 def test_more_than_a_number_is_no_comparison_that_cuts_the_time_off():
     assert span("Russia deployed more than 1,000 troops to Crimea in 2014.") == ("2014", "2014", "year")
+
+
+@pytest.mark.parametrize("text", [
+    "The junta will deploy soldiers in the capital ahead of Sunday's referendum.",
+    "Joint drills are held every year under the Defence Cooperation Pact of 1958.",
+])
+def test_a_time_that_dates_another_noun_does_not_date_the_event(text):
+    assert date_of(text) is None

@@ -112,3 +112,9 @@ def test_a_longer_place_name_starts_with_the_known_name_inside_it():
     event = extract("Garrison troops in Hong Kong Special Administrative Region held a troop rotation on Monday.",
                     published=DCT)[0]
     assert event.locations[0].name.startswith("Hong Kong") and event.locations[0].country == "HKG"
+
+
+def test_a_month_after_in_is_no_place():
+    text = "Marines will secure the arrival of the delegates of the summit in December, Peruvian officials said."
+    events = extract(text, published=DCT)
+    assert all(loc.name != "December" for e in events for loc in e.locations)
