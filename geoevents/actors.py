@@ -358,7 +358,18 @@ def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRol
         return [role]
     if 0 < len(gap) <= 3 and all(w in _control_verbs() for w in gap) and not role.force and role.preposition is None:
         return [role]  # "as the United States begins to withdraw troops"
+    if _force_then_participle(text, gap, role.mention.end, to_at):
+        return [role]  # "calls for Russian troops occupying the plant to pull out"
     return []
+
+
+def _force_then_participle(text: str, gap: list[str], start: int, end: int) -> bool:
+    """A force noun, then a participle phrase of a few words, up to the infinitive."""
+    heads = [i for i, w in enumerate(gap[:4]) if force_nouns().fullmatch(w)]
+    if not heads or not all(w in _force_modifiers() for w in gap[:heads[0]]):
+        return False
+    rest = gap[heads[-1] + 1:]
+    return 0 < len(rest) <= 5 and rest[0].endswith(("ing", "ed")) and not _PUNCTUATION.search(text, start, end)
 
 
 @cache
