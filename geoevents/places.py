@@ -123,7 +123,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         if (mention.start, mention.end) in actor_spans or _modifies_a_name(text, mention):
             continue
         if (_not_a_place(text, mention) or _speaker_venue(text, clause[0], mention)
-                or _in_framing_phrase(text, clause[0], trigger, mention)):
+                or _in_framing_phrase(text, clause[0], trigger, mention)
+                or _another_subject_between(text, trigger, mention)):
             continue
         after = past_possessive(text[mention.end:mention.end + 60])
         noun = place_nouns().match(after) or place_nouns().match(skip_words(after, 1))
@@ -186,6 +187,20 @@ def _in_framing_phrase(text: str, clause_start: int, trigger: tuple[int, int], m
 
 
 _STOP = regex.compile(r"[;:.!?]")
+
+
+def _another_subject_between(text: str, trigger: tuple[int, int], mention: Mention) -> bool:
+    """"GNA forces are mobilising, and the LNA will defend its positions around Sirte": a clause
+    joined by "and" with a named subject and a verb of its own has places of its own."""
+    a, b = (trigger[1], mention.start) if mention.start >= trigger[1] else (mention.end, trigger[0])
+    return b - a < 300 and _AND_SUBJECT_VERB.search(text, a, b) is not None
+
+
+# after a lower-case word ("... in the country and the LNA will"; not "the United States and South
+# Korea are"), a name and a finite auxiliary of its own
+_AND_SUBJECT_VERB = regex.compile(
+    r"(?<=\b(?-i:\p{Ll})[\p{L}-]*\s+)and\s+(?:the\s+)?(?-i:\p{Lu})[\p{L}.'’-]*(?:\s+(?-i:\p{Lu})[\p{L}.'’-]*){0,3}"
+    r"\s+(?:will|would|has|had|is|was|says|said)\b")
 
 
 @cache

@@ -118,3 +118,12 @@ def test_a_month_after_in_is_no_place():
     text = "Marines will secure the arrival of the delegates of the summit in December, Peruvian officials said."
     events = extract(text, published=DCT)
     assert all(loc.name != "December" for e in events for loc in e.locations)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Spanish troops will be sent to the north and the Dutch will stay in Vlora.", []),
+    ("The United States and South Korea are holding drills near Pohang.", ["Pohang"]),
+])
+def test_a_clause_with_a_subject_of_its_own_after_and_has_its_own_places(text, names):
+    event = extract(text, published=DCT)[0]
+    assert [loc.name for loc in event.locations][:1] == names
