@@ -561,7 +561,7 @@ def _by_other_forces(text: str, trigger: tuple[int, int]) -> bool:
 
 @cache
 def _by_force() -> regex.Pattern:
-    """An unnamed agent after "by": "abandoned by the military", "by counterterror forces"."""
+    """An unnamed agent after "by": "abandoned by the military", "by the rebels"."""
     nouns = alternation(role_lexicon()["agent_force_nouns"])
     return regex.compile(r"\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:%s)\b" % nouns, regex.IGNORECASE)
 

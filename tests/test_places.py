@@ -109,20 +109,20 @@ def test_a_framing_phrase_before_the_subject_names_no_place(text, names):
 
 
 def test_a_longer_place_name_starts_with_the_known_name_inside_it():
-    event = extract("Garrison troops in Hong Kong Special Administrative Region held a troop rotation on Monday.",
+    event = extract("A PLA battalion based in Hong Kong Special Administrative Region completed a troop rotation.",
                     published=DCT)[0]
     assert event.locations[0].name.startswith("Hong Kong") and event.locations[0].country == "HKG"
 
 
 def test_a_month_after_in_is_no_place():
-    text = "Marines will secure the arrival of the delegates of the summit in December, Peruvian officials said."
+    text = "Soldiers will guard the arrival of ministers at the forum in November, Chilean officials said."
     events = extract(text, published=DCT)
-    assert all(loc.name != "December" for e in events for loc in e.locations)
+    assert all(loc.name != "November" for e in events for loc in e.locations)
 
 
 @pytest.mark.parametrize(("text", "names"), [
-    ("Spanish troops will be sent to the north and the Dutch will stay in Vlora.", []),
-    ("The United States and South Korea are holding drills near Pohang.", ["Pohang"]),
+    ("Belgian troops will be sent to the east and the Danes will remain in Shkoder.", []),
+    ("Japan and Australia are holding drills near Darwin.", ["Darwin"]),
 ])
 def test_a_clause_with_a_subject_of_its_own_after_and_has_its_own_places(text, names):
     event = extract(text, published=DCT)[0]
