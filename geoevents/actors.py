@@ -669,7 +669,7 @@ def _coordinated_subject(text: str, sentence: tuple[int, int], trigger: tuple[in
     before = [m for m in mentions if sentence[0] <= m.start and m.end <= coordinator.start()]
     roles = [r for r in _roles_of(text, (sentence[0], coordinator.start()), before, year)
              if r.preposition is None and not r.place_modifier and not r.leads and not _modifies_a_name(text, r)]
-    subjects = [r for r in roles if _verb_follows(text, r.mention.end)]
+    subjects = [r for r in roles if _verb_follows(text, _past_force_noun(text, r) if r.force else r.mention.end)]
     if not subjects or _subordinator().search(text, subjects[-1].mention.end, coordinator.start()):
         return []  # "until foreign forces stop attacking and withdraw": the subject is not a name
     return subjects[-1:]
@@ -695,6 +695,21 @@ def _verb_opens(text: str, start: int, trigger_start: int) -> bool:
             continue
         return word.islower() and word.endswith("ed")
     return False
+
+
+def _past_force_noun(text: str, role: NameRole) -> int:
+    """Where the force phrase a name heads ends: "the Syrian Army| captured", "Russian troops| have"."""
+    end = role.mention.end
+    for m in _NEXT_WORDS.finditer(text, role.mention.end, role.mention.end + 40):
+        word = m.group(1)
+        if force_nouns().fullmatch(word):
+            end = m.end()
+        elif not (word[0].isupper() or word.lower() in _force_modifiers()):
+            break
+    return end
+
+
+_NEXT_WORDS = regex.compile(r"\G\s+([\p{L}-]+)")
 
 
 def _verb_follows(text: str, end: int) -> bool:
