@@ -75,6 +75,8 @@ def attach_actors(
                   or _participle_subject(text, sentence, clause, trigger, mentions, year)
                   or _relative_antecedent(text, sentence, clause, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year))
+    if not agents and not partners:
+        agents = _commander_of(text, sentence, trigger, mentions, year)
     office = [] if agents or partners else _office_of_the_state(text, sentence, clause, trigger, mentions)
     agents = _with_coordinated(text, agents, roles)
     partners = _with_coordinated(text, partners, roles)
@@ -729,6 +731,33 @@ def _verb_follows(text: str, end: int) -> bool:
             return False  # "Hezbollah fighters", "US officials": a plural noun, not a verb in -s
         return word.islower() and (word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")))
     return False
+
+
+def _commander_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
+                  year: int | None) -> list[NameRole]:
+    """"General X, commander of the Revolutionary Guards navy, said the drills would be held":
+    the force a speaking commander heads stands for the party whose forces act."""
+    for mention in mentions:
+        if not (sentence[0] <= mention.start and mention.end <= trigger[0]):
+            continue
+        reading = mention.actor_reading(year)
+        if reading is None or (reading.form != "force" and reading.entity.kind != "armed_group"):
+            continue
+        if _commander_title().search(text, max(0, mention.start - 30), mention.start) and \
+                _reporting_verb().search(text, mention.end, trigger[0]):
+            return [NameRole(mention, reading, None, True, False)]
+    return []
+
+
+@cache
+def _reporting_verb() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["reporting_verbs"]), regex.IGNORECASE)
+
+
+@cache
+def _commander_title() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\s+of\s+(?:the\s+)?$" % alternation(role_lexicon()["commander_titles"]),
+                         regex.IGNORECASE)
 
 
 def _office_of_the_state(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
