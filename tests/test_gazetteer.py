@@ -199,3 +199,9 @@ def test_leaders_stand_for_their_state_in_office(text, year, code):
 ])
 def test_force_names_stand_for_their_state(text, code):
     assert code in [c for _, c in names(text)]
+
+
+def test_a_leader_with_two_terms_counts_in_both_and_not_between():
+    assert names("Berlusconi pledged more soldiers.", 2003)[0][1] == "ITA"
+    assert names("Berlusconi pledged more soldiers.", 2009)[0][1] == "ITA"
+    assert names("Berlusconi pledged more soldiers.", 2007)[0][1] is None
