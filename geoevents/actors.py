@@ -75,6 +75,8 @@ def attach_actors(
                   or _participle_subject(text, sentence, clause, trigger, mentions, year)
                   or _relative_antecedent(text, sentence, clause, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year))
+    if not agents and not partners:
+        agents = _commander_of(text, sentence, trigger, mentions, year)
     office = [] if agents or partners else _office_of_the_state(text, sentence, clause, trigger, mentions)
     agents = _with_coordinated(text, agents, roles)
     partners = _with_coordinated(text, partners, roles)
@@ -164,11 +166,16 @@ def _modifies_a_name(text: str, role: NameRole) -> bool:
     """"Iran-backed militias", "Italian-occupied Kastellorizo", "pro-Russian rebels": the name is
     not a party here ("pro-Gaddafi forces", "pro-Syrian government forces" are the leader's or the
     government's)."""
-    if GLUED.match(text, role.mention.end):
-        return True
+    if GLUED.match(text, role.mention.end) or _event_name_head().match(text, role.mention.end):
+        return True  # "Iran-backed militias", "the Iraq War troop surge"
     start = role.mention.start
     return (bool(_SIDING.search(text, max(0, start - 6), start)) and role.reading.form != "leader"
             and not _GOVERNMENT_NEXT.match(text, role.mention.end))
+
+
+@cache
+def _event_name_head() -> regex.Pattern:
+    return regex.compile(r"\s+(?:%s)\b" % alternation(role_lexicon()["event_name_heads"]))
 
 
 _SIDING = regex.compile(r"\b(?:pro|anti)-$", regex.IGNORECASE)
@@ -220,8 +227,8 @@ def _words_between(text: str, a: int, b: int) -> list[str]:
 
 
 _RELATIVE_BEFORE = regex.compile(r"\b(?:who|that)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|then|"
-                                 r"later|had\s+been|have\s+been|began|begin|started|start)\s+){0,2}$",
-                                 regex.IGNORECASE)
+                                 r"later|had\s+been|have\s+been|began|begin|started|start|still|now|currently)\s+){0,3}"
+                                 r"(?:in\s+the\s+process\s+of\s+)?$", regex.IGNORECASE)
 
 
 def _antecedent(text: str, relative_start: int, roles: list[NameRole]) -> list[NameRole]:
@@ -237,10 +244,14 @@ def _antecedent(text: str, relative_start: int, roles: list[NameRole]) -> list[N
 
 def _possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
     """The owner of a nominal trigger: "calls for Israel's unconditional withdrawal", "Russia's
-    military build-up" (whatever preposition governs the phrase)."""
+    military build-up", "the Israeli troops' withdrawal" (whatever preposition governs the phrase)."""
     for role in roles:
-        if role.mention.end <= trigger[0] and text[role.mention.end:role.mention.end + 2] in ("'s", "’s"):
-            gap = _words_between(text, role.mention.end + 2, trigger[0])
+        if role.mention.end > trigger[0]:
+            continue
+        owned = role.mention.end + 2 if text[role.mention.end:role.mention.end + 2] in ("'s", "’s") else (
+            _forces_possessive_end(text, role.mention.end))
+        if owned:
+            gap = _words_between(text, owned, trigger[0])
             if len(gap) <= 3 and all(w in _POSSESSED_GAP or w.endswith(("al", "ed", "ary", "ive", "ful")) for w in gap):
                 return [role]
     return []
@@ -268,9 +279,27 @@ def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> 
 
 
 _LOCATIVE = {"in", "at", "inside"}
+
+
+@cache
+def _governing_in() -> regex.Pattern:
+    """ "the government in Mogadishu": the capital stands for the state that governs."""
+    return regex.compile(r"\b(?:%s)\s+(?:in|at)\s+(?:the\s+)?$" % alternation(role_lexicon()["governing_nouns"]),
+                         regex.IGNORECASE)
+def _forces_possessive_end(text: str, end: int) -> int | None:
+    """Where "troops'" ends in "the Israeli troops' withdrawal": a plural force noun's possessive."""
+    space = _SPACES.match(text, end).end()
+    noun = force_nouns().match(text, space)
+    if noun is None or space == end or text[noun.end():noun.end() + 1] not in ("'", "’"):
+        return None
+    return noun.end() + 1 if not text[noun.end() + 1:noun.end() + 2].isalpha() else None
+
+
+_SPACES = regex.compile(r"\s*")
 _POSSESSED_GAP = {"unilateral", "unconditional", "full", "partial", "complete", "total", "planned", "proposed",
                   "latest", "recent", "first", "biggest", "largest", "annual", "military", "troop", "naval",
                   "joint", "massive", "rapid", "phased", "gradual", "final", "ongoing", "new", "own", "large-scale",
+                  "immediate",
                   "live-fire", "snap", "army", "air", "force"}
 
 
@@ -292,16 +321,23 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
         rest = words[1:]
         if words[0] == "of" and not role.force:
             return []
-        if all(w in _NP_GAP or w.isdigit() or w in _force_modifiers() for w in rest) and (
+        if all(w in _NP_GAP or _a_count(w) or w in _force_modifiers() for w in rest) and (
                 words[0] == "by" or role.force):
             return [role]
         return []
     return []
 
 
+def _a_count(word: str) -> bool:
+    """A number or a strength before a force: "2,000", "the 7800-strong African Union force"."""
+    return word.isdigit() or _STRENGTH.fullmatch(word) is not None
+
+
+_STRENGTH = regex.compile(r"\d+-strong")
 _NP_GAP = {"the", "a", "an", "its", "their", "more", "some", "about", "around", "nearly", "over", "up", "to",
            "additional", "extra", "fresh", "new", "several", "thousands", "hundreds", "dozens", "of", "held",
-           "staged", "conducted", "led", "carried", "out", "being", "by", "troops", "forces"}
+           "staged", "conducted", "led", "carried", "out", "being", "by", "troops", "forces", "number", "total",
+           "all", "almost", "most", "remaining", "last", "rest"}
 
 
 def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
@@ -315,13 +351,27 @@ def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRol
     if not before:
         return []
     role = before[-1]
+    if role.preposition in _LOCATIVE and not _governing_in().search(text, max(0, role.mention.start - 40),
+                                                                    role.mention.start):
+        return []  # "ordered units hunting rebels in the Central African Republic to return": a place, no subject
     gap = _words_between(text, role.mention.end, to_at)
     if len(gap) <= 4 and all(w in _force_modifiers() or force_nouns().fullmatch(w) or w in ("'s", "’s", "led")
                              for w in gap):
         return [role]
     if 0 < len(gap) <= 3 and all(w in _control_verbs() for w in gap) and not role.force and role.preposition is None:
         return [role]  # "as the United States begins to withdraw troops"
+    if _force_then_participle(text, gap, role.mention.end, to_at):
+        return [role]  # "calls for Russian troops occupying the plant to pull out"
     return []
+
+
+def _force_then_participle(text: str, gap: list[str], start: int, end: int) -> bool:
+    """A force noun, then a participle phrase of a few words, up to the infinitive."""
+    heads = [i for i, w in enumerate(gap[:4]) if force_nouns().fullmatch(w)]
+    if not heads or not all(w in _force_modifiers() for w in gap[:heads[0]]):
+        return False
+    rest = gap[heads[-1] + 1:]
+    return 0 < len(rest) <= 5 and rest[0].endswith(("ing", "ed")) and not _PUNCTUATION.search(text, start, end)
 
 
 @cache
@@ -359,7 +409,7 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
                 found.append(role)
         else:
             gap = _words_between(text, trigger[1], role.mention.start)
-            if len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or w.isdigit() for w in gap):
+            if len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or _a_count(w) for w in gap):
                 found.append(role)  # "deployed Russian troops", "will involve 1,000 Russian soldiers"
     return found
 
@@ -445,7 +495,7 @@ def _speaker(text: str, role: NameRole, trigger: tuple[int, int], roles: list[Na
     if any(verb.end() <= r.mention.start and r.mention.end <= trigger[0] and r.preposition in (None, "and")
            and not r.place_modifier for r in roles):
         return True
-    if _BY_FORCE.match(text, trigger[1]):
+    if _by_force().match(text, trigger[1]):
         return True  # "The Arakan Army claims that 40 positions were abandoned by the military"
     if _OTHER_SIDE_SUBJECT.match(text, verb.end(), trigger[0]):
         return True  # "Damascus's governor says the last rebels have left the district": not the state's
@@ -480,14 +530,12 @@ _CAUSED_BEFORE = regex.compile(
 # "a bombing campaign intended to force a retreat": the one who forces it does not retreat
 _FORCED_BEFORE = regex.compile(r"\b(?:(?:to|will|would|could|can|may|might|must)\s+(?:force|compel)|forcing|forced|"
                                r"compelled|compelling)\s+(?:(?:a|an|the)\s+)?$", regex.IGNORECASE)
-_FORCE_FROM = regex.compile(r"\b(?:troops|soldiers|forces|units|contingents?|personnel|peacekeepers|sailors|marines|"
-                            r"warships|jets|battalions)\s+from\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}?$", regex.IGNORECASE)
 
 
 def _subject_from(text: str, role: NameRole) -> bool:
     """"More than 2,000 troops from the CSTO begin ...": a force from a party heads the sentence
     or clause (not "the withdrawal of troops from Iraq", where Iraq is the place left)."""
-    m = _FORCE_FROM.search(text, max(0, role.mention.start - 40), role.mention.start)
+    m = _force_from().search(text, max(0, role.mention.start - 40), role.mention.start)
     if m is None:
         return False
     head = text[max(0, m.start() - 60):m.start()]
@@ -509,12 +557,17 @@ def _by_other_forces(text: str, trigger: tuple[int, int]) -> bool:
     """"areas abandoned by counterterror forces loyal to ...": the agent follows and is unnamed (a
     state's own "government troops" stand for the state named before: "a Pakistani outpost is
     abandoned by government troops")."""
-    m = _BY_FORCE.match(text, trigger[1])
+    m = _by_force().match(text, trigger[1])
     return m is not None and _own_forces().search(m.group()) is None
 
 
-_BY_FORCE = regex.compile(r"\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:military|army|troops|forces|soldiers|junta"
-                          r"|rebels|militants|fighters|insurgents)\b", regex.IGNORECASE)
+@cache
+def _by_force() -> regex.Pattern:
+    """An unnamed agent after "by": "abandoned by the military", "by the rebels"."""
+    nouns = alternation(role_lexicon()["agent_force_nouns"])
+    return regex.compile(r"\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:%s)\b" % nouns, regex.IGNORECASE)
+
+
 _NEAR_VERB = regex.compile(r"(?:['’]s)?(?:\s+(?-i:\p{Ll})[\p{L}-]*){0,2}?\s+\p{L}+(?:\s+that\b)?", regex.IGNORECASE)
 # a complement subject that is an irregular or enemy force, never the speaking state's own
 _OTHER_SIDE_SUBJECT = regex.compile(
@@ -543,8 +596,8 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
         if mention.start >= clause[0]:
             break
         reading = mention.actor_reading(year)
-        if reading is None or preposition_before(text, mention.start, sentence[0],
-                                                 set(role_lexicon()["non_actor_prepositions"])):
+        if reading is None or _event_name_head().match(text, mention.end) or preposition_before(
+                text, mention.start, sentence[0], set(role_lexicon()["non_actor_prepositions"])):
             continue
         return [NameRole(mention, reading, None, False, False)]
     return []
@@ -562,7 +615,11 @@ def _relative_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int
         return []
     governed = set(role_lexicon()["non_actor_prepositions"]) | set(role_lexicon()["participant_words"])
     for mention in mentions:
-        if mention.end != opener.start() or (reading := mention.actor_reading(year)) is None:
+        # "Russia, which ...", "Israeli troops, who ...": the name, or a force phrase it heads
+        between = text[mention.end:opener.start()]
+        if mention.end > opener.start() or (between and not force_nouns().fullmatch(between.strip())):
+            continue
+        if (reading := mention.actor_reading(year)) is None:
             continue
         if reading.form in ("capital", "seat") or preposition_before(text, mention.start, sentence[0], governed, True):
             return []  # "Mogadishu, which has been abandoned", "a deal with Russia, which halves"
@@ -576,8 +633,9 @@ def _participle_subject(text: str, sentence: tuple[int, int], clause: tuple[int,
     clause shares the subject of the clause before, a force phrase or a name in no prepositional phrase."""
     opener = text[max(sentence[0], clause[0] - 12):clause[0]].split()
     gerund = text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing")
-    if not (opener and opener[-1].lower() in _PARTICIPLE_OPENERS and gerund) or _words_between(text, clause[0],
-                                                                                                trigger[0]):
+    adverbs = _words_between(text, clause[0], trigger[0])  # "after abruptly withdrawing"
+    if not (opener and opener[-1].lower() in _PARTICIPLE_OPENERS and gerund) or not all(
+            w.endswith("ly") for w in adverbs):
         return []
     before = [m for m in mentions if sentence[0] <= m.start and m.end <= clause[0]]
     roles = [r for r in _roles_of(text, (sentence[0], clause[0]), before, year)
@@ -613,7 +671,7 @@ def _coordinated_subject(text: str, sentence: tuple[int, int], trigger: tuple[in
     before = [m for m in mentions if sentence[0] <= m.start and m.end <= coordinator.start()]
     roles = [r for r in _roles_of(text, (sentence[0], coordinator.start()), before, year)
              if r.preposition is None and not r.place_modifier and not r.leads and not _modifies_a_name(text, r)]
-    subjects = [r for r in roles if _verb_follows(text, r.mention.end)]
+    subjects = [r for r in roles if _verb_follows(text, _past_force_noun(text, r) if r.force else r.mention.end)]
     if not subjects or _subordinator().search(text, subjects[-1].mention.end, coordinator.start()):
         return []  # "until foreign forces stop attacking and withdraw": the subject is not a name
     return subjects[-1:]
@@ -641,6 +699,21 @@ def _verb_opens(text: str, start: int, trigger_start: int) -> bool:
     return False
 
 
+def _past_force_noun(text: str, role: NameRole) -> int:
+    """Where the force phrase a name heads ends: "the Syrian Army| captured", "Russian troops| have"."""
+    end = role.mention.end
+    for m in _NEXT_WORDS.finditer(text, role.mention.end, role.mention.end + 40):
+        word = m.group(1)
+        if force_nouns().fullmatch(word):
+            end = m.end()
+        elif not (word[0].isupper() or word.lower() in _force_modifiers()):
+            break
+    return end
+
+
+_NEXT_WORDS = regex.compile(r"\G\s+([\p{L}-]+)")
+
+
 def _verb_follows(text: str, end: int) -> bool:
     """Is the name at ``end`` a subject: followed by a verb ("China has", "Israel launched",
     "Luanda, meanwhile, rushed")?"""
@@ -658,6 +731,33 @@ def _verb_follows(text: str, end: int) -> bool:
             return False  # "Hezbollah fighters", "US officials": a plural noun, not a verb in -s
         return word.islower() and (word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")))
     return False
+
+
+def _commander_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
+                  year: int | None) -> list[NameRole]:
+    """"General X, commander of the Revolutionary Guards navy, said the drills would be held":
+    the force a speaking commander heads stands for the party whose forces act."""
+    for mention in mentions:
+        if not (sentence[0] <= mention.start and mention.end <= trigger[0]):
+            continue
+        reading = mention.actor_reading(year)
+        if reading is None or (reading.form != "force" and reading.entity.kind != "armed_group"):
+            continue
+        if _commander_title().search(text, max(0, mention.start - 30), mention.start) and \
+                _reporting_verb().search(text, mention.end, trigger[0]):
+            return [NameRole(mention, reading, None, True, False)]
+    return []
+
+
+@cache
+def _reporting_verb() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["reporting_verbs"]), regex.IGNORECASE)
+
+
+@cache
+def _commander_title() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\s+of\s+(?:the\s+)?$" % alternation(role_lexicon()["commander_titles"]),
+                         regex.IGNORECASE)
 
 
 def _office_of_the_state(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
@@ -791,16 +891,20 @@ def _frameworks(text: str, sentence: tuple[int, int], mentions: list[Mention], y
         for mention in mentions:
             if m.end() <= mention.start <= m.end() + 3:
                 reading = mention.actor_reading(year)
-                if reading is not None and reading.entity.kind == "igo" and _FRAMEWORK_NOUN.match(text, mention.end):
+                if reading is not None and reading.entity.kind == "igo" and _framework_noun().match(text, mention.end):
                     found.append(NameRole(mention, reading, None, True, False))
                 break
     return found
 
 
 _FRAMEWORK = regex.compile(r"\b(?:as\s+part\s+of|under)\s+(?:an?|the)?\s*", regex.IGNORECASE)
-_FRAMEWORK_NOUN = regex.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:mission|missions|operation|operations|Operation"
-                                r"|force|forces|contingent|peacekeeping|deployment|battlegroup|battle\s+group"
-                                r"|coalition|command|flag|banner|presence|rotation|troops)\b", regex.IGNORECASE)
+
+
+@cache
+def _framework_noun() -> regex.Pattern:
+    """The noun that makes a name a mission's framework: "an AU mission", "under NATO command"."""
+    return regex.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:%s)\b" % alternation(role_lexicon()["framework_nouns"]),
+                         regex.IGNORECASE)
 
 
 def _contributors(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
@@ -808,7 +912,7 @@ def _contributors(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
     """The states that contribute a multinational force, as the subject of the trigger:
     "peacekeepers from Austria began withdrawing" (not "withdrew troops from Iraq")."""
     found = []
-    for m in _FORCE_FROM.finditer(text, sentence[0], trigger[0]):
+    for m in _force_from().finditer(text, sentence[0], trigger[0]):
         for mention in mentions:
             if mention.start != m.end():
                 continue
@@ -830,6 +934,10 @@ _FORCE_NAME_WORDS = {"armed", "forces", "force", "army", "navy", "air", "defence
 _AUXILIARIES = {"start", "started", "starts", "begin", "began", "begins", "will", "would", "to", "have", "has",
                 "had", "are", "were", "is", "was", "be", "being", "been", "also", "now", "all", "completed", "complete",
                 "hold", "holds", "held", "conduct", "conducts", "conducted", "stage", "staged", "joint", "military"}
-_FORCE_FROM = regex.compile(r"\b(?:peacekeepers|troops|soldiers|forces|contingents?|personnel|units|marines|sailors"
-                            r"|airmen|paratroopers|battalions)\s+from\s+(?:the\s+)?",
-                            regex.IGNORECASE)
+
+
+@cache
+def _force_from() -> regex.Pattern:
+    """A force noun and "from" before the name of the party it belongs to: "peacekeepers from Austria"."""
+    return regex.compile(r"\b(?:%s)\s+from\s+(?:the\s+)?" % alternation(role_lexicon()["origin_force_nouns"]),
+                         regex.IGNORECASE)

@@ -3,8 +3,9 @@
 "Tajikistan's Afghan border", "the Tajik-Afghan border", "its border with Colombia", "the
 border": a border is named as written; its country is the side meant (GUIDELINE: for a border,
 the country whose side is meant): the owner a possessive names, else the acting state when it is
-one of the countries named or borders one of them ("Russia masses troops at the Ukrainian
-border" -> Russia), else the first country named ("US troops at the Polish border" -> Poland).
+one of the countries named or borders the one named ("Russia masses troops at the Ukrainian
+border" -> Russia), else the first country named ("Poland sends advisers to the Finland-Russia
+border" -> Finland; "US troops at the Polish border" -> Poland).
 A border "with" a country is never that country's side: the acting state's, or none known.
 """
 
@@ -81,8 +82,10 @@ def side(phrase: BorderPhrase, agents: Sequence[str]) -> str | None:
     agent = agents[0] if agents else None
     if phrase.across:  # the acting state's side ("Syria reinforced the border with the Golan Heights" too)
         return agent
+    # a neighbour's side only for a border named by one country ("at the Ukrainian border"): a
+    # border between two others ("the Finland-Russia border") has no side of the acting state's
     if agent and (not phrase.named or agent in phrase.named
-                  or any(_adjacent(agent, c) for c in phrase.named)):
+                  or (len(phrase.named) == 1 and _adjacent(agent, phrase.named[0]))):
         return agent
     return phrase.named[0] if phrase.named else None
 

@@ -66,12 +66,13 @@ def _attach_break() -> regex.Pattern:
     after_comma = openers["after_comma"] + openers["attach_after_comma"]
     anywhere = openers["anywhere"] + openers["attach_anywhere"]
     return regex.compile(
-        r"[;:]\s|\s[–—]\s|\s-\s|,\s+(?:%s)\b|\s(?:%s)\s"
+        r"[;:]\s|\s[–—]\s|\s-\s|,\s+(?!(?:%s)\b)(?:%s)\b|\s(?:%s)\s"
         r"|,\s+(?=[^,;]{0,60}?\b(?:said|says|reported|reports|told|announced|according\s+to)\b[^,;]{0,40}$)"
         # a reporting clause that goes on ("Calling the exit hasty, Mr Shoigu said Moscow ..."):
         # what the speaker says is another clause
         r"|,\s+(?=(?:the\s+)?(?:(?-i:\p{Lu})[\p{L}.'’-]*\s+){1,4}(?-i:%s)\s)"
-        % (alternation(after_comma), alternation(anywhere), alternation(role_lexicon()["reporting_verbs"])),
+        % (alternation(role_lexicon()["list_joiners"]), alternation(after_comma), alternation(anywhere),
+           alternation(role_lexicon()["reporting_verbs"])),
         regex.IGNORECASE,
     )
 

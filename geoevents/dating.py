@@ -72,6 +72,7 @@ def attach_date(
     usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)
               and not _year_in_a_name(text, t) and not _year_as_a_count(text, t) and not _in_a_place_name(text, t)
               and not _in_relative_clause_before(text, clause, t, trigger)
+              and not (_trigger_in_later_relative_clause(text, t, trigger) and not _heads_sentence(text, sentence, t))
               and not _dates_a_decision(text, t, trigger)]
     reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
@@ -159,9 +160,9 @@ _NEXT_WORD = regex.compile(r"(?:['’]s)?\s+(?P<word>\p{L}[\p{L}-]*)")
 def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
     """ "in the 1999 Kosovo War", "Thursday's by-election": the time belongs to another noun,
     unless that noun is the trigger ("the 2019 drills")."""
-    if t.type not in ("DATE", "TIME") or t.cue:
-        return False
     possessive = text.startswith(("'s", "’s"), t.end)
+    if t.type not in ("DATE", "TIME") or (t.cue and not possessive):
+        return False  # "ahead of Sunday's election" is the election's time, whatever the cue
     if not possessive and not _NOUN_MODIFIER.search(text, max(0, t.start - 12), t.start):
         return False
     m = _NEXT_WORD.match(text, t.end)
@@ -195,6 +196,19 @@ def _in_relative_clause_before(text: str, clause: tuple[int, int], t: Timex, tri
 
 
 _COMMA_OR_BREAK = regex.compile(r"[,;:()]")
+_WHO_OR_WHICH = regex.compile(r"(?i)\b(?:who|which|whose)\b")
+
+
+def _trigger_in_later_relative_clause(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "Annan last week named a diplomat who helped negotiate the Soviet withdrawal": a time
+    before a relative clause that holds the trigger dates the verb the clause hangs on (one that
+    heads the sentence dates all of it: "Last year, Beijing held drills, which ended when ...")."""
+    if t.end > trigger[0]:
+        return False
+    relative = None
+    for m in _WHO_OR_WHICH.finditer(text, t.end, trigger[0]):
+        relative = m
+    return relative is not None and not _COMMA_OR_BREAK.search(text, relative.end(), trigger[0])
 _AUXILIARIES = frozenset({"have", "has", "had", "will", "would", "were", "was", "are", "is", "be", "been", "also",
                           "now", "then", "finally", "already", "reportedly", "all", "since", "later"})
 
@@ -209,7 +223,8 @@ def _dates_a_decision(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
     return t.start > trigger[1] and _decision().search(text, trigger[1], t.start) is not None
 
 
-_NAME_BEFORE_YEAR = regex.compile(r"(?-i:\p{Lu})[\p{L}]+[\s-]$")
+_NAME_BEFORE_YEAR = regex.compile(r"((?-i:\p{Lu})[\p{L}]+)[\s-]$")
+_NAME_OF_BEFORE_YEAR = regex.compile(r"((?-i:\p{Lu})[\p{L}]+)\s+of\s+$")
 
 
 def _year_in_a_name(text: str, t: Timex) -> bool:
@@ -217,14 +232,18 @@ def _year_in_a_name(text: str, t: Timex) -> bool:
     word before it that is no month, season or holiday) names something; it does not date it."""
     if not (t.end - t.start == 4 and text[t.start:t.end].isdigit()):
         return False
-    m = _NAME_BEFORE_YEAR.search(text, max(0, t.start - 30), t.start)
+    m = _NAME_BEFORE_YEAR.search(text, max(0, t.start - 30), t.start) or _NAME_OF_BEFORE_YEAR.search(
+        text, max(0, t.start - 30), t.start)  # "the Mutual Defense Treaty of 1951"
     if m is None:
         return False
-    return m.group().rstrip(" -").lower() not in _not_name_words()
+    return m.group(1).lower() not in _not_name_words()
 
 
-_COUNTED_FORCE = regex.compile(r"\s+(?:(?:(?-i:\p{Lu})[\p{L}.'’-]*|more|additional|extra|fresh|elite|regular|combat|"
-                               r"armed|special|ground|foreign|government|army)\s+){0,3}", regex.IGNORECASE)
+@cache
+def _counted_force() -> regex.Pattern:
+    """The words between a count and its force noun: "2000 more Syrian troops"."""
+    modifiers = alternation(_words()["force_count_modifiers"])
+    return regex.compile(r"\s+(?:(?:(?-i:\p{Lu})[\p{L}.'’-]*|%s)\s+){0,3}" % modifiers, regex.IGNORECASE)
 
 
 def _year_as_a_count(text: str, t: Timex) -> bool:
@@ -235,7 +254,7 @@ def _year_as_a_count(text: str, t: Timex) -> bool:
     before = WORD.findall(text, max(0, t.start - 30), t.start)
     if before and before[-1].lower() in _year_words():
         return False
-    filler = _COUNTED_FORCE.match(text, t.end)
+    filler = _counted_force().match(text, t.end)
     return filler is not None and force_nouns().match(text, filler.end()) is not None
 
 
@@ -256,7 +275,7 @@ def _year_words() -> frozenset[str]:
     """Words after which a bare number is a year: prepositions and the dating words before a time."""
     words = _words()
     return frozenset(w for key in ("year_openers", "until", "open_start", "deadline", "within", "hence", "lasting")
-                     for w in words[key]) | {"in", "on", "at", "of", "to", "and", "or", "early", "late", "mid", "year"}
+                     for w in words[key]) | words["year_before_words"]
 
 
 @cache
@@ -274,14 +293,14 @@ def _first_since(text: str, clause: tuple[int, int], t: Timex) -> bool:
 
 
 _CUT = regex.compile(r"(?i)\s(?:after|following|in\s+response\s+to|in\s+retaliation\s+for|amid|despite|"
-                     r"because\s+of|over|that|which|who|whom|whose|since)\s")
+                     r"because\s+of|over|that|which|who|whom|whose|since|similar\s+to)\s")
 
 
 def _cut_off(text: str, trigger: tuple[int, int], t: Timex) -> bool:
-    """A time after the trigger but past "after ...", "in response to ..." or a relative clause
-    belongs to that phrase ("moved troops in response to the killing of X the previous day",
-    "withdrew forces that entered the town on Thursday") - unless the phrase is the time
-    itself ("after May 5", not "after Monday's attack")."""
+    """A time after the trigger but past "after ...", "in response to ...", a comparison or a relative
+    clause belongs to that phrase ("moved troops in response to the killing of X the previous day",
+    "withdrew forces that entered the town on Thursday", "a drill similar to one in 2015") - unless
+    the phrase is the time itself ("after May 5", not "after Monday's attack")."""
     if t.start <= trigger[1]:
         return False
     possessive = text.startswith(("'s", "’s"), t.end)  # "following last Sunday's raid": the raid's time

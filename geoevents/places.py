@@ -34,6 +34,7 @@ from .clauses import (
 )
 from .gazetteer import Mention, Reading, load_gazetteer
 from .model import Actor, Location
+from .temporal.grammar import lexicon as temporal_lexicon
 
 # How specific a feature is: the answer's first place is the most specific of a chain.
 _SPECIFICITY = {"place": 0, "city": 1, "island": 1, "border": 2, "region": 3, "country": 4, "strait": 5, "sea": 6}
@@ -121,7 +122,9 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             continue  # named inside the border phrase before: "its borders with Germany and Slovenia"
         if (mention.start, mention.end) in actor_spans or _modifies_a_name(text, mention):
             continue
-        if _not_a_place(text, mention) or _speaker_venue(text, clause[0], mention):
+        if (_not_a_place(text, mention) or _speaker_venue(text, clause[0], mention)
+                or _in_framing_phrase(text, clause[0], trigger, mention)
+                or _another_subject_between(text, trigger, mention)):
             continue
         after = past_possessive(text[mention.end:mention.end + 60])
         noun = place_nouns().match(after) or place_nouns().match(skip_words(after, 1))
@@ -140,6 +143,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             relation = candidates[-1].location.relation  # "in Mahabad, West Azerbaijan province"
         elif preposition is None and _is_object(text, trigger, mention.start, event_type):
             relation = "object"  # "leaves Kabul", "beefs up a Tajik base"
+            if event_type == "withdrawal" and reading.entity.kind == "state" and _MOVED_FROM.match(text, mention.end):
+                continue  # "withdraw Israel from the Gaza Strip": the state is what moves, not where
         if relation is None:
             continue
         first = 0 if relation in preferred or relation == "object" else 1
@@ -165,6 +170,42 @@ def _speaker_venue(text: str, clause_start: int, mention: Mention) -> bool:
         return False
     return bool(_ACCORDING.search(text, max(0, m.start() - 40), m.start())
                 or _reports().match(text, mention.end))
+
+
+def _in_framing_phrase(text: str, clause_start: int, trigger: tuple[int, int], mention: Mention) -> bool:
+    """"In a move likely to worry India, China sent ...", "During a visit to Baghdad, the minister
+    said ...": a name inside a phrase that opens the clause and ends at a comma before the
+    trigger, governed by a preposition of its own (not "In the province of Helmand, ...")."""
+    m = _framing_opener().match(text, clause_start)
+    if m is None or mention.start < m.end():
+        return False
+    comma = text.find(",", mention.end, trigger[0])
+    if comma < 0 or _STOP.search(text, m.end(), comma):
+        return False
+    words = WORD.findall(text, m.end(), mention.start)
+    return not all(is_modifier(w.lower()) or w.lower() in nesting_words() or w[0].isupper() for w in words)
+
+
+_STOP = regex.compile(r"[;:.!?]")
+
+
+def _another_subject_between(text: str, trigger: tuple[int, int], mention: Mention) -> bool:
+    """"GNA forces are mobilising, and the LNA will defend its positions around Sirte": a clause
+    joined by "and" with a named subject and a verb of its own has places of its own."""
+    a, b = (trigger[1], mention.start) if mention.start >= trigger[1] else (mention.end, trigger[0])
+    return b - a < 300 and _AND_SUBJECT_VERB.search(text, a, b) is not None
+
+
+# after a lower-case word ("... in the country and the LNA will"; not "the United States and South
+# Korea are"), a name and a finite auxiliary of its own
+_AND_SUBJECT_VERB = regex.compile(
+    r"(?<=\b(?-i:\p{Ll})[\p{L}-]*\s+)and\s+(?:the\s+)?(?-i:\p{Lu})[\p{L}.'’-]*(?:\s+(?-i:\p{Lu})[\p{L}.'’-]*){0,3}"
+    r"\s+(?:will|would|has|had|is|was|says|said)\b")
+
+
+@cache
+def _framing_opener() -> regex.Pattern:
+    return regex.compile(r"\s*(?:%s)\s+" % alternation(role_lexicon()["framing_openers"]))
 
 
 @cache
@@ -203,6 +244,8 @@ def _elsewhere(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
             if reading is not None and mention.start >= sentence[0]:
                 location = _location(text, mention, reading, None, None)
                 return [_Candidate(location, (1, 0), mention.start, mention.end)]
+    if _contrasted(text, sentence, clause, mentions):
+        return []  # "China drilled in the Yellow Sea, while Japan held exercises": the setting is not shared
     left = text.rfind(";", sentence[0], trigger[0]) + 1 or sentence[0]
     right = text.find(";", trigger[1], sentence[1])
     part = (max(left, sentence[0]), right if right >= 0 else sentence[1])
@@ -212,6 +255,24 @@ def _elsewhere(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
                           extra=frozenset({"in", "across", "throughout", "inside"}))
     return [c for c in found if c.location.relation in ("in", "across", "throughout", "inside", "from", "to", "near",
                                                         "at", "into", "out of")]
+
+
+def _contrasted(text: str, sentence: tuple[int, int], clause: tuple[int, int], mentions: list[Mention]) -> bool:
+    """Does the clause contrast a party of its own with the clause before ("..., while Japan held
+    exercises")? Not "..., while participating in an exercise", "..., while the main body of troops
+    is due to arrive": those share the setting of the clause before."""
+    if not _contrast_opener().search(text, max(sentence[0], clause[0] - 12), clause[0]):
+        return False
+    subject = _SUBJECT_START.match(text, clause[0]).end()
+    return any(m.start == subject and m.actor_reading() is not None for m in mentions)
+
+
+_SUBJECT_START = regex.compile(r"\s*(?:the\s+)?", regex.IGNORECASE)
+
+
+@cache
+def _contrast_opener() -> regex.Pattern:
+    return regex.compile(r",\s+(?:%s)\s*$" % alternation(role_lexicon()["contrast_openers"]), regex.IGNORECASE)
 
 
 _SLOT_FILLED = regex.compile(r"\s+(?:[\p{L}-]+\s+){0,3}?(?:(?:from|out\s+of|into)\s+\p{L}"
@@ -337,6 +398,7 @@ def _is_object(text: str, trigger: tuple[int, int], start: int, event_type: str)
     return len(words) <= 4 and all(w in _OBJECT_GAP or is_modifier(w) or place_nouns().fullmatch(w) for w in words)
 
 
+_MOVED_FROM = regex.compile(r"\s+(?:from|out\s+of)\s", regex.IGNORECASE)
 _OBJECT_GAP = {"the", "a", "an", "its", "their", "his", "her", "our", "up", "out", "more", "another", "key", "of",
                "neighborhood", "neighbourhood", "suburb", "outskirts", "strategic", "last", "remaining"}
 
@@ -401,10 +463,14 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
         start, end = m.span("name")
         if any(s <= start < e or start <= s < end for s, e in taken):
             continue
+        # "Hong Kong Special Administrative Region": a name that starts inside a known one starts with it
+        start = next((x.start for x in mentions if x.start < start < x.end), start)
         inside = [x for x in mentions if start <= x.start and x.end <= end]
         outer = _nested_in(text, end, mentions)
         if m.group("bare") and not outer or any(x.start == start and x.end == end for x in inside):
             continue  # a bare capitalised phrase is a place only when nested in a known one
+        if m.group("bare") and text[start:end].lower() in _calendar_words():
+            continue  # "in December, police will secure ...": a month, not a place
         if _ORGANISATION_NEXT.match(text, end):
             continue  # "the Pacific Islands Forum"
         country = next((c for x in inside + outer + _owner_before(text, m.start(), mentions)
@@ -471,6 +537,12 @@ def _proper_place_starts() -> regex.Pattern:
     """Where a match of ``_proper_place`` can start (zero-width, so overlapping starts are all
     found): a capital (every name's), a glued article, an opener, a settlement noun before "of"."""
     return regex.compile(rf"(?=\p{{Lu}}|{_ARTICLE_GLUED}|{_place_openers()}|{_SETTLEMENT_NOUN}\s+of\s)")
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    vocabulary = temporal_lexicon()
+    return frozenset(w for w in (*vocabulary["months"], *vocabulary["weekdays"]) if len(w) > 3)  # not "Sun", "Mar"
 
 
 def _place_openers() -> str:

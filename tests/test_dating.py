@@ -190,3 +190,38 @@ def test_a_date_opening_the_name_of_a_movement_or_unit_dates_nothing():
     assert date_of("The October 9 Movement says its fighters will withdraw from Beni.") is None
     assert date_of("Fighters of the May 12 Youth Front are pulling out of Bunia.") is None
     assert span("The rebels will withdraw from Beni on October 9.") == ("2021-10-09", "2021-10-09", "day")
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya last week appointed a general who led the withdrawal of troops from Somalia.",
+    "On Monday the council honoured a pilot whose squadron was deployed to Mali.",
+])
+def test_a_time_before_a_relative_clause_dates_the_verb_it_hangs_on(text):
+    assert date_of(text) is None
+
+
+def test_a_relative_clause_closed_by_a_comma_leaves_the_time_to_the_trigger():
+    assert span("On Monday, Russia, which has troops in the area, began withdrawing them.") == (
+        "2021-07-26", "2021-07-26", "day")
+
+
+def test_a_time_heading_the_sentence_dates_a_relative_clause_too():
+    found = dates("Last year, Beijing held war games, which stopped when Washington dispatched two carriers "
+                  "to the strait.")
+    assert ("dispatched", "2020", "2020") in found
+
+
+def test_a_time_in_a_comparison_dates_what_it_compares_with():
+    assert date_of("Polish troops held a border exercise similar to one in 2019.") is None
+
+
+def test_more_than_a_number_is_no_comparison_that_cuts_the_time_off():
+    assert span("Russia deployed more than 1,000 troops to Crimea in 2014.") == ("2014", "2014", "year")
+
+
+@pytest.mark.parametrize("text", [
+    "The junta will deploy soldiers in the capital ahead of Sunday's referendum.",
+    "Joint drills are held every year under the Defence Cooperation Pact of 1958.",
+])
+def test_a_time_that_dates_another_noun_does_not_date_the_event(text):
+    assert date_of(text) is None

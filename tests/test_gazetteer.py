@@ -74,6 +74,17 @@ def test_a_shared_demonym_goes_to_one_state():
     assert mention.actor_reading().entity.code == "USA"
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Ecuadorian marines patrolled the port.", "ECU"),
+    ("Two Nepali battalions arrived.", "NPL"),
+    ("Slovenian and Slovakian officers met.", "SVN"),
+    ("The Ivoirian army moved north.", "CIV"),
+])
+def test_demonyms_the_sources_spell_otherwise_are_found(text: str, code: str) -> None:
+    mention = load_gazetteer().find(text)[0]
+    assert mention.actor_reading().entity.code == code
+
+
 def test_a_region_word_extends_the_name_to_the_region():
     text = "Troops moved into Niger State and Idlib province."
     found = {m.text: m.place_reading().entity for m in load_gazetteer().find(text)}
@@ -160,3 +171,37 @@ def test_a_sentence_names_an_armed_force_only_if_an_armed_name_is_there():
         armed = any(r.form == "force" or r.entity.kind == "armed_group"
                     for m in gazetteer.find(text) for r in m.readings)
         assert armed == (text != calm)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Kurdish fighters left Tal Abyad overnight.", "SYR"),
+    ("The convoy reached Bagram Airfield at dawn.", "AFG"),
+    ("Shelling hit Chasiv Yar again.", "UKR"),
+])
+def test_small_places_of_recent_wars_are_known(text, country):
+    places = [m.place_reading() for m in load_gazetteer().find(text)]
+    assert any(p is not None and p.entity.country == country for p in places)
+
+
+@pytest.mark.parametrize(("text", "year", "code"), [
+    ("Tokayev asked the CSTO for help.", 2022, "KAZ"),
+    ("Ramaphosa sent soldiers to the townships.", 2021, "ZAF"),
+])
+def test_leaders_stand_for_their_state_in_office(text, year, code):
+    assert names(text, year)[0][1] == code
+    assert names(text, 1990)[0][1] is None
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("FARDC units held the hills.", "COD"),
+    ("A KDF convoy was ambushed.", "KEN"),
+    ("Paratroopers of the 82nd Airborne Division landed.", "USA"),
+])
+def test_force_names_stand_for_their_state(text, code):
+    assert code in [c for _, c in names(text)]
+
+
+def test_a_leader_with_two_terms_counts_in_both_and_not_between():
+    assert names("Berlusconi pledged more soldiers.", 2003)[0][1] == "ITA"
+    assert names("Berlusconi pledged more soldiers.", 2009)[0][1] == "ITA"
+    assert names("Berlusconi pledged more soldiers.", 2007)[0][1] is None

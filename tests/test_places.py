@@ -39,6 +39,8 @@ def test_list_of_places_is_one_answer_most_specific_first():
     ("US troops were deployed to the Polish border.", "POL"),
     ("Belarusian troops were deployed along the Polish-Belarusian border.", "BLR"),
     ("Russia massed troops near the Ukrainian border.", "RUS"),
+    ("Lithuania will send troops to the Latvia–Belarus border.", "LVA"),
+    ("Turkey moved tanks to the Syria-Iraq border.", "SYR"),
     ("Russia held military drills near Tajikistan's Afghan border.", "TJK"),
     ("Syrian troops were deployed near the country's border with Turkey.", "SYR"),
     ("Palestinian forces began deploying along the strip's border with Egypt.", "PSE"),
@@ -67,3 +69,61 @@ def test_a_town_name_ending_a_longer_name_is_not_that_town():
     assert not person.locations
     town = extract("The army deployed 2,000 soldiers to the northern town of Nueva Concepción.", published=DCT)[0]
     assert town.locations[0].name == "Nueva Concepción"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a contrasted clause with a party of its own has a setting of its own
+    ("Pilots trained in Tula, while Serbia may be left out of joint air drills with NATO.", []),
+    # a participle or an unnamed subject after "while" shares the setting of the clause before
+    ("A helicopter crashed in Bodo, Norway, while taking part in a NATO exercise.", ["Bodo", "Norway"]),
+    ("Marines landed in Albania, while the rest of the contingent is due to arrive next week.", ["Albania"]),
+])
+def test_a_contrasted_clause_takes_no_place_from_the_clause_before(text, names):
+    event = extract(text, published=DCT)[-1]
+    assert [loc.name for loc in event.locations] == names
+
+
+def test_a_state_withdrawn_from_a_place_is_not_the_place():
+    event = extract("London decided to withdraw Britain from Iraq.", published=DCT)[0]
+    assert [loc.name for loc in event.locations] == ["Iraq"]
+
+
+@pytest.mark.parametrize("text", [
+    "After the vote, more troops were deployed in the streets of Nairobi.",
+    "Tanks were deployed in the suburb of Mosul overnight.",
+])
+def test_a_place_nested_after_streets_or_suburb(text):
+    event = extract(text, published=DCT)[-1]
+    assert event.locations and event.locations[0].name in ("Nairobi", "Mosul")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("In a step sure to alarm Vietnam, China deployed bombers.", []),
+    ("During a trip to Kabul, the general said more troops would be sent to Kandahar.", ["Kandahar"]),
+    ("In the eastern province of Kunar, American troops withdrew.", ["Kunar"]),
+    ("In Mosul, Iraqi troops withdrew.", ["Mosul"]),
+])
+def test_a_framing_phrase_before_the_subject_names_no_place(text, names):
+    event = extract(text, published=DCT)[0]
+    assert [loc.name for loc in event.locations][:1] == names
+
+
+def test_a_longer_place_name_starts_with_the_known_name_inside_it():
+    event = extract("A PLA battalion based in Hong Kong Special Administrative Region completed a troop rotation.",
+                    published=DCT)[0]
+    assert event.locations[0].name.startswith("Hong Kong") and event.locations[0].country == "HKG"
+
+
+def test_a_month_after_in_is_no_place():
+    text = "Soldiers will guard the arrival of ministers at the forum in November, Chilean officials said."
+    events = extract(text, published=DCT)
+    assert all(loc.name != "November" for e in events for loc in e.locations)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Belgian troops will be sent to the east and the Danes will remain in Shkoder.", []),
+    ("Japan and Australia are holding drills near Darwin.", ["Darwin"]),
+])
+def test_a_clause_with_a_subject_of_its_own_after_and_has_its_own_places(text, names):
+    event = extract(text, published=DCT)[0]
+    assert [loc.name for loc in event.locations][:1] == names
