@@ -275,3 +275,24 @@ def test_an_officer_to_be_stationed_abroad_remains_a_deployment(dct):
 )
 def test_police_pulling_back_is_no_withdrawal_but_security_forces_may_be(text, events, dct):
     assert [e.type for e in extract(text, published=dct)] == events
+
+
+@pytest.mark.parametrize("text", [
+    "The US deployed troops to the Gulf in 1990.",
+    "The navy deployed two frigates to the strait on Monday.",
+    "The Bundeswehr stationed 400 soldiers in Lithuania last year.",
+    "The Department of Defense deployed 300 troops to the border.",
+    "In 2019 Turkey deployed soldiers to northern Syria.",
+])
+def test_a_subject_before_the_participle_keeps_the_deployment(text, dct):
+    """A participle qualifying forces is vetoed ("the newly deployed troops"); a state or force
+    named between a determiner and the same word is the subject of a real deployment."""
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
+
+
+@pytest.mark.parametrize("text", [
+    "The newly deployed troops patrolled the market.",
+    "Thousands of Ukrainian mobilized men waited at the depot.",
+])
+def test_a_participle_before_forces_is_no_deployment(text, dct):
+    assert [e.type for e in extract(text, published=dct) if e.type == "deployment"] == []
