@@ -296,3 +296,22 @@ def test_a_subject_before_the_participle_keeps_the_deployment(text, dct):
 ])
 def test_a_participle_before_forces_is_no_deployment(text, dct):
     assert [e.type for e in extract(text, published=dct) if e.type == "deployment"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ankara sent troops to the border amid reports of shelling.",
+    "The kingdom dispatched soldiers after warnings of an attack on the pipeline.",
+    "Belgrade raised its alert level and sent troops to the boundary line.",
+])
+def test_a_message_word_in_another_phrase_does_not_veto_sending_troops(text, dct):
+    """The veto for messages sent ("an alert was sent", "sent a warning") does not reach across
+    a conjunction or a preposition to troops that are sent."""
+    assert "deployment" in [e.type for e in extract(text, published=dct)]
+
+
+@pytest.mark.parametrize("text", [
+    "The embassy sent a stern warning to the militia leaders.",
+    "Dozens of letters were sent to the garrison commander.",
+])
+def test_messages_sent_are_no_deployment(text, dct):
+    assert [e.type for e in extract(text, published=dct) if e.type == "deployment"] == []
