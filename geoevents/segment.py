@@ -26,7 +26,9 @@ _CANDIDATE = regex.compile(
 # the characters ``regex`` matches with \s (Unicode White_Space; tests/test_segment.py checks)
 WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
               "\u2028\u2029\u202f\u205f\u3000"
-_WORD_BEFORE = regex.compile(r"(\S+)$")
+# searched backwards from the stop: the same match (the run of non-space before it), found at once
+# instead of after trying every position up to 40 characters back
+_WORD_BEFORE = regex.compile(r"(\S+)$", regex.REVERSE)
 _INITIALISM = regex.compile(r"^(?:\p{L}\.){2,}$")
 _NEXT_WORD = regex.compile(r"[\p{L}']+")
 

@@ -1,4 +1,5 @@
 import pytest
+import regex
 
 from geoevents.segment import split_sentences
 
@@ -132,3 +133,14 @@ def test_boundary_candidates_agree_from_any_position_even_inside_the_blanks_befo
             for limit in range(position, len(text) + 1):
                 expected = [m.span() for m in _CANDIDATE.finditer(text, position, limit)]
                 assert [m.span() for m in _candidates(text, position, limit)] == expected, (text, position, limit)
+
+
+def test_the_word_before_a_stop_is_the_whole_run_of_non_space_before_it():
+    from geoevents.segment import _WORD_BEFORE
+
+    text = "Talks with Gen.\u00a0Smith (U.S.) ended\tat 5 p.m.\x1cThen"
+    for end in range(len(text) + 1):
+        for start in range(end + 1):
+            forward = regex.compile(r"(\S+)$").search(text, start, end)
+            found = _WORD_BEFORE.search(text, start, end)
+            assert (found and found.group(1)) == (forward and forward.group(1)), (start, end)
