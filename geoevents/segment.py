@@ -26,7 +26,9 @@ _CANDIDATE = regex.compile(
 # the characters ``regex`` matches with \s (Unicode White_Space; tests/test_segment.py checks)
 WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
               "\u2028\u2029\u202f\u205f\u3000"
-_WORD_BEFORE = regex.compile(r"(\S+)$")
+# searched backwards from the stop: the same match (the run of non-space before it), found at once
+# instead of after trying every position up to 40 characters back
+_WORD_BEFORE = regex.compile(r"(\S+)$", regex.REVERSE)
 _INITIALISM = regex.compile(r"^(?:\p{L}\.){2,}$")
 _NEXT_WORD = regex.compile(r"[\p{L}']+")
 
@@ -85,13 +87,22 @@ def _candidates(text: str, position: int, limit: int) -> Iterator[regex.Match]:
     tried only there (and not where the last match has not yet ended)."""
     match = _CANDIDATE.match
     resume = position
-    for start in _STARTS.finditer(text, position, limit):
-        if start.start() >= resume and (m := match(text, start.start(), limit)):
+    for found in _STOP_OR_LINE_END.finditer(text, position, limit):
+        start = found.start()
+        if text[start] == "\n":  # a run of blanks before it is tried from its start only
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            if start < position:
+                continue  # (the run began before the scan: no place in it starts a match)
+        if start >= resume and (m := match(text, start, limit)):
             resume = m.end()
             yield m
 
 
-_STARTS = re.compile(r"[.!?]|(?<![ \t])[ \t]*\n")  # (a run of blanks is tried from its start only)
+# One character class: ``re`` skips to the next of them without trying a pattern at each
+# character in between (an alternation with the blanks before a line break would be tried at
+# every character: the costliest part of finding a sentence in a short text).
+_STOP_OR_LINE_END = re.compile(r"[.!?\n]")
 
 
 def _boundaries(text: str, position: int, limit: int) -> Iterator[tuple[int, int]]:

@@ -1,4 +1,5 @@
 import pytest
+import regex
 
 from geoevents.segment import split_sentences
 
@@ -122,3 +123,24 @@ def test_boundary_candidates_are_those_the_pattern_finds_scanning_every_position
         for position, limit in ((0, len(text)), (len(text) // 3, len(text)), (1, max(1, len(text) - 3))):
             expected = [m.span() for m in _CANDIDATE.finditer(text, position, limit)]
             assert [m.span() for m in _candidates(text, position, limit)] == expected, (text[:80], position)
+
+
+def test_boundary_candidates_agree_from_any_position_even_inside_the_blanks_before_a_line_break():
+    from geoevents.segment import _CANDIDATE, _candidates
+
+    for text in ["Done. \t \nNext line", "a  \n  \nb. c", "\t\n x !\n", "no stop here", " \n"]:
+        for position in range(len(text) + 1):
+            for limit in range(position, len(text) + 1):
+                expected = [m.span() for m in _CANDIDATE.finditer(text, position, limit)]
+                assert [m.span() for m in _candidates(text, position, limit)] == expected, (text, position, limit)
+
+
+def test_the_word_before_a_stop_is_the_whole_run_of_non_space_before_it():
+    from geoevents.segment import _WORD_BEFORE
+
+    text = "Talks with Gen.\u00a0Smith (U.S.) ended\tat 5 p.m.\x1cThen"
+    for end in range(len(text) + 1):
+        for start in range(end + 1):
+            forward = regex.compile(r"(\S+)$").search(text, start, end)
+            found = _WORD_BEFORE.search(text, start, end)
+            assert (found and found.group(1)) == (forward and forward.group(1)), (start, end)
