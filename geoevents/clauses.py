@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from .lazypattern import longest_first
 from .resources import read_lines, read_text
 
 WORD = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+|['’](?!s\b)[\p{L}\p{N}]+)*|['’]s\b")
@@ -27,7 +28,7 @@ def role_lexicon() -> dict:
 
 
 def alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in longest_first(words))
 
 
 @cache
