@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 from functools import cache, lru_cache
 
-import regex
-
+from . import cachedregex as regex
 from .lazypattern import longest_first
 from .resources import read_lines, read_text
 

@@ -12,8 +12,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
+from . import cachedregex as regex
 from .lazypattern import LazyAlternation, LazyPattern, longest_first, phrase_pattern
 from .resources import read_text
 

@@ -16,8 +16,8 @@ from functools import cache, cached_property
 from importlib import resources
 
 import ahocorasick
-import regex
 
+from . import cachedregex as regex
 from .sortedrows import SortedRows
 
 ORGANISATION_KINDS = frozenset({"igo", "armed_group"})

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import regex
-
+from . import cachedregex as regex
 from .clauses import clause_of
 
 _OTHER_PARTY = regex.compile(r"\b(?:them|they)\b(?:\s+\S+){0,2}\s*$", regex.IGNORECASE)

@@ -52,8 +52,8 @@ from dataclasses import dataclass
 from functools import cache
 
 import ahocorasick
-import regex
 
+from . import cachedregex as regex
 from .gazetteer import Mention, load_gazetteer
 from .lazypattern import LazyPattern, longest_first, phrase_pattern
 from .prefixes import match_prefixes
