@@ -173,14 +173,15 @@ def extract(
                        on_notice=reporter.notice, progress=reading, read_ahead=jobs == 1)
     parser = Parser(fields, parse_published(published) if published else None, date_from_text_later=True)
     show_progress = not quiet and sys.stderr.isatty()
-    bar = ProgressBar(errors() if show_progress else None, show_progress,
-                      lambda: input_size(paths or [], glob or (), files_from), lambda: reading.bytes_read)
+    total_size = functools.cache(lambda: input_size(paths or [], glob or (), files_from))
+    bar = ProgressBar(errors() if show_progress else None, show_progress, total_size, lambda: reading.bytes_read)
     writer = writer_for(chosen_format, sys.stdout, grouped=group)
     if link or group:
         writer = LinkingWriter(writer, grouped=group)
     with stop_on_first_interrupt() as interrupted:
-        results = extract_all(tasks, parser, wanted, jobs, ordered=not unordered,
-                              stop=interrupted.is_set, rules=rule_paths)
+        results = extract_all(tasks, parser, wanted, jobs, ordered=not unordered, stop=interrupted.is_set,
+                              rules=rule_paths, share_read=lambda: reading.bytes_read / size if (size := total_size())
+                              else None)
         # closing(): should writing fail (| head), the workers are stopped at once, not at exit
         with contextlib.closing(results), contextlib.ExitStack() as cleanup:
             cleanup.callback(bar.close)

@@ -2,9 +2,10 @@
 
 With N jobs, N - 1 worker processes are forked and the main process does its share: it hands
 each chunk to a worker while fewer than ``PENDING_PER_JOB`` chunks per worker are waiting or
-running, and otherwise processes the chunk itself (it has nothing else to do then). The chunks
-are shared in pieces (a quarter of a chunk): at the end of the input, what is queued for a
-worker (no other process can take it) is then small, and the processes finish together. They are
+running, and otherwise processes the chunk itself (it has nothing else to do then). Near the
+end of the input (where its size is known), the chunks are shared in pieces (a quarter of a
+chunk): what is queued for a worker at the end (no other process can take it) is then small,
+and the processes finish together (pieces all along would cost more handing out). They are
 forked as soon as the input is known to hold more than one chunk, before anything is compiled
 or loaded: each process then compiles its patterns and loads its tables itself, at the same
 time, instead of the workers waiting while this process does it for them. The patterns come
@@ -29,7 +30,8 @@ from .readers import Parser
 from .sources import Failure, Task
 
 PENDING_PER_JOB = 3
-PIECE_BYTES = CHUNK_BYTES // 4  # what is shared (see the module's docstring)
+PIECE_BYTES = CHUNK_BYTES // 4  # what the end of the input is shared in (see the module's docstring)
+TAIL_BYTES = 8 * CHUNK_BYTES  # (a generous end: the input's size is estimated)
 WORKER_DIED = "a worker process died while extracting (out of memory?); not processed"
 
 
@@ -141,8 +143,8 @@ class _InFlight:
                                          for t in chunk])
 
 
-def in_workers(chunks: Iterator[Chunk | Failure], jobs: int, ordered: bool,
-               stop: Callable[[], bool]) -> Iterator[ChunkResult | Failure]:
+def in_workers(chunks: Iterator[Chunk | Failure], jobs: int, ordered: bool, stop: Callable[[], bool],
+               share_read: Callable[[], float | None] = lambda: None) -> Iterator[ChunkResult | Failure]:
     """``batch.extract_all`` with ``jobs`` processes (this one included)."""
     failures: list[Failure] = []
     first = next(_passing_failures(chunks, failures), None)
@@ -161,7 +163,7 @@ def in_workers(chunks: Iterator[Chunk | Failure], jobs: int, ordered: bool,
     queued = (jobs - 1) * PENDING_PER_JOB  # enough for the workers not to wait for this process
     held_results = 2 * jobs * PENDING_PER_JOB  # results held (waiting for an earlier chunk) before reading waits
     finished_cleanly = False
-    rest = _in_pieces(itertools.chain([first, second], chunks))
+    rest = _in_pieces(itertools.chain([first, second], chunks), share_read)
     del first, second
     try:
         for chunk in rest:
@@ -187,10 +189,19 @@ def in_workers(chunks: Iterator[Chunk | Failure], jobs: int, ordered: bool,
         pool.close(finish=finished_cleanly)
 
 
-def _in_pieces(chunks: Iterator[Chunk | Failure]) -> Iterator[Chunk | Failure]:
-    """The chunks cut into pieces of about ``PIECE_BYTES`` (JSON Lines between lines), in order."""
+def _in_pieces(chunks: Iterator[Chunk | Failure], share_read: Callable[[], float | None]
+               ) -> Iterator[Chunk | Failure]:
+    """The chunks, those near the end of the input (when its size is known) cut into pieces of
+    about ``PIECE_BYTES`` (JSON Lines between lines), in order."""
+    size_so_far = 0
     for chunk in chunks:
         if isinstance(chunk, Failure):
+            yield chunk
+            continue
+        size_so_far += sum(len(task.data) or task.size for task in chunk)
+        share = share_read()
+        # what is left, estimated from what was read (and how much the input was compressed)
+        if share is None or share <= 0 or size_so_far * (1 - share) / share > TAIL_BYTES:
             yield chunk
             continue
         piece: Chunk = []
