@@ -164,7 +164,7 @@ def extract(
     except OSError as error:
         raise typer.BadParameter(f"cannot write {errors_to}: {error.strerror}", param_hint="--errors") from None
 
-    rule_paths = _knowledge(rules, config).rules.files
+    rule_paths = _rule_paths(rules, config)
     reporter = Reporter(errors, error_log, quiet)
     tally = reporter.tally
     reading = InputProgress()
@@ -394,6 +394,19 @@ def _knowledge(rules: list[str] | None, config: str | None):
     except RuleFileError as error:
         errors().print(f"geoevents: {error}", style="red", markup=False)
         raise typer.Exit(2) from None
+
+
+def _rule_paths(rules: list[str] | None, config: str | None) -> tuple[str, ...]:
+    """The user's rule files, checked now (see ``_knowledge``). Without any, the packaged lexicon
+    is left to be built where it is first used: with several jobs, by every process at once,
+    not by this one while the workers wait to be started."""
+    from .config import rule_files
+    from .userrules import RuleFileError
+
+    with contextlib.suppress(RuleFileError):  # (reported by _knowledge)
+        if not rule_files(rules, config):
+            return ()
+    return _knowledge(rules, config).rules.files
 
 
 def main() -> None:
