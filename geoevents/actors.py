@@ -15,8 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
+from . import cachedregex as regex
 from .clauses import (
     GLUED,
     WORD,

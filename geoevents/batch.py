@@ -102,17 +102,20 @@ def extract_all(
     ordered: bool = True,
     stop: Callable[[], bool] = lambda: False,
     rules: tuple[str, ...] = (),
+    share_read: Callable[[], float | None] = lambda: None,
 ) -> Iterator[ChunkResult | Failure]:
     """Read and process the tasks; yield each chunk's result, and pass on the failures met while
     finding the input as they come. ``stop`` is asked between chunks: once it says yes, no more
-    input is read, and the work already handed out is finished and yielded."""
+    input is read, and the work already handed out is finished and yielded. ``share_read`` tells
+    what share of the input has been read (None if unknown: standard input); with several jobs,
+    the end of the input is shared in smaller pieces (see ``workers``)."""
     wanted = frozenset(types) if types else None
     set_up(parser, wanted, rules)
     chunks = _chunks(tasks, stop)
     if jobs > 1:
         from .workers import in_workers  # (multiprocessing is not imported by a one-job run)
 
-        yield from in_workers(chunks, jobs, ordered, stop)
+        yield from in_workers(chunks, jobs, ordered, stop, share_read)
         return
     for chunk in chunks:
         yield chunk if isinstance(chunk, Failure) else process_chunk(chunk)

@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
+from . import cachedregex as regex
 from .clauses import border_nouns, past_possessive, role_lexicon, skip_words
 from .gazetteer import Mention
 from .resources import read_text

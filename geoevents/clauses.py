@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from functools import cache, lru_cache
 
-import regex
-
+from . import cachedregex as regex
+from .lazypattern import longest_first
 from .resources import read_lines, read_text
 
 WORD = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+|['’](?!s\b)[\p{L}\p{N}]+)*|['’]s\b")
@@ -27,7 +27,7 @@ def role_lexicon() -> dict:
 
 
 def alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(regex.escape(w) for w in longest_first(words))
 
 
 @cache

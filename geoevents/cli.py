@@ -164,7 +164,7 @@ def extract(
     except OSError as error:
         raise typer.BadParameter(f"cannot write {errors_to}: {error.strerror}", param_hint="--errors") from None
 
-    rule_paths = _knowledge(rules, config).rules.files
+    rule_paths = _rule_paths(rules, config)
     reporter = Reporter(errors, error_log, quiet)
     tally = reporter.tally
     reading = InputProgress()
@@ -173,14 +173,15 @@ def extract(
                        on_notice=reporter.notice, progress=reading, read_ahead=jobs == 1)
     parser = Parser(fields, parse_published(published) if published else None, date_from_text_later=True)
     show_progress = not quiet and sys.stderr.isatty()
-    bar = ProgressBar(errors() if show_progress else None, show_progress,
-                      lambda: input_size(paths or [], glob or (), files_from), lambda: reading.bytes_read)
+    total_size = functools.cache(lambda: input_size(paths or [], glob or (), files_from))
+    bar = ProgressBar(errors() if show_progress else None, show_progress, total_size, lambda: reading.bytes_read)
     writer = writer_for(chosen_format, sys.stdout, grouped=group)
     if link or group:
         writer = LinkingWriter(writer, grouped=group)
     with stop_on_first_interrupt() as interrupted:
-        results = extract_all(tasks, parser, wanted, jobs, ordered=not unordered,
-                              stop=interrupted.is_set, rules=rule_paths)
+        results = extract_all(tasks, parser, wanted, jobs, ordered=not unordered, stop=interrupted.is_set,
+                              rules=rule_paths, share_read=lambda: reading.bytes_read / size if (size := total_size())
+                              else None)
         # closing(): should writing fail (| head), the workers are stopped at once, not at exit
         with contextlib.closing(results), contextlib.ExitStack() as cleanup:
             cleanup.callback(bar.close)
@@ -393,6 +394,19 @@ def _knowledge(rules: list[str] | None, config: str | None):
     except RuleFileError as error:
         errors().print(f"geoevents: {error}", style="red", markup=False)
         raise typer.Exit(2) from None
+
+
+def _rule_paths(rules: list[str] | None, config: str | None) -> tuple[str, ...]:
+    """The user's rule files, checked now (see ``_knowledge``). Without any, the packaged lexicon
+    is left to be built where it is first used: with several jobs, by every process at once,
+    not by this one while the workers wait to be started."""
+    from .config import rule_files
+    from .userrules import RuleFileError
+
+    with contextlib.suppress(RuleFileError):  # (reported by _knowledge)
+        if not rule_files(rules, config):
+            return ()
+    return _knowledge(rules, config).rules.files
 
 
 def main() -> None:

@@ -12,9 +12,8 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
-from .lazypattern import LazyAlternation, LazyPattern, phrase_pattern
+from . import cachedregex as regex
+from .lazypattern import LazyAlternation, LazyPattern, longest_first, phrase_pattern
 from .resources import read_text
 
 # categories of the cues that stand before a trigger (see status.py for what each does)
@@ -43,7 +42,7 @@ def first_words(phrases) -> list[str] | None:
 
 
 def alternation(phrases) -> LazyPattern:
-    ordered = sorted(set(phrases), key=len, reverse=True)
+    ordered = longest_first(phrases)
     return phrase_pattern(_EDGE_BEFORE + "(?:%s)" % "|".join(map(phrase_regex, ordered)) + _EDGE_AFTER,
                           regex.IGNORECASE, first_words(ordered))
 

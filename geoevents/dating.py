@@ -19,8 +19,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import cache
 
-import regex
-
+from . import cachedregex as regex
 from .clauses import WORD, clause_of, force_nouns
 from .model import EventDate
 from .temporal import Timex

@@ -6,8 +6,7 @@ from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
-import regex
-
+from . import cachedregex as regex
 from . import temporal
 
 # "Published: July 28, 2021", "Updated: 28 July 2021, 3:18 PM"

@@ -17,8 +17,7 @@ import dataclasses
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-import regex
-
+from . import cachedregex as regex
 from .model import Event, Filled
 
 # "the withdrawal", "that pullout", "these drills", "the planned deployment": refers back

@@ -7,8 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import regex
-
+from . import cachedregex as regex
 from .gazetteer import Gazetteer, load_gazetteer
 from .model import EVENT_TYPES
 from .triggers import (

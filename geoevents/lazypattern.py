@@ -18,6 +18,8 @@ from typing import Any
 import ahocorasick
 import regex
 
+from .patterncache import compile_pattern
+
 
 class LazyPattern:
     """A ``regex`` pattern (``source``, ``flags``) compiled the first time it is used."""
@@ -30,7 +32,7 @@ class LazyPattern:
     @property
     def compiled(self) -> regex.Pattern:
         if self._compiled is None:
-            self._compiled = regex.compile(self.source, self.flags)
+            self._compiled = compile_pattern(self.source, self.flags)
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:
@@ -149,8 +151,15 @@ class LazyAlternation(PrefixedPattern):
     def _part(self, index: int) -> regex.Pattern:
         part = self._compiled_parts.get(index)
         if part is None:
-            part = self._compiled_parts[index] = regex.compile(self._parts[index], self.flags)
+            part = self._compiled_parts[index] = compile_pattern(self._parts[index], self.flags)
         return part
+
+
+def longest_first(words: Iterable[str]) -> list[str]:
+    """The distinct words, longest first (as an alternation of them must try them), those of
+    the same length in alphabetical order: the pattern made of them is then the same in every
+    process (a set's order changes with the hash seed), so its compiled form is found on disk."""
+    return sorted(set(words), key=lambda word: (-len(word), word))
 
 
 def phrase_pattern(source: str, flags: int, prefixes: Iterable[str] | None) -> LazyPattern:

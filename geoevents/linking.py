@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-import regex
-
+from . import cachedregex as regex
 from .clauses import alternation, clause_of, role_lexicon
 from .cues import status_lexicon
 

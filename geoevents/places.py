@@ -16,8 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
-import regex
-
+from . import cachedregex as regex
 from .borders import BorderPhrase, border_phrase, side
 from .clauses import (
     GLUED,

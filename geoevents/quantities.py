@@ -12,8 +12,7 @@ from __future__ import annotations
 import json
 from functools import cache, lru_cache
 
-import regex
-
+from . import cachedregex as regex
 from .clauses import clause_of
 from .cues import alternation
 from .lazypattern import LazyPattern

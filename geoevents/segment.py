@@ -12,8 +12,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-import regex
-
+from . import cachedregex as regex
 from .resources import word_set
 
 # A match never starts inside a run of stops or of blanks (the run's first character is tried

@@ -19,28 +19,31 @@ _SPLIT = methodcaller("split", "\t", 1)
 class SortedRows(Mapping[str, str]):
     """``key -> rest of the line`` of TSV lines sorted by line (as ``sorted()`` orders them)."""
 
-    def __init__(self, text: str, extra: Mapping[str, str] | None = None):
+    def __init__(self, text: str, extra: Mapping[str, str] | None = None, block_prefix: int = 2):
         self._text = text if text.endswith("\n") or not text else text + "\n"
         self._extra = dict(extra or {})  # rows that replace the text's or add to them
+        self._prefix = block_prefix  # the characters the keys of a block share
         self._blocks: dict[str, dict[str, str]] = {}
         self._whole: dict[str, str] | None = None
 
     def with_rows(self, extra: Mapping[str, str]) -> SortedRows:
         """A copy (sharing the text) where ``extra`` rows replace or add to these."""
-        return SortedRows(self._text, {**self._extra, **extra})
+        return SortedRows(self._text, {**self._extra, **extra}, self._prefix)
 
     def block(self, key: str) -> dict[str, str]:
-        """The rows of every key that starts with the first two characters of ``key``."""
-        prefix = key[:2]
+        """The rows of every key that starts with the first ``block_prefix`` characters of ``key``
+        (two, unless the keys share longer beginnings: the gazetteer's entity ids)."""
+        length = self._prefix
+        prefix = key[:length]
         rows = self._blocks.get(prefix)
         if rows is None:
             start = self._first_line_from(prefix)
-            if len(prefix) == 2:  # up to the first line past every key starting with the prefix
-                after = chr(ord(prefix[1]) + 1) if ord(prefix[1]) < 0x10FFFF else None
-                end = self._first_line_from(prefix[0] + after) if after else len(self._text)
-            else:  # a key of one character or none: its own line only ("\n" sorts after "\t")
+            if len(prefix) == length:  # up to the first line past every key starting with the prefix
+                after = _past(prefix)
+                end = self._first_line_from(after) if after else len(self._text)
+            else:  # a shorter key: its own line only ("\n" sorts after "\t")
                 end = self._first_line_from(prefix + "\n")
-            rows = self._blocks[prefix] = self._parse(start, end, lambda key: key[:2] == prefix)
+            rows = self._blocks[prefix] = self._parse(start, end, lambda key: key[:length] == prefix)
         return rows
 
     def between(self, low: str, high: str | None = None) -> dict[str, str]:
@@ -91,3 +94,10 @@ class SortedRows(Mapping[str, str]):
     def __len__(self) -> int:
         return len(self.whole())
 
+
+
+def _past(prefix: str) -> str | None:
+    """The first string that sorts after every string starting with ``prefix`` (None: none does)."""
+    while prefix and ord(prefix[-1]) == 0x10FFFF:
+        prefix = prefix[:-1]
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix else None

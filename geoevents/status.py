@@ -27,8 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import regex
-
+from . import cachedregex as regex
 from .clauses import clause_of, force_nouns
 from .cues import Cue, StatusLexicon, status_lexicon
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import regex
-
+from . import cachedregex as regex
 from .clauses import is_modifier
 from .cues import status_lexicon
 from .gazetteer import Mention, SentenceNames

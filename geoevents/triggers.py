@@ -53,10 +53,10 @@ from dataclasses import dataclass
 from functools import cache
 
 import ahocorasick
-import regex
 
+from . import cachedregex as regex
 from .gazetteer import Mention, load_gazetteer
-from .lazypattern import LazyPattern, phrase_pattern
+from .lazypattern import LazyPattern, longest_first, phrase_pattern
 from .prefixes import match_prefixes
 from .resources import read_jsonl, read_lines, read_text
 from .trigger_context import SentenceContext
@@ -109,7 +109,7 @@ class Candidate:
 
 def _word_pattern(words: Sequence[str]) -> LazyPattern:
     """The words, at word boundaries, in lower-cased text (tried only where one of them occurs)."""
-    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    ordered = longest_first(w.lower() for w in words)
     return phrase_pattern(r"\b(?:%s)\b" % "|".join(regex.escape(w) for w in ordered), 0, ordered)
 
 

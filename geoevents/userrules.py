@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
+from . import cachedregex as regex
 
 SECTIONS = ("triggers", "exclusions", "actors", "places")
 ACTOR_KINDS = ("state", "igo", "armed_group")

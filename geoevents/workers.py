@@ -2,9 +2,15 @@
 
 With N jobs, N - 1 worker processes are forked and the main process does its share: it hands
 each chunk to a worker while fewer than ``PENDING_PER_JOB`` chunks per worker are waiting or
-running, and otherwise processes the chunk itself (it has nothing else to do then). Before
-forking, it does the first chunk itself: that compiles the patterns and loads the tables the
-input needs, and the workers inherit them instead of each paying for them again.
+running, and otherwise processes the chunk itself (it has nothing else to do then). Near the
+end of the input (where its size is known), the chunks are shared in pieces (a quarter of a
+chunk): what is queued for a worker at the end (no other process can take it) is then small,
+and the processes finish together (pieces all along would cost more handing out). They are
+forked as soon as the input is known to hold more than one chunk, before anything is compiled
+or loaded: each process then compiles its patterns and loads its tables itself, at the same
+time, instead of the workers waiting while this process does it for them. The patterns come
+from the cache on disk (``patterncache``) but on a machine's first run, so that costs each
+process far less than the wait did.
 """
 
 from __future__ import annotations
@@ -19,11 +25,13 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from .batch import Chunk, ChunkResult, process_chunk, set_up, settings
+from .batch import CHUNK_BYTES, Chunk, ChunkResult, process_chunk, set_up, settings
 from .readers import Parser
 from .sources import Failure, Task
 
 PENDING_PER_JOB = 3
+PIECE_BYTES = CHUNK_BYTES // 4  # what the end of the input is shared in (see the module's docstring)
+TAIL_BYTES = 8 * CHUNK_BYTES  # (a generous end: the input's size is estimated)
 WORKER_DIED = "a worker process died while extracting (out of memory?); not processed"
 
 
@@ -135,34 +143,29 @@ class _InFlight:
                                          for t in chunk])
 
 
-def in_workers(chunks: Iterator[Chunk | Failure], jobs: int, ordered: bool,
-               stop: Callable[[], bool]) -> Iterator[ChunkResult | Failure]:
+def in_workers(chunks: Iterator[Chunk | Failure], jobs: int, ordered: bool, stop: Callable[[], bool],
+               share_read: Callable[[], float | None] = lambda: None) -> Iterator[ChunkResult | Failure]:
     """``batch.extract_all`` with ``jobs`` processes (this one included)."""
-    # the first chunk is done here, before forking (see the module's docstring)
     failures: list[Failure] = []
-    first_chunk = next(_passing_failures(chunks, failures), None)
+    first = next(_passing_failures(chunks, failures), None)
     yield from failures
-    if first_chunk is None:
+    if first is None:
         return
-    first = process_chunk(first_chunk)
-    del first_chunk
     # look ahead: an input that fits in one chunk is done without starting workers
     failures = []
     second = next(_passing_failures(chunks, failures), None)
     yield from failures
     if second is None:
-        yield first
+        yield process_chunk(first)
         return
-    pool = _Pool(jobs - 1, *settings())  # forked before the first result starts a progress bar
+    pool = _Pool(jobs - 1, *settings())  # forked now (see the module's docstring)
     flight = _InFlight(ordered)
     queued = (jobs - 1) * PENDING_PER_JOB  # enough for the workers not to wait for this process
     held_results = 2 * jobs * PENDING_PER_JOB  # results held (waiting for an earlier chunk) before reading waits
     finished_cleanly = False
-    rest = itertools.chain([second], chunks)
-    del second
+    rest = _in_pieces(itertools.chain([first, second], chunks), share_read)
+    del first, second
     try:
-        yield first
-        del first
         for chunk in rest:
             if isinstance(chunk, Failure):
                 yield chunk
@@ -184,6 +187,49 @@ def in_workers(chunks: Iterator[Chunk | Failure], jobs: int, ordered: bool,
         finished_cleanly = True
     finally:
         pool.close(finish=finished_cleanly)
+
+
+def _in_pieces(chunks: Iterator[Chunk | Failure], share_read: Callable[[], float | None]
+               ) -> Iterator[Chunk | Failure]:
+    """The chunks, those near the end of the input (when its size is known) cut into pieces of
+    about ``PIECE_BYTES`` (JSON Lines between lines), in order."""
+    size_so_far = 0
+    for chunk in chunks:
+        if isinstance(chunk, Failure):
+            yield chunk
+            continue
+        size_so_far += sum(len(task.data) or task.size for task in chunk)
+        share = share_read()
+        # what is left, estimated from what was read (and how much the input was compressed)
+        if share is None or share <= 0 or size_so_far * (1 - share) / share > TAIL_BYTES:
+            yield chunk
+            continue
+        piece: Chunk = []
+        size = 0
+        for task in chunk:
+            for part in _task_parts(task):
+                piece.append(part)
+                size += len(part.data) or part.size
+                if size >= PIECE_BYTES:
+                    yield piece
+                    piece, size = [], 0
+        if piece:
+            yield piece
+
+
+def _task_parts(task: Task) -> Iterator[Task]:
+    """A task of JSON Lines cut between lines into parts of about ``PIECE_BYTES`` (each numbered
+    from its own first line); any other task whole."""
+    data = task.data
+    if task.kind != "lines" or len(data) <= PIECE_BYTES:
+        yield task
+        return
+    start, line = 0, task.first_line
+    while start < len(data):
+        end = data.find(b"\n", start + PIECE_BYTES) + 1 or len(data)
+        yield Task(task.kind, task.source, data[start:end], line, task.size)
+        line += data.count(b"\n", start, end)
+        start = end
 
 
 def _passing_failures(chunks: Iterator[Chunk | Failure], failures: list[Failure]) -> Iterator[Chunk]:

@@ -23,6 +23,20 @@ def test_every_key_and_every_near_miss_is_answered_as_by_the_dictionary():
     assert dict(rows) == expected and list(rows) == list(expected)
 
 
+def test_longer_blocks_answer_as_the_dictionary_too():
+    lines = sorted(["gn:1\t1", "gn:12\t2", "gn:120\t3", "gn:1201\t4", "gn:121\t5", "gn:2\t6", "gn:21\t7", "ABW\t8",
+                    "ABWX\t9", "rg:9\t10", "\U0010ffff\U0010ffff\t11"])
+    expected = whole(lines)
+    probes = {*expected, "", "g", "gn", "gn:", "gn:0", "gn:11", "gn:12 ", "gn:1202", "gn:13", "gn:3", "AB", "ABX", "z",
+              "\U0010ffff", "\U0010ffff\U0010ffff\U0010ffff"}
+    for length in (1, 3, 4, 6):
+        rows = SortedRows("\n".join(lines) + "\n", block_prefix=length).with_rows({"gn:1200": "x", "gn:12": "new"})
+        for key in probes:
+            wanted = {**expected, "gn:1200": "x", "gn:12": "new"}
+            assert (key in rows) == (key in wanted), (length, key)
+            assert rows.get(key) == wanted.get(key), (length, key)
+
+
 def test_the_last_line_may_lack_its_line_break():
     assert dict(SortedRows("A\t1\nB\t2")) == {"A": "1", "B": "2"}
     assert SortedRows("A\t1\nB\t2")["B"] == "2"

@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-import regex
-
+from .. import cachedregex as regex
+from ..lazypattern import longest_first
 from ..resources import read_jsonl, read_text
 
 OPS = ("date", "ref", "ago", "hence", "before", "after", "anaphor", "duration", "set", "range", "veto")
@@ -285,7 +285,7 @@ def lexicon() -> dict[str, Any]:
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first, spaces matching any run of spaces."""
     escaped = (regex.escape(w).replace(r"\ ", " ").replace(" ", r"\s+") for w in set(words))
-    return "|".join(sorted(escaped, key=len, reverse=True))
+    return "|".join(longest_first(escaped))
 
 
 def _capitalised(words: Iterable[str]) -> str:

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
+from .. import cachedregex as regex
 from .grammar import Rule, lexicon
 
 _DIGITS = regex.compile(r"\d+")

@@ -10,8 +10,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-import regex
-
+from .. import cachedregex as regex
 from .anchors import (
     _AFTER,
     DIGITS,
