@@ -23,6 +23,8 @@ from .clauses import (
     alternation,
     attach_clause,
     force_nouns,
+    governing_words,
+    non_actor_prepositions,
     place_nouns,
     preposition_before,
     role_lexicon,
@@ -115,7 +117,7 @@ def add_host(actors: list[Actor], locations: list[Location], event_type: str) ->
 
 
 def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year: int | None) -> list[NameRole]:
-    prepositions = set(role_lexicon()["non_actor_prepositions"]) | set(role_lexicon()["participant_words"])
+    prepositions = governing_words()
     result = []
     for mention in mentions:
         reading = mention.actor_reading(year)
@@ -544,7 +546,7 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
             break
         reading = mention.actor_reading(year)
         if reading is None or preposition_before(text, mention.start, sentence[0],
-                                                 set(role_lexicon()["non_actor_prepositions"])):
+                                                 non_actor_prepositions()):
             continue
         return [NameRole(mention, reading, None, False, False)]
     return []
@@ -560,7 +562,7 @@ def _relative_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int
     opener = _NAME_WHICH.search(text, max(sentence[0], clause[0] - 12), clause[0])
     if opener is None:
         return []
-    governed = set(role_lexicon()["non_actor_prepositions"]) | set(role_lexicon()["participant_words"])
+    governed = governing_words()
     for mention in mentions:
         if mention.end != opener.start() or (reading := mention.actor_reading(year)) is None:
             continue

@@ -8,6 +8,7 @@ and whether it sits in the trigger's clause.
 from __future__ import annotations
 
 import json
+from collections.abc import Set
 from functools import cache, lru_cache
 
 import regex
@@ -141,7 +142,7 @@ def words_before(text: str, pos: int, floor: int, n: int) -> list[str]:
     return [w.lower() for w in WORD.findall(window[cut:])][::-1][:n]
 
 
-def preposition_before(text: str, mention_start: int, floor: int, prepositions: set[str],
+def preposition_before(text: str, mention_start: int, floor: int, prepositions: Set[str],
                         through_names: bool = False) -> str | None:
     """The preposition that governs a name: "to the eastern Congo" -> "to".
 
@@ -149,17 +150,18 @@ def preposition_before(text: str, mention_start: int, floor: int, prepositions: 
     district of Rajasthan" -> "in"), as places nest.
     """
     original = text[max(floor, mention_start - 100):mention_start]
-    stops = _STOP_PUNCT if through_names else _STOP_PUNCT_OR_COMMA
-    cut = max((m.end() for m in stops.finditer(original)), default=0)
-    words = WORD.findall(original[cut:])[::-1][:10 if through_names else 5]
+    stop = (_LAST_STOP_PUNCT if through_names else _LAST_STOP_PUNCT_OR_COMMA).search(original)
+    words = last_words(original[stop.end():] if stop else original, 10 if through_names else 5)[::-1]
     lowered = [w.lower() for w in words]
+    phrase_ends = _phrase_ends(prepositions)
     for i, word in enumerate(words):
         lower = lowered[i]
-        for size in (4, 3, 2):
-            if i + size <= len(words):
-                phrase = " ".join(reversed(lowered[i:i + size]))
-                if phrase in prepositions:
-                    return phrase
+        if lower in phrase_ends:  # (only then can a phrase of several words end here)
+            for size in (4, 3, 2):
+                if i + size <= len(words):
+                    phrase = " ".join(reversed(lowered[i:i + size]))
+                    if phrase in prepositions:
+                        return phrase
         if lower in prepositions:
             return lower
         if is_modifier(lower) and (through_names or not word[0].isupper()):
@@ -168,6 +170,51 @@ def preposition_before(text: str, mention_start: int, floor: int, prepositions: 
             continue
         return None
     return None
+
+
+# the last stop in a window (a reverse search finds the rightmost first)
+_LAST_STOP_PUNCT = regex.compile(r"(?r)[;:()\[\]\"“”]")
+_LAST_STOP_PUNCT_OR_COMMA = regex.compile(r"(?r)[;:()\[\]\"“”,]")
+
+
+def last_words(text: str, n: int) -> list[str]:
+    """``WORD.findall(text)[-n:]``, the words found in the end of ``text`` when it holds ``n``
+    of them: no word holds a space, so those found from a space on are the same either way."""
+    space = text.find(" ", max(0, len(text) - 8 * n))
+    if space > 0:
+        words = WORD.findall(text, space)
+        if len(words) >= n:
+            return words[-n:]
+    return WORD.findall(text)[-n:]
+
+
+def _phrase_ends(prepositions: Set[str]) -> frozenset[str]:
+    """The last words of the prepositions of several words ("out of" -> "of")."""
+    if isinstance(prepositions, frozenset):
+        return _cached_phrase_ends(prepositions)
+    return frozenset(p.rsplit(" ", 1)[1] for p in prepositions if " " in p)
+
+
+@cache
+def _cached_phrase_ends(prepositions: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.rsplit(" ", 1)[1] for p in prepositions if " " in p)
+
+
+@cache
+def governing_words() -> frozenset[str]:
+    """The prepositions and participant words that may govern a name ("to", "with", "as well as")."""
+    return frozenset(role_lexicon()["non_actor_prepositions"]) | frozenset(role_lexicon()["participant_words"])
+
+
+@cache
+def location_prepositions(event_type: str, extra: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The prepositions that put an event of ``event_type`` at a place ("drills in", "troops sent to")."""
+    return frozenset(role_lexicon()["location_prepositions"][event_type]) | extra
+
+
+@cache
+def non_actor_prepositions() -> frozenset[str]:
+    return frozenset(role_lexicon()["non_actor_prepositions"])
 
 
 @cache

@@ -25,6 +25,7 @@ from .clauses import (
     alternation,
     attach_clause,
     is_modifier,
+    location_prepositions,
     nesting_words,
     past_possessive,
     place_nouns,
@@ -110,7 +111,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
                   mentions: list[Mention], actors: list[Actor], context: _Context,
                   extra: frozenset[str] = frozenset()) -> list[_Candidate]:
     lexicon = role_lexicon()
-    allowed = set(lexicon["location_prepositions"][event_type]) | extra
+    allowed = location_prepositions(event_type, extra)
     preferred = set(lexicon["preferred_prepositions"][event_type])
     actor_spans = {(a.start, a.end) for a in actors}
     candidates: list[_Candidate] = []
@@ -392,7 +393,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
     """Proper names the gazetteer lacks, when their form says they are places ("Dongshan
     Island", "Camp Pendleton", "the town of Bint Jbeil"), and "the border" with no name."""
     lexicon = role_lexicon()
-    allowed = set(lexicon["location_prepositions"][event_type])
+    allowed = location_prepositions(event_type)
     preferred = set(lexicon["preferred_prepositions"][event_type])
     taken = [(c.start, c.end) for c in known]
     found: list[_Candidate] = []
@@ -549,7 +550,7 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
                context: _Context) -> list[_Candidate]:
     """"withdrew from the area", "from the country": the place named earlier in the sentence,
     else the home of a government's own forces ("Iraqi government forces withdrew from the area")."""
-    allowed = set(role_lexicon()["location_prepositions"][event_type])
+    allowed = location_prepositions(event_type)
     direction = _DIRECTION.search(text, clause[0], clause[1])
     if direction and preposition_before(text, direction.start(), clause[0], allowed) is not None:
         return _direction(text, sentence, direction, mentions, actors)
