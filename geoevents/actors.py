@@ -125,7 +125,7 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
             continue
         after = text[mention.end:min(clause[1] + 40, mention.end + 60)]
         leads = bool(_LED.match(after))
-        after_words = _POSSESSIVE_OR_LED.sub("", after)
+        after_words = after[_POSSESSIVE_OR_LED.match(after).end():]
         noun = _force_after(after_words)
         force = noun or reading.form == "force" or reading.entity.kind == "armed_group"
         place_noun = place_nouns().match(after_words) or place_nouns().match(skip_words(after_words, 1))

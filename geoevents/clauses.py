@@ -43,19 +43,50 @@ def _clause_break() -> regex.Pattern:
     )
 
 
-@cache
-def force_nouns() -> regex.Pattern:
-    return regex.compile(r"(?:%s)\b" % alternation(read_lines("lexicon/forces.txt")), regex.IGNORECASE)
+class WordList:
+    """A list of words and phrases compiled as ``(?:phrase|...)\\b`` (IGNORECASE), whose ``match``
+    and ``fullmatch`` answer at once where no phrase can start: most words begin no force or
+    place noun, and the pattern, hundreds of phrases long, is slow to try even there."""
+
+    def __init__(self, phrases: list[str]):
+        self.pattern = regex.compile(r"(?:%s)\b" % alternation(phrases), regex.IGNORECASE)
+        # the first two letters of each phrase, lower-cased: an ASCII text can match a phrase
+        # only where its own two first characters, lower-cased, are among them (with ASCII on
+        # both sides, lower-casing is what IGNORECASE compares)
+        self._heads = frozenset(p[:2].lower() for p in phrases)
+        self._quick = all(p.isascii() and len(p) >= 2 for p in phrases)
+
+    def _cannot_start(self, text: str, pos: int, endpos: int | None) -> bool:
+        if not self._quick or pos < 0:
+            return False
+        head = text[pos:pos + 2]
+        return head.isascii() and (len(head) < 2 or head.lower() not in self._heads
+                                   or (endpos is not None and endpos < pos + 2))
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        if self._cannot_start(text, pos, endpos):
+            return None
+        return self.pattern.match(text, pos) if endpos is None else self.pattern.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        if self._cannot_start(text, pos, endpos):
+            return None
+        return self.pattern.fullmatch(text, pos) if endpos is None else self.pattern.fullmatch(text, pos, endpos)
 
 
 @cache
-def place_nouns() -> regex.Pattern:
-    return regex.compile(r"(?:%s)\b" % alternation(role_lexicon()["place_nouns"]), regex.IGNORECASE)
+def force_nouns() -> WordList:
+    return WordList(read_lines("lexicon/forces.txt"))
 
 
 @cache
-def border_nouns() -> regex.Pattern:
-    return regex.compile(r"(?:%s)\b" % alternation(role_lexicon()["border_nouns"]), regex.IGNORECASE)
+def place_nouns() -> WordList:
+    return WordList(role_lexicon()["place_nouns"])
+
+
+@cache
+def border_nouns() -> WordList:
+    return WordList(role_lexicon()["border_nouns"])
 
 
 @cache
