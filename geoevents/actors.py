@@ -56,7 +56,7 @@ def attach_actors(
     in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
     roles = [r for r in _roles_of(text, clause, in_clause, year) if not _modifies_a_name(text, r)]
     roles = [r for r in roles if not _speaker(text, r, trigger, roles)]
-    participants = set(role_lexicon()["participant_words"]) - {"and", "including"}
+    participants = _partner_words()
     # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
                 and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier
@@ -94,6 +94,12 @@ def attach_actors(
             seen.add(actor.code)
             actors.append(actor)
     return actors
+
+
+@cache
+def _partner_words() -> frozenset[str]:
+    """The participant words that make a partner ("with", "alongside"), less "and" and "including"."""
+    return frozenset(role_lexicon()["participant_words"]) - {"and", "including"}
 
 
 _HOST = regex.compile(r"\bhost(?:s|ed|ing)?\b", regex.IGNORECASE)
