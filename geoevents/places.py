@@ -158,9 +158,12 @@ def _speaker_venue(text: str, clause_start: int, mention: Mention) -> bool:
     leaders agreed": where the speaker is, not the event (also a place nested after it: "a summit
     in Nice, France")."""
     venue, speaker = _venue_patterns()
+    venue_end, speaker_end = _venue_patterns(regex.REVERSE)
     floor = max(clause_start, mention.start - 80)
-    if venue.search(text, floor, mention.start):
+    if venue_end.search(text, floor, mention.start):
         return True
+    if speaker_end.search(text, max(0, mention.start - 120), mention.start) is None:
+        return False
     m = speaker.search(text, max(0, mention.start - 120), mention.start)
     if m is None:
         return False
@@ -169,9 +172,12 @@ def _speaker_venue(text: str, clause_start: int, mention: Mention) -> bool:
 
 
 @cache
-def _venue_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+def _venue_patterns(flags: int = 0) -> tuple[regex.Pattern, regex.Pattern]:
+    """A venue or a speaker's place right before a name. Compiled with ``regex.REVERSE``, they
+    are searched from the end, where every match ends ("$"): a match is there or not, found at
+    once (its start may differ from a forward search's, and the forward search gives that)."""
     place = r"\s+(?:in|from)\s+(?:the\s+)?(?:(?-i:\p{Lu})[\p{L}'’.-]*,?\s+){0,4}$"
-    return tuple(regex.compile(r"\b(?:%s)%s" % (alternation(role_lexicon()[key]), place), regex.IGNORECASE)
+    return tuple(regex.compile(r"\b(?:%s)%s" % (alternation(role_lexicon()[key]), place), regex.IGNORECASE | flags)
                  for key in ("venue_nouns", "speaker_nouns"))
 
 
