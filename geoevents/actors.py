@@ -22,6 +22,8 @@ from .clauses import (
     alternation,
     attach_clause,
     force_nouns,
+    governing_words,
+    non_actor_prepositions,
     place_nouns,
     preposition_before,
     role_lexicon,
@@ -53,7 +55,7 @@ def attach_actors(
     in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
     roles = [r for r in _roles_of(text, clause, in_clause, year) if not _modifies_a_name(text, r)]
     roles = [r for r in roles if not _speaker(text, r, trigger, roles)]
-    participants = set(role_lexicon()["participant_words"]) - {"and", "including"}
+    participants = _partner_words()
     # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
                 and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier
@@ -95,6 +97,12 @@ def attach_actors(
     return actors
 
 
+@cache
+def _partner_words() -> frozenset[str]:
+    """The participant words that make a partner ("with", "alongside"), less "and" and "including"."""
+    return frozenset(role_lexicon()["participant_words"]) - {"and", "including"}
+
+
 _HOST = regex.compile(r"\bhost(?:s|ed|ing)?\b", regex.IGNORECASE)
 
 
@@ -116,7 +124,7 @@ def add_host(actors: list[Actor], locations: list[Location], event_type: str) ->
 
 
 def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year: int | None) -> list[NameRole]:
-    prepositions = set(role_lexicon()["non_actor_prepositions"]) | set(role_lexicon()["participant_words"])
+    prepositions = governing_words()
     result = []
     for mention in mentions:
         reading = mention.actor_reading(year)
@@ -124,7 +132,7 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
             continue
         after = text[mention.end:min(clause[1] + 40, mention.end + 60)]
         leads = bool(_LED.match(after))
-        after_words = _POSSESSIVE_OR_LED.sub("", after)
+        after_words = after[_POSSESSIVE_OR_LED.match(after).end():]
         noun = _force_after(after_words)
         force = noun or reading.form == "force" or reading.entity.kind == "armed_group"
         place_noun = place_nouns().match(after_words) or place_nouns().match(skip_words(after_words, 1))
@@ -596,7 +604,7 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
             break
         reading = mention.actor_reading(year)
         if reading is None or _event_name_head().match(text, mention.end) or preposition_before(
-                text, mention.start, sentence[0], set(role_lexicon()["non_actor_prepositions"])):
+                text, mention.start, sentence[0], non_actor_prepositions()):
             continue
         return [NameRole(mention, reading, None, False, False)]
     return []
@@ -612,7 +620,7 @@ def _relative_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int
     opener = _NAME_WHICH.search(text, max(sentence[0], clause[0] - 12), clause[0])
     if opener is None:
         return []
-    governed = set(role_lexicon()["non_actor_prepositions"]) | set(role_lexicon()["participant_words"])
+    governed = governing_words()
     for mention in mentions:
         # "Russia, which ...", "Israeli troops, who ...": the name, or a force phrase it heads
         between = text[mention.end:opener.start()]

@@ -8,6 +8,7 @@ and whether it sits in the trigger's clause.
 from __future__ import annotations
 
 import json
+from collections.abc import Set
 from functools import cache, lru_cache
 
 from . import cachedregex as regex
@@ -42,19 +43,50 @@ def _clause_break() -> regex.Pattern:
     )
 
 
-@cache
-def force_nouns() -> regex.Pattern:
-    return regex.compile(r"(?:%s)\b" % alternation(read_lines("lexicon/forces.txt")), regex.IGNORECASE)
+class WordList:
+    """A list of words and phrases compiled as ``(?:phrase|...)\\b`` (IGNORECASE), whose ``match``
+    and ``fullmatch`` answer at once where no phrase can start: most words begin no force or
+    place noun, and the pattern, hundreds of phrases long, is slow to try even there."""
+
+    def __init__(self, phrases: list[str]):
+        self.pattern = regex.compile(r"(?:%s)\b" % alternation(phrases), regex.IGNORECASE)
+        # the first two letters of each phrase, lower-cased: an ASCII text can match a phrase
+        # only where its own two first characters, lower-cased, are among them (with ASCII on
+        # both sides, lower-casing is what IGNORECASE compares)
+        self._heads = frozenset(p[:2].lower() for p in phrases)
+        self._quick = all(p.isascii() and len(p) >= 2 for p in phrases)
+
+    def _cannot_start(self, text: str, pos: int, endpos: int | None) -> bool:
+        if not self._quick or pos < 0:
+            return False
+        head = text[pos:pos + 2]
+        return head.isascii() and (len(head) < 2 or head.lower() not in self._heads
+                                   or (endpos is not None and endpos < pos + 2))
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        if self._cannot_start(text, pos, endpos):
+            return None
+        return self.pattern.match(text, pos) if endpos is None else self.pattern.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        if self._cannot_start(text, pos, endpos):
+            return None
+        return self.pattern.fullmatch(text, pos) if endpos is None else self.pattern.fullmatch(text, pos, endpos)
 
 
 @cache
-def place_nouns() -> regex.Pattern:
-    return regex.compile(r"(?:%s)\b" % alternation(role_lexicon()["place_nouns"]), regex.IGNORECASE)
+def force_nouns() -> WordList:
+    return WordList(read_lines("lexicon/forces.txt"))
 
 
 @cache
-def border_nouns() -> regex.Pattern:
-    return regex.compile(r"(?:%s)\b" % alternation(role_lexicon()["border_nouns"]), regex.IGNORECASE)
+def place_nouns() -> WordList:
+    return WordList(role_lexicon()["place_nouns"])
+
+
+@cache
+def border_nouns() -> WordList:
+    return WordList(role_lexicon()["border_nouns"])
 
 
 @cache
@@ -142,7 +174,7 @@ def words_before(text: str, pos: int, floor: int, n: int) -> list[str]:
     return [w.lower() for w in WORD.findall(window[cut:])][::-1][:n]
 
 
-def preposition_before(text: str, mention_start: int, floor: int, prepositions: set[str],
+def preposition_before(text: str, mention_start: int, floor: int, prepositions: Set[str],
                         through_names: bool = False) -> str | None:
     """The preposition that governs a name: "to the eastern Congo" -> "to".
 
@@ -150,17 +182,18 @@ def preposition_before(text: str, mention_start: int, floor: int, prepositions: 
     district of Rajasthan" -> "in"), as places nest.
     """
     original = text[max(floor, mention_start - 100):mention_start]
-    stops = _STOP_PUNCT if through_names else _STOP_PUNCT_OR_COMMA
-    cut = max((m.end() for m in stops.finditer(original)), default=0)
-    words = WORD.findall(original[cut:])[::-1][:10 if through_names else 5]
+    stop = (_LAST_STOP_PUNCT if through_names else _LAST_STOP_PUNCT_OR_COMMA).search(original)
+    words = last_words(original[stop.end():] if stop else original, 10 if through_names else 5)[::-1]
     lowered = [w.lower() for w in words]
+    phrase_ends = _phrase_ends(prepositions)
     for i, word in enumerate(words):
         lower = lowered[i]
-        for size in (4, 3, 2):
-            if i + size <= len(words):
-                phrase = " ".join(reversed(lowered[i:i + size]))
-                if phrase in prepositions:
-                    return phrase
+        if lower in phrase_ends:  # (only then can a phrase of several words end here)
+            for size in (4, 3, 2):
+                if i + size <= len(words):
+                    phrase = " ".join(reversed(lowered[i:i + size]))
+                    if phrase in prepositions:
+                        return phrase
         if lower in prepositions:
             return lower
         if is_modifier(lower) and (through_names or not word[0].isupper()):
@@ -169,6 +202,51 @@ def preposition_before(text: str, mention_start: int, floor: int, prepositions: 
             continue
         return None
     return None
+
+
+# the last stop in a window (a reverse search finds the rightmost first)
+_LAST_STOP_PUNCT = regex.compile(r"(?r)[;:()\[\]\"“”]")
+_LAST_STOP_PUNCT_OR_COMMA = regex.compile(r"(?r)[;:()\[\]\"“”,]")
+
+
+def last_words(text: str, n: int) -> list[str]:
+    """``WORD.findall(text)[-n:]``, the words found in the end of ``text`` when it holds ``n``
+    of them: no word holds a space, so those found from a space on are the same either way."""
+    space = text.find(" ", max(0, len(text) - 8 * n))
+    if space > 0:
+        words = WORD.findall(text, space)
+        if len(words) >= n:
+            return words[-n:]
+    return WORD.findall(text)[-n:]
+
+
+def _phrase_ends(prepositions: Set[str]) -> frozenset[str]:
+    """The last words of the prepositions of several words ("out of" -> "of")."""
+    if isinstance(prepositions, frozenset):
+        return _cached_phrase_ends(prepositions)
+    return frozenset(p.rsplit(" ", 1)[1] for p in prepositions if " " in p)
+
+
+@cache
+def _cached_phrase_ends(prepositions: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.rsplit(" ", 1)[1] for p in prepositions if " " in p)
+
+
+@cache
+def governing_words() -> frozenset[str]:
+    """The prepositions and participant words that may govern a name ("to", "with", "as well as")."""
+    return frozenset(role_lexicon()["non_actor_prepositions"]) | frozenset(role_lexicon()["participant_words"])
+
+
+@cache
+def location_prepositions(event_type: str, extra: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The prepositions that put an event of ``event_type`` at a place ("drills in", "troops sent to")."""
+    return frozenset(role_lexicon()["location_prepositions"][event_type]) | extra
+
+
+@cache
+def non_actor_prepositions() -> frozenset[str]:
+    return frozenset(role_lexicon()["non_actor_prepositions"])
 
 
 @cache

@@ -87,10 +87,12 @@ def _force(text: str, clause: tuple[int, int], actors: Sequence[Actor], size: Se
     """What is moved: peacekeeping forces, police, weapons or (by default) troops."""
     if table.force_words["peacekeeping"].search(text, *clause) or any(a.code == "UN" for a in actors):
         return "peacekeeping"
-    forces = {table.force_units.get(q.unit, "troops") for q in size}
-    if not forces:
-        forces = {name for name in ("police", "weapons", "troops") if table.force_words[name].search(text, *clause)}
-    for only in ("police", "weapons"):
-        if forces == {only}:
-            return only
-    return "troops"
+    if size:
+        forces = {table.force_units.get(q.unit, "troops") for q in size}
+        return next((only for only in ("police", "weapons") if forces == {only}), "troops")
+    # the words of the clause, "troops" first: where they are, nothing else can be the only force
+    if table.force_words["troops"].search(text, *clause):
+        return "troops"
+    police = table.force_words["police"].search(text, *clause) is not None
+    weapons = table.force_words["weapons"].search(text, *clause) is not None
+    return "police" if police and not weapons else "weapons" if weapons and not police else "troops"

@@ -9,6 +9,7 @@ the same word, the longer one wins, whatever their categories.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -47,6 +48,49 @@ def alternation(phrases) -> LazyPattern:
                           regex.IGNORECASE, first_words(ordered))
 
 
+class GroupedAlternation(LazyAlternation):
+    """A ``LazyAlternation`` that, where it would switch to the whole alternation, tries at each
+    place only the alternatives whose first words are found there, joined in one pattern per set
+    of words: a few phrases instead of hundreds, many times faster to try. The matches are the
+    same: the alternatives left out cannot match there, and of those kept, the first (in order)
+    that matches is the one the whole alternation finds."""
+
+    def __init__(self, before: str, alternatives: Sequence[tuple[str, str]], after: str, flags: int):
+        super().__init__(before, alternatives, after, flags)
+        self._edges = (before, after)
+        self._sources = [source for source, _ in alternatives]
+        self._groups: dict[tuple[str, ...], regex.Pattern] = {}
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
+        if len(self._compiled_parts) < self.SWITCH_AFTER:
+            yield from super().finditer(text, pos, endpos)  # one alternative at a time (a short run)
+            return
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        folded = self._folded(text, pos, endpos)
+        if folded is None:
+            yield from self.compiled.finditer(text, pos, endpos)  # (the whole pattern, as there)
+            return
+        words_at: dict[int, list[str]] = {}
+        for end, size in self._automaton().iter(folded):
+            words_at.setdefault(end - size + 1, []).append(folded[end - size + 1:end + 1])
+        resume = pos
+        for offset in sorted(words_at):
+            start = pos + offset
+            if start >= resume and (m := self._group(words_at[offset]).match(text, start, endpos)):
+                resume = m.end()
+                yield m
+
+    def _group(self, words: list[str]) -> regex.Pattern:
+        key = tuple(sorted(words))
+        group = self._groups.get(key)
+        if group is None:
+            indices = sorted({i for word in words for i in self._by_word[word]})
+            before, after = self._edges
+            source = before + "(?:%s)" % "|".join(self._sources[i] for i in indices) + after
+            group = self._groups[key] = regex.compile(source, self.flags)
+        return group
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     category: str
@@ -64,8 +108,8 @@ class StatusLexicon:
         words = first_words(p for p, _ in phrases)
         alternatives = [(f"(?P<c{i}>{phrase_regex(p)})", "" if words is None else words[i])
                         for i, (p, _) in enumerate(phrases)]
-        try:  # tried phrase by phrase in a short run (see LazyAlternation)
-            self._cues = LazyAlternation(_EDGE_BEFORE, alternatives, _EDGE_AFTER, regex.IGNORECASE)
+        try:  # tried phrase by phrase in a short run, then by the words found (see GroupedAlternation)
+            self._cues = GroupedAlternation(_EDGE_BEFORE, alternatives, _EDGE_AFTER, regex.IGNORECASE)
         except ValueError:  # a phrase starts with a gap or a word that is not ASCII
             self._cues = phrase_pattern(_EDGE_BEFORE + "(?:%s)" % "|".join(a for a, _ in alternatives) + _EDGE_AFTER,
                                         regex.IGNORECASE, words)

@@ -134,7 +134,8 @@ def link_within_document(events: Sequence[Event], text: str | None = None, doc_k
     owner: list[_Cluster] = []
     for event in sorted(events, key=lambda e: e.trigger.start):
         recent_first = sorted(clusters, key=lambda c: c.members[-1].trigger.start, reverse=True)
-        home = None if _another(event, text) else next(
+        # (the first mention has no event to join: "more drills" is not looked for then)
+        home = None if not clusters or _another(event, text) else next(
             (c for c in recent_first
              if c.members[0].type == event.type and not _conflicts(event, c) and _tied(event, c, text)),
             None,

@@ -304,7 +304,7 @@ class Gazetteer:
             readings = self.readings(key)
             mention_end = tokens[j][1]
             region_word = _REGION_WORD.match(text, mention_end, end)
-            regions = tuple(r for r in readings if r.entity.feature == "region")
+            regions = tuple(r for r in readings if r.entity.feature == "region") if region_word else ()
             if region_word and regions:  # "Niger State", "Idlib province": the region, not the state or city
                 readings, mention_end = regions, region_word.end()
             if readings and not (j == i and _person(text, token_start, mention_end, readings, start, end, aliases)):

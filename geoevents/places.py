@@ -24,6 +24,7 @@ from .clauses import (
     alternation,
     attach_clause,
     is_modifier,
+    location_prepositions,
     nesting_words,
     past_possessive,
     place_nouns,
@@ -110,7 +111,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
                   mentions: list[Mention], actors: list[Actor], context: _Context,
                   extra: frozenset[str] = frozenset()) -> list[_Candidate]:
     lexicon = role_lexicon()
-    allowed = set(lexicon["location_prepositions"][event_type]) | extra
+    allowed = location_prepositions(event_type, extra)
     preferred = set(lexicon["preferred_prepositions"][event_type])
     actor_spans = {(a.start, a.end) for a in actors}
     candidates: list[_Candidate] = []
@@ -161,9 +162,12 @@ def _speaker_venue(text: str, clause_start: int, mention: Mention) -> bool:
     leaders agreed": where the speaker is, not the event (also a place nested after it: "a summit
     in Nice, France")."""
     venue, speaker = _venue_patterns()
+    venue_end, speaker_end = _venue_patterns(regex.REVERSE)
     floor = max(clause_start, mention.start - 80)
-    if venue.search(text, floor, mention.start):
+    if venue_end.search(text, floor, mention.start):
         return True
+    if speaker_end.search(text, max(0, mention.start - 120), mention.start) is None:
+        return False
     m = speaker.search(text, max(0, mention.start - 120), mention.start)
     if m is None:
         return False
@@ -208,9 +212,12 @@ def _framing_opener() -> regex.Pattern:
 
 
 @cache
-def _venue_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+def _venue_patterns(flags: int = 0) -> tuple[regex.Pattern, regex.Pattern]:
+    """A venue or a speaker's place right before a name. Compiled with ``regex.REVERSE``, they
+    are searched from the end, where every match ends ("$"): a match is there or not, found at
+    once (its start may differ from a forward search's, and the forward search gives that)."""
     place = r"\s+(?:in|from)\s+(?:the\s+)?(?:(?-i:\p{Lu})[\p{L}'’.-]*,?\s+){0,4}$"
-    return tuple(regex.compile(r"\b(?:%s)%s" % (alternation(role_lexicon()[key]), place), regex.IGNORECASE)
+    return tuple(regex.compile(r"\b(?:%s)%s" % (alternation(role_lexicon()[key]), place), regex.IGNORECASE | flags)
                  for key in ("venue_nouns", "speaker_nouns"))
 
 
@@ -453,7 +460,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
     """Proper names the gazetteer lacks, when their form says they are places ("Dongshan
     Island", "Camp Pendleton", "the town of Bint Jbeil"), and "the border" with no name."""
     lexicon = role_lexicon()
-    allowed = set(lexicon["location_prepositions"][event_type])
+    allowed = location_prepositions(event_type)
     preferred = set(lexicon["preferred_prepositions"][event_type])
     taken = [(c.start, c.end) for c in known]
     found: list[_Candidate] = []
@@ -513,10 +520,36 @@ def _proper_places_in(text: str, start: int, end: int) -> Iterator[regex.Match]:
     start (``_proper_place_starts``): the same matches, without trying it at every character."""
     place = _proper_place()
     resume = start
-    for possible in _proper_place_starts().finditer(text, start, end):
-        if possible.start() >= resume and (m := place.match(text, possible.start(), end)):
+    for possible in _proper_place_starts(text, start, end):
+        if possible >= resume and (m := place.match(text, possible, end)):
             resume = m.end()  # (never empty)
             yield m
+
+
+def _proper_place_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a match of ``_proper_place`` can start, in order: a capital (every name's and every
+    capitalised opener's), and where ``_lower_case_starts`` match (overlapping), which needs a
+    hyphen or an "of" after a space: a quick search for those spares the slower pattern most times."""
+    capitals = [m.start() for m in _CAPITAL.finditer(text, start, end)]
+    pattern, needs_hyphen_or_of = _lower_case_starts()
+    if needs_hyphen_or_of and _HYPHEN_OR_OF.search(text, start, end) is None:
+        return capitals
+    others = [m.start() for m in pattern.finditer(text, start, end, overlapped=True)]
+    return sorted({*capitals, *others}) if others else capitals
+
+
+_CAPITAL = regex.compile(r"\p{Lu}")
+_HYPHEN_OR_OF = regex.compile(r"-|\sof\s")
+
+
+@cache
+def _lower_case_starts() -> tuple[regex.Pattern, bool]:
+    """The starts of a ``_proper_place`` that are no capital: a glued article, an opener in lower
+    case (if any), a settlement noun before "of"; and whether each of those needs a hyphen or
+    an "of" between spaces (not so with an opener in lower case)."""
+    openers = [w for w in role_lexicon()["place_opening_words"] if not w[:1].isupper()]
+    lower_openers = "|%s" % alternation(openers) if openers else ""
+    return regex.compile(rf"{_ARTICLE_GLUED}{lower_openers}|{_SETTLEMENT_NOUN}\s+of\s"), not openers
 
 
 @cache
@@ -529,13 +562,6 @@ def _proper_place() -> regex.Pattern:
         rf"|{_SETTLEMENT_NOUN}\s+of\s+(?P<name>{name}(?:\s+{name})?)"
         rf"|(?<=\b(?:in|near|at|to|from|into)\s+)(?P<name>(?P<bare>{name}(?:\s+{name}){{0,2}}))(?=,\s|\s+in\s)"
     )
-
-
-@cache
-def _proper_place_starts() -> regex.Pattern:
-    """Where a match of ``_proper_place`` can start (zero-width, so overlapping starts are all
-    found): a capital (every name's), a glued article, an opener, a settlement noun before "of"."""
-    return regex.compile(rf"(?=\p{{Lu}}|{_ARTICLE_GLUED}|{_place_openers()}|{_SETTLEMENT_NOUN}\s+of\s)")
 
 
 @cache
@@ -620,7 +646,7 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
                context: _Context) -> list[_Candidate]:
     """"withdrew from the area", "from the country": the place named earlier in the sentence,
     else the home of a government's own forces ("Iraqi government forces withdrew from the area")."""
-    allowed = set(role_lexicon()["location_prepositions"][event_type])
+    allowed = location_prepositions(event_type)
     direction = _DIRECTION.search(text, clause[0], clause[1])
     if direction and preposition_before(text, direction.start(), clause[0], allowed) is not None:
         return _direction(text, sentence, direction, mentions, actors)

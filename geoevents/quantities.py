@@ -140,7 +140,7 @@ def _counted(text: str, floor: int, noun: regex.Match, lex: QuantityLexicon) -> 
     noun_text = " ".join(noun.group().lower().split())
     if lex.not_before.match(text, _skip_space(text, noun.end())):
         return None
-    tokens = list(_TOKEN.finditer(text, max(floor, noun.start() - 120), noun.start()))
+    tokens = _last_tokens(text, max(floor, noun.start() - 120), noun.start(), _MAX_MODIFIERS)
     for skipped in range(min(_MAX_MODIFIERS, len(tokens)) + 1):
         if skipped and not _modifier(tokens[-skipped].group(), lex):
             break
@@ -159,6 +159,18 @@ def _counted(text: str, floor: int, noun: regex.Match, lex: QuantityLexicon) -> 
         count, qualifier = value
         return Quantity(count, qualifier, lex.unit_of[noun_text], text[m.start():noun.end()], m.start(), noun.end())
     return None
+
+
+def _last_tokens(text: str, start: int, end: int, n: int) -> list[regex.Match]:
+    """The last ``n`` of ``_TOKEN.finditer(text, start, end)``, found in the end of the window
+    when it holds ``n`` of them: no token holds a space, so those found from a space on are
+    the same either way."""
+    space = text.find(" ", max(start, end - 12 * n), end)
+    if space > start:
+        tokens = list(_TOKEN.finditer(text, space, end))
+        if len(tokens) >= n:
+            return tokens[-n:]
+    return list(_TOKEN.finditer(text, start, end))[-n:]
 
 
 def _number_before(text: str, start: int, end: int, lex: QuantityLexicon) -> regex.Match | None:
