@@ -70,9 +70,7 @@ class GroupedAlternation(LazyAlternation):
         if folded is None:
             yield from self.compiled.finditer(text, pos, endpos)  # (the whole pattern, as there)
             return
-        words_at: dict[int, list[str]] = {}
-        for end, size in self._automaton().iter(folded):
-            words_at.setdefault(end - size + 1, []).append(folded[end - size + 1:end + 1])
+        words_at = self._words_at(folded)
         resume = pos
         for offset in sorted(words_at):
             start = pos + offset

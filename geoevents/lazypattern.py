@@ -134,9 +134,7 @@ class LazyAlternation(PrefixedPattern):
         if folded is None:
             yield from self.compiled.finditer(text, pos, endpos)  # (the whole pattern, as there)
             return
-        words_at: dict[int, list[str]] = {}
-        for end, size in self._automaton().iter(folded):
-            words_at.setdefault(end - size + 1, []).append(folded[end - size + 1:end + 1])
+        words_at = self._words_at(folded)
         resume = pos
         for offset in sorted(words_at):
             start = pos + offset
@@ -147,6 +145,13 @@ class LazyAlternation(PrefixedPattern):
                     resume = m.end()
                     yield m
                     break
+
+    def _words_at(self, folded: str) -> dict[int, list[str]]:
+        """Offset in ``folded`` -> the alternatives' first words that start there."""
+        words_at: dict[int, list[str]] = {}
+        for end, size in self._automaton().iter(folded):
+            words_at.setdefault(end - size + 1, []).append(folded[end - size + 1:end + 1])
+        return words_at
 
     def _part(self, index: int) -> regex.Pattern:
         part = self._compiled_parts.get(index)
