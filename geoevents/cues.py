@@ -130,6 +130,7 @@ class StatusLexicon:
         self.planned_reach = int(data["planned_reach_words"])
         self.plan_nouns = frozenset(data["plan_nouns"])
         self.planning_triggers = frozenset(data["planning_triggers"])
+        self.clause_auxiliaries = frozenset(data["clause_auxiliaries"])
         self.fact_infinitive_ordinals = frozenset(data["fact_infinitive_ordinals"])
         self.fact_infinitive_heads = self.fact_infinitive_ordinals | frozenset(data["fact_infinitive_heads"])
         self.fact_infinitive_nouns = frozenset(data["fact_infinitive_nouns"])

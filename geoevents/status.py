@@ -38,6 +38,7 @@ _COMMA = regex.compile(r"[,;:]")
 _AND = regex.compile(r"\s(?:and|but)\s")
 _COORDINATORS = ("and", "but", "then")
 _PREPOSITION_REACH = 4  # words from a cue ending in a preposition ("not take part in") to the trigger it governs
+_DENIAL_REACH = 5  # words from a denial to the finite verb of the clause it denies ("denied that its troops had")
 _NEAR_MODAL = 4  # words before a participle in which a modal makes it non-finite ("will see troops stationed")
 
 
@@ -253,10 +254,10 @@ def _from_left(text: str, sentence: tuple[int, int], left: int, trigger: tuple[i
     infinitive = _infinitive(text, left, trigger[0], form.before, lex)
     if infinitive is not None and not any(c.start <= infinitive.start < c.end for c in cues):
         cues = sorted([*cues, infinitive], key=lambda c: c.start)
-    return _walk(text, cues, trigger[0], lex)
+    return _walk(text, cues, trigger[0], lex, left)
 
 
-def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon) -> str:
+def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, left: int) -> str:
     """Nearest cue first; transparent cues pass the decision on to what governs them."""
     pending: str | None = None  # the status a transparent cue gives unless its governor overrides it
     boundary = trigger_start
@@ -264,6 +265,11 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon) ->
         if pending is not None and _COMMA.search(text, cue.end, boundary):
             return pending
         if pending is None:
+            if cue.category == "occurred" and cue.text.lower() in lex.clause_auxiliaries:
+                # "denied that troops had taken part in the drills": the auxiliary is the finite
+                # verb of the trigger's clause, which a denial close before it reaches as it
+                # reaches a finite trigger ("denied it had sent")
+                return _denial_reaching(text, left, cue.start, lex) or "occurred"
             if cue.category == "planned" and _words(text, cue.end, trigger_start) > lex.planned_reach:
                 continue  # too far away to govern the trigger
             if cue.text.endswith((" in", " of")) and _words(text, cue.end, trigger_start) > _PREPOSITION_REACH:
@@ -363,7 +369,7 @@ def _future_subordinate(text: str, sentence: tuple[int, int], trigger_start: int
         conjunction = m
     if conjunction is None or _words(text, conjunction.end(), trigger_start) > 6:
         return None
-    main = _walk(text, lex.cues_in(text, sentence[0], conjunction.start()), conjunction.start(), lex)
+    main = _walk(text, lex.cues_in(text, sentence[0], conjunction.start()), conjunction.start(), lex, sentence[0])
     return main if main in ("planned", "uncertain") else None
 
 
@@ -391,6 +397,22 @@ def _mandated(text: str, left: int, trigger_start: int, lex: StatusLexicon) -> b
         nearest = m
     return nearest is not None and _words(text, nearest.end(), trigger_start) <= 5 \
         and not _COMMA.search(text, nearest.end(), trigger_start)
+
+
+def _denial_reaching(text: str, left: int, verb_start: int, lex: StatusLexicon) -> str | None:
+    """"negated" where the nearest reaching cue before a clause's finite verb is a denial at most
+    ``_DENIAL_REACH`` words before it, with no comma between ("denied that its troops had ...",
+    not "denied the report, saying its troops had ..." nor a hedge of another clause)."""
+    nearest = None
+    for m in lex.reaching.finditer(text, left, verb_start):
+        nearest = m
+    if nearest is None:
+        return None
+    between = (nearest.end(), verb_start)
+    if _COMMA.search(text, *between) or _AND.search(text, *between) or _words(text, *between) > _DENIAL_REACH:
+        return None
+    cues = lex.cues_in(text, nearest.start(), nearest.end())
+    return "negated" if cues and cues[0].category == "negated" else None
 
 
 def _reaching_cue(text: str, left: int, trigger_start: int, lex: StatusLexicon) -> str | None:
