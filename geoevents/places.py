@@ -299,9 +299,30 @@ def _not_a_place(text: str, mention: Mention) -> bool:
         return True  # "attacks on US troops", "the Idaho National Guard"
     if _glued_party(text, mention):
         return True
-    if _inside_a_longer_name(text, mention):
+    if _inside_a_longer_name(text, mention) or _opens_an_operation_name(text, mention):
         return True
     return any(r.entity.kind == "state" for r in mention.readings) and bool(_NAME_NEXT.match(text, mention.end))
+
+
+def _opens_an_operation_name(text: str, mention: Mention) -> bool:
+    """"the Cobra Gold exercise": a town's name followed by capitalised words and an exercise or
+    operation noun opens that exercise's name ("Cobra" is also a town); not before a word of a
+    place's own name ("the Kherson Region drills")."""
+    if not mention.readings or any(r.entity.feature not in ("city", "place") for r in mention.readings):
+        return False
+    m = _operation_name_after().match(text, mention.end)
+    return m is not None and not any(w in _place_type_words() for w in m.group("words").split())
+
+
+@cache
+def _operation_name_after() -> regex.Pattern:
+    nouns = alternation(role_lexicon()["operation_nouns"])
+    return regex.compile(r"(?P<words>(?:[ ](?-i:\p{Lu})[\p{L}\p{N}-]*){1,3})[ ](?:%s)\b" % nouns, regex.IGNORECASE)
+
+
+@cache
+def _place_type_words() -> frozenset[str]:
+    return frozenset(word for phrase in role_lexicon()["place_type_words"] for word in phrase.split())
 
 
 # "President Alan García", "the town of Nueva Concepción": a town's name after another capitalised

@@ -127,3 +127,15 @@ def test_a_month_after_in_is_no_place():
 def test_a_clause_with_a_subject_of_its_own_after_and_has_its_own_places(text, names):
     event = extract(text, published=DCT)[0]
     assert [loc.name for loc in event.locations][:1] == names
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Thai and US marines took part in the Cobra Gold exercise on Tuesday.", []),
+    ("Russian troops held drills near Kaliningrad on Monday.", ["Kaliningrad"]),
+    ("Ukrainian units trained in Odesa for the Sea Breeze exercise.", ["Odesa"]),
+])
+def test_a_town_that_opens_an_exercise_name_is_no_place(text, places, dct):
+    """"Cobra" is also a town: followed by another capitalised word and "exercise", it opens the
+    exercise's name."""
+    (event,) = [e for e in extract(text, published=dct) if e.type == "exercise"]
+    assert [loc.name for loc in event.locations] == places
