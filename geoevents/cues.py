@@ -65,18 +65,8 @@ class GroupedAlternation(LazyAlternation):
         if len(self._compiled_parts) < self.SWITCH_AFTER:
             yield from super().finditer(text, pos, endpos)  # one alternative at a time (a short run)
             return
-        endpos = len(text) if endpos is None else min(endpos, len(text))
-        folded = self._folded(text, pos, endpos)
-        if folded is None:
-            yield from self.compiled.finditer(text, pos, endpos)  # (the whole pattern, as there)
-            return
-        words_at = self._words_at(folded)
-        resume = pos
-        for offset in sorted(words_at):
-            start = pos + offset
-            if start >= resume and (m := self._group(words_at[offset]).match(text, start, endpos)):
-                resume = m.end()
-                yield m
+        yield from self._by_first_words(text, pos, endpos,
+                                        lambda start, words, end: self._group(words).match(text, start, end))
 
     def _group(self, words: list[str]) -> regex.Pattern:
         key = tuple(sorted(words))

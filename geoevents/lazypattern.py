@@ -12,7 +12,7 @@ pass and tries the pattern only there: the same matches, many times faster.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import ahocorasick
@@ -129,29 +129,34 @@ class LazyAlternation(PrefixedPattern):
         if self._compiled is not None or len(self._compiled_parts) >= self.SWITCH_AFTER:
             yield from super().finditer(text, pos, endpos)
             return
+
+        def first_part_matching(start: int, words: list[str], end: int) -> regex.Match | None:
+            for i in sorted({i for word in words for i in self._by_word[word]}):
+                if m := self._part(i).match(text, start, end):
+                    return m
+            return None
+
+        yield from self._by_first_words(text, pos, endpos, first_part_matching)
+
+    def _by_first_words(self, text: str, pos: int, endpos: int | None,
+                        match_at: Callable[[int, list[str], int], regex.Match | None]) -> Iterator[regex.Match]:
+        """The matches found by ``match_at(start, first words there, endpos)`` where the
+        alternatives' first words start, in text order, each hiding the places it covers (the
+        whole pattern where the text cannot be folded to find the words)."""
         endpos = len(text) if endpos is None else min(endpos, len(text))
         folded = self._folded(text, pos, endpos)
         if folded is None:
             yield from self.compiled.finditer(text, pos, endpos)  # (the whole pattern, as there)
             return
-        words_at = self._words_at(folded)
-        resume = pos
-        for offset in sorted(words_at):
-            start = pos + offset
-            if start < resume:
-                continue
-            for i in sorted({i for word in words_at[offset] for i in self._by_word[word]}):
-                if m := self._part(i).match(text, start, endpos):
-                    resume = m.end()
-                    yield m
-                    break
-
-    def _words_at(self, folded: str) -> dict[int, list[str]]:
-        """Offset in ``folded`` -> the alternatives' first words that start there."""
         words_at: dict[int, list[str]] = {}
         for end, size in self._automaton().iter(folded):
             words_at.setdefault(end - size + 1, []).append(folded[end - size + 1:end + 1])
-        return words_at
+        resume = pos
+        for offset in sorted(words_at):
+            start = pos + offset
+            if start >= resume and (m := match_at(start, words_at[offset], endpos)):
+                resume = m.end()
+                yield m
 
     def _part(self, index: int) -> regex.Pattern:
         part = self._compiled_parts.get(index)
