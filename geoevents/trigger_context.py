@@ -6,10 +6,11 @@ exclusions that veto it. A ``SentenceContext`` works each of them out once per s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING
 
 from . import cachedregex as regex
-from .clauses import is_modifier
+from .clauses import alternation, is_modifier, role_lexicon
 from .cues import status_lexicon
 from .gazetteer import Mention, SentenceNames
 from .lazypattern import LazyPattern, matches_at
@@ -34,13 +35,18 @@ _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|aft
                               r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
 
 
-_PERSON_SUBJECT = regex.compile(
-    r"\b(?:he|she|i|you)\s+(?:(?:has|had|have|would|will|could|did|does|was|is|not|never|also|then|been|\w+ly)\s+){0,3}$",
-    regex.IGNORECASE)
 _AFTER_FORCE = regex.compile(r"(?:['’]s?)? ")  # "army chief", "the army's chief", "the soldiers' families"
 _MODIFIER_BEFORE = regex.compile(r"(?<![\p{L}'’])(\p{L}+)[ -]$")
 _PREVIOUS_WORD = regex.compile(r"([\p{L}][\p{L}'’.-]*)\s+$")
 _NEXT_NAME_WORD = regex.compile(r"\s+(?:(?:of|for|and)\s+(?:the\s+)?)?(?-i:\p{Lu})\p{Ll}")
+
+
+@cache
+def _person_subject() -> regex.Pattern:
+    """A personal pronoun, a few auxiliaries or adverbs after it, right before the trigger."""
+    roles = role_lexicon()
+    return regex.compile(r"\b(?:%s)\s+(?:(?:%s|\w+ly)\s+){0,3}$" % (alternation(roles["person_pronouns"]),
+                         alternation(roles["person_subject_gap_words"])), regex.IGNORECASE)
 
 
 def _anti_personnel(lowered: str, m: regex.Match) -> bool:
@@ -381,7 +387,7 @@ class SentenceContext:
     def person_subject(self, candidate: Candidate) -> bool:
         """"did not say when he would leave", "when he arrived": a person, not the force named
         before, is the subject."""
-        return bool(_PERSON_SUBJECT.search(self.text, max(self.start, candidate.start - 60), candidate.start))
+        return bool(_person_subject().search(self.text, max(self.start, candidate.start - 60), candidate.start))
 
     def force_object(self, candidate: Candidate) -> bool:
         """A force noun as the direct object, before any "from"/"of": "withdrew its troops from the
