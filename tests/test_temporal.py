@@ -57,6 +57,30 @@ def test_a_weekday_in_a_clause_without_past_or_future_is_the_nearer_one():
     assert found("The summit will open Monday.") == [("Monday", "2021-08-02")]
 
 
+def test_the_weekend_in_a_clause_without_past_or_future_is_the_nearer_one():
+    thursday, monday = date(2021, 7, 29), date(2021, 7, 26)
+    # written on a Thursday, the coming weekend is nearer than the last
+    assert found("Delegates are preparing for the talks over the weekend.", thursday) == \
+        [("the weekend", "2021-W30-WE")]
+    # written on a Monday, the last one is nearer
+    assert found("The patient is recovering after surgery at the weekend.", monday) == \
+        [("the weekend", "2021-W29-WE")]
+    # a past or future verb still decides
+    assert found("Rebels shelled the town over the weekend.", thursday) == [("the weekend", "2021-W29-WE")]
+    assert found("Ministers will meet at the weekend.", monday) == [("the weekend", "2021-W30-WE")]
+
+
+def test_the_same_unit_a_year_back_counts_from_the_date_last_named():
+    assert found("Imports in March fell 6 percent from the same month last year.") == \
+        [("March", "2021-03"), ("the same month last year", "2020-03")]
+    # with no month named, the month of the document date
+    assert found("Fares rose 3 percent from the same month a year earlier.") == \
+        [("the same month a year earlier", "2020-07")]
+    # "the same month" alone is the month last named
+    assert found("Rains came in May, and the same month the dam broke.") == \
+        [("May", "2021-05"), ("the same month", "2021-05")]
+
+
 def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 

@@ -213,11 +213,15 @@ def _weekday(f: dict[str, Any], ctx: Context) -> Point | None:
 
 
 def _weekend(dct: date, tense: Callable[[], str | None]) -> Point:
-    """"the weekend": the coming one in a future clause, else the latest one (this one from Saturday)."""
+    """"the weekend": the coming one in a future clause, the latest one in a past clause (this
+    one from Saturday); in a present clause or one with no tense marker the nearer one, as for
+    weekdays ("reporters are gearing up for the summit at the weekend", written on a Thursday)."""
     iso = dct.isocalendar()
     week = Point("weekend", iso[0], week=iso[1])
-    if dct.weekday() < 5 and tense() != "future":
-        return week.shift(-1, "week") or week
+    if dct.weekday() < 5:
+        tense_now = tense()
+        if tense_now == "past" or (tense_now != "future" and dct.weekday() < 3):
+            return week.shift(-1, "week") or week
     return week
 
 
