@@ -81,6 +81,18 @@ def test_the_same_unit_a_year_back_counts_from_the_date_last_named():
         [("May", "2021-05"), ("the same month", "2021-05")]
 
 
+def test_an_expression_that_opens_its_sentence_takes_the_tense_of_the_main_clause_after_it():
+    # the verb comes after a long phrase: the month four months ahead is last year's
+    assert found("In November, a week after the storms in the valley towns, a landslide "
+                 "buried the main road.")[0] == ("November", "2020-11")
+    # the attribution after a quote is not the quote's clause
+    assert found('"In November, either the army leaves or we strike," the commander told reporters.') == \
+        [("November", "2021-11")]
+    # inside its sentence, the expression keeps the usual window
+    assert found("The road to the dam in November, after a week of storms in the valley towns and "
+                 "villages, was closed.")[0] == ("November", "2021-11")
+
+
 def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 

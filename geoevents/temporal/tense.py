@@ -21,6 +21,7 @@ LEFT_WORDS, RIGHT_WORDS = 15, 10
 LEFT_CHARS, RIGHT_CHARS = 120, 90  # enough for those words
 _WORD = re.compile(r"'ll|[^\W\d_]+(?:'(?!ll)[^\W\d_]+)*(?:-[^\W\d_]+)*")
 _CLAUSE_BREAK = re.compile(r"[;:]\s|\s[–—]\s|\s--\s")
+_QUOTE = re.compile("[\"“”]|''|``")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
 _REPORTING = frozenset(["said", "says", "say", "told", "added", "reported", "announced", "stated"])
 _DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
@@ -174,9 +175,10 @@ def tense_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = None
     return tense_in(text, start, end, max(lo, start - LEFT_CHARS), min(hi, end + RIGHT_CHARS))
 
 
-def clause_words(text: str, start: int, end: int, left: int, right: int) -> tuple[list[str], list[str]]:
+def clause_words(text: str, start: int, end: int, left: int, right: int,
+                 right_words: int = RIGHT_WORDS) -> tuple[list[str], list[str]]:
     """The words of ``text[left:start]`` (the last LEFT_WORDS) and of ``text[end:right]`` (the
-    first RIGHT_WORDS), each cut at a clause break (a semicolon, a colon, a dash)."""
+    first ``right_words``), each cut at a clause break (a semicolon, a colon, a dash)."""
     left_text = text[left:start]
     right_text = text[end:right]
     if any(c in left_text for c in ";:–—-"):
@@ -186,7 +188,33 @@ def clause_words(text: str, start: int, end: int, left: int, right: int) -> tupl
         cut = _CLAUSE_BREAK.search(right_text)
         if cut:
             right_text = right_text[:cut.start()]
-    return _WORD.findall(left_text)[-LEFT_WORDS:], _WORD.findall(right_text)[:RIGHT_WORDS]
+    if any(c in right_text for c in "\"“”'`"):
+        # a quotation mark ends the clause: '"... on Friday," he said', 'said on Friday "we will'
+        quote = _QUOTE.search(right_text)
+        if quote:
+            right_text = right_text[:quote.start()]
+    return _WORD.findall(left_text)[-LEFT_WORDS:], _WORD.findall(right_text)[:right_words]
+
+
+# an expression that opens its sentence ("In January, a week after the ruling, a bomb killed a
+# guard") is followed by its main clause, whose verb may come after a long phrase: when the
+# usual window holds no marker, the rest of the sentence is read, up to these limits
+OPENING_WORDS, OPENING_RIGHT_WORDS, OPENING_RIGHT_CHARS = 2, 30, 250
+
+
+def opening_tense(text: str, start: int, end: int, left: int, hi: int) -> str | None:
+    """The tense of the main clause after an expression that opens its sentence (at most
+    OPENING_WORDS words before it, from ``left``, the sentence's start), read to the sentence's
+    end (before ``hi``); None for an expression inside its sentence."""
+    if len(_WORD.findall(text, left, start)) > OPENING_WORDS:
+        return None
+    right = min(hi, end + OPENING_RIGHT_CHARS)
+    for m in _SENTENCE_END.finditer(text, end, right):
+        if _ends_sentence(text, m.start(), left):
+            right = m.start() + 1
+            break
+    words = clause_words(text, start, end, left, right, OPENING_RIGHT_WORDS)
+    return _marked_tense(*words)
 
 
 def tense_in(text: str, start: int, end: int, left: int, right: int,
