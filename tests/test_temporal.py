@@ -93,6 +93,15 @@ def test_an_expression_that_opens_its_sentence_takes_the_tense_of_the_main_claus
                  "villages, was closed.")[0] == ("November", "2021-11")
 
 
+def test_until_looks_ahead_unless_it_ends_a_past_state():
+    assert found("The hearing was adjourned until Friday.") == [("Friday", "2021-07-30")]
+    assert found("The rebels had until Friday to answer.") == [("Friday", "2021-07-30")]
+    assert found("The guards had to wait until Friday.") == [("Friday", "2021-07-30")]
+    # a state that lasted up to a past day: "had" + participle
+    assert found("Until Friday, the police had not named a suspect.") == [("Friday", "2021-07-23")]
+    assert found("The ferry had stayed in port until Friday.") == [("Friday", "2021-07-23")]
+
+
 def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 

@@ -196,6 +196,24 @@ def clause_words(text: str, start: int, end: int, left: int, right: int,
     return _WORD.findall(left_text)[-LEFT_WORDS:], _WORD.findall(right_text)[:right_words]
 
 
+@cache
+def _state_auxiliaries() -> tuple[frozenset[str], frozenset[str]]:
+    words = lexicon()["state_until"]
+    return frozenset(words["auxiliaries"]), frozenset(words["not_before"])
+
+
+def states_until_then(text: str, start: int, end: int, left: int, right: int) -> bool:
+    """Whether the clause around an expression introduced by "until" is a past state that
+    lasted up to it: its verb is "had" ("Until Thursday, police had not named him"), neither
+    right before the expression ("had until Friday to reply") nor before "to" ("had to")."""
+    auxiliaries, not_before = _state_auxiliaries()
+    before, after = clause_words(text, start, end, left, right)
+    lower = [w.lower() for w in before[:-1]] + ["\0"] + [w.lower() for w in after]
+    return any(word in auxiliaries and i + 1 < len(lower) and lower[i + 1] not in not_before
+               and lower[i + 1] != "\0"
+               for i, word in enumerate(lower))
+
+
 # an expression that opens its sentence ("In January, a week after the ruling, a bomb killed a
 # guard") is followed by its main clause, whose verb may come after a long phrase: when the
 # usual window holds no marker, the rest of the sentence is read, up to these limits
