@@ -102,6 +102,14 @@ def test_until_looks_ahead_unless_it_ends_a_past_state():
     assert found("The ferry had stayed in port until Friday.") == [("Friday", "2021-07-23")]
 
 
+def test_a_clause_coordinated_after_a_comma_keeps_its_own_tense():
+    # DCT July: November is last year's in a past clause, this year's in a present one
+    assert found("The aid stopped after the council was formed in November, and is still frozen.") == \
+        [("November", "2020-11")]
+    assert found("The envoy hoped the army would hand over the port in January, and he repeated "
+                 "the offer.") == [("January", "2022-01")]
+
+
 def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 

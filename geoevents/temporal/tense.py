@@ -22,6 +22,7 @@ LEFT_CHARS, RIGHT_CHARS = 120, 90  # enough for those words
 _WORD = re.compile(r"'ll|[^\W\d_]+(?:'(?!ll)[^\W\d_]+)*(?:-[^\W\d_]+)*")
 _CLAUSE_BREAK = re.compile(r"[;:]\s|\s[–—]\s|\s--\s")
 _QUOTE = re.compile("[\"“”]|''|``")
+_COORDINATED = re.compile(r",\s+(?:and|but|while|whereas|although|though)\s")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
 _REPORTING = frozenset(["said", "says", "say", "told", "added", "reported", "announced", "stated"])
 _DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
@@ -188,6 +189,11 @@ def clause_words(text: str, start: int, end: int, left: int, right: int,
         cut = _CLAUSE_BREAK.search(right_text)
         if cut:
             right_text = right_text[:cut.start()]
+    if "," in right_text:
+        # "formed a cabinet in March, and is demanding": a coordinated clause has its own tense
+        joined = _COORDINATED.search(right_text)
+        if joined:
+            right_text = right_text[:joined.start()]
     if any(c in right_text for c in "\"“”'`"):
         # a quotation mark ends the clause: '"... on Friday," he said', 'said on Friday "we will'
         quote = _QUOTE.search(right_text)
