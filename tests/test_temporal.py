@@ -110,6 +110,14 @@ def test_a_clause_coordinated_after_a_comma_keeps_its_own_tense():
                  "the offer.") == [("January", "2022-01")]
 
 
+def test_a_comma_after_the_expression_ends_its_clause_when_its_verb_is_just_before():
+    assert found("The envoy, with whom she will hold talks Friday, has been trying to ease the row.") == \
+        [("Friday", "2021-07-30")]
+    # a verb further back does not close the clause: the verb after the comma still counts
+    assert found("The ministers referred to the board meeting of the agency due on Friday, during which "
+                 "members will vote.") == [("Friday", "2021-07-30")]
+
+
 def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 

@@ -189,6 +189,10 @@ def clause_words(text: str, start: int, end: int, left: int, right: int,
         cut = _CLAUSE_BREAK.search(right_text)
         if cut:
             right_text = right_text[:cut.start()]
+    if right_text[:1] == "," and _marked_in_segment(left_text):
+        # "Abe, with whom he will hold talks Friday, have been trying": the expression ends a
+        # stretch whose own verb is just before it; what follows the comma is another clause
+        right_text = ""
     if "," in right_text:
         # "formed a cabinet in March, and is demanding": a coordinated clause has its own tense
         joined = _COORDINATED.search(right_text)
@@ -200,6 +204,26 @@ def clause_words(text: str, start: int, end: int, left: int, right: int,
         if quote:
             right_text = right_text[:quote.start()]
     return _WORD.findall(left_text)[-LEFT_WORDS:], _WORD.findall(right_text)[:right_words]
+
+
+# how near the expression a marker before it must be for the comma after it to end the clause
+SEGMENT_WORDS = 6
+
+
+def _marked_in_segment(left_text: str) -> bool:
+    """Whether one of the last SEGMENT_WORDS words of ``left_text`` after its last comma is a
+    tense marker ("with whom he will hold talks", "which is falling on"), read with the words
+    before it ("the currently unfinished stadium" holds none)."""
+    words = _WORD.findall(left_text[left_text.rfind(",") + 1:])[-LEFT_WORDS:]
+    lower = [w.lower() for w in words]
+    future = _markers()[0]
+    for i in range(len(words) - 1, max(-1, len(words) - 1 - SEGMENT_WORDS), -1):
+        kind = _KINDS.get(lower[i])
+        if kind is None:
+            kind = _kind(lower[i])
+        if kind and ((kind & _FUTURE and _future_at(lower, i, future[lower[i]])) or _verb(kind, words[i], lower, i)):
+            return True
+    return False
 
 
 @cache
