@@ -118,6 +118,16 @@ def test_a_comma_after_the_expression_ends_its_clause_when_its_verb_is_just_befo
                  "members will vote.") == [("Friday", "2021-07-30")]
 
 
+def test_last_and_a_month_is_the_latest_one_before_the_month_just_gone():
+    # DCT 28 July 2021: the month just gone would be "last month"
+    assert found("The council was dissolved last June.") == [("last June", "2020-06")]
+    assert found("The council was dissolved last May.") == [("last May", "2021-05")]
+    assert found("The council was dissolved last July.") == [("last July", "2020-07")]
+    # with a day: the latest such day
+    assert found("Voting ended last July 14.") == [("last July 14", "2021-07-14")]
+    assert found("Voting ended last July 30.") == [("last July 30", "2020-07-30")]
+
+
 def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 

@@ -161,7 +161,10 @@ def month_year(month: int, day: int | None, f: dict[str, Any], dct: date, ctx: C
     if shift == 1:
         return dct.year + (month <= dct.month)
     if shift == -1:
-        return dct.year - (month >= dct.month)
+        if day is not None:  # "last Dec. 14" six days after it: the latest such day
+            return dct.year - ((month, day) >= (dct.month, dct.day))
+        # "last October" written in November is a year back: the month just gone is "last month"
+        return dct.year - (month >= dct.month - 1)
     if shift == 0:
         return dct.year
     if ctx.cue == "since":  # "since" looks back whatever the verb: the latest such day or month
