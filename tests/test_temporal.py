@@ -128,6 +128,17 @@ def test_last_and_a_month_is_the_latest_one_before_the_month_just_gone():
     assert found("Voting ended last July 30.") == [("last July 30", "2020-07-30")]
 
 
+def test_a_futures_month_is_the_next_such_month_whatever_the_verb():
+    december = date(2021, 12, 9)
+    assert found("Copper for February delivery fell 2 percent.", december) == [("February", "2022-02")]
+    assert found("Light crude for delivery in January rose 30 cents.", december) == [("January", "2022-01")]
+    assert found("The March contract closed lower.", december) == [("March", "2022-03")]
+    # the month of the document date is its own
+    assert found("Gold for December delivery slipped.", december) == [("December", "2021-12")]
+    # without such a noun the verb decides
+    assert found("The March talks collapsed.", december) == [("March", "2021-03")]
+
+
 def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 

@@ -275,6 +275,8 @@ def tense_in(text: str, start: int, end: int, left: int, right: int,
     June 30" said in March is this June."""
     if _dates_a_past_event(text, end, right):
         return "past"
+    if _names_a_coming_term(text, start, end, left, right):
+        return "future"
     before, after = words or clause_words(text, start, end, left, right)
     # "the agency Sunday said": a reporting verb right after the expression is the clause's own
     found = _marked_tense(before, after, text[end:end + 1] == " " and text[end + 1:end + 2].isalpha())
@@ -296,6 +298,24 @@ def _dates_a_past_event(text: str, end: int, right: int) -> bool:
     (a past-event noun right after it, or after one modifier): its own clause's verb does not
     move it ("ministers will discuss Thursday's bombing")."""
     return _past_event_pattern().match(text, end, min(right, end + 40)) is not None
+
+
+@cache
+def _coming_term_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """What follows a month that names a term to come ("January delivery", "the March
+    contract"), and what precedes one ("for delivery in January")."""
+    nouns = "|".join(sorted(lexicon()["tense"]["coming_term_nouns"], key=len, reverse=True))
+    return (re.compile(r"[ \t]+(?:%s)\b" % nouns),
+            re.compile(r"\b(?:%s)[ \t]+(?:in|for)[ \t]+$" % nouns, re.IGNORECASE))
+
+
+def _names_a_coming_term(text: str, start: int, end: int, left: int, right: int) -> bool:
+    """Whether a delivery or contract noun goes with the expression ``text[start:end]``: a
+    futures month is the next such month, whatever the verb ("crude for January delivery
+    fell", "crude for delivery in January rose")."""
+    after, before = _coming_term_patterns()
+    return (after.match(text, end, min(right, end + 30)) is not None
+            or before.search(text, max(left, start - 30), start) is not None)
 
 
 @cache
