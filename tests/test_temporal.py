@@ -139,6 +139,13 @@ def test_a_futures_month_is_the_next_such_month_whatever_the_verb():
     assert found("The March talks collapsed.", december) == [("March", "2021-03")]
 
 
+def test_an_expression_right_after_a_reporting_verb_dates_the_report_not_what_follows():
+    assert found("The coach told his young squad Friday they must stay calm.") == [("Friday", "2021-07-23")]
+    assert found("The minister said Friday troops will leave.") == [("Friday", "2021-07-23")]
+    # after the report's own verb, the expression is the report's
+    assert found("The minister said troops will leave Friday.") == [("Friday", "2021-07-30")]
+
+
 def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 

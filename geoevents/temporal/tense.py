@@ -377,6 +377,11 @@ def _marked_tense(before: list[str], after: list[str], verb_next: bool = False) 
             distance = _gap_before(before, verb_at) + 1
             if best_distance is None or distance < best_distance:
                 best_distance, best = distance, verb
+            if verb_next and verb == "past" and future_at < verb_at and lower[verb_at] in _REPORTING \
+                    and verb_at >= len(before) - REPORTED_GAP:
+                # "told his squad Friday they must trust him": what follows is the report, whose
+                # tense is not the expression's; the expression dates the telling
+                return "past"
     if after:
         lower = " ".join(after).lower().split(" ")
         m = len(after)
@@ -421,6 +426,9 @@ def _marked_tense(before: list[str], after: list[str], verb_next: bool = False) 
     return best
 
 
+# how many words may stand between a reporting verb and the expression it dates ("told
+# reporters in the capital Friday") for the words after the expression to be the report
+REPORTED_GAP = 5
 _FUTURE, _PAST, _PRESENT, _ED = 1, 2, 4, 8
 _KINDS: dict[str, int] = {}
 
