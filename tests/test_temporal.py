@@ -146,6 +146,11 @@ def test_an_expression_right_after_a_reporting_verb_dates_the_report_not_what_fo
     assert found("The minister said troops will leave Friday.") == [("Friday", "2021-07-30")]
 
 
+def test_an_expression_after_and_with_a_comma_opens_its_own_clause():
+    assert found("The envoys hope to extend the truce to the north and on Friday, the rebels said they "
+                 "would attend.") == [("Friday", "2021-07-23")]
+
+
 def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 

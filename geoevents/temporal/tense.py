@@ -22,6 +22,8 @@ LEFT_CHARS, RIGHT_CHARS = 120, 90  # enough for those words
 _WORD = re.compile(r"'ll|[^\W\d_]+(?:'(?!ll)[^\W\d_]+)*(?:-[^\W\d_]+)*")
 _CLAUSE_BREAK = re.compile(r"[;:]\s|\s[–—]\s|\s--\s")
 _QUOTE = re.compile("[\"“”]|''|``")
+_OPENS_COORDINATED = re.compile(
+    r"\b(?:and|but)\s+(?:(?:on|in|at|by|since|until|from|during|early|late|earlier|later)\s+)?$", re.IGNORECASE)
 _COORDINATED = re.compile(r",\s+(?:and|but|while|whereas|although|though)\s")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
 _REPORTING = frozenset(["said", "says", "say", "told", "added", "reported", "announced", "stated"])
@@ -189,7 +191,11 @@ def clause_words(text: str, start: int, end: int, left: int, right: int,
         cut = _CLAUSE_BREAK.search(right_text)
         if cut:
             right_text = right_text[:cut.start()]
-    if right_text[:1] == "," and _marked_in_segment(left_text):
+    if right_text[:1] == "," and _OPENS_COORDINATED.search(left_text):
+        # "want the truce extended and on Sunday, the militants said": the expression opens a
+        # clause of its own, whose verb follows it
+        left_text = ""
+    elif right_text[:1] == "," and _marked_in_segment(left_text):
         # "Abe, with whom he will hold talks Friday, have been trying": the expression ends a
         # stretch whose own verb is just before it; what follows the comma is another clause
         right_text = ""
