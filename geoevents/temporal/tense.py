@@ -22,9 +22,6 @@ LEFT_CHARS, RIGHT_CHARS = 120, 90  # enough for those words
 _WORD = re.compile(r"'ll|[^\W\d_]+(?:'(?!ll)[^\W\d_]+)*(?:-[^\W\d_]+)*")
 _CLAUSE_BREAK = re.compile(r"[;:]\s|\s[–—]\s|\s--\s")
 _QUOTE = re.compile("[\"“”]|''|``")
-_OPENS_COORDINATED = re.compile(
-    r"\b(?:and|but)\s+(?:(?:on|in|at|by|since|until|from|during|early|late|earlier|later)\s+)?$", re.IGNORECASE)
-_COORDINATED = re.compile(r",\s+(?:and|but|while|whereas|although|though)\s")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
 _REPORTING = frozenset(["said", "says", "say", "told", "added", "reported", "announced", "stated"])
 _DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
@@ -191,7 +188,8 @@ def clause_words(text: str, start: int, end: int, left: int, right: int,
         cut = _CLAUSE_BREAK.search(right_text)
         if cut:
             right_text = right_text[:cut.start()]
-    if right_text[:1] == "," and _OPENS_COORDINATED.search(left_text):
+    opens, coordinated = _coordination()
+    if right_text[:1] == "," and opens.search(left_text):
         # "want the truce extended and on Sunday, the militants said": the expression opens a
         # clause of its own, whose verb follows it
         left_text = ""
@@ -201,7 +199,7 @@ def clause_words(text: str, start: int, end: int, left: int, right: int,
         right_text = ""
     if "," in right_text:
         # "formed a cabinet in March, and is demanding": a coordinated clause has its own tense
-        joined = _COORDINATED.search(right_text)
+        joined = coordinated.search(right_text)
         if joined:
             right_text = right_text[:joined.start()]
     if any(c in right_text for c in "\"“”'`"):
@@ -214,6 +212,18 @@ def clause_words(text: str, start: int, end: int, left: int, right: int,
 
 # how near the expression a marker before it must be for the comma after it to end the clause
 SEGMENT_WORDS = 6
+
+
+@cache
+def _coordination() -> tuple[re.Pattern, re.Pattern]:
+    """What ends a left context whose expression opens a clause ("... and on"), and what opens
+    a coordinated clause after the expression (", and", ", but" ...)."""
+    words = lexicon()["coordination"]
+    opening = "|".join(sorted(words["opening"]))
+    cues = "|".join(sorted(words["cues"]))
+    after_comma = "|".join(sorted(words["after_comma"]))
+    return (re.compile(r"\b(?:%s)\s+(?:(?:%s)\s+)?$" % (opening, cues), re.IGNORECASE),
+            re.compile(r",\s+(?:%s)\s" % after_comma))
 
 
 def _marked_in_segment(left_text: str) -> bool:
