@@ -151,6 +151,15 @@ def test_an_expression_after_and_with_a_comma_opens_its_own_clause():
                  "would attend.") == [("Friday", "2021-07-23")]
 
 
+def test_the_end_of_the_year_a_past_verb_reached_is_last_year_s_until_december():
+    assert found("Cases rose in the autumn and peaked by the end of the year.") == \
+        [("the autumn", "2020-FA"), ("the end of the year", "2020")]
+    assert found("Cases peaked by the end of the year.", date(2021, 12, 20)) == [("the end of the year", "2021")]
+    # a participle after an auxiliary, or a verb that does not reach the expression, is no such past
+    assert found("The deal is expected by the end of the year.") == [("the end of the year", "2021")]
+    assert found("The firm sold the unit by the end of the year.") == [("the end of the year", "2021")]
+
+
 def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 

@@ -71,6 +71,8 @@ def calendar_point(f: dict[str, Any], ctx: Context) -> Point | None:
         if dct is None:
             return None
         shift = f["shift"]
+        if f.get("passed") and dct.month < 12:
+            shift = -1  # "peaked by the end of the year" before this year's end: last year's
         if f["unit"] == "week" and shift == 0 and dct.weekday() == 6 and ctx.tense() == "future":
             shift = 1  # "this week", said on a Sunday of what is to come: the week ahead
         point = relative_point(dct, shift, f["unit"])
