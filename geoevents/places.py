@@ -487,6 +487,11 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
     found: list[_Candidate] = []
     places_in_sentence: set[str] | None = None  # the countries of the sentence's places (found when needed)
     for m in _proper_places_in(text, *clause):
+        if m.group("headed") and any(x.start < m.end("headed") and x.end > m.start() for x in mentions):
+            # "the Russian-held area": known names are placed as such; the noun may open a name ("island of X")
+            m = _proper_place().match(text, m.end("headed"), clause[1])
+            if m is None or m.group("headed"):
+                continue
         start, end = m.span("name")
         if any(s <= start < e or start <= s < end for s, e in taken):
             continue
@@ -578,8 +583,10 @@ def _proper_place() -> regex.Pattern:
     words = role_lexicon()["place_type_words"]
     heads = alternation(w for w in words if not w.endswith(" of"))
     name = rf"(?:{_ARTICLE_GLUED})?\p{{Lu}}[\p{{L}}'’-]+"
+    lower_heads = alternation(role_lexicon()["place_head_nouns"])
     return regex.compile(
         rf"(?P<name>(?:{name}\s+){{1,3}}(?:{heads})\b|(?:{_place_openers()})\s+{name}(?:\s+{name})?)"
+        rf"|(?P<name>(?P<headed>(?:{name}\s+){{1,3}})(?:{lower_heads})\b)"
         rf"|{_SETTLEMENT_NOUN}\s+of\s+(?P<name>{name}(?:\s+{name})?)"
         rf"|(?<=\b(?:in|near|at|to|from|into)\s+)(?P<name>(?P<bare>{name}(?:\s+{name}){{0,2}}))(?=,\s|\s+in\s)"
     )
