@@ -23,6 +23,7 @@ from .clauses import (
     WORD,
     alternation,
     attach_clause,
+    force_nouns,
     is_modifier,
     location_prepositions,
     nesting_words,
@@ -34,6 +35,7 @@ from .clauses import (
 )
 from .gazetteer import Mention, Reading, load_gazetteer
 from .model import Actor, Location
+from .resources import read_lines
 from .temporal.grammar import lexicon as temporal_lexicon
 
 # How specific a feature is: the answer's first place is the most specific of a chain.
@@ -499,8 +501,12 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
         start = next((x.start for x in mentions if x.start < start < x.end), start)
         inside = [x for x in mentions if start <= x.start and x.end <= end]
         outer = _nested_in(text, end, mentions)
-        if m.group("bare") and not outer or any(x.start == start and x.end == end for x in inside):
-            continue  # a bare capitalised phrase is a place only when nested in a known one
+        # a bare capitalised phrase is a place only when nested in a known one, or right after the
+        # trigger's own preposition ("withdrew from Baga", "sent 300 troops to Pibor")
+        governed = (m.group("bare") or m.group("loose")) and _governed_by_trigger(text, trigger, start, end, event_type)
+        if not governed and (m.group("bare") and not outer or m.group("loose")
+                             or any(x.start == start and x.end == end for x in inside)):
+            continue
         if m.group("bare") and text[start:end].lower() in _calendar_words():
             continue  # "in December, police will secure ...": a month, not a place
         if _ORGANISATION_NEXT.match(text, end):
@@ -534,6 +540,62 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
                                         border=BorderPhrase(m.start(), m.end(), None, ())))
                 break
     return found
+
+
+def _governed_by_trigger(text: str, trigger: tuple[int, int], start: int, end: int, event_type: str) -> bool:
+    """Does a capitalised name the gazetteer lacks follow the trigger's own preposition, past only
+    its object ("sent 300 more troops to Pibor", "pulled its units out of Baga")? Not an acronym,
+    a date, nor a name with a known one inside."""
+    if start < trigger[1] or any(w.isupper() or w.lower() in _calendar_words() for w in text[start:end].split()):
+        return False
+    m = _PREPOSITION_END.search(text, trigger[0], start)  # (from the trigger's start: "pulled out| of")
+    if m is None or " ".join(m.group(1).lower().split()) not in role_lexicon()["preferred_prepositions"][event_type]:
+        return False
+    gap_end = max(trigger[1], m.start())
+    if (_PUNCTUATION_GAP.search(text, trigger[1], gap_end) or load_gazetteer().find(text[start:end])
+            or _operation_name().match(text, start)):
+        return False
+    words = WORD.findall(text, trigger[1], gap_end)
+    return len(words) <= 6 and all(_object_word(w.lower()) for w in words) and _ends_a_phrase(text, end)
+
+
+def _ends_a_phrase(text: str, end: int) -> bool:
+    """Does the name end its phrase (punctuation, the end, "on", "and", "has" ...), not modify a noun
+    ("from Muslim nations")?"""
+    m = _NEXT_LOWER.match(text, end)
+    return m is None or m.group(1) in _bare_place_followers()
+
+
+_NEXT_LOWER = regex.compile(r"\s+(\p{Ll}[\p{L}-]*)")
+
+
+@cache
+def _bare_place_followers() -> frozenset[str]:
+    return frozenset(role_lexicon()["bare_place_followers"])
+
+
+@cache
+def _operation_name() -> regex.Pattern:
+    """"Operation Aspides", "Exercise Cobra": the name of an operation, not a place."""
+    return regex.compile(r"(?:%s)\b" % alternation(role_lexicon()["operation_nouns"]), regex.IGNORECASE)
+
+
+_PREPOSITION_END = regex.compile(r"\b(out\s+of|in|near|at|to|from|into|off)\s+$", regex.IGNORECASE)
+_PUNCTUATION_GAP = regex.compile(r"[,;:()\[\]\"“”–—]")
+
+
+def _object_word(word: str) -> bool:
+    """A word of the trigger's object: "its", "2,000", "more", "troops", "warships", "back"."""
+    return (is_modifier(word) or word[0].isdigit() or word in _object_gap_words()
+            or force_nouns().fullmatch(word) is not None)
+
+
+@cache
+def _object_gap_words() -> frozenset[str]:
+    lexicon = role_lexicon()
+    platforms = (w for line in read_lines("lexicon/platforms.txt") for w in line.split())
+    return frozenset([*lexicon["object_gap_words"], *lexicon["force_modifiers"], *lexicon["counting_words"],
+                      *platforms])
 
 
 _ARTICLE_GLUED = r"(?:al|el|ad|as|ar|an)-"  # "al-Qusayr"
@@ -589,6 +651,8 @@ def _proper_place() -> regex.Pattern:
         rf"|(?P<name>(?P<headed>(?:{name}\s+){{1,3}})(?:{lower_heads})\b)"
         rf"|{_SETTLEMENT_NOUN}\s+of\s+(?P<name>{name}(?:\s+{name})?)"
         rf"|(?<=\b(?:in|near|at|to|from|into)\s+)(?P<name>(?P<bare>{name}(?:\s+{name}){{0,2}}))(?=,\s|\s+in\s)"
+        rf"|(?<=\b(?:in|near|at|to|from|into|off|out\s+of)\s+)(?P<name>(?P<loose>{name}(?:\s+{name}){{0,2}}))"
+        rf"(?![\p{{L}}'’-]|\s+\p{{Lu}}|['’]s)"
     )
 
 
