@@ -60,6 +60,9 @@ def attach_actors(
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
                 and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier
                 and not _ABSOLUTE.match(text, r.mention.end) and not _with_of_another_noun(text, r)]
+    if event_type == "exercise":  # "drills involving troops from Uganda": the force's party takes part
+        partners += [r for r in roles if r.preposition == "from" and r.mention.start > trigger[1]
+                     and _partner_force_from().search(text, max(clause[0], r.mention.start - 80), r.mention.start)]
     relative = _RELATIVE_BEFORE.search(text, max(clause[0], trigger[0] - 40), trigger[0])
     if relative:  # "Israeli troops who left", "rebel fighters who withdrew": the antecedent alone
         agents = _antecedent(text, relative.start(), roles)
@@ -95,6 +98,15 @@ def attach_actors(
             seen.add(actor.code)
             actors.append(actor)
     return actors
+
+
+@cache
+def _partner_force_from() -> regex.Pattern:
+    """A participation word and a force from a party: "involving troops from", "with sailors from the"."""
+    lexicon = role_lexicon()
+    return regex.compile(r"\b(?:%s)\s+(?:[\p{L}\p{N},-]+\s+){0,3}?(?:%s)\s+from\s+(?:the\s+)?$"
+                         % (alternation(lexicon["participation_verbs"]), alternation(lexicon["origin_force_nouns"])),
+                         regex.IGNORECASE)
 
 
 @cache
@@ -344,7 +356,7 @@ _STRENGTH = regex.compile(r"\d+-strong")
 _NP_GAP = {"the", "a", "an", "its", "their", "more", "some", "about", "around", "nearly", "over", "up", "to",
            "additional", "extra", "fresh", "new", "several", "thousands", "hundreds", "dozens", "of", "held",
            "staged", "conducted", "led", "carried", "out", "being", "by", "troops", "forces", "number", "total",
-           "all", "almost", "most", "remaining", "last", "rest"}
+           "all", "almost", "most", "remaining", "last", "rest", "hosted", "organised", "organized"}
 
 
 def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
@@ -826,8 +838,9 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
                 continue
             if not _listed(text, role.mention.end, current.mention.start) or role.place_modifier:
                 break
-            if role.preposition not in (None, "and", "by", "of", "with", "as well as", "including"):
-                break
+            if role.preposition not in (None, "and", "by", "of", "with", "as well as", "including") and not (
+                    role.preposition == "from" and current.preposition in (None, "from") and _subject_from(text, role)):
+                break  # ("troops from Ghana and Senegal deployed": one list of the force's parties)
             if head.preposition in (None, "and") and role.preposition != "and" and _fronted(text, role, current):
                 break  # "After talks with Niger, Chad agreed to pull out": the comma ends an opening phrase
             closed = closed or _AND_GAP.search(text, role.mention.end, current.mention.start) is not None
