@@ -526,20 +526,34 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
                             start=start, end=end, feature="place", relation=preposition)
         rank = (0 if preposition in preferred else 1, _distance(trigger, start, end))
         found.append(_Candidate(location, rank, start, end))
-    if not known and not found:
-        for m in _bare_border().finditer(text, clause[0], clause[1]):
-            if m.group("coast") and m.start() > trigger[1] and "," in text[trigger[1]:m.start()]:
-                continue  # "exercises held by X, North Korea fires missiles off its coast": another clause's
-            preposition = preposition_before(text, m.start(), clause[0], allowed)
-            if preposition:
-                name = regex.sub(r"^(?:the|its|their)\s+", "", m.group(0), flags=regex.IGNORECASE)
-                location = Location(name=name, country=None, lat=None, lon=None, text=m.group(0), start=m.start(),
-                                    end=m.end(), feature="border", relation=preposition)
-                rank = (1, _distance(trigger, m.start(), m.end()))
-                found.append(_Candidate(location, rank, m.start(), m.end(),
-                                        border=BorderPhrase(m.start(), m.end(), None, ())))
-                break
+    named = known + found
+    for m in _bare_border().finditer(text, clause[0], clause[1]):
+        if m.group("coast") and m.start() > trigger[1] and "," in text[trigger[1]:m.start()]:
+            continue  # "exercises held by X, North Korea fires missiles off its coast": another clause's
+        preposition = preposition_before(text, m.start(), clause[0], allowed)
+        # with named places too, when it is the trigger's first phrase: "exercises near its border
+        # and its intervention in Ukraine" (Ukraine is the place of another noun)
+        first = (m.start() >= trigger[1] and preposition in preferred
+                 and all(c.end <= trigger[0] or c.start > m.end() for c in named)
+                 and _first_phrase(text, trigger[1], m.start()) and not _NAMED_AFTER.match(text, m.end()))
+        if preposition and (not named or first):
+            name = regex.sub(r"^(?:the|its|their)\s+", "", m.group(0), flags=regex.IGNORECASE)
+            location = Location(name=name, country=None, lat=None, lon=None, text=m.group(0), start=m.start(),
+                                end=m.end(), feature="border", relation=preposition)
+            rank = (0 if first else 1, _distance(trigger, m.start(), m.end()))
+            found.append(_Candidate(location, rank, m.start(), m.end(),
+                                    border=BorderPhrase(m.start(), m.end(), None, ())))
+            break
     return found
+
+
+_NAMED_AFTER = regex.compile(r"\s+(?:of|with|between)\b", regex.IGNORECASE)  # "the border of Saudi Arabia"
+
+
+def _first_phrase(text: str, after_trigger: int, start: int) -> bool:
+    """Is the phrase at ``start`` the trigger's first, past only its object ("moved troops to the border")?"""
+    words = WORD.findall(text, after_trigger, start)
+    return len(words) <= 7 and not _PUNCTUATION_GAP.search(text, after_trigger, start)
 
 
 def _governed_by_trigger(text: str, trigger: tuple[int, int], start: int, end: int, event_type: str) -> bool:
