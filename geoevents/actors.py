@@ -839,8 +839,9 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
             if not _listed(text, role.mention.end, current.mention.start) or role.place_modifier:
                 break
             if role.preposition not in (None, "and", "by", "of", "with", "as well as", "including") and not (
-                    role.preposition == "from" and current.preposition in (None, "from") and _subject_from(text, role)):
-                break  # ("troops from Ghana and Senegal deployed": one list of the force's parties)
+                    role.preposition == "from" and current.preposition in (None, "from") and _subject_from(text, role)
+                    or role.preposition == current.preposition and _one_phrase(text, role, current)):
+                break  # ("troops from Ghana and Senegal deployed", "allies like Turkey and Pakistan to send": one list)
             if head.preposition in (None, "and") and role.preposition != "and" and _fronted(text, role, current):
                 break  # "After talks with Niger, Chad agreed to pull out": the comma ends an opening phrase
             closed = closed or _AND_GAP.search(text, role.mention.end, current.mention.start) is not None
@@ -859,6 +860,21 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
                 result.append(role)
             current = role
     return result
+
+
+def _one_phrase(text: str, first: NameRole, second: NameRole) -> bool:
+    """Are two names joined by "and" in one phrase that is no place ("allies like Turkey and
+    Pakistan", "troops from Guatemala and El Salvador"; not "targets in Iraq and Turkish soldiers")?"""
+    if not _CONJUNCT.fullmatch(text, first.mention.end, second.mention.start):
+        return False
+    if first.preposition == "from":
+        return _force_from().search(text, max(0, first.mention.start - 40), first.mention.start) is not None
+    return first.preposition not in _place_prepositions()
+
+
+@cache
+def _place_prepositions() -> frozenset[str]:
+    return frozenset(p for words in role_lexicon()["location_prepositions"].values() for p in words)
 
 
 _POSSESSOR_GAP = regex.compile(r"['’]s\s+")
