@@ -430,7 +430,23 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
             gap = _words_between(text, trigger[1], role.mention.start)
             if len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or _a_count(w) for w in gap):
                 found.append(role)  # "deployed Russian troops", "will involve 1,000 Russian soldiers"
-    return found
+    return _heading_the_participle(text, trigger, found)
+
+
+def _heading_the_participle(text: str, trigger: tuple[int, int], found: list[NameRole]) -> list[NameRole]:
+    """"Somali gunmen opened fire at Ethiopian troops stationed in ...": a force phrase right before
+    a participle trigger is its subject, the forces before it act in another clause (those listed
+    with it are added back with the coordinated names)."""
+    before = [r for r in found if r.mention.end <= trigger[0]]
+    if len(before) < 2 or not text[trigger[0]:trigger[1]].split()[0].lower().endswith(("ed", "ing")):
+        return found
+    last = before[-1]
+    gap = _words_between(text, last.mention.end, trigger[0])
+    if (not gap or not any(force_nouns().fullmatch(w) for w in gap) or _PUNCTUATION.search(text, last.mention.end,
+                                                                                          trigger[0])
+            or not all(force_nouns().fullmatch(w) or w in _force_modifiers() for w in gap)):
+        return found
+    return [r for r in found if r is last or r.mention.start >= trigger[1]]
 
 
 # "since the foreign troop withdrawal started": forces named only as foreign have no party here
