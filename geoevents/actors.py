@@ -93,6 +93,8 @@ def attach_actors(
     actors: list[Actor] = list(office)
     seen: set[str] = {a.code for a in office}
     for role, kind in chosen:
+        if _irregulars_of(text, role):
+            continue  # "Syrian rebels withdrew": the subject, but no party's forces
         actor = _actor(role, kind)
         if actor.code not in seen:
             seen.add(actor.code)
@@ -195,6 +197,19 @@ def _modifies_a_name(text: str, role: NameRole) -> bool:
 @cache
 def _event_name_head() -> regex.Pattern:
     return regex.compile(r"\s+(?:%s)\b" % alternation(role_lexicon()["event_name_heads"]))
+
+
+def _irregulars_of(text: str, role: NameRole) -> bool:
+    """"Syrian rebels", "Chadian gunmen", "Palestinian militants": irregular fighters named by a
+    state's demonym fight apart from (often against) that state's forces, which do not act."""
+    return role.reading.form == "demonym" and role.reading.entity.kind == "state" and bool(
+        _irregular_after().match(text, role.mention.end))
+
+
+@cache
+def _irregular_after() -> regex.Pattern:
+    return regex.compile(r"\s+(?:[\p{L}-]+\s+)?(?:%s)\b" % alternation(role_lexicon()["irregular_force_nouns"]),
+                         regex.IGNORECASE)
 
 
 _SIDING = regex.compile(r"\b(?:pro|anti)-$", regex.IGNORECASE)
