@@ -198,14 +198,20 @@ def _another_subject_between(text: str, trigger: tuple[int, int], mention: Menti
     """"GNA forces are mobilising, and the LNA will defend its positions around Sirte": a clause
     joined by "and" with a named subject and a verb of its own has places of its own."""
     a, b = (trigger[1], mention.start) if mention.start >= trigger[1] else (mention.end, trigger[0])
-    return b - a < 300 and _AND_SUBJECT_VERB.search(text, a, b) is not None
+    return b - a < 300 and _and_subject_verb(mention.start >= trigger[1]).search(text, a, b) is not None
 
 
-# after a lower-case word ("... in the country and the LNA will"; not "the United States and South
-# Korea are"), a name and a finite auxiliary of its own
-_AND_SUBJECT_VERB = regex.compile(
-    r"(?<=\b(?-i:\p{Ll})[\p{L}-]*\s+)and\s+(?:the\s+)?(?-i:\p{Lu})[\p{L}.'’-]*(?:\s+(?-i:\p{Lu})[\p{L}.'’-]*){0,3}"
-    r"\s+(?:will|would|has|had|is|was|says|said)\b")
+@cache
+def _and_subject_verb(after_trigger: bool) -> regex.Pattern:
+    """After a lower-case word ("... in the country and the LNA will", "drills as NATO began"; not
+    "the United States and South Korea are"), a conjunction, a name and a finite verb of its own.
+    Before the trigger only "and": a clause opened by "as", "after" ... may hold the trigger."""
+    lexicon = role_lexicon()["other_clause"]
+    conjunctions = lexicon["conjunctions"] if after_trigger else lexicon["conjunctions_before_trigger"]
+    name = r"(?-i:\p{Lu})[\p{L}.'’-]*(?:\s+(?-i:\p{Lu})[\p{L}.'’-]*){0,3}"
+    verb = r"(?:(?:%s)\b|(?-i:\p{Ll})\p{L}+ed\b)" % alternation(lexicon["verbs"])
+    return regex.compile(r"(?<=\b(?-i:\p{Ll})[\p{L}-]*,?\s+)(?:%s)\s+(?:the\s+)?%s\s+%s"
+                         % (alternation(conjunctions), name, verb))
 
 
 @cache
