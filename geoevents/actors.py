@@ -501,7 +501,8 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
             or _FORCED_BEFORE.search(text, max(0, trigger[0] - 30), trigger[0])):
         return []
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
-              and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))]
+              and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))
+              and not _kept_out(text, r, trigger)]
     if not before:
         return []
     subject = before[-1]
@@ -510,6 +511,22 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     if _CAUSED_BEFORE.search(text, max(subject.mention.end, trigger[0] - 60), trigger[0]):
         return []  # "Beijing wants to make foreign vessels leave the sea": the causer does not leave
     return [subject]
+
+
+def _kept_out(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """"The Pentagon disinvited China from the exercise": the party kept out of the event by a verb
+    before it takes no part (the one who keeps it out may)."""
+    return (_FROM_THE_TRIGGER.fullmatch(text, role.mention.end, trigger[0]) is not None
+            and _exclusion_verb().search(text, max(0, role.mention.start - 40), role.mention.start) is not None)
+
+
+_FROM_THE_TRIGGER = regex.compile(r"\s+from\s+(?:[\p{L}\p{N}'’-]+\s+){0,10}", regex.IGNORECASE)
+
+
+@cache
+def _exclusion_verb() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)[\s\"“”']+(?:the\s+)?$" % alternation(role_lexicon()["exclusion_verbs"]),
+                         regex.IGNORECASE)
 
 
 _BY_AFTER_WORD = regex.compile(r"([\p{L}-]+)\s+by\s+(?:[\p{L}.'’-]+\s+){0,6}?$", regex.IGNORECASE)
