@@ -88,6 +88,9 @@ def attach_actors(
     chosen += [(r, "participant") for r in partners if r not in agents]
     if event_type == "exercise":
         chosen += [(r, "participant") for r in _between_pair(trigger, roles) if r not in agents + partners]
+    if event_type == "exercise":
+        chosen += [(r, "participant") for r in _joiners(text, trigger, roles) if r not in agents + partners]
+        chosen += [(r, "host") for r in _hosted_by(text, trigger, roles) if r not in agents + partners]
     chosen += [(r, "agent") for r in _frameworks(text, sentence, mentions, year)]
     chosen += [(r, "agent") for r in _contributors(text, sentence, trigger, mentions, year)]
     actors: list[Actor] = list(office)
@@ -124,6 +127,33 @@ def _hosts(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
     """"South Africa hosts joint drills with Russia", "drills hosted by Kenya": the host country."""
     a, b = (role.mention.end, trigger[0]) if role.mention.end <= trigger[0] else (trigger[1], role.mention.start)
     return b - a < 60 and bool(_HOST.search(text, a, b))
+
+
+def _joiners(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """"Sweden joined NATO drills", "India took part in the exercise": the subject of a verb of
+    joining takes part in the exercise it joins, whoever holds it."""
+    for role in reversed([r for r in roles if r.mention.end <= trigger[0] and r.preposition is None
+                          and not r.place_modifier]):
+        if _joining().fullmatch(text, _past_force_noun(text, role) if role.force else role.mention.end, trigger[0]):
+            return [role]
+    return []
+
+
+@cache
+def _joining() -> regex.Pattern:
+    return regex.compile(r"\s+(?:(?:%s)\s+)?(?:%s)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,5}?"
+                         % (alternation(role_lexicon()["control_verbs"]), alternation(role_lexicon()["joining_verbs"])),
+                         regex.IGNORECASE)
+
+
+def _hosted_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """"drills hosted by Russia": the host, beside the parties named before the trigger."""
+    m = _HOSTED_BY.match(text, trigger[1])
+    return [r for r in roles if m is not None and r.mention.start == m.end()][:1]
+
+
+_HOSTED_BY = regex.compile(r",?\s+(?:(?:jointly|being)\s+)?(?:hosted|organi[sz]ed)\s+by\s+(?:the\s+)?",
+                           regex.IGNORECASE)
 
 
 def add_host(actors: list[Actor], locations: list[Location], event_type: str) -> list[Actor]:
@@ -371,7 +401,7 @@ _STRENGTH = regex.compile(r"\d+-strong")
 _NP_GAP = {"the", "a", "an", "its", "their", "more", "some", "about", "around", "nearly", "over", "up", "to",
            "additional", "extra", "fresh", "new", "several", "thousands", "hundreds", "dozens", "of", "held",
            "staged", "conducted", "led", "carried", "out", "being", "by", "troops", "forces", "number", "total",
-           "all", "almost", "most", "remaining", "last", "rest", "hosted", "organised", "organized"}
+           "all", "almost", "most", "remaining", "last", "rest"}
 
 
 def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
