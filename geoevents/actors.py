@@ -31,6 +31,7 @@ from .clauses import (
 )
 from .gazetteer import Mention, Reading, load_gazetteer
 from .model import Actor, Location
+from .resources import read_lines
 from .temporal.grammar import lexicon as temporal_lexicon
 
 
@@ -72,6 +73,7 @@ def attach_actors(
         agents = (_possessor(text, trigger, roles) or _premodifier(text, trigger, roles)
                   or _of_or_by(text, trigger, roles)
                   or _infinitive_subject(text, trigger, roles)
+                  or _subject_before_aside(text, sentence, trigger, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
                   or _force_phrases(text, trigger, roles) or _subject(text, clause, trigger, roles))
     if not agents and not _FOREIGN_OBJECT_AFTER.match(text, trigger[1]):  # "the withdrawal of foreign troops"
@@ -304,6 +306,35 @@ def _antecedent(text: str, relative_start: int, roles: list[NameRole]) -> list[N
                 return [role]
             return []
     return []
+
+
+def _subject_before_aside(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
+                          year: int | None) -> list[NameRole]:
+    """"Russia, facing NATO troops on its border, moved tanks", "Turkey, which accuses the YPG
+    of terrorism, sent troops": the name that opens the sentence before an aside between commas
+    is the subject of the verb after it (the names in the aside are not)."""
+    first = next((m for m in mentions if m.start >= sentence[0]), None)
+    if first is None or first.end > trigger[0] or not _OPENING.fullmatch(text, sentence[0], first.start):
+        return []
+    m = _aside().match(text, first.end)
+    if m is None or m.end() > trigger[0] or len(_words_between(text, m.end(), trigger[0])) > 10 \
+            or _PUNCTUATION.search(text, m.end(), trigger[0]):
+        return []
+    reading = first.actor_reading(year)
+    return [NameRole(first, reading, None, False, False)] if reading is not None else []
+
+
+_OPENING = regex.compile(r"\s*(?:the\s+)?", regex.IGNORECASE)
+
+
+@cache
+def _aside() -> regex.Pattern:
+    """After the opening name (its possession or force: "Iraq's leader", "Russian troops"), an
+    aside between commas opened by a relative pronoun or a participle, then a lower-case verb."""
+    forces = alternation(role_lexicon()["force_modifiers"] + read_lines("lexicon/forces.txt"))
+    return regex.compile(r"(?:['’]s(?:\s+[\p{L}.-]+){1,3}|(?:\s+(?:%s))*)"
+                         r",\s+(?:which|who|whose|(?-i:\p{Ll})[\p{L}-]*(?:ing|ed|en))\s[^,;:()]{3,120}?,\s+(?=(?-i:\p{Ll}))"
+                         % forces, regex.IGNORECASE)
 
 
 def _possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
