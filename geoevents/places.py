@@ -147,6 +147,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             relation = "object"  # "leaves Kabul", "beefs up a Tajik base"
             if event_type == "withdrawal" and reading.entity.kind == "state" and _MOVED_FROM.match(text, mention.end):
                 continue  # "withdraw Israel from the Gaza Strip": the state is what moves, not where
+        if relation is None and mention.start >= trigger[1]:
+            relation = _relative_place(text, max(clause[0], mention.start - 40), mention.start, reading)
         if relation is None:
             continue
         first = 0 if relation in preferred or relation == "object" else 1
@@ -157,6 +159,26 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             location = _location(text, mention, reading, relation, phrase_end if noun else None)
             candidates.append(_Candidate(location, rank, mention.start, max(phrase_end, location.end)))
     return candidates
+
+
+def _relative_place(text: str, floor: int, start: int, reading: Reading) -> str | None:
+    """"withdrew from positions north of Kharkiv", "areas outside Kyiv", "troops 50 km from the
+    border": after the trigger, a place named by a direction or distance from it (not "in the
+    north of X", where "in" governs; not "outside Iraq", which is anywhere else)."""
+    m = _relative_place_before().search(text, floor, start)
+    if m is None or (m.group("phrase").lower().startswith("outside") and reading.entity.kind == "state"):
+        return None
+    return " ".join(m.group("phrase").lower().split())
+
+
+@cache
+def _relative_place_before() -> regex.Pattern:
+    lexicon = role_lexicon()["relative_places"]
+    directions = alternation(lexicon["directions"])
+    units = alternation(lexicon["distance_units"])
+    return regex.compile(
+        r"(?<!\bthe\s+)(?P<phrase>\b(?:%s)\s+of|\boutside(?:\s+of)?|\b(?:%s)\s+(?:(?:%s)\s+(?:of|from)|from|off))"
+        r"\s+(?:the\s+)?$" % (directions, units, directions), regex.IGNORECASE)
 
 
 def _speaker_venue(text: str, clause_start: int, mention: Mention) -> bool:
