@@ -788,13 +788,17 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     if not m or preposition_before(text, m.start(), clause[0], allowed) is None:
         return []
     actor_spans = {(a.start, a.end) for a in actors}
+    island = m.group(0).lower().endswith("island")  # "near the island": also an island state ("Taiwan said ...")
     earlier = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()
                and (x.start, x.end) not in actor_spans and not _modifies_a_name(text, x)
-               and not _not_a_place(text, x) and not _SUBJECT_OF_MODAL.match(text, x.end)
+               and not _not_a_place(text, x)
+               and (not _SUBJECT_OF_MODAL.match(text, x.end) or island and _an_island_state(x))
+               and not _government_speaking(text, x)
                and not _speaker_venue(text, sentence[0], x)]  # not "sources in Washington said"
     wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1])
     readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
-    preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted]
+    preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted
+                 or (island and r.entity.kind == "state" and r.entity.code in _island_states())]
     # the acting state named again ("Papua New Guinea and the United States sign a pact that will
     # see American troops stationed in the country") is the country only when no other is named
     acting = {a.code for a in actors} if event_type in _FOREIGN_COUNTRY_TYPES and actors and \
@@ -844,6 +848,25 @@ def _direction(text: str, sentence: tuple[int, int], m: regex.Match, mentions: l
     location = Location(name=text[start:end], country=country, lat=None, lon=None, text=text[start:end],
                         start=start, end=end, feature="region", relation="in")
     return [_Candidate(location, (1, 0), start, end)]
+
+
+def _government_speaking(text: str, mention: Mention) -> bool:
+    """"Ankara demanded that Athens withdraw from the island": a capital as the subject of a verb
+    stands for its government, it is no place the anaphor may take up."""
+    return any(r.form in ("capital", "seat") for r in mention.readings) and bool(_FINITE_AFTER.match(text, mention.end))
+
+
+_FINITE_AFTER = regex.compile(r"\s+(?:(?-i:\p{Ll})\p{L}+(?:ed|es|s)|will|would|could|can|may|might|must|should|has|had|"
+                              r"have|is|was|are|were)\b")
+
+
+def _an_island_state(mention: Mention) -> bool:
+    return any(r.entity.kind == "state" and r.entity.code in _island_states() for r in mention.readings)
+
+
+@cache
+def _island_states() -> frozenset[str]:
+    return frozenset(role_lexicon()["island_states"])
 
 
 @cache
