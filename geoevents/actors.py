@@ -163,10 +163,16 @@ def add_host(actors: list[Actor], locations: list[Location], event_type: str) ->
     if actors or event_type != "exercise":
         return actors
     for location in locations:
-        if location.feature == "country" and location.country:
+        # "drills in Iran", not "drills around Taiwan" (the target's land, not the exercise's host)
+        if location.feature == "country" and location.country and location.relation in _host_relations():
             return [Actor(name=location.name, code=location.country, kind="state", text=location.text,
                           start=location.start, end=location.end, role="host")]
     return actors
+
+
+@cache
+def _host_relations() -> frozenset[str]:
+    return frozenset(role_lexicon()["host_relations"])
 
 
 def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year: int | None) -> list[NameRole]:
@@ -796,6 +802,8 @@ def _coordinated_subject(text: str, sentence: tuple[int, int], trigger: tuple[in
         return []
     if "," in text[coordinator.end():trigger[0]] or not _verb_opens(text, coordinator.end(), trigger[0]):
         return []  # "and launched an attack, forcing them to retreat": the trigger has a clause of its own
+    if _stance().search(text, coordinator.end(), trigger[0]):
+        return []  # "and demands their immediate withdrawal": the subject judges, it does not act
     before = [m for m in mentions if sentence[0] <= m.start and m.end <= coordinator.start()]
     roles = [r for r in _roles_of(text, (sentence[0], coordinator.start()), before, year)
              if r.preposition is None and not r.place_modifier and not r.leads and not _modifies_a_name(text, r)]
@@ -823,8 +831,15 @@ def _verb_opens(text: str, start: int, trigger_start: int) -> bool:
             return True
         if word in adverbs or word.endswith("ly"):
             continue
-        return word.islower() and word.endswith("ed")
+        return word.islower() and (word.endswith("ed") or _present_verb(word))
     return False
+
+
+def _present_verb(word: str) -> bool:
+    """A verb in -s ("and launches drills"), not a plural noun that opens a subject of its own
+    ("and troops were deployed", "and officials say")."""
+    return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+            and force_nouns().fullmatch(word) is None and word not in role_lexicon()["speaker_nouns"])
 
 
 def _past_force_noun(text: str, role: NameRole) -> int:
