@@ -749,7 +749,7 @@ def _nested_in(text: str, end: int, mentions: list[Mention]) -> list[Mention]:
     return []
 
 
-_NESTING = {"in", "of", "the", "a", "an", "part", "province", "district", "region", "state", "county", "near",
+_NESTING = {"in", "on", "of", "the", "a", "an", "part", "province", "district", "region", "state", "county", "near",
             "mountainous", "remote", "area", "rural", "desert", "coastal", "breakaway", "separatist", "occupied"}
 
 
