@@ -82,7 +82,8 @@ def attach_actors(
                   or _relative_antecedent(text, sentence, clause, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year))
     if not agents and not partners:
-        agents = _commander_of(text, sentence, trigger, mentions, year)
+        agents = _commander_of(text, sentence, trigger, mentions, year) or _pair_named_before(
+            text, sentence, clause, trigger, mentions, year)
     office = [] if agents or partners else _office_of_the_state(text, sentence, clause, trigger, mentions)
     agents = _with_coordinated(text, agents, roles)
     partners = _with_coordinated(text, partners, roles)
@@ -874,6 +875,41 @@ def _verb_follows(text: str, end: int) -> bool:
             return False  # "Hezbollah fighters", "US officials": a plural noun, not a verb in -s
         return word.islower() and (word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")))
     return False
+
+
+def _pair_named_before(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
+                       mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"... against South Korea and the United States in response to the two nations' annual
+    exercise", "an exercise held by the two allies": the last two states named before the phrase."""
+    phrase = _pair_anaphor_before().search(text, max(clause[0], trigger[0] - 60), trigger[0])
+    if phrase is None:
+        phrase = _pair_anaphor_after().match(text, trigger[1])
+    if phrase is None:
+        return []
+    states: list[NameRole] = []
+    for mention in reversed([m for m in mentions if sentence[0] <= m.start and m.end <= phrase.start()]):
+        reading = mention.actor_reading(year)
+        if reading is not None and reading.entity.kind == "state" and all(
+                r.reading.entity.code != reading.entity.code for r in states):
+            states.append(NameRole(mention, reading, None, False, False))
+        if len(states) == 2:
+            return states[::-1]
+    return []
+
+
+@cache
+def _pair_anaphor_before() -> regex.Pattern:
+    """The pair as the trigger's owner or subject: "the two nations' annual", "both countries will hold"."""
+    pairs = alternation(role_lexicon()["pair_anaphors"])
+    return regex.compile(r"\b(?:%s)(?:['’]s?)?\s+(?:[\p{L}-]+\s+){0,4}$" % pairs, regex.IGNORECASE)
+
+
+@cache
+def _pair_anaphor_after() -> regex.Pattern:
+    """The pair as the agent after the trigger: "exercise held here by the two allies"."""
+    pairs = alternation(role_lexicon()["pair_anaphors"])
+    return regex.compile(r"\s+(?:held|staged|conducted|carried\s+out)(?:\s+here|\s+there|\s+jointly)?\s+by\s+(?:%s)\b"
+                         % pairs, regex.IGNORECASE)
 
 
 def _commander_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
