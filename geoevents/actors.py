@@ -879,8 +879,8 @@ def _verb_follows(text: str, end: int) -> bool:
 
 def _pair_named_before(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
                        mentions: list[Mention], year: int | None) -> list[NameRole]:
-    """"... against South Korea and the United States in response to the two nations' annual
-    exercise", "an exercise held by the two allies": the last two states named before the phrase."""
+    """"a tough reply to Japan and the United States, citing the two nations' planned exercise",
+    "an exercise held by the two allies": the last two states named before the phrase."""
     phrase = _pair_anaphor_before().search(text, max(clause[0], trigger[0] - 60), trigger[0])
     if phrase is None:
         phrase = _pair_anaphor_after().match(text, trigger[1])
