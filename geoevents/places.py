@@ -84,8 +84,13 @@ def _home_ground(locations: list[Location], actors: list[Actor]) -> list[Locatio
     if len(states) != 1 or len(actors) != 1:
         return locations
     return [dataclasses.replace(loc, country=states[0].code)
-            if loc.country is None and loc.feature == "place" and loc.lat is None else loc
+            if loc.country is None and loc.feature == "place" and loc.lat is None and not _open_water(loc.name) else loc
             for loc in locations]
+
+
+def _open_water(name: str) -> bool:
+    """"the Wadden Sea", "Taiwan Strait": waters are no state's ground (GUIDELINE: no country for a sea)."""
+    return name.split()[-1] in role_lexicon()["water_heads"]
 
 
 class _Context:
