@@ -114,6 +114,7 @@ class StatusLexicon:
         self.particles = LazyPattern(r"\b(?:%s)\b|n['’]t\b" % "|".join(map(regex.escape, particles)),
                                      regex.IGNORECASE)
         self.light = frozenset(data["light_words"])
+        self.particle_governors = frozenset(data["particle_governors"])
         self.right = {name: alternation(data["right_" + name])
                       for name in ("negated", "planned", "uncertain", "occurred")}
         self.conditional_window = int(data["right_conditional_window"])

@@ -39,6 +39,7 @@ _AND = regex.compile(r"\s(?:and|but)\s")
 _COORDINATORS = ("and", "but", "then")
 _PREPOSITION_REACH = 4  # words from a cue ending in a preposition ("not take part in") to the trigger it governs
 _DENIAL_REACH = 5  # words from a denial to the finite verb of the clause it denies ("denied that its troops had")
+_DEMAND_OBJECT_WORDS = 4  # words between a verb of demanding and the "not to" it governs ("urged the Japanese government not to")
 _NEAR_MODAL = 4  # words before a participle in which a modal makes it non-finite ("will see troops stationed")
 
 
@@ -447,7 +448,25 @@ def _negated_by_particle(text: str, left: int, trigger_start: int, lex: StatusLe
     if particle is None:
         return False
     governor = _WORD.findall(text, max(left, particle.start() - 20), particle.start())
-    if governor and governor[-1].lower() in ("should", "must", "ought"):
-        return False  # "should not be withdrawn": a demand by others, left to the deontic cue
+    if governor and governor[-1].lower() in lex.particle_governors:
+        return False  # "should not be withdrawn": a demand, left to the deontic cue; "whether or not to send"
+    if _demanded_not_to(text, left, particle, lex):
+        return False
     between = [w.lower() for w in _WORD.findall(text, particle.end(), trigger_start)]
     return len(between) <= 5 and all(w in lex.light for w in between)
+
+
+def _demanded_not_to(text: str, left: int, particle: regex.Match, lex: StatusLexicon) -> bool:
+    """"urges Japan not to send troops", "warned Washington not to deploy": what others demand
+    is not done is not denied by those who would act; the demand decides (uncertain)."""
+    if not regex.match(r"\s+to\b", text[particle.end():particle.end() + 4]):
+        return False
+    nearest = None
+    for cue in lex.cues_in(text, left, particle.end() + 3):  # "warn* ... not to" holds the particle
+        if cue.start < particle.start():
+            nearest = cue
+    if nearest is None or nearest.category != "uncertain":
+        return False
+    gap = (min(nearest.end, particle.start()), particle.start())
+    return _words(text, *gap) <= _DEMAND_OBJECT_WORDS and not _COMMA.search(text, *gap)
+
