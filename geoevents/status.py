@@ -39,7 +39,7 @@ _AND = regex.compile(r"\s(?:and|but)\s")
 _COORDINATORS = ("and", "but", "then")
 _PREPOSITION_REACH = 4  # words from a cue ending in a preposition ("not take part in") to the trigger it governs
 _DENIAL_REACH = 5  # words from a denial to the finite verb of the clause it denies ("denied that its troops had")
-_DEMAND_OBJECT_WORDS = 4  # words between a verb of demanding and the "not to" it governs ("urged the Japanese government not to")
+_DEMAND_OBJECT_WORDS = 4  # words from a verb of demanding to the "not to" it governs ("urged the US government not to")
 _NEAR_MODAL = 4  # words before a participle in which a modal makes it non-finite ("will see troops stationed")
 
 
