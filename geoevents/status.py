@@ -40,6 +40,7 @@ _COORDINATORS = ("and", "but", "then")
 _PREPOSITION_REACH = 4  # words from a cue ending in a preposition ("not take part in") to the trigger it governs
 _DENIAL_REACH = 5  # words from a denial to the finite verb of the clause it denies ("denied that its troops had")
 _DEMAND_OBJECT_WORDS = 4  # words from a verb of demanding to the "not to" it governs ("urged the US government not to")
+_SMALL_CLAUSE_REACH = 8  # words before a participle in which "see", "want", "accept" make it their complement
 _NEAR_MODAL = 4  # words before a participle in which a modal makes it non-finite ("will see troops stationed")
 
 
@@ -50,6 +51,8 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
     left = _left_bound(text, sentence, clause[0], trigger[0], lex)
     form = TriggerForm.of(text, left, trigger, lex)
     status = _right_predicate(text, clause, trigger, lex) if form.nominal else None
+    if status is None and _reduced_relative(form, lex):
+        status = "occurred"
     if status is None:
         status = _from_left(text, sentence, left, trigger, form, lex)
         if status == "negated" and _conditional_before(text, left, trigger[0], lex):
@@ -111,6 +114,20 @@ class TriggerForm:
         finite = not nominal and _finite(words, aux, before, lex)
         bare = not nominal and not finite and _is_bare(first, lex) and _subject_like(aux, lex)
         return cls(first, before, nominal, finite, bare)
+
+
+def _reduced_relative(form: TriggerForm, lex: StatusLexicon) -> bool:
+    """"failed to resupply troops stationed there", "fight Ethiopian forces deployed in the country":
+    a participle right after a force noun describes forces where they stand, whatever the main
+    clause does with them; not the complement of a verb like "see" ("will see troops stationed")."""
+    participle = form.first.endswith("ed") or form.first in lex.irregular_past
+    if form.nominal or not participle or not form.before:
+        return False
+    noun = _aux_before(form.before, lex)  # past adverbs: "troops currently stationed"
+    if noun is None or not force_nouns().fullmatch(noun.lower()):
+        return False
+    governing = [w.lower() for w in form.before[-_SMALL_CLAUSE_REACH:-1]]
+    return not any(w in lex.small_clause_verbs for w in governing)
 
 
 def _aux_before(before: tuple[str, ...], lex: StatusLexicon) -> str | None:
