@@ -298,9 +298,9 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
                 pending = _TRANSPARENT[cue.category]
                 boundary = cue.start
                 continue
-            return cue.category
+            return _unless_rejected(text, cues, index, lex)
         if cue.category in ("negated", "uncertain"):
-            return cue.category
+            return _unless_rejected(text, cues, index, lex)
         if cue.category == "occurred":
             return pending
         pending = _TRANSPARENT[cue.category]  # "ordered that troops should be ...", "will begin to"
@@ -319,6 +319,22 @@ def _governor_of_modifier(text: str, governor: Cue | None, modifier: Cue, lex: S
             w not in lex.determiners for w in between):
         return None
     return governor.category
+
+
+def _unless_rejected(text: str, cues: list[Cue], index: int, lex: StatusLexicon) -> str:
+    """The category of the deciding cue ``cues[index]``, but "negated" for a demand that is
+    rejected: "declines a US request to send", "rejects a demand by the rebels to leave",
+    "rebuffs demands that troops be withdrawn" (a denial a few words before the demand noun,
+    no comma between, says the event will not happen)."""
+    demand = cues[index]
+    if demand.category != "uncertain" or demand.text not in lex.demand_nouns or index == 0:
+        return demand.category
+    governor = cues[index - 1]
+    between = (governor.end, demand.start)
+    if (governor.category == "negated" and not _COMMA.search(text, *between)
+            and _words(text, *between) <= _DEMAND_OBJECT_WORDS):
+        return "negated"
+    return demand.category
 
 
 def _modifies_trigger(text: str, cue: Cue, trigger_start: int, lex: StatusLexicon) -> bool:
