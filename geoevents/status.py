@@ -51,6 +51,8 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
     left = _left_bound(text, sentence, clause[0], trigger[0], lex)
     form = TriggerForm.of(text, left, trigger, lex)
     status = _right_predicate(text, clause, trigger, lex) if form.nominal else None
+    if status in ("planned", "occurred") and _negated_by_particle(text, left, trigger[0], lex):
+        status = "negated"  # "no joint drills were planned", "no withdrawal has taken place"
     if status is None and _reduced_relative(form, lex):
         status = "occurred"
     if status is None:
@@ -355,7 +357,9 @@ def _infinitive(text: str, left: int, trigger_start: int, before: tuple[str, ...
         else:
             m = _WORD.search(text, trigger_start)
             head = m.group() if m else ""
-        title_case = words[i].group() == "To" and i + 1 == len(words)  # "U.S. To Pull Troops From ..."
+        # "U.S. To Pull Troops From ...", "US to Deploy More Troops", "Japan, US to Hold Joint Drills":
+        # a capital that starts the trigger or a realizing verb is a headline's, not a name's
+        title_case = i + 1 == len(words) or bool(lex.realizing_verbs.fullmatch(head))
         if head.lower() in lex.not_verbs_after_to or head[:1].isdigit() or (head[:1].isupper() and not title_case) \
                 or force_nouns().fullmatch(head.lower()):
             return None
