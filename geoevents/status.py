@@ -329,7 +329,7 @@ def _unless_rejected(text: str, cues: list[Cue], index: int, lex: StatusLexicon)
     "rebuffs demands that troops be withdrawn" (a denial a few words before the demand noun,
     no comma between, says the event will not happen)."""
     demand = cues[index]
-    if demand.category != "uncertain" or demand.text not in lex.demand_nouns or index == 0:
+    if demand.category != "uncertain" or demand.text not in lex.demand_or_claim_nouns or index == 0:
         return demand.category
     governor = cues[index - 1]
     between = (governor.end, demand.start)
