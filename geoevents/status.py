@@ -65,7 +65,17 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
         return "uncertain"
     if status in ("planned", "uncertain") and _plan_undone(text, clause, trigger, lex):
         return "negated"
+    if status in ("occurred", "planned") and _yes_no_question(text, sentence, lex):
+        return "uncertain"  # "Will Russia withdraw its troops?": questioned (GUIDELINE.md)
     return status
+
+
+def _yes_no_question(text: str, sentence: tuple[int, int], lex: StatusLexicon) -> bool:
+    """A sentence that opens with an auxiliary and ends with a question mark: "Should NATO send
+    troops to Ukraine?" (not "Why did Russia withdraw?", which takes the withdrawal as a fact)."""
+    body = text[sentence[0]:sentence[1]].strip().strip("\"'“”‘’")
+    first = _WORD.match(body)
+    return body.endswith("?") and first is not None and first.group().lower() in lex.question_openers
 
 
 def adjust_for_date(status: str, text: str, sentence: tuple[int, int], trigger: tuple[int, int],
