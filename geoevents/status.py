@@ -337,15 +337,19 @@ def _unless_rejected(text: str, cues: list[Cue], index: int, lex: StatusLexicon)
     """The category of the deciding cue ``cues[index]``, but "negated" for a demand that is
     rejected: "declines a US request to send", "rejects a demand by the rebels to leave",
     "rebuffs demands that troops be withdrawn" (a denial a few words before the demand noun,
-    no comma between, says the event will not happen)."""
+    no comma between, says the event will not happen), and "uncertain" for a denial that is
+    only demanded or possible ("urged Seoul to cancel the drills")."""
     demand = cues[index]
-    if demand.category != "uncertain" or demand.text not in lex.demand_or_claim_nouns or index == 0:
+    if index == 0 or demand.category not in ("uncertain", "negated"):
         return demand.category
     governor = cues[index - 1]
     between = (governor.end, demand.start)
-    if (governor.category == "negated" and not _COMMA.search(text, *between)
-            and _words(text, *between) <= _DEMAND_OBJECT_WORDS):
+    if _COMMA.search(text, *between) or _words(text, *between) > _DEMAND_OBJECT_WORDS:
+        return demand.category
+    if demand.category == "uncertain" and demand.text in lex.demand_or_claim_nouns and governor.category == "negated":
         return "negated"
+    if demand.category == "negated" and governor.category == "uncertain":
+        return "uncertain"  # "asked the government to halt the drills", "may cancel the exercise": a halt not yet made
     return demand.category
 
 
