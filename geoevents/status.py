@@ -36,6 +36,7 @@ _TRANSPARENT = {"planned": "planned", "deontic": "uncertain", "aspect": "occurre
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|n['’]t\b")
 _COMMA = regex.compile(r"[,;:]")
 _AND = regex.compile(r"\s(?:and|but)\s")
+_TO_AFTER = regex.compile(r"\s+to\b", regex.IGNORECASE)  # "not to": an infinitive the particle negates
 _COORDINATORS = ("and", "but", "then")
 _PREPOSITION_REACH = 4  # words from a cue ending in a preposition ("not take part in") to the trigger it governs
 _DENIAL_REACH = 5  # words from a denial to the finite verb of the clause it denies ("denied that its troops had")
@@ -510,7 +511,7 @@ def _negated_by_particle(text: str, left: int, trigger_start: int, lex: StatusLe
 def _demanded_not_to(text: str, left: int, particle: regex.Match, lex: StatusLexicon) -> bool:
     """"urges Japan not to send troops", "warned Washington not to deploy": what others demand
     is not done is not denied by those who would act; the demand decides (uncertain)."""
-    if not regex.match(r"\s+to\b", text[particle.end():particle.end() + 4]):
+    if not _TO_AFTER.match(text, particle.end()):
         return False
     nearest = None
     for cue in lex.cues_in(text, left, particle.end() + 3):  # "warn* ... not to" holds the particle
@@ -520,4 +521,3 @@ def _demanded_not_to(text: str, left: int, particle: regex.Match, lex: StatusLex
         return False
     gap = (min(nearest.end, particle.start()), particle.start())
     return _words(text, *gap) <= _DEMAND_OBJECT_WORDS and not _COMMA.search(text, *gap)
-
