@@ -97,6 +97,15 @@ TextField = Annotated[str, typer.Option(help="JSON Lines field holding the text.
 IdField = Annotated[str, typer.Option(help="JSON Lines field holding the document id.")]
 DateField = Annotated[str | None, typer.Option(
     help="JSON Lines field holding the publication date. Default: published, then date.")]
+Glob = Annotated[list[str] | None, typer.Option(
+    help="In folders, read only files whose name matches this pattern ('*.txt'); repeatable.", show_default=False)]
+FilesFrom = Annotated[str | None, typer.Option(
+    help="Also read the paths listed in this file, one per line (- for stdin).", show_default=False)]
+Quiet = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="No progress bar, no summary, no warnings: only failures on stderr.")]
+ErrorsTo = Annotated[str | None, typer.Option(
+    "--errors", help="Write each failed file or document (source, line, id, reason) to this file as JSON Lines.",
+    show_default=False)]
 
 
 def _format_and_date(format: str | None, published: str | None) -> str:
@@ -126,20 +135,14 @@ def extract(
     text_field: TextField = "text",
     id_field: IdField = "id",
     date_field: DateField = None,
-    glob: Annotated[list[str] | None, typer.Option(
-        help="In folders, read only files whose name matches this pattern ('*.txt'); repeatable.",
-        show_default=False)] = None,
-    files_from: Annotated[str | None, typer.Option(
-        help="Also read the paths listed in this file, one per line (- for stdin).", show_default=False)] = None,
+    glob: Glob = None,
+    files_from: FilesFrom = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Worker processes. Default: the number of cores.", show_default=False)] = None,
     unordered: Annotated[bool, typer.Option(
         help="Write each document's events as soon as they are ready, not in input order.")] = False,
-    quiet: Annotated[bool, typer.Option(
-        "--quiet", "-q", help="No progress bar, no summary, no warnings: only failures on stderr.")] = False,
-    errors_to: Annotated[str | None, typer.Option(
-        "--errors", help="Write each failed file or document (source, line, id, reason) to this file "
-                         "as JSON Lines.", show_default=False)] = None,
+    quiet: Quiet = False,
+    errors_to: ErrorsTo = None,
     rules: Annotated[list[str] | None, typer.Option(
         "--rules", help="A rule file (YAML or TOML) adding triggers, exclusions, actors or places; repeatable.",
         show_default=False)] = None,
@@ -156,13 +159,7 @@ def extract(
     chosen_format = _format_and_date(format, published)
     wanted = _types(types)
     fields = _fields(text_field, id_field, date_field)
-    if files_from == "-" and "-" in (paths or []):
-        raise typer.BadParameter("standard input cannot be both a document and the list of paths",
-                                 param_hint="--files-from")
-    try:
-        error_log = open(errors_to, "w", encoding="utf-8") if errors_to else None  # noqa: SIM115
-    except OSError as error:
-        raise typer.BadParameter(f"cannot write {errors_to}: {error.strerror}", param_hint="--errors") from None
+    error_log = _error_log(paths, files_from, errors_to)
 
     rule_paths = _rule_paths(rules, config)
     reporter = Reporter(errors, error_log, quiet)
@@ -195,6 +192,17 @@ def extract(
         raise typer.Exit(130)
     if tally.failed:
         raise typer.Exit(1)
+
+
+def _error_log(paths: list[str] | None, files_from: str | None, errors_to: str | None) -> TextIO | None:
+    """The ``--errors`` file, opened for writing, once the inputs are checked to be readable together."""
+    if files_from == "-" and "-" in (paths or []):
+        raise typer.BadParameter("standard input cannot be both a document and the list of paths",
+                                 param_hint="--files-from")
+    try:
+        return open(errors_to, "w", encoding="utf-8") if errors_to else None  # noqa: SIM115
+    except OSError as error:
+        raise typer.BadParameter(f"cannot write {errors_to}: {error.strerror}", param_hint="--errors") from None
 
 
 def _write_all(results: Iterator[ChunkResult | Failure], writer, reporter: Reporter, bar: ProgressBar) -> None:
@@ -305,6 +313,10 @@ def dates(
     text_field: TextField = "text",
     id_field: IdField = "id",
     date_field: DateField = None,
+    glob: Glob = None,
+    files_from: FilesFrom = None,
+    quiet: Quiet = False,
+    errors_to: ErrorsTo = None,
 ) -> None:
     """Find time expressions and print one record each: text, offsets, TIMEX3 type and value."""
     from .timex_records import document_timexes
@@ -312,18 +324,28 @@ def dates(
 
     chosen_format = _format_and_date(format, published)
     fields = _fields(text_field, id_field, date_field)
+    error_log = _error_log(paths, files_from, errors_to)
+    reporter = Reporter(errors, error_log, quiet)
     writer = timex_writer_for(chosen_format, sys.stdout)
-    failures = 0
-    for item in iter_documents(paths or [], fields, published):
-        if isinstance(item, Failure):
-            failures += 1
-            errors().print(f"geoevents: {item}", style="red", markup=False)
-            continue
-        for record in document_timexes(item):
-            writer.write(record)
-    writer.close()
-    if failures:
-        errors().print(f"geoevents: {failures} input(s) failed", markup=False)
+    documents = expressions = 0
+    with contextlib.ExitStack() as cleanup:
+        if error_log:
+            cleanup.callback(error_log.close)
+        for item in iter_documents(paths or [], fields, published, globs=glob or (), files_from=files_from,
+                                   on_notice=reporter.notice):
+            if isinstance(item, Failure):
+                reporter.failure(item)
+                continue
+            documents += 1
+            for record in document_timexes(item):
+                writer.write(record)
+                expressions += 1
+        writer.close()
+    failed = reporter.tally.failed
+    if not quiet:
+        errors().print(f"geoevents: {documents:,} documents read, {failed:,} failed; "
+                       f"{expressions:,} time expressions", markup=False, style="dim" if not failed else None)
+    if failed:
         raise typer.Exit(1)
 
 

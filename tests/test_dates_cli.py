@@ -63,3 +63,31 @@ def test_bad_input_is_one_line_and_a_nonzero_exit(tmp_path):
     assert "Traceback" not in result.output
     result = run("dates", "-", "--published", "28/07/2021", input=TEXT)
     assert result.exit_code == 2
+
+
+def test_folder_glob_files_from_and_errors_file(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The drills end on Friday.", encoding="utf-8")
+    (folder / "b.md").write_text("The drills end on Sunday.", encoding="utf-8")
+    (folder / "c.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    listed = tmp_path / "more.txt"
+    listed.write_text("Talks resume next week.", encoding="utf-8")
+    paths = tmp_path / "paths.txt"
+    paths.write_text(f"{listed}\n", encoding="utf-8")
+    error_file = tmp_path / "failed.jsonl"
+    result = run("dates", str(folder), "--glob", "*.txt", "--files-from", str(paths), "--errors", str(error_file),
+                 "--published", "2024-03-06", "--format", "jsonl")
+    assert result.exit_code == 1
+    assert [(r["text"], r["value"]) for r in jsonl(result.stdout)] == [("Friday", "2024-03-08"),
+                                                                      ("next week", "2024-W11")]
+    failures = jsonl(error_file.read_text(encoding="utf-8"))
+    assert [f["source"] for f in failures] == [str(folder / "c.txt")]
+    assert "2 documents read, 1 failed; 2 time expressions" in result.stderr
+
+
+def test_quiet_leaves_only_failures_on_stderr(tmp_path):
+    result = run("dates", "-", "--published", "2024-03-06", "--quiet", input="Troops left yesterday.")
+    assert result.exit_code == 0 and result.stderr == ""
+    result = run("dates", "-", "--published", "2024-03-06", input="Troops left yesterday.")
+    assert "1 documents read, 0 failed; 1 time expressions" in result.stderr
