@@ -56,7 +56,7 @@ import ahocorasick
 
 from . import cachedregex as regex
 from .gazetteer import Mention, load_gazetteer
-from .lazypattern import LazyPattern, longest_first, phrase_pattern
+from .lazypattern import LazyPattern, PrefixedPattern, longest_first, phrase_pattern
 from .prefixes import match_prefixes
 from .resources import read_jsonl, read_lines, read_text
 from .trigger_context import SentenceContext
@@ -193,6 +193,17 @@ class TriggerLexicon:
         weapons = set(read_lines("lexicon/weapons.txt"))
         self.personnel = _word_pattern([w for w in read_lines("lexicon/forces.txt") if w not in weapons]
                                        + read_lines("lexicon/platforms.txt"))
+        # The word lists the checks look for in a sentence: one automaton pass over the sentence
+        # finds where the words of them all start (see ``SentenceContext``), instead of a pass
+        # per list; each list's pattern is then tried only there.
+        listed = (self.forces, self.military, self.police, self.police_proper, self.armed_threat, self.weapons,
+                  self.trainees, self.state_forces)
+        self.context_lists = {pattern: i for i, pattern in enumerate(listed) if isinstance(pattern, PrefixedPattern)}
+        keys: dict[str, set[int]] = {}
+        for pattern, i in self.context_lists.items():
+            for word in pattern.prefixes:
+                keys.setdefault(character_classes(word), set()).add(i)
+        self.context_words = WordStarts({key: tuple(sorted(ids)) for key, ids in keys.items()}, ())
         self.determiners = frozenset(read_lines("lexicon/determiners.txt"))
         self.not_forces = frozenset(read_lines("lexicon/not_forces.txt"))
         self.not_force_modifiers = frozenset(read_lines("lexicon/not_force_modifiers.txt"))
