@@ -48,7 +48,7 @@ with an armed group as subject); ``resolve`` tries them, longest first, until on
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -224,12 +224,22 @@ class TriggerLexicon:
             if not hits:
                 return []
             tries = self._tries(hits)
-            words = self._starts.words(hits, lowered) if not self._unanchored.issuperset(tries) else set()
-            found = [hit for group, starts in tries.items() if self._anchor_met(group, words)
-                     for hit in self._rules_at(starts, lowered)]
+            if not tries:
+                return []
+            found = []
+            words = None
+            for group, starts in tries.items():
+                anchor = self._groups[group][0]
+                if anchor is not None:
+                    words = self._starts.words(hits, lowered) if words is None else words
+                    if anchor.isdisjoint(words):
+                        continue
+                found += self._rules_at(starts, lowered)
+            if not found:
+                return []  # (most texts with a prefix: nothing of the rules' there)
         else:
             found = self._scan_groups(text, lowered, self._tries(hits), self._starts.words(hits, lowered))
-        if len(self._groups) > 1:
+        if len(found) > 1:
             found.sort()
         rules = self.rules
         return [Candidate(rules[index], start, end) for start, index, end in found]
@@ -238,7 +248,12 @@ class TriggerLexicon:
         """Group -> where its prefixes start a word (``WordStarts.hits`` of the lower-cased
         text), with the group's rules that may match there."""
         tries: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
-        for start, entries in self._starts.starts(hits):
+        back, values = self._starts.back, self._starts.values
+        for end, form in hits:
+            entries = values[form]
+            if not entries or end < back[form]:
+                continue  # (a word, or a key found at the padding before the text)
+            start = end - back[form]
             for group, rules in entries:
                 starts = tries.get(group)
                 if starts is None:
@@ -246,16 +261,6 @@ class TriggerLexicon:
                 else:
                     starts.append((start, rules))
         return tries
-
-    def _prefixes_in(self, lowered: str) -> tuple[dict[int, list[tuple[int, tuple[int, ...]]]], set[str]]:
-        """Where each group's prefixes start a word (with the group's rules that may match there),
-        and the anchor words, in the lower-cased text."""
-        hits = self._starts.hits(padded_classes(lowered))
-        return self._tries(hits), self._starts.words(hits, lowered)
-
-    def _anchor_met(self, group: int, words: set[str]) -> bool:
-        anchor = self._groups[group][0]
-        return anchor is None or not anchor.isdisjoint(words)
 
     def _scan_groups(self, text: str, lowered: str, tries: dict[int, list[tuple[int, tuple[int, ...]]]],
                      words: set[str]) -> list[tuple[int, int, int]]:
@@ -277,20 +282,24 @@ class TriggerLexicon:
             found.extend((m.start(), int(m.lastgroup[1:]), m.end()) for m in matches)
         return found
 
-    def _rules_at(self, starts: list[tuple[int, tuple[int, ...]]], lowered: str) -> Iterator[tuple[int, int, int]]:
+    def _rules_at(self, starts: list[tuple[int, tuple[int, ...]]], lowered: str) -> list[tuple[int, int, int]]:
         """(start, rule, end) of the matches of a group's pattern where its prefixes start: at
         each place, the first of the rules that may start there and match, as the group's
         alternation would choose; a match hides the places it covers."""
         patterns = self._lower_single
+        found = []
         resume = 0
-        for start, rules in sorted(starts):
+        if len(starts) > 1:
+            starts.sort()
+        for start, rules in starts:
             if start < resume:
                 continue
             for index in rules:
                 if m := patterns[index].match(lowered, start):
                     resume = m.end()
-                    yield start, index, resume
+                    found.append((start, index, resume))
                     break
+        return found
 
     def exclusions_of(self, event_type: str) -> tuple[Exclusion, ...]:
         """The exclusions that can veto a trigger of ``event_type``, in lexicon order."""
