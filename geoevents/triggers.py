@@ -165,13 +165,15 @@ class TriggerLexicon:
         self._case_free = [_case_free(rule.pattern) for rule in self.rules]
         self._option_prefixes = [_ascii_lower(found) for found in prefixes]
         self._option_reach = max((len(p) for found in self._option_prefixes if found for p in found), default=0)
-        # first character of the folded text -> the rules that may match there, in rule order
-        # (those with a prefix starting with it, and those whose prefixes are not known)
+        # the first characters of the folded text (as many as the shortest prefix has) -> the rules
+        # that may match there, in rule order (those with a prefix starting with them, and those
+        # whose prefixes are not known): most rules are not looked at
         anywhere = [i for i, found in enumerate(self._option_prefixes) if found is None]
-        firsts = {p[0] for found in self._option_prefixes if found for p in found}
-        self._option_rules = {c: sorted(anywhere + [i for i, found in enumerate(self._option_prefixes)
-                                                    if found and any(p[0] == c for p in found)])
-                              for c in firsts}
+        size = self._option_key = min((len(p) for found in self._option_prefixes if found for p in found), default=1)
+        heads = {p[:size] for found in self._option_prefixes if found for p in found}
+        self._option_rules = {head: sorted(anywhere + [i for i, found in enumerate(self._option_prefixes)
+                                                       if found and any(p[:size] == head for p in found)])
+                              for head in heads}
         self._option_rules_elsewhere = anywhere
         self._rule_order = {rule.id: i for i, rule in enumerate(self.rules)}
         # per event type: its exclusions, and an automaton of their literal prefixes (see
@@ -369,7 +371,8 @@ class TriggerLexicon:
         the patterns the scan compiled serve, instead of compiling case-insensitive ones."""
         options = [candidate]
         folded = _folded(text, candidate.start, self._option_reach)
-        indices = (self._option_rules.get(folded[0], self._option_rules_elsewhere) if folded
+        # (where fewer characters than a prefix's are left, no rule with known prefixes can match)
+        indices = (self._option_rules.get(folded[:self._option_key], self._option_rules_elsewhere) if folded
                    else range(len(self.rules)))
         for i in indices:
             rule = self.rules[i]
