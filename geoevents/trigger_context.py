@@ -14,6 +14,7 @@ from .clauses import alternation, is_modifier, role_lexicon
 from .cues import status_lexicon
 from .gazetteer import Mention, SentenceNames
 from .lazypattern import LazyPattern, matches_at
+from .wordstarts import padded_classes
 
 if TYPE_CHECKING:
     from .triggers import Candidate, Exclusion, TriggerLexicon
@@ -78,6 +79,8 @@ class SentenceContext:
         self.lowered = text[self.start:self.end].lower()
         self.mentions = mentions
         self._forces: list[tuple[int, int]] | None = None
+        self._listed_starts: dict[int, list[int]] | None = None  # see ``_matches``
+        self._listed: dict[int, list[regex.Match]] = {}
         self._excluded: dict[str, list[tuple[int, int]]] = {}
         self._possible: dict[str, dict[str, set[int] | None]] = {}  # event type -> possible_exclusions
 
@@ -113,13 +116,13 @@ class SentenceContext:
         """Offsets of force nouns and armed actors ("troops", "the IDF", "Houthi") in the sentence
         (not the "personnel" of "anti-personnel mines")."""
         if self._forces is None:
-            spans = [(m.start() + self.start, m.end() + self.start) for m in self.lexicon.forces.finditer(self.lowered)
+            spans = [(m.start() + self.start, m.end() + self.start) for m in self._matches(self.lexicon.forces)
                      if not self._no_force_after(m.end()) and not self._no_force_before(m.start())
                      and not _anti_personnel(self.lowered, m)]
             for mention in self._armed_mentions():
                 if any(r.form == "force" or r.entity.kind == "armed_group" for r in mention.readings):
                     spans.append((mention.start, mention.end))
-            if self.lexicon.armed_threat.search(self.lowered):  # police against an armed threat are a force
+            if self._matches(self.lexicon.armed_threat):  # police against an armed threat are a force
                 spans += self._spans(self.lexicon.police)
             self._forces = sorted(spans)
         return self._forces
@@ -158,8 +161,27 @@ class SentenceContext:
             for _, end in self.forces()
         )
 
-    def _spans(self, pattern: regex.Pattern) -> list[tuple[int, int]]:
-        return [(m.start() + self.start, m.end() + self.start) for m in pattern.finditer(self.lowered)]
+    def _spans(self, pattern: regex.Pattern | LazyPattern) -> list[tuple[int, int]]:
+        return [(m.start() + self.start, m.end() + self.start) for m in self._matches(pattern)]
+
+    def _matches(self, pattern: regex.Pattern | LazyPattern) -> list[regex.Match]:
+        """``pattern.finditer(self.lowered)``; for the lexicon's word lists (``context_lists``),
+        whose matches start where one of their words starts a word, tried only there: one
+        automaton pass over the sentence finds those places for every list at once."""
+        index = self.lexicon.context_lists.get(pattern)
+        if index is None:
+            return list(pattern.finditer(self.lowered))
+        found = self._listed.get(index)
+        if found is None:
+            if self._listed_starts is None:
+                self._listed_starts = {}
+                words = self.lexicon.context_words
+                for start, lists in words.starts(words.hits(padded_classes(self.lowered))):
+                    for i in lists:
+                        self._listed_starts.setdefault(i, []).append(start)
+            starts = self._listed_starts.get(index)
+            found = self._listed[index] = list(matches_at(pattern, starts, self.lowered)) if starts else []
+        return found
 
     def near(self, spans: Sequence[tuple[int, int]], candidate: Candidate, left: bool, right: bool,
              window: int = FORCE_WINDOW) -> bool:
@@ -197,7 +219,7 @@ class SentenceContext:
         soldiers = [f for f in self.forces() if not any(p[0] <= f[0] < p[1] for p in police)]
         if self.near(soldiers, candidate, True, True):
             return False
-        return not self.lexicon.armed_threat.search(self.lowered)
+        return not self._matches(self.lexicon.armed_threat)
 
     def after_determiner(self, candidate: Candidate) -> bool:
         before = _WORD.findall(self.text, max(self.start, candidate.start - 30), candidate.start)
@@ -346,7 +368,7 @@ class SentenceContext:
                    and n <= 2 and m.actor_reading() is not None for m in self.mentions)
 
     def military_context(self) -> bool:
-        if self.lexicon.military.search(self.lowered):
+        if self._matches(self.lexicon.military):
             return True
         return bool(self.forces())
 

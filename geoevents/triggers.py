@@ -49,7 +49,7 @@ with an armed group as subject); ``resolve`` tries them, longest first, until on
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,7 +57,7 @@ import ahocorasick
 
 from . import cachedregex as regex
 from .gazetteer import Mention, load_gazetteer
-from .lazypattern import LazyPattern, longest_first, phrase_pattern
+from .lazypattern import LazyPattern, PrefixedPattern, longest_first, phrase_pattern
 from .prefixes import match_prefixes
 from .resources import read_jsonl, read_lines, read_text
 from .trigger_context import SentenceContext
@@ -166,13 +166,15 @@ class TriggerLexicon:
         self._case_free = [_case_free(rule.pattern) for rule in self.rules]
         self._option_prefixes = [_ascii_lower(found) for found in prefixes]
         self._option_reach = max((len(p) for found in self._option_prefixes if found for p in found), default=0)
-        # first character of the folded text -> the rules that may match there, in rule order
-        # (those with a prefix starting with it, and those whose prefixes are not known)
+        # the first characters of the folded text (as many as the shortest prefix has) -> the rules
+        # that may match there, in rule order (those with a prefix starting with them, and those
+        # whose prefixes are not known): most rules are not looked at
         anywhere = [i for i, found in enumerate(self._option_prefixes) if found is None]
-        firsts = {p[0] for found in self._option_prefixes if found for p in found}
-        self._option_rules = {c: sorted(anywhere + [i for i, found in enumerate(self._option_prefixes)
-                                                    if found and any(p[0] == c for p in found)])
-                              for c in firsts}
+        size = self._option_key = min((len(p) for found in self._option_prefixes if found for p in found), default=1)
+        heads = {p[:size] for found in self._option_prefixes if found for p in found}
+        self._option_rules = {head: sorted(anywhere + [i for i, found in enumerate(self._option_prefixes)
+                                                       if found and any(p[:size] == head for p in found)])
+                              for head in heads}
         self._option_rules_elsewhere = anywhere
         self._rule_order = {rule.id: i for i, rule in enumerate(self.rules)}
         # per event type: its exclusions, and an automaton of their literal prefixes (see
@@ -194,6 +196,17 @@ class TriggerLexicon:
         weapons = set(read_lines("lexicon/weapons.txt"))
         self.personnel = _word_pattern([w for w in read_lines("lexicon/forces.txt") if w not in weapons]
                                        + read_lines("lexicon/platforms.txt"))
+        # The word lists the checks look for in a sentence: one automaton pass over the sentence
+        # finds where the words of them all start (see ``SentenceContext``), instead of a pass
+        # per list; each list's pattern is then tried only there.
+        listed = (self.forces, self.military, self.police, self.police_proper, self.armed_threat, self.weapons,
+                  self.trainees, self.state_forces)
+        self.context_lists = {pattern: i for i, pattern in enumerate(listed) if isinstance(pattern, PrefixedPattern)}
+        keys: dict[str, set[int]] = {}
+        for pattern, i in self.context_lists.items():
+            for word in pattern.prefixes:
+                keys.setdefault(character_classes(word), set()).add(i)
+        self.context_words = WordStarts({key: tuple(sorted(ids)) for key, ids in keys.items()}, ())
         self.determiners = frozenset(read_lines("lexicon/determiners.txt"))
         self.not_forces = frozenset(read_lines("lexicon/not_forces.txt"))
         self.not_force_modifiers = frozenset(read_lines("lexicon/not_force_modifiers.txt"))
@@ -217,12 +230,22 @@ class TriggerLexicon:
             if not hits:
                 return []
             tries = self._tries(hits)
-            words = self._starts.words(hits, lowered) if not self._unanchored.issuperset(tries) else set()
-            found = [hit for group, starts in tries.items() if self._anchor_met(group, words)
-                     for hit in self._rules_at(starts, lowered)]
+            if not tries:
+                return []
+            found = []
+            words = None
+            for group, starts in tries.items():
+                anchor = self._groups[group][0]
+                if anchor is not None:
+                    words = self._starts.words(hits, lowered) if words is None else words
+                    if anchor.isdisjoint(words):
+                        continue
+                found += self._rules_at(starts, lowered)
+            if not found:
+                return []  # (most texts with a prefix: nothing of the rules' there)
         else:
             found = self._scan_groups(text, lowered, self._tries(hits), self._starts.words(hits, lowered))
-        if len(self._groups) > 1:
+        if len(found) > 1:
             found.sort()
         rules = self.rules
         return [Candidate(rules[index], start, end) for start, index, end in found]
@@ -231,7 +254,12 @@ class TriggerLexicon:
         """Group -> where its prefixes start a word (``WordStarts.hits`` of the lower-cased
         text), with the group's rules that may match there."""
         tries: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
-        for start, entries in self._starts.starts(hits):
+        back, values = self._starts.back, self._starts.values
+        for end, form in hits:
+            entries = values[form]
+            if not entries or end < back[form]:
+                continue  # (a word, or a key found at the padding before the text)
+            start = end - back[form]
             for group, rules in entries:
                 starts = tries.get(group)
                 if starts is None:
@@ -239,16 +267,6 @@ class TriggerLexicon:
                 else:
                     starts.append((start, rules))
         return tries
-
-    def _prefixes_in(self, lowered: str) -> tuple[dict[int, list[tuple[int, tuple[int, ...]]]], set[str]]:
-        """Where each group's prefixes start a word (with the group's rules that may match there),
-        and the anchor words, in the lower-cased text."""
-        hits = self._starts.hits(padded_classes(lowered))
-        return self._tries(hits), self._starts.words(hits, lowered)
-
-    def _anchor_met(self, group: int, words: set[str]) -> bool:
-        anchor = self._groups[group][0]
-        return anchor is None or not anchor.isdisjoint(words)
 
     def _scan_groups(self, text: str, lowered: str, tries: dict[int, list[tuple[int, tuple[int, ...]]]],
                      words: set[str]) -> list[tuple[int, int, int]]:
@@ -270,20 +288,24 @@ class TriggerLexicon:
             found.extend((m.start(), int(m.lastgroup[1:]), m.end()) for m in matches)
         return found
 
-    def _rules_at(self, starts: list[tuple[int, tuple[int, ...]]], lowered: str) -> Iterator[tuple[int, int, int]]:
+    def _rules_at(self, starts: list[tuple[int, tuple[int, ...]]], lowered: str) -> list[tuple[int, int, int]]:
         """(start, rule, end) of the matches of a group's pattern where its prefixes start: at
         each place, the first of the rules that may start there and match, as the group's
         alternation would choose; a match hides the places it covers."""
         patterns = self._lower_single
+        found = []
         resume = 0
-        for start, rules in sorted(starts):
+        if len(starts) > 1:
+            starts.sort()
+        for start, rules in starts:
             if start < resume:
                 continue
             for index in rules:
                 if m := patterns[index].match(lowered, start):
                     resume = m.end()
-                    yield start, index, resume
+                    found.append((start, index, resume))
                     break
+        return found
 
     def exclusions_of(self, event_type: str) -> tuple[Exclusion, ...]:
         """The exclusions that can veto a trigger of ``event_type``, in lexicon order."""
@@ -353,7 +375,8 @@ class TriggerLexicon:
         the patterns the scan compiled serve, instead of compiling case-insensitive ones."""
         options = [candidate]
         folded = _folded(text, candidate.start, self._option_reach)
-        indices = (self._option_rules.get(folded[0], self._option_rules_elsewhere) if folded
+        # (where fewer characters than a prefix's are left, no rule with known prefixes can match)
+        indices = (self._option_rules.get(folded[:self._option_key], self._option_rules_elsewhere) if folded
                    else range(len(self.rules)))
         for i in indices:
             rule = self.rules[i]

@@ -68,28 +68,29 @@ class WordStarts(Generic[S]):
     The ``starts`` keys are given by their classes (``character_classes(key)``): a key found
     shows where a string of those classes occurs ("new " also where the text says "new,"), and
     the caller checks what is really there. A word is reported only where it really occurs.
-    ``hits`` makes the one pass, ``starts`` and ``words`` read its hits.
+    ``hits`` makes the one pass, ``starts`` and ``words`` read its hits (a caller in a hurry
+    reads them itself, as ``starts`` does, with ``back`` and ``values``).
     """
 
     def __init__(self, starts: Mapping[str, Sequence[S]], words: Sequence[str]):
         ids: dict[str, int] = {}  # form (classes, with the class before and after) -> its id
-        self._back: list[int] = []  # per id: chars from the end of a hit back to where the key starts
-        self._values: list[tuple[S, ...]] = []  # per id: the values of the ``starts`` keys of that form
+        self.back: list[int] = []  # per id: chars from the end of a hit back to where the key starts
+        self.values: list[tuple[S, ...]] = []  # per id: the values of the ``starts`` keys of that form
         self._word: list[str | None] = []  # per id: the word of that form
 
         def form(text: str, back: int) -> int:
             number = ids.get(text)
             if number is None:
-                number = ids[text] = len(self._back)
-                self._back.append(back)
-                self._values.append(())
+                number = ids[text] = len(self.back)
+                self.back.append(back)
+                self.values.append(())
                 self._word.append(None)
             return number
 
         for classes, values in starts.items():
             for before in ((" ", OTHER) if classes[:1] in _WORD_CLASSES else ("",)):
                 number = form(before + classes, len(classes))
-                self._values[number] += tuple(values)
+                self.values[number] += tuple(values)
         lossy = set()
         for word in words:
             if not word or not SEPARATORS.isdisjoint(word):
@@ -114,7 +115,7 @@ class WordStarts(Generic[S]):
     def starts(self, hits: list[tuple[int, int]]) -> list[tuple[int, tuple[S, ...]]]:
         """(start in the text, values) of the ``starts`` keys among the hits (not of a key that
         starts with a separator, found at the padding before the text)."""
-        back, values = self._back, self._values
+        back, values = self.back, self.values
         return [(end - back[form], values[form]) for end, form in hits if values[form] and end >= back[form]]
 
     def words(self, hits: list[tuple[int, int]], lowered: str) -> set[str]:
@@ -122,6 +123,6 @@ class WordStarts(Generic[S]):
         found = set()
         for end, form in hits:
             word = self._word[form]
-            if word is not None and (form not in self._lossy or lowered.startswith(word, end - self._back[form])):
+            if word is not None and (form not in self._lossy or lowered.startswith(word, end - self.back[form])):
                 found.add(word)
         return found

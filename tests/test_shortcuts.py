@@ -65,6 +65,17 @@ def test_exclusions_tried_only_where_their_prefixes_are_find_what_they_match_eve
                 assert found == expected, (exclusion.id, text)
 
 
+def test_the_context_word_lists_found_in_one_pass_are_what_each_list_finds_alone():
+    odd = ["paratroops moved; para_troops; troops_ and _troops", "(troops)«soldiers» troops’ ‘militants’",
+           "Éforces and forcesé", "İ troops", "anti-personnel mines", "2troops, troops2 and x-troops", ""]
+    for text in TEXTS + odd:
+        context = SentenceContext(LEXICON, text, (0, len(text)), [])
+        assert len(LEXICON.context_lists) > 5
+        for pattern in LEXICON.context_lists:
+            expected = [m.span() for m in pattern.finditer(text.lower())]
+            assert [m.span() for m in context._matches(pattern)] == expected, (pattern, text)
+
+
 def reference_scan(text: str) -> list[tuple[str, int, int]]:
     """The scan the long way: the anchor words of the text split at white space and punctuation
     as bytes, and each group whose anchor words occur matched everywhere."""
