@@ -64,7 +64,7 @@ def compile_pattern(source: str, flags: int = 0) -> regex.Pattern:
         return regex.compile(source, flags)
     installation = _installation()
     key = (installation, source, flags)
-    path = folder / ("patterns-" + _hashed(installation)) / _hashed("%d:%s" % (flags, source))
+    path = os.path.join(_subfolder(folder, "patterns", installation), _hashed("%d:%s" % (flags, source)))
     kept = _load(path, key)
     if kept is not None:
         try:
@@ -92,7 +92,7 @@ def compile_standard(source: str, flags: int = 0) -> re.Pattern:
         return re.compile(source, flags)
     installation = _standard_installation()
     key = (installation, source, flags)
-    path = folder / ("standard-" + _hashed(installation)) / _hashed("%d:%s" % (flags, source))
+    path = os.path.join(_subfolder(folder, "standard", installation), _hashed("%d:%s" % (flags, source)))
     kept = _load(path, key)
     if type(kept) is tuple and len(kept) == 5:
         try:
@@ -143,7 +143,7 @@ def remembered(function: Callable[[str], Result]) -> Callable[[str], Result]:
         if folder is None or function_version is None or not isinstance(argument, str):
             return function(argument)
         key = (function_version, argument)
-        path = folder / ("results-" + _hashed(function_version)) / _hashed(argument)
+        path = os.path.join(_subfolder(folder, "results", function_version), _hashed(argument))
         kept = _load(path, key)  # (the result in a tuple: None is a result)
         if type(kept) is tuple and len(kept) == 1:
             return kept[0]
@@ -177,6 +177,14 @@ def _base_folder() -> Path | None:
 
 
 @functools.cache
+def _subfolder(base: Path, kind: str, version: str) -> str:
+    """The folder of one kind of file (patterns, standard patterns, results) made under one
+    version of what they depend on. (Paths are plain strings: a run looks up hundreds of files,
+    and joining ``Path`` objects cost more than reading them.)"""
+    return os.path.join(base, "%s-%s" % (kind, _hashed(version)))
+
+
+@functools.cache
 def _installation() -> str:
     """What the compiled form of a pattern depends on, beside the pattern and its flags."""
     try:
@@ -194,7 +202,7 @@ def _standard_installation() -> str:
     return "re|%s|%d|%d" % (sys.version, _sre.MAGIC, _sre.CODESIZE)
 
 
-def _load(path: Path, key: tuple) -> object | None:
+def _load(path: str, key: tuple) -> object | None:
     """The value kept in ``path`` under ``key`` (None: not there, unreadable, or another key's)."""
     try:
         with open(path, "rb") as file:
@@ -208,15 +216,16 @@ def _load(path: Path, key: tuple) -> object | None:
     return kept[-1]
 
 
-def _save(path: Path, key: tuple, value: object) -> None:
+def _save(path: str, key: tuple, value: object) -> None:
     import tempfile  # (only a run that compiles a pattern needs it)
 
     global _store_broken
     if _store_broken or not _plain(value):
         return
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        folder = os.path.dirname(path)
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
         try:
             with os.fdopen(handle, "wb") as file:
                 marshal.dump((*key, value), file)
