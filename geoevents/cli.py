@@ -440,9 +440,9 @@ def main() -> None:
     except BrokenPipeError:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
+        _exit_now(0)  # (not sys.exit: see ``_exit_now``, and a worker stopped mid-chunk leaves threads to join)
     except KeyboardInterrupt:
-        sys.exit(130)
+        _exit_now(130)
 
 
 

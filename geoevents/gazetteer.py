@@ -271,10 +271,19 @@ class Gazetteer:
         reaches = self._reaches.get(word[:2])
         if reaches is None:
             reaches = self._reaches[word[:2]] = {}
-            for name in names:
-                first = _TOKEN.match(name)
-                if first is not None and reaches.get(first.group(), 0) < len(name):
-                    reaches[first.group()] = len(name)
+            known = reaches.get
+            match = _TOKEN.match
+            for name in names:  # (every process of a batch run goes through most of the names)
+                first = name.split(" ", 1)[0]
+                # a first word of ASCII letters and digits is the first token as it stands
+                # (it holds no ".", and a space ends a token): only the others need the pattern
+                if not first.isalnum() or not first.isascii():
+                    token = match(name)
+                    if token is None:
+                        continue
+                    first = token.group()
+                if known(first, 0) < len(name):
+                    reaches[first] = len(name)
         return reaches.get(word, 0)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:

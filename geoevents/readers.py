@@ -35,6 +35,10 @@ from .sources import (
 __all__ = ["Failure", "Fields", "InputProgress", "Notice", "Parser", "input_size", "iter_documents"]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_DATES_KEPT = 1 << 16  # distinct publication dates remembered by a parser (a century has 36,525 days)
+# A document of JSON Lines made without the NamedTuple's own constructor, a Python function that
+# only hands its arguments to this one (half the cost of making a document; run for each line)
+_new_document = tuple.__new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +102,7 @@ class Parser:
         self.fields = fields
         self.default_date = published
         self.later = date_from_text_later
+        self._dates: dict[str, date] = {}  # publication date fields read so far (inputs repeat a few)
 
     def parse(self, task: Task, notice: NoticeHandler) -> Iterator[Document | Failure]:
         if task.kind == "lines":
@@ -176,17 +181,21 @@ class Parser:
                 break
         published = None
         if value:
-            try:
-                published = parse_published(value)
-            except ValueError as error:
-                return Failure(source, str(error), number, doc_id)
+            published = self._dates.get(value) if type(value) is str else None
+            if published is None:
+                try:
+                    published = parse_published(value)
+                except ValueError as error:
+                    return Failure(source, str(error), number, doc_id)
+                if type(value) is str and len(self._dates) < _DATES_KEPT:
+                    self._dates[value] = published
         if published is None:
             published = self.default_date
             if published is None:
                 if self.later:
-                    return Document(text, doc_id, None, source, number, True)
+                    return _new_document(Document, (text, doc_id, None, source, number, True))
                 published = find_published(text)
-        return Document(text, doc_id, published, source, number, False)
+        return _new_document(Document, (text, doc_id, published, source, number, False))
 
 
 def _lenient(raw_line: bytes, source: str, number: int, notice: NoticeHandler) -> object:

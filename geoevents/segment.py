@@ -8,10 +8,10 @@ line starts in lower case (hard-wrapped text).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 
+from . import cachedre as re
 from . import cachedregex as regex
 from .resources import word_set
 

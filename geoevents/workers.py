@@ -21,6 +21,7 @@ import multiprocessing
 import queue
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -33,6 +34,7 @@ PENDING_PER_JOB = 3
 PIECE_BYTES = CHUNK_BYTES // 4  # what the end of the input is shared in (see the module's docstring)
 TAIL_BYTES = 8 * CHUNK_BYTES  # (a generous end: the input's size is estimated)
 WORKER_DIED = "a worker process died while extracting (out of memory?); not processed"
+GRACE_SECONDS = 10.0  # the longest a run ending early waits for its workers to finish their chunks (``_Pool.close``)
 
 
 def _start_worker(parser: Parser, types: frozenset[str] | None, rules: tuple[str, ...] = ()) -> None:
@@ -70,12 +72,22 @@ class _Pool:
             return self.executor.submit(process_chunk, chunk)
 
     def close(self, finish: bool) -> None:
-        """Shut the pool down; unless ``finish``, stop the workers at once (the run is ending early:
-        a closed pipe, a second Ctrl-C) instead of waiting for the chunks they are on."""
-        if not finish:
-            for process in list(getattr(self.executor, "_processes", {}).values()):
+        """Shut the pool down; unless ``finish`` (the run is ending early: a closed pipe, a second
+        Ctrl-C), drop the chunks no worker has started and give the workers ``GRACE_SECONDS`` to
+        finish the ones they are on before stopping them. (A worker stopped while it sends a
+        result leaves the executor's thread waiting for the rest of it for ever, and the run
+        with it: stopped at once, one ``| head`` in ten hung.)"""
+        if finish:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            return
+        processes = list(getattr(self.executor, "_processes", {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + GRACE_SECONDS
+        while any(process.is_alive() for process in processes) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        for process in processes:
+            if process.is_alive():
                 process.terminate()
-        self.executor.shutdown(wait=True, cancel_futures=True)
 
 
 class _InFlight:

@@ -205,3 +205,46 @@ def test_a_leader_with_two_terms_counts_in_both_and_not_between():
     assert names("Berlusconi pledged more soldiers.", 2003)[0][1] == "ITA"
     assert names("Berlusconi pledged more soldiers.", 2009)[0][1] == "ITA"
     assert names("Berlusconi pledged more soldiers.", 2007)[0][1] is None
+
+
+def _reaches_by_pattern(names) -> dict[str, int]:
+    """The reach of each first word as the tokeniser defines it: the length of the longest name
+    whose first token it is."""
+    from geoevents.gazetteer import _TOKEN
+
+    reaches: dict[str, int] = {}
+    for name in names:
+        if token := _TOKEN.match(name):
+            reaches[token.group()] = max(reaches.get(token.group(), 0), len(name))
+    return reaches
+
+
+def test_the_reach_of_a_first_word_is_its_longest_name():
+    from geoevents.gazetteer import Gazetteer
+    from geoevents.sortedrows import SortedRows
+
+    made_up = ["Nordmark", "Nordmark Bay", "Nordmark Bay Naval Station", "Nordmark-Ost", "No.1 Depot",
+               "N.O.R. Command", "N.O.R. Command Staff", "Nø Fjord", "Nø Fjord Base", "Nó Valley", "Noé", "Noé Hills",
+               "Nordmark’s Reach", "No 5", "Nordmarkstad", "'Nordmark Old Town"]
+    rows = SortedRows("".join(f"{name}\tgn:1,name\n" for name in sorted(made_up)))
+    gazetteer = Gazetteer(SortedRows(""), rows)
+    for word in ("Nordmark", "Nordmark-Ost", "Nordmarkstad", "No", "N.O.R.", "Nø", "Nó", "Noé", "Nor", "Nx"):
+        block = rows.block(word)
+        assert gazetteer._reach(word, block) == _reaches_by_pattern(block).get(word, 0), word
+    assert gazetteer._reach("Nordmark", rows.block("Nordmark")) == len("Nordmark Bay Naval Station")
+
+
+def test_reaches_agree_with_the_tokeniser_over_the_packaged_names():
+    gazetteer = load_gazetteer()
+    rows = gazetteer._alias_rows
+    words: dict[str, set[str]] = {}
+    for name in rows.whole():
+        first = name.split(" ", 1)[0]
+        if len(first) >= 2:
+            words.setdefault(first[:2], set()).add(first)
+    for prefix in sorted(words):
+        block = rows.block(prefix)
+        expected = _reaches_by_pattern(block)
+        for word in words[prefix] | set(expected):
+            if word[:2] == prefix:
+                assert gazetteer._reach(word, block) == expected.get(word, 0), word

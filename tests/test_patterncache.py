@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import copyreg
 import marshal
+import re
 import sys
 from pathlib import Path
 
 import pytest
 import regex
 
-from geoevents import patterncache
+from geoevents import cachedre, patterncache
 from geoevents.lazypattern import LazyPattern, longest_first
 from geoevents.prefixes import match_prefixes
 
@@ -180,3 +181,74 @@ def test_remembered_results_depend_on_the_function_module_source(cache_dir: Path
     import derive  # noqa: F811
 
     assert patterncache.remembered(derive.first)("troops") == "tro"
+
+
+# -- the standard library's ``re`` ------------------------------------------------------------
+
+STANDARD_SOURCE = r"(?:about\s+)?(?P<count>\d+|two|three)\s+(?P<unit>days?|weeks?)(?!\w)"
+STANDARD_TEXT = "Drills ran for three days, then about 2 weeks more; 10 weekdays later they ended."
+
+
+def _standard_files(cache_dir: Path) -> list[Path]:
+    return sorted(cache_dir.glob("standard-*/*"))
+
+
+def _standard_matches(pattern: re.Pattern) -> list[tuple[int, int, str, str]]:
+    return [(m.start(), m.end(), m.group("count"), m.group("unit")) for m in pattern.finditer(STANDARD_TEXT)]
+
+
+def test_a_standard_pattern_read_back_is_the_pattern_compiled(cache_dir: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    for flags in (0, re.IGNORECASE):
+        assert patterncache.compile_standard(STANDARD_SOURCE, flags) == re.compile(STANDARD_SOURCE, flags)
+    assert len(_standard_files(cache_dir)) == 2
+    expected_by_flags = {flags: re.compile(STANDARD_SOURCE, flags) for flags in (0, re.IGNORECASE)}
+    with monkeypatch.context() as patch:
+        def refuse(*_args, **_kwargs):
+            raise AssertionError("compiled again instead of read from the cache")
+
+        patch.setattr(patterncache.re, "compile", refuse)
+        patch.setattr(patterncache._re_parser, "parse", refuse)
+        kept_by_flags = {flags: patterncache.compile_standard(STANDARD_SOURCE, flags) for flags in expected_by_flags}
+    for flags, expected in expected_by_flags.items():
+        kept = kept_by_flags[flags]
+        assert kept == expected  # (equal flags, pattern and code)
+        assert kept.groupindex == expected.groupindex and kept.groups == expected.groups
+        assert _standard_matches(kept) == _standard_matches(expected)
+    assert len(_standard_matches(patterncache.compile_standard(STANDARD_SOURCE))) == 2
+    assert len(_standard_matches(patterncache.compile_standard(STANDARD_SOURCE, re.IGNORECASE))) == 2
+
+
+def test_a_damaged_standard_file_is_compiled_again(cache_dir: Path) -> None:
+    patterncache.compile_standard(STANDARD_SOURCE)
+    (path,) = _standard_files(cache_dir)
+    good = path.read_bytes()
+    installation, source, flags, (compiled_flags, code, *groups) = marshal.loads(good)
+    wrong_code = marshal.dumps((installation, source, flags, (compiled_flags, code[:-3], *groups)))
+    for damage in (b"", b"not marshal data", good[:-7], wrong_code):
+        path.write_bytes(damage)
+        assert patterncache.compile_standard(STANDARD_SOURCE) == re.compile(STANDARD_SOURCE)
+        assert path.read_bytes() == good  # written again whole
+
+
+def test_a_bad_standard_pattern_raises_as_re_does(cache_dir: Path) -> None:
+    with pytest.raises(re.error):
+        patterncache.compile_standard(r"(?P<unit>days")
+    with pytest.raises(re.error):  # what ``regex`` reads but ``re`` does not
+        patterncache.compile_standard(r"\p{Lu}+")
+    assert not _standard_files(cache_dir)
+
+
+def test_cachedre_is_re_with_the_cache(cache_dir: Path) -> None:
+    assert cachedre.compile is patterncache.compile_standard
+    assert cachedre.IGNORECASE is re.IGNORECASE and cachedre.error is re.error and cachedre.sub is re.sub
+    assert cachedre.compile(STANDARD_SOURCE, cachedre.IGNORECASE) == re.compile(STANDARD_SOURCE, re.IGNORECASE)
+    assert _standard_files(cache_dir)
+
+
+def test_plain_data_is_told_from_the_rest() -> None:
+    assert patterncache._plain((1, "a", b"b", None, [2, 3, (4, {"k": [5]})], frozenset({6})))
+    assert not patterncache._plain([1, 2, 1.5])
+    assert not patterncache._plain({"k": [1, object()]})
+    assert not patterncache._plain({(1, 2.0): 3})
+    assert not patterncache._plain(re.IGNORECASE)  # (an int, but not a plain one: marshal refuses it)

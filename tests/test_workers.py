@@ -60,3 +60,29 @@ def test_only_the_end_of_an_input_of_known_size_is_cut() -> None:
     assert _numbered_lines([part for piece in pieces for part in piece]) == _numbered_lines(tasks)
     assert all(len(piece[0].data) < PIECE_BYTES + 2000 for piece in pieces[len(whole):])
     assert list(_in_pieces(iter([[task] for task in tasks]), lambda: None)) == [[task] for task in tasks]
+
+
+def test_a_run_closed_early_ends_its_workers_soon(tmp_path) -> None:
+    """As when the reader of the output goes away (``| head``): the chunks not started are
+    dropped, the workers end (none is stopped while it sends a result), and closing returns."""
+    import multiprocessing
+    import time
+
+    from geoevents.batch import extract_all
+    from geoevents.readers import Parser
+    from geoevents.sources import iter_tasks
+    from geoevents.workers import GRACE_SECONDS
+
+    path = tmp_path / "drills.jsonl"
+    event = "Ruritanian troops were deployed to the northern border on Monday, officials said. "
+    filler = "The committee met on Monday to discuss the budget of the new library. " * 3
+    path.write_text("".join(json.dumps({"id": str(n), "published": "2024-05-06", "text": event + filler}) + "\n"
+                            for n in range(6000)), encoding="utf-8")  # (six chunks)
+    for _round in range(2):
+        results = extract_all(iter_tasks([str(path)]), Parser(), jobs=2)
+        first = next(results)
+        assert first.events and first.events[0].doc_id == "0"
+        started = time.monotonic()
+        results.close()
+        assert time.monotonic() - started < GRACE_SECONDS
+        assert not multiprocessing.active_children()

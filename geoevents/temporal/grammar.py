@@ -18,11 +18,11 @@ matched backwards from there.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from .. import cachedre as re
 from .. import cachedregex as regex
 from ..lazypattern import longest_first
 from ..resources import read_jsonl, read_text

@@ -4,13 +4,14 @@ before it."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from datetime import date
 from functools import cache
 from typing import Any
 
+from .. import cachedre as re
 from .. import cachedregex as regex
+from ..lazypattern import longest_first
 from .anchors import (
     _AFTER,
     DIGITS,
@@ -78,7 +79,7 @@ def cue_before(text: str, at: int, floor: int) -> str | None:
 def _short_number_gate() -> re.Pattern:
     """What may follow a one- or two-digit number that starts a date or time: "5 August",
     "5-10 August", "10:35", "9 a.m.", "5 to 10 May", "4 in the morning", "08/05/2021", "80s"."""
-    months = "|".join(sorted({w.capitalize() for w in lexicon()["months"]}, key=len, reverse=True))
+    months = "|".join(longest_first(w.capitalize() for w in lexicon()["months"]))
     return re.compile(r"(?:st|nd|rd|th)?(?:\s*[-–/:]\s*\d|\s+(?:to|and|through)\s+\d|\s*(?:[ap]\.?m\b|[AP]M\b)"
                       r"|\s+in\s+the\b|0s\b|(?:\s+of)?\s+(?:%s)\b)" % months)
 

@@ -11,9 +11,9 @@ semicolons and dashes), so the scans are short; they use the standard ``re`` for
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
+from .. import cachedre as re
 from ..resources import word_set
 from .grammar import lexicon
 
