@@ -28,7 +28,7 @@ from .context import REPORTED_PERIOD, Context
 from .grammar import TAIL, Rule, lexicon
 from .parse import Partial, read
 from .resolve import resolve
-from .tense import clause_window, tense_in
+from .tense import clause_tense
 from .timex import Timex
 
 # ops whose result is a date the text states, and so becomes the reference time
@@ -266,8 +266,7 @@ def tag(text: str, dct: date | None, start: int = 0, end: int | None = None) -> 
     def tense(ctx: Context) -> str | None:
         if ctx.cue in _DEADLINE_CUES:
             return "future"
-        left, right = clause_window(text, ctx.start, ctx.end, start, end)
-        return tense_in(text, ctx.start, ctx.end, left, right) or _CUE_TENSE.get(ctx.cue or "")
+        return clause_tense(text, ctx.start, ctx.end, start, end) or _CUE_TENSE.get(ctx.cue or "")
 
     context = Context(dct, tense, refs)
     found: list[Timex] = []

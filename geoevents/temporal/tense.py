@@ -21,7 +21,9 @@ LEFT_WORDS, RIGHT_WORDS = 15, 10
 LEFT_CHARS, RIGHT_CHARS = 120, 90  # enough for those words
 _WORD = re.compile(r"'ll|[^\W\d_]+(?:'(?!ll)[^\W\d_]+)*(?:-[^\W\d_]+)*")
 _CLAUSE_BREAK = re.compile(r"[;:]\s|\s[–—]\s|\s--\s")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
+# a sentence end: [.!?], closing quotes or brackets, white space and a capital or digit; or a
+# blank line. Written to open with one character class, so that a search skips to those characters
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=\n)\s*\n)")
 _REPORTING = frozenset(["said", "says", "say", "told", "added", "reported", "announced", "stated"])
 _DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
                           "some", "any", "no", "each", "every"])
@@ -121,6 +123,11 @@ def clause_window(text: str, start: int, end: int, lo: int, hi: int) -> tuple[in
     """The stretch around ``text[start:end]`` that ``tense_at`` reads: ``sentence_around``
     clipped to LEFT_CHARS before and RIGHT_CHARS after the expression, found without scanning
     beyond those (the same answer, for far less work)."""
+    return _clause_left(text, start, lo), _clause_right(text, end, lo, hi)
+
+
+def _clause_left(text: str, start: int, lo: int) -> int:
+    """The left end of ``clause_window``."""
     floor = max(lo, start - 400)
     left = max(lo, start - LEFT_CHARS)
     scan = max(floor, left - 1)
@@ -129,14 +136,18 @@ def clause_window(text: str, start: int, end: int, lo: int, hi: int) -> tuple[in
     for m in _SENTENCE_END.finditer(text, scan, start):
         if m.end() > left and _ends_sentence(text, m.start(), lo):
             left = m.end()
+    return left
+
+
+def _clause_right(text: str, end: int, lo: int, hi: int) -> int:
+    """The right end of ``clause_window``."""
     right = min(hi, end + RIGHT_CHARS)
     for m in _SENTENCE_END.finditer(text, end, min(hi, end + 400)):
         if m.start() + 1 >= right:
             break
         if _ends_sentence(text, m.start(), lo):
-            right = m.start() + 1
-            break
-    return left, right
+            return m.start() + 1
+    return right
 
 
 def _ends_sentence(text: str, stop: int, lo: int) -> bool:
@@ -174,36 +185,86 @@ def tense_at(text: str, start: int, end: int, lo: int = 0, hi: int | None = None
     return tense_in(text, start, end, max(lo, start - LEFT_CHARS), min(hi, end + RIGHT_CHARS))
 
 
+def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str | None:
+    """``tense_in`` over ``clause_window(text, start, end, lo, hi)``; the window's right end is
+    only looked for when the words after the expression are read."""
+    return _tense(text, start, end, _clause_left(text, start, lo), None, lo, hi)
+
+
 def clause_words(text: str, start: int, end: int, left: int, right: int) -> tuple[list[str], list[str]]:
     """The words of ``text[left:start]`` (the last LEFT_WORDS) and of ``text[end:right]`` (the
     first RIGHT_WORDS), each cut at a clause break (a semicolon, a colon, a dash)."""
+    return _words_before(text, left, start), _words_after(text, end, right)
+
+
+def _words_before(text: str, left: int, start: int) -> list[str]:
     left_text = text[left:start]
-    right_text = text[end:right]
     if any(c in left_text for c in ";:–—-"):
         for m in _CLAUSE_BREAK.finditer(left_text):
             left_text = left_text[m.end():]
+    return _words(left_text)[-LEFT_WORDS:]
+
+
+def _words_after(text: str, end: int, right: int) -> list[str]:
+    right_text = text[end:right]
     if any(c in right_text for c in ";:–—-"):
         cut = _CLAUSE_BREAK.search(right_text)
         if cut:
             right_text = right_text[:cut.start()]
-    return _WORD.findall(left_text)[-LEFT_WORDS:], _WORD.findall(right_text)[:RIGHT_WORDS]
+    return _words(right_text)[:RIGHT_WORDS]
 
 
-def tense_in(text: str, start: int, end: int, left: int, right: int,
-             words: tuple[list[str], list[str]] | None = None) -> str | None:
-    """``tense_at`` for the window ``text[left:right]`` (see ``clause_window``); ``words`` are
-    its ``clause_words`` if already read. The nearest marker wins: a future marker before the
-    expression, one after it, a past or present verb before it, one after it (ties in that
-    order; markers after it count for less). A deadline ("by June 30", "the deadline of
-    September 11") naming a month is future unless the clause is past: "the brigade leaves by
-    June 30" said in March is this June."""
-    if _dates_a_past_event(text, end, right):
+# ASCII letters, the apostrophe and the hyphen (what a word of ``_WORD`` is made of); the rest spaces
+_WORD_BYTES = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 or c in (39, 45) else 32 for c in range(256))
+
+
+def _words(fragment: str) -> list[str]:
+    """``_WORD.findall(fragment)``. In ASCII text a word lies within a run of letters,
+    apostrophes and hyphens, and a run of letters alone is a word: such runs are split out at
+    C speed, and only those with an apostrophe or a hyphen are left to the pattern."""
+    if not fragment.isascii():
+        return _WORD.findall(fragment)
+    runs = fragment.encode("ascii").translate(_WORD_BYTES).decode("ascii").split()
+    if "'" not in fragment and "-" not in fragment:
+        return runs
+    words: list[str] = []
+    for run in runs:
+        if "'" in run or "-" in run:
+            words += _WORD.findall(run)
+        else:
+            words.append(run)
+    return words
+
+
+def tense_in(text: str, start: int, end: int, left: int, right: int) -> str | None:
+    """``tense_at`` for the window ``text[left:right]`` (see ``clause_window``). The nearest
+    marker wins: a future marker before the expression, one after it, a past or present verb
+    before it, one after it (ties in that order; markers after it count for less). A deadline
+    ("by June 30", "the deadline of September 11") naming a month is future unless the clause
+    is past: "the brigade leaves by June 30" said in March is this June."""
+    return _tense(text, start, end, left, right, 0, 0)
+
+
+def _tense(text: str, start: int, end: int, left: int, right: int | None, lo: int, hi: int) -> str | None:
+    """``tense_in``; ``right`` None: the right end of ``clause_window(text, start, end, lo, hi)``,
+    found only if needed."""
+    # the right end does not change what follows the expression in its first 40 characters:
+    # where it is a sentence's, a full stop (or a line break) comes first, and no match crosses it
+    if _dates_a_past_event(text, end, hi if right is None else right):
         return "past"
-    before, after = words or clause_words(text, start, end, left, right)
-    # "the agency Sunday said": a reporting verb right after the expression is the clause's own
-    found = _marked_tense(before, after, text[end:end + 1] == " " and text[end + 1:end + 2].isalpha())
-    if found != "past" and _is_deadline(before, after) and _names_month(text[start:end]):
-        return "future"
+    before = _words_before(text, left, start)
+    found, distance = _tense_before(before)
+    after = None
+    if distance is None or distance > _right(0):  # a marker after the expression may be nearer
+        after = _words_after(text, end, _clause_right(text, end, lo, hi) if right is None else right)
+        # "the agency Sunday said": a reporting verb right after the expression is the clause's own
+        found = _tense_after(after, len(before), text[end:end + 1] == " " and text[end + 1:end + 2].isalpha(),
+                             found, distance)
+    if found != "past" and _names_month(text[start:end]):
+        if after is None:
+            after = _words_after(text, end, _clause_right(text, end, lo, hi) if right is None else right)
+        if _is_deadline(before, after):
+            return "future"
     return found
 
 
@@ -250,78 +311,84 @@ def _is_deadline(before: list[str], after: list[str]) -> bool:
 def _marked_tense(before: list[str], after: list[str], verb_next: bool = False) -> str | None:
     """The tense of the nearest marker around the expression (see ``tense_in``); ``verb_next``:
     the expression's next word follows it after a single space (no comma, no quote)."""
+    found, distance = _tense_before(before)
+    return _tense_after(after, len(before), verb_next, found, distance)
+
+
+def _tense_before(before: list[str]) -> tuple[str | None, float | None]:
+    """The tense of the nearest marker before the expression, and its distance. Distances grow
+    with every word further back, and a future marker is nearer than a verb at the same word:
+    the first word back that is either settles it."""
+    if not before:
+        return None, None
     future = _markers()[0]
     kinds = _KINDS
-    best_distance: float | None = None
-    best = None
-    if before:
-        lower = " ".join(before).lower().split(" ")
-        future_at = verb_at = -1
-        verb = None
-        for i in range(len(before) - 1, -1, -1):
-            word = lower[i]
-            kind = kinds.get(word)
-            if kind is None:
-                kind = _kind(word)
-            if not kind:
-                continue
-            if future_at < 0 and kind & _FUTURE and _future_at(lower, i, future[word]):
-                future_at = i
-                if verb_at >= 0:
-                    break
-            if verb_at < 0:
-                verb = _verb(kind, before[i], lower, i)
-                if verb:
-                    verb_at = i
-                    if future_at >= 0:
-                        break
-        if future_at >= 0:
-            best_distance, best = _gap_before(before, future_at), "future"
-        if verb_at >= 0:
-            distance = _gap_before(before, verb_at) + 1
+    lower = " ".join(before).lower().split(" ")
+    for i in range(len(before) - 1, -1, -1):
+        word = lower[i]
+        kind = kinds.get(word)
+        if kind is None:
+            kind = _kind(word)
+        if not kind:
+            continue
+        if kind & _FUTURE and _future_at(lower, i, future[word]):
+            return "future", _gap_before(before, i)
+        verb = _verb(kind, before[i], lower, i)
+        if verb:
+            return verb, _gap_before(before, i) + 1
+    return None, None
+
+
+def _tense_after(after: list[str], before_count: int, verb_next: bool, best: str | None,
+                 best_distance: float | None) -> str | None:
+    """The tense of the nearest marker around the expression, given the nearest before it
+    (``best`` at ``best_distance``) and the words after it (see ``_marked_tense``)."""
+    if not after:
+        return best
+    future = _markers()[0]
+    kinds = _KINDS
+    lower = " ".join(after).lower().split(" ")
+    m = len(after)
+    future_seen = verb_seen = False
+    for i, word in enumerate(lower):
+        if word in _SUBORDINATORS:
+            break  # "... claimed on Tuesday that Tehran would": a clause of its own
+        kind = kinds.get(word)
+        if kind is None:
+            kind = _kind(word)
+        if not kind:
+            continue
+        if best_distance is not None and _right(_gap_after(after, i)) >= best_distance:
+            break  # a marker here or further on is no nearer
+        if not future_seen and kind & _FUTURE and _future_at(lower, i, future[word]):
+            future_seen = True
+            distance = _right(_gap_after(after, i))
             if best_distance is None or distance < best_distance:
-                best_distance, best = distance, verb
-    if after:
-        lower = " ".join(after).lower().split(" ")
-        m = len(after)
-        future_seen = verb_seen = False
-        for i, word in enumerate(lower):
-            if word in _SUBORDINATORS:
-                break  # "... claimed on Tuesday that Tehran would": a clause of its own
-            kind = kinds.get(word)
-            if kind is None:
-                kind = _kind(word)
-            if not kind:
-                continue
-            if not future_seen and kind & _FUTURE and _future_at(lower, i, future[word]):
+                best_distance, best = distance, "future"
+        if not verb_seen and kind & (_PAST | _PRESENT) and _opens_future(lower, i):
+            # the verb of a future marker read from its first word: it is no present or past verb
+            verb_seen = True
+            if not future_seen:
                 future_seen = True
                 distance = _right(_gap_after(after, i))
                 if best_distance is None or distance < best_distance:
                     best_distance, best = distance, "future"
-            if not verb_seen and kind & (_PAST | _PRESENT) and _opens_future(lower, i):
-                # the verb of a future marker read from its first word: it is no present or past verb
+            continue
+        if not verb_seen:
+            if i + 1 < m and lower[i + 1] == "by" and (word.endswith("ed") or kind & _PAST):
+                continue  # a participle ("untouched by the crisis", "set by"), not the clause's verb
+            verb = _verb(kind, after[i], lower, i)
+            if verb:
                 verb_seen = True
-                if not future_seen:
-                    future_seen = True
-                    distance = _right(_gap_after(after, i))
-                    if best_distance is None or distance < best_distance:
-                        best_distance, best = distance, "future"
-                continue
-            if not verb_seen:
-                if i + 1 < m and lower[i + 1] == "by" and (word.endswith("ed") or kind & _PAST):
-                    continue  # a participle ("untouched by the crisis", "set by"), not the clause's verb
-                verb = _verb(kind, after[i], lower, i)
-                if verb:
-                    verb_seen = True
-                    # "..., Castro said" yields to a verb before; "the agency Sunday said" is the clause's verb
-                    # no penalty either when the expression opens the sentence ("On Tuesday, the
-                    # ministry announced ..."): what follows is its main clause
-                    penalty = 40 if word in _REPORTING and not (i == 0 and verb_next) and len(before) > 1 else 0
-                    distance = _right(_gap_after(after, i)) + 1 + penalty
-                    if best_distance is None or distance < best_distance:
-                        best_distance, best = distance, verb
-            if future_seen and verb_seen:
-                break
+                # "..., Castro said" yields to a verb before; "the agency Sunday said" is the clause's verb
+                # no penalty either when the expression opens the sentence ("On Tuesday, the
+                # ministry announced ..."): what follows is its main clause
+                penalty = 40 if word in _REPORTING and not (i == 0 and verb_next) and before_count > 1 else 0
+                distance = _right(_gap_after(after, i)) + 1 + penalty
+                if best_distance is None or distance < best_distance:
+                    best_distance, best = distance, verb
+        if future_seen and verb_seen:
+            break
     return best
 
 
