@@ -362,3 +362,28 @@ def test_easter_based_days_and_named_weekdays():
     assert found("Pilgrims filled the square on Palm Sunday.", date(2021, 3, 30)) == [("Palm Sunday", "2021-03-28")]
     assert found("Markets fell more than on Black Monday.") == []
     assert found("Crowds filled the shops on Black Friday.") == [("Friday", "2021-07-23")]
+
+
+def test_the_word_split_of_the_tense_reader_is_the_word_pattern():
+    from geoevents.temporal.tense import _WORD, _words
+
+    for fragment in ("the convoy's crew won't leave -- not before they'll refuel",
+                     "a rock-'n'-roll band's x-ab'cd tour; we'll see-saw 'll",
+                     "Zürich's déjà-vu, naïve co-op", "3-4 troops 1990s-era jets - and", "", "  '- -' "):
+        assert _words(fragment) == _WORD.findall(fragment), fragment
+
+
+def test_the_tense_of_a_clause_reads_only_what_it_needs_and_agrees_with_the_whole_window():
+    from geoevents.temporal.tense import clause_tense, clause_window, tense_in
+
+    text = ("The minister said on Monday that the brigade will leave for the border by June 30. "
+            "On Friday, officials announced the drills. The fleet, which sailed last week, is expected "
+            "to return Thursday; talks resume Tuesday - or so they said. Dr. Lee will visit in May, "
+            "aides said Wednesday, and the report published Sunday's edition covered it.")
+    for start in range(len(text)):
+        for end in (start + 3, start + 8):
+            if end > len(text):
+                continue
+            for lo, hi in ((0, len(text)), (max(0, start - 30), min(len(text), end + 20))):
+                assert clause_tense(text, start, end, lo, hi) == \
+                    tense_in(text, start, end, *clause_window(text, start, end, lo, hi)), (start, end, lo, hi)
