@@ -31,6 +31,7 @@ from .clauses import (
 )
 from .gazetteer import Mention, Reading, load_gazetteer
 from .model import Actor, Location
+from .resources import read_lines
 from .temporal.grammar import lexicon as temporal_lexicon
 
 
@@ -60,6 +61,9 @@ def attach_actors(
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
                 and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier
                 and not _ABSOLUTE.match(text, r.mention.end) and not _with_of_another_noun(text, r)]
+    if event_type == "exercise":  # "drills involving troops from Uganda": the force's party takes part
+        partners += [r for r in roles if r.preposition == "from" and r.mention.start > trigger[1]
+                     and _partner_force_from().search(text, max(clause[0], r.mention.start - 80), r.mention.start)]
     relative = _RELATIVE_BEFORE.search(text, max(clause[0], trigger[0] - 40), trigger[0])
     if relative:  # "Israeli troops who left", "rebel fighters who withdrew": the antecedent alone
         agents = _antecedent(text, relative.start(), roles)
@@ -69,6 +73,7 @@ def attach_actors(
         agents = (_possessor(text, trigger, roles) or _premodifier(text, trigger, roles)
                   or _of_or_by(text, trigger, roles)
                   or _infinitive_subject(text, trigger, roles)
+                  or _subject_before_aside(text, sentence, trigger, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
                   or _force_phrases(text, trigger, roles) or _subject(text, clause, trigger, roles))
     if not agents and not _FOREIGN_OBJECT_AFTER.match(text, trigger[1]):  # "the withdrawal of foreign troops"
@@ -77,7 +82,8 @@ def attach_actors(
                   or _relative_antecedent(text, sentence, clause, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year))
     if not agents and not partners:
-        agents = _commander_of(text, sentence, trigger, mentions, year)
+        agents = _commander_of(text, sentence, trigger, mentions, year) or _pair_named_before(
+            text, sentence, clause, trigger, mentions, year)
     office = [] if agents or partners else _office_of_the_state(text, sentence, clause, trigger, mentions)
     agents = _with_coordinated(text, agents, roles)
     partners = _with_coordinated(text, partners, roles)
@@ -85,16 +91,30 @@ def attach_actors(
     chosen += [(r, "participant") for r in partners if r not in agents]
     if event_type == "exercise":
         chosen += [(r, "participant") for r in _between_pair(trigger, roles) if r not in agents + partners]
+    if event_type == "exercise":
+        chosen += [(r, "participant") for r in _joiners(text, trigger, roles) if r not in agents + partners]
+        chosen += [(r, "host") for r in _hosted_by(text, trigger, roles) if r not in agents + partners]
     chosen += [(r, "agent") for r in _frameworks(text, sentence, mentions, year)]
     chosen += [(r, "agent") for r in _contributors(text, sentence, trigger, mentions, year)]
     actors: list[Actor] = list(office)
     seen: set[str] = {a.code for a in office}
     for role, kind in chosen:
+        if _irregulars_of(text, role):
+            continue  # "Syrian rebels withdrew": the subject, but no party's forces
         actor = _actor(role, kind)
         if actor.code not in seen:
             seen.add(actor.code)
             actors.append(actor)
     return actors
+
+
+@cache
+def _partner_force_from() -> regex.Pattern:
+    """A participation word and a force from a party: "involving troops from", "with sailors from the"."""
+    lexicon = role_lexicon()
+    return regex.compile(r"\b(?:%s)\s+(?:[\p{L}\p{N},-]+\s+){0,3}?(?:%s)\s+from\s+(?:the\s+)?$"
+                         % (alternation(lexicon["participation_verbs"]), alternation(lexicon["origin_force_nouns"])),
+                         regex.IGNORECASE)
 
 
 @cache
@@ -112,15 +132,48 @@ def _hosts(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
     return b - a < 60 and bool(_HOST.search(text, a, b))
 
 
+def _joiners(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """"Sweden joined NATO drills", "India took part in the exercise": the subject of a verb of
+    joining takes part in the exercise it joins, whoever holds it."""
+    for role in reversed([r for r in roles if r.mention.end <= trigger[0] and r.preposition is None
+                          and not r.place_modifier]):
+        if _joining().fullmatch(text, _past_force_noun(text, role) if role.force else role.mention.end, trigger[0]):
+            return [role]
+    return []
+
+
+@cache
+def _joining() -> regex.Pattern:
+    return regex.compile(r"\s+(?:(?:%s)\s+)?(?:%s)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,5}?"
+                         % (alternation(role_lexicon()["control_verbs"]), alternation(role_lexicon()["joining_verbs"])),
+                         regex.IGNORECASE)
+
+
+def _hosted_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """"drills hosted by Russia": the host, beside the parties named before the trigger."""
+    m = _HOSTED_BY.match(text, trigger[1])
+    return [r for r in roles if m is not None and r.mention.start == m.end()][:1]
+
+
+_HOSTED_BY = regex.compile(r",?\s+(?:(?:jointly|being)\s+)?(?:hosted|organi[sz]ed)\s+by\s+(?:the\s+)?",
+                           regex.IGNORECASE)
+
+
 def add_host(actors: list[Actor], locations: list[Location], event_type: str) -> list[Actor]:
     """An exercise with no named party is its host country's ("military exercise in Iran")."""
     if actors or event_type != "exercise":
         return actors
     for location in locations:
-        if location.feature == "country" and location.country:
+        # "drills in Iran", not "drills around Taiwan" (the target's land, not the exercise's host)
+        if location.feature == "country" and location.country and location.relation in _host_relations():
             return [Actor(name=location.name, code=location.country, kind="state", text=location.text,
                           start=location.start, end=location.end, role="host")]
     return actors
+
+
+@cache
+def _host_relations() -> frozenset[str]:
+    return frozenset(role_lexicon()["host_relations"])
 
 
 def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year: int | None) -> list[NameRole]:
@@ -185,6 +238,19 @@ def _event_name_head() -> regex.Pattern:
     return regex.compile(r"\s+(?:%s)\b" % alternation(role_lexicon()["event_name_heads"]))
 
 
+def _irregulars_of(text: str, role: NameRole) -> bool:
+    """"Syrian rebels", "Chadian gunmen", "Palestinian militants": irregular fighters named by a
+    state's demonym fight apart from (often against) that state's forces, which do not act."""
+    return role.reading.form == "demonym" and role.reading.entity.kind == "state" and bool(
+        _irregular_after().match(text, role.mention.end))
+
+
+@cache
+def _irregular_after() -> regex.Pattern:
+    return regex.compile(r"\s+(?:[\p{L}-]+\s+)?(?:%s)\b" % alternation(role_lexicon()["irregular_force_nouns"]),
+                         regex.IGNORECASE)
+
+
 _SIDING = regex.compile(r"\b(?:pro|anti)-$", regex.IGNORECASE)
 _GOVERNMENT_NEXT = regex.compile(r"\s+(?:government|regime)\b", regex.IGNORECASE)
 
@@ -247,6 +313,35 @@ def _antecedent(text: str, relative_start: int, roles: list[NameRole]) -> list[N
                 return [role]
             return []
     return []
+
+
+def _subject_before_aside(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
+                          year: int | None) -> list[NameRole]:
+    """"Russia, facing NATO troops on its border, moved tanks", "Turkey, which accuses the YPG
+    of terrorism, sent troops": the name that opens the sentence before an aside between commas
+    is the subject of the verb after it (the names in the aside are not)."""
+    first = next((m for m in mentions if m.start >= sentence[0]), None)
+    if first is None or first.end > trigger[0] or not _OPENING.fullmatch(text, sentence[0], first.start):
+        return []
+    m = _aside().match(text, first.end)
+    if m is None or m.end() > trigger[0] or len(_words_between(text, m.end(), trigger[0])) > 10 \
+            or _PUNCTUATION.search(text, m.end(), trigger[0]):
+        return []
+    reading = first.actor_reading(year)
+    return [NameRole(first, reading, None, False, False)] if reading is not None else []
+
+
+_OPENING = regex.compile(r"\s*(?:the\s+)?", regex.IGNORECASE)
+
+
+@cache
+def _aside() -> regex.Pattern:
+    """After the opening name (its possession or force: "Iraq's leader", "Russian troops"), an
+    aside between commas opened by a relative pronoun or a participle, then a lower-case verb."""
+    forces = alternation(role_lexicon()["force_modifiers"] + read_lines("lexicon/forces.txt"))
+    return regex.compile(r"(?:['’]s(?:\s+[\p{L}.-]+){1,3}|(?:\s+(?:%s))*)"
+                         r",\s+(?:which|who|whose|(?-i:\p{Ll})[\p{L}-]*(?:ing|ed|en))\s[^,;:()]{3,120}?,\s+(?=(?-i:\p{Ll}))"
+                         % forces, regex.IGNORECASE)
 
 
 def _possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
@@ -418,7 +513,23 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
             gap = _words_between(text, trigger[1], role.mention.start)
             if len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or _a_count(w) for w in gap):
                 found.append(role)  # "deployed Russian troops", "will involve 1,000 Russian soldiers"
-    return found
+    return _heading_the_participle(text, trigger, found)
+
+
+def _heading_the_participle(text: str, trigger: tuple[int, int], found: list[NameRole]) -> list[NameRole]:
+    """"Somali gunmen opened fire at Ethiopian troops stationed in ...": a force phrase right before
+    a participle trigger is its subject, the forces before it act in another clause (those listed
+    with it are added back with the coordinated names)."""
+    before = [r for r in found if r.mention.end <= trigger[0]]
+    if len(before) < 2 or not text[trigger[0]:trigger[1]].split()[0].lower().endswith(("ed", "ing")):
+        return found
+    last = before[-1]
+    gap = _words_between(text, last.mention.end, trigger[0])
+    if (not gap or not any(force_nouns().fullmatch(w) for w in gap) or _PUNCTUATION.search(text, last.mention.end,
+                                                                                          trigger[0])
+            or not all(force_nouns().fullmatch(w) or w in _force_modifiers() for w in gap)):
+        return found
+    return [r for r in found if r is last or r.mention.start >= trigger[1]]
 
 
 # "since the foreign troop withdrawal started": forces named only as foreign have no party here
@@ -458,7 +569,8 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
             or _FORCED_BEFORE.search(text, max(0, trigger[0] - 30), trigger[0])):
         return []
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
-              and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))]
+              and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))
+              and not _kept_out(text, r, trigger)]
     if not before:
         return []
     subject = before[-1]
@@ -467,6 +579,22 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     if _CAUSED_BEFORE.search(text, max(subject.mention.end, trigger[0] - 60), trigger[0]):
         return []  # "Beijing wants to make foreign vessels leave the sea": the causer does not leave
     return [subject]
+
+
+def _kept_out(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """"The Pentagon disinvited China from the exercise": the party kept out of the event by a verb
+    before it takes no part (the one who keeps it out may)."""
+    return (_FROM_THE_TRIGGER.fullmatch(text, role.mention.end, trigger[0]) is not None
+            and _exclusion_verb().search(text, max(0, role.mention.start - 40), role.mention.start) is not None)
+
+
+_FROM_THE_TRIGGER = regex.compile(r"\s+from\s+(?:[\p{L}\p{N}'’-]+\s+){0,10}", regex.IGNORECASE)
+
+
+@cache
+def _exclusion_verb() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)[\s\"“”']+(?:the\s+)?$" % alternation(role_lexicon()["exclusion_verbs"]),
+                         regex.IGNORECASE)
 
 
 _BY_AFTER_WORD = regex.compile(r"([\p{L}-]+)\s+by\s+(?:[\p{L}.'’-]+\s+){0,6}?$", regex.IGNORECASE)
@@ -675,6 +803,8 @@ def _coordinated_subject(text: str, sentence: tuple[int, int], trigger: tuple[in
         return []
     if "," in text[coordinator.end():trigger[0]] or not _verb_opens(text, coordinator.end(), trigger[0]):
         return []  # "and launched an attack, forcing them to retreat": the trigger has a clause of its own
+    if _stance().search(text, coordinator.end(), trigger[0]):
+        return []  # "and demands their immediate withdrawal": the subject judges, it does not act
     before = [m for m in mentions if sentence[0] <= m.start and m.end <= coordinator.start()]
     roles = [r for r in _roles_of(text, (sentence[0], coordinator.start()), before, year)
              if r.preposition is None and not r.place_modifier and not r.leads and not _modifies_a_name(text, r)]
@@ -702,8 +832,15 @@ def _verb_opens(text: str, start: int, trigger_start: int) -> bool:
             return True
         if word in adverbs or word.endswith("ly"):
             continue
-        return word.islower() and word.endswith("ed")
+        return word.islower() and (word.endswith("ed") or _present_verb(word))
     return False
+
+
+def _present_verb(word: str) -> bool:
+    """A verb in -s ("and launches drills"), not a plural noun that opens a subject of its own
+    ("and troops were deployed", "and officials say")."""
+    return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+            and force_nouns().fullmatch(word) is None and word not in role_lexicon()["speaker_nouns"])
 
 
 def _past_force_noun(text: str, role: NameRole) -> int:
@@ -738,6 +875,41 @@ def _verb_follows(text: str, end: int) -> bool:
             return False  # "Hezbollah fighters", "US officials": a plural noun, not a verb in -s
         return word.islower() and (word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")))
     return False
+
+
+def _pair_named_before(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
+                       mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"a tough reply to Japan and the United States, citing the two nations' planned exercise",
+    "an exercise held by the two allies": the last two states named before the phrase."""
+    phrase = _pair_anaphor_before().search(text, max(clause[0], trigger[0] - 60), trigger[0])
+    if phrase is None:
+        phrase = _pair_anaphor_after().match(text, trigger[1])
+    if phrase is None:
+        return []
+    states: list[NameRole] = []
+    for mention in reversed([m for m in mentions if sentence[0] <= m.start and m.end <= phrase.start()]):
+        reading = mention.actor_reading(year)
+        if reading is not None and reading.entity.kind == "state" and all(
+                r.reading.entity.code != reading.entity.code for r in states):
+            states.append(NameRole(mention, reading, None, False, False))
+        if len(states) == 2:
+            return states[::-1]
+    return []
+
+
+@cache
+def _pair_anaphor_before() -> regex.Pattern:
+    """The pair as the trigger's owner or subject: "the two nations' annual", "both countries will hold"."""
+    pairs = alternation(role_lexicon()["pair_anaphors"])
+    return regex.compile(r"\b(?:%s)(?:['’]s?)?\s+(?:[\p{L}-]+\s+){0,4}$" % pairs, regex.IGNORECASE)
+
+
+@cache
+def _pair_anaphor_after() -> regex.Pattern:
+    """The pair as the agent after the trigger: "exercise held here by the two allies"."""
+    pairs = alternation(role_lexicon()["pair_anaphors"])
+    return regex.compile(r"\s+(?:held|staged|conducted|carried\s+out)(?:\s+here|\s+there|\s+jointly)?\s+by\s+(?:%s)\b"
+                         % pairs, regex.IGNORECASE)
 
 
 def _commander_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
@@ -826,8 +998,10 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
                 continue
             if not _listed(text, role.mention.end, current.mention.start) or role.place_modifier:
                 break
-            if role.preposition not in (None, "and", "by", "of", "with", "as well as", "including"):
-                break
+            if role.preposition not in (None, "and", "by", "of", "with", "as well as", "including") and not (
+                    role.preposition == "from" and current.preposition in (None, "from") and _subject_from(text, role)
+                    or role.preposition == current.preposition and _one_phrase(text, role, current)):
+                break  # ("troops from Ghana and Senegal deployed", "allies like Turkey and Pakistan to send": one list)
             if head.preposition in (None, "and") and role.preposition != "and" and _fronted(text, role, current):
                 break  # "After talks with Niger, Chad agreed to pull out": the comma ends an opening phrase
             closed = closed or _AND_GAP.search(text, role.mention.end, current.mention.start) is not None
@@ -846,6 +1020,21 @@ def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) 
                 result.append(role)
             current = role
     return result
+
+
+def _one_phrase(text: str, first: NameRole, second: NameRole) -> bool:
+    """Are two names joined by "and" in one phrase that is no place ("allies like Turkey and
+    Pakistan", "troops from Guatemala and El Salvador"; not "targets in Iraq and Turkish soldiers")?"""
+    if not _CONJUNCT.fullmatch(text, first.mention.end, second.mention.start):
+        return False
+    if first.preposition == "from":
+        return _force_from().search(text, max(0, first.mention.start - 40), first.mention.start) is not None
+    return first.preposition not in _place_prepositions()
+
+
+@cache
+def _place_prepositions() -> frozenset[str]:
+    return frozenset(p for words in role_lexicon()["location_prepositions"].values() for p in words)
 
 
 _POSSESSOR_GAP = regex.compile(r"['’]s\s+")

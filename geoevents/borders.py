@@ -45,8 +45,9 @@ def border_phrase(text: str, clause: tuple[int, int], mention: Mention, mentions
         start = mention.start - len(before) + with_before.start()
         end = mention.end
         for other in mentions:
-            if other.start > end and _LISTED.fullmatch(text, end, other.start):
-                end = other.end
+            if other.start > end and _LISTED.fullmatch(text, end, other.start) and (
+                    _AND_OR.search(text, end, other.start) or _LISTED.match(text, other.end)):
+                end = other.end  # not ", US" in "the border with Ukraine, US officials said"
         return BorderPhrase(start, end, None, _countries(mentions, start, end), across=True)
     noun = border_nouns().match(after)
     skipped = skip_words(after, 1)
@@ -124,6 +125,7 @@ def _countries(mentions: Sequence[Mention], start: int, end: int) -> tuple[str, 
 
 _DETERMINER = regex.compile(r"^(?:the|its|their|his|her)\s+", regex.IGNORECASE)
 _LISTED = regex.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
+_AND_OR = regex.compile(r"\b(?:and|or)\b")
 _BORDER_WITH = regex.compile(
     r"(?:\b(?:its|their|his|her)\s+)?(?:(?:common|shared|mutual|long|porous)\s+)?"
     r"(?:borders?|frontiers?|boundary|boundaries)\s+with\s+(?:the\s+)?$",

@@ -114,6 +114,10 @@ class StatusLexicon:
         self.particles = LazyPattern(r"\b(?:%s)\b|n['’]t\b" % "|".join(map(regex.escape, particles)),
                                      regex.IGNORECASE)
         self.light = frozenset(data["light_words"])
+        self.particle_governors = frozenset(data["particle_governors"])
+        self.small_clause_verbs = frozenset(data["small_clause_verbs"])
+        self.question_openers = frozenset(data["question_openers"])
+        self.demand_or_claim_nouns = frozenset(data["demand_or_claim_nouns"])
         self.right = {name: alternation(data["right_" + name])
                       for name in ("negated", "planned", "uncertain", "occurred")}
         self.conditional_window = int(data["right_conditional_window"])

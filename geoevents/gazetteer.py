@@ -446,3 +446,27 @@ def load_gazetteer() -> Gazetteer:
     are parsed block by block as names are looked up (see ``sortedrows``)."""
     # (34,000 entity ids start "gn:": a block of "gn:126" is parsed when one is looked up, not all of them)
     return Gazetteer(SortedRows(_read("entities.tsv"), block_prefix=6), SortedRows(_read("aliases.tsv")))
+
+
+@cache
+def _context_names() -> tuple[tuple[regex.Pattern, str, frozenset[str]], ...]:
+    data = json.loads(resources.files("geoevents").joinpath("data", "lexicon", "name_context.json").read_text(
+        encoding="utf-8"))
+    return tuple((regex.compile(r"(?<=\b[Tt]he\s+)%s(?![\p{L}-]|\s+(?:\p{Lu}|of\b))" % regex.escape(row["name"])),
+                  row["entity"], frozenset(row["context"])) for row in data["context_names"])
+
+
+def with_context_names(gazetteer: Gazetteer, text: str, start: int, end: int, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the names that stand for a state only in a sentence about it ("the South"
+    in a sentence that names North Korea), in text order."""
+    added = []
+    for pattern, entity_id, context in _context_names():
+        if not any(r.entity.kind == "state" and r.entity.code in context for m in mentions for r in m.readings):
+            continue
+        entity = gazetteer.entity(entity_id)
+        taken = [(m.start, m.end) for m in mentions]
+        for found in pattern.finditer(text, start, end):
+            if entity is not None and not any(a < found.end() and found.start() < b for a, b in taken):
+                added.append(Mention(found.group(), found.start(), found.end(), (Reading(entity, "name"),)))
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
+

@@ -17,7 +17,7 @@ from .codes import codes_for
 from .dating import attach_date
 from .document import Document, find_published, parse_published
 from .eventlinks import link_within_document
-from .gazetteer import Mention, SentenceNames
+from .gazetteer import Mention, SentenceNames, with_context_names
 from .knowledge import Knowledge, packaged, with_rule_files
 from .linking import merge_within_sentences
 from .model import Actor, Event, EventDate, Location, Quantity, Span
@@ -105,7 +105,7 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
                     is not None]
         if not accepted:
             continue
-        names = lazy_names.found()
+        names = with_context_names(gazetteer, text, *sentence, lazy_names.found())
         times = temporal.tag(text, document.published, *sentence)
         triggers = [(c.start, c.end) for c in accepted]
         for candidate in accepted:

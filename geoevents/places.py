@@ -23,6 +23,7 @@ from .clauses import (
     WORD,
     alternation,
     attach_clause,
+    force_nouns,
     is_modifier,
     location_prepositions,
     nesting_words,
@@ -34,6 +35,7 @@ from .clauses import (
 )
 from .gazetteer import Mention, Reading, load_gazetteer
 from .model import Actor, Location
+from .resources import read_lines
 from .temporal.grammar import lexicon as temporal_lexicon
 
 # How specific a feature is: the answer's first place is the most specific of a chain.
@@ -82,8 +84,13 @@ def _home_ground(locations: list[Location], actors: list[Actor]) -> list[Locatio
     if len(states) != 1 or len(actors) != 1:
         return locations
     return [dataclasses.replace(loc, country=states[0].code)
-            if loc.country is None and loc.feature == "place" and loc.lat is None else loc
+            if loc.country is None and loc.feature == "place" and loc.lat is None and not _open_water(loc.name) else loc
             for loc in locations]
+
+
+def _open_water(name: str) -> bool:
+    """"the Wadden Sea", "Taiwan Strait": waters are no state's ground (GUIDELINE: no country for a sea)."""
+    return name.split()[-1] in role_lexicon()["water_heads"]
 
 
 class _Context:
@@ -145,6 +152,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             relation = "object"  # "leaves Kabul", "beefs up a Tajik base"
             if event_type == "withdrawal" and reading.entity.kind == "state" and _MOVED_FROM.match(text, mention.end):
                 continue  # "withdraw Israel from the Gaza Strip": the state is what moves, not where
+        if relation is None and mention.start >= trigger[1]:
+            relation = _relative_place(text, max(clause[0], mention.start - 40), mention.start, reading)
         if relation is None:
             continue
         first = 0 if relation in preferred or relation == "object" else 1
@@ -155,6 +164,26 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             location = _location(text, mention, reading, relation, phrase_end if noun else None)
             candidates.append(_Candidate(location, rank, mention.start, max(phrase_end, location.end)))
     return candidates
+
+
+def _relative_place(text: str, floor: int, start: int, reading: Reading) -> str | None:
+    """"withdrew from positions north of Kharkiv", "areas outside Kyiv", "troops 50 km from the
+    border": after the trigger, a place named by a direction or distance from it (not "in the
+    north of X", where "in" governs; not "outside Iraq", which is anywhere else)."""
+    m = _relative_place_before().search(text, floor, start)
+    if m is None or (m.group("phrase").lower().startswith("outside") and reading.entity.kind == "state"):
+        return None
+    return " ".join(m.group("phrase").lower().split())
+
+
+@cache
+def _relative_place_before() -> regex.Pattern:
+    lexicon = role_lexicon()["relative_places"]
+    directions = alternation(lexicon["directions"])
+    units = alternation(lexicon["distance_units"])
+    return regex.compile(
+        r"(?<!\bthe\s+)(?P<phrase>\b(?:%s)\s+of|\boutside(?:\s+of)?|\b(?:%s)\s+(?:(?:%s)\s+(?:of|from)|from|off))"
+        r"\s+(?:the\s+)?$" % (directions, units, directions), regex.IGNORECASE)
 
 
 def _speaker_venue(text: str, clause_start: int, mention: Mention) -> bool:
@@ -196,14 +225,20 @@ def _another_subject_between(text: str, trigger: tuple[int, int], mention: Menti
     """"GNA forces are mobilising, and the LNA will defend its positions around Sirte": a clause
     joined by "and" with a named subject and a verb of its own has places of its own."""
     a, b = (trigger[1], mention.start) if mention.start >= trigger[1] else (mention.end, trigger[0])
-    return b - a < 300 and _AND_SUBJECT_VERB.search(text, a, b) is not None
+    return b - a < 300 and _and_subject_verb(mention.start >= trigger[1]).search(text, a, b) is not None
 
 
-# after a lower-case word ("... in the country and the LNA will"; not "the United States and South
-# Korea are"), a name and a finite auxiliary of its own
-_AND_SUBJECT_VERB = regex.compile(
-    r"(?<=\b(?-i:\p{Ll})[\p{L}-]*\s+)and\s+(?:the\s+)?(?-i:\p{Lu})[\p{L}.'’-]*(?:\s+(?-i:\p{Lu})[\p{L}.'’-]*){0,3}"
-    r"\s+(?:will|would|has|had|is|was|says|said)\b")
+@cache
+def _and_subject_verb(after_trigger: bool) -> regex.Pattern:
+    """After a lower-case word ("... in the country and the LNA will", "drills as NATO began"; not
+    "the United States and South Korea are"), a conjunction, a name and a finite verb of its own.
+    Before the trigger only "and": a clause opened by "as", "after" ... may hold the trigger."""
+    lexicon = role_lexicon()["other_clause"]
+    conjunctions = lexicon["conjunctions"] if after_trigger else lexicon["conjunctions_before_trigger"]
+    name = r"(?-i:\p{Lu})[\p{L}.'’-]*(?:\s+(?-i:\p{Lu})[\p{L}.'’-]*){0,3}"
+    verb = r"(?:(?:%s)\b|(?-i:\p{Ll})\p{L}+ed\b)" % alternation(lexicon["verbs"])
+    return regex.compile(r"(?<=\b(?-i:\p{Ll})[\p{L}-]*,?\s+)(?:%s)\s+(?:the\s+)?%s\s+%s"
+                         % (alternation(conjunctions), name, verb))
 
 
 @cache
@@ -487,6 +522,11 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
     found: list[_Candidate] = []
     places_in_sentence: set[str] | None = None  # the countries of the sentence's places (found when needed)
     for m in _proper_places_in(text, *clause):
+        if m.group("headed") and any(x.start < m.end("headed") and x.end > m.start() for x in mentions):
+            # "the Russian-held area": known names are placed as such; the noun may open a name ("island of X")
+            m = _proper_place().match(text, m.end("headed"), clause[1])
+            if m is None or m.group("headed"):
+                continue
         start, end = m.span("name")
         if any(s <= start < e or start <= s < end for s, e in taken):
             continue
@@ -494,8 +534,12 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
         start = next((x.start for x in mentions if x.start < start < x.end), start)
         inside = [x for x in mentions if start <= x.start and x.end <= end]
         outer = _nested_in(text, end, mentions)
-        if m.group("bare") and not outer or any(x.start == start and x.end == end for x in inside):
-            continue  # a bare capitalised phrase is a place only when nested in a known one
+        # a bare capitalised phrase is a place only when nested in a known one, or right after the
+        # trigger's own preposition ("withdrew from Baga", "sent 300 troops to Pibor")
+        governed = (m.group("bare") or m.group("loose")) and _governed_by_trigger(text, trigger, start, end, event_type)
+        if not governed and (m.group("bare") and not outer or m.group("loose")
+                             or any(x.start == start and x.end == end for x in inside)):
+            continue
         if m.group("bare") and text[start:end].lower() in _calendar_words():
             continue  # "in December, police will secure ...": a month, not a place
         if _ORGANISATION_NEXT.match(text, end):
@@ -515,20 +559,90 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
                             start=start, end=end, feature="place", relation=preposition)
         rank = (0 if preposition in preferred else 1, _distance(trigger, start, end))
         found.append(_Candidate(location, rank, start, end))
-    if not known and not found:
-        for m in _bare_border().finditer(text, clause[0], clause[1]):
-            if m.group("coast") and m.start() > trigger[1] and "," in text[trigger[1]:m.start()]:
-                continue  # "exercises held by X, North Korea fires missiles off its coast": another clause's
-            preposition = preposition_before(text, m.start(), clause[0], allowed)
-            if preposition:
-                name = regex.sub(r"^(?:the|its|their)\s+", "", m.group(0), flags=regex.IGNORECASE)
-                location = Location(name=name, country=None, lat=None, lon=None, text=m.group(0), start=m.start(),
-                                    end=m.end(), feature="border", relation=preposition)
-                rank = (1, _distance(trigger, m.start(), m.end()))
-                found.append(_Candidate(location, rank, m.start(), m.end(),
-                                        border=BorderPhrase(m.start(), m.end(), None, ())))
-                break
+    named = known + found
+    for m in _bare_border().finditer(text, clause[0], clause[1]):
+        if m.group("coast") and m.start() > trigger[1] and "," in text[trigger[1]:m.start()]:
+            continue  # "exercises held by X, North Korea fires missiles off its coast": another clause's
+        preposition = preposition_before(text, m.start(), clause[0], allowed)
+        # with named places too, when it is the trigger's first phrase: "exercises near its border
+        # and its intervention in Ukraine" (Ukraine is the place of another noun)
+        first = (m.start() >= trigger[1] and preposition in preferred
+                 and all(c.end <= trigger[0] or c.start > m.end() for c in named)
+                 and _first_phrase(text, trigger[1], m.start()) and not _NAMED_AFTER.match(text, m.end()))
+        if preposition and (not named or first):
+            name = regex.sub(r"^(?:the|its|their)\s+", "", m.group(0), flags=regex.IGNORECASE)
+            location = Location(name=name, country=None, lat=None, lon=None, text=m.group(0), start=m.start(),
+                                end=m.end(), feature="border", relation=preposition)
+            rank = (0 if first else 1, _distance(trigger, m.start(), m.end()))
+            found.append(_Candidate(location, rank, m.start(), m.end(),
+                                    border=BorderPhrase(m.start(), m.end(), None, ())))
+            break
     return found
+
+
+_NAMED_AFTER = regex.compile(r"\s+(?:of|with|between)\b", regex.IGNORECASE)  # "the border of Saudi Arabia"
+
+
+def _first_phrase(text: str, after_trigger: int, start: int) -> bool:
+    """Is the phrase at ``start`` the trigger's first, past only its object ("moved troops to the border")?"""
+    words = WORD.findall(text, after_trigger, start)
+    return len(words) <= 7 and not _PUNCTUATION_GAP.search(text, after_trigger, start)
+
+
+def _governed_by_trigger(text: str, trigger: tuple[int, int], start: int, end: int, event_type: str) -> bool:
+    """Does a capitalised name the gazetteer lacks follow the trigger's own preposition, past only
+    its object ("sent 300 more troops to Pibor", "pulled its units out of Baga")? Not an acronym,
+    a date, nor a name with a known one inside."""
+    if start < trigger[1] or any(w.isupper() or w.lower() in _calendar_words() for w in text[start:end].split()):
+        return False
+    m = _PREPOSITION_END.search(text, trigger[0], start)  # (from the trigger's start: "pulled out| of")
+    if m is None or " ".join(m.group(1).lower().split()) not in role_lexicon()["preferred_prepositions"][event_type]:
+        return False
+    gap_end = max(trigger[1], m.start())
+    if (_PUNCTUATION_GAP.search(text, trigger[1], gap_end) or load_gazetteer().find(text[start:end])
+            or _operation_name().match(text, start)):
+        return False
+    words = WORD.findall(text, trigger[1], gap_end)
+    return len(words) <= 6 and all(_object_word(w.lower()) for w in words) and _ends_a_phrase(text, end)
+
+
+def _ends_a_phrase(text: str, end: int) -> bool:
+    """Does the name end its phrase (punctuation, the end, "on", "and", "has" ...), not modify a noun
+    ("from Muslim nations")?"""
+    m = _NEXT_LOWER.match(text, end)
+    return m is None or m.group(1) in _bare_place_followers()
+
+
+_NEXT_LOWER = regex.compile(r"\s+(\p{Ll}[\p{L}-]*)")
+
+
+@cache
+def _bare_place_followers() -> frozenset[str]:
+    return frozenset(role_lexicon()["bare_place_followers"])
+
+
+@cache
+def _operation_name() -> regex.Pattern:
+    """"Operation Aspides", "Exercise Cobra": the name of an operation, not a place."""
+    return regex.compile(r"(?:%s)\b" % alternation(role_lexicon()["operation_nouns"]), regex.IGNORECASE)
+
+
+_PREPOSITION_END = regex.compile(r"\b(out\s+of|in|near|at|to|from|into|off)\s+$", regex.IGNORECASE)
+_PUNCTUATION_GAP = regex.compile(r"[,;:()\[\]\"“”–—]")
+
+
+def _object_word(word: str) -> bool:
+    """A word of the trigger's object: "its", "2,000", "more", "troops", "warships", "back"."""
+    return (is_modifier(word) or word[0].isdigit() or word in _object_gap_words()
+            or force_nouns().fullmatch(word) is not None)
+
+
+@cache
+def _object_gap_words() -> frozenset[str]:
+    lexicon = role_lexicon()
+    platforms = (w for line in read_lines("lexicon/platforms.txt") for w in line.split())
+    return frozenset([*lexicon["object_gap_words"], *lexicon["force_modifiers"], *lexicon["counting_words"],
+                      *platforms])
 
 
 _ARTICLE_GLUED = r"(?:al|el|ad|as|ar|an)-"  # "al-Qusayr"
@@ -578,10 +692,14 @@ def _proper_place() -> regex.Pattern:
     words = role_lexicon()["place_type_words"]
     heads = alternation(w for w in words if not w.endswith(" of"))
     name = rf"(?:{_ARTICLE_GLUED})?\p{{Lu}}[\p{{L}}'’-]+"
+    lower_heads = alternation(role_lexicon()["place_head_nouns"])
     return regex.compile(
         rf"(?P<name>(?:{name}\s+){{1,3}}(?:{heads})\b|(?:{_place_openers()})\s+{name}(?:\s+{name})?)"
+        rf"|(?P<name>(?P<headed>(?:{name}\s+){{1,3}})(?:{lower_heads})\b)"
         rf"|{_SETTLEMENT_NOUN}\s+of\s+(?P<name>{name}(?:\s+{name})?)"
         rf"|(?<=\b(?:in|near|at|to|from|into)\s+)(?P<name>(?P<bare>{name}(?:\s+{name}){{0,2}}))(?=,\s|\s+in\s)"
+        rf"|(?<=\b(?:in|near|at|to|from|into|off|out\s+of)\s+)(?P<name>(?P<loose>{name}(?:\s+{name}){{0,2}}))"
+        rf"(?![\p{{L}}'’-]|\s+\p{{Lu}}|['’]s)"
     )
 
 
@@ -636,7 +754,7 @@ def _nested_in(text: str, end: int, mentions: list[Mention]) -> list[Mention]:
     return []
 
 
-_NESTING = {"in", "of", "the", "a", "an", "part", "province", "district", "region", "state", "county", "near",
+_NESTING = {"in", "on", "of", "the", "a", "an", "part", "province", "district", "region", "state", "county", "near",
             "mountainous", "remote", "area", "rural", "desert", "coastal", "breakaway", "separatist", "occupied"}
 
 
@@ -675,13 +793,17 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     if not m or preposition_before(text, m.start(), clause[0], allowed) is None:
         return []
     actor_spans = {(a.start, a.end) for a in actors}
+    island = m.group(0).lower().endswith("island")  # "near the island": also an island state ("Taiwan said ...")
     earlier = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()
                and (x.start, x.end) not in actor_spans and not _modifies_a_name(text, x)
-               and not _not_a_place(text, x) and not _SUBJECT_OF_MODAL.match(text, x.end)
+               and not _not_a_place(text, x)
+               and (not _SUBJECT_OF_MODAL.match(text, x.end) or island and _an_island_state(x))
+               and not _government_speaking(text, x)
                and not _speaker_venue(text, sentence[0], x)]  # not "sources in Washington said"
     wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1])
     readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
-    preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted]
+    preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted
+                 or (island and r.entity.kind == "state" and r.entity.code in _island_states())]
     # the acting state named again ("Papua New Guinea and the United States sign a pact that will
     # see American troops stationed in the country") is the country only when no other is named
     acting = {a.code for a in actors} if event_type in _FOREIGN_COUNTRY_TYPES and actors and \
@@ -731,6 +853,25 @@ def _direction(text: str, sentence: tuple[int, int], m: regex.Match, mentions: l
     location = Location(name=text[start:end], country=country, lat=None, lon=None, text=text[start:end],
                         start=start, end=end, feature="region", relation="in")
     return [_Candidate(location, (1, 0), start, end)]
+
+
+def _government_speaking(text: str, mention: Mention) -> bool:
+    """"Ankara demanded that Athens withdraw from the island": a capital as the subject of a verb
+    stands for its government, it is no place the anaphor may take up."""
+    return any(r.form in ("capital", "seat") for r in mention.readings) and bool(_FINITE_AFTER.match(text, mention.end))
+
+
+_FINITE_AFTER = regex.compile(r"\s+(?:(?-i:\p{Ll})\p{L}+(?:ed|es|s)|will|would|could|can|may|might|must|should|has|had|"
+                              r"have|is|was|are|were)\b")
+
+
+def _an_island_state(mention: Mention) -> bool:
+    return any(r.entity.kind == "state" and r.entity.code in _island_states() for r in mention.readings)
+
+
+@cache
+def _island_states() -> frozenset[str]:
+    return frozenset(role_lexicon()["island_states"])
 
 
 @cache

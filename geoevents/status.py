@@ -36,9 +36,12 @@ _TRANSPARENT = {"planned": "planned", "deontic": "uncertain", "aspect": "occurre
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|n['’]t\b")
 _COMMA = regex.compile(r"[,;:]")
 _AND = regex.compile(r"\s(?:and|but)\s")
+_TO_AFTER = regex.compile(r"\s+to\b", regex.IGNORECASE)  # "not to": an infinitive the particle negates
 _COORDINATORS = ("and", "but", "then")
 _PREPOSITION_REACH = 4  # words from a cue ending in a preposition ("not take part in") to the trigger it governs
 _DENIAL_REACH = 5  # words from a denial to the finite verb of the clause it denies ("denied that its troops had")
+_DEMAND_OBJECT_WORDS = 4  # words from a verb of demanding to the "not to" it governs ("urged the US government not to")
+_SMALL_CLAUSE_REACH = 8  # words before a participle in which "see", "want", "accept" make it their complement
 _NEAR_MODAL = 4  # words before a participle in which a modal makes it non-finite ("will see troops stationed")
 
 
@@ -49,6 +52,10 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
     left = _left_bound(text, sentence, clause[0], trigger[0], lex)
     form = TriggerForm.of(text, left, trigger, lex)
     status = _right_predicate(text, clause, trigger, lex) if form.nominal else None
+    if status in ("planned", "occurred") and _negated_by_particle(text, left, trigger[0], lex):
+        status = "negated"  # "no joint drills were planned", "no withdrawal has taken place"
+    if status is None and _reduced_relative(form, lex):
+        status = "occurred"
     if status is None:
         status = _from_left(text, sentence, left, trigger, form, lex)
         if status == "negated" and _conditional_before(text, left, trigger[0], lex):
@@ -59,7 +66,17 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
         return "uncertain"
     if status in ("planned", "uncertain") and _plan_undone(text, clause, trigger, lex):
         return "negated"
+    if status in ("occurred", "planned") and _yes_no_question(text, sentence, lex):
+        return "uncertain"  # "Will Russia withdraw its troops?": questioned (GUIDELINE.md)
     return status
+
+
+def _yes_no_question(text: str, sentence: tuple[int, int], lex: StatusLexicon) -> bool:
+    """A sentence that opens with an auxiliary and ends with a question mark: "Should NATO send
+    troops to Ukraine?" (not "Why did Russia withdraw?", which takes the withdrawal as a fact)."""
+    body = text[sentence[0]:sentence[1]].strip().strip("\"'“”‘’")
+    first = _WORD.match(body)
+    return body.endswith("?") and first is not None and first.group().lower() in lex.question_openers
 
 
 def adjust_for_date(status: str, text: str, sentence: tuple[int, int], trigger: tuple[int, int],
@@ -110,6 +127,20 @@ class TriggerForm:
         finite = not nominal and _finite(words, aux, before, lex)
         bare = not nominal and not finite and _is_bare(first, lex) and _subject_like(aux, lex)
         return cls(first, before, nominal, finite, bare)
+
+
+def _reduced_relative(form: TriggerForm, lex: StatusLexicon) -> bool:
+    """"failed to resupply troops stationed there", "fight Ethiopian forces deployed in the country":
+    a participle right after a force noun describes forces where they stand, whatever the main
+    clause does with them; not the complement of a verb like "see" ("will see troops stationed")."""
+    participle = form.first.endswith("ed") or form.first in lex.irregular_past
+    if form.nominal or not participle or not form.before:
+        return False
+    noun = _aux_before(form.before, lex)  # past adverbs: "troops currently stationed"
+    if noun is None or not force_nouns().fullmatch(noun.lower()):
+        return False
+    governing = [w.lower() for w in form.before[-_SMALL_CLAUSE_REACH:-1]]
+    return not any(w in lex.small_clause_verbs for w in governing)
 
 
 def _aux_before(before: tuple[str, ...], lex: StatusLexicon) -> str | None:
@@ -280,9 +311,9 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
                 pending = _TRANSPARENT[cue.category]
                 boundary = cue.start
                 continue
-            return cue.category
+            return _unless_rejected(text, cues, index, lex)
         if cue.category in ("negated", "uncertain"):
-            return cue.category
+            return _unless_rejected(text, cues, index, lex)
         if cue.category == "occurred":
             return pending
         pending = _TRANSPARENT[cue.category]  # "ordered that troops should be ...", "will begin to"
@@ -303,6 +334,26 @@ def _governor_of_modifier(text: str, governor: Cue | None, modifier: Cue, lex: S
     return governor.category
 
 
+def _unless_rejected(text: str, cues: list[Cue], index: int, lex: StatusLexicon) -> str:
+    """The category of the deciding cue ``cues[index]``, but "negated" for a demand that is
+    rejected: "declines a US request to send", "rejects a demand by the rebels to leave",
+    "rebuffs demands that troops be withdrawn" (a denial a few words before the demand noun,
+    no comma between, says the event will not happen), and "uncertain" for a denial that is
+    only demanded or possible ("urged Seoul to cancel the drills")."""
+    demand = cues[index]
+    if index == 0 or demand.category not in ("uncertain", "negated"):
+        return demand.category
+    governor = cues[index - 1]
+    between = (governor.end, demand.start)
+    if _COMMA.search(text, *between) or _words(text, *between) > _DEMAND_OBJECT_WORDS:
+        return demand.category
+    if demand.category == "uncertain" and demand.text in lex.demand_or_claim_nouns and governor.category == "negated":
+        return "negated"
+    if demand.category == "negated" and governor.category == "uncertain":
+        return "uncertain"  # "asked the government to halt the drills", "may cancel the exercise": a halt not yet made
+    return demand.category
+
+
 def _modifies_trigger(text: str, cue: Cue, trigger_start: int, lex: StatusLexicon) -> bool:
     """"the planned withdrawal", "an upcoming Russian exercise": a participle before the noun."""
     between = [w.lower() for w in _WORD.findall(text, cue.end, trigger_start)]
@@ -321,7 +372,9 @@ def _infinitive(text: str, left: int, trigger_start: int, before: tuple[str, ...
         else:
             m = _WORD.search(text, trigger_start)
             head = m.group() if m else ""
-        title_case = words[i].group() == "To" and i + 1 == len(words)  # "U.S. To Pull Troops From ..."
+        # "U.S. To Pull Troops From ...", "US to Deploy More Troops", "Japan, US to Hold Joint Drills":
+        # a capital that starts the trigger or a realizing verb is a headline's, not a name's
+        title_case = i + 1 == len(words) or bool(lex.realizing_verbs.fullmatch(head))
         if head.lower() in lex.not_verbs_after_to or head[:1].isdigit() or (head[:1].isupper() and not title_case) \
                 or force_nouns().fullmatch(head.lower()):
             return None
@@ -447,7 +500,24 @@ def _negated_by_particle(text: str, left: int, trigger_start: int, lex: StatusLe
     if particle is None:
         return False
     governor = _WORD.findall(text, max(left, particle.start() - 20), particle.start())
-    if governor and governor[-1].lower() in ("should", "must", "ought"):
-        return False  # "should not be withdrawn": a demand by others, left to the deontic cue
+    if governor and governor[-1].lower() in lex.particle_governors:
+        return False  # "should not be withdrawn": a demand, left to the deontic cue; "whether or not to send"
+    if _demanded_not_to(text, left, particle, lex):
+        return False
     between = [w.lower() for w in _WORD.findall(text, particle.end(), trigger_start)]
     return len(between) <= 5 and all(w in lex.light for w in between)
+
+
+def _demanded_not_to(text: str, left: int, particle: regex.Match, lex: StatusLexicon) -> bool:
+    """"urges Japan not to send troops", "warned Washington not to deploy": what others demand
+    is not done is not denied by those who would act; the demand decides (uncertain)."""
+    if not _TO_AFTER.match(text, particle.end()):
+        return False
+    nearest = None
+    for cue in lex.cues_in(text, left, particle.end() + 3):  # "warn* ... not to" holds the particle
+        if cue.start < particle.start():
+            nearest = cue
+    if nearest is None or nearest.category != "uncertain":
+        return False
+    gap = (min(nearest.end, particle.start()), particle.start())
+    return _words(text, *gap) <= _DEMAND_OBJECT_WORDS and not _COMMA.search(text, *gap)

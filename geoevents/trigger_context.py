@@ -302,11 +302,14 @@ class SentenceContext:
         """A party stages the exercise: "China holds drills", "Iran began large-scale exercises" (a
         staging verb at most six words before the trigger, a state or alliance before it: "Seoul and Washington
         launch their largest-ever annual joint aerial drill")."""
+        return self._staging_verb_before(candidate) and self._actor_named_before(candidate)
+
+    def _staging_verb_before(self, candidate: Candidate) -> bool:
+        """A staging verb ("hold", "kick off") at most six words before the trigger."""
         words = [w.lower() for w in _WORD.findall(self.text, max(self.start, candidate.start - 100), candidate.start)]
         words = words[-6:]
         staging = self.lexicon.staging_verbs
-        staged = any(word in staging or " ".join(words[i:i + 2]) in staging for i, word in enumerate(words))
-        return staged and self._actor_named_before(candidate)
+        return any(word in staging or " ".join(words[i:i + 2]) in staging for i, word in enumerate(words))
 
     def partner_after(self, candidate: Candidate) -> bool:
         """A state, alliance or armed group right after "with", "between" or "involving": "drills with
@@ -326,6 +329,17 @@ class SentenceContext:
                    and all(w.lower() in self.lexicon.exercise_modifiers
                            for w in _WORD.findall(self.text, mention.end + 2, candidate.start))
                    for mention in self.mentions)
+
+    def named_exercise(self, candidate: Candidate) -> bool:
+        """"will hold its Steadfast Defender exercise", "the Cobra Gold drills off Thailand": a
+        recurring military exercise named right before the trigger (a year may follow the name),
+        staged by a verb before it or with a party or place named in the sentence (not "they
+        finish parts of the Key Resolve exercises": no actor, place or date to annotate)."""
+        if not self.lexicon.exercise_names.search(self.lowered, max(0, candidate.start - self.start - 60),
+                                                  candidate.start - self.start):
+            return False
+        return self._staging_verb_before(candidate) or any(
+            m.actor_reading() is not None or m.place_reading() is not None for m in self.mentions)
 
     def actor_before(self, candidate: Candidate) -> bool:
         return any(m.end <= candidate.start and (n := self.tokens_between(m.end, candidate.start)) is not None
@@ -412,7 +426,7 @@ class SentenceContext:
             return self.force_left(candidate) or self.force_right(candidate)
         if requires == "military_or_party":
             return (self.military_context() or self.staged_by_party(candidate) or self.partner_after(candidate)
-                    or self.owned_by_party(candidate))
+                    or self.owned_by_party(candidate) or self.named_exercise(candidate))
         if requires == "military_or_place":
             return self.military_context() or self.from_place(candidate)
         if requires == "armed_group":

@@ -10,7 +10,8 @@ its context must pass (``requires``):
 - ``force_object`` / ``force_subject`` / ``force_near``: the same, on one side or either
   (a subject "he" or "she" right before the trigger is no force: "when he arrived");
 - ``military_or_party``: ``military``, or a state, alliance or armed group named as the agent
-  before the trigger or as the partner after "with" ("China holds drills near Taiwan");
+  before the trigger or as the partner after "with" ("China holds drills near Taiwan"), or a
+  recurring military exercise named before it ("will hold its Steadfast Defender exercise");
 - ``military_or_place``: ``military``, or the trigger is followed by "from <place>" and a
   state or armed group is named before it ("the Philippines agreed to withdraw from Iraq");
 - ``armed_group`` / ``armed_group_subject``: a non-state armed force nearby, or before the
@@ -199,6 +200,9 @@ class TriggerLexicon:
         self.positions = frozenset(read_lines("lexicon/positions.txt"))
         self.staging_verbs = frozenset(read_lines("lexicon/staging_verbs.txt"))
         self.exercise_modifiers = frozenset(read_lines("lexicon/exercise_modifiers.txt"))
+        # "<name> (<year>) " right before an exercise noun
+        names = longest_first(read_lines("lexicon/exercise_names.txt"))
+        self.exercise_names = regex.compile(r"\b(?:%s)(?:[ -]\d{2,4})?\s+$" % "|".join(map(regex.escape, names)))
 
     def scan(self, text: str, lowered: str | None = None) -> list[Candidate]:
         """Every trigger phrase in ``text``, in text order: one automaton pass finds the literal

@@ -57,6 +57,109 @@ def test_a_weekday_in_a_clause_without_past_or_future_is_the_nearer_one():
     assert found("The summit will open Monday.") == [("Monday", "2021-08-02")]
 
 
+def test_the_weekend_in_a_clause_without_past_or_future_is_the_nearer_one():
+    thursday, monday = date(2021, 7, 29), date(2021, 7, 26)
+    # written on a Thursday, the coming weekend is nearer than the last
+    assert found("Delegates are preparing for the talks over the weekend.", thursday) == \
+        [("the weekend", "2021-W30-WE")]
+    # written on a Monday, the last one is nearer
+    assert found("The patient is recovering after surgery at the weekend.", monday) == \
+        [("the weekend", "2021-W29-WE")]
+    # a past or future verb still decides
+    assert found("Rebels shelled the town over the weekend.", thursday) == [("the weekend", "2021-W29-WE")]
+    assert found("Ministers will meet at the weekend.", monday) == [("the weekend", "2021-W30-WE")]
+
+
+def test_the_same_unit_a_year_back_counts_from_the_date_last_named():
+    assert found("Imports in March trailed the same month last year by a tenth.") == \
+        [("March", "2021-03"), ("the same month last year", "2020-03")]
+    # with no month named, the month of the document date
+    assert found("Fares rose 3 percent from the same month a year earlier.") == \
+        [("the same month a year earlier", "2020-07")]
+    # "the same month" alone is the month last named
+    assert found("Rains came in May, and the same month the dam broke.") == \
+        [("May", "2021-05"), ("the same month", "2021-05")]
+
+
+def test_an_expression_that_opens_its_sentence_takes_the_tense_of_the_main_clause_after_it():
+    # the verb comes after a long phrase: the month four months ahead is last year's
+    assert found("In November, a week after the storms in the valley towns, a landslide "
+                 "buried the main road.")[0] == ("November", "2020-11")
+    # the attribution after a quote is not the quote's clause
+    assert found('"In November, either the army leaves or we strike," the commander told reporters.') == \
+        [("November", "2021-11")]
+    # inside its sentence, the expression keeps the usual window
+    assert found("The road to the dam in November, after a week of storms in the valley towns and "
+                 "villages, was closed.")[0] == ("November", "2021-11")
+
+
+def test_until_looks_ahead_unless_it_ends_a_past_state():
+    assert found("The hearing was adjourned until Friday.") == [("Friday", "2021-07-30")]
+    assert found("The rebels had until Friday to answer.") == [("Friday", "2021-07-30")]
+    assert found("The guards had to wait until Friday.") == [("Friday", "2021-07-30")]
+    # a state that lasted up to a past day: "had" + participle
+    assert found("Until Friday, the police had not named a suspect.") == [("Friday", "2021-07-23")]
+    assert found("The ferry had stayed in port until Friday.") == [("Friday", "2021-07-23")]
+
+
+def test_a_clause_coordinated_after_a_comma_keeps_its_own_tense():
+    # DCT July: November is last year's in a past clause, this year's in a present one
+    assert found("The aid stopped after the council was formed in November, and is still frozen.") == \
+        [("November", "2020-11")]
+    assert found("The envoy hoped the army would hand over the port in January, and he repeated "
+                 "the offer.") == [("January", "2022-01")]
+
+
+def test_a_comma_after_the_expression_ends_its_clause_when_its_verb_is_just_before():
+    assert found("The envoy, with whom she will hold talks Friday, has been trying to ease the row.") == \
+        [("Friday", "2021-07-30")]
+    # a verb further back does not close the clause: the verb after the comma still counts
+    assert found("The ministers referred to the board meeting of the agency due on Friday, during which "
+                 "members will vote.") == [("Friday", "2021-07-30")]
+
+
+def test_last_and_a_month_is_the_latest_one_before_the_month_just_gone():
+    # DCT 28 July 2021: the month just gone would be "last month"
+    assert found("The council was dissolved last June.") == [("last June", "2020-06")]
+    assert found("The council was dissolved last May.") == [("last May", "2021-05")]
+    assert found("The council was dissolved last July.") == [("last July", "2020-07")]
+    # with a day: the latest such day
+    assert found("Voting ended last July 14.") == [("last July 14", "2021-07-14")]
+    assert found("Voting ended last July 30.") == [("last July 30", "2020-07-30")]
+
+
+def test_a_futures_month_is_the_next_such_month_whatever_the_verb():
+    december = date(2021, 12, 9)
+    assert found("Copper for February delivery fell 2 percent.", december) == [("February", "2022-02")]
+    assert found("Light crude for delivery in January rose 30 cents.", december) == [("January", "2022-01")]
+    assert found("The March contract closed lower.", december) == [("March", "2022-03")]
+    # the month of the document date is its own
+    assert found("Gold for December delivery slipped.", december) == [("December", "2021-12")]
+    # without such a noun the verb decides
+    assert found("The March talks collapsed.", december) == [("March", "2021-03")]
+
+
+def test_an_expression_right_after_a_reporting_verb_dates_the_report_not_what_follows():
+    assert found("The coach told his young squad Friday they must stay calm.") == [("Friday", "2021-07-23")]
+    assert found("The minister said Friday troops will leave.") == [("Friday", "2021-07-23")]
+    # after the report's own verb, the expression is the report's
+    assert found("The minister said troops will leave Friday.") == [("Friday", "2021-07-30")]
+
+
+def test_an_expression_after_and_with_a_comma_opens_its_own_clause():
+    assert found("The envoys hope to extend the truce to the north and on Friday, the rebels said they "
+                 "would attend.") == [("Friday", "2021-07-23")]
+
+
+def test_the_end_of_the_year_a_past_verb_reached_is_last_year_s_until_december():
+    assert found("Cases rose in the autumn and peaked by the end of the year.") == \
+        [("the autumn", "2020-FA"), ("the end of the year", "2020")]
+    assert found("Cases peaked by the end of the year.", date(2021, 12, 20)) == [("the end of the year", "2021")]
+    # a participle after an auxiliary, or a verb that does not reach the expression, is no such past
+    assert found("The deal is expected by the end of the year.") == [("the end of the year", "2021")]
+    assert found("The firm sold the unit by the end of the year.") == [("the end of the year", "2021")]
+
+
 def test_a_future_participle_belongs_to_its_auxiliary():
     assert found("Troops will be deployed on Monday.") == [("Monday", "2021-08-02")]
 
@@ -371,19 +474,3 @@ def test_the_word_split_of_the_tense_reader_is_the_word_pattern():
                      "a rock-'n'-roll band's x-ab'cd tour; we'll see-saw 'll",
                      "Zürich's déjà-vu, naïve co-op", "3-4 troops 1990s-era jets - and", "", "  '- -' "):
         assert _words(fragment) == _WORD.findall(fragment), fragment
-
-
-def test_the_tense_of_a_clause_reads_only_what_it_needs_and_agrees_with_the_whole_window():
-    from geoevents.temporal.tense import clause_tense, clause_window, tense_in
-
-    text = ("The minister said on Monday that the brigade will leave for the border by June 30. "
-            "On Friday, officials announced the drills. The fleet, which sailed last week, is expected "
-            "to return Thursday; talks resume Tuesday - or so they said. Dr. Lee will visit in May, "
-            "aides said Wednesday, and the report published Sunday's edition covered it.")
-    for start in range(len(text)):
-        for end in (start + 3, start + 8):
-            if end > len(text):
-                continue
-            for lo, hi in ((0, len(text)), (max(0, start - 30), min(len(text), end + 20))):
-                assert clause_tense(text, start, end, lo, hi) == \
-                    tense_in(text, start, end, *clause_window(text, start, end, lo, hi)), (start, end, lo, hi)

@@ -165,6 +165,7 @@ class Builder:
             for text in names:
                 if text and "," not in text and "(" not in text:
                     self.alias(text, code, "name")
+                    self.alias(english(text), code, "name")  # "Aland Islands", "Curacao", "Reunion"
             demonym = info.get("demonym")
             if demonym:
                 self.alias(demonym, code, "demonym")

@@ -71,6 +71,8 @@ def calendar_point(f: dict[str, Any], ctx: Context) -> Point | None:
         if dct is None:
             return None
         shift = f["shift"]
+        if f.get("passed") and dct.month < 12:
+            shift = -1  # "peaked by the end of the year" before this year's end: last year's
         if f["unit"] == "week" and shift == 0 and dct.weekday() == 6 and ctx.tense() == "future":
             shift = 1  # "this week", said on a Sunday of what is to come: the week ahead
         point = relative_point(dct, shift, f["unit"])
@@ -161,7 +163,10 @@ def month_year(month: int, day: int | None, f: dict[str, Any], dct: date, ctx: C
     if shift == 1:
         return dct.year + (month <= dct.month)
     if shift == -1:
-        return dct.year - (month >= dct.month)
+        if day is not None:  # "last Dec. 14" six days after it: the latest such day
+            return dct.year - ((month, day) >= (dct.month, dct.day))
+        # "last October" written in November is a year back: the month just gone is "last month"
+        return dct.year - (month >= dct.month - 1)
     if shift == 0:
         return dct.year
     if ctx.cue == "since":  # "since" looks back whatever the verb: the latest such day or month
@@ -213,11 +218,15 @@ def _weekday(f: dict[str, Any], ctx: Context) -> Point | None:
 
 
 def _weekend(dct: date, tense: Callable[[], str | None]) -> Point:
-    """"the weekend": the coming one in a future clause, else the latest one (this one from Saturday)."""
+    """"the weekend": the coming one in a future clause, the latest one in a past clause (this
+    one from Saturday); in a present clause or one with no tense marker the nearer one, as for
+    weekdays ("reporters are gearing up for the summit at the weekend", written on a Thursday)."""
     iso = dct.isocalendar()
     week = Point("weekend", iso[0], week=iso[1])
-    if dct.weekday() < 5 and tense() != "future":
-        return week.shift(-1, "week") or week
+    if dct.weekday() < 5:
+        tense_now = tense()
+        if tense_now == "past" or (tense_now != "future" and dct.weekday() < 3):
+            return week.shift(-1, "week") or week
     return week
 
 

@@ -151,6 +151,8 @@ def _anchor(f: dict[str, Any], unit: str, ctx: Context) -> Point | None:
     current period: the last date mentioned if it falls in the DCT's year, else the DCT."""
     if unit in ("day", "week", "weekend"):
         return ctx.ref("day")
+    if "same" in f:  # "the same month last year": the month last named (or the DCT's), a year back
+        return _last_at(ctx, f["same"])
     quarter = _current_quarter(ctx)
     if unit == "year" and quarter is not None:
         return quarter
@@ -160,6 +162,15 @@ def _anchor(f: dict[str, Any], unit: str, ctx: Context) -> Point | None:
     if last is None:
         return ctx.ref(unit)
     return last
+
+
+def _last_at(ctx: Context, granularity: str) -> Point | None:
+    """The date last mentioned at ``granularity``, if it is that fine, else the latest point at
+    that granularity (or the DCT's)."""
+    last = ctx.refs.get("last")
+    if last is not None and RANK[last.granularity] >= RANK[granularity]:
+        return last.coarsen(granularity)
+    return ctx.ref(granularity)
 
 
 def _current_quarter(ctx: Context) -> Point | None:

@@ -28,7 +28,7 @@ from .context import REPORTED_PERIOD, Context
 from .grammar import TAIL, Rule, lexicon
 from .parse import Partial, read
 from .resolve import resolve
-from .tense import clause_tense
+from .tense import clause_window, opening_tense, states_until_then, tense_in
 from .timex import Timex
 
 # ops whose result is a date the text states, and so becomes the reference time
@@ -38,6 +38,12 @@ _REFERENCE_OPS = ("date", "range")
 _DEADLINE_CUES = frozenset(["until", "till", "til", "effective", "payable", "starting", "beginning",
                             "no later than", "not later than", "as early as", "ahead of"])
 _CUE_TENSE = {"by": "future", "through": "future", "as of": "future", "since": "past"}
+
+
+@cache
+def _state_until() -> tuple[frozenset[str], ...]:
+    words = lexicon()["state_until"]
+    return frozenset(words["cues"]),
 
 
 @cache
@@ -265,8 +271,14 @@ def tag(text: str, dct: date | None, start: int = 0, end: int | None = None) -> 
 
     def tense(ctx: Context) -> str | None:
         if ctx.cue in _DEADLINE_CUES:
+            if ctx.cue in _state_until()[0]:
+                left, right = clause_window(text, ctx.start, ctx.end, start, end)
+                if states_until_then(text, ctx.start, ctx.end, left, right):
+                    return "past"
             return "future"
-        return clause_tense(text, ctx.start, ctx.end, start, end) or _CUE_TENSE.get(ctx.cue or "")
+        left, right = clause_window(text, ctx.start, ctx.end, start, end)
+        return (tense_in(text, ctx.start, ctx.end, left, right)
+                or opening_tense(text, ctx.start, ctx.end, left, end) or _CUE_TENSE.get(ctx.cue or ""))
 
     context = Context(dct, tense, refs)
     found: list[Timex] = []
