@@ -465,3 +465,12 @@ def test_easter_based_days_and_named_weekdays():
     assert found("Pilgrims filled the square on Palm Sunday.", date(2021, 3, 30)) == [("Palm Sunday", "2021-03-28")]
     assert found("Markets fell more than on Black Monday.") == []
     assert found("Crowds filled the shops on Black Friday.") == [("Friday", "2021-07-23")]
+
+
+def test_the_word_split_of_the_tense_reader_is_the_word_pattern():
+    from geoevents.temporal.tense import _WORD, _words
+
+    for fragment in ("the convoy's crew won't leave -- not before they'll refuel",
+                     "a rock-'n'-roll band's x-ab'cd tour; we'll see-saw 'll",
+                     "Zürich's déjà-vu, naïve co-op", "3-4 troops 1990s-era jets - and", "", "  '- -' "):
+        assert _words(fragment) == _WORD.findall(fragment), fragment

@@ -22,7 +22,9 @@ LEFT_CHARS, RIGHT_CHARS = 120, 90  # enough for those words
 _WORD = re.compile(r"'ll|[^\W\d_]+(?:'(?!ll)[^\W\d_]+)*(?:-[^\W\d_]+)*")
 _CLAUSE_BREAK = re.compile(r"[;:]\s|\s[–—]\s|\s--\s")
 _QUOTE = re.compile("[\"“”]|''|``")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
+# a sentence end: [.!?], closing quotes or brackets, white space and a capital or digit; or a
+# blank line. Written to open with one character class, so that a search skips to those characters
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=\n)\s*\n)")
 _REPORTING = frozenset(["said", "says", "say", "told", "added", "reported", "announced", "stated"])
 _DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those",
                           "some", "any", "no", "each", "every"])
@@ -207,7 +209,29 @@ def clause_words(text: str, start: int, end: int, left: int, right: int,
         quote = _QUOTE.search(right_text)
         if quote:
             right_text = right_text[:quote.start()]
-    return _WORD.findall(left_text)[-LEFT_WORDS:], _WORD.findall(right_text)[:right_words]
+    return _words(left_text)[-LEFT_WORDS:], _words(right_text)[:right_words]
+
+
+# ASCII letters, the apostrophe and the hyphen (what a word of ``_WORD`` is made of); the rest spaces
+_WORD_BYTES = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 or c in (39, 45) else 32 for c in range(256))
+
+
+def _words(fragment: str) -> list[str]:
+    """``_WORD.findall(fragment)``. In ASCII text a word lies within a run of letters,
+    apostrophes and hyphens, and a run of letters alone is a word: such runs are split out at
+    C speed, and only those with an apostrophe or a hyphen are left to the pattern."""
+    if not fragment.isascii():
+        return _WORD.findall(fragment)
+    runs = fragment.encode("ascii").translate(_WORD_BYTES).decode("ascii").split()
+    if "'" not in fragment and "-" not in fragment:
+        return runs
+    words: list[str] = []
+    for run in runs:
+        if "'" in run or "-" in run:
+            words += _WORD.findall(run)
+        else:
+            words.append(run)
+    return words
 
 
 # how near the expression a marker before it must be for the comma after it to end the clause
@@ -230,7 +254,7 @@ def _marked_in_segment(left_text: str) -> bool:
     """Whether one of the last SEGMENT_WORDS words of ``left_text`` after its last comma is a
     tense marker ("with whom he will hold talks", "which is falling on"), read with the words
     before it ("the currently unfinished stadium" holds none)."""
-    words = _WORD.findall(left_text[left_text.rfind(",") + 1:])[-LEFT_WORDS:]
+    words = _words(left_text[left_text.rfind(",") + 1:])[-LEFT_WORDS:]
     lower = [w.lower() for w in words]
     future = _markers()[0]
     for i in range(len(words) - 1, max(-1, len(words) - 1 - SEGMENT_WORDS), -1):
@@ -368,8 +392,8 @@ def _marked_tense(before: list[str], after: list[str], verb_next: bool = False) 
     best = None
     if before:
         lower = " ".join(before).lower().split(" ")
-        future_at = verb_at = -1
-        verb = None
+        # distances grow with every word further back, and a future marker is nearer than a verb
+        # at the same word: the first word back that is either settles the tense before
         for i in range(len(before) - 1, -1, -1):
             word = lower[i]
             kind = kinds.get(word)
@@ -377,27 +401,17 @@ def _marked_tense(before: list[str], after: list[str], verb_next: bool = False) 
                 kind = _kind(word)
             if not kind:
                 continue
-            if future_at < 0 and kind & _FUTURE and _future_at(lower, i, future[word]):
-                future_at = i
-                if verb_at >= 0:
-                    break
-            if verb_at < 0:
-                verb = _verb(kind, before[i], lower, i)
-                if verb:
-                    verb_at = i
-                    if future_at >= 0:
-                        break
-        if future_at >= 0:
-            best_distance, best = _gap_before(before, future_at), "future"
-        if verb_at >= 0:
-            distance = _gap_before(before, verb_at) + 1
-            if best_distance is None or distance < best_distance:
-                best_distance, best = distance, verb
-            if verb_next and verb == "past" and future_at < verb_at and lower[verb_at] in _REPORTING \
-                    and verb_at >= len(before) - REPORTED_GAP:
-                # "told his squad Friday they must trust him": what follows is the report, whose
-                # tense is not the expression's; the expression dates the telling
-                return "past"
+            if kind & _FUTURE and _future_at(lower, i, future[word]):
+                best_distance, best = _gap_before(before, i), "future"
+                break
+            verb = _verb(kind, before[i], lower, i)
+            if verb:
+                best_distance, best = _gap_before(before, i) + 1, verb
+                if verb_next and verb == "past" and word in _REPORTING and i >= len(before) - REPORTED_GAP:
+                    # "told his squad Friday they must trust him": what follows is the report, whose
+                    # tense is not the expression's; the expression dates the telling
+                    return "past"
+                break
     if after:
         lower = " ".join(after).lower().split(" ")
         m = len(after)
@@ -410,6 +424,8 @@ def _marked_tense(before: list[str], after: list[str], verb_next: bool = False) 
                 kind = _kind(word)
             if not kind:
                 continue
+            if best_distance is not None and _right(_gap_after(after, i)) >= best_distance:
+                break  # a marker here or further on is no nearer
             if not future_seen and kind & _FUTURE and _future_at(lower, i, future[word]):
                 future_seen = True
                 distance = _right(_gap_after(after, i))
