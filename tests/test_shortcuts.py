@@ -191,3 +191,20 @@ def test_unnamed_places_are_found_where_a_match_can_start():
     for text in texts:
         assert ([m.span() for m in _proper_places_in(text, 0, len(text))]
                 == [m.span() for m in _proper_place().finditer(text)]), text
+
+
+def test_clause_breaks_tried_where_a_break_can_start_are_those_found_everywhere():
+    from geoevents.clauses import _attach_break, _clause_break
+
+    own = ("Calling the pull-out hasty, Mr Kowal said Warsaw would wait; its navy - and the air force - left: "
+           "in response to the raid, the brigade moved on, shortly after talks (held in Oslo) failed, "
+           "while tanks, as well as guns, stayed until Lakeland troops came, the officials said on Friday, "
+           "on the eve of drills \u2013 so that ships \u2014 a day after the vote, arrived in protest at it")
+    texts = [*TEXTS[::2], *variants(own), *variants(own.replace(" ", "\n")), *variants(own.replace(" ", "\u00a0"))]
+    for pattern in (_clause_break(), _attach_break()):
+        for text in texts:
+            for pos, endpos in ((0, len(text)), (3, len(text) - 2), (len(text) // 2, len(text))):
+                expected = [m.span() for m in pattern.pattern.finditer(text, pos, endpos)]
+                assert [m.span() for m in pattern.finditer(text, pos, endpos)] == expected, text
+                first, found = pattern.pattern.search(text, pos, endpos), pattern.search(text, pos, endpos)
+                assert (found and found.span()) == (first and first.span()), text
