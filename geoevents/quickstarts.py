@@ -55,6 +55,16 @@ class StartsPattern:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         return next(self.finditer(text, pos, endpos), None)
 
+    def match_starts(self, text: str, pos: int = 0, endpos: int | None = None) -> list[int]:
+        """Where a match starts, overlapping ones too: the starts of
+        ``pattern.finditer(text, pos, endpos, overlapped=True)``."""
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        starts = self._starts(text, pos, endpos)
+        if starts is None:
+            return [m.start() for m in self.pattern.finditer(text, pos, endpos, overlapped=True)]
+        match = self.pattern.match
+        return [start for start in starts if match(text, start, endpos)]
+
     def _starts(self, text: str, pos: int, endpos: int) -> list[int] | None:
         """The places in ``text[pos:endpos]`` where a match may start, in order (None: anywhere)."""
         if pos < 0 or endpos < 0:

@@ -187,7 +187,11 @@ def test_numbers_are_found_where_an_opener_can_start_them():
 def test_unnamed_places_are_found_where_a_match_can_start():
     own = ("troops left the town of Bint Jbeil for al-Anbar Province and Camp Pendleton near Dongshan Island, "
            "flying from al-Qusayr, in the hometown of Zorg in the McDonald Islands")
-    texts = [*TEXTS, *variants(own)]
+    # no place type or opener: a name after a preposition, or after a settlement noun and "of"
+    untyped = ("units moved to Kestrel Vale, in the neighbourhood of Amrit Dor and the suburbs of Ost Lenn, "
+               "then into El Varo in May, from the outskirts of Tarn, the port of ad-Dira, near Varn Hollow, "
+               "at the cities of Olm and Brisk, the district of Uvel, in Tolk, an-Nasr")
+    texts = [*TEXTS, *variants(own), *variants(untyped)]
     for text in texts:
         assert ([m.span() for m in _proper_places_in(text, 0, len(text))]
                 == [m.span() for m in _proper_place().finditer(text)]), text
