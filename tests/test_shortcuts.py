@@ -212,3 +212,15 @@ def test_clause_breaks_tried_where_a_break_can_start_are_those_found_everywhere(
                 assert [m.span() for m in pattern.finditer(text, pos, endpos)] == expected, text
                 first, found = pattern.pattern.search(text, pos, endpos), pattern.search(text, pos, endpos)
                 assert (found and found.span()) == (first and first.span()), text
+
+
+def test_strengths_are_searched_where_a_strength_suffix_is():
+    from geoevents.quantities import _may_name_a_strength
+
+    own = "A 4,000-strong force, the 12-member team and some 300-MAN units, nearly 50-ſtrong brigade"
+    texts = [*TEXTS, *variants(own), *variants(own.replace("-", " "))]
+    lex = quantity_lexicon()
+    assert any(lex.strong.search(text) for text in texts)
+    for text in texts:
+        if lex.strong.search(text):
+            assert _may_name_a_strength(text, 0, len(text)), text
