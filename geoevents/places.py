@@ -36,7 +36,7 @@ from .clauses import (
 )
 from .gazetteer import Mention, Reading, load_gazetteer
 from .model import Actor, Location
-from .quickstarts import StartsPattern
+from .quickstarts import StartsPattern, Words
 from .temporal.grammar import lexicon as temporal_lexicon
 
 # How specific a feature is: the answer's first place is the most specific of a chain.
@@ -166,10 +166,12 @@ def _speaker_venue(text: str, clause_start: int, mention: Mention) -> bool:
     in Nice, France")."""
     venue, speaker = _venue_patterns()
     venue_end, speaker_end = _venue_patterns(regex.REVERSE)
+    venue_nouns, speaker_nouns = _venue_words()  # (most names have neither before them)
     floor = max(clause_start, mention.start - 80)
-    if venue_end.search(text, floor, mention.start):
+    if venue_nouns.occur_in(text, floor, mention.start) and venue_end.search(text, floor, mention.start):
         return True
-    if speaker_end.search(text, max(0, mention.start - 120), mention.start) is None:
+    if not speaker_nouns.occur_in(text, max(0, mention.start - 120), mention.start) or \
+            speaker_end.search(text, max(0, mention.start - 120), mention.start) is None:
         return False
     m = speaker.search(text, max(0, mention.start - 120), mention.start)
     if m is None:
@@ -212,6 +214,12 @@ _AND_SUBJECT_VERB = regex.compile(
 @cache
 def _framing_opener() -> regex.Pattern:
     return regex.compile(r"\s*(?:%s)\s+" % alternation(role_lexicon()["framing_openers"]))
+
+
+@cache
+def _venue_words() -> tuple[Words, Words]:
+    """The nouns every match of each of ``_venue_patterns`` holds."""
+    return Words(role_lexicon()["venue_nouns"]), Words(role_lexicon()["speaker_nouns"])
 
 
 @cache

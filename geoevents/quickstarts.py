@@ -78,3 +78,25 @@ class StartsPattern:
             folded = chunk
         # a string found ending at chunk[end] starts a match at chunk[end - reach]
         return sorted({pos + end - reach for end, reach in self._places.iter(folded) if end >= reach})
+
+
+class Words:
+    """Whether any of ``words`` occurs in a stretch of text, in any case: a pattern none of whose
+    matches can do without one of them need not be searched where none occurs. They are
+    compared as ``PrefixedPattern`` compares its prefixes (where lower-casing changes the length
+    of the text, or a word is not ASCII, any may occur)."""
+
+    def __init__(self, words: Iterable[str]):
+        listed = sorted({word.lower() for word in words})
+        self._any = not listed or not all(word and word.isascii() for word in listed)  # (no telling)
+        self._automaton = ahocorasick.Automaton()
+        for word in listed:
+            self._automaton.add_word(word, word)
+        self._automaton.make_automaton()
+
+    def occur_in(self, text: str, start: int, end: int) -> bool:
+        if self._any or start < 0 or end < 0:
+            return True
+        chunk = text[start:end]
+        folded = chunk.lower().replace("ſ", "s")
+        return len(folded) != len(chunk) or next(self._automaton.iter(folded), None) is not None

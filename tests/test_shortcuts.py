@@ -224,3 +224,25 @@ def test_strengths_are_searched_where_a_strength_suffix_is():
     for text in texts:
         if lex.strong.search(text):
             assert _may_name_a_strength(text, 0, len(text)), text
+
+
+def test_patterns_skipped_where_their_words_are_absent_find_nothing_there():
+    from geoevents.actors import _reporting, _reporting_words, _stance
+    from geoevents.places import _venue_patterns, _venue_words
+
+    own = ("Officials in Kyiv said; a SUMMIT IN Oslo, talks from Rome, the ſpokesman in Riga claimed that "
+           "drills held, sources from Lima, Tulsa condemns the move and called it a farce, OFFICIALS said")
+    texts = [*TEXTS[::2], *variants(own)]
+    venue_end, speaker_end = _venue_patterns()  # (the forward forms: a match is there or not, as in reverse)
+    pairs = [(venue_end, _venue_words()[0]), (speaker_end, _venue_words()[1]), (_reporting(), _reporting_words())]
+    found = 0
+    for text in texts:
+        for start in range(0, len(text), 3):
+            end = min(len(text), start + 60)
+            for pattern, words in pairs:
+                if pattern.search(text, start, end):
+                    found += 1
+                    assert words.occur_in(text, start, end), (text, start)
+            quick, whole = _stance().search(text, start, end), _stance().compiled.search(text, start, end)
+            assert (quick and quick.span()) == (whole and whole.span()), (text, start)
+    assert found > 20
