@@ -913,7 +913,7 @@ def _frameworks(text: str, sentence: tuple[int, int], mentions: list[Mention], y
     return found
 
 
-_FRAMEWORK = regex.compile(r"\b(?:as\s+part\s+of|under)\s+(?:an?|the)?\s*", regex.IGNORECASE)
+_FRAMEWORK = phrase_pattern(r"\b(?:as\s+part\s+of|under)\s+(?:an?|the)?\s*", regex.IGNORECASE, ("as", "under"))
 
 
 @cache
@@ -953,7 +953,8 @@ _AUXILIARIES = {"start", "started", "starts", "begin", "began", "begins", "will"
 
 
 @cache
-def _force_from() -> regex.Pattern:
-    """A force noun and "from" before the name of the party it belongs to: "peacekeepers from Austria"."""
-    return regex.compile(r"\b(?:%s)\s+from\s+(?:the\s+)?" % alternation(role_lexicon()["origin_force_nouns"]),
-                         regex.IGNORECASE)
+def _force_from() -> LazyPattern:
+    """A force noun and "from" before the name of the party it belongs to: "peacekeepers from Austria"
+    (searched only where a noun is)."""
+    nouns = role_lexicon()["origin_force_nouns"]
+    return phrase_pattern(r"\b(?:%s)\s+from\s+(?:the\s+)?" % alternation(nouns), regex.IGNORECASE, nouns)

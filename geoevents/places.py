@@ -35,6 +35,7 @@ from .clauses import (
     skip_words,
 )
 from .gazetteer import Mention, Reading, load_gazetteer
+from .lazypattern import LazyPattern, phrase_pattern
 from .model import Actor, Location
 from .quickstarts import StartsPattern, Words
 from .temporal.grammar import lexicon as temporal_lexicon
@@ -97,7 +98,9 @@ class _Context:
     def __init__(self, mentions: list[Mention]):
         self._votes: list[tuple[Mention, set[str], set[str]]] = []
         for mention in mentions:
-            places = mention.place_countries() if len(mention.place_countries()) == 1 else set()
+            places = mention.place_countries()
+            if len(places) != 1:
+                places = set()
             if any(r.entity.kind == "state" for r in mention.readings):
                 places = set()  # a state's own name says nothing about which namesake is meant
             states = {r.entity.code for r in mention.readings if r.entity.kind == "state" and r.entity.code}
@@ -630,12 +633,13 @@ def _place_openers() -> str:
 
 
 @cache
-def _bare_border() -> regex.Pattern:
-    """"the border", "its eastern frontier", and a party's own coast: "its west coast"."""
-    return regex.compile(r"\b(?:the|its|their)\s+(?:(?:common|shared|mutual|long|porous|northern|southern|eastern"
-                         r"|western)\s+)?(?:border|frontier)\b|\b(?:its|their)\s+(?:(?:north|south|east|west)(?:ern)?"
-                         r"\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?P<coast>coast|coastline|shores?)\b",
-                         regex.IGNORECASE)
+def _bare_border() -> LazyPattern:
+    """"the border", "its eastern frontier", and a party's own coast: "its west coast" (searched
+    only where a determiner is)."""
+    return phrase_pattern(r"\b(?:the|its|their)\s+(?:(?:common|shared|mutual|long|porous|northern|southern|eastern"
+                          r"|western)\s+)?(?:border|frontier)\b|\b(?:its|their)\s+(?:(?:north|south|east|west)(?:ern)?"
+                          r"\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?P<coast>coast|coastline|shores?)\b",
+                          regex.IGNORECASE, ("the", "its", "their"))
 
 
 def _owner_before(text: str, start: int, mentions: list[Mention]) -> list[Mention]:

@@ -226,12 +226,14 @@ def test_strengths_are_searched_where_a_strength_suffix_is():
             assert _may_name_a_strength(text, 0, len(text)), text
 
 
-def test_patterns_skipped_where_their_words_are_absent_find_nothing_there():
-    from geoevents.actors import _reporting, _reporting_words, _stance
-    from geoevents.places import _venue_patterns, _venue_words
+def test_patterns_skipped_or_tried_by_their_words_find_what_the_whole_pattern_finds():
+    from geoevents.actors import _FRAMEWORK, _force_from, _reporting, _reporting_words, _stance
+    from geoevents.places import _bare_border, _venue_patterns, _venue_words
 
     own = ("Officials in Kyiv said; a SUMMIT IN Oslo, talks from Rome, the ſpokesman in Riga claimed that "
-           "drills held, sources from Lima, Tulsa condemns the move and called it a farce, OFFICIALS said")
+           "drills held, sources from Lima, Tulsa condemns the move and called it a farce, OFFICIALS said, "
+           "peacekeepers from the Andes, as part of a UN force under NATO, near their eastern frontier and "
+           "THE BORDER, its west coast")
     texts = [*TEXTS[::2], *variants(own)]
     venue_end, speaker_end = _venue_patterns()  # (the forward forms: a match is there or not, as in reverse)
     pairs = [(venue_end, _venue_words()[0]), (speaker_end, _venue_words()[1]), (_reporting(), _reporting_words())]
@@ -243,6 +245,7 @@ def test_patterns_skipped_where_their_words_are_absent_find_nothing_there():
                 if pattern.search(text, start, end):
                     found += 1
                     assert words.occur_in(text, start, end), (text, start)
-            quick, whole = _stance().search(text, start, end), _stance().compiled.search(text, start, end)
-            assert (quick and quick.span()) == (whole and whole.span()), (text, start)
+            for prefixed in (_stance(), _force_from(), _FRAMEWORK, _bare_border()):
+                quick = [m.span() for m in prefixed.finditer(text, start, end)]
+                assert quick == [m.span() for m in prefixed.compiled.finditer(text, start, end)], (text, start)
     assert found > 20
