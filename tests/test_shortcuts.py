@@ -249,3 +249,21 @@ def test_patterns_skipped_or_tried_by_their_words_find_what_the_whole_pattern_fi
                 quick = [m.span() for m in prefixed.finditer(text, start, end)]
                 assert quick == [m.span() for m in prefixed.compiled.finditer(text, start, end)], (text, start)
     assert found > 20
+
+
+def test_dating_breaks_and_reporting_verbs_are_found_where_they_can_be():
+    from geoevents.dating import _STRONG_BREAK, _reporting_before, _reporting_words
+
+    own = ("Troops left on Monday, officials said; the army - which had come - withdrew (as planned), according\n"
+           "to Reuters on Friday, while the navy \u2013 after talks \u2014 a day after the vote, said last Sunday")
+    texts = [*TEXTS[::2], *variants(own)]
+    found = 0
+    for text in texts:
+        for end in range(len(text)):
+            start = max(0, end - 40)
+            if _reporting_before().search(text, start, end):
+                found += 1
+                assert _reporting_words().occur_in(text, start, end), (text, end)
+            quick, whole = _STRONG_BREAK.search(text, end, len(text)), _STRONG_BREAK.pattern.search(text, end)
+            assert (quick and quick.span()) == (whole and whole.span()), (text, end)
+    assert found > 20
