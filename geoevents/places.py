@@ -16,8 +16,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
-import ahocorasick
-
 from . import cachedregex as regex
 from .borders import BorderPhrase, border_phrase, side
 from .clauses import (
@@ -545,26 +543,20 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
     return found
 
 
-_GLUED_ARTICLES = ("al", "el", "ad", "as", "ar", "an")
-_ARTICLE_GLUED = r"(?:%s)-" % "|".join(_GLUED_ARTICLES)  # "al-Qusayr"
+_ARTICLE_GLUED = r"(?:al|el|ad|as|ar|an)-"  # "al-Qusayr"
 _SETTLEMENT_NOUN = (r"(?:towns?|city|cities|villages?|port|island|district|province|region|base|neighbou?rhood"
                     r"|suburbs?|outskirts|camp)")  # "the town of ..."
-_SETTLEMENT_HEADS = ("town", "city", "cities", "village", "port", "island", "district", "province", "region", "base",
-                     "neighbo", "suburb", "outskirts", "camp")  # what each of those words starts with
-# the left context of a bare name in ``_proper_place``
-_PREPOSITION_BEFORE = r"(?<=\b(?:in|near|at|to|from|into)\s+)"
-_AFTER_PREPOSITION = regex.compile(_PREPOSITION_BEFORE)
+# the beginnings of _ARTICLE_GLUED's and _SETTLEMENT_NOUN's words
+_LOWER_CASE_HEADS = ("al-", "el-", "ad-", "as-", "ar-", "an-", "town", "city", "cities", "village", "port", "island",
+                     "district", "province", "region", "base", "neighbo", "suburb", "outskirts", "camp")
 
 
 def _proper_places_in(text: str, start: int, end: int) -> Iterator[regex.Match]:
     """``_proper_place().finditer(text, start, end)``, the pattern tried only where a match can
     start (``_proper_place_starts``): the same matches, without trying it at every character."""
     place = _proper_place()
-    typed = next(_place_words().iter(text, start, end), None) is not None  # else at a capital only a bare name
     resume = start
     for possible in _proper_place_starts(text, start, end):
-        if not typed and text[possible].isupper() and not _AFTER_PREPOSITION.match(text, possible):
-            continue
         if possible >= resume and (m := place.match(text, possible, end)):
             resume = m.end()  # (never empty)
             yield m
@@ -595,19 +587,7 @@ def _lower_case_starts() -> tuple[StartsPattern, bool]:
     openers = [w for w in role_lexicon()["place_opening_words"] if not w[:1].isupper()]
     lower_openers = "|%s" % alternation(openers) if openers else ""
     pattern = regex.compile(rf"{_ARTICLE_GLUED}{lower_openers}|{_SETTLEMENT_NOUN}\s+of\s")
-    heads = [*(article + "-" for article in _GLUED_ARTICLES), *openers, *_SETTLEMENT_HEADS]
-    return StartsPattern(pattern, heads, ()), not openers
-
-
-@cache
-def _place_words() -> ahocorasick.Automaton:
-    """The words that the first two forms of ``_proper_place`` need: a place type after the name
-    ("Dongshan Island") or an opener before it ("Camp Pendleton")."""
-    automaton = ahocorasick.Automaton()
-    for word in sorted({*role_lexicon()["place_type_words"], *role_lexicon()["place_opening_words"]}):
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton
+    return StartsPattern(pattern, [*_LOWER_CASE_HEADS, *openers], ()), not openers
 
 
 @cache
@@ -618,7 +598,7 @@ def _proper_place() -> regex.Pattern:
     return regex.compile(
         rf"(?P<name>(?:{name}\s+){{1,3}}(?:{heads})\b|(?:{_place_openers()})\s+{name}(?:\s+{name})?)"
         rf"|{_SETTLEMENT_NOUN}\s+of\s+(?P<name>{name}(?:\s+{name})?)"
-        rf"|{_PREPOSITION_BEFORE}(?P<name>(?P<bare>{name}(?:\s+{name}){{0,2}}))(?=,\s|\s+in\s)"
+        rf"|(?<=\b(?:in|near|at|to|from|into)\s+)(?P<name>(?P<bare>{name}(?:\s+{name}){{0,2}}))(?=,\s|\s+in\s)"
     )
 
 
