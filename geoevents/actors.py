@@ -30,7 +30,9 @@ from .clauses import (
     skip_words,
 )
 from .gazetteer import Mention, Reading, load_gazetteer
+from .lazypattern import LazyPattern, phrase_pattern
 from .model import Actor, Location
+from .quickstarts import Words
 from .resources import read_lines
 from .temporal.grammar import lexicon as temporal_lexicon
 
@@ -622,7 +624,7 @@ def _speaker(text: str, role: NameRole, trigger: tuple[int, int], roles: list[Na
     """"A Pentagon spokesman said Iran has moved troops", "Kenya says that the East African
     Community plans to deploy": a speaker whose complement has a subject of its own is no party
     ("Moscow said it would send" keeps Moscow)."""
-    if role.mention.end > trigger[0]:
+    if role.mention.end > trigger[0] or not _reporting_words().occur_in(text, role.mention.end, trigger[0]):
         return False
     verb = _reporting().match(text, role.mention.end, trigger[0])
     if verb is None:
@@ -646,6 +648,12 @@ def _calendar_word(word: str) -> bool:
     """"Wednesday", "March": a time after the reporting verb, not the complement's subject."""
     vocabulary = temporal_lexicon()
     return word.lower() in vocabulary["weekdays"] or word.lower() in vocabulary["months"]
+
+
+@cache
+def _reporting_words() -> Words:
+    """The verbs every match of ``_reporting`` holds."""
+    return Words(role_lexicon()["reporting_verbs"])
 
 
 @cache
@@ -715,9 +723,10 @@ _OWN_SUBJECT = regex.compile(r"\s+(?:the\s+)?(?-i:\p{Lu})(?!(?:t|he|hey|his|here
 
 
 @cache
-def _stance() -> regex.Pattern:
-    """Verbs by which a party judges an event rather than acting in it."""
-    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["stance_verbs"]), regex.IGNORECASE)
+def _stance() -> LazyPattern:
+    """Verbs by which a party judges an event rather than acting in it (searched only where one is)."""
+    verbs = role_lexicon()["stance_verbs"]
+    return phrase_pattern(r"\b(?:%s)\b" % alternation(verbs), regex.IGNORECASE, verbs)
 
 
 def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
@@ -1093,7 +1102,7 @@ def _frameworks(text: str, sentence: tuple[int, int], mentions: list[Mention], y
     return found
 
 
-_FRAMEWORK = regex.compile(r"\b(?:as\s+part\s+of|under)\s+(?:an?|the)?\s*", regex.IGNORECASE)
+_FRAMEWORK = phrase_pattern(r"\b(?:as\s+part\s+of|under)\s+(?:an?|the)?\s*", regex.IGNORECASE, ("as", "under"))
 
 
 @cache
@@ -1133,7 +1142,8 @@ _AUXILIARIES = {"start", "started", "starts", "begin", "began", "begins", "will"
 
 
 @cache
-def _force_from() -> regex.Pattern:
-    """A force noun and "from" before the name of the party it belongs to: "peacekeepers from Austria"."""
-    return regex.compile(r"\b(?:%s)\s+from\s+(?:the\s+)?" % alternation(role_lexicon()["origin_force_nouns"]),
-                         regex.IGNORECASE)
+def _force_from() -> LazyPattern:
+    """A force noun and "from" before the name of the party it belongs to: "peacekeepers from Austria"
+    (searched only where a noun is)."""
+    nouns = role_lexicon()["origin_force_nouns"]
+    return phrase_pattern(r"\b(?:%s)\s+from\s+(?:the\s+)?" % alternation(nouns), regex.IGNORECASE, nouns)

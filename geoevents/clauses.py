@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from . import cachedregex as regex
 from .lazypattern import longest_first
+from .quickstarts import StartsPattern
 from .resources import read_lines, read_text
 
 WORD = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+|['’](?!s\b)[\p{L}\p{N}]+)*|['’]s\b")
@@ -31,16 +32,23 @@ def alternation(words) -> str:
     return "|".join(regex.escape(w) for w in longest_first(words))
 
 
+# Every clause break starts with a punctuation mark, or with the space before a dash or an
+# opener: the patterns are tried only there (``StartsPattern``). A new alternative must start
+# so too, or its start be added to these.
+_BREAK_HEADS = (";", ":", ",", "(", ")")
+_BREAK_DASHES = ("–", "—", "-")
+
+
 @cache
-def _clause_break() -> regex.Pattern:
+def _clause_break() -> StartsPattern:
     openers = role_lexicon()["clause_openers"]
-    return regex.compile(
+    return StartsPattern(regex.compile(
         r"[;:]\s|\s[–—]\s|\s-\s|[()]|,\s+(?:%s)\b|\s(?:%s)\s"
         # a trailing attribution: ", the ministry in Moscow said on Wednesday"
         r"|,\s+(?=[^,;]{0,60}?\b(?:said|says|reported|reports|told|announced|according\s+to)\b[^,;]{0,40}$)"
         % (alternation(openers["after_comma"]), alternation(openers["anywhere"])),
         regex.IGNORECASE,
-    )
+    ), _BREAK_HEADS, (*_BREAK_DASHES, *openers["anywhere"]))
 
 
 class WordList:
@@ -90,14 +98,14 @@ def border_nouns() -> WordList:
 
 
 @cache
-def _attach_break() -> regex.Pattern:
+def _attach_break() -> StartsPattern:
     """Clause breaks for attaching roles: those of ``clause_of`` less parentheses (an aside in
     brackets belongs to its clause: "they (US forces) should not be withdrawn"), plus openers
     whose clause has a subject of its own ("... until Iraqi troops can take over")."""
     openers = role_lexicon()["clause_openers"]
     after_comma = openers["after_comma"] + openers["attach_after_comma"]
     anywhere = openers["anywhere"] + openers["attach_anywhere"]
-    return regex.compile(
+    return StartsPattern(regex.compile(
         r"[;:]\s|\s[–—]\s|\s-\s|,\s+(?!(?:%s)\b)(?:%s)\b|\s(?:%s)\s"
         r"|,\s+(?=[^,;]{0,60}?\b(?:said|says|reported|reports|told|announced|according\s+to)\b[^,;]{0,40}$)"
         # a reporting clause that goes on ("Calling the exit hasty, Mr Shoigu said Moscow ..."):
@@ -106,7 +114,7 @@ def _attach_break() -> regex.Pattern:
         % (alternation(role_lexicon()["list_joiners"]), alternation(after_comma), alternation(anywhere),
            alternation(role_lexicon()["reporting_verbs"])),
         regex.IGNORECASE,
-    )
+    ), _BREAK_HEADS, (*_BREAK_DASHES, *anywhere))
 
 
 # The clause of a trigger is asked for by every attach stage (actors, places, status, size,

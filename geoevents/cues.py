@@ -140,9 +140,11 @@ class StatusLexicon:
         self.determiners = frozenset(forms["determiners"])
         self.subjects = frozenset(forms["subjects"])
         breaks = "|".join(forms["local_breaks"])
-        self.local_breaks = LazyPattern(
+        # every match starts with a break word or "as" (searched only where one is, when they are words)
+        starts = [*forms["local_breaks"], "as"] if all(w.isalpha() for w in forms["local_breaks"]) else None
+        self.local_breaks = phrase_pattern(
             rf"\b(?:{breaks})\b|(?<!\bsuch\s+|\bso\s+|\bas\s+well\s+)\bas\s+(?=(?:the|both|its|their|a|an|\p{{Lu}}))",
-            regex.IGNORECASE,
+            regex.IGNORECASE, starts,
         )
         self.examples = tuple((e["text"], e["status"]) for e in data["examples"])
 

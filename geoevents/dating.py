@@ -22,6 +22,7 @@ from functools import cache
 from . import cachedregex as regex
 from .clauses import WORD, clause_of, force_nouns
 from .model import EventDate
+from .quickstarts import StartsPattern, Words
 from .temporal import Timex
 from .temporal.grammar import alternation, lexicon
 from .temporal.tense import tense_at
@@ -34,6 +35,13 @@ _LEADING = 20  # a time this close to the sentence start, before a comma, heads 
 @cache
 def _words() -> dict[str, frozenset[str]]:
     return {key: frozenset(words) for key, words in lexicon()["dating"].items() if isinstance(words, list)}
+
+
+@cache
+def _reporting_words() -> Words:
+    """The words one of which every match of ``_reporting_before`` holds (the first of each phrase:
+    its spaces match any run of spaces)."""
+    return Words(verb.split()[0] for verb in _words()["reporting_verbs"])
 
 
 @cache
@@ -134,9 +142,11 @@ def _closeness(text: str, t: Timex, trigger: tuple[int, int]) -> tuple[bool, boo
 
 
 _SEPARATE = regex.compile(r"(?i)\b(?:and|but|or|while|whereas|then|after|before)\b|[;,]")
-_STRONG_BREAK = regex.compile(
+# (tried only where a break can start: at ";", "(", "," or the space before a dash)
+_STRONG_BREAK = StartsPattern(regex.compile(
     r"(?i);|\s[–—-]\s|\(|,\s+(?:while|whereas|but|which|who|saying|adding|citing|according|although|though|"
-    r"because|when|where|after|before|amid|despite|following|as|since|a\s+day\s+after|days\s+after)\b")
+    r"because|when|where|after|before|amid|despite|following|as|since|a\s+day\s+after|days\s+after)\b"),
+    (";", "(", ","), ("–", "—", "-"))
 
 
 def _scope_end(text: str, sentence: tuple[int, int], trigger: tuple[int, int], clause: tuple[int, int]) -> int:
@@ -148,7 +158,8 @@ def _scope_end(text: str, sentence: tuple[int, int], trigger: tuple[int, int], c
 
 def _tied_to_reporting_verb(text: str, t: Timex) -> bool:
     """ "said on Wednesday", "officials said Monday", "Monday, the ministry said" (close by)."""
-    return bool(_reporting_before().search(text, max(0, t.start - 40), t.start)
+    return bool(_reporting_words().occur_in(text, max(0, t.start - 40), t.start)
+                and _reporting_before().search(text, max(0, t.start - 40), t.start)
                 or _reporting_after().match(text, t.end, t.end + 20))
 
 

@@ -10,10 +10,12 @@ Lookup walks the tokens of a sentence and tries the longest run of tokens first,
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from operator import itemgetter
 
 import ahocorasick
 
@@ -120,6 +122,7 @@ class Gazetteer:
         self._entities: dict[str, Entity] = {}
         self._readings: dict[str, tuple[Reading, ...]] = {}
         self._reaches: dict[str, dict[str, int]] = {}  # per first two characters: first word -> longest name
+        self._first_words: dict[str, tuple[Mapping[str, str], int]] = {}  # see _names_from
 
     @cached_property
     def lowercase_starts(self) -> frozenset[str]:
@@ -240,11 +243,10 @@ class Gazetteer:
         if first_end - start >= 2 and not shout:
             # every key starts with this word: one block of names holds them all, and none is
             # longer than the longest name that starts with the word
-            names = self._alias_rows.block(text[start:first_end])
-            reach = self._reach(text[start:first_end], names)
-            for j in range(last, i - 1, -1):
-                if tokens[j][1] - start > reach:
-                    continue
+            names, reach = self._names_from(text[start:first_end])
+            # the last token a key may end with (the token ends grow)
+            fits = bisect_right(tokens, start + reach, i, last + 1, key=_END) - 1
+            for j in range(fits, i - 1, -1):
                 key = text[start:tokens[j][1]]
                 if key in names:
                     return j, key
@@ -265,6 +267,15 @@ class Gazetteer:
                 if key in block(key):
                     return j, key
         return None
+
+    def _names_from(self, word: str) -> tuple[Mapping[str, str], int]:
+        """The block of names that holds those starting with ``word``, and the longest one's
+        length (0 if none): looked up once per word."""
+        found = self._first_words.get(word)
+        if found is None:
+            names = self._alias_rows.block(word)
+            found = self._first_words[word] = (names, self._reach(word, names))
+        return found
 
     def _reach(self, word: str, names: Mapping[str, str]) -> int:
         """The length of the longest of ``names`` (a block) whose first word is ``word``, or 0."""
@@ -324,6 +335,7 @@ class Gazetteer:
         return mentions
 
 
+_END = itemgetter(1)
 _REGION_WORD = regex.compile(r"\s+(?:[Pp]rovince|[Rr]egion|State|[Gg]overnorate|[Oo]blast|[Dd]istrict|[Cc]ounty"
                              r"|[Pp]refecture)\b")
 

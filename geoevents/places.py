@@ -34,7 +34,9 @@ from .clauses import (
     skip_words,
 )
 from .gazetteer import Mention, Reading, load_gazetteer
+from .lazypattern import LazyPattern, phrase_pattern
 from .model import Actor, Location
+from .quickstarts import StartsPattern, Words
 from .resources import read_lines
 from .temporal.grammar import lexicon as temporal_lexicon
 
@@ -101,7 +103,9 @@ class _Context:
     def __init__(self, mentions: list[Mention]):
         self._votes: list[tuple[Mention, set[str], set[str]]] = []
         for mention in mentions:
-            places = mention.place_countries() if len(mention.place_countries()) == 1 else set()
+            places = mention.place_countries()
+            if len(places) != 1:
+                places = set()
             if any(r.entity.kind == "state" for r in mention.readings):
                 places = set()  # a state's own name says nothing about which namesake is meant
             states = {r.entity.code for r in mention.readings if r.entity.kind == "state" and r.entity.code}
@@ -192,10 +196,12 @@ def _speaker_venue(text: str, clause_start: int, mention: Mention) -> bool:
     in Nice, France")."""
     venue, speaker = _venue_patterns()
     venue_end, speaker_end = _venue_patterns(regex.REVERSE)
+    venue_nouns, speaker_nouns = _venue_words()  # (most names have neither before them)
     floor = max(clause_start, mention.start - 80)
-    if venue_end.search(text, floor, mention.start):
+    if venue_nouns.occur_in(text, floor, mention.start) and venue_end.search(text, floor, mention.start):
         return True
-    if speaker_end.search(text, max(0, mention.start - 120), mention.start) is None:
+    if not speaker_nouns.occur_in(text, max(0, mention.start - 120), mention.start) or \
+            speaker_end.search(text, max(0, mention.start - 120), mention.start) is None:
         return False
     m = speaker.search(text, max(0, mention.start - 120), mention.start)
     if m is None:
@@ -244,6 +250,12 @@ def _and_subject_verb(after_trigger: bool) -> regex.Pattern:
 @cache
 def _framing_opener() -> regex.Pattern:
     return regex.compile(r"\s*(?:%s)\s+" % alternation(role_lexicon()["framing_openers"]))
+
+
+@cache
+def _venue_words() -> tuple[Words, Words]:
+    """The nouns every match of each of ``_venue_patterns`` holds."""
+    return Words(role_lexicon()["venue_nouns"]), Words(role_lexicon()["speaker_nouns"])
 
 
 @cache
@@ -648,6 +660,9 @@ def _object_gap_words() -> frozenset[str]:
 _ARTICLE_GLUED = r"(?:al|el|ad|as|ar|an)-"  # "al-Qusayr"
 _SETTLEMENT_NOUN = (r"(?:towns?|city|cities|villages?|port|island|district|province|region|base|neighbou?rhood"
                     r"|suburbs?|outskirts|camp)")  # "the town of ..."
+# the beginnings of _ARTICLE_GLUED's and _SETTLEMENT_NOUN's words
+_LOWER_CASE_HEADS = ("al-", "el-", "ad-", "as-", "ar-", "an-", "town", "city", "cities", "village", "port", "island",
+                     "district", "province", "region", "base", "neighbo", "suburb", "outskirts", "camp")
 
 
 def _proper_places_in(text: str, start: int, end: int) -> Iterator[regex.Match]:
@@ -669,7 +684,7 @@ def _proper_place_starts(text: str, start: int, end: int) -> list[int]:
     pattern, needs_hyphen_or_of = _lower_case_starts()
     if needs_hyphen_or_of and _HYPHEN_OR_OF.search(text, start, end) is None:
         return capitals
-    others = [m.start() for m in pattern.finditer(text, start, end, overlapped=True)]
+    others = pattern.match_starts(text, start, end)
     return sorted({*capitals, *others}) if others else capitals
 
 
@@ -678,13 +693,15 @@ _HYPHEN_OR_OF = regex.compile(r"-|\sof\s")
 
 
 @cache
-def _lower_case_starts() -> tuple[regex.Pattern, bool]:
+def _lower_case_starts() -> tuple[StartsPattern, bool]:
     """The starts of a ``_proper_place`` that are no capital: a glued article, an opener in lower
-    case (if any), a settlement noun before "of"; and whether each of those needs a hyphen or
-    an "of" between spaces (not so with an opener in lower case)."""
+    case (if any), a settlement noun before "of" (each tried only where its first letters are);
+    and whether each of those needs a hyphen or an "of" between spaces (not so with an opener in
+    lower case)."""
     openers = [w for w in role_lexicon()["place_opening_words"] if not w[:1].isupper()]
     lower_openers = "|%s" % alternation(openers) if openers else ""
-    return regex.compile(rf"{_ARTICLE_GLUED}{lower_openers}|{_SETTLEMENT_NOUN}\s+of\s"), not openers
+    pattern = regex.compile(rf"{_ARTICLE_GLUED}{lower_openers}|{_SETTLEMENT_NOUN}\s+of\s")
+    return StartsPattern(pattern, [*_LOWER_CASE_HEADS, *openers], ()), not openers
 
 
 @cache
@@ -714,12 +731,13 @@ def _place_openers() -> str:
 
 
 @cache
-def _bare_border() -> regex.Pattern:
-    """"the border", "its eastern frontier", and a party's own coast: "its west coast"."""
-    return regex.compile(r"\b(?:the|its|their)\s+(?:(?:common|shared|mutual|long|porous|northern|southern|eastern"
-                         r"|western)\s+)?(?:border|frontier)\b|\b(?:its|their)\s+(?:(?:north|south|east|west)(?:ern)?"
-                         r"\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?P<coast>coast|coastline|shores?)\b",
-                         regex.IGNORECASE)
+def _bare_border() -> LazyPattern:
+    """"the border", "its eastern frontier", and a party's own coast: "its west coast" (searched
+    only where a determiner is)."""
+    return phrase_pattern(r"\b(?:the|its|their)\s+(?:(?:common|shared|mutual|long|porous|northern|southern|eastern"
+                          r"|western)\s+)?(?:border|frontier)\b|\b(?:its|their)\s+(?:(?:north|south|east|west)(?:ern)?"
+                          r"\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?P<coast>coast|coastline|shores?)\b",
+                          regex.IGNORECASE, ("the", "its", "their"))
 
 
 def _owner_before(text: str, start: int, mentions: list[Mention]) -> list[Mention]:

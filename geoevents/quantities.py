@@ -20,6 +20,7 @@ from .model import Quantity
 from .resources import read_text
 
 _MAX_MODIFIERS = 3  # "500 more U.S. troops", "six F/A-18 Hornet fighter jets"
+_STRENGTHS = ("-strong", "-member", "-man")  # "a 5,000-strong force"
 _TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’/.,][\p{L}\p{N}]+)*")
 _LIST_GLUE = regex.compile(r"\s*(?:,\s*)?(?:(?:and|as well as|plus|along with)\s+)?", regex.IGNORECASE)
 _FRAME_NUMBER_FOLLOWS = regex.compile(r"\s+of\s+(?:about\s+|some\s+|around\s+|more\s+than\s+)?\d", regex.IGNORECASE)
@@ -65,7 +66,7 @@ class QuantityLexicon:
         self.ascii_openers = all(w.isascii() and w[:1].isalpha() for w in openers)
         self.strong = LazyPattern(
             rf"(?<![\p{{L}}\p{{N}}])(?:(?P<qual>{qual})\s+)?(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)"
-            rf"(?:-strong|-member|-man)\s+(?:\p{{L}}+\s+){{0,2}}?(?:{'|'.join(data['force_frames'])})\b",
+            rf"(?:{'|'.join(_STRENGTHS)})\s+(?:\p{{L}}+\s+){{0,2}}?(?:{'|'.join(data['force_frames'])})\b",
             regex.IGNORECASE,
         )
         self.examples = tuple(
@@ -104,12 +105,19 @@ def quantities_in(text: str, start: int, end: int) -> list[Quantity]:
         quantity = _counted(text, start, noun, lex)
         if quantity is not None:
             found.append(quantity)
-    for m in lex.strong.finditer(text, start, end):
+    for m in lex.strong.finditer(text, start, end) if _may_name_a_strength(text, start, end) else ():
         if not any(q.start <= m.start() < q.end for q in found):
             count = int(m.group("digits").replace(",", ""))
             qualifier = lex.qualifiers.get(" ".join((m.group("qual") or "").lower().split()), "exactly")
             found.append(Quantity(count, qualifier, "troops", m.group(), m.start(), m.end()))
     return sorted(found, key=lambda q: q.start)
+
+
+def _may_name_a_strength(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` hold "-strong", "-member" or "-man" in any case, as every match
+    of ``strong`` does? (Compared lower-cased, "ſ" read as "s", as ``PrefixedPattern`` does.)"""
+    folded = text[start:end].lower().replace("ſ", "s")
+    return any(strength in folded for strength in _STRENGTHS)
 
 
 def size_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> list[Quantity]:

@@ -198,7 +198,83 @@ def test_numbers_are_found_where_an_opener_can_start_them():
 def test_unnamed_places_are_found_where_a_match_can_start():
     own = ("troops left the town of Bint Jbeil for al-Anbar Province and Camp Pendleton near Dongshan Island, "
            "flying from al-Qusayr, in the hometown of Zorg in the McDonald Islands")
-    texts = [*TEXTS, *variants(own)]
+    # no place type or opener: a name after a preposition, or after a settlement noun and "of"
+    untyped = ("units moved to Kestrel Vale, in the neighbourhood of Amrit Dor and the suburbs of Ost Lenn, "
+               "then into El Varo in May, from the outskirts of Tarn, the port of ad-Dira, near Varn Hollow, "
+               "at the cities of Olm and Brisk, the district of Uvel, in Tolk, an-Nasr")
+    texts = [*TEXTS, *variants(own), *variants(untyped)]
     for text in texts:
         assert ([m.span() for m in _proper_places_in(text, 0, len(text))]
                 == [m.span() for m in _proper_place().finditer(text)]), text
+
+
+def test_clause_breaks_tried_where_a_break_can_start_are_those_found_everywhere():
+    from geoevents.clauses import _attach_break, _clause_break
+
+    own = ("Calling the pull-out hasty, Mr Kowal said Warsaw would wait; its navy - and the air force - left: "
+           "in response to the raid, the brigade moved on, shortly after talks (held in Oslo) failed, "
+           "while tanks, as well as guns, stayed until Lakeland troops came, the officials said on Friday, "
+           "on the eve of drills \u2013 so that ships \u2014 a day after the vote, arrived in protest at it")
+    texts = [*TEXTS[::2], *variants(own), *variants(own.replace(" ", "\n")), *variants(own.replace(" ", "\u00a0"))]
+    for pattern in (_clause_break(), _attach_break()):
+        for text in texts:
+            for pos, endpos in ((0, len(text)), (3, len(text) - 2), (len(text) // 2, len(text))):
+                expected = [m.span() for m in pattern.pattern.finditer(text, pos, endpos)]
+                assert [m.span() for m in pattern.finditer(text, pos, endpos)] == expected, text
+                first, found = pattern.pattern.search(text, pos, endpos), pattern.search(text, pos, endpos)
+                assert (found and found.span()) == (first and first.span()), text
+
+
+def test_strengths_are_searched_where_a_strength_suffix_is():
+    from geoevents.quantities import _may_name_a_strength
+
+    own = "A 4,000-strong force, the 12-member team and some 300-MAN units, nearly 50-ſtrong brigade"
+    texts = [*TEXTS, *variants(own), *variants(own.replace("-", " "))]
+    lex = quantity_lexicon()
+    assert any(lex.strong.search(text) for text in texts)
+    for text in texts:
+        if lex.strong.search(text):
+            assert _may_name_a_strength(text, 0, len(text)), text
+
+
+def test_patterns_skipped_or_tried_by_their_words_find_what_the_whole_pattern_finds():
+    from geoevents.actors import _FRAMEWORK, _force_from, _reporting, _reporting_words, _stance
+    from geoevents.places import _bare_border, _venue_patterns, _venue_words
+
+    own = ("Officials in Kyiv said; a SUMMIT IN Oslo, talks from Rome, the ſpokesman in Riga claimed that "
+           "drills held, sources from Lima, Tulsa condemns the move and called it a farce, OFFICIALS said, "
+           "peacekeepers from the Andes, as part of a UN force under NATO, near their eastern frontier and "
+           "THE BORDER, its west coast")
+    texts = [*TEXTS[::2], *variants(own)]
+    venue_end, speaker_end = _venue_patterns()  # (the forward forms: a match is there or not, as in reverse)
+    pairs = [(venue_end, _venue_words()[0]), (speaker_end, _venue_words()[1]), (_reporting(), _reporting_words())]
+    found = 0
+    for text in texts:
+        for start in range(0, len(text), 3):
+            end = min(len(text), start + 60)
+            for pattern, words in pairs:
+                if pattern.search(text, start, end):
+                    found += 1
+                    assert words.occur_in(text, start, end), (text, start)
+            for prefixed in (_stance(), _force_from(), _FRAMEWORK, _bare_border()):
+                quick = [m.span() for m in prefixed.finditer(text, start, end)]
+                assert quick == [m.span() for m in prefixed.compiled.finditer(text, start, end)], (text, start)
+    assert found > 20
+
+
+def test_dating_breaks_and_reporting_verbs_are_found_where_they_can_be():
+    from geoevents.dating import _STRONG_BREAK, _reporting_before, _reporting_words
+
+    own = ("Troops left on Monday, officials said; the army - which had come - withdrew (as planned), according\n"
+           "to Reuters on Friday, while the navy \u2013 after talks \u2014 a day after the vote, said last Sunday")
+    texts = [*TEXTS[::2], *variants(own)]
+    found = 0
+    for text in texts:
+        for end in range(len(text)):
+            start = max(0, end - 40)
+            if _reporting_before().search(text, start, end):
+                found += 1
+                assert _reporting_words().occur_in(text, start, end), (text, end)
+            quick, whole = _STRONG_BREAK.search(text, end, len(text)), _STRONG_BREAK.pattern.search(text, end)
+            assert (quick and quick.span()) == (whole and whole.span()), (text, end)
+    assert found > 20
