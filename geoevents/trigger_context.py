@@ -29,6 +29,8 @@ _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of|(?<=\bout\s+)
 _WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
 _PARTNER = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+(?:with|between|involving)\s", regex.IGNORECASE)
 _THE = regex.compile(r"the\s+", regex.IGNORECASE)
+_OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
+_PARTY_JOINER = regex.compile(r"\s*(?:-|,|and|&)\s*|\s*,\s*and\s+", regex.IGNORECASE)
 _WORD_AND_SPACE = regex.compile(r"([\p{L}'’-]+)\s+")
 _OBJECT_END = regex.compile(r"\s(?:from|of|out of|to|in|at|on|with|for)\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
@@ -352,6 +354,24 @@ class SentenceContext:
                            for w in _WORD.findall(self.text, mention.end + 2, candidate.start))
                    for mention in self.mentions)
 
+    def party_adjective_before(self, candidate: Candidate) -> bool:
+        """"Russian and Belarusian joint drills", "a Chinese-Russian naval exercise": parties'
+        adjectives right before the trigger, with only exercise modifiers between (not "the British
+        exercise of power")."""
+        if _OF_AFTER.match(self.text, candidate.end, self.end):
+            return False
+        demonyms = [m for m in self.mentions if m.end <= candidate.start and m.actor_reading() is not None
+                    and any(r.form == "demonym" for r in m.readings)]
+        if not demonyms:
+            return False
+        last = max(demonyms, key=lambda m: m.end)
+        between = _WORD.findall(self.text, last.end, candidate.start)
+        if not all(w.lower() in self.lexicon.exercise_modifiers for w in between):
+            return False
+        # one party's bare adjective is too weak ("the American exercise craze"): a modifier
+        # ("joint", "naval") or a second party ("Russian and Belarusian") must be there too
+        return bool(between) or any(_PARTY_JOINER.fullmatch(self.text, m.end, last.start) for m in demonyms)
+
     def named_exercise(self, candidate: Candidate) -> bool:
         """"will hold its Steadfast Defender exercise", "the Cobra Gold drills off Thailand": a
         recurring military exercise named right before the trigger (a year may follow the name),
@@ -448,7 +468,8 @@ class SentenceContext:
             return self.force_left(candidate) or self.force_right(candidate)
         if requires == "military_or_party":
             return (self.military_context() or self.staged_by_party(candidate) or self.partner_after(candidate)
-                    or self.owned_by_party(candidate) or self.named_exercise(candidate))
+                    or self.owned_by_party(candidate) or self.party_adjective_before(candidate)
+                    or self.named_exercise(candidate))
         if requires == "military_or_place":
             return self.military_context() or self.from_place(candidate)
         if requires == "armed_group":
