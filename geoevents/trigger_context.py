@@ -27,7 +27,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 # "from" / "out of" after the trigger, or "of" right after a trigger ending in "out" ("pulls out of")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of|(?<=\bout\s+)of)\s+(?:the\s+)?", regex.IGNORECASE)
 _WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
-_PARTNER = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+(?:with|between|involving)\s", regex.IGNORECASE)
+_PARTNER = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+(?:with|between|involving|by)\s", regex.IGNORECASE)
 _THE = regex.compile(r"the\s+", regex.IGNORECASE)
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _PARTY_JOINER = regex.compile(r"\s*(?:-|,|and|&)\s*|\s*,\s*and\s+", regex.IGNORECASE)
@@ -336,15 +336,19 @@ class SentenceContext:
         return any(word in staging or " ".join(words[i:i + 2]) in staging for i, word in enumerate(words))
 
     def partner_after(self, candidate: Candidate) -> bool:
-        """A state, alliance or armed group right after "with", "between" or "involving": "drills with
-        Belarus", "with the United States", "the exercise between India and China"."""
+        """A state, alliance or armed group right after "with", "between", "involving" or "by": "drills
+        with Belarus", "with the United States", "the exercise between India and China", "condemned
+        drills by Seoul"."""
         m = _PARTNER.match(self.text, candidate.end, self.end)
-        if m is None:
+        if m is None or _OF_AFTER.match(self.text, candidate.end, self.end):  # "the exercise of power by"
             return False
         partner = _skip_space(self.text, m.end())
         if the := _THE.match(self.text, partner, self.end):  # "drills with the United States"
             partner = the.end()
-        return any(mention.start == partner and mention.actor_reading() is not None for mention in self.mentions)
+        by_agent = m.group().rstrip().lower().endswith("by")
+        return any(mention.start == partner and mention.actor_reading() is not None
+                   and not (by_agent and _OF_AFTER.match(self.text, mention.end, self.end))  # "by X of its veto"
+                   for mention in self.mentions)
 
     def owned_by_party(self, candidate: Candidate) -> bool:
         """"Russia's drills", "China's annual naval exercises": a party's possessive before the trigger."""

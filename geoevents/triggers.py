@@ -10,10 +10,10 @@ its context must pass (``requires``):
 - ``force_object`` / ``force_subject`` / ``force_near``: the same, on one side or either
   (a subject "he" or "she" right before the trigger is no force: "when he arrived");
 - ``military_or_party``: ``military``, or a state, alliance or armed group named as the agent
-  before the trigger or as the partner after "with" ("China holds drills near Taiwan"), parties'
-  adjectives right before it with a modifier or a second party ("Russian and Belarusian
-  drills", "a Chinese joint exercise"), or a recurring military exercise named before it
-  ("will hold its Steadfast Defender exercise");
+  before the trigger or as the partner after "with" or "by" ("China holds drills near Taiwan",
+  "condemned drills by Seoul"), parties' adjectives right before it with a modifier or a
+  second party ("Russian and Belarusian drills", "a Chinese joint exercise"), or a recurring
+  military exercise named before it ("will hold its Steadfast Defender exercise");
 - ``military_or_place``: ``military``, or the trigger is followed by "from <place>" and a
   state or armed group is named before it ("the Philippines agreed to withdraw from Iraq");
 - ``armed_group`` / ``armed_group_subject``: a non-state armed force nearby, or before the
