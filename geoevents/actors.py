@@ -27,6 +27,8 @@ from .clauses import (
     place_nouns,
     preposition_before,
     role_lexicon,
+    role_words,
+    role_words_pattern,
     skip_words,
 )
 from .gazetteer import Mention, Reading, load_gazetteer
@@ -167,15 +169,10 @@ def add_host(actors: list[Actor], locations: list[Location], event_type: str) ->
         return actors
     for location in locations:
         # "drills in Iran", not "drills around Taiwan" (the target's land, not the exercise's host)
-        if location.feature == "country" and location.country and location.relation in _host_relations():
+        if location.feature == "country" and location.country and location.relation in role_words("host_relations"):
             return [Actor(name=location.name, code=location.country, kind="state", text=location.text,
                           start=location.start, end=location.end, role="host")]
     return actors
-
-
-@cache
-def _host_relations() -> frozenset[str]:
-    return frozenset(role_lexicon()["host_relations"])
 
 
 def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year: int | None) -> list[NameRole]:
@@ -270,8 +267,8 @@ def _force_after(text: str) -> bool:
         word = m.group(1)
         listed = word.lower() in ("and", "&") and text[m.end():m.end() + 1].isupper()  # "Lebanese and U.N. troops"
         police = word.lower() in _POLICE_BEFORE_TROOPS  # "Guatemalan police and military troops"
-        if not (word[0].isupper() or word[0].isdigit() or word.lower() in _force_modifiers() or listed or police
-                or (after_police and word.lower() == "and")):
+        if not (word[0].isupper() or word[0].isdigit() or word.lower() in role_words("force_modifiers") or listed
+                or police or (after_police and word.lower() == "and")):
             return False
         after_police = police
         text = text[m.end():]
@@ -282,11 +279,6 @@ _POLICE_BEFORE_TROOPS = {"police", "policemen", "gendarmes", "gendarmerie"}
 
 
 _NEXT_TOKEN = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}./-]*)\s+")
-
-
-@cache
-def _force_modifiers() -> frozenset[str]:
-    return frozenset(role_lexicon()["force_modifiers"])
 
 
 def _actor(role: NameRole, kind_role: str) -> Actor:
@@ -417,7 +409,7 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
         if len(words) > 1 and words[1] == "by" and words[0] in _NP_GAP:
             words = words[1:]  # "exercises held by South Korea"
         elif words and words[0] == "of" and "by" in words[2:] and all(
-                w in _NP_GAP or w in _force_modifiers() or force_nouns().fullmatch(w)
+                w in _NP_GAP or w in role_words("force_modifiers") or force_nouns().fullmatch(w)
                 for w in words[1:words.index("by")]):
             words = words[words.index("by"):]  # "the withdrawal of forces by America"
         if len(words) > 5 or not words or words[0] not in ("of", "by"):
@@ -425,7 +417,7 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
         rest = words[1:]
         if words[0] == "of" and not role.force:
             return []
-        if all(w in _NP_GAP or _a_count(w) or w in _force_modifiers() for w in rest) and (
+        if all(w in _NP_GAP or _a_count(w) or w in role_words("force_modifiers") for w in rest) and (
                 words[0] == "by" or role.force):
             return [role]
         return []
@@ -459,10 +451,11 @@ def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRol
                                                                     role.mention.start):
         return []  # "ordered units hunting rebels in the Central African Republic to return": a place, no subject
     gap = _words_between(text, role.mention.end, to_at)
-    if len(gap) <= 4 and all(w in _force_modifiers() or force_nouns().fullmatch(w) or w in ("'s", "’s", "led")
-                             for w in gap):
+    modifiers = role_words("force_modifiers")
+    if len(gap) <= 4 and all(w in modifiers or force_nouns().fullmatch(w) or w in ("'s", "’s", "led") for w in gap):
         return [role]
-    if 0 < len(gap) <= 3 and all(w in _control_verbs() for w in gap) and not role.force and role.preposition is None:
+    if (0 < len(gap) <= 3 and all(w in role_words("control_verbs") for w in gap) and not role.force
+            and role.preposition is None):
         return [role]  # "as the United States begins to withdraw troops"
     if _force_then_participle(text, gap, role.mention.end, to_at):
         return [role]  # "calls for Russian troops occupying the plant to pull out"
@@ -472,15 +465,10 @@ def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRol
 def _force_then_participle(text: str, gap: list[str], start: int, end: int) -> bool:
     """A force noun, then a participle phrase of a few words, up to the infinitive."""
     heads = [i for i, w in enumerate(gap[:4]) if force_nouns().fullmatch(w)]
-    if not heads or not all(w in _force_modifiers() for w in gap[:heads[0]]):
+    if not heads or not all(w in role_words("force_modifiers") for w in gap[:heads[0]]):
         return False
     rest = gap[heads[-1] + 1:]
     return 0 < len(rest) <= 5 and rest[0].endswith(("ing", "ed")) and not _PUNCTUATION.search(text, start, end)
-
-
-@cache
-def _control_verbs() -> frozenset[str]:
-    return frozenset(role_lexicon()["control_verbs"])
 
 
 _INVOLVING = {"involve", "involves", "involved", "involving", "include", "includes", "included", "featuring",
@@ -529,7 +517,7 @@ def _heading_the_participle(text: str, trigger: tuple[int, int], found: list[Nam
     gap = _words_between(text, last.mention.end, trigger[0])
     if (not gap or not any(force_nouns().fullmatch(w) for w in gap) or _PUNCTUATION.search(text, last.mention.end,
                                                                                           trigger[0])
-            or not all(force_nouns().fullmatch(w) or w in _force_modifiers() for w in gap)):
+            or not all(force_nouns().fullmatch(w) or w in role_words("force_modifiers") for w in gap)):
         return found
     return [r for r in found if r is last or r.mention.start >= trigger[1]]
 
@@ -683,17 +671,7 @@ def _subject_from(text: str, role: NameRole) -> bool:
         return False
     head = text[max(0, m.start() - 60):m.start()]
     head = head[max(head.rfind(c) for c in ".,;:") + 1:]
-    return all(w.lower() in _counting_words() or w[0].isdigit() for w in WORD.findall(head))
-
-
-@cache
-def _counting_words() -> frozenset[str]:
-    return frozenset(role_lexicon()["counting_words"])
-
-
-@cache
-def _own_forces() -> regex.Pattern:
-    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["own_force_words"]), regex.IGNORECASE)
+    return all(w.lower() in role_words("counting_words") or w[0].isdigit() for w in WORD.findall(head))
 
 
 def _by_other_forces(text: str, trigger: tuple[int, int]) -> bool:
@@ -701,7 +679,7 @@ def _by_other_forces(text: str, trigger: tuple[int, int]) -> bool:
     state's own "government troops" stand for the state named before: "a Pakistani outpost is
     abandoned by government troops")."""
     m = _by_force().match(text, trigger[1])
-    return m is not None and _own_forces().search(m.group()) is None
+    return m is not None and role_words_pattern("own_force_words").search(m.group()) is None
 
 
 @cache
@@ -859,7 +837,7 @@ def _past_force_noun(text: str, role: NameRole) -> int:
         word = m.group(1)
         if force_nouns().fullmatch(word):
             end = m.end()
-        elif not (word[0].isupper() or word.lower() in _force_modifiers()):
+        elif not (word[0].isupper() or word.lower() in role_words("force_modifiers")):
             break
     return end
 
@@ -932,14 +910,9 @@ def _commander_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]
         if reading is None or (reading.form != "force" and reading.entity.kind != "armed_group"):
             continue
         if _commander_title().search(text, max(0, mention.start - 30), mention.start) and \
-                _reporting_verb().search(text, mention.end, trigger[0]):
+                role_words_pattern("reporting_verbs").search(text, mention.end, trigger[0]):
             return [NameRole(mention, reading, None, True, False)]
     return []
-
-
-@cache
-def _reporting_verb() -> regex.Pattern:
-    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["reporting_verbs"]), regex.IGNORECASE)
 
 
 @cache
@@ -952,7 +925,7 @@ def _office_of_the_state(text: str, sentence: tuple[int, int], clause: tuple[int
                          mentions: list[Mention]) -> list[Actor]:
     """"The Defence Ministry said troops withdrew from Kherson": an office or force that names no
     state stands for the one country the sentence is about."""
-    m = _office().search(text, clause[0], trigger[0])
+    m = role_words_pattern("offices_of_the_state").search(text, clause[0], trigger[0])
     if not m or _OWNED.search(text, max(sentence[0], m.start() - 20), m.start()):
         return []
     countries = set()
@@ -968,11 +941,6 @@ def _office_of_the_state(text: str, sentence: tuple[int, int], clause: tuple[int
                   end=m.end(), role="agent")]
 
 
-@cache
-def _office() -> regex.Pattern:
-    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["offices_of_the_state"]), regex.IGNORECASE)
-
-
 _OWNED = regex.compile(r"(?:['’]s|\b(?:its|their|his|her|[A-Z][a-z]+(?:an|ese|ish|i)))\s+$")
 
 
@@ -984,12 +952,7 @@ def _with_of_another_noun(text: str, role: NameRole) -> bool:
     if "with" not in words:
         return False
     at = len(words) - 1 - words[::-1].index("with")
-    return at > 0 and words[at - 1] in _not_partner_heads()
-
-
-@cache
-def _not_partner_heads() -> frozenset[str]:
-    return frozenset(role_lexicon()["not_partner_heads"])
+    return at > 0 and words[at - 1] in role_words("not_partner_heads")
 
 
 def _with_coordinated(text: str, chosen: list[NameRole], roles: list[NameRole]) -> list[NameRole]:
@@ -1072,12 +1035,7 @@ def _listed(text: str, a: int, b: int) -> bool:
         return True
     words = [w.lower() for w in WORD.findall(gap)]
     listed = "," in gap or "and" in words or "&" in gap
-    return listed and all(w in _coordination() or w in ("'s", "’s") or w.isdigit() for w in words)
-
-
-@cache
-def _coordination() -> frozenset[str]:
-    return frozenset(role_lexicon()["coordination_words"])
+    return listed and all(w in role_words("coordination_words") or w in ("'s", "’s") or w.isdigit() for w in words)
 
 
 def _between_pair(trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:

@@ -32,6 +32,18 @@ def alternation(words) -> str:
     return "|".join(regex.escape(w) for w in longest_first(words))
 
 
+@cache
+def role_words(key: str) -> frozenset[str]:
+    """A word list of roles.json as a set."""
+    return frozenset(role_lexicon()[key])
+
+
+@cache
+def role_words_pattern(key: str) -> regex.Pattern:
+    """A word list of roles.json as one case-insensitive pattern of whole words."""
+    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()[key]), regex.IGNORECASE)
+
+
 # Every clause break starts with a punctuation mark, or with the space before a dash or an
 # opener: the patterns are tried only there (``StartsPattern``). A new alternative must start
 # so too, or its start be added to these.

@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from . import cachedregex as regex
-from .clauses import alternation, clause_of, role_lexicon
+from .clauses import alternation, clause_of, role_lexicon, role_words
 from .cues import status_lexicon
 
 _OTHER_PARTY = regex.compile(r"\b(?:them|they)\b(?:\s+\S+){0,2}\s*$", regex.IGNORECASE)
@@ -49,11 +49,6 @@ _WORD = regex.compile(r"[\w'’-]+")
 
 
 @cache
-def _gap_stops() -> frozenset[str]:
-    return frozenset(role_lexicon()["purpose_gap_stops"])
-
-
-@cache
 def _purpose_to() -> regex.Pattern:
     verbs = alternation(role_lexicon()["purpose_verbs"])
     return regex.compile(r"(?:[\w'’-]+)?\s+(?P<tail>(?:in\s+order\s+)?to\s+(?:(?:%s)\s+)?(?:(?:its|their|the|a)\s+)?)$"
@@ -70,7 +65,7 @@ def _purpose_of(text: str, first: Draft, second: Draft) -> bool:
     if m is None:
         return False
     tail = m.start("tail")
-    if any(word.lower() in _gap_stops() for word in _WORD.findall(text, first.candidate.end, tail)):
+    if any(word.lower() in role_words("purpose_gap_stops") for word in _WORD.findall(text, first.candidate.end, tail)):
         return False  # another subject or predicate: "and for Russian troops to pull out", "forcing them to"
     return not any(cue.start < tail for cue in status_lexicon().cues_in(text, first.candidate.end, m.end()))
 

@@ -31,6 +31,8 @@ from .clauses import (
     place_nouns,
     preposition_before,
     role_lexicon,
+    role_words,
+    role_words_pattern,
     skip_words,
 )
 from .gazetteer import Mention, Reading, load_gazetteer
@@ -66,7 +68,8 @@ def attach_locations(
         candidates = _antecedent(text, clause, mentions, context)
     if not candidates:
         candidates = _anaphoric(text, sentence, clause, trigger, event_type, mentions, actors, context)
-    elif all(c.end <= trigger[0] for c in candidates) and _anaphora().search(text, trigger[1], clause[1]):
+    elif (all(c.end <= trigger[0] for c in candidates)
+          and role_words_pattern("anaphoric_places").search(text, trigger[1], clause[1])):
         # "opposed to the US ... and refused to send troops to the country": the phrase after the
         # trigger names its place, not a name before it governed by another verb
         candidates = _anaphoric(text, sentence, clause, trigger, event_type, mentions, actors, context) or candidates
@@ -622,15 +625,10 @@ def _ends_a_phrase(text: str, end: int) -> bool:
     """Does the name end its phrase (punctuation, the end, "on", "and", "has" ...), not modify a noun
     ("from Muslim nations")?"""
     m = _NEXT_LOWER.match(text, end)
-    return m is None or m.group(1) in _bare_place_followers()
+    return m is None or m.group(1) in role_words("bare_place_followers")
 
 
 _NEXT_LOWER = regex.compile(r"\s+(\p{Ll}[\p{L}-]*)")
-
-
-@cache
-def _bare_place_followers() -> frozenset[str]:
-    return frozenset(role_lexicon()["bare_place_followers"])
 
 
 @cache
@@ -807,7 +805,7 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     direction = _DIRECTION.search(text, clause[0], clause[1])
     if direction and preposition_before(text, direction.start(), clause[0], allowed) is not None:
         return _direction(text, sentence, direction, mentions, actors)
-    m = _anaphora().search(text, trigger[1], clause[1])
+    m = role_words_pattern("anaphoric_places").search(text, trigger[1], clause[1])
     if not m or preposition_before(text, m.start(), clause[0], allowed) is None:
         return []
     actor_spans = {(a.start, a.end) for a in actors}
@@ -821,7 +819,7 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1])
     readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
     preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted
-                 or (island and r.entity.kind == "state" and r.entity.code in _island_states())]
+                 or (island and r.entity.kind == "state" and r.entity.code in role_words("island_states"))]
     # the acting state named again ("Papua New Guinea and the United States sign a pact that will
     # see American troops stationed in the country") is the country only when no other is named
     acting = {a.code for a in actors} if event_type in _FOREIGN_COUNTRY_TYPES and actors and \
@@ -884,17 +882,7 @@ _FINITE_AFTER = regex.compile(r"\s+(?:(?-i:\p{Ll})\p{L}+(?:ed|es|s)|will|would|c
 
 
 def _an_island_state(mention: Mention) -> bool:
-    return any(r.entity.kind == "state" and r.entity.code in _island_states() for r in mention.readings)
-
-
-@cache
-def _island_states() -> frozenset[str]:
-    return frozenset(role_lexicon()["island_states"])
-
-
-@cache
-def _anaphora() -> regex.Pattern:
-    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["anaphoric_places"]), regex.IGNORECASE)
+    return any(r.entity.kind == "state" and r.entity.code in role_words("island_states") for r in mention.readings)
 
 
 # What each anaphoric noun may stand for: "the city" a town; "cities" the country or region they lie in;
