@@ -72,12 +72,9 @@ class PrefixedPattern(LazyPattern):
         if chunk is None:
             yield from self.compiled.finditer(text, pos, endpos)
             return
-        match = self.compiled.match
-        resume = pos
-        for start in sorted({pos + end - size + 1 for end, size in self._automaton().iter(chunk)}):
-            if start >= resume and (m := match(text, start, endpos)):
-                resume = m.end()  # (never empty: it starts with a prefix)
-                yield m
+        # (never empty: a match starts with a prefix)
+        yield from matches_at(self.compiled, {pos + end - size + 1 for end, size in self._automaton().iter(chunk)},
+                              text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         return next(self.finditer(text, pos, endpos), None)
@@ -182,11 +179,15 @@ def phrase_pattern(source: str, flags: int, prefixes: Iterable[str] | None) -> L
     return LazyPattern(source, flags)
 
 
-def matches_at(pattern: regex.Pattern | LazyPattern, starts: Iterable[int], lowered: str) -> Iterator[regex.Match]:
-    """The matches of ``pattern.finditer(lowered)`` when every match starts at one of ``starts``
-    (where the literal prefixes of its rules occur): several times faster than trying everywhere."""
-    resume = 0
+def matches_at(pattern: regex.Pattern | LazyPattern, starts: Iterable[int], text: str, pos: int = 0,
+               endpos: int | None = None) -> Iterator[regex.Match]:
+    """The matches of ``pattern.finditer(text, pos, endpos)`` when every match starts at one of
+    ``starts`` (where the literal prefixes of its rules occur): several times faster than trying
+    everywhere. A match must not be empty (each resumes the search past its end)."""
+    endpos = len(text) if endpos is None else endpos
+    match = pattern.match
+    resume = pos
     for start in sorted(starts):
-        if start >= resume and (m := pattern.match(lowered, start)):
+        if start >= resume and (m := match(text, start, endpos)):
             resume = m.end()
             yield m

@@ -36,7 +36,7 @@ from .clauses import (
     skip_words,
 )
 from .gazetteer import Mention, Reading, load_gazetteer
-from .lazypattern import LazyPattern, phrase_pattern
+from .lazypattern import LazyPattern, matches_at, phrase_pattern
 from .model import Actor, Location
 from .quickstarts import StartsPattern, Words
 from .resources import read_lines
@@ -666,12 +666,7 @@ _LOWER_CASE_HEADS = ("al-", "el-", "ad-", "as-", "ar-", "an-", "town", "city", "
 def _proper_places_in(text: str, start: int, end: int) -> Iterator[regex.Match]:
     """``_proper_place().finditer(text, start, end)``, the pattern tried only where a match can
     start (``_proper_place_starts``): the same matches, without trying it at every character."""
-    place = _proper_place()
-    resume = start
-    for possible in _proper_place_starts(text, start, end):
-        if possible >= resume and (m := place.match(text, possible, end)):
-            resume = m.end()  # (never empty)
-            yield m
+    return matches_at(_proper_place(), _proper_place_starts(text, start, end), text, start, end)
 
 
 def _proper_place_starts(text: str, start: int, end: int) -> list[int]:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 import ahocorasick
 
 from . import cachedregex as regex
+from .lazypattern import matches_at
 
 
 class StartsPattern:
@@ -45,12 +46,8 @@ class StartsPattern:
         if starts is None:
             yield from self.pattern.finditer(text, pos, endpos)
             return
-        match = self.pattern.match
-        resume = pos
-        for start in starts:
-            if start >= resume and (m := match(text, start, endpos)):
-                resume = m.end()  # (never empty: a match holds its head or its second)
-                yield m
+        # (never empty: a match holds its head or its second)
+        yield from matches_at(self.pattern, starts, text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         return next(self.finditer(text, pos, endpos), None)
