@@ -314,6 +314,17 @@ def test_a_quarter_not_yet_over_is_not_the_one_reported_on():
     assert found(text, date(2021, 7, 28))[-1] == ("the year-ago period", "2020-Q2")
 
 
+def test_a_quarter_named_as_what_came_before_is_not_the_one_reported_on():
+    dct = date(2021, 10, 20)
+    text = "Third-quarter profit rose to $5 million. After a weak second quarter, costs fell from a year ago."
+    assert found(text, dct)[-1] == ("a year ago", "2020-Q3")
+    text = "Third-quarter profit rose to $5 million. Following the first quarter, costs fell from a year ago."
+    assert found(text, dct)[-1] == ("a year ago", "2020-Q3")
+    # the quarter named last is the one reported on when nothing marks it as earlier
+    text = "Third-quarter profit rose to $5 million. In a weak second quarter, costs fell from a year ago."
+    assert found(text, dct)[-1] == ("a year ago", "2020-Q2")
+
+
 def test_the_preposition_stays_outside_and_is_kept_as_the_cue():
     timex = first("Troops must leave within two weeks.")
     assert (timex.text, timex.type, timex.value, timex.cue) == ("two weeks", "DURATION", "P2W", "within")

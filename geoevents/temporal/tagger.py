@@ -293,7 +293,9 @@ def tag(text: str, dct: date | None, start: int = 0, end: int | None = None) -> 
             continue
         found.append(timex)
         if partial.rule.op in _REFERENCE_OPS and timex.begin is not None and context.point is not None:
-            _remember(refs, context.point, dct)
+            point = context.point
+            _remember(refs, point, dct,
+                      reported=point.granularity != "quarter" or not _named_as_earlier(text, partial.start, start))
         elif partial.rule.op == "duration" and dct is not None and _is_reporting_span(partial):
             # "for the nine months": a comparison with a year earlier is now about that span
             refs[REPORTED_PERIOD] = Point("year", dct.year)
@@ -306,12 +308,33 @@ def _is_reporting_span(p: Partial) -> bool:
     return p.parts.get("unit") == "month" and n is not None and n > 1 and p.text[:4].lower() == "the "
 
 
-def _remember(refs: dict[str, Point], point: Point, dct: date | None) -> None:
+@cache
+def _earlier_cue() -> re.Pattern:
+    """An earlier-period cue, an optional article and at most one more word, right before an
+    expression: "After a flat " in "After a flat second quarter"."""
+    cues = "|".join(longest_first(lexicon()["reported_period"]["earlier_cues"]))
+    return re.compile(r"(?<![\w-])(?:%s)(?: (?:a|an|the))?(?: [a-z]+)? $" % cues, re.IGNORECASE)
+
+
+def _named_as_earlier(text: str, at: int, floor: int) -> bool:
+    """Whether the expression at ``at`` names a period as one that came before another
+    ("After a flat second quarter, sales rose"), not as the one reported."""
+    lo = max(floor, at - 40)
+    words = text[lo:at].split()
+    if lo > floor and text[lo - 1].isalnum() and not text[lo].isspace():
+        words = words[1:]  # a word cut by the window
+    before = " ".join(words[-4:]) + " "
+    return _earlier_cue().search(before) is not None
+
+
+def _remember(refs: dict[str, Point], point: Point, dct: date | None, reported: bool = True) -> None:
     if point.year is None:
         return
     granularity = point.granularity
     if granularity == "quarter" and dct is not None and point.year == dct.year \
             and point.quarter < (dct.month + 2) // 3:
+        if not reported:
+            return  # a quarter before the one reported ("after a flat second quarter") refers to nothing later
         refs[REPORTED_PERIOD] = point  # the quarter a report is about: of the DCT's year, and over
     else:
         reported = refs.get(REPORTED_PERIOD)
