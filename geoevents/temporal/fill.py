@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 from .calendar import RANK, Point, day_point, holiday, month_length
-from .context import Context
+from .context import REPORTED_PERIOD, Context
 from .grammar import lexicon
 
 
@@ -71,6 +71,9 @@ def calendar_point(f: dict[str, Any], ctx: Context) -> Point | None:
         if dct is None:
             return None
         shift = f["shift"]
+        reported = ctx.refs.get(REPORTED_PERIOD) if f.get("reported") else None
+        if reported is not None and reported.granularity == f["unit"]:
+            return reported  # "the latest period" in a report on a quarter: that quarter
         if f.get("passed") and dct.month < 12:
             shift = -1  # "peaked by the end of the year" before this year's end: last year's
         if f["unit"] == "week" and shift == 0 and dct.weekday() == 6 and ctx.tense() == "future":

@@ -135,6 +135,9 @@ def _point(op: str, f: dict[str, Any], ctx: Context) -> Point | None:
         return moved
     if op == "anaphor":
         point = ctx.refs.get(unit)
+        reported = _current_quarter(ctx) if f.get("reported") else None
+        if reported is not None and point is not None and reported.granularity == unit and point.year != reported.year:
+            point = reported  # "the quarter" after "the 1988 period": the quarter reported on, not the one compared
         if point is None and f.get("fallback") is not None and ctx.dct is not None:
             point = day_point(ctx.dct).coarsen(unit).shift(f["fallback"], unit)
         if point is None:
