@@ -134,7 +134,7 @@ def calendar_point(f: dict[str, Any], ctx: Context) -> Point | None:
             return None
         return _with_time(Point("day", year, month, day, part=part), f)
     if year is not None:
-        quarter = ctx.refs.get("quarter") if f.get("quarter_from_ref") else None
+        quarter = _period_reported(ctx) if f.get("quarter_from_ref") else None
         if quarter is not None:  # "the 1988 period" in a report on a quarter: that quarter in 1988
             return Point("quarter", year, quarter=quarter.quarter)
         return Point("year", year)
@@ -144,6 +144,15 @@ def calendar_point(f: dict[str, Any], ctx: Context) -> Point | None:
             return None
         return _with_time(base._replace(granularity="day", part=None, hour=None, minute=None), f)
     return None
+
+
+def _period_reported(ctx: Context) -> Point | None:
+    """The quarter a report is on, or None once it turned to a span of months ("for the nine
+    months ... in the 1988 period" is that year); the last quarter named where it said neither."""
+    reported = ctx.refs.get(REPORTED_PERIOD)
+    if reported is None:
+        return ctx.refs.get("quarter")
+    return reported if reported.granularity == "quarter" else None
 
 
 def _year(f: dict[str, Any], ctx: Context) -> int | None:
