@@ -325,6 +325,21 @@ def test_a_quarter_named_as_what_came_before_is_not_the_one_reported_on():
     assert found(text, dct)[-1] == ("a year ago", "2020-Q2")
 
 
+def test_a_fiscal_quarter_reported_in_the_past_tense_is_the_one_reported_on():
+    dct = date(2021, 11, 3)  # in the fourth quarter
+    text = "The grocer reported lower fourth-quarter profit. Sales in the latest period beat last year's $8 million."
+    assert found(text, dct)[1:] == [("the latest period", "2021-Q4"), ("last year", "2020-Q4")]
+    # once a finished quarter is reported on, a later one is not, whatever the tense reader says
+    text = "Third-quarter profit fell. It had no estimate for fourth-quarter results. A year ago it earned $2 million."
+    assert found(text, dct)[-1] == ("A year ago", "2020-Q3")
+
+
+def test_a_year_reported_on_ends_the_report_on_a_quarter():
+    text = ("The grocer reported a fourth-quarter loss. Net for the year ended Aug. 31 was $2 million, "
+            "down from $9 million last year.")
+    assert found(text, date(2021, 11, 3))[-1] == ("last year", "2020")
+
+
 def test_the_preposition_stays_outside_and_is_kept_as_the_cue():
     timex = first("Troops must leave within two weeks.")
     assert (timex.text, timex.type, timex.value, timex.cue) == ("two weeks", "DURATION", "P2W", "within")

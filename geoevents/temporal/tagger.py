@@ -294,8 +294,9 @@ def tag(text: str, dct: date | None, start: int = 0, end: int | None = None) -> 
         found.append(timex)
         if partial.rule.op in _REFERENCE_OPS and timex.begin is not None and context.point is not None:
             point = context.point
-            _remember(refs, point, dct,
-                      reported=point.granularity != "quarter" or not _named_as_earlier(text, partial.start, start))
+            role = _quarter_role(text, partial.start, start, point, context, REPORTED_PERIOD in refs) \
+                if point.granularity == "quarter" else None
+            _remember(refs, point, dct, role)
         elif partial.rule.op == "duration" and dct is not None and _is_reporting_span(partial):
             # "for the nine months": a comparison with a year earlier is now about that span
             refs[REPORTED_PERIOD] = Point("year", dct.year)
@@ -303,9 +304,10 @@ def tag(text: str, dct: date | None, start: int = 0, end: int | None = None) -> 
 
 
 def _is_reporting_span(p: Partial) -> bool:
-    """ "the nine months", "the first six months": a definite span of months a report covers."""
-    n = p.parts.get("n")
-    return p.parts.get("unit") == "month" and n is not None and n > 1 and p.text[:4].lower() == "the "
+    """ "the nine months", "the first six months", "the year (ended Aug. 31)": a definite span
+    of months or a year a report covers."""
+    n, unit = p.parts.get("n"), p.parts.get("unit")
+    return n is not None and (unit == "month" and n > 1 or unit == "year" and n == 1) and p.text[:4].lower() == "the "
 
 
 @cache
@@ -327,14 +329,27 @@ def _named_as_earlier(text: str, at: int, floor: int) -> bool:
     return _earlier_cue().search(before) is not None
 
 
-def _remember(refs: dict[str, Point], point: Point, dct: date | None, reported: bool = True) -> None:
+def _quarter_role(text: str, at: int, floor: int, point: Point, ctx: Context, reporting: bool) -> str | None:
+    """What a quarter of the DCT's year is to the report: "reported" when it is over (before
+    the DCT's quarter; or, as the first period the text reports on, told in the past tense:
+    "Ralston reported a decline in fourth-quarter earnings", a fiscal quarter, written in
+    November), "earlier" when named as what came before ("after a flat second quarter"); None
+    for other quarters."""
+    dct = ctx.dct
+    if dct is None or point.year != dct.year:
+        return None
+    if point.quarter >= (dct.month + 2) // 3 and (reporting or ctx.tense() != "past"):
+        return None  # not over yet ("expects losses in the third quarter"), or not the one reported
+    return "earlier" if _named_as_earlier(text, at, floor) else "reported"
+
+
+def _remember(refs: dict[str, Point], point: Point, dct: date | None, role: str | None = None) -> None:
     if point.year is None:
         return
     granularity = point.granularity
-    if granularity == "quarter" and dct is not None and point.year == dct.year \
-            and point.quarter < (dct.month + 2) // 3:
-        if not reported:
-            return  # a quarter before the one reported ("after a flat second quarter") refers to nothing later
+    if role == "earlier":
+        return  # a quarter before the one reported ("after a flat second quarter") refers to nothing later
+    if role == "reported":
         refs[REPORTED_PERIOD] = point  # the quarter a report is about: of the DCT's year, and over
     else:
         reported = refs.get(REPORTED_PERIOD)
