@@ -134,8 +134,10 @@ def _point(op: str, f: dict[str, Any], ctx: Context) -> Point | None:
             moved = moved._replace(part=f["part"])
         return moved
     if op == "anaphor":
-        point = ctx.refs.get(unit)
         reported = _current_quarter(ctx) if f.get("reported") else None
+        if f.get("ending"):
+            return reported if reported is not None and reported.granularity == unit else _quarter_ending(f, ctx)
+        point = ctx.refs.get(unit)
         if reported is not None and point is not None and reported.granularity == unit and point.year != reported.year:
             point = reported  # "the quarter" after "the 1988 period": the quarter reported on, not the one compared
         if point is None and f.get("fallback") is not None and ctx.dct is not None:
@@ -146,6 +148,17 @@ def _point(op: str, f: dict[str, Any], ctx: Context) -> Point | None:
             point = point._replace(part=f["part"])
         return point
     return None
+
+
+def _quarter_ending(f: dict[str, Any], ctx: Context) -> Point | None:
+    """ "the quarter ended July 31" where no quarter is reported on by name: the calendar
+    quarter that holds most of its three months (May to July: the second)."""
+    if ctx.dct is None:
+        return None
+    month = f["month"]
+    year = month_year(month, f.get("day"), f, ctx.dct, ctx)
+    middle = Point("month", year, month).shift(-1, "month")
+    return middle.coarsen("quarter") if middle is not None else None
 
 
 def _anchor(f: dict[str, Any], unit: str, ctx: Context) -> Point | None:
