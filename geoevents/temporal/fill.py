@@ -72,9 +72,10 @@ def calendar_point(f: dict[str, Any], ctx: Context) -> Point | None:
             return None
         shift = f["shift"]
         reported = ctx.refs.get(REPORTED_PERIOD) if f.get("reported") else None
-        if reported is not None and reported.granularity == "quarter":
-            # in a report on a quarter, "the latest period" is that quarter and "from $4 million
-            # last year" that quarter a year back
+        if reported is not None and reported.granularity == "quarter" \
+                and not (f.get("not_ahead") and ctx.tense() == "future"):
+            # in a report on a quarter, "the latest period" is that quarter, "from $4 million
+            # last year" that quarter a year back, "this quarter's loss includes" that quarter
             return reported if f["unit"] == "quarter" else reported.shift(shift, f["unit"])
         if f.get("passed") and dct.month < 12:
             shift = -1  # "peaked by the end of the year" before this year's end: last year's
