@@ -340,6 +340,11 @@ def test_a_year_reported_on_ends_the_report_on_a_quarter():
     assert found(text, date(2021, 11, 3))[-1] == ("last year", "2020")
 
 
+def test_most_recently_before_a_date_leaves_the_time_to_the_date():
+    assert found("Two bases were shelled, most recently on 3 May 2019.") == [("3 May 2019", "2019-05-03")]
+    assert found("Two bases were shelled, most recently during a visit by the minister.") == [("recently", "PAST_REF")]
+
+
 def test_the_preposition_stays_outside_and_is_kept_as_the_cue():
     timex = first("Troops must leave within two weeks.")
     assert (timex.text, timex.type, timex.value, timex.cue) == ("two weeks", "DURATION", "P2W", "within")
