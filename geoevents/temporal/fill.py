@@ -96,7 +96,9 @@ def calendar_point(f: dict[str, Any], ctx: Context) -> Point | None:
         if n is None or not 1 <= abs(n) <= (4 if key == "quarter" else 2):
             return None
         n = n if n > 0 else (4 if key == "quarter" else 2)
-        if year is None and dct is not None:
+        if year is None and dct is not None and f.get("ended") and "month" in f:
+            year = month_year(f["month"], f.get("day"), f, dct, ctx)  # "the second quarter ended Oct. 31"
+        elif year is None and dct is not None:
             year = _shifted_year(f, dct) if "shift" in f else dct.year
             if "shift" not in f and (n - 1) * (3 if key == "quarter" else 6) >= dct.month and ctx.tense() == "past":
                 year -= 1  # "sales fell in the fourth quarter", written in January
@@ -173,6 +175,8 @@ def _shifted_year(f: dict[str, Any], dct: date) -> int:
 
 def month_year(month: int, day: int | None, f: dict[str, Any], dct: date, ctx: Context) -> int:
     shift = f.get("shift")
+    if f.get("ended"):  # "the year ended Aug. 31": a day that is over, on or before the DCT
+        return dct.year if (month, day or 1) <= (dct.month, dct.day) else dct.year - 1
     if f.get("unit") == "year" and shift is not None:  # "January this year", "June last year"
         return dct.year + shift
     if shift == 1:
