@@ -145,3 +145,19 @@ def test_the_dispatch_table_of_a_key_is_that_of_the_shorter_key_filtered():
     for key, word in keys:
         expected = [rule.id for rule in (on_digits if word is None else by_word[word]) if rule.fits_after(key)]
         assert [entry[0].id for entry in rules_after(key, word)] == expected, key
+
+
+def test_the_dispatch_tables_keep_one_copy_of_each_tuple_of_entries():
+    """The tables map many keys and tails to few distinct tuples of rules: equal tuples are one
+    object, so that the tables cost memory and garbage-collection time by what they hold."""
+    from geoevents.temporal import anchors
+
+    tag("Troops in the capital said on Monday, May 3, that the 12-day drill ends next week.", DCT)
+    for key in ("Monday,", "May ", "week."):
+        anchors.plan_after(key, key.rstrip(" ,.").lower())
+    tables = [list(anchors._RULES_AFTER.values())]
+    tables += [list(plan.by_tail.values()) for plan in anchors._PLANS.values()]
+    for values in tables:
+        by_content: dict[tuple, int] = {}
+        for value in values:
+            assert by_content.setdefault(value, id(value)) == id(value)

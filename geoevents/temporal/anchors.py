@@ -75,6 +75,20 @@ def anchor_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int, 
 Entry = tuple[Rule, Callable[..., Any], "Callable[..., Any] | None", "Any"]
 _DIRECT: dict[str | None, tuple[Entry, ...]] = {}
 _RULES_AFTER: dict[str, tuple[Entry, ...]] = {}
+# one copy of each entry and each tuple of entries: the tables hold a hundred thousand keys but
+# a few hundred distinct tuples, and every object kept is one more for each full garbage
+# collection to visit (one, during the first pass over a corpus, cost 10% of that pass)
+_SHARED: dict[Any, Any] = {}
+
+
+def _shared(value: Any) -> Any:
+    """The one copy of ``value`` (an entry, or a tuple of entries) kept in the tables."""
+    found = _SHARED.get(value)
+    if found is None:
+        if len(_SHARED) > _CACHE_LIMIT:
+            _SHARED.clear()
+        found = _SHARED[value] = value
+    return found
 # anchors met before the ``rules_after`` tables are worth building, and the count so far
 _TABLES_AFTER = 2000
 _met = [0]
@@ -116,9 +130,9 @@ def rules_after(key: str, word: str | None) -> tuple[Entry, ...]:
             tried = rules_after(key[:-1], word)
         else:
             by_word, on_digits = anchor_index()
-            tried = tuple((rule, rule.matcher.match, rule.left.match if rule.left is not None else None, None)
+            tried = tuple(_shared((rule, rule.matcher.match, rule.left.match if rule.left is not None else None, None))
                           for rule in (on_digits if word is None else by_word[word]))
-        found = tuple(entry for entry in tried if entry[0].fits_after(key))
+        found = _shared(tuple(entry for entry in tried if entry[0].fits_after(key)))
         if len(_RULES_AFTER) > _CACHE_LIMIT:
             _RULES_AFTER.clear()
         _RULES_AFTER[key] = found
@@ -146,10 +160,10 @@ class Plan:
                 rule = entry[0]
                 verdict = rule.tail_verdict(tail)
                 if verdict == EMPTY_LEFT:
-                    kept.append((rule, entry[1], None, rule.empty_left))
+                    kept.append(_shared((rule, entry[1], None, rule.empty_left)))
                 elif verdict == TRY_LEFT:
                     kept.append(entry)
-            found = tuple(kept)
+            found = _shared(tuple(kept))
             if len(self.by_tail) > 5000:
                 self.by_tail.clear()
             self.by_tail[tail] = found
