@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from . import cachedregex as regex
-from .borders import BorderPhrase, border_phrase, side
+from .borders import BorderPhrase, border_phrase, neighbours, side
 from .clauses import (
     GLUED,
     WORD,
@@ -78,8 +78,19 @@ def attach_locations(
     if not candidates:
         return []
     chosen = _chain(text, candidates, min(candidates, key=lambda c: c.rank))
-    located = [_on_side(c, actors) for c in chosen]
+    located = _placed_by_chain([_on_side(c, actors) for c in chosen])
     return _home_ground(located, actors) if event_type == "exercise" else located
+
+
+def _placed_by_chain(locations: list[Location]) -> list[Location]:
+    """A place known by its name only lies in the one country of the places listed or nested with
+    it ("near Rama in the West Bank", "in Adigrat, Rama and Sheraro"); waters have none."""
+    countries = {loc.country for loc in locations if loc.country}
+    if len(countries) != 1:
+        return locations
+    country = countries.pop()
+    return [dataclasses.replace(loc, country=country) if loc.country is None and loc.lat is None
+            and loc.feature in ("place", "city") and not _open_water(loc.name) else loc for loc in locations]
 
 
 def _home_ground(locations: list[Location], actors: list[Actor]) -> list[Location]:
@@ -105,6 +116,7 @@ class _Context:
 
     def __init__(self, mentions: list[Mention]):
         self._votes: list[tuple[Mention, set[str], set[str]]] = []
+        self._mentions = mentions
         for mention in mentions:
             places = mention.place_countries()
             if len(places) != 1:
@@ -116,6 +128,12 @@ class _Context:
 
     def without(self, mention: Mention) -> set[str]:
         return {c for other, countries, _ in self._votes if other is not mention for c in countries}
+
+    def places_anywhere_without(self, mention: Mention) -> set[str]:
+        """Every country the other places may lie in ("Gaza": also a Mozambican province), states
+        left out (a state acts abroad: "French troops left Menaka" names Mali's town)."""
+        return {c for other in self._mentions if other is not mention
+                and not any(r.entity.kind == "state" for r in other.readings) for c in other.place_countries()}
 
     def places_without(self, mention: Mention) -> set[str]:
         return {c for other, _, places in self._votes if other is not mention for c in places}
@@ -145,6 +163,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         reading = _place_reading(mention, bool(noun), context)
         if reading is None:
             continue
+        namesake = _foreign_namesake(reading, context.places_anywhere_without(mention) | {
+            state for owner in _owner_before(text, mention.start, mentions) if (state := _state_of(owner))})
         phrase_end = mention.end
         if noun:
             phrase_end = mention.end + (len(text[mention.end:mention.end + 60]) - len(after)) + _noun_end(after)
@@ -169,8 +189,26 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             candidates.append(_border_candidate(text, mention, relation, border, rank))
         else:
             location = _location(text, mention, reading, relation, phrase_end if noun else None)
+            if namesake:  # the town of that name lies elsewhere: the place is known by its name only
+                location = replace(location, country=None, lat=None, lon=None)
             candidates.append(_Candidate(location, rank, mention.start, max(phrase_end, location.end)))
     return candidates
+
+
+# A town the gazetteer knows only this small is a namesake of the place meant when the other
+# places of the sentence lie in countries that are neither its own nor its neighbours ("in
+# Adigrat, Rama and Sheraro": not the Nicaraguan town); larger towns are known beyond their region.
+NAMESAKE_TOWN_POPULATION = 50_000
+
+
+def _foreign_namesake(reading: Reading, countries: set[str]) -> bool:
+    entity = reading.entity
+    if (not countries or entity.kind != "place" or not entity.id.startswith("gn:") or entity.country in countries
+            or entity.population >= NAMESAKE_TOWN_POPULATION):
+        return False
+    table = neighbours()
+    own = table.get(entity.country, frozenset())
+    return not any(entity.country in table.get(c, ()) or c in own for c in countries)
 
 
 def _relative_place(text: str, floor: int, start: int, reading: Reading) -> str | None:
@@ -417,7 +455,7 @@ _NAME_NEXT = regex.compile(r"\s+(?!(?:War|Wars|Conflict|Crisis|Campaign|Theater|
 _ORGANISATION_NEXT = regex.compile(
     r"(?:\s+\p{Lu}[\p{L}-]*){0,2}\s+(?:Forum|Council|Organi[sz]ation|Union|League|Treaty|Agreement|Pact|Party|Front"
     r"|Movement|Command|Ministry|University|College|Institute|Bank|Company|Airlines|Airways|Times|Post|News|Agency"
-    r"|Accord|Accords|Declaration|Convention|Summit|Process|Talks|Conference|Group)\b")
+    r"|Accord|Accords|Declaration|Convention|Summit|Process|Talks|Conference|Group|Center|Centre|Hospital|Clinic)\b")
 _SHIP_PREFIX = regex.compile(r"\b(?:USS|HMS|HMAS|HMCS|INS|RFS|KRI|BRP|ROKS|JS|PNS|TCG|FS)\s+$")
 _FORCE_NEXT = regex.compile(r"(?:['’]s)?\s+(?:(?:special|armed|ground|naval|air|military|elite|combat|government)\s+)?"
                             r"(?:troops|forces|soldiers|army|navy|marines|military|warships|jets|warplanes|national\s+guard|police"
