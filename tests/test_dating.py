@@ -225,3 +225,24 @@ def test_more_than_a_number_is_no_comparison_that_cuts_the_time_off():
 ])
 def test_a_time_that_dates_another_noun_does_not_date_the_event(text):
     assert date_of(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative clause set off by commas on the trigger, and the predicate after it
+    ("Greece's naval drills, which started on July 12, will end on July 30.", ("2021-07-12", "2021-07-30", "day")),
+    ("Polish military manoeuvres, which will run until August 6, began on Monday.",
+     ("2021-07-26", "2021-08-06", "day")),
+    ("Chinese naval drills, which ended on Sunday, involved two carriers.", ("2021-07-25", "2021-07-25", "day")),
+    ("Japan's deployment of troops, which parliament approved on Monday, will begin next month.",
+     ("2021-08", "2021-08", "month")),
+])
+def test_a_relative_clause_on_the_trigger_and_the_predicate_after_it_time_the_event(text, expected):
+    assert span(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's naval drills, which NATO condemned on Friday, involved 40 ships.",
+    "Chinese military exercises, which drew protests from Manila on Friday, are a warning, analysts say.",
+])
+def test_a_relative_clause_whose_verb_does_not_time_the_event_dates_nothing(text):
+    assert span(text) is None
