@@ -75,7 +75,7 @@ def attach_actors(
         agents = []  # "once the withdrawal of foreign troops is complete": no one's forces are named
     else:
         agents = (_possessor(text, trigger, roles) or _premodifier(text, trigger, roles)
-                  or _of_or_by(text, trigger, roles)
+                  or _of_or_by(text, trigger, roles) or _passive_agent(text, trigger, roles)
                   or _infinitive_subject(text, trigger, roles)
                   or _subject_before_aside(text, sentence, trigger, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
@@ -424,6 +424,30 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
     return []
 
 
+_PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[\p{L}-]+ly\s+)?$", regex.IGNORECASE)
+
+
+_PASSIVE_AGENT_REACH = 8  # words between a passive trigger and "by X" (its place phrases)
+
+
+def _passive_agent(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """The agent of a passive trigger past its place phrase: "troops were withdrawn from Mali by
+    France" (not the agent of another participle: "withdrawn from areas held by rebels")."""
+    if text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing") or not _PASSIVE_BEFORE.search(
+            text, max(0, trigger[0] - 30), trigger[0]):
+        return []  # "is sending jets to Cyprus to guard against retaliation by X": no passive
+    for role in roles:
+        if role.mention.start < trigger[1] or role.preposition != "by":
+            continue
+        if len(_words_between(text, trigger[1], role.mention.start)) > _PASSIVE_AGENT_REACH:
+            return []
+        if role.place_modifier or _agent_of_another_verb(text, role, trigger) or _PUNCTUATION.search(
+                text, trigger[1], role.mention.start):
+            return []
+        return [role]
+    return []
+
+
 def _a_count(word: str) -> bool:
     """A number or a strength before a force: "2,000", "the 7800-strong African Union force"."""
     return word.isdigit() or _STRENGTH.fullmatch(word) is not None
@@ -566,9 +590,20 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     subject = before[-1]
     if _stance().search(text, subject.mention.end, trigger[0]):
         return []
+    if _unnamed_subject_clause().search(text, subject.mention.end, trigger[0]):
+        return []  # "North Korea fired missiles as the allies held drills": the allies hold them
     if _CAUSED_BEFORE.search(text, max(subject.mention.end, trigger[0] - 60), trigger[0]):
         return []  # "Beijing wants to make foreign vessels leave the sea": the causer does not leave
     return [subject]
+
+
+@cache
+def _unnamed_subject_clause() -> regex.Pattern:
+    """A clause opened before the trigger by a conjunction and a subject of other, unnamed parties."""
+    lexicon = role_lexicon()
+    return regex.compile(r"\b(?:%s)\s+(?:%s)\s+(?:[\p{L}-]+\s+){0,3}$"
+                         % (alternation(lexicon["unnamed_subject_openers"]),
+                            alternation(lexicon["other_parties"] + lexicon["pair_anaphors"])), regex.IGNORECASE)
 
 
 def _kept_out(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
@@ -597,7 +632,7 @@ def _agent_of_another_verb(text: str, role: NameRole, trigger: tuple[int, int]) 
     if m is None or trigger[0] <= m.start(1) < trigger[1]:
         return False
     word = m.group(1).lower()
-    return word != "led" and word.endswith(("ed", "en", "wn"))
+    return word != "led" and (word.endswith(("ed", "en", "wn")) or word in role_words("irregular_participles"))
 
 
 def _judges(text: str, role: NameRole, trigger: tuple[int, int], roles: list[NameRole]) -> bool:
