@@ -194,6 +194,15 @@ def test_capitals_in_their_other_spellings_stand_for_their_state(text, code):
     assert names(text)[0][1] == code
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("The U.K sent a frigate.", "GBR"),
+    ("U.N monitors left.", "UN"),
+    ("The E.U imposed sanctions.", "EU"),
+])
+def test_dotted_abbreviations_are_found_without_their_final_period(text, code):
+    assert names(text)[0][1] == code
+
+
 @pytest.mark.parametrize(("text", "year", "code"), [
     ("Tokayev asked the CSTO for help.", 2022, "KAZ"),
     ("Ramaphosa sent soldiers to the townships.", 2021, "ZAF"),

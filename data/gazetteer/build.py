@@ -41,6 +41,7 @@ MIN_CITY_POPULATION = 15_000
 # Alternate names worth keeping: Latin script, capitalised, not an airport code ("HEA").
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’. -]+$")
 STATE_FORMS = ("name", "demonym", "capital")
+DOTTED = re.compile(r"(?:[A-Z]\.){2,}")  # an abbreviation with a period after each letter
 # Countries whose town names are romanised from Arabic, with or without a final h.
 ARABIC_NAMES = {"SYR", "IRQ", "YEM", "SAU", "JOR", "LBN", "PSE", "EGY", "LBY", "SDN", "TUN", "DZA", "MAR", "OMN", "ARE",
                 "QAT", "KWT", "BHR", "MRT", "SOM", "ISR"}
@@ -113,6 +114,8 @@ class Builder:
         text = " ".join(text.split())
         if text:
             self.aliases.add((text, entity_id, form, start, end))
+        if DOTTED.fullmatch(text):  # "U.K." is also written "U.K" (before "-led", in a hurry)
+            self.aliases.add((text[:-1], entity_id, form, start, end))
 
     def arabic_spellings_of(self, name: str, entity_id: str) -> None:
         """Romanisations of Arabic names drop or keep a final h: "Hodeida"/"Hodeidah", "Basra"/"Basrah"."""
