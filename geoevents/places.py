@@ -63,7 +63,7 @@ def attach_locations(
     clause = attach_clause(text, sentence, *trigger)
     context = _Context(mentions)
     candidates = _named_places(text, clause, trigger, event_type, mentions, actors, context)
-    candidates += _unnamed_places(text, clause, trigger, event_type, mentions, candidates)
+    candidates += _unnamed_places(text, clause, trigger, event_type, mentions, candidates, actors)
     if not candidates:
         candidates = _antecedent(text, clause, mentions, context)
     if not candidates:
@@ -565,7 +565,7 @@ def _on_side(candidate: _Candidate, actors: list[Actor]) -> Location:
 # Places without a gazetteer name -------------------------------------------------------------
 
 def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], event_type: str,
-                    mentions: list[Mention], known: list[_Candidate]) -> list[_Candidate]:
+                    mentions: list[Mention], known: list[_Candidate], actors: list[Actor]) -> list[_Candidate]:
     """Proper names the gazetteer lacks, when their form says they are places ("Dongshan
     Island", "Camp Pendleton", "the town of Bint Jbeil"), and "the border" with no name."""
     lexicon = role_lexicon()
@@ -603,6 +603,8 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
             places_in_sentence = {c for x in mentions if not _not_a_place(text, x) and (c := _country_of_place(x))}
         if country is None and len(places_in_sentence) == 1:
             country = next(iter(places_in_sentence))  # "the Netzarim Corridor ... northern Gaza"
+        if country is None and not places_in_sentence:
+            country = _home_of_groups(actors)  # "M23 rebels withdrew from Kibumba"
         preposition = preposition_before(text, start, clause[0], allowed, through_names=True)
         if preposition is None and _is_object(text, trigger, start, event_type):
             preposition = "object"  # "rebels left the neighbourhood of Bab Amr"
@@ -769,6 +771,13 @@ def _bare_border() -> LazyPattern:
                           r"|western)\s+)?(?:border|frontier)\b|\b(?:its|their)\s+(?:(?:north|south|east|west)(?:ern)?"
                           r"\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?P<coast>coast|coastline|shores?)\b",
                           regex.IGNORECASE, ("the", "its", "their"))
+
+
+def _home_of_groups(actors: list[Actor]) -> str | None:
+    """The one country the acting armed groups fight in, if they are all such groups."""
+    homes = role_lexicon()["armed_group_homes"]
+    countries = {homes.get(a.code) if a.kind == "armed_group" else None for a in actors}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _owner_before(text: str, start: int, mentions: list[Mention]) -> list[Mention]:

@@ -308,6 +308,13 @@ class Builder:
                 for word in ("State", "Governorate", "Province", "Region"):
                     self.alias(f"{text} {word}", entity_id, form)
 
+    def organisations_are_no_towns(self) -> None:
+        """"Hamas" is the movement, not an alternate name of the German town of Hamm: a town's
+        alternate name that is an organisation's or armed group's name is dropped."""
+        organisations = {text for text, entity_id, _, _, _ in self.aliases
+                         if self.entities.get(entity_id, [None, None])[1] in ("igo", "armed_group")}
+        self.aliases -= {a for a in self.aliases if a[0] in organisations and a[1].startswith("gn:")}
+
     def write(self) -> None:
         OUT.mkdir(parents=True, exist_ok=True)
         with open(OUT / "entities.tsv", "w", encoding="utf-8", newline="") as f:
@@ -377,6 +384,7 @@ def main() -> int:
     builder.regions()
     builder.cities(capitals)
     builder.waters_keep_their_names()
+    builder.organisations_are_no_towns()
     builder.write()
     print(f"{len(builder.entities)} entities, {len(builder.aliases)} aliases -> {OUT}", file=sys.stderr)
     return 0
