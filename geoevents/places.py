@@ -226,9 +226,10 @@ def _relative_place_before() -> regex.Pattern:
     lexicon = role_lexicon()["relative_places"]
     directions = alternation(lexicon["directions"])
     units = alternation(lexicon["distance_units"])
+    heads = alternation(lexicon["appositive_heads"])
     return regex.compile(
         r"(?<!\bthe\s+)(?P<phrase>\b(?:%s)\s+of|\boutside(?:\s+of)?|\b(?:%s)\s+(?:(?:%s)\s+(?:of|from)|from|off))"
-        r"\s+(?:the\s+)?$" % (directions, units, directions), regex.IGNORECASE)
+        r"\s+(?:the\s+(?:(?:%s),?\s+)?)?$" % (directions, units, directions, heads), regex.IGNORECASE)
 
 
 def _speaker_venue(text: str, clause_start: int, mention: Mention) -> bool:
@@ -848,8 +849,9 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     if direction and preposition_before(text, direction.start(), clause[0], allowed) is not None:
         return _direction(text, sentence, direction, mentions, actors)
     m = role_words_pattern("anaphoric_places").search(text, trigger[1], clause[1])
-    if not m or preposition_before(text, m.start(), clause[0], allowed) is None:
-        return []
+    if not m or (preposition_before(text, m.start(), clause[0], allowed) is None
+                 and not _is_object(text, trigger, m.start(), event_type)):
+        return []  # ("leave the country": the trigger's object)
     actor_spans = {(a.start, a.end) for a in actors}
     island = m.group(0).lower().endswith("island")  # "near the island": also an island state ("Taiwan said ...")
     earlier = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()
