@@ -582,8 +582,8 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
             if m is None or m.group("headed"):
                 continue
         start, end = m.span("name")
-        if any(s <= start < e or start <= s < end for s, e in taken):
-            continue
+        if any(s <= start < e or start <= s < end for s, e in taken) or (start < trigger[1] and trigger[0] < end):
+            continue  # (a name that holds the trigger, "al-Tanef crossing", is not the trigger's place)
         # "Hong Kong Special Administrative Region": a name that starts inside a known one starts with it
         start = next((x.start for x in mentions if x.start < start < x.end), start)
         inside = [x for x in mentions if start <= x.start and x.end <= end]
