@@ -193,6 +193,11 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
         preposition = preposition_before(text, mention.start, clause[0], prepositions)
         if preposition == "of" and _title_of().search(text, max(clause[0], mention.start - 40), mention.start):
             preposition = None  # "President of Colombia (Iván Duque) orders": the title stands for the state
+        if preposition == "of" and _force_of().search(text, max(clause[0], mention.start - 30), mention.start):
+            force = True  # "the navies of India and France held drills": the forces of the party
+        if preposition in _LOCATIVE and _governing_in().search(text, max(clause[0], mention.start - 40),
+                                                               mention.start):
+            preposition = None  # "the government in Kinshasa sent": the capital stands for the state
         if preposition == "and" and result and _CONJUNCT.fullmatch(text, result[-1].mention.end, mention.start):
             preposition = result[-1].preposition or "and"  # "in Iraq and Afghanistan": both in the phrase
         result.append(NameRole(mention, reading, preposition, force, place_modifier, leads))
@@ -375,6 +380,13 @@ def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> 
 
 
 _LOCATIVE = {"in", "at", "inside"}
+
+
+@cache
+def _force_of() -> regex.Pattern:
+    """A force noun and "of" before the party it belongs to: "the navies of"."""
+    return regex.compile(r"\b(?:%s)\s+of\s+(?:the\s+)?$" % alternation(role_lexicon()["owning_force_nouns"]),
+                         regex.IGNORECASE)
 
 
 @cache
