@@ -97,6 +97,7 @@ def attach_date(
     if governing:
         chosen = min(governing, key=lambda t: _distance(t, trigger))
         found = _event_date(chosen, governing, dct, text, trigger)
+        found = _with_joined_day(text, found, chosen, governing)
         dated = [t for t in governing if t.type != "DURATION"]
         if found is None and dated and _modifies_trigger(text, chosen, trigger):  # "a three-day exercise ... on Friday"
             found = _event_date(min(dated, key=lambda t: _distance(t, trigger)), governing, dct, text, trigger)
@@ -150,6 +151,21 @@ def _timed_around_relative_clause(text: str, sentence: tuple[int, int], trigger:
                          precision=first.precision or "day", offset_start=lo, offset_end=hi, value=first.value)
     chosen = first or kinds.get("other") or last
     return _event_date(chosen, [chosen], None, text, trigger) if chosen.cue not in _words()["until"] else None
+
+
+_AND = regex.compile(r"\s+and\s+(?:on\s+)?")
+
+
+def _with_joined_day(text: str, found: EventDate | None, chosen: Timex, governing: list[Timex]) -> EventDate | None:
+    """"on Thursday and Friday": a later day joined to the chosen one by "and" ends the event."""
+    if found is None or found.precision != "day" or found.start != found.end or chosen.precision != "day":
+        return found
+    for other in governing:
+        if (other.precision == "day" and other.begin and other.finish and _AND.fullmatch(text, chosen.end, other.start)
+                and found.start is not None and found.start < other.begin):
+            return EventDate(text=text[chosen.start:other.end], start=found.start, end=other.finish,
+                             precision="day", offset_start=chosen.start, offset_end=other.end, value=found.value)
+    return found
 
 
 def _modifies_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:

@@ -246,3 +246,10 @@ def test_a_relative_clause_on_the_trigger_and_the_predicate_after_it_time_the_ev
 ])
 def test_a_relative_clause_whose_verb_does_not_time_the_event_dates_nothing(text):
     assert span(text) is None
+
+
+def test_a_day_joined_by_and_ends_the_event():
+    assert span("Greek and Cypriot forces held drills off Paphos on Monday and Tuesday.") == (
+        "2021-07-26", "2021-07-27", "day")
+    assert dates("Russia held drills on Monday and deployed bombers on Tuesday.") == [
+        ("drills", "2021-07-26", "2021-07-26"), ("deployed", "2021-07-27", "2021-07-27")]
