@@ -189,10 +189,40 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             candidates.append(_border_candidate(text, mention, relation, border, rank))
         else:
             location = _location(text, mention, reading, relation, phrase_end if noun else None)
+            if noun and reading.entity.kind == "state":
+                location = _capital_named_by_state(text, mention, reading, phrase_end, location, mentions)
             if namesake:  # the town of that name lies elsewhere: the place is known by its name only
                 location = replace(location, country=None, lat=None, lon=None)
             candidates.append(_Candidate(location, rank, mention.start, max(phrase_end, location.end)))
     return candidates
+
+
+_CAPITAL_NOUN = regex.compile(r"(?:['’]s)?\s+capital(?:\s+city)?+(?![\p{L}-]|,?\s+(?-i:\p{Lu})|\s+of\b)",
+                              regex.IGNORECASE)
+
+
+def _capital_named_by_state(text: str, mention: Mention, reading: Reading, phrase_end: int,
+                            location: Location, mentions: list[Mention]) -> Location:
+    """"the Turkish capital", "Sudan's capital": the capital city, when no name follows ("the
+    Malian capital, Bamako" is Bamako, found by its name)."""
+    m = _CAPITAL_NOUN.match(text, mention.end)
+    if m is None or m.end() < phrase_end:
+        return location
+    code = reading.entity.code
+    capital = _capitals().get(code or "")
+    if any(r.form == "capital" and r.entity.code == code for other in mentions for r in other.readings):
+        return location  # "sources in Riyadh, the Saudi capital": named in the sentence, as what it is there
+    city = next((r for found in load_gazetteer().find(capital or "") if found.text == capital
+                 for r in found.readings if r.entity.kind == "place" and r.entity.country == reading.entity.code), None)
+    if city is None:
+        return location
+    return replace(location, name=city.entity.name, lat=city.entity.lat, lon=city.entity.lon, feature="city",
+                   end=m.end(), text=text[mention.start:m.end()])
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    return dict(line.split("\t", 1) for line in read_lines("gazetteer/capitals.tsv"))
 
 
 # A town the gazetteer knows only this small is a namesake of the place meant when the other

