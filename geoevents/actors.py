@@ -533,7 +533,8 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
             continue
         if role.mention.end <= trigger[0]:
             if (len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles)
-                    and not foreign and not by_others):
+                    and not foreign and not by_others
+                    and not _other_subject_between(text, role, trigger)):
                 found.append(role)
         else:
             gap = _words_between(text, trigger[1], role.mention.start)
@@ -602,7 +603,7 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     subject = before[-1]
     if _stance().search(text, subject.mention.end, trigger[0]):
         return []
-    if _unnamed_subject_clause().search(text, subject.mention.end, trigger[0]):
+    if _other_subject_between(text, subject, trigger):
         return []  # "North Korea fired missiles as the allies held drills": the allies hold them
     if _CAUSED_BEFORE.search(text, max(subject.mention.end, trigger[0] - 60), trigger[0]):
         return []  # "Beijing wants to make foreign vessels leave the sea": the causer does not leave
@@ -611,11 +612,24 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
 
 @cache
 def _unnamed_subject_clause() -> regex.Pattern:
-    """A clause opened before the trigger by a conjunction and a subject of other, unnamed parties."""
+    """A clause opened before the trigger by a conjunction and a subject of other, unnamed parties
+    ("as the allies held", "as Islamist forces retreat"; not "as the army flees": the named
+    party's own army may be meant)."""
     lexicon = role_lexicon()
-    return regex.compile(r"\b(?:%s)\s+(?:%s)\s+(?:[\p{L}-]+\s+){0,3}$"
+    irregular = alternation(lexicon["irregular_force_nouns"] + lexicon["irregular_subject_words"])
+    return regex.compile(r"\b(?:%s)\s+(?:(?:%s)\s+(?:[\p{L}-]+\s+){0,3}"
+                         r"|(?P<the>the\s+)?(?:%s)\s+(?:[\p{L}-]+\s+){0,2})$"
                          % (alternation(lexicon["unnamed_subject_openers"]),
-                            alternation(lexicon["other_parties"] + lexicon["pair_anaphors"])), regex.IGNORECASE)
+                            alternation(lexicon["other_parties"] + lexicon["pair_anaphors"]), irregular),
+                         regex.IGNORECASE)
+
+
+def _other_subject_between(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """Does a clause with a subject of its own, unnamed parties, stand between the name and the
+    trigger? "the rebels" takes up a named armed group ("Houthi rebels sign a deal as the rebels
+    advance"), bare "rebels" does not."""
+    m = _unnamed_subject_clause().search(text, role.mention.end, trigger[0])
+    return m is not None and not (m.group("the") and role.reading.entity.kind == "armed_group")
 
 
 def _kept_out(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
