@@ -253,3 +253,11 @@ def test_a_day_joined_by_and_ends_the_event():
         "2021-07-26", "2021-07-27", "day")
     assert dates("Russia held drills on Monday and deployed bombers on Tuesday.") == [
         ("drills", "2021-07-26", "2021-07-26"), ("deployed", "2021-07-27", "2021-07-27")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Dutch premier on Tuesday ruled out sending more soldiers to Uruzgan.",
+    "Khartoum reiterated on Sunday its refusal of deploying UN troops in Darfur.",
+])
+def test_the_day_of_a_statement_does_not_date_the_event_it_rules_out(text):
+    assert span(text) is None
