@@ -172,6 +172,12 @@ def add_host(actors: list[Actor], locations: list[Location], event_type: str) ->
         if location.feature == "country" and location.country and location.relation in role_words("host_relations"):
             return [Actor(name=location.name, code=location.country, kind="state", text=location.text,
                           start=location.start, end=location.end, role="host")]
+    for location in locations:
+        # "a parade in Brasilia ahead of exercises": a town of the state hosts them, as its land does
+        state = load_gazetteer().entity(location.country) if location.feature == "city" and location.country else None
+        if state is not None and state.kind == "state" and location.relation in role_words("host_relations"):
+            return [Actor(name=state.name, code=state.code or location.country, kind="state", text=location.text,
+                          start=location.start, end=location.end, role="host")]
     return actors
 
 
