@@ -64,7 +64,8 @@ def attach_actors(
     # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
                 and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier
-                and not _ABSOLUTE.match(text, r.mention.end) and not _with_of_another_noun(text, r)]
+                and not _ABSOLUTE.match(text, r.mention.end) and not _with_of_another_noun(text, r)
+                and (event_type == "exercise" or not _partner_of_an_exercise(text, trigger, r))]
     if event_type == "exercise":  # "drills involving troops from Uganda": the force's party takes part
         partners += [r for r in roles if r.preposition == "from" and r.mention.start > trigger[1]
                      and _partner_force_from().search(text, max(clause[0], r.mention.start - 80), r.mention.start)]
@@ -110,6 +111,17 @@ def attach_actors(
             seen.add(actor.code)
             actors.append(actor)
     return actors
+
+
+def _partner_of_an_exercise(text: str, trigger: tuple[int, int], role: NameRole) -> bool:
+    """"send jets to take part in war games alongside Australian fighters": the partner of the
+    exercise named between the trigger and the partner, not of the deployment."""
+    return role.mention.start > trigger[1] and _exercise_noun().search(text, trigger[1], role.mention.start) is not None
+
+
+@cache
+def _exercise_noun() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["exercise_nouns"]), regex.IGNORECASE)
 
 
 @cache
