@@ -261,3 +261,9 @@ def test_a_day_joined_by_and_ends_the_event():
 ])
 def test_the_day_of_a_statement_does_not_date_the_event_it_rules_out(text):
     assert span(text) is None
+
+
+def test_the_tense_of_the_next_sentence_does_not_stop_a_reporting_date():
+    text = ("Moscow said on Wednesday it was sending more troops to its outpost in Armenia. "
+            "It will send more tanks there next year.")
+    assert dates(text)[0] == ("sending", "2021-07-28", "2021-07-28")
