@@ -258,8 +258,9 @@ def _relative_place_before() -> regex.Pattern:
     units = alternation(lexicon["distance_units"])
     heads = alternation(lexicon["appositive_heads"])
     return regex.compile(
-        r"(?<!\bthe\s+)(?P<phrase>\b(?:%s)\s+of|\boutside(?:\s+of)?|\b(?:%s)\s+(?:(?:%s)\s+(?:of|from)|from|off))"
-        r"\s+(?:the\s+(?:(?:%s),?\s+)?)?$" % (directions, units, directions, heads), regex.IGNORECASE)
+        r"(?<!\bthe\s+)(?P<phrase>\b(?:%s)\s+of|\boutside(?:\s+of)?|\b(?:%s)\s+(?:(?:%s)\s+(?:of|from)|from|off)"
+        r"|\bwithin\s+(?:[\d,.]+\s*|(?:\p{L}+\s+){1,2})(?:%s)\s+of)"
+        r"\s+(?:the\s+(?:(?:%s),?\s+)?)?$" % (directions, units, directions, units, heads), regex.IGNORECASE)
 
 
 def _speaker_venue(text: str, clause_start: int, mention: Mention) -> bool:
