@@ -558,7 +558,25 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
             gap = _words_between(text, trigger[1], role.mention.start)
             if len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or _a_count(w) for w in gap):
                 found.append(role)  # "deployed Russian troops", "will involve 1,000 Russian soldiers"
-    return _heading_the_participle(text, trigger, found)
+    return _last_clause_subject(text, trigger, _heading_the_participle(text, trigger, found))
+
+
+def _last_clause_subject(text: str, trigger: tuple[int, int], found: list[NameRole]) -> list[NameRole]:
+    """"Lebanese troops deployed to the south as Hezbollah fighters withdrew": a force phrase
+    that opens a clause of its own ("as", "while" ...) before the trigger is its subject; the
+    forces named before that clause act in another (those listed with it are added back)."""
+    before = [r for r in found if r.mention.end <= trigger[0]]
+    for later in reversed(before):
+        opener = _subject_clause_opener().search(text, max(0, later.mention.start - 12), later.mention.start)
+        if opener is not None:
+            return [r for r in found if r.mention.start >= opener.start()]
+    return found
+
+
+@cache
+def _subject_clause_opener() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\s+(?:the\s+)?$" % alternation(role_lexicon()["subject_clause_openers"]),
+                         regex.IGNORECASE)
 
 
 def _heading_the_participle(text: str, trigger: tuple[int, int], found: list[NameRole]) -> list[NameRole]:
