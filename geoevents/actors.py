@@ -211,6 +211,8 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
         preposition = preposition_before(text, mention.start, clause[0], prepositions)
         if preposition == "of" and _title_of().search(text, max(clause[0], mention.start - 40), mention.start):
             preposition = None  # "President of Colombia (Iván Duque) orders": the title stands for the state
+        if preposition == "to" and _loyal_to().search(text, max(clause[0], mention.start - 40), mention.start):
+            preposition, force = None, True  # "forces loyal to Haftar withdrew": his forces
         if preposition == "of" and _force_of().search(text, max(clause[0], mention.start - 30), mention.start):
             force = True  # "the navies of India and France held drills": the forces of the party
         if preposition in _LOCATIVE and _governing_in().search(text, max(clause[0], mention.start - 40),
@@ -232,6 +234,14 @@ def _embassy_after(after: str) -> bool:
 def _title_of() -> regex.Pattern:
     return regex.compile(r"(?:^|(?<=[\s,]))(?:the\s+)?(?:%s)\s+of\s+(?:the\s+)?$"
                          % alternation(role_lexicon()["titles_of_the_state"]), regex.IGNORECASE)
+
+
+@cache
+def _loyal_to() -> regex.Pattern:
+    """A force noun, "loyal to" and the party it serves: "troops loyal to Assad"."""
+    return regex.compile(r"\b(?:%s)\s+(?:still\s+)?loyal\s+to\s+(?:the\s+)?$"
+                         % alternation(role_lexicon()["origin_force_nouns"] + ["fighters", "militias", "units"]),
+                         regex.IGNORECASE)
 
 
 _CONJUNCT = regex.compile(r",?\s+and\s+(?:the\s+)?")
