@@ -64,7 +64,8 @@ def attach_actors(
     # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
                 and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier
-                and not _ABSOLUTE.match(text, r.mention.end) and not _with_of_another_noun(text, r)]
+                and not _ABSOLUTE.match(text, r.mention.end) and not _with_of_another_noun(text, r)
+                and (event_type == "exercise" or not _partner_of_an_exercise(text, trigger, r))]
     if event_type == "exercise":  # "drills involving troops from Uganda": the force's party takes part
         partners += [r for r in roles if r.preposition == "from" and r.mention.start > trigger[1]
                      and _partner_force_from().search(text, max(clause[0], r.mention.start - 80), r.mention.start)]
@@ -75,7 +76,7 @@ def attach_actors(
         agents = []  # "once the withdrawal of foreign troops is complete": no one's forces are named
     else:
         agents = (_possessor(text, trigger, roles) or _premodifier(text, trigger, roles)
-                  or _of_or_by(text, trigger, roles)
+                  or _of_or_by(text, trigger, roles) or _passive_agent(text, trigger, roles)
                   or _infinitive_subject(text, trigger, roles)
                   or _subject_before_aside(text, sentence, trigger, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
@@ -110,6 +111,17 @@ def attach_actors(
             seen.add(actor.code)
             actors.append(actor)
     return actors
+
+
+def _partner_of_an_exercise(text: str, trigger: tuple[int, int], role: NameRole) -> bool:
+    """"send jets to take part in war games alongside Australian fighters": the partner of the
+    exercise named between the trigger and the partner, not of the deployment."""
+    return role.mention.start > trigger[1] and _exercise_noun().search(text, trigger[1], role.mention.start) is not None
+
+
+@cache
+def _exercise_noun() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["exercise_nouns"]), regex.IGNORECASE)
 
 
 @cache
@@ -172,6 +184,12 @@ def add_host(actors: list[Actor], locations: list[Location], event_type: str) ->
         if location.feature == "country" and location.country and location.relation in role_words("host_relations"):
             return [Actor(name=location.name, code=location.country, kind="state", text=location.text,
                           start=location.start, end=location.end, role="host")]
+    for location in locations:
+        # "a parade in Brasilia ahead of exercises": a town of the state hosts them, as its land does
+        state = load_gazetteer().entity(location.country) if location.feature == "city" and location.country else None
+        if state is not None and state.kind == "state" and location.relation in role_words("host_relations"):
+            return [Actor(name=state.name, code=state.code or location.country, kind="state", text=location.text,
+                          start=location.start, end=location.end, role="host")]
     return actors
 
 
@@ -193,6 +211,13 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
         preposition = preposition_before(text, mention.start, clause[0], prepositions)
         if preposition == "of" and _title_of().search(text, max(clause[0], mention.start - 40), mention.start):
             preposition = None  # "President of Colombia (Iván Duque) orders": the title stands for the state
+        if preposition == "to" and _loyal_to().search(text, max(clause[0], mention.start - 40), mention.start):
+            preposition, force = None, True  # "forces loyal to Haftar withdrew": his forces
+        if preposition == "of" and _force_of().search(text, max(clause[0], mention.start - 30), mention.start):
+            force = True  # "the navies of India and France held drills": the forces of the party
+        if preposition in _LOCATIVE and _governing_in().search(text, max(clause[0], mention.start - 40),
+                                                               mention.start):
+            preposition = None  # "the government in Kinshasa sent": the capital stands for the state
         if preposition == "and" and result and _CONJUNCT.fullmatch(text, result[-1].mention.end, mention.start):
             preposition = result[-1].preposition or "and"  # "in Iraq and Afghanistan": both in the phrase
         result.append(NameRole(mention, reading, preposition, force, place_modifier, leads))
@@ -209,6 +234,14 @@ def _embassy_after(after: str) -> bool:
 def _title_of() -> regex.Pattern:
     return regex.compile(r"(?:^|(?<=[\s,]))(?:the\s+)?(?:%s)\s+of\s+(?:the\s+)?$"
                          % alternation(role_lexicon()["titles_of_the_state"]), regex.IGNORECASE)
+
+
+@cache
+def _loyal_to() -> regex.Pattern:
+    """A force noun, "loyal to" and the party it serves: "troops loyal to Assad"."""
+    return regex.compile(r"\b(?:%s)\s+(?:still\s+)?loyal\s+to\s+(?:the\s+)?$"
+                         % alternation(role_lexicon()["origin_force_nouns"] + ["fighters", "militias", "units"]),
+                         regex.IGNORECASE)
 
 
 _CONJUNCT = regex.compile(r",?\s+and\s+(?:the\s+)?")
@@ -378,6 +411,13 @@ _LOCATIVE = {"in", "at", "inside"}
 
 
 @cache
+def _force_of() -> regex.Pattern:
+    """A force noun and "of" before the party it belongs to: "the navies of"."""
+    return regex.compile(r"\b(?:%s)\s+of\s+(?:the\s+)?$" % alternation(role_lexicon()["owning_force_nouns"]),
+                         regex.IGNORECASE)
+
+
+@cache
 def _governing_in() -> regex.Pattern:
     """ "the government in Mogadishu": the capital stands for the state that governs."""
     return regex.compile(r"\b(?:%s)\s+(?:in|at)\s+(?:the\s+)?$" % alternation(role_lexicon()["governing_nouns"]),
@@ -406,8 +446,8 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
         if role.mention.start < trigger[1] or role.place_modifier:
             continue
         words = _words_between(text, trigger[1], role.mention.start)
-        if len(words) > 1 and words[1] == "by" and words[0] in _NP_GAP:
-            words = words[1:]  # "exercises held by South Korea"
+        if "by" in words[1:4] and all(w in _NP_GAP or w in _PASSIVE_GAP for w in words[:words.index("by")]):
+            words = words[words.index("by"):]  # "exercises held by South Korea", "drills were staged by X"
         elif words and words[0] == "of" and "by" in words[2:] and all(
                 w in _NP_GAP or w in role_words("force_modifiers") or force_nouns().fullmatch(w)
                 for w in words[1:words.index("by")]):
@@ -421,6 +461,30 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
                 words[0] == "by" or role.force):
             return [role]
         return []
+    return []
+
+
+_PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[\p{L}-]+ly\s+)?$", regex.IGNORECASE)
+
+
+_PASSIVE_AGENT_REACH = 8  # words between a passive trigger and "by X" (its place phrases)
+
+
+def _passive_agent(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """The agent of a passive trigger past its place phrase: "troops were withdrawn from Mali by
+    France" (not the agent of another participle: "withdrawn from areas held by rebels")."""
+    if text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing") or not _PASSIVE_BEFORE.search(
+            text, max(0, trigger[0] - 30), trigger[0]):
+        return []  # "is sending jets to Cyprus to guard against retaliation by X": no passive
+    for role in roles:
+        if role.mention.start < trigger[1] or role.preposition != "by":
+            continue
+        if len(_words_between(text, trigger[1], role.mention.start)) > _PASSIVE_AGENT_REACH:
+            return []
+        if role.place_modifier or _agent_of_another_verb(text, role, trigger) or _PUNCTUATION.search(
+                text, trigger[1], role.mention.start):
+            return []
+        return [role]
     return []
 
 
@@ -497,13 +561,32 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
             continue
         if role.mention.end <= trigger[0]:
             if (len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles)
-                    and not foreign and not by_others):
+                    and not foreign and not by_others
+                    and not _other_subject_between(text, role, trigger)):
                 found.append(role)
         else:
             gap = _words_between(text, trigger[1], role.mention.start)
             if len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or _a_count(w) for w in gap):
                 found.append(role)  # "deployed Russian troops", "will involve 1,000 Russian soldiers"
-    return _heading_the_participle(text, trigger, found)
+    return _last_clause_subject(text, trigger, _heading_the_participle(text, trigger, found))
+
+
+def _last_clause_subject(text: str, trigger: tuple[int, int], found: list[NameRole]) -> list[NameRole]:
+    """"Lebanese troops deployed to the south as Hezbollah fighters withdrew": a force phrase
+    that opens a clause of its own ("as", "while" ...) before the trigger is its subject; the
+    forces named before that clause act in another (those listed with it are added back)."""
+    before = [r for r in found if r.mention.end <= trigger[0]]
+    for later in reversed(before):
+        opener = _subject_clause_opener().search(text, max(0, later.mention.start - 12), later.mention.start)
+        if opener is not None:
+            return [r for r in found if r.mention.start >= opener.start()]
+    return found
+
+
+@cache
+def _subject_clause_opener() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\s+(?:the\s+)?$" % alternation(role_lexicon()["subject_clause_openers"]),
+                         regex.IGNORECASE)
 
 
 def _heading_the_participle(text: str, trigger: tuple[int, int], found: list[NameRole]) -> list[NameRole]:
@@ -566,9 +649,33 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     subject = before[-1]
     if _stance().search(text, subject.mention.end, trigger[0]):
         return []
+    if _other_subject_between(text, subject, trigger):
+        return []  # "North Korea fired missiles as the allies held drills": the allies hold them
     if _CAUSED_BEFORE.search(text, max(subject.mention.end, trigger[0] - 60), trigger[0]):
         return []  # "Beijing wants to make foreign vessels leave the sea": the causer does not leave
     return [subject]
+
+
+@cache
+def _unnamed_subject_clause() -> regex.Pattern:
+    """A clause opened before the trigger by a conjunction and a subject of other, unnamed parties
+    ("as the allies held", "as Islamist forces retreat"; not "as the army flees": the named
+    party's own army may be meant)."""
+    lexicon = role_lexicon()
+    irregular = alternation(lexicon["irregular_force_nouns"] + lexicon["irregular_subject_words"])
+    return regex.compile(r"\b(?:%s)\s+(?:(?:%s)\s+(?:[\p{L}-]+\s+){0,3}"
+                         r"|(?P<the>the\s+)?(?:%s)\s+(?:[\p{L}-]+\s+){0,2})$"
+                         % (alternation(lexicon["unnamed_subject_openers"]),
+                            alternation(lexicon["other_parties"] + lexicon["pair_anaphors"]), irregular),
+                         regex.IGNORECASE)
+
+
+def _other_subject_between(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """Does a clause with a subject of its own, unnamed parties, stand between the name and the
+    trigger? "the rebels" takes up a named armed group ("Houthi rebels sign a deal as the rebels
+    advance"), bare "rebels" does not."""
+    m = _unnamed_subject_clause().search(text, role.mention.end, trigger[0])
+    return m is not None and not (m.group("the") and role.reading.entity.kind == "armed_group")
 
 
 def _kept_out(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
@@ -597,7 +704,7 @@ def _agent_of_another_verb(text: str, role: NameRole, trigger: tuple[int, int]) 
     if m is None or trigger[0] <= m.start(1) < trigger[1]:
         return False
     word = m.group(1).lower()
-    return word != "led" and word.endswith(("ed", "en", "wn"))
+    return word != "led" and (word.endswith(("ed", "en", "wn")) or word in role_words("irregular_participles"))
 
 
 def _judges(text: str, role: NameRole, trigger: tuple[int, int], roles: list[NameRole]) -> bool:

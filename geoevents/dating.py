@@ -76,6 +76,7 @@ def attach_date(
     if relative is not None:
         return relative
     scope = (clause[0], _scope_end(text, sentence, trigger, clause))
+    in_sentence = usable
     usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)
               and not _year_in_a_name(text, t) and not _year_as_a_count(text, t) and not _in_a_place_name(text, t)
               and not _in_relative_clause_before(text, clause, t, trigger)
@@ -88,11 +89,15 @@ def attach_date(
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
     if not governing:
+        spanned = _timed_around_relative_clause(text, sentence, trigger, in_sentence)
+        if spanned is not None:
+            return spanned
         governing = [t for t in usable if t not in reporting and _heads_sentence(text, sentence, t)]
     reporting = [t for t in reporting if not _nearer_to_another(text, t, trigger, others)]
     if governing:
         chosen = min(governing, key=lambda t: _distance(t, trigger))
         found = _event_date(chosen, governing, dct, text, trigger)
+        found = _with_joined_day(text, found, chosen, governing)
         dated = [t for t in governing if t.type != "DURATION"]
         if found is None and dated and _modifies_trigger(text, chosen, trigger):  # "a three-day exercise ... on Friday"
             found = _event_date(min(dated, key=lambda t: _distance(t, trigger)), governing, dct, text, trigger)
@@ -101,6 +106,66 @@ def attach_date(
         chosen = min(reporting, key=lambda t: _distance(t, trigger))
         return _event_date(chosen, [chosen], dct, text, trigger)
     return None
+
+
+@cache
+def _span_verb_before() -> dict[str, regex.Pattern]:
+    """For each kind of span verb ("start", "end", "other"): the verb, then at most one cue, right
+    before a time ("began on", "will last until", "is scheduled for")."""
+    lexicon_ = lexicon()["dating"]
+    cues = alternation(lexicon_["span_cues"])
+    return {kind: regex.compile(r"\b(?:%s)\s+(?:(?:%s)\s+)?(?:the\s+)?$" % (alternation(verbs), cues), regex.IGNORECASE)
+            for kind, verbs in lexicon_["span_verbs"].items()}
+
+
+# ", which began on March 1," right after the trigger (a few words on at most) and what follows it
+_OWN_RELATIVE = regex.compile(r"(?:\s+[\p{L}\p{N}'’-]+){0,4}?,\s+(?:which|that)\s+(?P<body>[^,;:()]{3,120}?),\s+"
+                              r"(?=(?-i:\p{Ll}))", regex.IGNORECASE)
+_PREDICATE_END = regex.compile(r"[,;:()]|\s[–—-]\s")
+
+
+def _timed_around_relative_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+                                  usable: list[Timex]) -> EventDate | None:
+    """"Turkey's exercises, which began on March 1, will end on March 15": a relative clause set
+    off by commas right after the trigger, and the predicate after it, time the trigger's event
+    with a verb that starts, ends or holds it (not "which was approved on Tuesday")."""
+    m = _OWN_RELATIVE.match(text, trigger[1], sentence[1])
+    if m is None:
+        return None
+    end = _PREDICATE_END.search(text, m.end(), sentence[1])
+    spans = ((m.start("body"), m.end("body")), (m.end(), end.start() if end else sentence[1]))
+    kinds: dict[str, Timex] = {}
+    for t in usable:
+        if t.type not in ("DATE", "TIME") or not any(lo <= t.start and t.end <= hi for lo, hi in spans):
+            continue
+        floor = max(m.start("body"), t.start - 40)
+        kind = next((k for k, verb in _span_verb_before().items() if verb.search(text, floor, t.start)), None)
+        if kind is not None and kind not in kinds:
+            kinds[kind] = t
+    if not kinds:
+        return None
+    first, last = kinds.get("start"), kinds.get("end")
+    if first is not None and last is not None and first.begin and (last.finish or last.begin):
+        lo, hi = min(first.start, last.start), max(first.end, last.end)
+        return EventDate(text=text[lo:hi], start=first.begin, end=last.finish or last.begin,
+                         precision=first.precision or "day", offset_start=lo, offset_end=hi, value=first.value)
+    chosen = first or kinds.get("other") or last
+    return _event_date(chosen, [chosen], None, text, trigger) if chosen.cue not in _words()["until"] else None
+
+
+_AND = regex.compile(r"\s+and\s+(?:on\s+)?")
+
+
+def _with_joined_day(text: str, found: EventDate | None, chosen: Timex, governing: list[Timex]) -> EventDate | None:
+    """"on Thursday and Friday": a later day joined to the chosen one by "and" ends the event."""
+    if found is None or found.precision != "day" or found.start != found.end or chosen.precision != "day":
+        return found
+    for other in governing:
+        if (other.precision == "day" and other.begin and other.finish and _AND.fullmatch(text, chosen.end, other.start)
+                and found.start is not None and found.start < other.begin):
+            return EventDate(text=text[chosen.start:other.end], start=found.start, end=other.finish,
+                             precision="day", offset_start=chosen.start, offset_end=other.end, value=found.value)
+    return found
 
 
 def _modifies_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from . import cachedregex as regex
-from .borders import BorderPhrase, border_phrase, side
+from .borders import BorderPhrase, border_phrase, neighbours, side
 from .clauses import (
     GLUED,
     WORD,
@@ -63,7 +63,7 @@ def attach_locations(
     clause = attach_clause(text, sentence, *trigger)
     context = _Context(mentions)
     candidates = _named_places(text, clause, trigger, event_type, mentions, actors, context)
-    candidates += _unnamed_places(text, clause, trigger, event_type, mentions, candidates)
+    candidates += _unnamed_places(text, clause, trigger, event_type, mentions, candidates, actors)
     if not candidates:
         candidates = _antecedent(text, clause, mentions, context)
     if not candidates:
@@ -78,8 +78,19 @@ def attach_locations(
     if not candidates:
         return []
     chosen = _chain(text, candidates, min(candidates, key=lambda c: c.rank))
-    located = [_on_side(c, actors) for c in chosen]
+    located = _placed_by_chain([_on_side(c, actors) for c in chosen])
     return _home_ground(located, actors) if event_type == "exercise" else located
+
+
+def _placed_by_chain(locations: list[Location]) -> list[Location]:
+    """A place known by its name only lies in the one country of the places listed or nested with
+    it ("near Rama in the West Bank", "in Adigrat, Rama and Sheraro"); waters have none."""
+    countries = {loc.country for loc in locations if loc.country}
+    if len(countries) != 1:
+        return locations
+    country = countries.pop()
+    return [dataclasses.replace(loc, country=country) if loc.country is None and loc.lat is None
+            and loc.feature in ("place", "city") and not _open_water(loc.name) else loc for loc in locations]
 
 
 def _home_ground(locations: list[Location], actors: list[Actor]) -> list[Location]:
@@ -105,6 +116,7 @@ class _Context:
 
     def __init__(self, mentions: list[Mention]):
         self._votes: list[tuple[Mention, set[str], set[str]]] = []
+        self._mentions = mentions
         for mention in mentions:
             places = mention.place_countries()
             if len(places) != 1:
@@ -116,6 +128,12 @@ class _Context:
 
     def without(self, mention: Mention) -> set[str]:
         return {c for other, countries, _ in self._votes if other is not mention for c in countries}
+
+    def places_anywhere_without(self, mention: Mention) -> set[str]:
+        """Every country the other places may lie in ("Gaza": also a Mozambican province), states
+        left out (a state acts abroad: "French troops left Menaka" names Mali's town)."""
+        return {c for other in self._mentions if other is not mention
+                and not any(r.entity.kind == "state" for r in other.readings) for c in other.place_countries()}
 
     def places_without(self, mention: Mention) -> set[str]:
         return {c for other, _, places in self._votes if other is not mention for c in places}
@@ -145,6 +163,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         reading = _place_reading(mention, bool(noun), context)
         if reading is None:
             continue
+        namesake = _foreign_namesake(reading, context.places_anywhere_without(mention) | {
+            state for owner in _owner_before(text, mention.start, mentions) if (state := _state_of(owner))})
         phrase_end = mention.end
         if noun:
             phrase_end = mention.end + (len(text[mention.end:mention.end + 60]) - len(after)) + _noun_end(after)
@@ -169,8 +189,56 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             candidates.append(_border_candidate(text, mention, relation, border, rank))
         else:
             location = _location(text, mention, reading, relation, phrase_end if noun else None)
+            if noun and reading.entity.kind == "state":
+                location = _capital_named_by_state(text, mention, reading, phrase_end, location, mentions)
+            if namesake:  # the town of that name lies elsewhere: the place is known by its name only
+                location = replace(location, country=None, lat=None, lon=None)
             candidates.append(_Candidate(location, rank, mention.start, max(phrase_end, location.end)))
     return candidates
+
+
+_CAPITAL_NOUN = regex.compile(r"(?:['’]s)?\s+capital(?:\s+city)?+(?![\p{L}-]|,?\s+(?-i:\p{Lu})|\s+of\b)",
+                              regex.IGNORECASE)
+
+
+def _capital_named_by_state(text: str, mention: Mention, reading: Reading, phrase_end: int,
+                            location: Location, mentions: list[Mention]) -> Location:
+    """"the Turkish capital", "Sudan's capital": the capital city, when no name follows ("the
+    Malian capital, Bamako" is Bamako, found by its name)."""
+    m = _CAPITAL_NOUN.match(text, mention.end)
+    if m is None or m.end() < phrase_end:
+        return location
+    code = reading.entity.code
+    capital = _capitals().get(code or "")
+    if any(r.form == "capital" and r.entity.code == code for other in mentions for r in other.readings):
+        return location  # "sources in Riyadh, the Saudi capital": named in the sentence, as what it is there
+    city = next((r for found in load_gazetteer().find(capital or "") if found.text == capital
+                 for r in found.readings if r.entity.kind == "place" and r.entity.country == reading.entity.code), None)
+    if city is None:
+        return location
+    return replace(location, name=city.entity.name, lat=city.entity.lat, lon=city.entity.lon, feature="city",
+                   end=m.end(), text=text[mention.start:m.end()])
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    return dict(line.split("\t", 1) for line in read_lines("gazetteer/capitals.tsv"))
+
+
+# A town the gazetteer knows only this small is a namesake of the place meant when the other
+# places of the sentence lie in countries that are neither its own nor its neighbours ("in
+# Adigrat, Rama and Sheraro": not the Nicaraguan town); larger towns are known beyond their region.
+NAMESAKE_TOWN_POPULATION = 50_000
+
+
+def _foreign_namesake(reading: Reading, countries: set[str]) -> bool:
+    entity = reading.entity
+    if (not countries or entity.kind != "place" or not entity.id.startswith("gn:") or entity.country in countries
+            or entity.population >= NAMESAKE_TOWN_POPULATION):
+        return False
+    table = neighbours()
+    own = table.get(entity.country, frozenset())
+    return not any(entity.country in table.get(c, ()) or c in own for c in countries)
 
 
 def _relative_place(text: str, floor: int, start: int, reading: Reading) -> str | None:
@@ -188,9 +256,11 @@ def _relative_place_before() -> regex.Pattern:
     lexicon = role_lexicon()["relative_places"]
     directions = alternation(lexicon["directions"])
     units = alternation(lexicon["distance_units"])
+    heads = alternation(lexicon["appositive_heads"])
     return regex.compile(
-        r"(?<!\bthe\s+)(?P<phrase>\b(?:%s)\s+of|\boutside(?:\s+of)?|\b(?:%s)\s+(?:(?:%s)\s+(?:of|from)|from|off))"
-        r"\s+(?:the\s+)?$" % (directions, units, directions), regex.IGNORECASE)
+        r"(?<!\bthe\s+)(?P<phrase>\b(?:%s)\s+of|\boutside(?:\s+of)?|\b(?:%s)\s+(?:(?:%s)\s+(?:of|from)|from|off)"
+        r"|\bwithin\s+(?:[\d,.]+\s*|(?:\p{L}+\s+){1,2})(?:%s)\s+of)"
+        r"\s+(?:the\s+(?:(?:%s),?\s+)?)?$" % (directions, units, directions, units, heads), regex.IGNORECASE)
 
 
 def _speaker_venue(text: str, clause_start: int, mention: Mention) -> bool:
@@ -417,7 +487,7 @@ _NAME_NEXT = regex.compile(r"\s+(?!(?:War|Wars|Conflict|Crisis|Campaign|Theater|
 _ORGANISATION_NEXT = regex.compile(
     r"(?:\s+\p{Lu}[\p{L}-]*){0,2}\s+(?:Forum|Council|Organi[sz]ation|Union|League|Treaty|Agreement|Pact|Party|Front"
     r"|Movement|Command|Ministry|University|College|Institute|Bank|Company|Airlines|Airways|Times|Post|News|Agency"
-    r"|Accord|Accords|Declaration|Convention|Summit|Process|Talks|Conference|Group)\b")
+    r"|Accord|Accords|Declaration|Convention|Summit|Process|Talks|Conference|Group|Center|Centre|Hospital|Clinic)\b")
 _SHIP_PREFIX = regex.compile(r"\b(?:USS|HMS|HMAS|HMCS|INS|RFS|KRI|BRP|ROKS|JS|PNS|TCG|FS)\s+$")
 _FORCE_NEXT = regex.compile(r"(?:['’]s)?\s+(?:(?:special|armed|ground|naval|air|military|elite|combat|government)\s+)?"
                             r"(?:troops|forces|soldiers|army|navy|marines|military|warships|jets|warplanes|national\s+guard|police"
@@ -527,7 +597,7 @@ def _on_side(candidate: _Candidate, actors: list[Actor]) -> Location:
 # Places without a gazetteer name -------------------------------------------------------------
 
 def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], event_type: str,
-                    mentions: list[Mention], known: list[_Candidate]) -> list[_Candidate]:
+                    mentions: list[Mention], known: list[_Candidate], actors: list[Actor]) -> list[_Candidate]:
     """Proper names the gazetteer lacks, when their form says they are places ("Dongshan
     Island", "Camp Pendleton", "the town of Bint Jbeil"), and "the border" with no name."""
     lexicon = role_lexicon()
@@ -543,8 +613,8 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
             if m is None or m.group("headed"):
                 continue
         start, end = m.span("name")
-        if any(s <= start < e or start <= s < end for s, e in taken):
-            continue
+        if any(s <= start < e or start <= s < end for s, e in taken) or (start < trigger[1] and trigger[0] < end):
+            continue  # (a name that holds the trigger, "al-Tanef crossing", is not the trigger's place)
         # "Hong Kong Special Administrative Region": a name that starts inside a known one starts with it
         start = next((x.start for x in mentions if x.start < start < x.end), start)
         inside = [x for x in mentions if start <= x.start and x.end <= end]
@@ -565,6 +635,8 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
             places_in_sentence = {c for x in mentions if not _not_a_place(text, x) and (c := _country_of_place(x))}
         if country is None and len(places_in_sentence) == 1:
             country = next(iter(places_in_sentence))  # "the Netzarim Corridor ... northern Gaza"
+        if country is None and not places_in_sentence:
+            country = _home_of_groups(actors)  # "M23 rebels withdrew from Kibumba"
         preposition = preposition_before(text, start, clause[0], allowed, through_names=True)
         if preposition is None and _is_object(text, trigger, start, event_type):
             preposition = "object"  # "rebels left the neighbourhood of Bab Amr"
@@ -733,6 +805,13 @@ def _bare_border() -> LazyPattern:
                           regex.IGNORECASE, ("the", "its", "their"))
 
 
+def _home_of_groups(actors: list[Actor]) -> str | None:
+    """The one country the acting armed groups fight in, if they are all such groups."""
+    homes = role_lexicon()["armed_group_homes"]
+    countries = {homes.get(a.code) if a.kind == "armed_group" else None for a in actors}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def _owner_before(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
     """The state just before "town of X": "the Lebanese town of Bint Jbeil", "Georgian border town of"
     (with only such words between: not "US troops withdrew from Camp X")."""
@@ -801,8 +880,9 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     if direction and preposition_before(text, direction.start(), clause[0], allowed) is not None:
         return _direction(text, sentence, direction, mentions, actors)
     m = role_words_pattern("anaphoric_places").search(text, trigger[1], clause[1])
-    if not m or preposition_before(text, m.start(), clause[0], allowed) is None:
-        return []
+    if not m or (preposition_before(text, m.start(), clause[0], allowed) is None
+                 and not _is_object(text, trigger, m.start(), event_type)):
+        return []  # ("leave the country": the trigger's object)
     actor_spans = {(a.start, a.end) for a in actors}
     island = m.group(0).lower().endswith("island")  # "near the island": also an island state ("Taiwan said ...")
     earlier = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()

@@ -225,3 +225,45 @@ def test_more_than_a_number_is_no_comparison_that_cuts_the_time_off():
 ])
 def test_a_time_that_dates_another_noun_does_not_date_the_event(text):
     assert date_of(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a relative clause set off by commas on the trigger, and the predicate after it
+    ("Greece's naval drills, which started on July 12, will end on July 30.", ("2021-07-12", "2021-07-30", "day")),
+    ("Polish military manoeuvres, which will run until August 6, began on Monday.",
+     ("2021-07-26", "2021-08-06", "day")),
+    ("Chinese naval drills, which ended on Sunday, involved two carriers.", ("2021-07-25", "2021-07-25", "day")),
+    ("Japan's deployment of troops, which parliament approved on Monday, will begin next month.",
+     ("2021-08", "2021-08", "month")),
+])
+def test_a_relative_clause_on_the_trigger_and_the_predicate_after_it_time_the_event(text, expected):
+    assert span(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's naval drills, which NATO condemned on Friday, involved 40 ships.",
+    "Chinese military exercises, which drew protests from Manila on Friday, are a warning, analysts say.",
+])
+def test_a_relative_clause_whose_verb_does_not_time_the_event_dates_nothing(text):
+    assert span(text) is None
+
+
+def test_a_day_joined_by_and_ends_the_event():
+    assert span("Greek and Cypriot forces held drills off Paphos on Monday and Tuesday.") == (
+        "2021-07-26", "2021-07-27", "day")
+    assert dates("Russia held drills on Monday and deployed bombers on Tuesday.") == [
+        ("drills", "2021-07-26", "2021-07-26"), ("deployed", "2021-07-27", "2021-07-27")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Dutch premier on Tuesday ruled out sending more soldiers to Uruzgan.",
+    "Khartoum reiterated on Sunday its refusal of deploying UN troops in Darfur.",
+])
+def test_the_day_of_a_statement_does_not_date_the_event_it_rules_out(text):
+    assert span(text) is None
+
+
+def test_the_tense_of_the_next_sentence_does_not_stop_a_reporting_date():
+    text = ("Moscow said on Wednesday it was sending more troops to its outpost in Armenia. "
+            "It will send more tanks there next year.")
+    assert dates(text)[0] == ("sending", "2021-07-28", "2021-07-28")

@@ -183,6 +183,26 @@ def test_small_places_of_recent_wars_are_known(text, country):
     assert any(p is not None and p.entity.country == country for p in places)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Kiev recalled its envoy.", "UKR"),
+    ("Astana hosted the talks.", "KAZ"),
+    ("Sanaa rejected the offer.", "YEM"),
+    ("Teheran denied the report.", "IRN"),
+    ("Pristina asked for more peacekeepers.", "XKX"),
+])
+def test_capitals_in_their_other_spellings_stand_for_their_state(text, code):
+    assert names(text)[0][1] == code
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The U.K sent a frigate.", "GBR"),
+    ("U.N monitors left.", "UN"),
+    ("The E.U imposed sanctions.", "EU"),
+])
+def test_dotted_abbreviations_are_found_without_their_final_period(text, code):
+    assert names(text)[0][1] == code
+
+
 @pytest.mark.parametrize(("text", "year", "code"), [
     ("Tokayev asked the CSTO for help.", 2022, "KAZ"),
     ("Ramaphosa sent soldiers to the townships.", 2021, "ZAF"),

