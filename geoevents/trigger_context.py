@@ -28,6 +28,11 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of|(?<=\bout\s+)of)\s+(?:the\s+)?", regex.IGNORECASE)
 _WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
 _PARTNER = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+(?:with|between|involving|by)\s", regex.IGNORECASE)
+_TO_HOME = regex.compile(r"\s+(?:back\s+)?(?:in|to)\s+(?:the\s+)?", regex.IGNORECASE)
+# capitalised words (joined by "and", "&") right before the trigger, perhaps past an auxiliary
+_NAME_WORD = r"(?-i:\p{Lu})[\p{L}\p{N}'’&.-]*"
+_NAME_SUBJECT = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’&.-])({_NAME_WORD}(?:\s+(?:and\s+|&\s+)?{_NAME_WORD})*)"
+                              r"\s+(?:(?:has|have|had|will|is|are|was|were|also|then|finally)\s+)?$")
 _THE = regex.compile(r"the\s+", regex.IGNORECASE)
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _PARTY_JOINER = regex.compile(r"\s*(?:-|,|and|&)\s*|\s*,\s*and\s+", regex.IGNORECASE)
@@ -387,6 +392,26 @@ class SentenceContext:
         return self._staging_verb_before(candidate) or any(
             m.actor_reading() is not None or m.place_reading() is not None for m in self.mentions)
 
+    def own_country_after(self, candidate: Candidate) -> bool:
+        """"Polish soldiers arrive in Poland", "Dutch troops returned to the Netherlands": forces
+        coming to their own state (named as the state, not a town of it: troops sent to a region
+        of their own country are deployed there) go home."""
+        m = _TO_HOME.match(self.text, candidate.end, self.end)
+        if m is None:
+            return False
+        home = {r.entity.code for mention in self.mentions if mention.start == m.end()
+                for r in mention.readings if r.entity.kind == "state" and r.form == "name"}
+        return bool(home) and any(
+            mention.end <= candidate.start and (n := self.tokens_between(mention.end, candidate.start)) is not None
+            and n <= FORCE_WINDOW and any(r.entity.code in home and r.form in ("demonym", "name", "force")
+                                          for r in mention.readings)
+            for mention in self.mentions)
+
+    def named_in_aside(self, candidate: Candidate) -> bool:
+        """"The drills, dubbed Iron Shield, simulated ...", "the exercise (codenamed Northern
+        Wind)": an exercise given a proper name in an aside right after it is a staged one."""
+        return bool(self.lexicon.exercise_aside.match(self.text, candidate.end, self.end))
+
     def actor_before(self, candidate: Candidate) -> bool:
         return any(m.end <= candidate.start and (n := self.tokens_between(m.end, candidate.start)) is not None
                    and n <= 2 and m.actor_reading() is not None for m in self.mentions)
@@ -404,6 +429,22 @@ class SentenceContext:
             return False
         return any(mention.end <= candidate.start and mention.actor_reading() is not None
                    for mention in self.mentions)
+
+    def unknown_name_subject(self, candidate: Candidate) -> bool:
+        """"Mercedes-Benz withdraws from Russia", "Ikea and H&M pulled out": a name the gazetteer
+        does not know as a party, right before the trigger and with no force near it, is most
+        likely a company (a military word elsewhere in the sentence does not make it a force).
+        An upper-case acronym is left alone: it may be a mission or a group ("SAMIDRC withdrew")."""
+        m = _NAME_SUBJECT.search(self.text, max(self.start, candidate.start - 80), candidate.start)
+        if m is None or self.force_left(candidate) or self.force_right(candidate):
+            return False
+        words = [w for w in _WORD.findall(m.group(1)) if w.lower() not in ("and", "&")]
+        while words and words[0].lower() in self.lexicon.determiners:
+            words = words[1:]  # "The withdrawal comes ...": no name
+        if all(word.isupper() for word in words):
+            return False
+        return not any(mention.start < m.end(1) and m.start(1) < mention.end and mention.actor_reading() is not None
+                       for mention in self.mentions)
 
     def _place_at(self, position: int, modifiers: int = 2) -> bool:
         """A place named at ``position``, or after up to ``modifiers`` words that may stand before
@@ -473,9 +514,9 @@ class SentenceContext:
         if requires == "military_or_party":
             return (self.military_context() or self.staged_by_party(candidate) or self.partner_after(candidate)
                     or self.owned_by_party(candidate) or self.party_adjective_before(candidate)
-                    or self.named_exercise(candidate))
+                    or self.named_exercise(candidate) or self.named_in_aside(candidate))
         if requires == "military_or_place":
-            return self.military_context() or self.from_place(candidate)
+            return (self.military_context() and not self.unknown_name_subject(candidate)) or self.from_place(candidate)
         if requires == "armed_group":
             return self.near(self.armed_groups(), candidate, True, True)
         if requires == "armed_group_subject":
@@ -490,6 +531,8 @@ class SentenceContext:
             return self.actor_before(candidate)
         if requires == "weapons_to_party":
             return self.weapons_to_party(candidate)
+        if requires == "own_country":
+            return self.force_left(candidate) and self.own_country_after(candidate)
         if requires == "abandoned_place":
             return self.abandoned_place(candidate)
         if requires == "state_force_near":
