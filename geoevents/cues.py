@@ -129,6 +129,9 @@ class StatusLexicon:
         self.fact_infinitive_heads = self.fact_infinitive_ordinals | frozenset(data["fact_infinitive_heads"])
         self.fact_infinitive_nouns = frozenset(data["fact_infinitive_nouns"])
         self.plan_fate_reach = int(data["plan_fate_reach_words"])
+        self.predicate_scope = alternation(data["predicate_scope_cues"])
+        self.predicate_scope_reach = int(data["predicate_scope_words"])
+        self.finite_after = frozenset(data["predicate_scope_verbs"])
         forms = data["word_forms"]
         self.modals = frozenset(forms["modals"])
         self.be = frozenset(forms["be"])

@@ -2,7 +2,10 @@
 
 Without a parser, status comes from the words around the trigger, in this order:
 
-1. a predicate right after a noun trigger: "the drills were cancelled", "will be held";
+1. a predicate right after a noun trigger: "the drills were cancelled", "will be held"; a denial
+   or claim right before a noun trigger that heads the subject of its clause is about that
+   clause's predicate: "denied the drills were a threat" (occurred), "denied the drills took
+   place" (negated);
 2. a negation particle whose scope reaches the trigger: "did not hold drills", "no withdrawal";
 3. a present tense a few words after "until" is awaited, a condition, so uncertain ("no truce
    until a UN force is deployed"); a bare verb after "after"/"once" in a sentence about the future is planned:
@@ -16,6 +19,10 @@ Without a parser, status comes from the words around the trigger, in this order:
    "hold") are transparent: the walk goes on to the verb that governs them, up to a comma.
    "urged Greece to agree to withdraw" is uncertain, "refused to pull out" negated, "has said
    it will send" planned, "will begin to withdraw" planned, "begin to withdraw" occurred.
+
+A participle after "a ... force" is what the verb governing that phrase makes it ("will lead a
+multinational force deployed to Haiti": planned); after a definite force it describes forces where
+they stand ("will withdraw the troops deployed there": occurred).
 
 Afterwards a conditional right after a planned event makes it uncertain ("would leave if
 asked"); ``adjust_for_date`` makes an event dated after publication planned. The cue lists
@@ -38,6 +45,11 @@ _COMMA = regex.compile(r"[,;:]")
 _AND = regex.compile(r"\s(?:and|but)\s")
 _TO_AFTER = regex.compile(r"\s+to\b", regex.IGNORECASE)  # "not to": an infinitive the particle negates
 _COORDINATORS = ("and", "but", "then")
+_DEFINITE = frozenset(("the", "its", "their", "his", "her", "our", "these", "those", "'s"))
+_ARTICLES = frozenset(("a", "an", "this", "that", "any", "no"))
+_STOP_ARTICLE_SEARCH = frozenset(("is", "are", "was", "were", "will", "would", "to", "be", "and", "or"))
+_NEW_FORCE_VERB_REACH = 2  # words from the article of "a force deployed" back to the cue that governs it
+_PREPOSITIONS = frozenset(("of", "for", "in", "on", "after", "before", "during", "amid", "about", "over", "with", "by"))
 _PREPOSITION_REACH = 4  # words from a cue ending in a preposition ("not take part in") to the trigger it governs
 _DENIAL_REACH = 5  # words from a denial to the finite verb of the clause it denies ("denied that its troops had")
 _DEMAND_OBJECT_WORDS = 4  # words from a verb of demanding to the "not to" it governs ("urged the US government not to")
@@ -52,8 +64,24 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
     left = _left_bound(text, sentence, clause[0], trigger[0], lex)
     form = TriggerForm.of(text, left, trigger, lex)
     status = _right_predicate(text, clause, trigger, lex) if form.nominal else None
+    scope = _scoping_cue(text, sentence, left, trigger, lex) if form.nominal else None
+    if scope is not None:
+        predicate = _predicate_after(text, sentence, trigger, lex)
+        if predicate == "event" and status in ("planned", "occurred") and scope.category == "negated":
+            return "negated"  # "denied the drills took place": the denial reaches the event's own predicate
+        if predicate == "property" or (predicate == "event" and status is None):
+            # "denied the drills were a threat": what is denied is what is said of the drills
+            return _walk(text, lex.cues_in(text, scope.end, trigger[0]), trigger[0], lex, scope.end)
     if status in ("planned", "occurred") and _negated_by_particle(text, left, trigger[0], lex):
         status = "negated"  # "no joint drills were planned", "no withdrawal has taken place"
+    if status is None and _participle_of_new_force(form, lex):
+        # "will lead a multinational force deployed to Haiti": a force yet to be formed and sent,
+        # whose verb decides ("attacked a Kenyan force deployed in the town" stays occurred); a
+        # cue farther away governs something else ("the extension of a mandate of a force deployed")
+        reach = len(form.before) - _article_index(form.before) + _NEW_FORCE_VERB_REACH
+        cues = [c for c in lex.cues_in(text, left, trigger[0]) if _words(text, c.end, trigger[0]) <= reach]
+        governing = _walk(text, cues, trigger[0], lex, left) if cues else None
+        status = governing if governing in ("planned", "uncertain") else None
     if status is None and _reduced_relative(form, lex):
         status = "occurred"
     if status is None:
@@ -69,6 +97,46 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
     if status in ("occurred", "planned") and _yes_no_question(text, sentence, lex):
         return "uncertain"  # "Will Russia withdraw its troops?": questioned (GUIDELINE.md)
     return status
+
+
+def _scoping_cue(text: str, sentence: tuple[int, int], left: int, trigger: tuple[int, int],
+                 lex: StatusLexicon) -> Cue | None:
+    """The denial or claim right before a noun trigger that heads the subject of the clause it
+    governs ("denied (that) its naval drills ... were a threat", "rejected claims that the drills
+    were a cover"): only a determiner, "that" or modifiers between, no comma."""
+    cues = lex.cues_in(text, left, trigger[0])
+    if not cues or cues[-1].category not in ("negated", "uncertain"):
+        return None
+    cue = cues[-1]
+    if not lex.predicate_scope.fullmatch(text, cue.start, cue.end) or _COMMA.search(text, cue.end, trigger[0]):
+        return None
+    between = [w.lower() for w in _WORD.findall(text, cue.end, trigger[0])]
+    if len(between) > 5 or any(w in lex.be or w in lex.modals or w in lex.finite_after or w in _PREPOSITIONS
+                               for w in between):  # "accused of training rebels": the trigger is no subject
+        return None
+    if lex.particles.search(text, cue.end, trigger[0]):
+        return None  # "claims no movement of troops has been observed": the particle decides
+    return cue
+
+
+def _predicate_after(text: str, sentence: tuple[int, int], trigger: tuple[int, int], lex: StatusLexicon) -> str | None:
+    """The finite verb a few words after the trigger, past its own phrase, before any comma:
+    "property" for a copula before a noun or adjective ("the drills near the border were a
+    threat", "will be routine"), "event" for any other verb ("were held", "took place", "posed"),
+    None when there is none."""
+    comma = _COMMA.search(text, trigger[1], sentence[1])
+    end = comma.start() if comma else sentence[1]
+    words = [w.lower() for w in _WORD.findall(text, trigger[1], end)][:lex.predicate_scope_reach]
+    for i, word in enumerate(words):
+        previous = words[i - 1] if i else ""
+        if word in lex.be or word in lex.finite_after:
+            rest = [w for w in words[i + 1:] if w not in lex.adverbs and w not in ("be", "been", "being", "not")]
+            participle = bool(rest) and (rest[0].endswith("ed") or rest[0] in lex.irregular_past)
+            copula = word in lex.be or bool(words[i + 1:i + 2] == ["be"])
+            return "property" if copula and not participle else "event"
+        if word.endswith("ed") and previous not in lex.determiners and previous not in lex.light:
+            return "event"
+    return None
 
 
 def _yes_no_question(text: str, sentence: tuple[int, int], lex: StatusLexicon) -> bool:
@@ -140,7 +208,41 @@ def _reduced_relative(form: TriggerForm, lex: StatusLexicon) -> bool:
     if noun is None or not force_nouns().fullmatch(noun.lower()):
         return False
     governing = [w.lower() for w in form.before[-_SMALL_CLAUSE_REACH:-1]]
+    if _article_of_force(form.before, lex) in _DEFINITE:
+        # "will withdraw the troops deployed in Somalia": forces already there, a modal is no
+        # verb taking a small clause ("will see troops stationed" is)
+        governing = [w for w in governing if w not in lex.modals]
     return not any(w in lex.small_clause_verbs for w in governing)
+
+
+def _participle_of_new_force(form: TriggerForm, lex: StatusLexicon) -> bool:
+    """A participle right after a force noun whose phrase opens with an indefinite article ("a
+    multinational force deployed", "an African Union force stationed"): a few modifiers between."""
+    participle = form.first.endswith("ed") or form.first in lex.irregular_past
+    if form.nominal or not participle or not form.before or not force_nouns().fullmatch(form.before[-1].lower()):
+        return False
+    return _article_of_force(form.before, lex) in ("a", "an")
+
+
+def _article_of_force(before: tuple[str, ...], lex: StatusLexicon) -> str | None:
+    """The determiner that opens the phrase of the force noun ending ``before`` ("a", "the",
+    "its", "'s" for a possessive), at most three modifiers before the noun; None if there is none."""
+    index = _article_index(before)
+    if index < 0:
+        return None
+    lower = before[index].lower()
+    return "'s" if lower.endswith(("'s", "’s")) else lower
+
+
+def _article_index(before: tuple[str, ...]) -> int:
+    """Where in ``before`` that determiner is (-1: none)."""
+    for index in range(len(before) - 2, max(-1, len(before) - 6), -1):
+        lower = before[index].lower()
+        if lower.endswith(("'s", "’s")) or lower in _DEFINITE or lower in _ARTICLES:
+            return index
+        if lower in _STOP_ARTICLE_SEARCH:
+            return -1
+    return -1
 
 
 def _aux_before(before: tuple[str, ...], lex: StatusLexicon) -> str | None:
