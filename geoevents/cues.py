@@ -132,6 +132,8 @@ class StatusLexicon:
         self.predicate_scope = alternation(data["predicate_scope_cues"])
         self.predicate_scope_reach = int(data["predicate_scope_words"])
         self.finite_after = frozenset(data["predicate_scope_verbs"])
+        self.inception = alternation(data["inception_infinitives"])
+        self.inception_acts = frozenset(data["inception_acts"])
         forms = data["word_forms"]
         self.modals = frozenset(forms["modals"])
         self.be = frozenset(forms["be"])

@@ -387,7 +387,22 @@ def _from_left(text: str, sentence: tuple[int, int], left: int, trigger: tuple[i
     infinitive = _infinitive(text, left, trigger[0], form.before, lex)
     if infinitive is not None and not any(c.start <= infinitive.start < c.end for c in cues):
         cues = sorted([*cues, infinitive], key=lambda c: c.start)
+    if _opened_by_act(text, left, cues, lex):
+        return "occurred"
     return _walk(text, cues, trigger[0], lex, left)
+
+
+def _opened_by_act(text: str, left: int, cues: list[Cue], lex: StatusLexicon) -> bool:
+    """"North Korea fires missiles to begin war games", "the navy fired flares to open the drills":
+    an act done to begin the event, told as done, begins it (a purpose infinitive of inception
+    is planned only when nothing done is told: "sent carriers to begin drills" stays planned)."""
+    if not cues or any(c.category in ("negated", "uncertain", "deontic") for c in cues):
+        return False
+    opening = lex.inception.search(text, left, cues[-1].end + 1)
+    if opening is None or opening.start() > cues[-1].start or any(c.end <= opening.start() for c in cues):
+        return False  # the infinitive must be the only cue: "will fire artillery to start the drills" is planned
+    words = [w.lower() for w in _WORD.findall(text, left, opening.start())]
+    return any(w in lex.inception_acts for w in words)
 
 
 def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, left: int) -> str:
