@@ -25,7 +25,8 @@ multinational force deployed to Haiti": planned); after a definite force it desc
 they stand ("will withdraw the troops deployed there": occurred).
 
 Afterwards a conditional right after a planned event makes it uncertain ("would leave if
-asked"); ``adjust_for_date`` makes an event dated after publication planned. The cue lists
+asked"), as does a condition opening the sentence ("If talks fail, Israel will send troops");
+``adjust_for_date`` makes an event dated after publication planned. The cue lists
 are data: ``data/lexicon/status.json`` (compiled by ``cues.py``).
 """
 
@@ -90,7 +91,8 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
             status = "uncertain"  # "(attacks) if the troops refuse to leave": a condition, no refusal
     if status == "occurred" and not form.nominal and form.first in lex.planning_triggers:
         status = "planned"  # "orders 500 troops to the border": the order is given, the deployment is to come
-    if status == "planned" and _conditional_after(text, clause, trigger, lex):
+    if status == "planned" and (_conditional_after(text, clause, trigger, lex)
+                                or _fronted_condition(text, sentence, trigger[0], lex)):
         return "uncertain"
     if status in ("planned", "uncertain") and _plan_undone(text, clause, trigger, lex):
         return "negated"
@@ -596,6 +598,16 @@ def _reaching_cue(text: str, left: int, trigger_start: int, lex: StatusLexicon) 
         return None
     cues = lex.cues_in(text, nearest.start(), nearest.end())
     return cues[0].category if cues and cues[0].category in ("negated", "uncertain") else "uncertain"
+
+
+def _fronted_condition(text: str, sentence: tuple[int, int], trigger_start: int, lex: StatusLexicon) -> bool:
+    """"If talks fail, Israel will send more troops", "Should Russia invade, NATO would deploy": a
+    condition opening the sentence, closed by a comma before the trigger, governs the main clause."""
+    start = sentence[0]
+    while start < trigger_start and not text[start].isalpha():
+        start += 1  # quotes, dashes
+    m = lex.conditionals.match(text, start, trigger_start)
+    return m is not None and bool(_COMMA.search(text, m.end(), trigger_start))
 
 
 def _conditional_after(text: str, clause: tuple[int, int], trigger: tuple[int, int], lex: StatusLexicon) -> bool:
