@@ -49,6 +49,8 @@ _COORDINATORS = ("and", "but", "then")
 _DEFINITE = frozenset(("the", "its", "their", "his", "her", "our", "these", "those", "'s"))
 _ARTICLES = frozenset(("a", "an", "this", "that", "any", "no"))
 _STOP_ARTICLE_SEARCH = frozenset(("is", "are", "was", "were", "will", "would", "to", "be", "and", "or"))
+_AWAITED_REACH = 6  # words from "until" to the present tense it makes awaited
+_AWAITED_COORDINATED_REACH = 12  # the same, to a second verb after "and"
 _NEW_FORCE_VERB_REACH = 2  # words from the article of "a force deployed" back to the cue that governs it
 _PREPOSITIONS = frozenset(("of", "for", "in", "on", "after", "before", "during", "amid", "about", "over", "with", "by"))
 _PREPOSITION_REACH = 4  # words from a cue ending in a preposition ("not take part in") to the trigger it governs
@@ -126,9 +128,8 @@ def _predicate_after(text: str, sentence: tuple[int, int], trigger: tuple[int, i
     "property" for a copula before a noun or adjective ("the drills near the border were a
     threat", "will be routine"), "event" for any other verb ("were held", "took place", "posed"),
     None when there is none."""
-    comma = _COMMA.search(text, trigger[1], sentence[1])
-    end = comma.start() if comma else sentence[1]
-    words = [w.lower() for w in _WORD.findall(text, trigger[1], end)][:lex.predicate_scope_reach]
+    words = [w.lower() for w in _WORD.findall(text, trigger[1], _phrase_end(text, trigger[1], sentence[1]))
+             if not w[:1].isupper()][:lex.predicate_scope_reach]  # names do not count: "near Kyiv, Ukraine, were"
     for i, word in enumerate(words):
         previous = words[i - 1] if i else ""
         if word in lex.be or word in lex.finite_after:
@@ -139,6 +140,27 @@ def _predicate_after(text: str, sentence: tuple[int, int], trigger: tuple[int, i
         if word.endswith("ed") and previous not in lex.determiners and previous not in lex.light:
             return "event"
     return None
+
+
+def _phrase_end(text: str, start: int, end: int) -> int:
+    """Where the trigger's phrase ends: the first comma after ``start``, unless it opens a chain
+    of names ("from Goma, North Kivu, was ..."), which the comma after the chain closes."""
+    comma = _COMMA.search(text, start, end)
+    if comma is None:
+        return end
+    following = _COMMA.search(text, comma.end(), end)
+    if following is None or not _names_only(text, comma.end(), following.start()):
+        return comma.start()
+    while True:  # ", North Kivu, Democratic Republic of the Congo, was": past the last name
+        comma = following
+        following = _COMMA.search(text, comma.end(), end)
+        if following is None or not _names_only(text, comma.end(), following.start()):
+            return following.start() if following else end
+
+
+def _names_only(text: str, start: int, end: int) -> bool:
+    words = _WORD.findall(text, start, end)
+    return bool(words) and all(w[:1].isupper() or w in ("of", "the", "and") for w in words)
 
 
 def _yes_no_question(text: str, sentence: tuple[int, int], lex: StatusLexicon) -> bool:
@@ -552,12 +574,16 @@ def _awaited(text: str, sentence: tuple[int, int], trigger_start: int, form: Tri
     ("fought until the troops withdrew" keeps its past)."""
     present = form.bare_with_subject or (form.finite and _is_bare(form.first, lex)) or (
         form.finite and bool(form.before) and form.before[-1].lower() in ("is", "are"))
-    if not present:
+    # "until foreign forces stop attacking ... and withdraw": a second bare verb of the same subject
+    coordinated = not form.nominal and bool(form.before) and form.before[-1].lower() == "and" \
+        and _is_bare(form.first, lex)
+    if not (present or coordinated):
         return False
+    reach = _AWAITED_COORDINATED_REACH if coordinated else _AWAITED_REACH
     conjunction = None
-    for m in lex.awaiting_conjunctions.finditer(text, max(sentence[0], trigger_start - 60), trigger_start):
+    for m in lex.awaiting_conjunctions.finditer(text, max(sentence[0], trigger_start - 10 * reach), trigger_start):
         conjunction = m
-    return (conjunction is not None and _words(text, conjunction.end(), trigger_start) <= 6
+    return (conjunction is not None and _words(text, conjunction.end(), trigger_start) <= reach
             and not _COMMA.search(text, conjunction.end(), trigger_start))
 
 
