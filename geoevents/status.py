@@ -54,6 +54,7 @@ _AWAITED_COORDINATED_REACH = 12  # the same, to a second verb after "and"
 _NEW_FORCE_VERB_REACH = 2  # words from the article of "a force deployed" back to the cue that governs it
 _PREPOSITIONS = frozenset(("of", "for", "in", "on", "after", "before", "during", "amid", "about", "over", "with", "by"))
 _PREPOSITION_REACH = 4  # words from a cue ending in a preposition ("not take part in") to the trigger it governs
+_HEDGE_ON_VERB_REACH = 1  # words from a hedge to the auxiliary it qualifies ("believed to have")
 _DENIAL_REACH = 5  # words from a denial to the finite verb of the clause it denies ("denied that its troops had")
 _DEMAND_OBJECT_WORDS = 4  # words from a verb of demanding to the "not to" it governs ("urged the US government not to")
 _SMALL_CLAUSE_REACH = 8  # words before a participle in which "see", "want", "accept" make it their complement
@@ -610,6 +611,8 @@ def _denial_reaching(text: str, left: int, verb_start: int, lex: StatusLexicon) 
     if _COMMA.search(text, *between) or _AND.search(text, *between) or _words(text, *between) > _DENIAL_REACH:
         return None
     cues = lex.cues_in(text, nearest.start(), nearest.end())
+    if cues and cues[0].category == "uncertain" and _words(text, *between) <= _HEDGE_ON_VERB_REACH:
+        return "uncertain"  # "are believed to have withdrawn", "allegedly had sent": the hedge is on this verb
     return "negated" if cues and cues[0].category == "negated" else None
 
 
