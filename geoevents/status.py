@@ -367,8 +367,8 @@ def _predicate_at(text: str, start: int, limit: int, lex: StatusLexicon, reach: 
     for name, pattern in lex.right.items():
         m = pattern.search(text, start, limit)
         if (m and _words(text, start, m.start()) <= reach and not _relative_between(text, start, m.start())
-                and (best is None or m.start() < best[1])):
-            best = (name, m.start())
+                and (best is None or (m.start(), -m.end()) < best[1:])):
+            best = (name, m.start(), -m.end())  # the nearest, then the longest: "will stop" over "will"
     return best[0] if best else None
 
 
