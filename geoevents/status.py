@@ -662,8 +662,9 @@ def _negated_by_particle(text: str, left: int, trigger_start: int, lex: StatusLe
         return False  # "should not be withdrawn": a demand, left to the deontic cue; "whether or not to send"
     if _demanded_not_to(text, left, particle, lex):
         return False
-    between = [w.lower() for w in _WORD.findall(text, particle.end(), trigger_start)]
-    return len(between) <= 5 and all(w in lex.light for w in between)
+    between = _WORD.findall(text, particle.end(), trigger_start)
+    # names and demonyms may stand between too: "no Russian soldiers were sent"
+    return len(between) <= 5 and all(w.lower() in lex.light or w[:1].isupper() for w in between)
 
 
 def _demanded_not_to(text: str, left: int, particle: regex.Match, lex: StatusLexicon) -> bool:
