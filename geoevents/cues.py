@@ -167,7 +167,8 @@ _TITLE_CASE_NEXT = regex.compile(r"\s+(?-i:\p{Lu})\p{L}")
 def _the_month(text: str, cue: regex.Match) -> bool:
     """"in May", "May 5", "Theresa May": a capitalised "May" is the modal only in a title-case
     headline ("Russia May Send Troops")."""
-    return cue.group() == "May" and not _TITLE_CASE_NEXT.match(text, cue.end())
+    # also as the first word of a longer cue: "arrived in May have withdrawn" is no "may have"
+    return cue.group().split()[0] == "May" and not _TITLE_CASE_NEXT.match(text, cue.start() + 3)
 
 
 @cache

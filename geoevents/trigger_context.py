@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .triggers import Candidate, Exclusion, TriggerLexicon
 
 FORCE_WINDOW = 6  # tokens between a trigger and its force noun
+_COMPANY_FORCE_WINDOW = 12  # tokens before a trigger in which a force noun makes a name before it no company
 # characters between "send" and the "to" of its recipient: a list of weapons may be long
 # ("will send four air defence systems, Stinger missiles, 400 grenade launchers ... to Ukraine")
 WEAPONS_LIST_WINDOW = 240
@@ -33,6 +34,9 @@ _TO_HOME = regex.compile(r"\s+(?:back\s+)?(?:in|to)\s+(?:the\s+)?", regex.IGNORE
 _NAME_WORD = r"(?-i:\p{Lu})[\p{L}\p{N}'’&.-]*"
 _NAME_SUBJECT = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’&.-])({_NAME_WORD}(?:\s+(?:and\s+|&\s+)?{_NAME_WORD})*)"
                               r"\s+(?:(?:has|have|had|will|is|are|was|were|also|then|finally)\s+)?$")
+# words after which a capitalised name is no subject (prepositions: a time, a place, an object)
+_NOT_BEFORE_SUBJECT = frozenset(("in", "on", "at", "from", "of", "by", "since", "until", "after", "before", "during",
+                                 "near", "to", "into", "with", "for", "than", "across", "around", "outside"))
 _THE = regex.compile(r"the\s+", regex.IGNORECASE)
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _PARTY_JOINER = regex.compile(r"\s*(?:-|,|and|&)\s*|\s*,\s*and\s+", regex.IGNORECASE)
@@ -441,8 +445,13 @@ class SentenceContext:
         words = [w for w in _WORD.findall(m.group(1)) if w.lower() not in ("and", "&")]
         while words and words[0].lower() in self.lexicon.determiners:
             words = words[1:]  # "The withdrawal comes ...": no name
-        if all(word.isupper() for word in words):
+        if all(word.isupper() for word in words) or any(w.lower() in self.lexicon.group_name_words for w in words):
             return False
+        if self.near(self.forces(), candidate, True, False, window=_COMPANY_FORCE_WINDOW):
+            return False  # "Fighters of the May 12 Youth Front are pulling out"
+        before = _PREVIOUS_WORD.search(self.text, max(self.start, m.start(1) - 30), m.start(1))
+        if before is not None and before.group(1).lower() in _NOT_BEFORE_SUBJECT:
+            return False  # "the battalions that arrived in Estonia in March have withdrawn": no subject
         return not any(mention.start < m.end(1) and m.start(1) < mention.end and mention.actor_reading() is not None
                        for mention in self.mentions)
 

@@ -220,6 +220,7 @@ class TriggerLexicon:
         self.positions = frozenset(read_lines("lexicon/positions.txt"))
         self.staging_verbs = frozenset(read_lines("lexicon/staging_verbs.txt"))
         self.exercise_modifiers = frozenset(read_lines("lexicon/exercise_modifiers.txt"))
+        self.group_name_words = frozenset(read_lines("lexicon/group_name_words.txt"))
         # "<name> (<year>) " right before an exercise noun
         names = longest_first(read_lines("lexicon/exercise_names.txt"))
         self.exercise_names = regex.compile(r"\b(?:%s)(?:[ -]\d{2,4})?\s+$" % "|".join(map(regex.escape, names)))

@@ -349,6 +349,8 @@ def test_ships_sailing_and_companies_leaving_are_no_withdrawals(text, dct):
 @pytest.mark.parametrize("text", [
     "Al-Shabaab withdrew from the town after clashes with the army.",
     "SAMIDRC withdrew from the province after the fighting.",
+    "The Patriotic Resistance Front withdrew from the town after the fighting.",
+    "The two battalions that reached Latvia in May have withdrawn from the country, the army said.",
 ])
 def test_parties_and_acronyms_withdrawing_remain_withdrawals(text, dct):
     assert [e.type for e in extract(text, published=dct)] == ["withdrawal"]
