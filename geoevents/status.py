@@ -46,6 +46,7 @@ _COMMA = regex.compile(r"[,;:]")
 _AND = regex.compile(r"\s(?:and|but)\s")
 _TO_AFTER = regex.compile(r"\s+to\b", regex.IGNORECASE)  # "not to": an infinitive the particle negates
 _COORDINATORS = ("and", "but", "then")
+_AFTER_INFINITIVE_TO = frozenset(("be", "have", "been", "get", "see", "keep", "remain"))
 _DEFINITE = frozenset(("the", "its", "their", "his", "her", "our", "these", "those", "'s"))
 _ARTICLES = frozenset(("a", "an", "this", "that", "any", "no"))
 _STOP_ARTICLE_SEARCH = frozenset(("is", "are", "was", "were", "will", "would", "to", "be", "and", "or"))
@@ -313,7 +314,10 @@ def _finite(words: list[str], aux: str | None, before: tuple[str, ...], lex: Sta
         return lower in lex.be  # "is deploying", "were withdrawing"
     if first in lex.irregular_past or first.endswith("ed"):
         near = [w.lower() for w in before[-_NEAR_MODAL:]]
-        return not any(w in lex.modals for w in near)  # not "will see troops stationed"
+        # not "will see troops stationed", "to be deployed"; but the "to" of "moved troops to the
+        # border, then pulled them back" is a preposition: only a "to" before a verb counts
+        return not any(w in lex.modals and (w != "to" or i + 1 == len(near) or near[i + 1] in _AFTER_INFINITIVE_TO)
+                       for i, w in enumerate(near))
     if lower in _COORDINATORS and _third_person(first) and (len(words) == 1 or not _third_person(words[-1])):
         return True  # "suspends the assembly and deploys troops": a second verb of the same subject
     return _subject_like(aux, lex) or aux is None  # "Turkey sends", "US forces withdraw from the city"
@@ -578,14 +582,26 @@ def _awaited(text: str, sentence: tuple[int, int], trigger_start: int, form: Tri
     # "until foreign forces stop attacking ... and withdraw": a second bare verb of the same subject
     coordinated = not form.nominal and bool(form.before) and form.before[-1].lower() == "and" \
         and _is_bare(form.first, lex)
-    if not (present or coordinated):
+    past = form.finite and not present and not coordinated
+    if not (present or coordinated or past):
         return False
     reach = _AWAITED_COORDINATED_REACH if coordinated else _AWAITED_REACH
     conjunction = None
     for m in lex.awaiting_conjunctions.finditer(text, max(sentence[0], trigger_start - 10 * reach), trigger_start):
         conjunction = m
-    return (conjunction is not None and _words(text, conjunction.end(), trigger_start) <= reach
-            and not _COMMA.search(text, conjunction.end(), trigger_start))
+    if (conjunction is None or _words(text, conjunction.end(), trigger_start) > reach
+            or _COMMA.search(text, conjunction.end(), trigger_start)):
+        return False
+    # a past tense is awaited only after a refusal: "refused to negotiate until Ethiopia withdrew
+    # its troops" (not "fought until the troops withdrew")
+    return not past or _refused_before(text, sentence, conjunction.start(), lex)
+
+
+def _refused_before(text: str, sentence: tuple[int, int], end: int, lex: StatusLexicon) -> bool:
+    """A denial cue or a negation particle in the few words before ``end`` (the main clause)."""
+    start = max(sentence[0], end - 60)
+    return bool(lex.particles.search(text, start, end)) or any(
+        c.category == "negated" for c in lex.cues_in(text, start, end))
 
 
 def _mandated(text: str, left: int, trigger_start: int, lex: StatusLexicon) -> bool:
