@@ -50,6 +50,7 @@ _AFTER_INFINITIVE_TO = frozenset(("be", "have", "been", "get", "see", "keep", "r
 _DEFINITE = frozenset(("the", "its", "their", "his", "her", "our", "these", "those", "'s"))
 _ARTICLES = frozenset(("a", "an", "this", "that", "any", "no"))
 _STOP_ARTICLE_SEARCH = frozenset(("is", "are", "was", "were", "will", "would", "to", "be", "and", "or"))
+_PAST_CAUSE_REACH = 2  # words between a past verb of causing and a cue that still governs it ("may have forced")
 _AWAITED_REACH = 6  # words from "until" to the present tense it makes awaited
 _AWAITED_COORDINATED_REACH = 12  # the same, to a second verb after "and"
 _NEW_FORCE_VERB_REACH = 2  # words from the article of "a force deployed" back to the cue that governs it
@@ -437,10 +438,13 @@ def _opened_by_act(text: str, left: int, cues: list[Cue], lex: StatusLexicon) ->
 def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, left: int) -> str:
     """Nearest cue first; transparent cues pass the decision on to what governs them."""
     pending: str | None = None  # the status a transparent cue gives unless its governor overrides it
+    pending_past = False  # it is a past verb of causing ("prompted"): only a cue right before governs it
     boundary = trigger_start
     for index, cue in reversed(list(enumerate(cues))):
         if pending is not None and _COMMA.search(text, cue.end, boundary):
             return pending
+        if pending_past and _words(text, cue.end, boundary) > _PAST_CAUSE_REACH:
+            return pending  # "The threat of an invasion prompted Taiwan to hold drills": the cue is the subject's
         if pending is None:
             if cue.category == "occurred" and cue.text.lower() in lex.clause_auxiliaries:
                 # "denied that troops had taken part in the drills": the auxiliary is the finite
@@ -455,6 +459,7 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
                 return _governor_of_modifier(text, cues[index - 1] if index else None, cue, lex) or "planned"
             if cue.category in _TRANSPARENT:
                 pending = _TRANSPARENT[cue.category]
+                pending_past = cue.category == "aspect" and cue.text.split()[0].endswith("ed")
                 boundary = cue.start
                 continue
             return _unless_rejected(text, cues, index, lex)
@@ -463,6 +468,7 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
         if cue.category == "occurred":
             return pending
         pending = _TRANSPARENT[cue.category]  # "ordered that troops should be ...", "will begin to"
+        pending_past = cue.category == "aspect" and cue.text.split()[0].endswith("ed")
         boundary = cue.start
     return pending or "occurred"
 
