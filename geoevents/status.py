@@ -46,6 +46,7 @@ _COMMA = regex.compile(r"[,;:]")
 _AND = regex.compile(r"\s(?:and|but)\s")
 _TO_AFTER = regex.compile(r"\s+to\b", regex.IGNORECASE)  # "not to": an infinitive the particle negates
 _COORDINATORS = ("and", "but", "then")
+_PRESENT_BARE_CUES = frozenset(("hold", "begin", "start", "launch", "conduct", "stage", "continue", "resume"))
 _AFTER_INFINITIVE_TO = frozenset(("be", "have", "been", "get", "see", "keep", "remain"))
 _DEFINITE = frozenset(("the", "its", "their", "his", "her", "our", "these", "those", "'s"))
 _ARTICLES = frozenset(("a", "an", "this", "that", "any", "no"))
@@ -198,8 +199,20 @@ def _occurred_by_default(text: str, sentence: tuple[int, int], trigger: tuple[in
         aux = _aux_before(form.before, lex)
         past = form.first.endswith("ed") or form.first in lex.irregular_past
         return not past and (aux or "").lower() not in ("was", "were")
-    return not any(c.category in ("occurred", "aspect") and c.text not in lex.tenseless
+    # a present tense cue is no decision either: "China holds drills from Monday", "Japan and the US
+    # begin exercises on March 15" are to come; "held", "began", "has" are past
+    return not any(c.category in ("occurred", "aspect") and c.text not in lex.tenseless and _past_cue(c, lex)
                    for c in lex.cues_in(text, left, trigger[0]))
+
+
+def _past_cue(cue: Cue, lex: StatusLexicon) -> bool:
+    """A cue that tells the event has begun: a past form, or "begins to" (the event under way: "as
+    the United States begins to withdraw troops before the deadline of September 11")."""
+    first = cue.text.split()[0]
+    if first.endswith("ed") or cue.text.endswith(" to") or first in lex.irregular_past:
+        return True
+    return first in ("has", "have", "had", "was", "were") or (
+        cue.category == "occurred" and not first.endswith("s") and first not in _PRESENT_BARE_CUES)
 
 
 @dataclass(frozen=True, slots=True)
