@@ -413,8 +413,15 @@ class SentenceContext:
 
     def named_in_aside(self, candidate: Candidate) -> bool:
         """"The drills, dubbed Iron Shield, simulated ...", "the exercise (codenamed Northern
-        Wind)": an exercise given a proper name in an aside right after it is a staged one."""
-        return bool(self.lexicon.exercise_aside.match(self.text, candidate.end, self.end))
+        Wind)", "drills code-named Vostok": an exercise given a proper name right after it is a staged one."""
+        aside = self.lexicon.exercise_aside.match(self.text, candidate.end, self.end)
+        if aside is None:
+            return False
+        if "code" in aside.group().lower():
+            return True  # a code name is a military one
+        # else with a party or place named, as for a recurring name ("pupils practised drills
+        # called Duck and Cover at the school" names none)
+        return any(m.actor_reading() is not None or m.place_reading() is not None for m in self.mentions)
 
     def actor_before(self, candidate: Candidate) -> bool:
         return any(m.end <= candidate.start and (n := self.tokens_between(m.end, candidate.start)) is not None

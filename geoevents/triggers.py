@@ -224,9 +224,9 @@ class TriggerLexicon:
         # "<name> (<year>) " right before an exercise noun
         names = longest_first(read_lines("lexicon/exercise_names.txt"))
         self.exercise_names = regex.compile(r"\b(?:%s)(?:[ -]\d{2,4})?\s+$" % "|".join(map(regex.escape, names)))
-        # ', dubbed "Iron Shield",' / ' (codenamed Northern Wind)': an exercise named in an aside
+        # ', dubbed "Iron Shield",' / ' (codenamed Northern Wind)' / ' code-named Vostok': a named exercise
         naming = longest_first(read_lines("lexicon/naming_words.txt"))
-        self.exercise_aside = regex.compile(r"\s*[,(]\s*(?:%s)\s+[\"“‘']?(?-i:\p{Lu})"
+        self.exercise_aside = regex.compile(r"\s*(?:[,(]\s*)?(?:%s)\s+[\"“‘']?(?-i:\p{Lu})"
                                             % "|".join(map(regex.escape, naming)), regex.IGNORECASE)
 
     def scan(self, text: str, lowered: str | None = None) -> list[Candidate]:
