@@ -134,6 +134,7 @@ class StatusLexicon:
         self.finite_after = frozenset(data["predicate_scope_verbs"])
         self.inception = alternation(data["inception_infinitives"])
         self.inception_acts = frozenset(data["inception_acts"])
+        self.causatives = frozenset(data["causative_verbs"])
         forms = data["word_forms"]
         self.modals = frozenset(forms["modals"])
         self.be = frozenset(forms["be"])

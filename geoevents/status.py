@@ -52,6 +52,7 @@ _DEFINITE = frozenset(("the", "its", "their", "his", "her", "our", "these", "tho
 _ARTICLES = frozenset(("a", "an", "this", "that", "any", "no"))
 _STOP_ARTICLE_SEARCH = frozenset(("is", "are", "was", "were", "will", "would", "to", "be", "and", "or"))
 _PAST_CAUSE_REACH = 2  # words between a past verb of causing and a cue that still governs it ("may have forced")
+_CAUSATIVE_REACH = 4  # words from "let" to the bare verb it governs ("let UN peacekeepers deploy")
 _AWAITED_REACH = 6  # words from "until" to the present tense it makes awaited
 _AWAITED_COORDINATED_REACH = 12  # the same, to a second verb after "and"
 _NEW_FORCE_VERB_REACH = 2  # words from the article of "a force deployed" back to the cue that governs it
@@ -232,8 +233,11 @@ class TriggerForm:
         aux = _aux_before(before, lex)
         nominal = _nominal(words, aux, lex)
         first = words[0]
-        finite = not nominal and _finite(words, aux, before, lex)
-        bare = not nominal and not finite and _is_bare(first, lex) and _subject_like(aux, lex)
+        # "refused to let UN peacekeepers deploy": a bare verb after a causative and its object is
+        # no finite verb; the cues before the causative decide
+        caused = _is_bare(first, lex) and any(w.lower() in lex.causatives for w in before[-_CAUSATIVE_REACH:])
+        finite = not nominal and not caused and _finite(words, aux, before, lex)
+        bare = not nominal and not finite and not caused and _is_bare(first, lex) and _subject_like(aux, lex)
         return cls(first, before, nominal, finite, bare)
 
 
