@@ -328,8 +328,14 @@ class SentenceContext:
         """A state, alliance or armed group named at most ``window`` words before the trigger, with
         no clause break between."""
         return any(mention.end <= candidate.start and mention.actor_reading() is not None
-                   and (n := self.tokens_between(mention.end, candidate.start)) is not None and n <= window
+                   and ((n := self.tokens_between(mention.end, candidate.start)) is not None and n <= window
+                        or self._headline_subject(mention))
                    for mention in self.mentions)
+
+    def _headline_subject(self, mention: Mention) -> bool:
+        """"Russia: No plans to hold drills near Finland": the party opening a headline before a colon."""
+        return (self.text[self.start:mention.start].strip(" \"'“‘") == ""
+                and self.text.startswith(":", mention.end))
 
     def staged_by_party(self, candidate: Candidate) -> bool:
         """A party stages the exercise: "China holds drills", "Iran began large-scale exercises" (a
