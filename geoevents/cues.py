@@ -129,6 +129,12 @@ class StatusLexicon:
         self.fact_infinitive_heads = self.fact_infinitive_ordinals | frozenset(data["fact_infinitive_heads"])
         self.fact_infinitive_nouns = frozenset(data["fact_infinitive_nouns"])
         self.plan_fate_reach = int(data["plan_fate_reach_words"])
+        self.predicate_scope = alternation(data["predicate_scope_cues"])
+        self.predicate_scope_reach = int(data["predicate_scope_words"])
+        self.finite_after = frozenset(data["predicate_scope_verbs"])
+        self.inception = alternation(data["inception_infinitives"])
+        self.inception_acts = frozenset(data["inception_acts"])
+        self.causatives = frozenset(data["causative_verbs"])
         forms = data["word_forms"]
         self.modals = frozenset(forms["modals"])
         self.be = frozenset(forms["be"])
@@ -162,7 +168,8 @@ _TITLE_CASE_NEXT = regex.compile(r"\s+(?-i:\p{Lu})\p{L}")
 def _the_month(text: str, cue: regex.Match) -> bool:
     """"in May", "May 5", "Theresa May": a capitalised "May" is the modal only in a title-case
     headline ("Russia May Send Troops")."""
-    return cue.group() == "May" and not _TITLE_CASE_NEXT.match(text, cue.end())
+    # also as the first word of a longer cue: "arrived in May have withdrawn" is no "may have"
+    return cue.group().split()[0] == "May" and not _TITLE_CASE_NEXT.match(text, cue.start() + 3)
 
 
 @cache

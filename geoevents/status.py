@@ -2,7 +2,10 @@
 
 Without a parser, status comes from the words around the trigger, in this order:
 
-1. a predicate right after a noun trigger: "the drills were cancelled", "will be held";
+1. a predicate right after a noun trigger: "the drills were cancelled", "will be held"; a denial
+   or claim right before a noun trigger that heads the subject of its clause is about that
+   clause's predicate: "denied the drills were a threat" (occurred), "denied the drills took
+   place" (negated);
 2. a negation particle whose scope reaches the trigger: "did not hold drills", "no withdrawal";
 3. a present tense a few words after "until" is awaited, a condition, so uncertain ("no truce
    until a UN force is deployed"); a bare verb after "after"/"once" in a sentence about the future is planned:
@@ -17,8 +20,13 @@ Without a parser, status comes from the words around the trigger, in this order:
    "urged Greece to agree to withdraw" is uncertain, "refused to pull out" negated, "has said
    it will send" planned, "will begin to withdraw" planned, "begin to withdraw" occurred.
 
+A participle after "a ... force" is what the verb governing that phrase makes it ("will lead a
+multinational force deployed to Haiti": planned); after a definite force it describes forces where
+they stand ("will withdraw the troops deployed there": occurred).
+
 Afterwards a conditional right after a planned event makes it uncertain ("would leave if
-asked"); ``adjust_for_date`` makes an event dated after publication planned. The cue lists
+asked"), as does a condition opening the sentence ("If talks fail, Israel will send troops");
+``adjust_for_date`` makes an event dated after publication planned. The cue lists
 are data: ``data/lexicon/status.json`` (compiled by ``cues.py``).
 """
 
@@ -38,7 +46,19 @@ _COMMA = regex.compile(r"[,;:]")
 _AND = regex.compile(r"\s(?:and|but)\s")
 _TO_AFTER = regex.compile(r"\s+to\b", regex.IGNORECASE)  # "not to": an infinitive the particle negates
 _COORDINATORS = ("and", "but", "then")
+_PRESENT_BARE_CUES = frozenset(("hold", "begin", "start", "launch", "conduct", "stage", "continue", "resume"))
+_AFTER_INFINITIVE_TO = frozenset(("be", "have", "been", "get", "see", "keep", "remain"))
+_DEFINITE = frozenset(("the", "its", "their", "his", "her", "our", "these", "those", "'s"))
+_ARTICLES = frozenset(("a", "an", "this", "that", "any", "no"))
+_STOP_ARTICLE_SEARCH = frozenset(("is", "are", "was", "were", "will", "would", "to", "be", "and", "or"))
+_PAST_CAUSE_REACH = 2  # words between a past verb of causing and a cue that still governs it ("may have forced")
+_CAUSATIVE_REACH = 4  # words from "let" to the bare verb it governs ("let UN peacekeepers deploy")
+_AWAITED_REACH = 6  # words from "until" to the present tense it makes awaited
+_AWAITED_COORDINATED_REACH = 12  # the same, to a second verb after "and"
+_NEW_FORCE_VERB_REACH = 2  # words from the article of "a force deployed" back to the cue that governs it
+_PREPOSITIONS = frozenset(("of", "for", "in", "on", "after", "before", "during", "amid", "about", "over", "with", "by"))
 _PREPOSITION_REACH = 4  # words from a cue ending in a preposition ("not take part in") to the trigger it governs
+_HEDGE_ON_VERB_REACH = 1  # words from a hedge to the auxiliary it qualifies ("believed to have")
 _DENIAL_REACH = 5  # words from a denial to the finite verb of the clause it denies ("denied that its troops had")
 _DEMAND_OBJECT_WORDS = 4  # words from a verb of demanding to the "not to" it governs ("urged the US government not to")
 _SMALL_CLAUSE_REACH = 8  # words before a participle in which "see", "want", "accept" make it their complement
@@ -52,8 +72,24 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
     left = _left_bound(text, sentence, clause[0], trigger[0], lex)
     form = TriggerForm.of(text, left, trigger, lex)
     status = _right_predicate(text, clause, trigger, lex) if form.nominal else None
+    scope = _scoping_cue(text, sentence, left, trigger, lex) if form.nominal else None
+    if scope is not None:
+        predicate = _predicate_after(text, sentence, trigger, lex)
+        if predicate == "event" and status in ("planned", "occurred") and scope.category == "negated":
+            return "negated"  # "denied the drills took place": the denial reaches the event's own predicate
+        if predicate == "property" or (predicate == "event" and status is None):
+            # "denied the drills were a threat": what is denied is what is said of the drills
+            return _walk(text, lex.cues_in(text, scope.end, trigger[0]), trigger[0], lex, scope.end)
     if status in ("planned", "occurred") and _negated_by_particle(text, left, trigger[0], lex):
         status = "negated"  # "no joint drills were planned", "no withdrawal has taken place"
+    if status is None and _participle_of_new_force(form, lex):
+        # "will lead a multinational force deployed to Haiti": a force yet to be formed and sent,
+        # whose verb decides ("attacked a Kenyan force deployed in the town" stays occurred); a
+        # cue farther away governs something else ("the extension of a mandate of a force deployed")
+        reach = len(form.before) - _article_index(form.before) + _NEW_FORCE_VERB_REACH
+        cues = [c for c in lex.cues_in(text, left, trigger[0]) if _words(text, c.end, trigger[0]) <= reach]
+        governing = _walk(text, cues, trigger[0], lex, left) if cues else None
+        status = governing if governing in ("planned", "uncertain") else None
     if status is None and _reduced_relative(form, lex):
         status = "occurred"
     if status is None:
@@ -62,13 +98,74 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
             status = "uncertain"  # "(attacks) if the troops refuse to leave": a condition, no refusal
     if status == "occurred" and not form.nominal and form.first in lex.planning_triggers:
         status = "planned"  # "orders 500 troops to the border": the order is given, the deployment is to come
-    if status == "planned" and _conditional_after(text, clause, trigger, lex):
+    if status == "planned" and (_conditional_after(text, clause, trigger, lex)
+                                or _fronted_condition(text, sentence, trigger[0], lex)):
         return "uncertain"
     if status in ("planned", "uncertain") and _plan_undone(text, clause, trigger, lex):
         return "negated"
     if status in ("occurred", "planned") and _yes_no_question(text, sentence, lex):
         return "uncertain"  # "Will Russia withdraw its troops?": questioned (GUIDELINE.md)
     return status
+
+
+def _scoping_cue(text: str, sentence: tuple[int, int], left: int, trigger: tuple[int, int],
+                 lex: StatusLexicon) -> Cue | None:
+    """The denial or claim right before a noun trigger that heads the subject of the clause it
+    governs ("denied (that) its naval drills ... were a threat", "rejected claims that the drills
+    were a cover"): only a determiner, "that" or modifiers between, no comma."""
+    cues = lex.cues_in(text, left, trigger[0])
+    if not cues or cues[-1].category not in ("negated", "uncertain"):
+        return None
+    cue = cues[-1]
+    if not lex.predicate_scope.fullmatch(text, cue.start, cue.end) or _COMMA.search(text, cue.end, trigger[0]):
+        return None
+    between = [w.lower() for w in _WORD.findall(text, cue.end, trigger[0])]
+    if len(between) > 5 or any(w in lex.be or w in lex.modals or w in lex.finite_after or w in _PREPOSITIONS
+                               for w in between):  # "accused of training rebels": the trigger is no subject
+        return None
+    if lex.particles.search(text, cue.end, trigger[0]):
+        return None  # "claims no movement of troops has been observed": the particle decides
+    return cue
+
+
+def _predicate_after(text: str, sentence: tuple[int, int], trigger: tuple[int, int], lex: StatusLexicon) -> str | None:
+    """The finite verb a few words after the trigger, past its own phrase, before any comma:
+    "property" for a copula before a noun or adjective ("the drills near the border were a
+    threat", "will be routine"), "event" for any other verb ("were held", "took place", "posed"),
+    None when there is none."""
+    words = [w.lower() for w in _WORD.findall(text, trigger[1], _phrase_end(text, trigger[1], sentence[1]))
+             if not w[:1].isupper()][:lex.predicate_scope_reach]  # names do not count: "near Kyiv, Ukraine, were"
+    for i, word in enumerate(words):
+        previous = words[i - 1] if i else ""
+        if word in lex.be or word in lex.finite_after:
+            rest = [w for w in words[i + 1:] if w not in lex.adverbs and w not in ("be", "been", "being", "not")]
+            participle = bool(rest) and (rest[0].endswith("ed") or rest[0] in lex.irregular_past)
+            copula = word in lex.be or bool(words[i + 1:i + 2] == ["be"])
+            return "property" if copula and not participle else "event"
+        if word.endswith("ed") and previous not in lex.determiners and previous not in lex.light:
+            return "event"
+    return None
+
+
+def _phrase_end(text: str, start: int, end: int) -> int:
+    """Where the trigger's phrase ends: the first comma after ``start``, unless it opens a chain
+    of names ("from Goma, North Kivu, was ..."), which the comma after the chain closes."""
+    comma = _COMMA.search(text, start, end)
+    if comma is None:
+        return end
+    following = _COMMA.search(text, comma.end(), end)
+    if following is None or not _names_only(text, comma.end(), following.start()):
+        return comma.start()
+    while True:  # ", North Kivu, Democratic Republic of the Congo, was": past the last name
+        comma = following
+        following = _COMMA.search(text, comma.end(), end)
+        if following is None or not _names_only(text, comma.end(), following.start()):
+            return following.start() if following else end
+
+
+def _names_only(text: str, start: int, end: int) -> bool:
+    words = _WORD.findall(text, start, end)
+    return bool(words) and all(w[:1].isupper() or w in ("of", "the", "and") for w in words)
 
 
 def _yes_no_question(text: str, sentence: tuple[int, int], lex: StatusLexicon) -> bool:
@@ -103,8 +200,20 @@ def _occurred_by_default(text: str, sentence: tuple[int, int], trigger: tuple[in
         aux = _aux_before(form.before, lex)
         past = form.first.endswith("ed") or form.first in lex.irregular_past
         return not past and (aux or "").lower() not in ("was", "were")
-    return not any(c.category in ("occurred", "aspect") and c.text not in lex.tenseless
+    # a present tense cue is no decision either: "China holds drills from Monday", "Japan and the US
+    # begin exercises on March 15" are to come; "held", "began", "has" are past
+    return not any(c.category in ("occurred", "aspect") and c.text not in lex.tenseless and _past_cue(c, lex)
                    for c in lex.cues_in(text, left, trigger[0]))
+
+
+def _past_cue(cue: Cue, lex: StatusLexicon) -> bool:
+    """A cue that tells the event has begun: a past form, or "begins to" (the event under way: "as
+    the United States begins to withdraw troops before the deadline of September 11")."""
+    first = cue.text.split()[0]
+    if first.endswith("ed") or cue.text.endswith(" to") or first in lex.irregular_past:
+        return True
+    return first in ("has", "have", "had", "was", "were") or (
+        cue.category == "occurred" and not first.endswith("s") and first not in _PRESENT_BARE_CUES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +233,11 @@ class TriggerForm:
         aux = _aux_before(before, lex)
         nominal = _nominal(words, aux, lex)
         first = words[0]
-        finite = not nominal and _finite(words, aux, before, lex)
-        bare = not nominal and not finite and _is_bare(first, lex) and _subject_like(aux, lex)
+        # "refused to let UN peacekeepers deploy": a bare verb after a causative and its object is
+        # no finite verb; the cues before the causative decide
+        caused = _is_bare(first, lex) and any(w.lower() in lex.causatives for w in before[-_CAUSATIVE_REACH:])
+        finite = not nominal and not caused and _finite(words, aux, before, lex)
+        bare = not nominal and not finite and not caused and _is_bare(first, lex) and _subject_like(aux, lex)
         return cls(first, before, nominal, finite, bare)
 
 
@@ -140,7 +252,41 @@ def _reduced_relative(form: TriggerForm, lex: StatusLexicon) -> bool:
     if noun is None or not force_nouns().fullmatch(noun.lower()):
         return False
     governing = [w.lower() for w in form.before[-_SMALL_CLAUSE_REACH:-1]]
+    if _article_of_force(form.before, lex) in _DEFINITE:
+        # "will withdraw the troops deployed in Somalia": forces already there, a modal is no
+        # verb taking a small clause ("will see troops stationed" is)
+        governing = [w for w in governing if w not in lex.modals]
     return not any(w in lex.small_clause_verbs for w in governing)
+
+
+def _participle_of_new_force(form: TriggerForm, lex: StatusLexicon) -> bool:
+    """A participle right after a force noun whose phrase opens with an indefinite article ("a
+    multinational force deployed", "an African Union force stationed"): a few modifiers between."""
+    participle = form.first.endswith("ed") or form.first in lex.irregular_past
+    if form.nominal or not participle or not form.before or not force_nouns().fullmatch(form.before[-1].lower()):
+        return False
+    return _article_of_force(form.before, lex) in ("a", "an")
+
+
+def _article_of_force(before: tuple[str, ...], lex: StatusLexicon) -> str | None:
+    """The determiner that opens the phrase of the force noun ending ``before`` ("a", "the",
+    "its", "'s" for a possessive), at most three modifiers before the noun; None if there is none."""
+    index = _article_index(before)
+    if index < 0:
+        return None
+    lower = before[index].lower()
+    return "'s" if lower.endswith(("'s", "’s")) else lower
+
+
+def _article_index(before: tuple[str, ...]) -> int:
+    """Where in ``before`` that determiner is (-1: none)."""
+    for index in range(len(before) - 2, max(-1, len(before) - 6), -1):
+        lower = before[index].lower()
+        if lower.endswith(("'s", "’s")) or lower in _DEFINITE or lower in _ARTICLES:
+            return index
+        if lower in _STOP_ARTICLE_SEARCH:
+            return -1
+    return -1
 
 
 def _aux_before(before: tuple[str, ...], lex: StatusLexicon) -> str | None:
@@ -186,7 +332,10 @@ def _finite(words: list[str], aux: str | None, before: tuple[str, ...], lex: Sta
         return lower in lex.be  # "is deploying", "were withdrawing"
     if first in lex.irregular_past or first.endswith("ed"):
         near = [w.lower() for w in before[-_NEAR_MODAL:]]
-        return not any(w in lex.modals for w in near)  # not "will see troops stationed"
+        # not "will see troops stationed", "to be deployed"; but the "to" of "moved troops to the
+        # border, then pulled them back" is a preposition: only a "to" before a verb counts
+        return not any(w in lex.modals and (w != "to" or i + 1 == len(near) or near[i + 1] in _AFTER_INFINITIVE_TO)
+                       for i, w in enumerate(near))
     if lower in _COORDINATORS and _third_person(first) and (len(words) == 1 or not _third_person(words[-1])):
         return True  # "suspends the assembly and deploys troops": a second verb of the same subject
     return _subject_like(aux, lex) or aux is None  # "Turkey sends", "US forces withdraw from the city"
@@ -240,8 +389,8 @@ def _predicate_at(text: str, start: int, limit: int, lex: StatusLexicon, reach: 
     for name, pattern in lex.right.items():
         m = pattern.search(text, start, limit)
         if (m and _words(text, start, m.start()) <= reach and not _relative_between(text, start, m.start())
-                and (best is None or m.start() < best[1])):
-            best = (name, m.start())
+                and (best is None or (m.start(), -m.end()) < best[1:])):
+            best = (name, m.start(), -m.end())  # the nearest, then the longest: "will stop" over "will"
     return best[0] if best else None
 
 
@@ -285,16 +434,34 @@ def _from_left(text: str, sentence: tuple[int, int], left: int, trigger: tuple[i
     infinitive = _infinitive(text, left, trigger[0], form.before, lex)
     if infinitive is not None and not any(c.start <= infinitive.start < c.end for c in cues):
         cues = sorted([*cues, infinitive], key=lambda c: c.start)
+    if _opened_by_act(text, left, cues, lex):
+        return "occurred"
     return _walk(text, cues, trigger[0], lex, left)
+
+
+def _opened_by_act(text: str, left: int, cues: list[Cue], lex: StatusLexicon) -> bool:
+    """"North Korea fires missiles to begin war games", "the navy fired flares to open the drills":
+    an act done to begin the event, told as done, begins it (a purpose infinitive of inception
+    is planned only when nothing done is told: "sent carriers to begin drills" stays planned)."""
+    if not cues or any(c.category in ("negated", "uncertain", "deontic") for c in cues):
+        return False
+    opening = lex.inception.search(text, left, cues[-1].end + 1)
+    if opening is None or opening.start() > cues[-1].start or any(c.end <= opening.start() for c in cues):
+        return False  # the infinitive must be the only cue: "will fire artillery to start the drills" is planned
+    words = [w.lower() for w in _WORD.findall(text, left, opening.start())]
+    return any(w in lex.inception_acts for w in words)
 
 
 def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, left: int) -> str:
     """Nearest cue first; transparent cues pass the decision on to what governs them."""
     pending: str | None = None  # the status a transparent cue gives unless its governor overrides it
+    pending_past = False  # it is a past verb of causing ("prompted"): only a cue right before governs it
     boundary = trigger_start
     for index, cue in reversed(list(enumerate(cues))):
         if pending is not None and _COMMA.search(text, cue.end, boundary):
             return pending
+        if pending_past and _words(text, cue.end, boundary) > _PAST_CAUSE_REACH:
+            return pending  # "The threat of an invasion prompted Taiwan to hold drills": the cue is the subject's
         if pending is None:
             if cue.category == "occurred" and cue.text.lower() in lex.clause_auxiliaries:
                 # "denied that troops had taken part in the drills": the auxiliary is the finite
@@ -309,6 +476,7 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
                 return _governor_of_modifier(text, cues[index - 1] if index else None, cue, lex) or "planned"
             if cue.category in _TRANSPARENT:
                 pending = _TRANSPARENT[cue.category]
+                pending_past = cue.category == "aspect" and cue.text.split()[0].endswith("ed")
                 boundary = cue.start
                 continue
             return _unless_rejected(text, cues, index, lex)
@@ -317,6 +485,7 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
         if cue.category == "occurred":
             return pending
         pending = _TRANSPARENT[cue.category]  # "ordered that troops should be ...", "will begin to"
+        pending_past = cue.category == "aspect" and cue.text.split()[0].endswith("ed")
         boundary = cue.start
     return pending or "occurred"
 
@@ -433,13 +602,29 @@ def _awaited(text: str, sentence: tuple[int, int], trigger_start: int, form: Tri
     ("fought until the troops withdrew" keeps its past)."""
     present = form.bare_with_subject or (form.finite and _is_bare(form.first, lex)) or (
         form.finite and bool(form.before) and form.before[-1].lower() in ("is", "are"))
-    if not present:
+    # "until foreign forces stop attacking ... and withdraw": a second bare verb of the same subject
+    coordinated = not form.nominal and bool(form.before) and form.before[-1].lower() == "and" \
+        and _is_bare(form.first, lex)
+    past = form.finite and not present and not coordinated
+    if not (present or coordinated or past):
         return False
+    reach = _AWAITED_COORDINATED_REACH if coordinated else _AWAITED_REACH
     conjunction = None
-    for m in lex.awaiting_conjunctions.finditer(text, max(sentence[0], trigger_start - 60), trigger_start):
+    for m in lex.awaiting_conjunctions.finditer(text, max(sentence[0], trigger_start - 10 * reach), trigger_start):
         conjunction = m
-    return (conjunction is not None and _words(text, conjunction.end(), trigger_start) <= 6
-            and not _COMMA.search(text, conjunction.end(), trigger_start))
+    if (conjunction is None or _words(text, conjunction.end(), trigger_start) > reach
+            or _COMMA.search(text, conjunction.end(), trigger_start)):
+        return False
+    # a past tense is awaited only after a refusal: "refused to negotiate until Ethiopia withdrew
+    # its troops" (not "fought until the troops withdrew")
+    return not past or _refused_before(text, sentence, conjunction.start(), lex)
+
+
+def _refused_before(text: str, sentence: tuple[int, int], end: int, lex: StatusLexicon) -> bool:
+    """A denial cue or a negation particle in the few words before ``end`` (the main clause)."""
+    start = max(sentence[0], end - 60)
+    return bool(lex.particles.search(text, start, end)) or any(
+        c.category == "negated" for c in lex.cues_in(text, start, end))
 
 
 def _mandated(text: str, left: int, trigger_start: int, lex: StatusLexicon) -> bool:
@@ -465,6 +650,8 @@ def _denial_reaching(text: str, left: int, verb_start: int, lex: StatusLexicon) 
     if _COMMA.search(text, *between) or _AND.search(text, *between) or _words(text, *between) > _DENIAL_REACH:
         return None
     cues = lex.cues_in(text, nearest.start(), nearest.end())
+    if cues and cues[0].category == "uncertain" and _words(text, *between) <= _HEDGE_ON_VERB_REACH:
+        return "uncertain"  # "are believed to have withdrawn", "allegedly had sent": the hedge is on this verb
     return "negated" if cues and cues[0].category == "negated" else None
 
 
@@ -479,6 +666,16 @@ def _reaching_cue(text: str, left: int, trigger_start: int, lex: StatusLexicon) 
         return None
     cues = lex.cues_in(text, nearest.start(), nearest.end())
     return cues[0].category if cues and cues[0].category in ("negated", "uncertain") else "uncertain"
+
+
+def _fronted_condition(text: str, sentence: tuple[int, int], trigger_start: int, lex: StatusLexicon) -> bool:
+    """"If talks fail, Israel will send more troops", "Should Russia invade, NATO would deploy": a
+    condition opening the sentence, closed by a comma before the trigger, governs the main clause."""
+    start = sentence[0]
+    while start < trigger_start and not text[start].isalpha():
+        start += 1  # quotes, dashes
+    m = lex.conditionals.match(text, start, trigger_start)
+    return m is not None and bool(_COMMA.search(text, m.end(), trigger_start))
 
 
 def _conditional_after(text: str, clause: tuple[int, int], trigger: tuple[int, int], lex: StatusLexicon) -> bool:
@@ -504,8 +701,9 @@ def _negated_by_particle(text: str, left: int, trigger_start: int, lex: StatusLe
         return False  # "should not be withdrawn": a demand, left to the deontic cue; "whether or not to send"
     if _demanded_not_to(text, left, particle, lex):
         return False
-    between = [w.lower() for w in _WORD.findall(text, particle.end(), trigger_start)]
-    return len(between) <= 5 and all(w in lex.light for w in between)
+    between = _WORD.findall(text, particle.end(), trigger_start)
+    # names and demonyms may stand between too: "no Russian soldiers were sent"
+    return len(between) <= 5 and all(w.lower() in lex.light or w[:1].isupper() for w in between)
 
 
 def _demanded_not_to(text: str, left: int, particle: regex.Match, lex: StatusLexicon) -> bool:

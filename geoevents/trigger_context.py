@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .triggers import Candidate, Exclusion, TriggerLexicon
 
 FORCE_WINDOW = 6  # tokens between a trigger and its force noun
+_COMPANY_FORCE_WINDOW = 12  # tokens before a trigger in which a force noun makes a name before it no company
 # characters between "send" and the "to" of its recipient: a list of weapons may be long
 # ("will send four air defence systems, Stinger missiles, 400 grenade launchers ... to Ukraine")
 WEAPONS_LIST_WINDOW = 240
@@ -28,6 +29,14 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of|(?<=\bout\s+)of)\s+(?:the\s+)?", regex.IGNORECASE)
 _WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
 _PARTNER = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+(?:with|between|involving|by)\s", regex.IGNORECASE)
+_TO_HOME = regex.compile(r"\s+(?:back\s+)?(?:in|to)\s+(?:the\s+)?", regex.IGNORECASE)
+# capitalised words (joined by "and", "&") right before the trigger, perhaps past an auxiliary
+_NAME_WORD = r"(?-i:\p{Lu})[\p{L}\p{N}'’&.-]*"
+_NAME_SUBJECT = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’&.-])({_NAME_WORD}(?:\s+(?:and\s+|&\s+)?{_NAME_WORD})*)"
+                              r"\s+(?:(?:has|have|had|will|is|are|was|were|also|then|finally)\s+)?$")
+# words after which a capitalised name is no subject (prepositions: a time, a place, an object)
+_NOT_BEFORE_SUBJECT = frozenset(("in", "on", "at", "from", "of", "by", "since", "until", "after", "before", "during",
+                                 "near", "to", "into", "with", "for", "than", "across", "around", "outside"))
 _THE = regex.compile(r"the\s+", regex.IGNORECASE)
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _PARTY_JOINER = regex.compile(r"\s*(?:-|,|and|&)\s*|\s*,\s*and\s+", regex.IGNORECASE)
@@ -319,8 +328,14 @@ class SentenceContext:
         """A state, alliance or armed group named at most ``window`` words before the trigger, with
         no clause break between."""
         return any(mention.end <= candidate.start and mention.actor_reading() is not None
-                   and (n := self.tokens_between(mention.end, candidate.start)) is not None and n <= window
+                   and ((n := self.tokens_between(mention.end, candidate.start)) is not None and n <= window
+                        or self._headline_subject(mention))
                    for mention in self.mentions)
+
+    def _headline_subject(self, mention: Mention) -> bool:
+        """"Russia: No plans to hold drills near Finland": the party opening a headline before a colon."""
+        return (self.text[self.start:mention.start].strip(" \"'“‘") == ""
+                and self.text.startswith(":", mention.end))
 
     def staged_by_party(self, candidate: Candidate) -> bool:
         """A party stages the exercise: "China holds drills", "Iran began large-scale exercises" (a
@@ -387,6 +402,33 @@ class SentenceContext:
         return self._staging_verb_before(candidate) or any(
             m.actor_reading() is not None or m.place_reading() is not None for m in self.mentions)
 
+    def own_country_after(self, candidate: Candidate) -> bool:
+        """"Polish soldiers arrive in Poland", "Dutch troops returned to the Netherlands": forces
+        coming to their own state (named as the state, not a town of it: troops sent to a region
+        of their own country are deployed there) go home."""
+        m = _TO_HOME.match(self.text, candidate.end, self.end)
+        if m is None:
+            return False
+        home = {r.entity.code for mention in self.mentions if mention.start == m.end()
+                for r in mention.readings if r.entity.kind == "state" and r.form == "name"}
+        return bool(home) and any(
+            mention.end <= candidate.start and (n := self.tokens_between(mention.end, candidate.start)) is not None
+            and n <= FORCE_WINDOW and any(r.entity.code in home and r.form in ("demonym", "name", "force")
+                                          for r in mention.readings)
+            for mention in self.mentions)
+
+    def named_in_aside(self, candidate: Candidate) -> bool:
+        """"The drills, dubbed Iron Shield, simulated ...", "the exercise (codenamed Northern
+        Wind)", "drills code-named Vostok": an exercise given a proper name right after it is a staged one."""
+        aside = self.lexicon.exercise_aside.match(self.text, candidate.end, self.end)
+        if aside is None:
+            return False
+        if "code" in aside.group().lower():
+            return True  # a code name is a military one
+        # else with a party or place named, as for a recurring name ("pupils practised drills
+        # called Duck and Cover at the school" names none)
+        return any(m.actor_reading() is not None or m.place_reading() is not None for m in self.mentions)
+
     def actor_before(self, candidate: Candidate) -> bool:
         return any(m.end <= candidate.start and (n := self.tokens_between(m.end, candidate.start)) is not None
                    and n <= 2 and m.actor_reading() is not None for m in self.mentions)
@@ -404,6 +446,27 @@ class SentenceContext:
             return False
         return any(mention.end <= candidate.start and mention.actor_reading() is not None
                    for mention in self.mentions)
+
+    def unknown_name_subject(self, candidate: Candidate) -> bool:
+        """"Mercedes-Benz withdraws from Russia", "Ikea and H&M pulled out": a name the gazetteer
+        does not know as a party, right before the trigger and with no force near it, is most
+        likely a company (a military word elsewhere in the sentence does not make it a force).
+        An upper-case acronym is left alone: it may be a mission or a group ("SAMIDRC withdrew")."""
+        m = _NAME_SUBJECT.search(self.text, max(self.start, candidate.start - 80), candidate.start)
+        if m is None or self.force_left(candidate) or self.force_right(candidate):
+            return False
+        words = [w for w in _WORD.findall(m.group(1)) if w.lower() not in ("and", "&")]
+        while words and words[0].lower() in self.lexicon.determiners:
+            words = words[1:]  # "The withdrawal comes ...": no name
+        if all(word.isupper() for word in words) or any(w.lower() in self.lexicon.group_name_words for w in words):
+            return False
+        if self.near(self.forces(), candidate, True, False, window=_COMPANY_FORCE_WINDOW):
+            return False  # "Fighters of the May 12 Youth Front are pulling out"
+        before = _PREVIOUS_WORD.search(self.text, max(self.start, m.start(1) - 30), m.start(1))
+        if before is not None and before.group(1).lower() in _NOT_BEFORE_SUBJECT:
+            return False  # "the battalions that arrived in Estonia in March have withdrawn": no subject
+        return not any(mention.start < m.end(1) and m.start(1) < mention.end and mention.actor_reading() is not None
+                       for mention in self.mentions)
 
     def _place_at(self, position: int, modifiers: int = 2) -> bool:
         """A place named at ``position``, or after up to ``modifiers`` words that may stand before
@@ -473,9 +536,9 @@ class SentenceContext:
         if requires == "military_or_party":
             return (self.military_context() or self.staged_by_party(candidate) or self.partner_after(candidate)
                     or self.owned_by_party(candidate) or self.party_adjective_before(candidate)
-                    or self.named_exercise(candidate))
+                    or self.named_exercise(candidate) or self.named_in_aside(candidate))
         if requires == "military_or_place":
-            return self.military_context() or self.from_place(candidate)
+            return (self.military_context() and not self.unknown_name_subject(candidate)) or self.from_place(candidate)
         if requires == "armed_group":
             return self.near(self.armed_groups(), candidate, True, True)
         if requires == "armed_group_subject":
@@ -490,6 +553,8 @@ class SentenceContext:
             return self.actor_before(candidate)
         if requires == "weapons_to_party":
             return self.weapons_to_party(candidate)
+        if requires == "own_country":
+            return self.force_left(candidate) and self.own_country_after(candidate)
         if requires == "abandoned_place":
             return self.abandoned_place(candidate)
         if requires == "state_force_near":

@@ -13,9 +13,12 @@ its context must pass (``requires``):
   before the trigger or as the partner after "with" or "by" ("China holds drills near Taiwan",
   "condemned drills by Seoul"), parties' adjectives right before it with a modifier or a
   second party ("Russian and Belarusian drills", "a Chinese joint exercise"), or a recurring
-  military exercise named before it ("will hold its Steadfast Defender exercise");
+  military exercise named before it ("will hold its Steadfast Defender exercise") or a name given
+  in an aside after it ("the drills, dubbed Iron Shield, ...");
 - ``military_or_place``: ``military``, or the trigger is followed by "from <place>" and a
-  state or armed group is named before it ("the Philippines agreed to withdraw from Iraq");
+  state or armed group is named before it ("the Philippines agreed to withdraw from Iraq"); a
+  military word elsewhere does not do when a name unknown as a party is the subject and no force
+  is near ("Mercedes-Benz withdraws from Russia after the invasion": a company);
 - ``armed_group`` / ``armed_group_subject``: a non-state armed force nearby, or before the
   trigger ("militants infiltrated", "the advance of the Taliban");
 - ``weapon_object`` / ``weapon_near``: a weapon noun after the trigger, or on either side
@@ -29,6 +32,8 @@ its context must pass (``requires``):
 - ``state_force_near``: a force noun that is not an armed group's ("troops", not "militants");
 - ``state_force_subject``: the same, before the trigger, and no armed group there ("Lebanese
   troops moved into the town"; "rebel forces moved into the valley" is left to the movement rules);
+- ``own_country``: a force before the trigger and its own state named right after "in" or "to"
+  ("Polish soldiers arrive in Poland": they come home);
 - ``weapon_transfer``: a weapon noun after the trigger and a recipient: "to <party>" or
   "<party> with" ("delivered tanks to Ukraine", "supplying Moscow with missiles");
 - ``weapon_buyer``: a weapon noun after the trigger and a party before it ("India wants to buy");
@@ -69,7 +74,7 @@ TRIGGER_FILES = ("exercise", "deployment", "withdrawal", "training", "alert", "b
 REQUIREMENTS = ("none", "military", "force", "force_object", "force_subject", "force_near", "military_or_place",
                 "armed_group", "armed_group_subject", "weapon_object", "weapon_near", "foreign_force_object",
                 "actor_before", "weapons_to_party", "weapon_transfer", "weapon_buyer", "state_force_near",
-                "abandoned_place", "military_or_party", "state_force_subject")
+                "abandoned_place", "military_or_party", "state_force_subject", "own_country")
 _ANCHOR_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
 # An anchor word counts where it stands between these (or at an end of the text): ASCII white
 # space and punctuation, and the wide quotes and dashes of news text.
@@ -215,9 +220,14 @@ class TriggerLexicon:
         self.positions = frozenset(read_lines("lexicon/positions.txt"))
         self.staging_verbs = frozenset(read_lines("lexicon/staging_verbs.txt"))
         self.exercise_modifiers = frozenset(read_lines("lexicon/exercise_modifiers.txt"))
+        self.group_name_words = frozenset(read_lines("lexicon/group_name_words.txt"))
         # "<name> (<year>) " right before an exercise noun
         names = longest_first(read_lines("lexicon/exercise_names.txt"))
         self.exercise_names = regex.compile(r"\b(?:%s)(?:[ -]\d{2,4})?\s+$" % "|".join(map(regex.escape, names)))
+        # ', dubbed "Iron Shield",' / ' (codenamed Northern Wind)' / ' code-named Vostok': a named exercise
+        naming = longest_first(read_lines("lexicon/naming_words.txt"))
+        self.exercise_aside = regex.compile(r"\s*(?:[,(]\s*)?(?:%s)\s+[\"“‘']?(?-i:\p{Lu})"
+                                            % "|".join(map(regex.escape, naming)), regex.IGNORECASE)
 
     def scan(self, text: str, lowered: str | None = None) -> list[Candidate]:
         """Every trigger phrase in ``text``, in text order: one automaton pass finds the literal

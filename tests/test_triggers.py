@@ -315,3 +315,42 @@ def test_a_message_word_in_another_phrase_does_not_veto_sending_troops(text, dct
 ])
 def test_messages_sent_are_no_deployment(text, dct):
     assert [e.type for e in extract(text, published=dct) if e.type == "deployment"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Peru began a week-long naval drill, said by the navy to be the largest drill in its history.",
+    "The navies of Chile and Peru started joint exercises that officials called the biggest exercise in decades.",
+])
+def test_an_exercise_named_again_after_a_copula_is_one_event(text, dct):
+    assert [e.type for e in extract(text, published=dct)] == ["exercise"]
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The last Norwegian soldiers arrived in Norway on Sunday.", "withdrawal"),
+    ("Norwegian soldiers arrived in Latvia on Sunday.", "deployment"),
+    ("Indonesian troops arrived in Papua to restore order.", "deployment"),
+    ("The Korean marines arrive back home after six months at sea.", "withdrawal"),
+])
+def test_forces_coming_to_their_own_state_withdraw(text, event_type, dct):
+    assert [e.type for e in extract(text, published=dct)] == [event_type]
+
+
+@pytest.mark.parametrize("text", [
+    "The corvette left its home port of Bergen on Monday.",
+    "Three frigates left port in the morning.",
+    "Two Greek destroyers left their base on Crete for exercises in the Aegean.",
+    "Volvo withdraws from Russia after the invasion.",
+    "Shops and Cafes pulled out of the city because of the war.",
+])
+def test_ships_sailing_and_companies_leaving_are_no_withdrawals(text, dct):
+    assert not [e for e in extract(text, published=dct) if e.type == "withdrawal"]
+
+
+@pytest.mark.parametrize("text", [
+    "Al-Shabaab withdrew from the town after clashes with the army.",
+    "SAMIDRC withdrew from the province after the fighting.",
+    "The Patriotic Resistance Front withdrew from the town after the fighting.",
+    "The two battalions that reached Latvia in May have withdrawn from the country, the army said.",
+])
+def test_parties_and_acronyms_withdrawing_remain_withdrawals(text, dct):
+    assert [e.type for e in extract(text, published=dct)] == ["withdrawal"]
