@@ -27,9 +27,18 @@ GROUP_COLUMNS = [
 ]
 
 
+# (``json.dumps(record, ensure_ascii=False)`` makes this encoder anew for every record)
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def as_record(item: Any) -> dict[str, Any]:
     """An event (or any record type with ``to_dict``) as its JSON record."""
     return item.to_dict() if hasattr(item, "to_dict") else item
+
+
+def event_json(item: Any) -> str:
+    """The JSON text of a record (one line): what the JSON writers write of it."""
+    return _to_json(as_record(item))
 
 
 class JsonLinesWriter:
@@ -37,7 +46,12 @@ class JsonLinesWriter:
         self.out = out
 
     def write(self, item: Any) -> None:
-        self.out.write(json.dumps(as_record(item), ensure_ascii=False) + "\n")
+        self.out.write(event_json(item) + "\n")
+
+    def write_rendered(self, records: list[str]) -> None:
+        """Records already rendered by ``event_json`` (in a worker process)."""
+        if records:
+            self.out.write("\n".join(records) + "\n")
 
     def close(self) -> None:
         self.out.flush()
@@ -49,9 +63,14 @@ class JsonArrayWriter:
         self.count = 0
 
     def write(self, item: Any) -> None:
-        self.out.write("[\n" if self.count == 0 else ",\n")
-        self.out.write(json.dumps(as_record(item), ensure_ascii=False))
-        self.count += 1
+        self.write_rendered([event_json(item)])
+
+    def write_rendered(self, records: list[str]) -> None:
+        """Records already rendered by ``event_json`` (in a worker process)."""
+        for record in records:
+            self.out.write("[\n" if self.count == 0 else ",\n")
+            self.out.write(record)
+            self.count += 1
 
     def close(self) -> None:
         self.out.write("[]\n" if self.count == 0 else "\n]\n")
