@@ -6,7 +6,6 @@ streams as documents are processed.
 
 from __future__ import annotations
 
-import csv
 import json
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -139,6 +138,8 @@ def group_row(group: dict) -> dict[str, object]:
 
 class CsvWriter:
     def __init__(self, out: TextIO, grouped: bool = False):
+        import csv  # (the other formats do without it)
+
         self.out = out
         self.row = group_row if grouped else csv_row
         self.writer = csv.DictWriter(out, fieldnames=GROUP_COLUMNS if grouped else CSV_COLUMNS)
