@@ -2,7 +2,9 @@
 
 Tasks (see ``sources``) are grouped into chunks (a quarter of a megabyte of JSON Lines or of
 files, or up to ``CHUNK_FILES`` files): enough work for each trip to a worker, small enough to
-share it evenly. The worker reads, parses and extracts, and sends back only the events and the tally.
+share it evenly. The worker reads, parses and extracts, and sends back only the events and the tally; where the
+output is JSON (``render``), the events come back as their JSON text, rendered in the worker: text
+costs far less to send between processes than the records, and the main process only writes it.
 With several jobs, worker processes share the chunks with this one (see ``workers``). Reading
 waits for the workers, so an input of any size goes through in bounded memory. Results come
 back in input order unless ``ordered`` is false, in which case each chunk is passed on as soon
@@ -19,6 +21,7 @@ from .knowledge import Knowledge, with_rule_files
 from .model import Event
 from .pipeline import extract_document
 from .readers import Parser
+from .render import event_json
 from .sources import Failure, Notice, Task
 
 CHUNK_BYTES = 1 << 18  # JSON Lines or files per chunk (a task of JSON Lines is about this size)
@@ -33,6 +36,8 @@ class ChunkResult:
     characters: int = 0
     with_events: int = 0
     events: list[Event] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)  # the events as JSON text, when so asked (``set_up``)
+    rendered_types: list[str] = field(default_factory=list)  # and their types, for the summary
     failures: list[Failure] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
 
@@ -52,18 +57,20 @@ _parser = Parser()
 _types: frozenset[str] | None = None
 _rules: tuple[str, ...] = ()
 _knowledge: Knowledge | None = None
+_render = False
 
 
-def set_up(parser: Parser, types: frozenset[str] | None, rules: tuple[str, ...] = ()) -> None:
-    """What ``process_chunk`` does in this process: how to read, which types, which rule files."""
-    global _parser, _types, _rules, _knowledge
-    _parser, _types, _rules = parser, types, rules
+def set_up(parser: Parser, types: frozenset[str] | None, rules: tuple[str, ...] = (), render: bool = False) -> None:
+    """What ``process_chunk`` does in this process: how to read, which types, which rule files, and
+    whether to hand back the events as their JSON text (``ChunkResult.rendered``)."""
+    global _parser, _types, _rules, _knowledge, _render
+    _parser, _types, _rules, _render = parser, types, rules, render
     _knowledge = with_rule_files(rules) if rules else None  # built once per process
 
 
-def settings() -> tuple[Parser, frozenset[str] | None, tuple[str, ...]]:
+def settings() -> tuple[Parser, frozenset[str] | None, tuple[str, ...], bool]:
     """The arguments ``set_up`` was given in this process."""
-    return _parser, _types, _rules
+    return _parser, _types, _rules, _render
 
 
 def process_chunk(chunk: Chunk) -> ChunkResult:
@@ -84,7 +91,11 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
                 result.documents += 1
                 if events:
                     result.with_events += 1
-                    result.events.extend(events)
+                    if _render:
+                        result.rendered.extend(map(event_json, events))
+                        result.rendered_types.extend(event.type for event in events)
+                    else:
+                        result.events.extend(events)
         except Exception as error:  # a reader bug must not lose the rest of the chunk
             result.failures.append(Failure(task.source, _failed("reading", error), task.first_line))
     return result
@@ -103,14 +114,16 @@ def extract_all(
     stop: Callable[[], bool] = lambda: False,
     rules: tuple[str, ...] = (),
     share_read: Callable[[], float | None] = lambda: None,
+    render: bool = False,
 ) -> Iterator[ChunkResult | Failure]:
     """Read and process the tasks; yield each chunk's result, and pass on the failures met while
     finding the input as they come. ``stop`` is asked between chunks: once it says yes, no more
     input is read, and the work already handed out is finished and yielded. ``share_read`` tells
     what share of the input has been read (None if unknown: standard input); with several jobs,
-    the end of the input is shared in smaller pieces (see ``workers``)."""
+    the end of the input is shared in smaller pieces (see ``workers``). With ``render``, each
+    result holds its events as JSON text (``ChunkResult.rendered``), not as records."""
     wanted = frozenset(types) if types else None
-    set_up(parser, wanted, rules)
+    set_up(parser, wanted, rules, render)
     chunks = _chunks(tasks, stop)
     if jobs > 1:
         from .workers import in_workers  # (multiprocessing is not imported by a one-job run)

@@ -2,10 +2,20 @@
 
 Modules import it in ``regex``'s place (``from . import cachedregex as regex``): their patterns,
 compiled at import or on first use, are then rebuilt from their compiled form instead of being
-parsed again on every run (see ``patterncache``). Everything else is ``regex``'s own.
+parsed again on every run (see ``patterncache``). Everything else is ``regex``'s own, save
+``escape``, which returns a word of ASCII letters and digits as it is without looking at each
+character (the lexicons escape thousands of words as each process builds its patterns).
 """
 
-from regex import *  # noqa: F403 (flags, escape, Pattern, Match, error, ...)
+import regex as _regex_module
+from regex import *  # noqa: F403 (flags, Pattern, Match, error, ...)
 from regex import __version__  # noqa: F401
 
 from .patterncache import compile_pattern as compile  # noqa: A001, F401
+
+
+def escape(pattern, special_only: bool = True, literal_spaces: bool = False):
+    """``regex.escape``: ASCII letters and digits are never escaped, so such a word is its own escape."""
+    if type(pattern) is str and pattern.isascii() and pattern.isalnum():
+        return pattern
+    return _regex_module.escape(pattern, special_only, literal_spaces)

@@ -175,10 +175,12 @@ def extract(
     writer = writer_for(chosen_format, sys.stdout, grouped=group)
     if link or group:
         writer = LinkingWriter(writer, grouped=group)
+    # the JSON writers take the events as text rendered where they were found (in the workers)
+    render = hasattr(writer, "write_rendered")
     with stop_on_first_interrupt() as interrupted:
         results = extract_all(tasks, parser, wanted, jobs, ordered=not unordered, stop=interrupted.is_set,
                               rules=rule_paths, share_read=lambda: reading.bytes_read / size if (size := total_size())
-                              else None)
+                              else None, render=render)
         # closing(): should writing fail (| head), the workers are stopped at once, not at exit
         with contextlib.closing(results), contextlib.ExitStack() as cleanup:
             cleanup.callback(bar.close)
@@ -217,6 +219,8 @@ def _write_all(results: Iterator[ChunkResult | Failure], writer, reporter: Repor
         reporter.tally.add(item)
         for event in item.events:
             writer.write(event)
+        if item.rendered:
+            writer.write_rendered(item.rendered)
         bar.update(reporter.tally)
     writer.close()
 

@@ -10,11 +10,12 @@ Lookup walks the tokens of a sentence and tries the longest run of tokens first,
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
+from itertools import islice
 from operator import itemgetter
 
 import ahocorasick
@@ -122,6 +123,7 @@ class Gazetteer:
         self._entities: dict[str, Entity] = {}
         self._readings: dict[str, tuple[Reading, ...]] = {}
         self._reaches: dict[str, dict[str, int]] = {}  # per first two characters: first word -> longest name
+        self._ordered_names: dict[str, list[str]] = {}  # per block: its names, in order (see _reach)
         self._first_words: dict[str, tuple[Mapping[str, str], int]] = {}  # see _names_from
 
     @cached_property
@@ -278,24 +280,35 @@ class Gazetteer:
         return found
 
     def _reach(self, word: str, names: Mapping[str, str]) -> int:
-        """The length of the longest of ``names`` (a block) whose first word is ``word``, or 0."""
-        reaches = self._reaches.get(word[:2])
+        """The length of the longest of ``names`` (a block) whose first word is ``word``, or 0. Such
+        a name starts with ``word``: in a block whose names are in order (the packaged one), only
+        the run of names that start with it is read, found by a binary search; a block of
+        thousands of names is not read whole for the few words of a text. (``build.py`` writes the
+        names in order; ``tests/test_gazetteer.py`` checks it.)"""
+        prefix = word[:2]
+        if self._added:  # (names added by rule files come after the block's own, out of order)
+            return self._block_reaches(prefix, names).get(word, 0)
+        ordered = self._ordered_names.get(prefix)
+        if ordered is None:
+            ordered = self._ordered_names[prefix] = list(names)
+        longest = 0
+        for name in islice(ordered, bisect_left(ordered, word), None):
+            if not name.startswith(word):
+                break
+            if len(name) > longest and _first_word(name) == word:
+                longest = len(name)
+        return longest
+
+    def _block_reaches(self, prefix: str, names: Mapping[str, str]) -> dict[str, int]:
+        """For every first word of ``names`` (the block of ``prefix``), the length of the longest name."""
+        reaches = self._reaches.get(prefix)
         if reaches is None:
-            reaches = self._reaches[word[:2]] = {}
-            known = reaches.get
-            match = _TOKEN.match
-            for name in names:  # (every process of a batch run goes through most of the names)
-                first = name.split(" ", 1)[0]
-                # a first word of ASCII letters and digits is the first token as it stands
-                # (it holds no ".", and a space ends a token): only the others need the pattern
-                if not first.isalnum() or not first.isascii():
-                    token = match(name)
-                    if token is None:
-                        continue
-                    first = token.group()
-                if known(first, 0) < len(name):
+            reaches = self._reaches[prefix] = {}
+            for name in names:
+                first = _first_word(name)
+                if first is not None and reaches.get(first, 0) < len(name):
                     reaches[first] = len(name)
-        return reaches.get(word, 0)
+        return reaches
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Every gazetteer name in ``text[start:end]``, longest match first, left to right."""
@@ -422,6 +435,17 @@ class _Aliases(Mapping[str, tuple[Reading, ...]]):
 
     def __len__(self) -> int:
         return len(self._gazetteer._alias_rows)
+
+
+def _first_word(name: str) -> str | None:
+    """The first token of a name (None if it has none)."""
+    first = name.split(" ", 1)[0]
+    # a first word of ASCII letters and digits is the first token as it stands (it holds no ".",
+    # and a space ends a token): only the others need the pattern
+    if first.isalnum() and first.isascii():
+        return first
+    token = _TOKEN.match(name)
+    return None if token is None else token.group()
 
 
 def _first_words(names: Iterable[str]) -> frozenset[str]:

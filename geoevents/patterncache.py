@@ -51,6 +51,7 @@ except ImportError:  # Python 3.10
 CACHE_DIR_VARIABLE = "GEOEVENTS_CACHE_DIR"
 _PLAIN_TYPES = frozenset((str, bytes, int, type(None)))  # what compiled forms and remembered results are made of
 _CONTAINERS = frozenset((tuple, list, set, frozenset))
+_REFUSED = "refused"  # a standard pattern kept as the error ``re`` raised (see ``compile_standard``)
 _store_broken = False  # set when the folder proved unwritable: not tried again in this process
 
 Result = TypeVar("Result")
@@ -85,7 +86,9 @@ def compile_standard(source: str, flags: int = 0) -> re.Pattern:
     """``re.compile(source, flags)``, from the cache on disk when it holds the pattern. The
     compiled form kept is what ``re`` hands its C engine (``_sre.compile``'s arguments: the
     flags, the code, the groups), keyed on the Python build and the engine's version
-    (``_sre.MAGIC``); it is kept only if the pattern rebuilt from it equals ``re``'s own."""
+    (``_sre.MAGIC``); it is kept only if the pattern rebuilt from it equals ``re``'s own. A
+    pattern ``re`` refuses (callers then use ``regex``) is kept as the error it raised, raised
+    again from the file: it was parsed again in every process."""
     flags = int(flags)
     folder = _base_folder()
     if folder is None or not isinstance(source, str) or flags & (re.LOCALE | re.DEBUG):
@@ -99,7 +102,14 @@ def compile_standard(source: str, flags: int = 0) -> re.Pattern:
             return _sre.compile(source, *kept)
         except Exception:  # not a compiled form after all: compile the pattern afresh
             pass
-    compiled = re.compile(source, flags)  # (a bad pattern raises re.error here, as it would)
+    if type(kept) is tuple and len(kept) == 3 and kept[0] == _REFUSED and type(kept[1]) is str:
+        raise re.error(kept[1], source, kept[2] if type(kept[2]) is int else None)
+    try:
+        compiled = re.compile(source, flags)
+    except re.error as error:  # (a bad pattern raises re.error here, as it would)
+        if type(error.msg) is str and (error.pos is None or type(error.pos) is int):
+            _save(path, key, (_REFUSED, error.msg, error.pos))
+        raise
     form = _standard_form(source, flags)
     if form is not None and _sre.compile(source, *form) == compiled:  # (equal patterns: equal code)
         _save(path, key, form)

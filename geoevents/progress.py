@@ -41,6 +41,7 @@ class Tally:
         self.with_events += result.with_events
         for event in result.events:
             self.events[event.type] += 1
+        self.events.update(result.rendered_types)
 
     @property
     def elapsed(self) -> float:

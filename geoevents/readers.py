@@ -19,7 +19,6 @@ from datetime import date
 import orjson
 
 from .document import Document, find_published, parse_published
-from .markup import html_to_text
 from .sources import (
     SNIFF,
     Failure,
@@ -131,6 +130,8 @@ class Parser:
 
     def text(self, text: str, source: str, notice: NoticeHandler, html: bool = False) -> Iterator[Document]:
         if html:
+            from .markup import html_to_text  # (html.parser is imported by runs that read HTML only)
+
             text = html_to_text(text)
         if not text or text.isspace():  # (strip() would copy a large text)
             notice(Notice(source, "empty file, no text to read"))

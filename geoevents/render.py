@@ -6,7 +6,6 @@ streams as documents are processed.
 
 from __future__ import annotations
 
-import csv
 import json
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -27,9 +26,18 @@ GROUP_COLUMNS = [
 ]
 
 
+# (``json.dumps(record, ensure_ascii=False)`` makes this encoder anew for every record)
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def as_record(item: Any) -> dict[str, Any]:
     """An event (or any record type with ``to_dict``) as its JSON record."""
     return item.to_dict() if hasattr(item, "to_dict") else item
+
+
+def event_json(item: Any) -> str:
+    """The JSON text of a record (one line): what the JSON writers write of it."""
+    return _to_json(as_record(item))
 
 
 class JsonLinesWriter:
@@ -37,7 +45,12 @@ class JsonLinesWriter:
         self.out = out
 
     def write(self, item: Any) -> None:
-        self.out.write(json.dumps(as_record(item), ensure_ascii=False) + "\n")
+        self.out.write(event_json(item) + "\n")
+
+    def write_rendered(self, records: list[str]) -> None:
+        """Records already rendered by ``event_json`` (in a worker process)."""
+        if records:
+            self.out.write("\n".join(records) + "\n")
 
     def close(self) -> None:
         self.out.flush()
@@ -49,9 +62,14 @@ class JsonArrayWriter:
         self.count = 0
 
     def write(self, item: Any) -> None:
-        self.out.write("[\n" if self.count == 0 else ",\n")
-        self.out.write(json.dumps(as_record(item), ensure_ascii=False))
-        self.count += 1
+        self.write_rendered([event_json(item)])
+
+    def write_rendered(self, records: list[str]) -> None:
+        """Records already rendered by ``event_json`` (in a worker process)."""
+        for record in records:
+            self.out.write("[\n" if self.count == 0 else ",\n")
+            self.out.write(record)
+            self.count += 1
 
     def close(self) -> None:
         self.out.write("[]\n" if self.count == 0 else "\n]\n")
@@ -120,6 +138,8 @@ def group_row(group: dict) -> dict[str, object]:
 
 class CsvWriter:
     def __init__(self, out: TextIO, grouped: bool = False):
+        import csv  # (the other formats do without it)
+
         self.out = out
         self.row = group_row if grouped else csv_row
         self.writer = csv.DictWriter(out, fieldnames=GROUP_COLUMNS if grouped else CSV_COLUMNS)

@@ -178,10 +178,11 @@ class TriggerLexicon:
         # whose prefixes are not known): most rules are not looked at
         anywhere = [i for i, found in enumerate(self._option_prefixes) if found is None]
         size = self._option_key = min((len(p) for found in self._option_prefixes if found for p in found), default=1)
-        heads = {p[:size] for found in self._option_prefixes if found for p in found}
-        self._option_rules = {head: sorted(anywhere + [i for i, found in enumerate(self._option_prefixes)
-                                                       if found and any(p[:size] == head for p in found)])
-                              for head in heads}
+        rules_by_head: dict[str, list[int]] = {}
+        for i, found in enumerate(self._option_prefixes):
+            for head in {p[:size] for p in found or ()}:  # (one pass: each rule under each of its heads)
+                rules_by_head.setdefault(head, []).append(i)
+        self._option_rules = {head: sorted(anywhere + rules) for head, rules in rules_by_head.items()}
         self._option_rules_elsewhere = anywhere
         self._rule_order = {rule.id: i for i, rule in enumerate(self.rules)}
         # per event type: its exclusions, and an automaton of their literal prefixes (see

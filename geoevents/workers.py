@@ -37,19 +37,21 @@ WORKER_DIED = "a worker process died while extracting (out of memory?); not proc
 GRACE_SECONDS = 10.0  # the longest a run ending early waits for its workers to finish their chunks (``_Pool.close``)
 
 
-def _start_worker(parser: Parser, types: frozenset[str] | None, rules: tuple[str, ...] = ()) -> None:
-    set_up(parser, types, rules)
+def _start_worker(parser: Parser, types: frozenset[str] | None, rules: tuple[str, ...] = (),
+                  render: bool = False) -> None:
+    set_up(parser, types, rules, render)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the run
 
 
 class _Pool:
     """A process pool that is started again if a worker dies (its chunks are reported failed)."""
 
-    def __init__(self, jobs: int, parser: Parser, types: frozenset[str] | None, rules: tuple[str, ...] = ()):
+    def __init__(self, jobs: int, parser: Parser, types: frozenset[str] | None, rules: tuple[str, ...] = (),
+                 render: bool = False):
         methods = multiprocessing.get_all_start_methods()
         self.context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self.jobs = jobs
-        self.settings = (parser, types, rules)
+        self.settings = (parser, types, rules, render)
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:

@@ -268,3 +268,23 @@ def test_reaches_agree_with_the_tokeniser_over_the_packaged_names():
         for word in words[prefix] | set(expected):
             if word[:2] == prefix:
                 assert gazetteer._reach(word, block) == expected.get(word, 0), word
+
+
+def test_the_packaged_names_are_in_order_within_each_block():
+    """``Gazetteer._reach`` finds the names that start with a word by a binary search in its block."""
+    rows = load_gazetteer()._alias_rows
+    names = list(rows.whole())
+    assert names == sorted(names)
+    for prefix in sorted({name[:2] for name in names}):
+        block = list(rows.block(prefix))
+        assert block == sorted(block), prefix
+
+
+def test_reaches_count_the_names_rule_files_add():
+    added = {"Nordmark Bay Naval Station Annex": ["user:x,name"], "Abcx": ["user:x,name"]}
+    gazetteer = load_gazetteer().extended({"user:x": "place\t\tZed\t\tplace\t\t\t0"}, added)
+    for word in ("Nordmark", "Abcx", "Moscow"):
+        block = gazetteer._alias_rows.block(word)
+        assert gazetteer._reach(word, block) == _reaches_by_pattern(block).get(word, 0), word
+    assert gazetteer._reach("Nordmark", gazetteer._alias_rows.block("Nordmark")) == len(
+        "Nordmark Bay Naval Station Annex")

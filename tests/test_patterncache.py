@@ -231,12 +231,28 @@ def test_a_damaged_standard_file_is_compiled_again(cache_dir: Path) -> None:
         assert path.read_bytes() == good  # written again whole
 
 
-def test_a_bad_standard_pattern_raises_as_re_does(cache_dir: Path) -> None:
-    with pytest.raises(re.error):
-        patterncache.compile_standard(r"(?P<unit>days")
-    with pytest.raises(re.error):  # what ``regex`` reads but ``re`` does not
-        patterncache.compile_standard(r"\p{Lu}+")
-    assert not _standard_files(cache_dir)
+def test_a_bad_standard_pattern_raises_as_re_does(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # unbalanced; what ``regex`` reads but ``re`` does not; a look-behind ``re`` finds too wide
+    bad = [(r"(?P<unit>days", 0), (r"\p{Lu}+", 0), ("(?<=late\\s+)May", re.IGNORECASE), ("a\n(b", 0)]
+    expected = []
+    for source, flags in bad:
+        with pytest.raises(re.error) as raised:
+            re.compile(source, flags)
+        expected.append((str(raised.value), raised.value.pos, raised.value.lineno))
+        with pytest.raises(re.error) as raised:
+            patterncache.compile_standard(source, flags)
+        assert (str(raised.value), raised.value.pos, raised.value.lineno) == expected[-1]
+    assert len(_standard_files(cache_dir)) == len(bad)  # kept as refused
+    with monkeypatch.context() as patch:  # raised again from the cache, without parsing
+        def refuse(*_args, **_kwargs):
+            raise AssertionError("parsed again instead of read from the cache")
+
+        patch.setattr(patterncache.re, "compile", refuse)
+        patch.setattr(patterncache._re_parser, "parse", refuse)
+        for (source, flags), error in zip(bad, expected, strict=True):
+            with pytest.raises(re.error) as raised:
+                patterncache.compile_standard(source, flags)
+            assert (str(raised.value), raised.value.pos, raised.value.lineno) == error
 
 
 def test_cachedre_is_re_with_the_cache(cache_dir: Path) -> None:
