@@ -30,6 +30,7 @@ from .clauses import (
     role_words,
     role_words_pattern,
     skip_words,
+    words_in,
 )
 from .gazetteer import Mention, Reading, load_gazetteer
 from .lazypattern import LazyPattern, phrase_pattern
@@ -290,7 +291,7 @@ def _actor(role: NameRole, kind_role: str) -> Actor:
 
 
 def _words_between(text: str, a: int, b: int) -> list[str]:
-    return [w.lower() for w in WORD.findall(text, a, b)] if b > a else []
+    return [w.lower() for w in words_in(text, a, b)] if b > a else []
 
 
 _RELATIVE_BEFORE = regex.compile(r"\b(?:who|that)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|then|"
@@ -671,7 +672,7 @@ def _subject_from(text: str, role: NameRole) -> bool:
         return False
     head = text[max(0, m.start() - 60):m.start()]
     head = head[max(head.rfind(c) for c in ".,;:") + 1:]
-    return all(w.lower() in role_words("counting_words") or w[0].isdigit() for w in WORD.findall(head))
+    return all(w.lower() in role_words("counting_words") or w[0].isdigit() for w in words_in(head, 0, len(head)))
 
 
 def _by_other_forces(text: str, trigger: tuple[int, int]) -> bool:
@@ -948,7 +949,7 @@ def _with_of_another_noun(text: str, role: NameRole) -> bool:
     """"near the border with Guyana", "amid tensions with China": "with" completes another noun."""
     if role.preposition != "with":
         return False
-    words = [w.lower() for w in WORD.findall(text, max(0, role.mention.start - 80), role.mention.start)]
+    words = [w.lower() for w in words_in(text, max(0, role.mention.start - 80), role.mention.start)]
     if "with" not in words:
         return False
     at = len(words) - 1 - words[::-1].index("with")
@@ -1033,7 +1034,7 @@ def _listed(text: str, a: int, b: int) -> bool:
     gap = text[a:b]
     if gap in ("-", "–", "/"):
         return True
-    words = [w.lower() for w in WORD.findall(gap)]
+    words = [w.lower() for w in words_in(gap, 0, len(gap))]
     listed = "," in gap or "and" in words or "&" in gap
     return listed and all(w in role_words("coordination_words") or w in ("'s", "’s") or w.isdigit() for w in words)
 
