@@ -169,7 +169,6 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         phrase_end = mention.end
         if noun:
             phrase_end = mention.end + (len(text[mention.end:mention.end + 60]) - len(after)) + _noun_end(after)
-        border = border_phrase(text, clause, mention, mentions)
         preposition = preposition_before(text, mention.start, clause[0], allowed, through_names=True)
         relation = preposition
         if preposition is None and "in" in extra and _TOWN_OF.search(text, max(0, mention.start - 30), mention.start):
@@ -186,6 +185,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             continue
         first = 0 if relation in preferred or relation == "object" else 1
         rank = (first, _distance(trigger, mention.start, mention.end))
+        border = border_phrase(text, clause, mention, mentions)
         if border:
             candidates.append(_border_candidate(text, mention, relation, border, rank))
         else:
@@ -362,7 +362,8 @@ def _not_a_place(text: str, mention: Mention) -> bool:
     ("attacks on US troops") is not a place."""
     if any(r.form == "leader" for r in mention.readings):
         return True
-    if _SHIP_PREFIX.search(text, max(0, mention.start - 8), mention.start):
+    window = text[max(0, mention.start - 8):mention.start]  # (every prefix is in capitals)
+    if window.lower() != window and _SHIP_PREFIX.search(text, max(0, mention.start - 8), mention.start):
         return True
     if _ORGANISATION_NEXT.match(text, mention.end):
         return True
@@ -423,7 +424,7 @@ def _glued_party(text: str, mention: Mention) -> bool:
     """"the US-led coalition", "Iran-backed militias", "Hamas-controlled Gaza": a party glued to a
     participle is no place ("Russian-occupied Kherson", "Panama-controlled facilities" still say
     whose territory it is)."""
-    m = GLUED.match(text, mention.end)
+    m = GLUED.match(text, mention.end) if text.startswith("-", mention.end) else None  # (it starts with "-")
     if m is None:
         return text.startswith("-led", mention.end)
     territorial = m.group().lower() in _TERRITORIAL
@@ -449,7 +450,10 @@ _FORCE_NEXT = regex.compile(r"(?:['’]s)?\s+(?:(?:special|armed|ground|naval|ai
 def _place_reading(mention: Mention, before_place_noun: bool, context: _Context) -> Reading | None:
     """A name read as a place. A state's demonym or capital is a place only before a place noun
     ("Iraqi territory", "a Tajik base"): "Tajik forces" are an actor, not a place."""
-    reading = mention.place_reading(context.without(mention), context.places_without(mention))
+    if any(r.entity.kind == "place" for r in mention.readings):
+        reading = mention.place_reading(context.without(mention), context.places_without(mention))
+    else:
+        reading = mention.place_reading()  # (without a place among its readings, no context counts)
     if reading is not None:
         if reading.entity.kind == "state" and reading.form != "name" and not before_place_noun:
             return None
@@ -463,7 +467,7 @@ def _place_reading(mention: Mention, before_place_noun: bool, context: _Context)
 def _modifies_a_name(text: str, mention: Mention) -> bool:
     """A name glued to a participle names no place: "Saudi-led coalition", "Iran-backed militia",
     "Russian-held territory" (the land a state holds in war lies elsewhere)."""
-    return bool(_HYPHEN_PARTICIPLE.match(text, mention.end))
+    return text.startswith("-", mention.end) and bool(_HYPHEN_PARTICIPLE.match(text, mention.end))
 
 
 _HYPHEN_PARTICIPLE = regex.compile(r"-(?:led|backed|allied|aligned|funded|sponsored|brokered|trained|supported|"

@@ -242,14 +242,15 @@ def test_strengths_are_searched_where_a_strength_suffix_is():
 
 
 def test_patterns_skipped_or_tried_by_their_words_find_what_the_whole_pattern_finds():
-    from geoevents.actors import _FRAMEWORK, _force_from, _reporting, _reporting_words, _stance
+    from geoevents.actors import _FRAMEWORK, _FRAMEWORK_WORDS, _force_from, _reporting, _reporting_words, _stance
     from geoevents.borders import _BORDER_WITH, _BORDER_WITH_NOUNS
     from geoevents.places import _bare_border, _bare_borders_in, _venue_patterns, _venue_words
 
     own = ("Officials in Kyiv said; a SUMMIT IN Oslo, talks from Rome, the ſpokesman in Riga claimed that "
            "drills held, sources from Lima, Tulsa condemns the move and called it a farce, OFFICIALS said, "
            "peacekeepers from the Andes, as part of a UN force under NATO, near their eastern frontier and "
-           "THE BORDER, its west coast, their long Frontiers with the, its ſhores, our boundary with ")
+           "THE BORDER, its west coast, their long Frontiers with the, its ſhores, our boundary with, "
+           "AS PART OF the pact, as\npart of a force, UNDER the flag, as ſpart of")
     texts = [*TEXTS[::2], *variants(own)]
     venue_end, speaker_end = _venue_patterns()  # (the forward forms: a match is there or not, as in reverse)
     pairs = [(venue_end, _venue_words()[0]), (speaker_end, _venue_words()[1]), (_reporting(), _reporting_words())]
@@ -264,10 +265,30 @@ def test_patterns_skipped_or_tried_by_their_words_find_what_the_whole_pattern_fi
             for prefixed in (_stance(), _force_from(), _FRAMEWORK, _bare_border()):
                 quick = [m.span() for m in prefixed.finditer(text, start, end)]
                 assert quick == [m.span() for m in prefixed.compiled.finditer(text, start, end)], (text, start)
+            if _FRAMEWORK.compiled.search(text, start, end):
+                assert _FRAMEWORK_WORDS.occur_in(text, start, end), (text, start)
             borders = [m.span() for m in _bare_border().compiled.finditer(text, start, end)]
             assert [m.span() for m in _bare_borders_in(text, start, end)] == borders, (text, start)
             before = text[start:end]
             assert (_BORDER_WITH.search(before) is None or _BORDER_WITH_NOUNS.occur_in(text, start, end)), text
+    assert found > 20
+
+
+def test_patterns_before_the_trigger_are_searched_only_where_their_words_are():
+    from geoevents import actors
+
+    own = ("the FOREIGN troop withdrawal, called for all alien forces to leave, OUTSIDE military drills, "
+           "a campaign to force a retreat, compelling the, Moscow made foreign vessels leave, forced the "
+           "rebels to withdraw, the international naval, occupying troops to, will compel an, ſorced them to ")
+    pairs = [(actors._FOREIGN_BEFORE, actors._FOREIGN_WORDS), (actors._FOREIGN_SUBJECT_BEFORE, actors._FOREIGN_WORDS),
+             (actors._FORCED_BEFORE, actors._FORCED_WORDS), (actors._CAUSED_BEFORE, actors._CAUSED_WORDS)]
+    found = 0
+    for text in [*TEXTS[::2], *variants(own)]:
+        for end in range(len(text) + 1):
+            for pattern, words in pairs:
+                if pattern.search(text, max(0, end - 60), end):
+                    found += 1
+                    assert words.occur_in(text, max(0, end - 60), end), (text, end)
     assert found > 20
 
 
