@@ -193,7 +193,8 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
         force = noun or reading.form == "force" or reading.entity.kind == "armed_group"
         # (a place noun after the name matters only for a name or demonym that heads no force)
         place_modifier = not noun and (reading.form in ("demonym", "name") and bool(
-            place_nouns().match(after_words) or place_nouns().match(skip_words(after_words, 1)))
+            place_nouns().first_word_match(after_words)
+            or place_nouns().first_word_match(skip_words(after_words, 1)))
                                        or reading.form == "capital" and _embassy_after(after_words))
         preposition = preposition_before(text, mention.start, clause[0], prepositions)
         if preposition == "of" and _title_of().search(text, max(clause[0], mention.start - 40), mention.start):
@@ -268,7 +269,7 @@ def _force_after(text: str) -> bool:
     nouns, modifiers = force_nouns(), role_words("force_modifiers")
     position = 0
     for _ in range(5):
-        if nouns.match(text, position):
+        if nouns.first_word_match(text, position):
             return True
         m = _NEXT_TOKEN.match(text, position)
         if not m:

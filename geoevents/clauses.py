@@ -30,6 +30,7 @@ def words_in(text: str, start: int, end: int) -> list[str]:
     return _ASCII_WORD.findall(chunk) if chunk.isascii() else WORD.findall(text, start, end)
 
 
+_ASCII_LETTERS = re.compile(r"[A-Za-z]*")
 _STOP_PUNCT = regex.compile(r"[;:()\[\]\"“”]")
 _STOP_PUNCT_OR_COMMA = regex.compile(r"[;:()\[\]\"“”,]")
 
@@ -86,6 +87,8 @@ class WordList:
         # both sides, lower-casing is what IGNORECASE compares)
         self._heads = frozenset(p[:2].lower() for p in phrases)
         self._quick = all(p.isascii() and len(p) >= 2 for p in phrases)
+        # the letters each phrase opens with, lower-cased (see ``first_word_match``)
+        self._first_letters = frozenset(_ASCII_LETTERS.match(p.lower()).group() for p in phrases)
 
     def _cannot_start(self, text: str, pos: int, endpos: int | None) -> bool:
         if not self._quick or pos < 0:
@@ -98,6 +101,17 @@ class WordList:
         if self._cannot_start(text, pos, endpos):
             return None
         return self.pattern.match(text, pos) if endpos is None else self.pattern.match(text, pos, endpos)
+
+    def first_word_match(self, text: str, pos: int = 0) -> regex.Match | None:
+        """``match(text, pos)``, answered at once where the ASCII letters at ``pos``, lower-cased,
+        are not those a phrase opens with: where a phrase's letters end (a space, a hyphen, its
+        end and "\\b"), the text's must end too, unless a character beyond ASCII comes next (it
+        may fold to an ASCII letter)."""
+        if self._quick and pos >= 0:
+            end = _ASCII_LETTERS.match(text, pos).end()
+            if (end == len(text) or text[end].isascii()) and text[pos:end].lower() not in self._first_letters:
+                return None
+        return self.match(text, pos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         if self._cannot_start(text, pos, endpos):

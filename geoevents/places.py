@@ -162,7 +162,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
                 or _another_subject_between(text, trigger, mention)):
             continue
         after = past_possessive(text[mention.end:mention.end + 60])
-        noun = place_nouns().match(after) or place_nouns().match(skip_words(after, 1))
+        noun = place_nouns().first_word_match(after) or place_nouns().first_word_match(skip_words(after, 1))
         reading = _place_reading(mention, bool(noun), context)
         if reading is None:
             continue

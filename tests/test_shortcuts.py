@@ -292,6 +292,19 @@ def test_patterns_before_the_trigger_are_searched_only_where_their_words_are():
     assert found > 20
 
 
+def test_word_lists_answered_by_their_first_letters_match_what_the_whole_list_matches():
+    from geoevents.clauses import force_nouns, place_nouns
+
+    own = ("Russian troops, TROOPſ and troopſ, Kelvin \u212aommandos, İnfantry, troops2 and army-led units, "
+           "the armys, navy's ships, soil_ and Soil’s side, airbase, ſoil, border-area, sea\u00e9 side")
+    texts = [*TEXTS[::2], *variants(own)]
+    for words in (force_nouns(), place_nouns()):
+        for text in texts:
+            for pos in range(len(text) + 2):
+                quick, whole = words.first_word_match(text, pos), words.pattern.match(text, pos)
+                assert (quick and quick.span()) == (whole and whole.span()), (text, pos)
+
+
 def test_words_found_by_the_standard_re_in_ascii_text_are_those_of_the_word_pattern():
     import random
 
