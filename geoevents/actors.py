@@ -30,6 +30,7 @@ from .clauses import (
     role_words,
     role_words_pattern,
     skip_words,
+    words_in,
 )
 from .gazetteer import Mention, Reading, load_gazetteer
 from .lazypattern import LazyPattern, phrase_pattern
@@ -201,12 +202,17 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
         if reading is None:
             continue
         after = text[mention.end:min(clause[1] + 40, mention.end + 60)]
-        leads = bool(_LED.match(after))
-        after_words = after[_POSSESSIVE_OR_LED.match(after).end():]
+        leads = after[:1] == "-" and bool(_LED.match(after))
+        # (only a space, an apostrophe or a hyphen can start a match that is not empty: every
+        # character "\s" takes is a space to ``str.isspace``)
+        head = after[:1]
+        after_words = after[_POSSESSIVE_OR_LED.match(after).end():] if head.isspace() or head in "'’-" else after
         noun = _force_after(after_words)
         force = noun or reading.form == "force" or reading.entity.kind == "armed_group"
-        place_noun = place_nouns().match(after_words) or place_nouns().match(skip_words(after_words, 1))
-        place_modifier = not noun and (bool(place_noun) and reading.form in ("demonym", "name")
+        # (a place noun after the name matters only for a name or demonym that heads no force)
+        place_modifier = not noun and (reading.form in ("demonym", "name") and bool(
+            place_nouns().first_word_match(after_words)
+            or place_nouns().first_word_match(skip_words(after_words, 1)))
                                        or reading.form == "capital" and _embassy_after(after_words))
         preposition = preposition_before(text, mention.start, clause[0], prepositions)
         if preposition == "of" and _title_of().search(text, max(clause[0], mention.start - 40), mention.start):
@@ -258,10 +264,12 @@ def _modifies_a_name(text: str, role: NameRole) -> bool:
     """"Iran-backed militias", "Italian-occupied Kastellorizo", "pro-Russian rebels": the name is
     not a party here ("pro-Gaddafi forces", "pro-Syrian government forces" are the leader's or the
     government's)."""
-    if GLUED.match(text, role.mention.end) or _event_name_head().match(text, role.mention.end):
+    glued = text.startswith("-", role.mention.end) and GLUED.match(text, role.mention.end)  # (it starts with "-")
+    if glued or _event_name_head().match(text, role.mention.end):
         return True  # "Iran-backed militias", "the Iraq War troop surge"
     start = role.mention.start
-    return (bool(_SIDING.search(text, max(0, start - 6), start)) and role.reading.form != "leader"
+    return (text[start - 1:start] == "-" and bool(_SIDING.search(text, max(0, start - 6), start))
+            and role.reading.form != "leader"
             and not _GOVERNMENT_NEXT.match(text, role.mention.end))
 
 
@@ -291,20 +299,23 @@ def _force_after(text: str) -> bool:
     """Does a force noun follow, past at most three modifiers? ("Israeli ground forces",
     "Russia's Black Sea Fleet", "U.S. special operations troops")."""
     after_police = False
+    nouns, modifiers = force_nouns(), role_words("force_modifiers")
+    position = 0
     for _ in range(5):
-        if force_nouns().match(text):
+        if nouns.first_word_match(text, position):
             return True
-        m = _NEXT_TOKEN.match(text)
+        m = _NEXT_TOKEN.match(text, position)
         if not m:
             return False
         word = m.group(1)
-        listed = word.lower() in ("and", "&") and text[m.end():m.end() + 1].isupper()  # "Lebanese and U.N. troops"
-        police = word.lower() in _POLICE_BEFORE_TROOPS  # "Guatemalan police and military troops"
-        if not (word[0].isupper() or word[0].isdigit() or word.lower() in role_words("force_modifiers") or listed
-                or police or (after_police and word.lower() == "and")):
+        lower = word.lower()
+        listed = lower in ("and", "&") and text[m.end():m.end() + 1].isupper()  # "Lebanese and U.N. troops"
+        police = lower in _POLICE_BEFORE_TROOPS  # "Guatemalan police and military troops"
+        if not (word[0].isupper() or word[0].isdigit() or lower in modifiers or listed
+                or police or (after_police and lower == "and")):
             return False
         after_police = police
-        text = text[m.end():]
+        position = m.end()
     return False
 
 
@@ -323,7 +334,7 @@ def _actor(role: NameRole, kind_role: str) -> Actor:
 
 
 def _words_between(text: str, a: int, b: int) -> list[str]:
-    return [w.lower() for w in WORD.findall(text, a, b)] if b > a else []
+    return [w.lower() for w in words_in(text, a, b)] if b > a else []
 
 
 _RELATIVE_BEFORE = regex.compile(r"\b(?:who|that)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|then|"
@@ -546,7 +557,7 @@ _TO_BEFORE = regex.compile(r"\bto\s+(?:(?:begin|start|immediately|fully|complete
 def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
     """Force phrases tied to the trigger: before it, or its object ("deployed Russian troops")."""
     found = []
-    foreign = _FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0]) is not None
+    foreign = _foreign_before(text, trigger[0])
     by_others = _by_other_forces(text, trigger)  # "villages abandoned by jihadist fighters": not the jets before
     for role in roles:
         if (role.preposition == "from" and role.mention.end <= trigger[0] and not by_others
@@ -606,6 +617,15 @@ def _heading_the_participle(text: str, trigger: tuple[int, int], found: list[Nam
 
 
 # "since the foreign troop withdrawal started": forces named only as foreign have no party here
+def _foreign_before(text: str, trigger_start: int) -> bool:
+    """Are the forces before the trigger only called foreign ("the foreign troop withdrawal")?"""
+    return (_FOREIGN_WORDS.occur_in(text, max(0, trigger_start - 40), trigger_start)
+            and _FOREIGN_BEFORE.search(text, max(0, trigger_start - 40), trigger_start) is not None)
+
+
+# the words one of which every match of _FOREIGN_BEFORE and of _FOREIGN_SUBJECT_BEFORE holds (most
+# stretches have none: the patterns, tried at every character, are spared)
+_FOREIGN_WORDS = Words(("foreign", "international", "outside", "alien", "occupying", "occupation"))
 _FOREIGN_BEFORE = regex.compile(r"\b(?:foreign|international|outside)\s+(?:(?:troop|military|force|naval|army)\s+)?$",
                                 regex.IGNORECASE)
 # "once the withdrawal of foreign troops is completed": the forces are named, as no one's
@@ -635,11 +655,13 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     """The nearest name before the trigger that is not in a prepositional phrase, unless it only
     speaks of or judges the event ("North Korea condemns the drills") or the forces are only
     called foreign ("since the foreign troop withdrawal")."""
-    if (_FOREIGN_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0])
-            or _FOREIGN_SUBJECT_BEFORE.search(text, max(0, trigger[0] - 60), trigger[0])
+    if (_foreign_before(text, trigger[0])
+            or (_FOREIGN_WORDS.occur_in(text, max(0, trigger[0] - 60), trigger[0])
+                and _FOREIGN_SUBJECT_BEFORE.search(text, max(0, trigger[0] - 60), trigger[0]))
             or _FOREIGN_OBJECT_AFTER.match(text, trigger[1])
             or _by_other_forces(text, trigger)
-            or _FORCED_BEFORE.search(text, max(0, trigger[0] - 30), trigger[0])):
+            or (_FORCED_WORDS.occur_in(text, max(0, trigger[0] - 30), trigger[0])
+                and _FORCED_BEFORE.search(text, max(0, trigger[0] - 30), trigger[0]))):
         return []
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
               and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))
@@ -651,7 +673,8 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
         return []
     if _other_subject_between(text, subject, trigger):
         return []  # "North Korea fired missiles as the allies held drills": the allies hold them
-    if _CAUSED_BEFORE.search(text, max(subject.mention.end, trigger[0] - 60), trigger[0]):
+    floor = max(subject.mention.end, trigger[0] - 60)
+    if _CAUSED_WORDS.occur_in(text, floor, trigger[0]) and _CAUSED_BEFORE.search(text, floor, trigger[0]):
         return []  # "Beijing wants to make foreign vessels leave the sea": the causer does not leave
     return [subject]
 
@@ -761,11 +784,13 @@ def _reporting() -> regex.Pattern:
 # a causative verb and its object before a bare or to-infinitive trigger ("make foreign vessels
 # leave", "forced the rebels to withdraw"): the subject before the verb causes, it does not act,
 # unless the forces are its own ("Russia made its troops withdraw")
+_CAUSED_WORDS = Words(("mak", "made", "forc", "compel"))  # in every match of _CAUSED_BEFORE
 _CAUSED_BEFORE = regex.compile(
     r"\b(?:(?:make|makes|made|making)\s+(?!(?:its|their|his|her|our|a|an)\s)(?:(?!to\s)[\p{L}'’-]+\s+){1,3}?"
     r"|(?:forced|forcing|compelled|compelling)\s+(?!(?:its|their|his|her|our|to)\s)(?:[\p{L}'’-]+\s+){1,4}?to\s+)$",
     regex.IGNORECASE)
 # "a bombing campaign intended to force a retreat": the one who forces it does not retreat
+_FORCED_WORDS = Words(("forc", "compel"))  # in every match of _FORCED_BEFORE
 _FORCED_BEFORE = regex.compile(r"\b(?:(?:to|will|would|could|can|may|might|must)\s+(?:force|compel)|forcing|forced|"
                                r"compelled|compelling)\s+(?:(?:a|an|the)\s+)?$", regex.IGNORECASE)
 
@@ -778,7 +803,7 @@ def _subject_from(text: str, role: NameRole) -> bool:
         return False
     head = text[max(0, m.start() - 60):m.start()]
     head = head[max(head.rfind(c) for c in ".,;:") + 1:]
-    return all(w.lower() in role_words("counting_words") or w[0].isdigit() for w in WORD.findall(head))
+    return all(w.lower() in role_words("counting_words") or w[0].isdigit() for w in words_in(head, 0, len(head)))
 
 
 def _by_other_forces(text: str, trigger: tuple[int, int]) -> bool:
@@ -1055,7 +1080,7 @@ def _with_of_another_noun(text: str, role: NameRole) -> bool:
     """"near the border with Guyana", "amid tensions with China": "with" completes another noun."""
     if role.preposition != "with":
         return False
-    words = [w.lower() for w in WORD.findall(text, max(0, role.mention.start - 80), role.mention.start)]
+    words = [w.lower() for w in words_in(text, max(0, role.mention.start - 80), role.mention.start)]
     if "with" not in words:
         return False
     at = len(words) - 1 - words[::-1].index("with")
@@ -1140,7 +1165,7 @@ def _listed(text: str, a: int, b: int) -> bool:
     gap = text[a:b]
     if gap in ("-", "–", "/"):
         return True
-    words = [w.lower() for w in WORD.findall(gap)]
+    words = [w.lower() for w in words_in(gap, 0, len(gap))]
     listed = "," in gap or "and" in words or "&" in gap
     return listed and all(w in role_words("coordination_words") or w in ("'s", "’s") or w.isdigit() for w in words)
 
@@ -1157,6 +1182,8 @@ def _between_pair(trigger: tuple[int, int], roles: list[NameRole]) -> list[NameR
 def _frameworks(text: str, sentence: tuple[int, int], mentions: list[Mention], year: int | None) -> list[NameRole]:
     """A mission framework named as such: "as part of an African Union mission", "under NATO command"."""
     found = []
+    if not _FRAMEWORK_WORDS.occur_in(text, sentence[0], sentence[1]):
+        return found  # ("as" is in most sentences, "as part of" and "under" in few)
     for m in _FRAMEWORK.finditer(text, sentence[0], sentence[1]):
         for mention in mentions:
             if m.end() <= mention.start <= m.end() + 3:
@@ -1168,6 +1195,7 @@ def _frameworks(text: str, sentence: tuple[int, int], mentions: list[Mention], y
 
 
 _FRAMEWORK = phrase_pattern(r"\b(?:as\s+part\s+of|under)\s+(?:an?|the)?\s*", regex.IGNORECASE, ("as", "under"))
+_FRAMEWORK_WORDS = Words(("part", "under"))  # one of them is in every match of _FRAMEWORK
 
 
 @cache

@@ -18,6 +18,7 @@ from functools import cache
 from . import cachedregex as regex
 from .clauses import border_nouns, past_possessive, role_lexicon, skip_words
 from .gazetteer import Mention
+from .quickstarts import Words
 from .resources import read_text
 
 
@@ -39,8 +40,10 @@ def border_phrase(text: str, clause: tuple[int, int], mention: Mention, mentions
     after_raw = text[mention.end:mention.end + 60]
     after = past_possessive(after_raw)
     gap = len(after_raw) - len(after)
-    before = text[max(clause[0], mention.start - 40):mention.start]
-    with_before = _BORDER_WITH.search(before)
+    floor = max(clause[0], mention.start - 40)
+    before = text[floor:mention.start]
+    # (most names have no border noun before them: the pattern, tried at every character, is spared)
+    with_before = _BORDER_WITH.search(before) if _BORDER_WITH_NOUNS.occur_in(text, floor, mention.start) else None
     if with_before:  # "its borders with Germany and Slovenia"
         start = mention.start - len(before) + with_before.start()
         end = mention.end
@@ -126,6 +129,8 @@ def _countries(mentions: Sequence[Mention], start: int, end: int) -> tuple[str, 
 _DETERMINER = regex.compile(r"^(?:the|its|their|his|her)\s+", regex.IGNORECASE)
 _LISTED = regex.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?")
 _AND_OR = regex.compile(r"\b(?:and|or)\b")
+# the nouns every match of _BORDER_WITH holds, as Words compares them
+_BORDER_WITH_NOUNS = Words(("border", "frontier", "boundar"))
 _BORDER_WITH = regex.compile(
     r"(?:\b(?:its|their|his|her)\s+)?(?:(?:common|shared|mutual|long|porous)\s+)?"
     r"(?:borders?|frontiers?|boundary|boundaries)\s+with\s+(?:the\s+)?$",

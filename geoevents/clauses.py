@@ -11,14 +11,26 @@ import json
 from collections.abc import Set
 from functools import cache, lru_cache
 
+from . import cachedre as re
 from . import cachedregex as regex
 from .lazypattern import longest_first
 from .quickstarts import StartsPattern
 from .resources import read_lines, read_text
 
 WORD = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+|['’](?!s\b)[\p{L}\p{N}]+)*|['’]s\b")
+# WORD on ASCII text, for the standard ``re`` (quicker to call): there "\p{Lu}" is [A-Z], "\p{L}" and
+# "\p{N}" are [A-Za-z] and [0-9], "’" cannot occur, and both take the same characters for "\b"
+_ASCII_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:-[A-Za-z0-9]+|'(?!s\b)[A-Za-z0-9]+)*|'s\b", re.ASCII)
 
 
+def words_in(text: str, start: int, end: int) -> list[str]:
+    """``WORD.findall(text, start, end)`` (``start`` and ``end`` not negative), by the standard
+    ``re`` when the stretch is ASCII."""
+    chunk = text[start:end]
+    return _ASCII_WORD.findall(chunk) if chunk.isascii() else WORD.findall(text, start, end)
+
+
+_ASCII_LETTERS = re.compile(r"[A-Za-z]*")
 _STOP_PUNCT = regex.compile(r"[;:()\[\]\"“”]")
 _STOP_PUNCT_OR_COMMA = regex.compile(r"[;:()\[\]\"“”,]")
 
@@ -75,6 +87,8 @@ class WordList:
         # both sides, lower-casing is what IGNORECASE compares)
         self._heads = frozenset(p[:2].lower() for p in phrases)
         self._quick = all(p.isascii() and len(p) >= 2 for p in phrases)
+        # the letters each phrase opens with, lower-cased (see ``first_word_match``)
+        self._first_letters = frozenset(_ASCII_LETTERS.match(p.lower()).group() for p in phrases)
 
     def _cannot_start(self, text: str, pos: int, endpos: int | None) -> bool:
         if not self._quick or pos < 0:
@@ -87,6 +101,17 @@ class WordList:
         if self._cannot_start(text, pos, endpos):
             return None
         return self.pattern.match(text, pos) if endpos is None else self.pattern.match(text, pos, endpos)
+
+    def first_word_match(self, text: str, pos: int = 0) -> regex.Match | None:
+        """``match(text, pos)``, answered at once where the ASCII letters at ``pos``, lower-cased,
+        are not those a phrase opens with: where a phrase's letters end (a space, a hyphen, its
+        end and "\\b"), the text's must end too, unless a character beyond ASCII comes next (it
+        may fold to an ASCII letter)."""
+        if self._quick and pos >= 0:
+            end = _ASCII_LETTERS.match(text, pos).end()
+            if (end == len(text) or text[end].isascii()) and text[pos:end].lower() not in self._first_letters:
+                return None
+        return self.match(text, pos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         if self._cannot_start(text, pos, endpos):
@@ -201,9 +226,9 @@ def preposition_before(text: str, mention_start: int, floor: int, prepositions: 
     With ``through_names``, the search walks over other names and "of" ("in the Jaisalmer
     district of Rajasthan" -> "in"), as places nest.
     """
-    original = text[max(floor, mention_start - 100):mention_start]
-    stop = (_LAST_STOP_PUNCT if through_names else _LAST_STOP_PUNCT_OR_COMMA).search(original)
-    words = last_words(original[stop.end():] if stop else original, 10 if through_names else 5)[::-1]
+    start = max(floor, mention_start - 100, 0)
+    stop = (_LAST_STOP_PUNCT if through_names else _LAST_STOP_PUNCT_OR_COMMA).search(text, start, mention_start)
+    words = last_words(text, stop.end() if stop else start, mention_start, 10 if through_names else 5)[::-1]
     lowered = [w.lower() for w in words]
     phrase_ends = _phrase_ends(prepositions)
     for i, word in enumerate(words):
@@ -229,15 +254,15 @@ _LAST_STOP_PUNCT = regex.compile(r"(?r)[;:()\[\]\"“”]")
 _LAST_STOP_PUNCT_OR_COMMA = regex.compile(r"(?r)[;:()\[\]\"“”,]")
 
 
-def last_words(text: str, n: int) -> list[str]:
-    """``WORD.findall(text)[-n:]``, the words found in the end of ``text`` when it holds ``n``
-    of them: no word holds a space, so those found from a space on are the same either way."""
-    space = text.find(" ", max(0, len(text) - 8 * n))
-    if space > 0:
-        words = WORD.findall(text, space)
+def last_words(text: str, start: int, end: int, n: int) -> list[str]:
+    """``WORD.findall(text[start:end])[-n:]``, the words found in the end of the stretch when it
+    holds ``n`` of them: no word holds a space, so those found from a space on are the same either way."""
+    space = text.find(" ", max(start, end - 8 * n), end)
+    if space > start:
+        words = words_in(text, space, end)
         if len(words) >= n:
             return words[-n:]
-    return WORD.findall(text)[-n:]
+    return words_in(text, start, end)[-n:]
 
 
 def _phrase_ends(prepositions: Set[str]) -> frozenset[str]:

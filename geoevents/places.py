@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+
+import ahocorasick
 
 from . import cachedregex as regex
 from .borders import BorderPhrase, border_phrase, neighbours, side
 from .clauses import (
     GLUED,
-    WORD,
     alternation,
     attach_clause,
     force_nouns,
@@ -34,6 +36,7 @@ from .clauses import (
     role_words,
     role_words_pattern,
     skip_words,
+    words_in,
 )
 from .gazetteer import Mention, Reading, load_gazetteer
 from .lazypattern import LazyPattern, matches_at, phrase_pattern
@@ -115,8 +118,12 @@ class _Context:
     reading as a state must not vote for itself)."""
 
     def __init__(self, mentions: list[Mention]):
-        self._votes: list[tuple[Mention, set[str], set[str]]] = []
         self._mentions = mentions
+        # how many names vote for each country, and each name's own votes (by identity, with
+        # how many times the name is in the list: every time, it is left out)
+        self._countries: dict[str, int] = {}
+        self._places: dict[str, int] = {}
+        self._own: dict[int, tuple[Mention, set[str], set[str], int]] = {}
         for mention in mentions:
             places = mention.place_countries()
             if len(places) != 1:
@@ -124,10 +131,16 @@ class _Context:
             if any(r.entity.kind == "state" for r in mention.readings):
                 places = set()  # a state's own name says nothing about which namesake is meant
             states = {r.entity.code for r in mention.readings if r.entity.kind == "state" and r.entity.code}
-            self._votes.append((mention, places | states, places))
+            countries = places | states
+            for country in countries:
+                self._countries[country] = self._countries.get(country, 0) + 1
+            for country in places:
+                self._places[country] = self._places.get(country, 0) + 1
+            known = self._own.get(id(mention))
+            self._own[id(mention)] = (mention, countries, places, known[3] + 1 if known else 1)
 
     def without(self, mention: Mention) -> set[str]:
-        return {c for other, countries, _ in self._votes if other is not mention for c in countries}
+        return self._others(self._countries, mention, 1)
 
     def places_anywhere_without(self, mention: Mention) -> set[str]:
         """Every country the other places may lie in ("Gaza": also a Mozambican province), states
@@ -136,7 +149,15 @@ class _Context:
                 and not any(r.entity.kind == "state" for r in other.readings) for c in other.place_countries()}
 
     def places_without(self, mention: Mention) -> set[str]:
-        return {c for other, _, places in self._votes if other is not mention for c in places}
+        return self._others(self._places, mention, 2)
+
+    def _others(self, votes: dict[str, int], mention: Mention, field: int) -> set[str]:
+        """The countries that names other than ``mention`` vote for."""
+        own = self._own.get(id(mention))
+        if own is None or own[0] is not mention:
+            return set(votes)
+        mine, times = own[field], own[3]
+        return {country for country, count in votes.items() if country not in mine or count > times}
 
 
 def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], event_type: str,
@@ -159,7 +180,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
                 or _another_subject_between(text, trigger, mention)):
             continue
         after = past_possessive(text[mention.end:mention.end + 60])
-        noun = place_nouns().match(after) or place_nouns().match(skip_words(after, 1))
+        noun = place_nouns().first_word_match(after) or place_nouns().first_word_match(skip_words(after, 1))
         reading = _place_reading(mention, bool(noun), context)
         if reading is None:
             continue
@@ -168,7 +189,6 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         phrase_end = mention.end
         if noun:
             phrase_end = mention.end + (len(text[mention.end:mention.end + 60]) - len(after)) + _noun_end(after)
-        border = border_phrase(text, clause, mention, mentions)
         preposition = preposition_before(text, mention.start, clause[0], allowed, through_names=True)
         relation = preposition
         if preposition is None and "in" in extra and _TOWN_OF.search(text, max(0, mention.start - 30), mention.start):
@@ -185,6 +205,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             continue
         first = 0 if relation in preferred or relation == "object" else 1
         rank = (first, _distance(trigger, mention.start, mention.end))
+        border = border_phrase(text, clause, mention, mentions)
         if border:
             candidates.append(_border_candidate(text, mention, relation, border, rank))
         else:
@@ -293,7 +314,7 @@ def _in_framing_phrase(text: str, clause_start: int, trigger: tuple[int, int], m
     comma = text.find(",", mention.end, trigger[0])
     if comma < 0 or _STOP.search(text, m.end(), comma):
         return False
-    words = WORD.findall(text, m.end(), mention.start)
+    words = words_in(text, m.end(), mention.start)
     return not all(is_modifier(w.lower()) or w.lower() in nesting_words() or w[0].isupper() for w in words)
 
 
@@ -411,7 +432,8 @@ def _not_a_place(text: str, mention: Mention) -> bool:
     ("attacks on US troops") is not a place."""
     if any(r.form == "leader" for r in mention.readings):
         return True
-    if _SHIP_PREFIX.search(text, max(0, mention.start - 8), mention.start):
+    window = text[max(0, mention.start - 8):mention.start]  # (every prefix is in capitals)
+    if window.lower() != window and _SHIP_PREFIX.search(text, max(0, mention.start - 8), mention.start):
         return True
     if _ORGANISATION_NEXT.match(text, mention.end):
         return True
@@ -472,7 +494,7 @@ def _glued_party(text: str, mention: Mention) -> bool:
     """"the US-led coalition", "Iran-backed militias", "Hamas-controlled Gaza": a party glued to a
     participle is no place ("Russian-occupied Kherson", "Panama-controlled facilities" still say
     whose territory it is)."""
-    m = GLUED.match(text, mention.end)
+    m = GLUED.match(text, mention.end) if text.startswith("-", mention.end) else None  # (it starts with "-")
     if m is None:
         return text.startswith("-led", mention.end)
     territorial = m.group().lower() in _TERRITORIAL
@@ -498,7 +520,10 @@ _FORCE_NEXT = regex.compile(r"(?:['’]s)?\s+(?:(?:special|armed|ground|naval|ai
 def _place_reading(mention: Mention, before_place_noun: bool, context: _Context) -> Reading | None:
     """A name read as a place. A state's demonym or capital is a place only before a place noun
     ("Iraqi territory", "a Tajik base"): "Tajik forces" are an actor, not a place."""
-    reading = mention.place_reading(context.without(mention), context.places_without(mention))
+    if any(r.entity.kind == "place" for r in mention.readings):
+        reading = mention.place_reading(context.without(mention), context.places_without(mention))
+    else:
+        reading = mention.place_reading()  # (without a place among its readings, no context counts)
     if reading is not None:
         if reading.entity.kind == "state" and reading.form != "name" and not before_place_noun:
             return None
@@ -512,7 +537,7 @@ def _place_reading(mention: Mention, before_place_noun: bool, context: _Context)
 def _modifies_a_name(text: str, mention: Mention) -> bool:
     """A name glued to a participle names no place: "Saudi-led coalition", "Iran-backed militia",
     "Russian-held territory" (the land a state holds in war lies elsewhere)."""
-    return bool(_HYPHEN_PARTICIPLE.match(text, mention.end))
+    return text.startswith("-", mention.end) and bool(_HYPHEN_PARTICIPLE.match(text, mention.end))
 
 
 _HYPHEN_PARTICIPLE = regex.compile(r"-(?:led|backed|allied|aligned|funded|sponsored|brokered|trained|supported|"
@@ -541,7 +566,7 @@ def _is_object(text: str, trigger: tuple[int, int], start: int, event_type: str)
     """Is the name the object of a verbal trigger, past determiners and modifiers only?"""
     if event_type == "exercise" or start < trigger[1]:
         return False
-    words = [w.lower() for w in WORD.findall(text, trigger[1], start)]
+    words = [w.lower() for w in words_in(text, trigger[1], start)]
     return len(words) <= 4 and all(w in _OBJECT_GAP or is_modifier(w) or place_nouns().fullmatch(w) for w in words)
 
 
@@ -647,7 +672,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
         rank = (0 if preposition in preferred else 1, _distance(trigger, start, end))
         found.append(_Candidate(location, rank, start, end))
     named = known + found
-    for m in _bare_border().finditer(text, clause[0], clause[1]):
+    for m in _bare_borders_in(text, clause[0], clause[1]):
         if m.group("coast") and m.start() > trigger[1] and "," in text[trigger[1]:m.start()]:
             continue  # "exercises held by X, North Korea fires missiles off its coast": another clause's
         preposition = preposition_before(text, m.start(), clause[0], allowed)
@@ -672,7 +697,7 @@ _NAMED_AFTER = regex.compile(r"\s+(?:of|with|between)\b", regex.IGNORECASE)  # "
 
 def _first_phrase(text: str, after_trigger: int, start: int) -> bool:
     """Is the phrase at ``start`` the trigger's first, past only its object ("moved troops to the border")?"""
-    words = WORD.findall(text, after_trigger, start)
+    words = words_in(text, after_trigger, start)
     return len(words) <= 7 and not _PUNCTUATION_GAP.search(text, after_trigger, start)
 
 
@@ -689,7 +714,7 @@ def _governed_by_trigger(text: str, trigger: tuple[int, int], start: int, end: i
     if (_PUNCTUATION_GAP.search(text, trigger[1], gap_end) or load_gazetteer().find(text[start:end])
             or _operation_name().match(text, start)):
         return False
-    words = WORD.findall(text, trigger[1], gap_end)
+    words = words_in(text, trigger[1], gap_end)
     return len(words) <= 6 and all(_object_word(w.lower()) for w in words) and _ends_a_phrase(text, end)
 
 
@@ -745,7 +770,7 @@ def _proper_place_starts(text: str, start: int, end: int) -> list[int]:
     """Where a match of ``_proper_place`` can start, in order: a capital (every name's and every
     capitalised opener's), and where ``_lower_case_starts`` match (overlapping), which needs a
     hyphen or an "of" after a space: a quick search for those spares the slower pattern most times."""
-    capitals = [m.start() for m in _CAPITAL.finditer(text, start, end)]
+    capitals = _capitals_that_may_start(text, start, end)
     pattern, needs_hyphen_or_of = _lower_case_starts()
     if needs_hyphen_or_of and _HYPHEN_OR_OF.search(text, start, end) is None:
         return capitals
@@ -755,6 +780,48 @@ def _proper_place_starts(text: str, start: int, end: int) -> list[int]:
 
 _CAPITAL = regex.compile(r"\p{Lu}")
 _HYPHEN_OR_OF = regex.compile(r"-|\sof\s")
+
+
+def _capitals_that_may_start(text: str, start: int, end: int) -> list[int]:
+    """The capitals in ``text[start:end]`` where a ``_proper_place`` may match: at a capital
+    (case matters: no settlement noun), a match is a name after a preposition (its lookbehind),
+    or runs of names up to a place word or from an opener, so a place word or opener starts
+    there or further on before any character that no name nor space holds (a digit, a comma):
+    most capitals have neither, and these two quick tests spare trying the whole pattern there."""
+    capitals = [m.start() for m in _CAPITAL.finditer(text, start, end)]
+    if not capitals:
+        return capitals
+    words_at = sorted(end_at - size + 1 for end_at, size in _place_words().iter(text, start, end))
+    breaks = [m.start() for m in _NOT_IN_NAMES.finditer(text, start, end)] if words_at else []
+    behind = _LOOSE_BEHIND_PATTERN.match
+    kept = []
+    for capital in capitals:
+        i = bisect_left(words_at, capital)
+        if i < len(words_at):
+            j = bisect_left(breaks, capital)
+            if j == len(breaks) or words_at[i] < breaks[j]:
+                kept.append(capital)
+                continue
+        # (the lookbehind needs a space right before: every character "\s" matches is one)
+        if text[capital - 1].isspace() and capital and behind(text, capital):
+            kept.append(capital)
+    return kept
+
+
+# what the names, the spaces and the place words of a _proper_place are made of
+_NOT_IN_NAMES = regex.compile(r"[^\p{L}'’\s-]")
+
+
+@cache
+def _place_words() -> ahocorasick.Automaton:
+    """The place words and openers a run of names in ``_proper_place`` leads to or opens with,
+    as written (the pattern is case-sensitive)."""
+    lexicon = role_lexicon()
+    automaton = ahocorasick.Automaton()
+    for word in sorted({*lexicon["place_type_words"], *lexicon["place_head_nouns"], *lexicon["place_opening_words"]}):
+        automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
 
 
 @cache
@@ -779,10 +846,16 @@ def _proper_place() -> regex.Pattern:
         rf"(?P<name>(?:{name}\s+){{1,3}}(?:{heads})\b|(?:{_place_openers()})\s+{name}(?:\s+{name})?)"
         rf"|(?P<name>(?P<headed>(?:{name}\s+){{1,3}})(?:{lower_heads})\b)"
         rf"|{_SETTLEMENT_NOUN}\s+of\s+(?P<name>{name}(?:\s+{name})?)"
-        rf"|(?<=\b(?:in|near|at|to|from|into)\s+)(?P<name>(?P<bare>{name}(?:\s+{name}){{0,2}}))(?=,\s|\s+in\s)"
-        rf"|(?<=\b(?:in|near|at|to|from|into|off|out\s+of)\s+)(?P<name>(?P<loose>{name}(?:\s+{name}){{0,2}}))"
+        rf"|{_BARE_BEHIND}(?P<name>(?P<bare>{name}(?:\s+{name}){{0,2}}))(?=,\s|\s+in\s)"
+        rf"|{_LOOSE_BEHIND}(?P<name>(?P<loose>{name}(?:\s+{name}){{0,2}}))"
         rf"(?![\p{{L}}'’-]|\s+\p{{Lu}}|['’]s)"
     )
+
+
+# the prepositions before a bare name (a "loose" one may follow more of them)
+_BARE_BEHIND = r"(?<=\b(?:in|near|at|to|from|into)\s+)"
+_LOOSE_BEHIND = r"(?<=\b(?:in|near|at|to|from|into|off|out\s+of)\s+)"
+_LOOSE_BEHIND_PATTERN = regex.compile(_LOOSE_BEHIND)
 
 
 @cache
@@ -812,12 +885,23 @@ def _home_of_groups(actors: list[Actor]) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
+def _bare_borders_in(text: str, start: int, end: int) -> Iterator[regex.Match]:
+    """``_bare_border().finditer(text, start, end)``, searched only where one of the nouns that
+    every match holds occurs (most clauses name no border nor coast)."""
+    if not _BORDER_WORDS.occur_in(text, start, end):
+        return iter(())
+    return _bare_border().finditer(text, start, end)
+
+
+_BORDER_WORDS = Words(("border", "frontier", "coast", "shore"))
+
+
 def _owner_before(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
     """The state just before "town of X": "the Lebanese town of Bint Jbeil", "Georgian border town of"
     (with only such words between: not "US troops withdrew from Camp X")."""
     return [x for x in mentions if start - 25 <= x.end <= start
             and any(r.entity.kind == "state" and r.form in ("name", "demonym") for r in x.readings)
-            and all(w.lower() in nesting_words() or w.lower() == "the" for w in WORD.findall(text, x.end, start))][-1:]
+            and all(w.lower() in nesting_words() or w.lower() == "the" for w in words_in(text, x.end, start))][-1:]
 
 
 def _state_of(mention: Mention) -> str | None:
@@ -837,7 +921,7 @@ def _nested_in(text: str, end: int, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if mention.start >= end:
             gap = text[end:mention.start]
-            words = [w.lower() for w in WORD.findall(gap)]
+            words = [w.lower() for w in words_in(gap, 0, len(gap))]
             if len(gap) < 50 and all(w in _NESTING or is_modifier(w) for w in words):
                 return [mention]
             return []
@@ -1006,7 +1090,7 @@ def _chained(text: str, previous: _Candidate, start: int) -> bool:
         return False  # "from northern Syria, the United States is to deploy": a new clause's subject
     if len(gap) > 40 or start < previous.end:
         return False
-    words = [w.lower() for w in WORD.findall(gap)]
+    words = [w.lower() for w in words_in(gap, 0, len(gap))]
     return len(words) <= 5 and all(w in _CHAIN_WORDS or w.endswith(_PLACE_ADJECTIVE) or "-" in w for w in words)
 
 

@@ -202,10 +202,14 @@ def test_unnamed_places_are_found_where_a_match_can_start():
     untyped = ("units moved to Kestrel Vale, in the neighbourhood of Amrit Dor and the suburbs of Ost Lenn, "
                "then into El Varo in May, from the outskirts of Tarn, the port of ad-Dira, near Varn Hollow, "
                "at the cities of Olm and Brisk, the district of Uvel, in Tolk, an-Nasr")
-    texts = [*TEXTS, *variants(own), *variants(untyped)]
+    # capitals inside words, digits and commas between a name and its place word, an opener glued on
+    odd = ("the McKinnon Island drills, 2 Varo Island and Kell 4 Island, XMount Tesh, NATO Camp Orr, "
+           "into\u00a0Brisk, out  of Tarn Vale; at O'Dell Fort and Ash-Ter Peninsula, from Ost,Lenn Hills")
+    texts = [*TEXTS, *variants(own), *variants(untyped), *variants(odd)]
     for text in texts:
-        assert ([m.span() for m in _proper_places_in(text, 0, len(text))]
-                == [m.span() for m in _proper_place().finditer(text)]), text
+        for start, end in ((0, len(text)), (5, len(text) - 7), (len(text) // 3, len(text))):
+            assert ([m.span() for m in _proper_places_in(text, start, end)]
+                    == [m.span() for m in _proper_place().finditer(text, start, end)]), (text, start)
 
 
 def test_clause_breaks_tried_where_a_break_can_start_are_those_found_everywhere():
@@ -238,13 +242,15 @@ def test_strengths_are_searched_where_a_strength_suffix_is():
 
 
 def test_patterns_skipped_or_tried_by_their_words_find_what_the_whole_pattern_finds():
-    from geoevents.actors import _FRAMEWORK, _force_from, _reporting, _reporting_words, _stance
-    from geoevents.places import _bare_border, _venue_patterns, _venue_words
+    from geoevents.actors import _FRAMEWORK, _FRAMEWORK_WORDS, _force_from, _reporting, _reporting_words, _stance
+    from geoevents.borders import _BORDER_WITH, _BORDER_WITH_NOUNS
+    from geoevents.places import _bare_border, _bare_borders_in, _venue_patterns, _venue_words
 
     own = ("Officials in Kyiv said; a SUMMIT IN Oslo, talks from Rome, the ſpokesman in Riga claimed that "
            "drills held, sources from Lima, Tulsa condemns the move and called it a farce, OFFICIALS said, "
            "peacekeepers from the Andes, as part of a UN force under NATO, near their eastern frontier and "
-           "THE BORDER, its west coast")
+           "THE BORDER, its west coast, their long Frontiers with the, its ſhores, our boundary with, "
+           "AS PART OF the pact, as\npart of a force, UNDER the flag, as ſpart of")
     texts = [*TEXTS[::2], *variants(own)]
     venue_end, speaker_end = _venue_patterns()  # (the forward forms: a match is there or not, as in reverse)
     pairs = [(venue_end, _venue_words()[0]), (speaker_end, _venue_words()[1]), (_reporting(), _reporting_words())]
@@ -259,7 +265,82 @@ def test_patterns_skipped_or_tried_by_their_words_find_what_the_whole_pattern_fi
             for prefixed in (_stance(), _force_from(), _FRAMEWORK, _bare_border()):
                 quick = [m.span() for m in prefixed.finditer(text, start, end)]
                 assert quick == [m.span() for m in prefixed.compiled.finditer(text, start, end)], (text, start)
+            if _FRAMEWORK.compiled.search(text, start, end):
+                assert _FRAMEWORK_WORDS.occur_in(text, start, end), (text, start)
+            borders = [m.span() for m in _bare_border().compiled.finditer(text, start, end)]
+            assert [m.span() for m in _bare_borders_in(text, start, end)] == borders, (text, start)
+            before = text[start:end]
+            assert (_BORDER_WITH.search(before) is None or _BORDER_WITH_NOUNS.occur_in(text, start, end)), text
     assert found > 20
+
+
+def test_patterns_before_the_trigger_are_searched_only_where_their_words_are():
+    from geoevents import actors
+
+    own = ("the FOREIGN troop withdrawal, called for all alien forces to leave, OUTSIDE military drills, "
+           "a campaign to force a retreat, compelling the, Moscow made foreign vessels leave, forced the "
+           "rebels to withdraw, the international naval, occupying troops to, will compel an, ſorced them to ")
+    pairs = [(actors._FOREIGN_BEFORE, actors._FOREIGN_WORDS), (actors._FOREIGN_SUBJECT_BEFORE, actors._FOREIGN_WORDS),
+             (actors._FORCED_BEFORE, actors._FORCED_WORDS), (actors._CAUSED_BEFORE, actors._CAUSED_WORDS)]
+    found = 0
+    for text in [*TEXTS[::2], *variants(own)]:
+        for end in range(len(text) + 1):
+            for pattern, words in pairs:
+                if pattern.search(text, max(0, end - 60), end):
+                    found += 1
+                    assert words.occur_in(text, max(0, end - 60), end), (text, end)
+    assert found > 20
+
+
+def test_word_lists_answered_by_their_first_letters_match_what_the_whole_list_matches():
+    from geoevents.clauses import force_nouns, place_nouns
+
+    own = ("Russian troops, TROOPſ and troopſ, Kelvin \u212aommandos, İnfantry, troops2 and army-led units, "
+           "the armys, navy's ships, soil_ and Soil’s side, airbase, ſoil, border-area, sea\u00e9 side")
+    texts = [*TEXTS[::2], *variants(own)]
+    for words in (force_nouns(), place_nouns()):
+        for text in texts:
+            for pos in range(len(text) + 2):
+                quick, whole = words.first_word_match(text, pos), words.pattern.match(text, pos)
+                assert (quick and quick.span()) == (whole and whole.span()), (text, pos)
+
+
+def test_words_found_by_the_standard_re_in_ascii_text_are_those_of_the_word_pattern():
+    import random
+
+    from geoevents.clauses import WORD, words_in
+
+    own = ("The U.S. and its allies' ships, 2,000 troops' kit: north-east of Kell's port (O'Dell's) - "
+           "won't stay; A.B.C. it's S.A. 's x-'y 9-11 'tis ’s the U.S.’s navy")
+    pieces = ["a", "Z", "s", "'", "’", "-", ".", " ", ",", "1", "U.", "S", "_", "é", "\u00a0"]
+    rng = random.Random(7)
+    texts = [*TEXTS[::3], own, *(("".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))))
+                                 for _ in range(20000))]
+    for text in texts:
+        for start, end in ((0, len(text)), (1, len(text) - 1), (len(text) // 2, len(text))):
+            if 0 <= start <= end:
+                assert words_in(text, start, end) == WORD.findall(text, start, end) == WORD.findall(
+                    text[start:end]), (text, start)
+
+
+def test_the_countries_voted_by_the_other_names_are_those_a_plain_count_gives():
+    from geoevents.places import _Context
+
+    gazetteer = load_gazetteer()
+    own = ["Atlanta, Georgia saw drills as Russian and Georgian troops left Tbilisi and Paris, Texas, not Paris",
+           "Jordan and Jordan, Amman and Cairo, Georgia", "troops left Gori"]
+    for text in [*own, *TEXTS[::5]]:
+        mentions = gazetteer.find(text)
+        for listed in (mentions, mentions + mentions[:1]):
+            context = _Context(listed)
+            for mention in [*listed, *gazetteer.find("Kyiv and Lviv")]:
+                others = [m for m in listed if m is not mention]
+                states = {r.entity.code for m in others for r in m.readings if r.entity.kind == "state"
+                          and r.entity.code}
+                places = {c for m in others if len(m.place_countries()) == 1
+                          and not any(r.entity.kind == "state" for r in m.readings) for c in m.place_countries()}
+                assert context.without(mention) == places | states, text
+                assert context.places_without(mention) == places, text
 
 
 def test_dating_breaks_and_reporting_verbs_are_found_where_they_can_be():
