@@ -204,10 +204,18 @@ class TriggerLexicon:
         listed = (self.forces, self.military, self.police, self.police_proper, self.armed_threat, self.weapons,
                   self.trainees, self.state_forces)
         self.context_lists = {pattern: i for i, pattern in enumerate(listed) if isinstance(pattern, PrefixedPattern)}
-        keys: dict[str, set[int]] = {}
+        # per list: its words (a ``_word_pattern``'s prefixes are its words) by their classes, the
+        # key the automaton finds them by (words of one key have one length); the automaton tells
+        # which keys start where, so that only those words are compared there
+        self.context_list_words: dict[int, dict[str, tuple[str, ...]]] = {}
+        keys: dict[str, set[tuple[int, str]]] = {}
         for pattern, i in self.context_lists.items():
-            for word in pattern.prefixes:
-                keys.setdefault(character_classes(word), set()).add(i)
+            by_key: dict[str, list[str]] = {}
+            for word in sorted(pattern.prefixes):
+                key = character_classes(word)
+                by_key.setdefault(key, []).append(word)
+                keys.setdefault(key, set()).add((i, key))
+            self.context_list_words[i] = {key: tuple(words) for key, words in by_key.items()}
         self.context_words = WordStarts({key: tuple(sorted(ids)) for key, ids in keys.items()}, ())
         self.determiners = frozenset(read_lines("lexicon/determiners.txt"))
         self.not_forces = frozenset(read_lines("lexicon/not_forces.txt"))
