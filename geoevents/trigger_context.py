@@ -70,60 +70,6 @@ def _skip_space(text: str, position: int) -> int:
     return position
 
 
-class WordMatch:
-    """A word of a list found in a sentence, read as a ``regex.Match`` of its list's pattern is."""
-
-    __slots__ = ("_text", "_start", "_end")
-
-    def __init__(self, text: str, start: int, end: int):
-        self._text, self._start, self._end = text, start, end
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def span(self) -> tuple[int, int]:
-        return self._start, self._end
-
-    def group(self) -> str:
-        return self._text[self._start:self._end]
-
-
-_UNSURE = object()  # (a word boundary that only the pattern can tell)
-_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
-
-
-def _listed_word_at(text: str, start: int, keys: list[str], words_by_key: dict[str, tuple[str, ...]]
-                    ) -> WordMatch | None | object:
-    """What ``\\b(?:words)\\b`` matches at ``start``, of the words of ``keys`` (those whose classes
-    start there: no other word can match there), longest first; ``_UNSURE`` where a boundary
-    touches a character beyond ASCII (whether it is a word character is the pattern's to say)."""
-    for key in sorted(keys, key=len, reverse=True) if len(keys) > 1 else keys:
-        for word in words_by_key[key]:
-            if not text.startswith(word, start):
-                continue
-            end = start + len(word)
-            before = _boundary(text, start)
-            after = _boundary(text, end)
-            if before is None or after is None:
-                return _UNSURE
-            if before and after:
-                return WordMatch(text, start, end)
-    return None
-
-
-def _boundary(text: str, position: int) -> bool | None:
-    """``\\b`` at ``position`` when the characters on both sides are ASCII (or an end): a word
-    character ([A-Za-z0-9_]) on one side only; None when one is not ASCII."""
-    before = text[position - 1] if position > 0 else ""
-    after = text[position:position + 1]
-    if not (before.isascii() and after.isascii()):
-        return None
-    return (before in _ASCII_WORD) != (after in _ASCII_WORD)
-
-
 class SentenceContext:
     """What the checks need to know about one sentence, computed lazily."""
 
@@ -136,7 +82,7 @@ class SentenceContext:
         self.mentions = mentions
         self._forces: list[tuple[int, int]] | None = None
         self._listed_starts: dict[int, dict[int, list[str]]] | None = None  # see ``_matches``
-        self._listed: dict[int, list[regex.Match | WordMatch]] = {}
+        self._listed: dict[int, list[regex.Match]] = {}
         self._excluded: dict[str, list[tuple[int, int]]] = {}
         self._possible: dict[str, dict[str, set[int] | None]] = {}  # event type -> possible_exclusions
 
@@ -220,7 +166,7 @@ class SentenceContext:
     def _spans(self, pattern: regex.Pattern | LazyPattern) -> list[tuple[int, int]]:
         return [(m.start() + self.start, m.end() + self.start) for m in self._matches(pattern)]
 
-    def _matches(self, pattern: regex.Pattern | LazyPattern) -> list[regex.Match | WordMatch]:
+    def _matches(self, pattern: regex.Pattern | LazyPattern) -> list[regex.Match]:
         """``pattern.finditer(self.lowered)``; for the lexicon's word lists (``context_lists``),
         whose matches start where one of their words starts a word, tried only there: one
         automaton pass over the sentence finds those places for every list at once."""
@@ -236,28 +182,27 @@ class SentenceContext:
                     for i, key in keys:
                         self._listed_starts.setdefault(i, {}).setdefault(start, []).append(key)
             starts = self._listed_starts.get(index)
-            found = self._listed[index] = self._listed_words(pattern, index, starts) if starts else []
+            found = self._listed[index] = self._listed_words(index, starts) if starts else []
         return found
 
-    def _listed_words(self, pattern: LazyPattern, index: int, starts: dict[int, list[str]]
-                      ) -> list[regex.Match | WordMatch]:
-        """``matches_at(pattern, starts, self.lowered)`` for a list's ``\\b(?:words)\\b``, the
-        words of the keys found at each start compared there (the longest first, as the pattern
-        tries them) instead of the pattern's hundreds of alternatives; the pattern itself decides
-        where a word boundary depends on a character beyond ASCII."""
+    def _listed_words(self, index: int, starts: dict[int, list[str]]) -> list[regex.Match]:
+        """``matches_at(pattern, starts, self.lowered)`` for a list pattern's ``\\b(?:words)\\b``: at each
+        start, only the words of the keys found there are tried (the longest first, as the whole
+        alternation tries them: no other word can match there), a pattern or two of a few words
+        instead of one of hundreds."""
         lowered = self.lowered
-        words_by_key = self.lexicon.context_list_words[index]
-        found: list[regex.Match | WordMatch] = []
+        key_pattern = self.lexicon.context_key_pattern
+        found: list[regex.Match] = []
         resume = 0
         for start in sorted(starts):
             if start < resume:
                 continue
-            m = _listed_word_at(lowered, start, starts[start], words_by_key)
-            if m is _UNSURE:
-                m = pattern.match(lowered, start)
-            if m is not None:
-                resume = m.end()
-                found.append(m)
+            keys = starts[start]
+            for key in sorted(keys, key=len, reverse=True) if len(keys) > 1 else keys:
+                if m := key_pattern(index, key).match(lowered, start):
+                    resume = m.end()
+                    found.append(m)
+                    break
         return found
 
     def near(self, spans: Sequence[tuple[int, int]], candidate: Candidate, left: bool, right: bool,

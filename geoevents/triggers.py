@@ -217,6 +217,7 @@ class TriggerLexicon:
                 keys.setdefault(key, set()).add((i, key))
             self.context_list_words[i] = {key: tuple(words) for key, words in by_key.items()}
         self.context_words = WordStarts({key: tuple(sorted(ids)) for key, ids in keys.items()}, ())
+        self._context_key_patterns: dict[tuple[int, str], regex.Pattern] = {}
         self.determiners = frozenset(read_lines("lexicon/determiners.txt"))
         self.not_forces = frozenset(read_lines("lexicon/not_forces.txt"))
         self.not_force_modifiers = frozenset(read_lines("lexicon/not_force_modifiers.txt"))
@@ -226,6 +227,15 @@ class TriggerLexicon:
         # "<name> (<year>) " right before an exercise noun
         names = longest_first(read_lines("lexicon/exercise_names.txt"))
         self.exercise_names = regex.compile(r"\b(?:%s)(?:[ -]\d{2,4})?\s+$" % "|".join(map(regex.escape, names)))
+
+    def context_key_pattern(self, index: int, key: str) -> regex.Pattern:
+        """``\\b(?:words)\\b`` of the words of context list ``index`` whose classes are ``key``."""
+        pattern = self._context_key_patterns.get((index, key))
+        if pattern is None:
+            words = self.context_list_words[index][key]
+            pattern = self._context_key_patterns[(index, key)] = regex.compile(
+                r"\b(?:%s)\b" % "|".join(map(regex.escape, words)))
+        return pattern
 
     def scan(self, text: str, lowered: str | None = None) -> list[Candidate]:
         """Every trigger phrase in ``text``, in text order: one automaton pass finds the literal
