@@ -81,7 +81,7 @@ class SentenceContext:
         self.lowered = text[self.start:self.end].lower()
         self.mentions = mentions
         self._forces: list[tuple[int, int]] | None = None
-        self._listed_starts: dict[int, dict[int, list[str]]] | None = None  # see ``_matches``
+        self._listed_starts: dict[int, list[int]] | None = None  # see ``_matches``
         self._listed: dict[int, list[regex.Match]] = {}
         self._excluded: dict[str, list[tuple[int, int]]] = {}
         self._possible: dict[str, dict[str, set[int] | None]] = {}  # event type -> possible_exclusions
@@ -178,31 +178,11 @@ class SentenceContext:
             if self._listed_starts is None:
                 self._listed_starts = {}
                 words = self.lexicon.context_words
-                for start, keys in words.starts(words.hits(padded_classes(self.lowered))):
-                    for i, key in keys:
-                        self._listed_starts.setdefault(i, {}).setdefault(start, []).append(key)
+                for start, lists in words.starts(words.hits(padded_classes(self.lowered))):
+                    for i in lists:
+                        self._listed_starts.setdefault(i, []).append(start)
             starts = self._listed_starts.get(index)
-            found = self._listed[index] = self._listed_words(index, starts) if starts else []
-        return found
-
-    def _listed_words(self, index: int, starts: dict[int, list[str]]) -> list[regex.Match]:
-        """``matches_at(pattern, starts, self.lowered)`` for a list pattern's ``\\b(?:words)\\b``: at each
-        start, only the words of the keys found there are tried (the longest first, as the whole
-        alternation tries them: no other word can match there), a pattern or two of a few words
-        instead of one of hundreds."""
-        lowered = self.lowered
-        key_pattern = self.lexicon.context_key_pattern
-        found: list[regex.Match] = []
-        resume = 0
-        for start in sorted(starts):
-            if start < resume:
-                continue
-            keys = starts[start]
-            for key in sorted(keys, key=len, reverse=True) if len(keys) > 1 else keys:
-                if m := key_pattern(index, key).match(lowered, start):
-                    resume = m.end()
-                    found.append(m)
-                    break
+            found = self._listed[index] = list(matches_at(pattern, starts, self.lowered)) if starts else []
         return found
 
     def near(self, spans: Sequence[tuple[int, int]], candidate: Candidate, left: bool, right: bool,

@@ -204,20 +204,11 @@ class TriggerLexicon:
         listed = (self.forces, self.military, self.police, self.police_proper, self.armed_threat, self.weapons,
                   self.trainees, self.state_forces)
         self.context_lists = {pattern: i for i, pattern in enumerate(listed) if isinstance(pattern, PrefixedPattern)}
-        # per list: its words (a ``_word_pattern``'s prefixes are its words) by their classes, the
-        # key the automaton finds them by (words of one key have one length); the automaton tells
-        # which keys start where, so that only those words are compared there
-        self.context_list_words: dict[int, dict[str, tuple[str, ...]]] = {}
-        keys: dict[str, set[tuple[int, str]]] = {}
+        keys: dict[str, set[int]] = {}
         for pattern, i in self.context_lists.items():
-            by_key: dict[str, list[str]] = {}
-            for word in sorted(pattern.prefixes):
-                key = character_classes(word)
-                by_key.setdefault(key, []).append(word)
-                keys.setdefault(key, set()).add((i, key))
-            self.context_list_words[i] = {key: tuple(words) for key, words in by_key.items()}
+            for word in pattern.prefixes:
+                keys.setdefault(character_classes(word), set()).add(i)
         self.context_words = WordStarts({key: tuple(sorted(ids)) for key, ids in keys.items()}, ())
-        self._context_key_patterns: dict[tuple[int, str], regex.Pattern] = {}
         self.determiners = frozenset(read_lines("lexicon/determiners.txt"))
         self.not_forces = frozenset(read_lines("lexicon/not_forces.txt"))
         self.not_force_modifiers = frozenset(read_lines("lexicon/not_force_modifiers.txt"))
@@ -227,15 +218,6 @@ class TriggerLexicon:
         # "<name> (<year>) " right before an exercise noun
         names = longest_first(read_lines("lexicon/exercise_names.txt"))
         self.exercise_names = regex.compile(r"\b(?:%s)(?:[ -]\d{2,4})?\s+$" % "|".join(map(regex.escape, names)))
-
-    def context_key_pattern(self, index: int, key: str) -> regex.Pattern:
-        """``\\b(?:words)\\b`` of the words of context list ``index`` whose classes are ``key``."""
-        pattern = self._context_key_patterns.get((index, key))
-        if pattern is None:
-            words = self.context_list_words[index][key]
-            pattern = self._context_key_patterns[(index, key)] = regex.compile(
-                r"\b(?:%s)\b" % "|".join(map(regex.escape, words)))
-        return pattern
 
     def scan(self, text: str, lowered: str | None = None) -> list[Candidate]:
         """Every trigger phrase in ``text``, in text order: one automaton pass finds the literal

@@ -67,9 +67,7 @@ def test_exclusions_tried_only_where_their_prefixes_are_find_what_they_match_eve
 
 def test_the_context_word_lists_found_in_one_pass_are_what_each_list_finds_alone():
     odd = ["paratroops moved; para_troops; troops_ and _troops", "(troops)«soldiers» troops’ ‘militants’",
-           "Éforces and forcesé", "İ troops", "anti-personnel mines", "2troops, troops2 and x-troops", "",
-           "troops\u0301 and \u0301forces, troops\u00a0and\u2009forces", "air defence systems-air defence",
-           "air-defence systems air defence systemsx troopsſ"]
+           "Éforces and forcesé", "İ troops", "anti-personnel mines", "2troops, troops2 and x-troops", ""]
     for text in TEXTS + odd:
         context = SentenceContext(LEXICON, text, (0, len(text)), [])
         assert len(LEXICON.context_lists) > 5
