@@ -130,6 +130,8 @@ def _another(event: Event, text: str | None) -> bool:
 
 def link_within_document(events: Sequence[Event], text: str | None = None, doc_key: str | None = None) -> list[Event]:
     """Give each mention its event's id (the id of its first mention) and fill gaps from the others."""
+    if not events:
+        return []  # (most documents with trigger candidates have no event)
     clusters: list[_Cluster] = []
     owner: list[_Cluster] = []
     for event in sorted(events, key=lambda e: e.trigger.start):

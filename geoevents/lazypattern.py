@@ -77,7 +77,17 @@ class PrefixedPattern(LazyPattern):
                               text, pos, endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
-        return next(self.finditer(text, pos, endpos), None)
+        # the first match of ``finditer``, without its generators: the first start where the
+        # pattern matches (no match before it hides one)
+        endpos = len(text) if endpos is None else min(endpos, len(text))
+        chunk = self._folded(text, pos, endpos)
+        if chunk is None:
+            return self.compiled.search(text, pos, endpos)
+        match = self.compiled.match
+        for start in sorted({pos + end - size + 1 for end, size in self._automaton().iter(chunk)}):
+            if m := match(text, start, endpos):
+                return m
+        return None
 
     def _folded(self, text: str, pos: int, endpos: int) -> str | None:
         """``text[pos:endpos]`` as the prefixes are compared with it (lower-cased with IGNORECASE),
@@ -134,6 +144,9 @@ class LazyAlternation(PrefixedPattern):
             return None
 
         yield from self._by_first_words(text, pos, endpos, first_part_matching)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
+        return next(self.finditer(text, pos, endpos), None)  # (its own finditer, not the whole pattern)
 
     def _by_first_words(self, text: str, pos: int, endpos: int | None,
                         match_at: Callable[[int, list[str], int], regex.Match | None]) -> Iterator[regex.Match]:

@@ -64,6 +64,13 @@ class QuantityLexicon:
         # lookup spares the pattern at the other words
         self.opening_words = frozenset(_LEADING_LETTERS.match(w.lower()).group() for w in openers)
         self.ascii_openers = all(w.isascii() and w[:1].isalpha() for w in openers)
+        # the words a number phrase can end with, before the white space that ends every match:
+        # the last word of a number word, a vague word or a multiplier, a multiplier's plural,
+        # "of", the article and a strength ("5,000-strong"); a phrase ending in letters ends so
+        enders = [*self.words, *self.vague, *self.multipliers, *(m + "s" for m in self.multipliers),
+                  "of", "a", "an", *(s.lstrip("-") for s in _STRENGTHS)]
+        self.number_enders = frozenset(w.split()[-1].lower() for w in enders)
+        self.ascii_enders = all(w.isascii() and w.isalpha() for w in self.number_enders)
         self.strong = LazyPattern(
             rf"(?<![\p{{L}}\p{{N}}])(?:(?P<qual>{qual})\s+)?(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+)"
             rf"(?:{'|'.join(_STRENGTHS)})\s+(?:\p{{L}}+\s+){{0,2}}?(?:{'|'.join(data['force_frames'])})\b",
@@ -184,6 +191,8 @@ def _last_tokens(text: str, start: int, end: int, n: int) -> list[regex.Match]:
 def _number_before(text: str, start: int, end: int, lex: QuantityLexicon) -> regex.Match | None:
     """``lex.number_before.search(text, start, end)``: the pattern is tried only where a word starts
     that is not glued to the one before (every match starts so), first to last."""
+    if lex.ascii_enders and not _may_end_a_number(text, start, end, lex):
+        return None
     if not lex.number_starts_words:
         return lex.number_before.search(text, start, end)
     match = lex.number_before.match
@@ -193,6 +202,31 @@ def _number_before(text: str, start: int, end: int, lex: QuantityLexicon) -> reg
         if m := match(text, word.start(), end):
             return m
     return None
+
+
+# white space as ``regex`` reads ``\\s`` among ASCII characters
+_ASCII_SPACE = frozenset(" \t\n\x0b\x0c\r")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _may_end_a_number(text: str, start: int, end: int, lex: QuantityLexicon) -> bool:
+    """Can ``number_before`` match in ``text[start:end]``? Every match ends with white space at
+    ``end``, after a digit, a comma or full stop of a number, or a word of ``number_enders``
+    with no letter before it: no, where ASCII text shows none of these (most force nouns
+    follow "the", "its", "U.S."); where a character beyond ASCII is in the way, maybe."""
+    i = end
+    while i > start and text[i - 1] in _ASCII_SPACE:
+        i -= 1
+    if i in (start, end):  # nothing before the white space, or no white space at the end
+        return end > start and not text[end - 1].isascii()
+    if text[i - 1] not in _ASCII_LETTERS:
+        return True  # a digit or a mark ends it, or a character beyond ASCII
+    j = i - 1
+    while j > 0 and text[j - 1] in _ASCII_LETTERS:
+        j -= 1
+    if j > 0 and not text[j - 1].isascii():
+        return True
+    return text[j:i].lower() in lex.number_enders
 
 
 def _cannot_open_number(word: str, lex: QuantityLexicon) -> bool:

@@ -195,6 +195,23 @@ def test_numbers_are_found_where_an_opener_can_start_them():
             assert (shortcut and shortcut.span()) == (full and full.span()), (text, end)
 
 
+def test_numbers_are_looked_for_only_where_a_number_can_end():
+    lex = quantity_lexicon()
+    odd = ["500k troops, 1.5 million men, 2,000. soldiers, a 3,000-strong force and some 40-member teams",
+           "hundreds of\u00a0troops, dozens\u2009tanks, tens of thousands  of men, Twenty-Five jets",
+           "éone troops, –two tanks, ſeven ships, 5\u212a men, half a dozen\tjets, a couple of\n planes",
+           "the U.S. troops; x1 two\x1c troops three\x85 tanks, scoreſ of men, Several Thousands ", " ", ""]
+    found = 0
+    for text in [*TEXTS[::3], *(v for line in odd for v in variants(line))]:
+        for end in range(len(text) + 1):
+            for start in (max(0, end - 80), max(0, end - 3)):
+                shortcut = _number_before(text, start, end, lex)
+                full = lex.number_before.search(text, start, end)
+                assert (shortcut and shortcut.span()) == (full and full.span()), (text, start, end)
+                found += full is not None
+    assert found > 100
+
+
 def test_unnamed_places_are_found_where_a_match_can_start():
     own = ("troops left the town of Bint Jbeil for al-Anbar Province and Camp Pendleton near Dongshan Island, "
            "flying from al-Qusayr, in the hometown of Zorg in the McDonald Islands")
