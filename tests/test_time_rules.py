@@ -161,3 +161,33 @@ def test_the_dispatch_tables_keep_one_copy_of_each_tuple_of_entries():
         by_content: dict[tuple, int] = {}
         for value in values:
             assert by_content.setdefault(value, id(value)) == id(value)
+
+
+def test_standard_library_cores_hold_no_nested_set():
+    """A core written for the standard ``re`` must mean what the ``regex`` core means: a letter
+    class turned into a set nested in another is read as other characters (with a FutureWarning)
+    and quietly matches other text. (A class ``re`` lacks, such as currency symbols, makes ``re`` refuse
+    the core, which is then matched with ``regex``.)"""
+    import contextlib
+    import re
+    import warnings
+
+    from geoevents.temporal.grammar import standard_source
+
+    for rule in RULES:
+        source = standard_source(rule.core_source)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", FutureWarning)
+            with contextlib.suppress(re.error):  # refused: matched with ``regex`` (Rule.matcher)
+                re.compile(source, re.IGNORECASE)
+
+
+def test_a_letter_in_a_set_with_other_members_is_an_alternation():
+    import re
+
+    from geoevents.temporal.grammar import standard_source
+
+    translated = standard_source("ago(?![\\p{L}\\d'’-])")
+    pattern = re.compile(translated)
+    assert pattern.match("ago ")
+    assert not pattern.match("agos") and not pattern.match("ago-") and not pattern.match("ago7")

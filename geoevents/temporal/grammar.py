@@ -252,8 +252,11 @@ def _group_end(source: str, i: int) -> int:
 
 
 # ``regex`` classes the patterns use, in the standard ``re`` syntax (letters: word characters
-# that are no digit nor underscore)
+# that are no digit nor underscore). A set holding a letter class and other members becomes an
+# alternation: inside a set, the negated class would be a nested set, read as other characters.
 _STANDARD = (("[\\p{L}\\p{N}]", r"[^\W_]"), ("[\\p{L}\\d]", r"[^\W_]"), ("[\\p{L}-]", r"(?:[^\W\d_]|-)"),
+             ("[\\p{L}\\d'’-]", r"(?:[^\W_]|['’-])"), ("[\\p{L}\\d.'’-]", r"(?:[^\W_]|[.'’-])"),
+             ("[\\p{L}'’.]", r"(?:[^\W\d_]|['’.])"),
              ("[\\p{L}]", r"[^\W\d_]"), ("\\p{Lu}", "[A-ZÀ-ÖØ-Þ]"), ("\\p{L}", r"[^\W\d_]"))
 
 
