@@ -135,6 +135,13 @@ class StatusLexicon:
         self.inception = alternation(data["inception_infinitives"])
         self.inception_acts = frozenset(data["inception_acts"])
         self.causatives = frozenset(data["causative_verbs"])
+        self.past_auxiliaries = frozenset(data["past_auxiliaries"])
+        self.present_bare_cues = frozenset(data["present_bare_cues"])
+        self.infinitive_verbs_after_to = frozenset(data["infinitive_verbs_after_to"])
+        self.definite = frozenset(data["definite_determiners"])
+        self.indefinite = frozenset(data["indefinite_determiners"])
+        self.determiner_search_stops = frozenset(data["determiner_search_stops"])
+        self.subject_breaking_prepositions = frozenset(data["subject_breaking_prepositions"])
         forms = data["word_forms"]
         self.modals = frozenset(forms["modals"])
         self.be = frozenset(forms["be"])

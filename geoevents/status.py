@@ -46,17 +46,11 @@ _COMMA = regex.compile(r"[,;:]")
 _AND = regex.compile(r"\s(?:and|but)\s")
 _TO_AFTER = regex.compile(r"\s+to\b", regex.IGNORECASE)  # "not to": an infinitive the particle negates
 _COORDINATORS = ("and", "but", "then")
-_PRESENT_BARE_CUES = frozenset(("hold", "begin", "start", "launch", "conduct", "stage", "continue", "resume"))
-_AFTER_INFINITIVE_TO = frozenset(("be", "have", "been", "get", "see", "keep", "remain"))
-_DEFINITE = frozenset(("the", "its", "their", "his", "her", "our", "these", "those", "'s"))
-_ARTICLES = frozenset(("a", "an", "this", "that", "any", "no"))
-_STOP_ARTICLE_SEARCH = frozenset(("is", "are", "was", "were", "will", "would", "to", "be", "and", "or"))
 _PAST_CAUSE_REACH = 2  # words between a past verb of causing and a cue that still governs it ("may have forced")
 _CAUSATIVE_REACH = 4  # words from "let" to the bare verb it governs ("let UN peacekeepers deploy")
 _AWAITED_REACH = 6  # words from "until" to the present tense it makes awaited
 _AWAITED_COORDINATED_REACH = 12  # the same, to a second verb after "and"
 _NEW_FORCE_VERB_REACH = 2  # words from the article of "a force deployed" back to the cue that governs it
-_PREPOSITIONS = frozenset(("of", "for", "in", "on", "after", "before", "during", "amid", "about", "over", "with", "by"))
 _PREPOSITION_REACH = 4  # words from a cue ending in a preposition ("not take part in") to the trigger it governs
 _HEDGE_ON_VERB_REACH = 1  # words from a hedge to the auxiliary it qualifies ("believed to have")
 _DENIAL_REACH = 5  # words from a denial to the finite verb of the clause it denies ("denied that its troops had")
@@ -86,7 +80,7 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
         # "will lead a multinational force deployed to Haiti": a force yet to be formed and sent,
         # whose verb decides ("attacked a Kenyan force deployed in the town" stays occurred); a
         # cue farther away governs something else ("the extension of a mandate of a force deployed")
-        reach = len(form.before) - _article_index(form.before) + _NEW_FORCE_VERB_REACH
+        reach = len(form.before) - _article_index(form.before, lex) + _NEW_FORCE_VERB_REACH
         cues = [c for c in lex.cues_in(text, left, trigger[0]) if _words(text, c.end, trigger[0]) <= reach]
         governing = _walk(text, cues, trigger[0], lex, left) if cues else None
         status = governing if governing in ("planned", "uncertain") else None
@@ -120,7 +114,8 @@ def _scoping_cue(text: str, sentence: tuple[int, int], left: int, trigger: tuple
     if not lex.predicate_scope.fullmatch(text, cue.start, cue.end) or _COMMA.search(text, cue.end, trigger[0]):
         return None
     between = [w.lower() for w in _WORD.findall(text, cue.end, trigger[0])]
-    if len(between) > 5 or any(w in lex.be or w in lex.modals or w in lex.finite_after or w in _PREPOSITIONS
+    if len(between) > 5 or any(w in lex.be or w in lex.modals or w in lex.finite_after
+                               or w in lex.subject_breaking_prepositions
                                for w in between):  # "accused of training rebels": the trigger is no subject
         return None
     if lex.particles.search(text, cue.end, trigger[0]):
@@ -212,8 +207,8 @@ def _past_cue(cue: Cue, lex: StatusLexicon) -> bool:
     first = cue.text.split()[0]
     if first.endswith("ed") or cue.text.endswith(" to") or first in lex.irregular_past:
         return True
-    return first in ("has", "have", "had", "was", "were") or (
-        cue.category == "occurred" and not first.endswith("s") and first not in _PRESENT_BARE_CUES)
+    return first in lex.past_auxiliaries or (
+        cue.category == "occurred" and not first.endswith("s") and first not in lex.present_bare_cues)
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +247,8 @@ def _reduced_relative(form: TriggerForm, lex: StatusLexicon) -> bool:
     if noun is None or not force_nouns().fullmatch(noun.lower()):
         return False
     governing = [w.lower() for w in form.before[-_SMALL_CLAUSE_REACH:-1]]
-    if _article_of_force(form.before, lex) in _DEFINITE:
+    article = _article_of_force(form.before, lex)
+    if article == "'s" or article in lex.definite:
         # "will withdraw the troops deployed in Somalia": forces already there, a modal is no
         # verb taking a small clause ("will see troops stationed" is)
         governing = [w for w in governing if w not in lex.modals]
@@ -271,20 +267,20 @@ def _participle_of_new_force(form: TriggerForm, lex: StatusLexicon) -> bool:
 def _article_of_force(before: tuple[str, ...], lex: StatusLexicon) -> str | None:
     """The determiner that opens the phrase of the force noun ending ``before`` ("a", "the",
     "its", "'s" for a possessive), at most three modifiers before the noun; None if there is none."""
-    index = _article_index(before)
+    index = _article_index(before, lex)
     if index < 0:
         return None
     lower = before[index].lower()
     return "'s" if lower.endswith(("'s", "’s")) else lower
 
 
-def _article_index(before: tuple[str, ...]) -> int:
+def _article_index(before: tuple[str, ...], lex: StatusLexicon) -> int:
     """Where in ``before`` that determiner is (-1: none)."""
     for index in range(len(before) - 2, max(-1, len(before) - 6), -1):
         lower = before[index].lower()
-        if lower.endswith(("'s", "’s")) or lower in _DEFINITE or lower in _ARTICLES:
+        if lower.endswith(("'s", "’s")) or lower in lex.definite or lower in lex.indefinite:
             return index
-        if lower in _STOP_ARTICLE_SEARCH:
+        if lower in lex.determiner_search_stops:
             return -1
     return -1
 
@@ -334,7 +330,8 @@ def _finite(words: list[str], aux: str | None, before: tuple[str, ...], lex: Sta
         near = [w.lower() for w in before[-_NEAR_MODAL:]]
         # not "will see troops stationed", "to be deployed"; but the "to" of "moved troops to the
         # border, then pulled them back" is a preposition: only a "to" before a verb counts
-        return not any(w in lex.modals and (w != "to" or i + 1 == len(near) or near[i + 1] in _AFTER_INFINITIVE_TO)
+        return not any(w in lex.modals
+                       and (w != "to" or i + 1 == len(near) or near[i + 1] in lex.infinitive_verbs_after_to)
                        for i, w in enumerate(near))
     if lower in _COORDINATORS and _third_person(first) and (len(words) == 1 or not _third_person(words[-1])):
         return True  # "suspends the assembly and deploys troops": a second verb of the same subject
