@@ -10,7 +10,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from . import cachedregex as regex
-from .clauses import alternation, is_modifier, role_lexicon
+from .clauses import alternation, is_modifier, role_lexicon, role_words
 from .cues import status_lexicon
 from .gazetteer import Mention, SentenceNames
 from .lazypattern import LazyPattern, matches_at
@@ -34,9 +34,6 @@ _TO_HOME = regex.compile(r"\s+(?:back\s+)?(?:in|to)\s+(?:the\s+)?", regex.IGNORE
 _NAME_WORD = r"(?-i:\p{Lu})[\p{L}\p{N}'’&.-]*"
 _NAME_SUBJECT = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’&.-])({_NAME_WORD}(?:\s+(?:and\s+|&\s+)?{_NAME_WORD})*)"
                               r"\s+(?:(?:has|have|had|will|is|are|was|were|also|then|finally)\s+)?$")
-# words after which a capitalised name is no subject (prepositions: a time, a place, an object)
-_NOT_BEFORE_SUBJECT = frozenset(("in", "on", "at", "from", "of", "by", "since", "until", "after", "before", "during",
-                                 "near", "to", "into", "with", "for", "than", "across", "around", "outside"))
 _THE = regex.compile(r"the\s+", regex.IGNORECASE)
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _PARTY_JOINER = regex.compile(r"\s*(?:-|,|and|&)\s*|\s*,\s*and\s+", regex.IGNORECASE)
@@ -463,7 +460,7 @@ class SentenceContext:
         if self.near(self.forces(), candidate, True, False, window=_COMPANY_FORCE_WINDOW):
             return False  # "Fighters of the May 12 Youth Front are pulling out"
         before = _PREVIOUS_WORD.search(self.text, max(self.start, m.start(1) - 30), m.start(1))
-        if before is not None and before.group(1).lower() in _NOT_BEFORE_SUBJECT:
+        if before is not None and before.group(1).lower() in role_words("company_subject_breakers"):
             return False  # "the battalions that arrived in Estonia in March have withdrawn": no subject
         return not any(mention.start < m.end(1) and m.start(1) < mention.end and mention.actor_reading() is not None
                        for mention in self.mentions)
