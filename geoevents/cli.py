@@ -177,7 +177,7 @@ def extract(
         writer = LinkingWriter(writer, grouped=group)
     # the JSON writers take the events as text rendered where they were found (in the workers)
     render = hasattr(writer, "write_rendered")
-    with stop_on_first_interrupt() as interrupted:
+    with _quiet_on_closed_pipe(), stop_on_first_interrupt() as interrupted:
         results = extract_all(tasks, parser, wanted, jobs, ordered=not unordered, stop=interrupted.is_set,
                               rules=rule_paths, share_read=lambda: reading.bytes_read / size if (size := total_size())
                               else None, render=render)
@@ -282,6 +282,23 @@ class Reporter:
 
 
 @contextlib.contextmanager
+def _quiet_on_closed_pipe() -> Iterator[None]:
+    """The reader of the output went away (``| head``): stop there, say nothing and exit 0 (left
+    to click, the exit code would be 1, which means failed inputs)."""
+    try:
+        yield
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(0) from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that what is still buffered goes nowhere."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+@contextlib.contextmanager
 def stop_on_first_interrupt() -> Iterator[threading.Event]:
     """The first Ctrl-C asks the run to stop after flushing what is done; a second one stops at once."""
     stop = threading.Event()
@@ -332,7 +349,7 @@ def dates(
     reporter = Reporter(errors, error_log, quiet)
     writer = timex_writer_for(chosen_format, sys.stdout)
     documents = expressions = 0
-    with contextlib.ExitStack() as cleanup:
+    with _quiet_on_closed_pipe(), contextlib.ExitStack() as cleanup:
         if error_log:
             cleanup.callback(error_log.close)
         for item in iter_documents(paths or [], fields, published, globs=glob or (), files_from=files_from,
@@ -442,8 +459,7 @@ def main() -> None:
     except SystemExit as done:
         _exit_now(done.code)
     except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         _exit_now(0)  # (not sys.exit: see ``_exit_now``, and a worker stopped mid-chunk leaves threads to join)
     except KeyboardInterrupt:
         _exit_now(130)

@@ -308,10 +308,11 @@ def test_workers_keep_the_input_order(tmp_path):
 def test_closed_pipe_is_quiet_with_workers(tmp_path):
     path = tmp_path / "docs.jsonl"
     big_jsonl(path, 4000)
-    command = f"{sys.executable} -m geoevents extract {path} --format jsonl --jobs 2 | head -3"
-    done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=120)
+    command = f"{sys.executable} -m geoevents extract {path} --format jsonl --jobs 2 | head -3; exit ${{PIPESTATUS[0]}}"
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120)
     assert done.stdout.count("\n") == 3
     assert done.stderr == ""
+    assert done.returncode == 0
 
 
 @pytest.mark.parametrize("output", ["jsonl", "json"])
