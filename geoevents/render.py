@@ -173,47 +173,86 @@ def _when(date: dict | None) -> str:
     return when
 
 
-class TableWriter:
-    """A rich table, printed when all events are in (a table needs its column widths)."""
+class PagedTable:
+    """A rich table for the terminal. A table needs its column widths before its first row, so
+    records are printed a page at a time (``PAGE`` rows, each page a table of its own): a long
+    batch run shows its first records at once and holds at most a page. Subclasses build a
+    page's table (``page_table``) from the records ``write`` was given."""
 
-    def __init__(self, out: TextIO, grouped: bool = False):
+    PAGE = 100
+    EMPTY = "Nothing found."
+
+    def __init__(self, out: TextIO, paged: bool = True):
         from rich.console import Console
 
         self.console = Console(file=out, highlight=False, soft_wrap=False)
-        self.grouped = grouped
-        self.records: list[dict] = []
+        self.paged = paged
+        self.records: list[Any] = []
+        self.pages = 0
+        self.show_doc = False
 
     def write(self, item: Any) -> None:
-        self.records.append(as_record(item))
+        self.records.append(item)
+        if self.paged and len(self.records) >= self.PAGE:
+            self._print_page()
 
     def close(self) -> None:
-        if not self.records:
-            self.console.print("No events found.", style="dim")
-            return
-        self.console.print(self._grouped_table() if self.grouped else self._table())
+        if self.records:
+            self._print_page()
+        elif not self.pages:
+            self.console.print(self.EMPTY, style="dim")
 
-    def _table(self) -> Table:
+    def _print_page(self) -> None:
+        # the doc column, once shown, stays on the later pages
+        self.show_doc = self.show_doc or len({self.doc_id(r) for r in self.records}) > 1
+        self.console.print(self.page_table(self.records, self.show_doc))
+        self.records = []
+        self.pages += 1
+
+    def doc_id(self, record: Any) -> Any:
+        return record.get("doc_id")
+
+    def page_table(self, records: list[Any], show_doc: bool) -> Table:
+        raise NotImplementedError
+
+
+class TableWriter(PagedTable):
+    """Event mentions, a page at a time; linked events (``--group``) come all at the end and
+    make one table."""
+
+    EMPTY = "No events found."
+
+    def __init__(self, out: TextIO, grouped: bool = False):
+        super().__init__(out, paged=not grouped)
+        self.grouped = grouped
+
+    def write(self, item: Any) -> None:
+        super().write(as_record(item))
+
+    def page_table(self, records: list[dict], show_doc: bool) -> Table:
+        return self._grouped_table(records) if self.grouped else self._table(records, show_doc)
+
+    def _table(self, records: list[dict], show_doc: bool) -> Table:
         from rich.table import Table
 
-        show_doc = len({r.get("doc_id") for r in self.records}) > 1
         table = Table(show_lines=False, header_style="bold", expand=False)
         if show_doc:
             table.add_column("doc", overflow="fold", max_width=24)
         for name in ("type", "status", "trigger", "actors", "location", "date", "evidence"):
             table.add_column(name, overflow="fold")
-        for r in self.records:
+        for r in records:
             row = [r["type"], r["status"], r["trigger"]["text"], _actors(r), _places(r), _when(r.get("date")),
                    _snippet(r)]
             table.add_row(*([str(r.get("doc_id"))] if show_doc else []), *row)
         return table
 
-    def _grouped_table(self) -> Table:
+    def _grouped_table(self, records: list[dict]) -> Table:
         from rich.table import Table
 
         table = Table(show_lines=False, header_style="bold", expand=False)
         for name in ("event", "type", "status", "actors", "location", "date", "mentions", "sources", "first report"):
             table.add_column(name, overflow="fold", justify="right" if name in ("mentions", "sources") else "left")
-        for g in self.records:
+        for g in records:
             first = g["mention_records"][0] if g.get("mention_records") else None
             table.add_row(g["event_id"], g["type"], g["status"], _actors(g), _places(g), _when(g.get("date")),
                           str(g["mentions"]), str(g["sources"]), _snippet(first) if first else "-")

@@ -12,11 +12,10 @@ import csv
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from rich.console import Console
 from rich.table import Table
 
 from .document import Document
-from .render import JsonArrayWriter, JsonLinesWriter
+from .render import JsonArrayWriter, JsonLinesWriter, PagedTable
 from .temporal import Timex, tag
 
 CSV_COLUMNS = ["doc_id", "text", "start", "end", "type", "value", "mod", "range_start", "range_end"]
@@ -52,32 +51,26 @@ class CsvWriter:
         self.out.flush()
 
 
-class TableWriter:
-    """A table for the terminal (collects the records: a table needs its column widths)."""
+class TableWriter(PagedTable):
+    """Time expressions for the terminal, a page at a time."""
 
-    def __init__(self, out: TextIO):
-        self.console = Console(file=out, highlight=False, soft_wrap=False)
-        self.records: list[TimexRecord] = []
+    EMPTY = "No time expressions found."
 
-    def write(self, record: TimexRecord) -> None:
-        self.records.append(record)
+    def doc_id(self, record: TimexRecord) -> object:
+        return record.doc_id
 
-    def close(self) -> None:
-        if not self.records:
-            self.console.print("No time expressions found.", style="dim")
-            return
-        show_doc = len({r.doc_id for r in self.records}) > 1
+    def page_table(self, records: list[TimexRecord], show_doc: bool) -> Table:
         table = Table(header_style="bold")
         if show_doc:
             table.add_column("doc", overflow="fold", max_width=24)
         for name in ("text", "offsets", "type", "value", "range"):
             table.add_column(name, overflow="fold")
-        for record in self.records:
+        for record in records:
             t = record.timex
             span = f"{t.begin} … {t.finish or ''}" if t.is_range else ""
             row = [t.text, f"{t.start}-{t.end}", t.type, t.value + (f" ({t.mod})" if t.mod else ""), span]
             table.add_row(*([str(record.doc_id)] if show_doc else []), *row)
-        self.console.print(table)
+        return table
 
 
 def writer_for(name: str, out: TextIO):

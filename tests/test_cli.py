@@ -191,3 +191,35 @@ def test_readme_commands_name_real_files():
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert "<!-- test-command -->" in readme
     assert (Path(__file__).parent.parent / "data" / "examples" / "baltic-drills.txt").exists()
+
+
+def wide(*args):
+    """A run whose table is wide enough for every word on one line."""
+    return runner.invoke(app, list(args), env={"COLUMNS": "200"})
+
+
+def test_table_is_printed_a_page_at_a_time(tmp_path):
+    """A long run shows its events in pages (one table each) rather than holding all of them;
+    the doc column of a multi-document run is on every page."""
+    from geoevents.render import TableWriter
+
+    path = tmp_path / "many.jsonl"
+    sentence = "Poland sent 200 soldiers to Latvia on Tuesday."
+    count = TableWriter.PAGE * 2 + 5
+    path.write_text("".join(json.dumps({"id": f"n{i}", "text": sentence}) + "\n" for i in range(count)))
+    result = wide("extract", str(path), "--format", "table", "--quiet")
+    assert result.exit_code == 0
+    headers = [line for line in result.stdout.splitlines() if " type " in line and " status " in line]
+    assert len(headers) == 3
+    assert all(" doc " in line for line in headers)
+    assert result.stdout.count("deployment") == count
+
+
+def test_table_of_one_event_and_of_none(tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text("Poland sent 200 soldiers to Latvia on Tuesday.\n")
+    one = wide("extract", str(path), "--format", "table", "--published", "2024-05-02")
+    assert one.stdout.count("deployment") == 1 and " doc " not in one.stdout
+    path.write_text("The council met to discuss the budget.\n")
+    none = run("extract", str(path), "--format", "table")
+    assert "No events found." in none.stdout
