@@ -183,9 +183,9 @@ class PagedTable:
     EMPTY = "Nothing found."
 
     def __init__(self, out: TextIO, paged: bool = True):
-        from rich.console import Console
+        from .tableconsole import TableConsole
 
-        self.console = Console(file=out, highlight=False, soft_wrap=False)
+        self.console = TableConsole(file=out, highlight=False, soft_wrap=False)
         self.paged = paged
         self.records: list[Any] = []
         self.pages = 0

@@ -178,13 +178,13 @@ def test_closed_pipe_is_quiet(tmp_path):
     path = tmp_path / "many.jsonl"
     text = "Germany deployed 300 soldiers to Lithuania on Monday."
     path.write_text("".join(json.dumps({"id": str(i), "text": text}) + "\n" for i in range(3000)))
-    for command in ("extract", "dates"):
+    for command, output in (("extract", "jsonl"), ("dates", "jsonl"), ("extract", "table"), ("dates", "table")):
         # the exit code of geoevents itself, not of head
-        line = f"{sys.executable} -m geoevents {command} {path} --format jsonl | head -1; exit ${{PIPESTATUS[0]}}"
+        line = f"{sys.executable} -m geoevents {command} {path} --format {output} | head -1; exit ${{PIPESTATUS[0]}}"
         done = subprocess.run(["bash", "-c", line], capture_output=True, text=True, timeout=120)
         assert done.stdout.count("\n") == 1
         assert "Traceback" not in done.stderr and "Error" not in done.stderr
-        assert done.returncode == 0, command
+        assert done.returncode == 0, (command, output)
 
 
 def test_readme_commands_name_real_files():
