@@ -84,7 +84,7 @@ def attach_date(
               and not _dates_a_decision(text, t, trigger)]
     reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
-                and not _cut_off(text, trigger, t)]
+                and not _cut_off(text, trigger, t, dct)]
     governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
@@ -362,25 +362,44 @@ def _not_name_words() -> frozenset[str]:
                       "fiscal", "fy", *_words()["function_words"], *_words()["year_openers"]})
 
 
+@cache
+def _since_comparison() -> regex.Pattern:
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(_words()["since_comparisons"]))
+
+
 def _first_since(text: str, clause: tuple[int, int], t: Timex) -> bool:
-    """ "the first time since 1981": a comparison, not the time of the event."""
-    return t.cue == "since" and regex.search(r"(?i)\bfirst\b", text[clause[0]:t.start]) is not None
+    """ "the first time since 1981", "its largest deployment since 1945": a comparison, not the
+    time of the event."""
+    return t.cue == "since" and _since_comparison().search(text, clause[0], t.start) is not None
 
 
 _CUT = regex.compile(r"(?i)\s(?:after|following|in\s+response\s+to|in\s+retaliation\s+for|amid|despite|"
                      r"because\s+of|over|that|which|who|whom|whose|since|similar\s+to)\s")
 
 
-def _cut_off(text: str, trigger: tuple[int, int], t: Timex) -> bool:
+def _cut_off(text: str, trigger: tuple[int, int], t: Timex, dct: date | None) -> bool:
     """A time after the trigger but past "after ...", "in response to ...", a comparison or a relative
     clause belongs to that phrase ("moved troops in response to the killing of X the previous day",
     "withdrew forces that entered the town on Thursday", "a drill similar to one in 2015") - unless
-    the phrase is the time itself ("after May 5", not "after Monday's attack")."""
+    the phrase is the time itself ("after May 5", not "after Monday's attack"), or is "since ..."
+    and the time is still to come ("the largest exercise since the Cold War next year")."""
     if t.start <= trigger[1]:
         return False
     possessive = text.startswith(("'s", "’s"), t.end)  # "following last Sunday's raid": the raid's time
     return any((t.start - m.end() > 2 or possessive) and not _times_the_event(text, trigger, m)
+               and not (m.group().strip().lower() == "since" and _after_publication(t, dct))
                for m in _CUT.finditer(text, trigger[1], t.start))
+
+
+_CALENDAR_PREFIX = regex.compile(r"\d{4}(?:-\d\d){0,2}$")
+
+
+def _after_publication(t: Timex, dct: date | None) -> bool:
+    """Whether ``t`` begins after the publication day, at its own precision ("next year": 2025
+    in a story of 2024)."""
+    if dct is None or t.begin is None or not _CALENDAR_PREFIX.match(t.begin):
+        return False
+    return t.begin > dct.isoformat()[:len(t.begin)]
 
 
 @cache
@@ -434,7 +453,10 @@ def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
     else:
         lasting = _lasting(governing, text, trigger)
         if lasting is not None and precision == "day" and start == end and start is not None:
-            end = (date.fromisoformat(start) + lasting - timedelta(days=1)).isoformat()
+            if _last_day(text, t, trigger):
+                start = (date.fromisoformat(end) - lasting + timedelta(days=1)).isoformat()
+            else:
+                end = (date.fromisoformat(start) + lasting - timedelta(days=1)).isoformat()
     return EventDate(text=t.text, start=start, end=end, precision=precision,
                      offset_start=t.start, offset_end=t.end, value=t.value)
 
@@ -450,6 +472,24 @@ def _lasting(governing: list[Timex], text: str, trigger: tuple[int, int]) -> tim
             if days:
                 return timedelta(days=days)
     return None
+
+
+@cache
+def _completion() -> tuple[regex.Pattern, regex.Pattern]:
+    """A completion verb a few words before a trigger ("completed a five-day exercise"), and one
+    with at most a cue right before a time ("the drills ended on Friday")."""
+    verbs = alternation(_words()["completion_verbs"])
+    cues = alternation(lexicon()["dating"]["span_cues"])
+    return (regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:[\p{L}\p{N}'’-]+\s+){0,4}$" % verbs),
+            regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:(?:%s)\s+)?(?:the\s+)?$" % (verbs, cues)))
+
+
+def _last_day(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """Whether the day ``t`` is the event's last one, as a completion verb says: "completed a
+    five-day exercise yesterday", "the ten-day drills ended on Friday"."""
+    before_trigger, before_time = _completion()
+    return (before_trigger.search(text, max(0, trigger[0] - 60), trigger[0]) is not None
+            or before_time.search(text, max(0, t.start - 40), t.start) is not None)
 
 
 def _days(value: str) -> int | None:

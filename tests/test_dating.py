@@ -71,6 +71,32 @@ def test_a_duration_with_a_known_start_gives_the_end():
     assert span(text) == ("2021-09-06", "2021-09-08", "day")
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a completion verb makes the day the last one of the duration
+        ("The Indian navy completed a four-day military exercise on Monday.", ("2021-07-23", "2021-07-26", "day")),
+        ("Iran's ten-day military drills ended on Sunday.", ("2021-07-16", "2021-07-25", "day")),
+        ("The army will wrap up a three-day military exercise on Friday.", ("2021-07-28", "2021-07-30", "day")),
+        # without one the day is the first
+        ("The Indian navy began a four-day military exercise on Monday.", ("2021-07-26", "2021-07-29", "day")),
+    ],
+)
+def test_a_duration_ends_on_the_day_a_completion_verb_names(text, expected):
+    assert span(text) == expected
+
+
+def test_a_future_time_after_a_since_phrase_dates_the_event():
+    text = "Poland will hold its biggest military exercise since the fall of communism next year."
+    assert span(text) == ("2022", "2022", "year")
+
+
+def test_since_after_a_superlative_is_a_comparison():
+    text = "Britain will send its largest military contingent since 1991 to Estonia in October."
+    assert span(text) == ("2021-10", "2021-10", "month")
+    assert span("Armenian troops have been stationed near the village since 1994.") == ("1994", None, "year")
+
+
 def test_in_two_weeks_is_a_day_two_weeks_on():
     assert span("Ukraine will send troops to the front in two weeks.") == ("2021-08-11", "2021-08-11", "day")
 
