@@ -16,6 +16,7 @@ that month; a duration with a known start gives the end ("a three-day exercise f
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date, timedelta
 from functools import cache
 
@@ -97,7 +98,7 @@ def attach_date(
     if governing:
         chosen = min(governing, key=lambda t: _distance(t, trigger))
         found = _event_date(chosen, governing, dct, text, trigger)
-        found = _with_joined_day(text, found, chosen, governing)
+        found = _with_joined_end(text, found, chosen, governing)
         dated = [t for t in governing if t.type != "DURATION"]
         if found is None and dated and _modifies_trigger(text, chosen, trigger):  # "a three-day exercise ... on Friday"
             found = _event_date(min(dated, key=lambda t: _distance(t, trigger)), governing, dct, text, trigger)
@@ -153,18 +154,26 @@ def _timed_around_relative_clause(text: str, sentence: tuple[int, int], trigger:
     return _event_date(chosen, [chosen], None, text, trigger) if chosen.cue not in _words()["until"] else None
 
 
-_AND = regex.compile(r"\s+and\s+(?:on\s+)?")
+_AND = regex.compile(r"\s+and\s+(?:(?:on|in)\s+)?")
+_TO = regex.compile(r"\s*(?:to|until|till|through|[-–])\s*")
 
 
-def _with_joined_day(text: str, found: EventDate | None, chosen: Timex, governing: list[Timex]) -> EventDate | None:
-    """"on Thursday and Friday": a later day joined to the chosen one by "and" ends the event."""
-    if found is None or found.precision != "day" or found.start != found.end or chosen.precision != "day":
+def _with_joined_end(text: str, found: EventDate | None, chosen: Timex, governing: list[Timex]) -> EventDate | None:
+    """A later time of the same precision joined to the chosen one ends the event: by "and"
+    ("on Thursday and Friday", "in March and April"), or by "to" after "from" ("from late May
+    to early June", whose bounds are expressions of their own)."""
+    if found is None or found.start is None or found.precision not in ("day", "month", "year") \
+            or chosen.precision != found.precision:
+        return found
+    joiner = _TO if chosen.cue == "from" and found.end is None else _AND if found.start == found.end else None
+    if joiner is None:
         return found
     for other in governing:
-        if (other.precision == "day" and other.begin and other.finish and _AND.fullmatch(text, chosen.end, other.start)
-                and found.start is not None and found.start < other.begin):
+        if (other.precision == found.precision and other.begin and other.finish and found.start < other.begin
+                and joiner.fullmatch(text, chosen.end, other.start)):
             return EventDate(text=text[chosen.start:other.end], start=found.start, end=other.finish,
-                             precision="day", offset_start=chosen.start, offset_end=other.end, value=found.value)
+                             precision=found.precision, offset_start=chosen.start, offset_end=other.end,
+                             value=found.value)
     return found
 
 
@@ -206,7 +215,8 @@ def _closeness(text: str, t: Timex, trigger: tuple[int, int]) -> tuple[bool, boo
     return bool(_STRONG_BREAK.search(text, lo, hi)), bool(_SEPARATE.search(text, lo, hi)), _distance(t, trigger)
 
 
-_SEPARATE = regex.compile(r"(?i)\b(?:and|but|or|while|whereas|then|after|before)\b|[;,]")
+# (a comma inside a number, "2,900 soldiers", separates nothing)
+_SEPARATE = regex.compile(r"(?i)\b(?:and|but|or|while|whereas|then|after|before)\b|;|,(?!\d)")
 # (tried only where a break can start: at ";", "(", "," or the space before a dash)
 _STRONG_BREAK = StartsPattern(regex.compile(
     r"(?i);|\s[–—-]\s|\(|,\s+(?:while|whereas|but|which|who|saying|adding|citing|according|although|though|"
@@ -368,9 +378,10 @@ def _since_comparison() -> regex.Pattern:
 
 
 def _first_since(text: str, clause: tuple[int, int], t: Timex) -> bool:
-    """ "the first time since 1981", "its largest deployment since 1945": a comparison, not the
-    time of the event."""
-    return t.cue == "since" and _since_comparison().search(text, clause[0], t.start) is not None
+    """ "the first time since 1981", "its largest deployment since 1945", "for the first time in
+    20 years": a comparison, not the time of the event."""
+    return ((t.cue == "since" or t.cue == "in" and t.type == "DURATION")
+            and _since_comparison().search(text, clause[0], t.start) is not None)
 
 
 _CUT = regex.compile(r"(?i)\s(?:after|following|in\s+response\s+to|in\s+retaliation\s+for|amid|despite|"
@@ -500,19 +511,43 @@ def _days(value: str) -> int | None:
 
 
 def _from_duration(t: Timex, governing: list[Timex], dct: date | None) -> EventDate | None:
-    """ "within two weeks": publication day to 14 days later; "in two weeks": that day."""
+    """ "within two weeks": publication day to 14 days later; "in two weeks": that day; "within
+    six months": publication day to the same day six months on; "in six months": that month."""
     cue = t.cue or ""
+    if dct is None or cue not in _words()["within"] and cue not in _words()["hence"]:
+        return None
+    if t.text.lower().startswith(_BACKWARD):  # "in the past twelve months": a span up to now
+        return None
     days = _days(t.value)
-    if dct is None or days is None:
-        return None
-    if cue in _words()["within"]:
-        start, end = dct, dct + timedelta(days=days)
-    elif cue in _words()["hence"]:
-        start = end = dct + timedelta(days=days)
+    if days is not None:
+        later, precision = (dct + timedelta(days=days)).isoformat(), "day"
     else:
-        return None
-    return EventDate(text=t.text, start=start.isoformat(), end=end.isoformat(), precision="day",
+        months = _months(t.value)
+        if months is None:
+            return None
+        month = dct.month - 1 + months
+        year = dct.year + month // 12
+        later_day = date(year, month % 12 + 1, min(dct.day, monthrange(year, month % 12 + 1)[1]))
+        later, precision = later_day.isoformat(), "day"
+        if cue in _words()["hence"]:
+            later, precision = later[:7] if months % 12 else later[:4], "month" if months % 12 else "year"
+    if cue in _words()["within"]:
+        start, end = dct.isoformat(), later
+    else:
+        start = end = later
+    return EventDate(text=t.text, start=start, end=end, precision=precision,
                      offset_start=t.start, offset_end=t.end, value=t.value)
+
+
+_BACKWARD = ("the past ", "the last ", "the previous ", "past ", "last ", "previous ")
+
+
+def _months(value: str) -> int | None:
+    """The months of a duration counted in months or years ("P6M", "P2Y"), else None."""
+    m = _DURATION.match(value)
+    if not m or value.startswith("PT") or m.group("unit") not in ("M", "Y"):
+        return None
+    return int(m.group("n")) * (12 if m.group("unit") == "Y" else 1)
 
 
 def _relative_to_clause(text: str, clause: tuple[int, int], usable: list[Timex], dct: date | None) -> EventDate | None:

@@ -97,6 +97,39 @@ def test_since_after_a_superlative_is_a_comparison():
     assert span("Armenian troops have been stationed near the village since 1994.") == ("1994", None, "year")
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Chad said French troops must withdraw within six months.", ("2021-07-28", "2022-01-28", "day")),
+        ("Kenya will pull its soldiers out of Somalia within two years.", ("2021-07-28", "2023-07-28", "day")),
+        ("Kenya will pull its soldiers out of Somalia in two years.", ("2023", "2023", "year")),
+        ("Spain will send a frigate to the Gulf in three months.", ("2021-10", "2021-10", "month")),
+        # a span up to now, and a comparison, time nothing to come
+        ("Spain has sent two frigates to the Gulf in the past twelve months.", None),
+        ("India is to withdraw troops from the towns for the first time in 20 years.", None),
+    ],
+)
+def test_months_and_years_from_the_publication_day(text, expected):
+    assert span(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Egypt will hold naval drills from late August to early September.", ("2021-08", "2021-09", "month")),
+        ("Egypt held naval drills in March and April.", ("2021-03", "2021-04", "month")),
+        ("Egypt held naval drills on Monday and Tuesday.", ("2021-07-26", "2021-07-27", "day")),
+    ],
+)
+def test_a_joined_later_time_ends_the_event(text, expected):
+    assert span(text) == expected
+
+
+def test_a_comma_in_a_number_does_not_part_a_time_from_its_trigger():
+    text = "Chile sent 1,200 soldiers to Haiti in 2004 and withdrew them in 2017."
+    assert [d[1:] for d in dates(text)] == [("2004", "2004"), ("2017", "2017")]
+
+
 def test_in_two_weeks_is_a_day_two_weeks_on():
     assert span("Ukraine will send troops to the front in two weeks.") == ("2021-08-11", "2021-08-11", "day")
 
