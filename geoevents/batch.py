@@ -35,6 +35,7 @@ class ChunkResult:
     documents: int = 0  # documents extracted (failed ones are in ``failures``)
     characters: int = 0
     with_events: int = 0
+    undated: int = 0  # documents with no publication date (none given, none in a dateline)
     events: list[Event] = field(default_factory=list)
     rendered: list[str] = field(default_factory=list)  # the events as JSON text, when so asked (``set_up``)
     rendered_types: list[str] = field(default_factory=list)  # and their types, for the summary
@@ -83,12 +84,15 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
                     continue
                 result.characters += len(item.text)
                 try:
-                    events = extract_document(item.dated(), _types, _knowledge)
+                    document = item.dated()
+                    events = extract_document(document, _types, _knowledge)
                 except Exception as error:  # one bad document must not stop the others
                     result.failures.append(Failure(item.source or str(item.id), _failed("extraction", error),
                                                    item.line, item.id))
                     continue
                 result.documents += 1
+                if document.published is None:
+                    result.undated += 1
                 if events:
                     result.with_events += 1
                     if _render:

@@ -30,6 +30,7 @@ class Tally:
     with_events: int = 0
     failed: int = 0
     warnings: int = 0
+    undated: int = 0
     characters: int = 0
     events: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.monotonic)
@@ -39,6 +40,7 @@ class Tally:
         self.documents += result.documents
         self.characters += result.characters
         self.with_events += result.with_events
+        self.undated += result.undated
         for event in result.events:
             self.events[event.type] += 1
         self.events.update(result.rendered_types)
@@ -60,6 +62,11 @@ class Tally:
         total = sum(self.events.values())
         by_type = ", ".join(f"{kind} {self.events[kind]:,}" for kind in _types_in_order(self.events))
         lines.append(f"{total:,} event{'s' if total != 1 else ''}" + (f": {by_type}" if total else ""))
+        if self.undated:
+            one = self.undated == 1
+            lines.append(f"{self.undated:,} document{'' if one else 's'} had no publication date (give --published, "
+                         f"a date field or a dateline): {'its' if one else 'their'} relative times "
+                         "('on Tuesday', 'last week') are left undated")
         return lines
 
 

@@ -223,3 +223,14 @@ def test_table_of_one_event_and_of_none(tmp_path):
     path.write_text("The council met to discuss the budget.\n")
     none = run("extract", str(path), "--format", "table")
     assert "No events found." in none.stdout
+
+
+def test_the_summary_counts_documents_without_a_publication_date(tmp_path):
+    sentence = "Peru sent 300 soldiers to its southern border on Friday.\n"
+    (tmp_path / "undated.txt").write_text(sentence)
+    (tmp_path / "dated.txt").write_text("LIMA, May 3, 2024 - " + sentence)
+    both = run("extract", str(tmp_path), "--format", "jsonl")
+    assert both.exit_code == 0
+    assert "1 document had no publication date" in both.stderr
+    given = run("extract", str(tmp_path / "undated.txt"), "--format", "jsonl", "--published", "2024-05-03")
+    assert "no publication date" not in given.stderr
