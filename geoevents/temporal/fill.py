@@ -57,6 +57,10 @@ def infer_year(month: int, day: int | None, dct: date, tense: Callable[[], str |
 _LOOKS_AHEAD = {"present": 5, None: 4}
 
 
+# parts that name a period, which a shifted unit ("last week") then only qualifies
+_NAMED_PERIODS = frozenset(["weekday", "month", "season", "quarter", "half"])
+
+
 def calendar_point(f: dict[str, Any], ctx: Context) -> Point | None:
     dct = ctx.dct
     part = f.get("part")
@@ -67,7 +71,7 @@ def calendar_point(f: dict[str, Any], ctx: Context) -> Point | None:
         return _with_time(base, f)
     if "holiday" in f:
         return _holiday(f, ctx)
-    if "unit" in f and "shift" in f and not any(k in f for k in ("weekday", "month", "season", "quarter", "half")):
+    if "unit" in f and "shift" in f and f.keys().isdisjoint(_NAMED_PERIODS):
         if dct is None:
             return None
         shift = f["shift"]

@@ -134,26 +134,43 @@ def _groups(m: regex.Match, key: tuple[str, int]) -> tuple[tuple[int, str, bool]
     return plan
 
 
-def read(rule: Rule, start: int, end: int, left: regex.Match | None, core: regex.Match) -> Partial:
+def read(rule: Rule, start: int, end: int, left: regex.Match | None, core: regex.Match) -> Partial | None:
     """The parts a match states (its left context and its core), plus those its rule states
-    without reading them."""
+    without reading them; None where a part is out of range (a 32nd day, a 13th month)."""
     text = core.string[start:end]
     if rule.op == "range":
         first, second, spans = _read_parts(rule, (left, core), True)
+        if not plausible(first) or second and not plausible(second):
+            return None
         return Partial(rule, start, end, text, first, second, spans)
     # the same rule matching the same groups states the same parts (the same words come back
-    # again and again: "on Tuesday", "last year"): read once, copied for each expression
+    # again and again: "on Tuesday", "last year"): read and judged once, and shared by the
+    # expressions that state them (nothing changes a Partial's parts)
     key = (rule.order, left.groups() if left is not None else None, core.groups())
-    parts = _PARTS.get(key)
-    if parts is None:
+    parts = _PARTS.get(key, _PARTS)
+    if parts is _PARTS:
         parts = _read_parts(rule, (left, core), False)[0]
+        if not plausible(parts):
+            parts = None
         if len(_PARTS) > 50000:
             _PARTS.clear()
         _PARTS[key] = parts
-    return Partial(rule, start, end, text, dict(parts))
+    return None if parts is None else Partial(rule, start, end, text, parts)
 
 
-_PARTS: dict[tuple[int, tuple[str | None, ...] | None, tuple[str | None, ...]], dict[str, Any]] = {}
+def plausible(parts: dict[str, Any]) -> bool:
+    """Whether the day, month and count a match states are in range."""
+    day, month = parts.get("day"), parts.get("month")
+    if day is not None and not 1 <= day <= 31:
+        return False
+    if month is not None and not 1 <= month <= 12:
+        return False
+    n = parts.get("n")
+    return n is None or n <= 10000
+
+
+# the parts read for a rule and the groups it matched; None where they are out of range
+_PARTS: dict[tuple[int, tuple[str | None, ...] | None, tuple[str | None, ...]], dict[str, Any] | None] = {}
 Spans = tuple[tuple[int, int], tuple[int, int]]
 
 

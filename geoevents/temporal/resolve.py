@@ -34,6 +34,8 @@ def resolve(p: Partial, ctx: Context, cue: str | None = None) -> Timex | None:
 
 def _resolve(p: Partial, ctx: Context) -> Timex | None:
     op = p.rule.op
+    if op == "date":  # most expressions: a calendar point
+        return _dated(p, calendar_point(p.parts, ctx), ctx)
     if op == "veto":
         return None
     if op == "ref":
@@ -46,12 +48,17 @@ def _resolve(p: Partial, ctx: Context) -> Timex | None:
         return _range(p, ctx)
     if op in ("ago", "hence") and p.parts.get("n", None) is None and ctx.dct is not None:
         return _timex(p, "DATE", "PAST_REF" if op == "ago" else "FUTURE_REF")
-    point = _point(op, p.parts, ctx)
-    if point is not None and p.parts.get("as"):
-        point = point.coarsen(p.parts["as"])
+    return _dated(p, _point(op, p.parts, ctx), ctx)
+
+
+def _dated(p: Partial, point: Point | None, ctx: Context) -> Timex | None:
+    """The expression with the value of ``point``, coarsened as its rule says ("as")."""
+    parts = p.parts
+    if point is not None and parts.get("as"):
+        point = point.coarsen(parts["as"])
     if point is None:
-        return _timex(p, p.rule.type or "DATE", _unresolved(p.parts)) if ctx.dct is None else None
-    return _from_point(p, point, p.parts, ctx)
+        return _timex(p, p.rule.type or "DATE", _unresolved(parts)) if ctx.dct is None else None
+    return _from_point(p, point, parts, ctx)
 
 
 def _unresolved(f: dict[str, Any]) -> str | None:
@@ -64,11 +71,11 @@ def _unresolved(f: dict[str, Any]) -> str | None:
     return "PRESENT_REF" if shift == 0 else "PAST_REF" if shift < 0 else "FUTURE_REF"
 
 
-def _timex(p: Partial, kind: str, value: str | None, **extra: Any) -> Timex | None:
+def _timex(p: Partial, kind: str, value: str | None) -> Timex | None:
     if value is None:
         return None
     mod = p.parts.get("mod") or p.parts.get("approx")
-    return Timex(p.text, p.start, p.end, kind, value, mod=mod, rule=p.rule.id, cue=p.cue, **extra)
+    return Timex(p.text, p.start, p.end, kind, value, None, None, None, mod, p.rule.id, p.cue)
 
 
 _DESCRIBED: dict[Point, tuple[str, str, str | None, str | None, str]] = {}

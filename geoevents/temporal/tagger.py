@@ -7,7 +7,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from datetime import date
 from functools import cache
-from typing import Any
 
 from .. import cachedre as re
 from .. import cachedregex as regex
@@ -61,12 +60,15 @@ def cue_before(text: str, at: int, floor: int) -> str | None:
     """The preposition (or the like) just before an expression: "since" in "since May"."""
     if at > 0 and text[at - 1].isalnum():
         return None
-    words = text[max(floor, at - 24):at].split()
-    if not words:
+    # the last word first (most are no cue's last word); the words before it only for a cue
+    # of several words
+    last = text[max(floor, at - 24):at].rsplit(None, 1)
+    if not last:
         return None
-    cues = _cues_by_last().get(words[-1].lower())
+    cues = _cues_by_last().get(last[-1].lower())
     if cues is None:
         return None
+    words = text[max(floor, at - 24):at].split()
     for cue, size in cues:
         if size == 1:
             return cue
@@ -242,22 +244,12 @@ def select(found: list[Candidate]) -> list[Partial]:
         if i < len(starts) and starts[i] < e:
             continue
         partial = read(rule, s, e, left, core)
-        if not _plausible(partial.parts) or partial.second and not _plausible(partial.second):
+        if partial is None:
             continue
         starts.insert(i, s)
         ends.insert(i, e)
         chosen.insert(i, partial)
     return chosen
-
-
-def _plausible(parts: dict[str, Any]) -> bool:
-    day, month = parts.get("day"), parts.get("month")
-    if day is not None and not 1 <= day <= 31:
-        return False
-    if month is not None and not 1 <= month <= 12:
-        return False
-    n = parts.get("n")
-    return n is None or n <= 10000
 
 
 def tag(text: str, dct: date | None, start: int = 0, end: int | None = None) -> list[Timex]:

@@ -22,6 +22,10 @@ LEFT_CHARS, RIGHT_CHARS = 120, 90  # enough for those words
 _WORD = re.compile(r"'ll|[^\W\d_]+(?:'(?!ll)[^\W\d_]+)*(?:-[^\W\d_]+)*")
 _CLAUSE_BREAK = re.compile(r"[;:]\s|\s[–—]\s|\s--\s")
 _QUOTE = re.compile("[\"“”]|''|``")
+# the characters a clause break or a quotation mark starts with: most windows hold none, and
+# one search for them costs less than the pattern's
+_BREAK_CHAR = re.compile("[;:–—-]")
+_QUOTE_CHAR = re.compile("[\"“”'`]")
 # a sentence end: [.!?], closing quotes or brackets, white space and a capital or digit; or a
 # blank line. Written to open with one character class, so that a search skips to those characters
 _SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=\n)\s*\n)")
@@ -147,12 +151,10 @@ def _ends_sentence(text: str, stop: int, lo: int) -> bool:
         return True
     floor = max(lo, stop - 30)
     end = stop - 1 if stop > floor and text[stop - 1] == "\n" else stop  # as `(\S+)$` would read it
-    i = end
-    while i > floor and not text[i - 1].isspace():
-        i -= 1
-    if i == end:
+    if end == floor or text[end - 1].isspace():
         return True
-    word = text[i:end].lstrip("(\"'“‘[")
+    # the last run of non-space characters before the full stop
+    word = text[floor:end].rsplit(None, 1)[-1].lstrip("(\"'“‘[")
     return not (word in word_set("abbreviations.txt") or (len(word) == 1 and word.isupper())
                 or (len(word) > 1 and word.count(".") >= 1 and len(word.replace(".", "")) <= 3))
 
@@ -183,10 +185,10 @@ def clause_words(text: str, start: int, end: int, left: int, right: int,
     first ``right_words``), each cut at a clause break (a semicolon, a colon, a dash)."""
     left_text = text[left:start]
     right_text = text[end:right]
-    if any(c in left_text for c in ";:–—-"):
+    if _BREAK_CHAR.search(left_text):
         for m in _CLAUSE_BREAK.finditer(left_text):
             left_text = left_text[m.end():]
-    if any(c in right_text for c in ";:–—-"):
+    if _BREAK_CHAR.search(right_text):
         cut = _CLAUSE_BREAK.search(right_text)
         if cut:
             right_text = right_text[:cut.start()]
@@ -204,7 +206,7 @@ def clause_words(text: str, start: int, end: int, left: int, right: int,
         joined = coordinated.search(right_text)
         if joined:
             right_text = right_text[:joined.start()]
-    if any(c in right_text for c in "\"“”'`"):
+    if _QUOTE_CHAR.search(right_text):
         # a quotation mark ends the clause: '"... on Friday," he said', 'said on Friday "we will'
         quote = _QUOTE.search(right_text)
         if quote:
@@ -290,11 +292,16 @@ def states_until_then(text: str, start: int, end: int, left: int, right: int) ->
 OPENING_WORDS, OPENING_RIGHT_WORDS, OPENING_RIGHT_CHARS = 2, 30, 250
 
 
+def _more_words_than(n: int, text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds more than ``n`` words (counted no further than that)."""
+    return any(count > n for count, _ in enumerate(_WORD.finditer(text, start, end), 1))
+
+
 def opening_tense(text: str, start: int, end: int, left: int, hi: int) -> str | None:
     """The tense of the main clause after an expression that opens its sentence (at most
     OPENING_WORDS words before it, from ``left``, the sentence's start), read to the sentence's
     end (before ``hi``); None for an expression inside its sentence."""
-    if len(_WORD.findall(text, left, start)) > OPENING_WORDS:
+    if _more_words_than(OPENING_WORDS, text, left, start):
         return None
     right = min(hi, end + OPENING_RIGHT_CHARS)
     for m in _SENTENCE_END.finditer(text, end, right):
