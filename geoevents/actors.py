@@ -88,8 +88,9 @@ def attach_actors(
                   or _relative_antecedent(text, sentence, clause, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year))
     if not agents and not partners:
-        agents = _commander_of(text, sentence, trigger, mentions, year) or _pair_named_before(
-            text, sentence, clause, trigger, mentions, year)
+        agents = (_commander_of(text, sentence, trigger, mentions, year)
+                  or _pair_named_before(text, sentence, clause, trigger, mentions, year)
+                  or _headline_party(text, sentence, trigger, mentions, year))
     office = [] if agents or partners else _office_of_the_state(text, sentence, clause, trigger, mentions)
     agents = _with_coordinated(text, agents, roles)
     partners = _with_coordinated(text, partners, roles)
@@ -100,8 +101,10 @@ def attach_actors(
     if event_type == "exercise":
         chosen += [(r, "participant") for r in _joiners(text, trigger, roles) if r not in agents + partners]
         chosen += [(r, "host") for r in _hosted_by(text, trigger, roles) if r not in agents + partners]
+        chosen += [(r, "host") for r in _hosting_subject(text, trigger, roles) if r not in agents + partners]
     chosen += [(r, "agent") for r in _frameworks(text, sentence, mentions, year)]
     chosen += [(r, "agent") for r in _contributors(text, sentence, trigger, mentions, year)]
+    chosen += [(r, "agent") for r in _mission_members(text, sentence, trigger, [r for r, _ in chosen], mentions, year)]
     actors: list[Actor] = list(office)
     seen: set[str] = {a.code for a in office}
     for role, kind in chosen:
@@ -166,6 +169,26 @@ def _joining() -> regex.Pattern:
                          regex.IGNORECASE)
 
 
+def _hosting_subject(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """"Georgia hosted NATO drills", "Morocco will host the African Lion exercise": the subject of
+    a verb of hosting hosts the exercise, beside the parties named for it."""
+    for role in reversed([r for r in roles if r.mention.end <= trigger[0] and r.preposition is None
+                          and not r.place_modifier]):
+        m = _hosting().fullmatch(text, _past_force_noun(text, role) if role.force else role.mention.end, trigger[0])
+        if m is not None and not non_actor_prepositions().intersection(w.lower() for w in m.group("gap").split()):
+            return [role]
+    return []
+
+
+@cache
+def _hosting() -> regex.Pattern:
+    lexicon = role_lexicon()
+    return regex.compile(r"\s+(?:(?:will|would|to|is|are|was|were|has|have|had|also|again|%s)\s+){0,2}(?:%s)"
+                         r"(?P<gap>\s+(?:[\p{L}\p{N}'’.-]+\s+){0,5}?)"
+                         % (alternation(lexicon["control_verbs"]), alternation(lexicon["hosting_verbs"])),
+                         regex.IGNORECASE)
+
+
 def _hosted_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
     """"drills hosted by Russia": the host, beside the parties named before the trigger."""
     m = _HOSTED_BY.match(text, trigger[1])
@@ -180,9 +203,11 @@ def add_host(actors: list[Actor], locations: list[Location], event_type: str) ->
     """An exercise with no named party is its host country's ("military exercise in Iran")."""
     if actors or event_type != "exercise":
         return actors
-    for location in locations:
+    for i, location in enumerate(locations):
         # "drills in Iran", not "drills around Taiwan" (the target's land, not the exercise's host)
-        if location.feature == "country" and location.country and location.relation in role_words("host_relations"):
+        # nor "drills near Finland" (but "near Tbilisi, Georgia": the state a nearby town lies in)
+        if (location.feature == "country" and location.country and location.relation in role_words("host_relations")
+                and (i > 0 or location.relation not in role_words("host_relations_not_for_states"))):
             return [Actor(name=location.name, code=location.country, kind="state", text=location.text,
                           start=location.start, end=location.end, role="host")]
     for location in locations:
@@ -1240,3 +1265,66 @@ def _force_from() -> LazyPattern:
     (searched only where a noun is)."""
     nouns = role_lexicon()["origin_force_nouns"]
     return phrase_pattern(r"\b(?:%s)\s+from\s+(?:the\s+)?" % alternation(nouns), regex.IGNORECASE, nouns)
+
+
+def _headline_party(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
+                    year: int | None) -> list[NameRole]:
+    """"Russia: No plans to hold drills near Finland": a party named alone before a headline's colon
+    speaks for its own forces when the words after it name no other force ("Mali: Rebels withdraw")."""
+    first = next((m for m in mentions if m.start >= sentence[0]), None)
+    if first is None or text[sentence[0]:first.start].strip() or not _HEADLINE_COLON.match(text, first.end):
+        return []
+    reading = first.actor_reading(year)
+    if reading is None or reading.entity.kind not in ("state", "igo") or first.end >= trigger[0]:
+        return []
+    if any(m.start > first.end and m.end <= trigger[0] for m in mentions):
+        return []  # another name between: the roles before already judged it
+    gap = text[first.end:trigger[0]]
+    if any(role_words_pattern(key).search(gap) for key in ("headline_other_forces", "irregular_force_nouns")):
+        return []
+    return [NameRole(first, reading, None, False, False)]
+
+
+_HEADLINE_COLON = regex.compile(r"\s?:\s")
+
+
+def _mission_members(text: str, sentence: tuple[int, int], trigger: tuple[int, int], chosen: list[NameRole],
+                     mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"UN peacekeepers from Ghana (and Nepal) deployed", "Nepalese UN peacekeepers": an
+    organisation's force of a state's soldiers is both parties' (not "the withdrawal of the UN
+    force from Congo", where "from" names the place left)."""
+    codes = {r.reading.entity.code for r in chosen}
+    found: list[NameRole] = []
+    for i, mention in enumerate(mentions):
+        reading = mention.actor_reading(year)
+        if reading is None or reading.entity.kind != "igo" or not sentence[0] <= mention.start < sentence[1]:
+            continue
+        noun = _mission_force_noun().match(text, mention.end)
+        if noun is None:
+            continue
+        origin = _FROM.match(text, noun.end())
+        members = [m for m in mentions[i + 1:i + 2] if origin and m.start == origin.end() and m.end <= trigger[0]]
+        for following in mentions[i + 2:i + 8] if members else ():  # "from Burundi and Uganda"
+            if following.end > trigger[0] or not _LIST_GAP.fullmatch(text, members[-1].end, following.start):
+                break
+            members.append(following)
+        members += [m for m in mentions[max(0, i - 1):i] if m.end < mention.start
+                    and text[m.end:mention.start].isspace() and any(r.form == "demonym" for r in m.readings)]
+        for member in members:
+            state = member.actor_reading(year)
+            if state is None or state.entity.kind != "state":
+                continue
+            pair = [(mention, reading), (member, state)]
+            if any(r.entity.code in codes for _, r in pair):
+                found += [NameRole(m, r, None, True, False) for m, r in pair if r.entity.code not in codes]
+                codes.update(r.entity.code for _, r in pair)
+    return found
+
+
+_FROM = regex.compile(r"\s+from\s+(?:the\s+)?", regex.IGNORECASE)
+_LIST_GAP = regex.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?", regex.IGNORECASE)
+
+
+@cache
+def _mission_force_noun() -> regex.Pattern:
+    return regex.compile(r"\s+(?:%s)\b" % alternation(role_lexicon()["mission_force_nouns"]), regex.IGNORECASE)
