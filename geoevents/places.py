@@ -184,8 +184,12 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         reading = _place_reading(mention, bool(noun), context)
         if reading is None:
             continue
-        namesake = _foreign_namesake(reading, context.places_anywhere_without(mention) | {
-            state for owner in _owner_before(text, mention.start, mentions) if (state := _state_of(owner))})
+        evidence = context.places_anywhere_without(mention) | {
+            state for owner in _owner_before(text, mention.start, mentions) if (state := _state_of(owner))}
+        # with no other place, the states named and acting judge a lone small town: "Pakistan
+        # deployed troops to Rama" is not the Nicaraguan town
+        namesake = _foreign_namesake(reading, evidence or context.without(mention) | {
+            a.code for a in actors if a.kind == "state" and a.code})
         phrase_end = mention.end
         if noun:
             phrase_end = mention.end + (len(text[mention.end:mention.end + 60]) - len(after)) + _noun_end(after)
@@ -207,6 +211,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         rank = (first, _distance(trigger, mention.start, mention.end))
         border = border_phrase(text, clause, mention, mentions)
         if border:
+            # the name that opens the phrase is no place of its own: "the Mexico-United States border"
+            candidates = [c for c in candidates if not border.start <= c.start < mention.start]
             candidates.append(_border_candidate(text, mention, relation, border, rank))
         else:
             location = _location(text, mention, reading, relation, phrase_end if noun else None)
@@ -606,8 +612,11 @@ def _plain(name: str) -> str:
 
 def _border_candidate(text: str, mention: Mention, relation: str, border: BorderPhrase,
                       rank: tuple[int, int]) -> _Candidate:
-    location = Location(name=border.name(text), country=border.owner, lat=None, lon=None, text=mention.text,
-                        start=mention.start, end=mention.end, feature="border", relation=relation)
+    # the evidence is the whole phrase, "Russian border", not the name in it
+    name = border.name(text)
+    start = border.end - len(name)
+    location = Location(name=name, country=border.owner, lat=None, lon=None, text=text[start:border.end],
+                        start=start, end=border.end, feature="border", relation=relation)
     return _Candidate(location, rank, border.start, border.end, border=border)
 
 
@@ -631,6 +640,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
     taken = [(c.start, c.end) for c in known]
     found: list[_Candidate] = []
     places_in_sentence: set[str] | None = None  # the countries of the sentence's places (found when needed)
+    evidence: set[str] = set()  # those of the clause's places that are not actors
     for m in _proper_places_in(text, *clause):
         if m.group("headed") and any(x.start < m.end("headed") and x.end > m.start() for x in mentions):
             # "the Russian-held area": known names are placed as such; the noun may open a name ("island of X")
@@ -658,7 +668,11 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
                         if (c := _country_of_place(x) or _state_of(x))), None)
         if country is None and places_in_sentence is None:
             places_in_sentence = {c for x in mentions if not _not_a_place(text, x) and (c := _country_of_place(x))}
-        if country is None and len(places_in_sentence) == 1:
+            evidence = _place_evidence(text, clause, mentions, actors)
+        if country is None and len(evidence) == 1:
+            country = next(iter(evidence))  # "Iraq says US troops held drills at Camp Taji"
+        elif country is None and len(places_in_sentence) == 1 and not _one_of_the_parties(
+                places_in_sentence, text, mentions, actors):
             country = next(iter(places_in_sentence))  # "the Netzarim Corridor ... northern Gaza"
         if country is None and not places_in_sentence:
             country = _home_of_groups(actors)  # "M23 rebels withdrew from Kibumba"
@@ -876,6 +890,25 @@ def _bare_border() -> LazyPattern:
                           r"|western)\s+)?(?:border|frontier)\b|\b(?:its|their)\s+(?:(?:north|south|east|west)(?:ern)?"
                           r"\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?P<coast>coast|coastline|shores?)\b",
                           regex.IGNORECASE, ("the", "its", "their"))
+
+
+def _place_evidence(text: str, clause: tuple[int, int], mentions: list[Mention], actors: list[Actor]) -> set[str]:
+    """The countries of the clause's names other than the actors': an acting state's name says
+    nothing of where its forces are ("US troops held drills at Camp Taji", in Iraq)."""
+    acting = {(a.start, a.end) for a in actors}
+    return {c for x in mentions if clause[0] <= x.start and x.end <= clause[1] and (x.start, x.end) not in acting
+            and not _not_a_place(text, x) and (c := _country_of_place(x))}
+
+
+def _one_of_the_parties(countries: set[str], text: str, mentions: list[Mention], actors: list[Actor]) -> bool:
+    """Is the one country named only by one of several parties' names ("US and Iraqi troops held
+    drills at Camp Taji": the US is not where they are more than Iraq is)?"""
+    states = {a.code for a in actors if a.kind == "state"}
+    if len(states) < 2:
+        return False
+    acting = {(a.start, a.end) for a in actors}
+    return not any((x.start, x.end) not in acting and not _not_a_place(text, x) and _country_of_place(x) in countries
+                   for x in mentions)
 
 
 def _home_of_groups(actors: list[Actor]) -> str | None:
