@@ -175,7 +175,9 @@ def _hosting_subject(text: str, trigger: tuple[int, int], roles: list[NameRole])
     for role in reversed([r for r in roles if r.mention.end <= trigger[0] and r.preposition is None
                           and not r.place_modifier]):
         m = _hosting().fullmatch(text, _past_force_noun(text, role) if role.force else role.mention.end, trigger[0])
-        if m is not None and not non_actor_prepositions().intersection(w.lower() for w in m.group("gap").split()):
+        # ("hosted Israeli commandos for drills": "for" the exercise; "hosted talks on drills": no host)
+        if m is not None and not (non_actor_prepositions() - {"for"}).intersection(
+                w.lower() for w in m.group("gap").split()):
             return [role]
     return []
 
@@ -434,6 +436,8 @@ def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> 
             return []  # "rebels backed by Rwanda withdrew": Rwanda backs, the rebels withdraw
         if role.reading.form == "name" and role.preposition in _LOCATIVE:
             return []  # "troops in Iraq fell to 2,500": a place before a verb, no premodifier
+        if role.preposition in _partner_words():
+            return []  # "Burundian troops serving with the African Union withdrew": the force phrase's
         gap = _words_between(text, role.mention.end, trigger[0])
         if text[role.mention.end:role.mention.end + 1] in ("-",) or len(gap) > 3:
             return []

@@ -138,6 +138,6 @@ _AND_OR = regex.compile(r"\b(?:and|or)\b")
 _BORDER_WITH_NOUNS = Words(("border", "frontier", "boundar"))
 _BORDER_WITH = regex.compile(
     r"(?:\b(?:its|their|his|her)\s+)?(?:(?:common|shared|mutual|long|porous)\s+)?"
-    r"(?:borders?|frontiers?|boundary|boundaries)\s+with\s+(?:the\s+)?$",
+    r"(?:borders?|frontiers?|boundary|boundaries)(?:\s+(?:areas?|regions?|zones?))?\s+with\s+(?:the\s+)?$",
     regex.IGNORECASE,
 )

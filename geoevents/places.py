@@ -445,11 +445,22 @@ def _not_a_place(text: str, mention: Mention) -> bool:
         return True
     if _FORCE_NEXT.match(text, mention.end):
         return True  # "attacks on US troops", "the Idaho National Guard"
+    if _weapon_next().match(text, mention.end):
+        return True  # "deployed Iskander missiles to Kaliningrad": a weapon's name ("Iskander" is also a town)
     if _glued_party(text, mention):
         return True
     if _inside_a_longer_name(text, mention) or _opens_an_operation_name(text, mention):
         return True
     return any(r.entity.kind == "state" for r in mention.readings) and bool(_NAME_NEXT.match(text, mention.end))
+
+
+@cache
+def _weapon_next() -> regex.Pattern:
+    """A weapon or platform noun right after a name: "Iskander missiles", "Bradley vehicles" (not
+    before a place noun: "a Georgian artillery base" is in Georgia)."""
+    nouns = {line for name in ("lexicon/weapons.txt", "lexicon/platforms.txt") for line in read_lines(name)}
+    return regex.compile(r"(?:-\p{Lu}+)?\s+(?:%s)\b(?!\s+(?:%s)\b)" % (alternation(nouns), alternation(
+        role_lexicon()["place_nouns"] + ["site", "sites", "range", "depot", "depots"])), regex.IGNORECASE)
 
 
 def _opens_an_operation_name(text: str, mention: Mention) -> bool:
@@ -895,7 +906,7 @@ def _bare_border() -> LazyPattern:
 def _place_evidence(text: str, clause: tuple[int, int], mentions: list[Mention], actors: list[Actor]) -> set[str]:
     """The countries of the clause's names other than the actors': an acting state's name says
     nothing of where its forces are ("US troops held drills at Camp Taji", in Iraq)."""
-    acting = {(a.start, a.end) for a in actors}
+    acting = {(a.start, a.end) for a in actors if a.role != "host"}  # (a host's land is where it is)
     return {c for x in mentions if clause[0] <= x.start and x.end <= clause[1] and (x.start, x.end) not in acting
             and not _not_a_place(text, x) and (c := _country_of_place(x))}
 
@@ -906,7 +917,7 @@ def _one_of_the_parties(countries: set[str], text: str, mentions: list[Mention],
     states = {a.code for a in actors if a.kind == "state"}
     if len(states) < 2:
         return False
-    acting = {(a.start, a.end) for a in actors}
+    acting = {(a.start, a.end) for a in actors if a.role != "host"}  # (a host's land is where it is)
     return not any((x.start, x.end) not in acting and not _not_a_place(text, x) and _country_of_place(x) in countries
                    for x in mentions)
 
