@@ -682,8 +682,8 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
             evidence = _place_evidence(text, clause, mentions, actors)
         if country is None and len(evidence) == 1:
             country = next(iter(evidence))  # "Iraq says US troops held drills at Camp Taji"
-        elif country is None and len(places_in_sentence) == 1 and not _one_of_the_parties(
-                places_in_sentence, text, mentions, actors):
+        elif country is None and len(places_in_sentence) == 1 and not _open_water(text[start:end]) \
+                and not _one_of_the_parties(places_in_sentence, text, mentions, actors):
             country = next(iter(places_in_sentence))  # "the Netzarim Corridor ... northern Gaza"
         if country is None and not places_in_sentence:
             country = _home_of_groups(actors)  # "M23 rebels withdrew from Kibumba"
@@ -896,10 +896,11 @@ def _place_openers() -> str:
 @cache
 def _bare_border() -> LazyPattern:
     """"the border", "its eastern frontier", and a party's own coast: "its west coast" (searched
-    only where a determiner is)."""
+    only where a determiner is); not "the border town of X", a town with a name of its own."""
     return phrase_pattern(r"\b(?:the|its|their)\s+(?:(?:common|shared|mutual|long|porous|northern|southern|eastern"
-                          r"|western)\s+)?(?:border|frontier)\b|\b(?:its|their)\s+(?:(?:north|south|east|west)(?:ern)?"
-                          r"\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?P<coast>coast|coastline|shores?)\b",
+                          r"|western)\s+)?(?:border|frontier)\b(?!\s+(?:%s)\b)|\b(?:its|their)\s+(?:(?:north|south|east|west)(?:ern)?"
+                          r"\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?P<coast>coast|coastline|shores?)\b"
+                          % alternation(role_lexicon()["border_modified_nouns"]),
                           regex.IGNORECASE, ("the", "its", "their"))
 
 
@@ -1116,12 +1117,23 @@ def _chain(text: str, candidates: list[_Candidate], best: _Candidate) -> list[_C
         j -= 1
     seen: set[tuple[str, str | None]] = set()
     result = []
-    for c in sorted(group, key=lambda c: (_SPECIFICITY.get(c.location.feature, 0), c.start)):
+    for c in sorted(group, key=lambda c: (_specificity(c.location), c.start)):
         key = (c.location.name, c.location.country)
         if key not in seen:
             seen.add(key)
             result.append(c)
     return result
+
+
+def _specificity(location: Location) -> int:
+    """How specific a place is; a name the gazetteer lacks by the last word of its name ("Darwin,
+    Northern Territory": the territory is a region, less specific than the town)."""
+    if location.feature == "place" and location.name.split()[-1] in _REGION_HEADS:
+        return _SPECIFICITY["region"]
+    return _SPECIFICITY.get(location.feature, 0)
+
+
+_REGION_HEADS = frozenset({"Province", "Region", "Governorate", "Oblast", "Territory", "State"})
 
 
 def _chained(text: str, previous: _Candidate, start: int) -> bool:
