@@ -97,7 +97,7 @@ def attach_actors(
     chosen = [(r, "host" if _hosts(text, r, trigger) else "agent") for r in agents]
     chosen += [(r, "participant") for r in partners if r not in agents]
     if event_type == "exercise":
-        chosen += [(r, "participant") for r in _between_pair(trigger, roles) if r not in agents + partners]
+        chosen += [(r, "participant") for r in _between_pair(text, trigger, roles) if r not in agents + partners]
     if event_type == "exercise":
         chosen += [(r, "participant") for r in _joiners(text, trigger, roles) if r not in agents + partners]
         chosen += [(r, "host") for r in _hosted_by(text, trigger, roles) if r not in agents + partners]
@@ -1199,12 +1199,14 @@ def _listed(text: str, a: int, b: int) -> bool:
     return listed and all(w in role_words("coordination_words") or w in ("'s", "’s") or w.isdigit() for w in words)
 
 
-def _between_pair(trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
-    """Both sides of "between X and Y" after an exercise trigger."""
+def _between_pair(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """Both sides of "between X and Y" after an exercise trigger, and every name listed with them
+    ("trilateral drills between Japan, South Korea and the United States")."""
     after = [r for r in roles if r.mention.start >= trigger[1]]
     for i, role in enumerate(after):
         if role.preposition == "between" and i + 1 < len(after):
-            return [role, after[i + 1]]
+            listed = _with_coordinated(text, [role], after[i:])
+            return listed if len(listed) > 2 else [role, after[i + 1]]
     return []
 
 

@@ -636,6 +636,8 @@ def _on_side(candidate: _Candidate, actors: list[Actor]) -> Location:
     if candidate.border is None:
         return candidate.location
     agents = [a.code for a in actors if a.kind == "state" and a.role in ("agent", "host")]
+    if not agents and (home := _home_of_groups(actors)):
+        agents = [home]  # "the ELN deployed fighters along the Venezuelan border": on Colombia's side
     return replace(candidate.location, country=side(candidate.border, agents))
 
 
