@@ -1286,7 +1286,9 @@ def _headline_party(text: str, sentence: tuple[int, int], trigger: tuple[int, in
     if any(m.start > first.end and m.end <= trigger[0] for m in mentions):
         return []  # another name between: the roles before already judged it
     gap = text[first.end:trigger[0]]
-    if any(role_words_pattern(key).search(gap) for key in ("headline_other_forces", "irregular_force_nouns")):
+    others = ("headline_other_forces", "irregular_force_nouns") + (
+        () if reading.entity.kind == "igo" else ("headline_member_forces",))
+    if any(role_words_pattern(key).search(gap) for key in others):
         return []
     return [NameRole(first, reading, None, False, False)]
 
