@@ -25,6 +25,7 @@ from .clauses import (
     GLUED,
     alternation,
     attach_clause,
+    border_nouns,
     force_nouns,
     is_modifier,
     location_prepositions,
@@ -666,7 +667,9 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
         # "Hong Kong Special Administrative Region": a name that starts inside a known one starts with it
         start = next((x.start for x in mentions if x.start < start < x.end), start)
         inside = [x for x in mentions if start <= x.start and x.end <= end]
-        outer = _nested_in(text, end, mentions)
+        # (not a border it lies on: "the Evros region on the Turkish border" is on the acting side)
+        outer = [x for x in _nested_in(text, end, mentions) if not border_nouns().first_word_match(
+            past_possessive(text[x.end:x.end + 30]))]
         # a bare capitalised phrase is a place only when nested in a known one, or right after the
         # trigger's own preposition ("withdrew from Baga", "sent 300 troops to Pibor")
         governed = (m.group("bare") or m.group("loose")) and _governed_by_trigger(text, trigger, start, end, event_type)
