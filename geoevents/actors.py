@@ -492,6 +492,8 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
                 w in _NP_GAP or w in role_words("force_modifiers") or force_nouns().fullmatch(w)
                 for w in words[1:words.index("by")]):
             words = words[words.index("by"):]  # "the withdrawal of forces by America"
+        if words and words[0] == "in" and text[trigger[0]:trigger[1]].lower() in role_words("change_in_nouns"):
+            words = ["of", *words[1:]]  # "an increase in NATO personnel", "a reduction in US troops"
         if len(words) > 5 or not words or words[0] not in ("of", "by"):
             return []
         rest = words[1:]
