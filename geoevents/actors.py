@@ -277,7 +277,9 @@ def _loyal_to() -> regex.Pattern:
                          regex.IGNORECASE)
 
 
-_CONJUNCT = regex.compile(r",?\s+and\s+(?:the\s+)?")
+# ("in Turkey and northern Iraq": a direction opens the second place of the phrase)
+_CONJUNCT = regex.compile(r",?\s+and\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west"
+                          r"|south-?east|south-?west)(?:ern)?\s+)?")
 
 
 _LED = regex.compile(r"-led\b", regex.IGNORECASE)
@@ -434,8 +436,8 @@ def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> 
             return []
         if role.preposition == "by" and _agent_of_another_verb(text, role, trigger):
             return []  # "rebels backed by Rwanda withdrew": Rwanda backs, the rebels withdraw
-        if role.reading.form == "name" and role.preposition in _LOCATIVE:
-            return []  # "troops in Iraq fell to 2,500": a place before a verb, no premodifier
+        if role.reading.form == "name" and role.preposition in _LOCATIVE | _DIRECTIONAL:
+            return []  # "troops in Iraq fell to 2,500", "the UN mission to Congo sends": a place, no premodifier
         if role.preposition in _partner_words():
             return []  # "Burundian troops serving with the African Union withdrew": the force phrase's
         gap = _words_between(text, role.mention.end, trigger[0])
@@ -448,6 +450,7 @@ def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> 
 
 
 _LOCATIVE = {"in", "at", "inside"}
+_DIRECTIONAL = {"to", "into", "toward", "towards", "near"}  # (not "from": "troops from Chad arrive")
 
 
 @cache
@@ -958,7 +961,10 @@ def _coordinated_subject(text: str, sentence: tuple[int, int], trigger: tuple[in
     before = [m for m in mentions if sentence[0] <= m.start and m.end <= coordinator.start()]
     roles = [r for r in _roles_of(text, (sentence[0], coordinator.start()), before, year)
              if r.preposition is None and not r.place_modifier and not r.leads and not _modifies_a_name(text, r)]
-    subjects = [r for r in roles if _verb_follows(text, _past_force_noun(text, r) if r.force else r.mention.end)]
+    # a bare trigger ("and deploy") shares a plural force's bare verb: "Turkish jets strike ... and deploy"
+    bare = _BARE_VERB.fullmatch(text, trigger[0], trigger[1]) is not None
+    subjects = [r for r in roles if _verb_follows(text, end := _past_force_noun(text, r) if r.force else r.mention.end,
+                                                  bare and end > r.mention.end)]
     if not subjects or _subordinator().search(text, subjects[-1].mention.end, coordinator.start()):
         return []  # "until foreign forces stop attacking and withdraw": the subject is not a name
     return subjects[-1:]
@@ -1008,9 +1014,12 @@ def _past_force_noun(text: str, role: NameRole) -> int:
 _NEXT_WORDS = regex.compile(r"\G\s+([\p{L}-]+)")
 
 
-def _verb_follows(text: str, end: int) -> bool:
+_BARE_VERB = regex.compile(r"(?-i:\p{Ll})+(?<!s|ed|ing)")
+
+
+def _verb_follows(text: str, end: int, bare: bool = False) -> bool:
     """Is the name at ``end`` a subject: followed by a verb ("China has", "Israel launched",
-    "Luanda, meanwhile, rushed")?"""
+    "Luanda, meanwhile, rushed"; with ``bare``, a verb of the base form too: "Turkish jets strike")?"""
     auxiliaries, adverbs = _coordination_words()
     if text.startswith(("'s", "’s"), end):
         return False  # "Iraq's elections": a possessive, not a subject
@@ -1023,8 +1032,15 @@ def _verb_follows(text: str, end: int) -> bool:
             continue
         if force_nouns().fullmatch(word) or word in role_lexicon()["speaker_nouns"]:
             return False  # "Hezbollah fighters", "US officials": a plural noun, not a verb in -s
+        if bare and _BARE_VERB.fullmatch(word) and word not in _NOT_BARE_VERBS:
+            return True
         return word.islower() and (word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")))
     return False
+
+
+# lower-case words after a force noun that are no verb of its own: "US troops in Iraq and ..."
+_NOT_BARE_VERBS = frozenset({"and", "or", "but", "the", "a", "an", "of", "in", "on", "at", "to", "from", "near", "with",
+                             "who", "that", "which", "for", "by", "into", "along", "across", "inside", "out", "back"})
 
 
 def _pair_named_before(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],

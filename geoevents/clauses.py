@@ -312,7 +312,9 @@ def is_modifier(word: str) -> bool:
         word in _MODIFIERS
         or word.endswith(("ern", "ed", "al", "ic", "ing", "ish", "ian", "an", "ese", "i"))
         or word in ("'s", "’s", "mutual", "restive", "disputed", "neighbouring", "neighboring", "central",
-                    "northern", "southern", "eastern", "western", "far", "upper", "lower", "greater", "rebel-held")
+                    "northern", "southern", "eastern", "western", "far", "upper", "lower", "greater", "rebel-held",
+                    "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+                    "southwest")
     )
 
 
