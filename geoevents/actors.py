@@ -607,7 +607,8 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
         if role.mention.end <= trigger[0]:
             if (len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles)
                     and not foreign and not by_others
-                    and not _other_subject_between(text, role, trigger)):
+                    and not _other_subject_between(text, role, trigger)
+                    and not _irregulars_act(text, role, trigger)):
                 found.append(role)
         else:
             gap = _words_between(text, trigger[1], role.mention.start)
@@ -705,12 +706,31 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     subject = before[-1]
     if _stance().search(text, subject.mention.end, trigger[0]):
         return []
+    if _irregulars_act(text, subject, trigger):
+        return []  # "as Somali-Ethiopian forces advance with Islamic forces retreating"
     if _other_subject_between(text, subject, trigger):
         return []  # "North Korea fired missiles as the allies held drills": the allies hold them
     floor = max(subject.mention.end, trigger[0] - 60)
     if _CAUSED_WORDS.occur_in(text, floor, trigger[0]) and _CAUSED_BEFORE.search(text, floor, trigger[0]):
         return []  # "Beijing wants to make foreign vessels leave the sea": the causer does not leave
     return [subject]
+
+
+def _irregulars_act(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """Is the trigger's own subject an irregular force named after ``role`` ("Chadian forces took
+    the town with Islamist fighters retreating")? An armed group's fighters are its own ("the
+    Houthi rebels ... as the rebels advance")."""
+    return role.reading.entity.kind != "armed_group" and _irregular_subject_before().search(
+        text, max(role.mention.end, trigger[0] - 40), trigger[0]) is not None
+
+
+@cache
+def _irregular_subject_before() -> regex.Pattern:
+    """An irregular force right before the trigger, its subject: "Islamist fighters withdrew"."""
+    lexicon = role_lexicon()
+    return regex.compile(r"\b(?:%s)(?:\s+(?:%s))?\s+$" % (
+        alternation(lexicon["irregular_subject_words"] + lexicon["irregular_force_nouns"]),
+        alternation(lexicon["origin_force_nouns"] + ["fighters"])), regex.IGNORECASE)
 
 
 @cache
