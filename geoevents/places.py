@@ -221,6 +221,12 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
                 location = _capital_named_by_state(text, mention, reading, phrase_end, location, mentions)
             if namesake:  # the town of that name lies elsewhere: the place is known by its name only
                 location = replace(location, country=None, lat=None, lon=None)
+            elif elsewhere := _in_another_state(text, mention, reading, mentions):
+                # "Paris, Texas": the namesake there, if the gazetteer has it; else the name in that state
+                there = next((r for r in mention.readings
+                              if r.entity.kind == "place" and r.entity.country == elsewhere), None)
+                location = (_location(text, mention, there, relation, None) if there is not None
+                            else replace(location, country=elsewhere, lat=None, lon=None))
             candidates.append(_Candidate(location, rank, mention.start, max(phrase_end, location.end)))
     return candidates
 
@@ -267,6 +273,35 @@ def _foreign_namesake(reading: Reading, countries: set[str]) -> bool:
     table = neighbours()
     own = table.get(entity.country, frozenset())
     return not any(entity.country in table.get(c, ()) or c in own for c in countries)
+
+
+def _in_another_state(text: str, mention: Mention, reading: Reading, mentions: list[Mention]) -> str | None:
+    """The state a town is named as lying in when that is not its own, nor a neighbour ("Rodriguez,
+    South Korea", "the Rodriguez range in South Korea", "Paris, Texas"): a namesake the gazetteer lacks."""
+    entity = reading.entity
+    if entity.kind != "place" or entity.feature not in ("city", "place") or not entity.country:
+        return None
+    following = next((m for m in mentions if m.start >= mention.end), None)
+    if following is None or following.start - mention.end > 40:
+        return None
+    gap = [w.lower() for w in words_in(text, mention.end, following.start)]
+    if not (gap == [] and text[mention.end:following.start].strip() == "," or gap[-1:] == ["in"] and all(
+            w in _STATE_NESTING or w in role_words("place_head_nouns") for w in gap)):
+        return None
+    states = {r.entity.code for r in following.readings if r.entity.kind == "state" and r.form == "name"} or {
+        r.entity.country for r in following.readings if r.entity.kind == "place" and r.entity.feature == "region"}
+    if len(states) != 1 or entity.country in states:
+        return None
+    state = next(iter(states))
+    return None if _adjacent_states(entity.country, state) else state
+
+
+_STATE_NESTING = {"in", "the", "range", "base", "camp", "area"}
+
+
+def _adjacent_states(a: str, b: str) -> bool:
+    table = neighbours()
+    return a in table.get(b, ()) or b in table.get(a, ())
 
 
 def _relative_place(text: str, floor: int, start: int, reading: Reading) -> str | None:
@@ -452,6 +487,8 @@ def _not_a_place(text: str, mention: Mention) -> bool:
         return True
     if _inside_a_longer_name(text, mention) or _opens_an_operation_name(text, mention):
         return True
+    if _opens_a_longer_name(text, mention):
+        return True
     return any(r.entity.kind == "state" for r in mention.readings) and bool(_NAME_NEXT.match(text, mention.end))
 
 
@@ -498,6 +535,20 @@ def _inside_a_longer_name(text: str, mention: Mention) -> bool:
         return False
     m = _CAPITALISED_BEFORE.search(text, max(0, mention.start - 30), mention.start)
     return m is not None and m.group(1).lower() not in _NAME_OPENERS and not _known_name(m.group(1))
+
+
+_CAPITALISED_AFTER = regex.compile(r" (\p{Lu}[\p{Ll}’'-]+)\b")
+
+
+def _opens_a_longer_name(text: str, mention: Mention) -> bool:
+    """"near Abu Musa island": a small town's name before a capitalised word that is no known
+    name nor a place word opens a longer name the gazetteer lacks ("Abu" is also an Indian town)."""
+    if not mention.readings or any(r.entity.kind != "place" or r.entity.feature != "city"
+                                   or r.entity.population >= NAMESAKE_TOWN_POPULATION for r in mention.readings):
+        return False
+    m = _CAPITALISED_AFTER.match(text, mention.end)
+    return (m is not None and m.group(1) not in _place_type_words() and m.group(1).lower() not in _calendar_words()
+            and not _known_name(m.group(1)))
 
 
 @cache
@@ -656,7 +707,8 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
     places_in_sentence: set[str] | None = None  # the countries of the sentence's places (found when needed)
     evidence: set[str] = set()  # those of the clause's places that are not actors
     for m in _proper_places_in(text, *clause):
-        if m.group("headed") and any(x.start < m.end("headed") and x.end > m.start() for x in mentions):
+        if m.group("headed") and any(x.start < m.end("headed") and x.end > m.start()
+                                     and not _opens_a_longer_name(text, x) for x in mentions):
             # "the Russian-held area": known names are placed as such; the noun may open a name ("island of X")
             m = _proper_place().match(text, m.end("headed"), clause[1])
             if m is None or m.group("headed"):
@@ -666,7 +718,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
             continue  # (a name that holds the trigger, "al-Tanef crossing", is not the trigger's place)
         # "Hong Kong Special Administrative Region": a name that starts inside a known one starts with it
         start = next((x.start for x in mentions if x.start < start < x.end), start)
-        inside = [x for x in mentions if start <= x.start and x.end <= end]
+        inside = [x for x in mentions if start <= x.start and x.end <= end and not _opens_a_longer_name(text, x)]
         # (not a border it lies on: "the Evros region on the Turkish border" is on the acting side)
         outer = [x for x in _nested_in(text, end, mentions) if not border_nouns().first_word_match(
             past_possessive(text[x.end:x.end + 30]))]
