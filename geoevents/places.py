@@ -764,7 +764,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
                  and all(c.end <= trigger[0] or c.start > m.end() for c in named)
                  and _first_phrase(text, trigger[1], m.start()) and not _NAMED_AFTER.match(text, m.end()))
         if preposition and (not named or first):
-            name = regex.sub(r"^(?:the|its|their)\s+", "", m.group(0), flags=regex.IGNORECASE)
+            name = regex.sub(r"^(?:the|its|their)\s+(?:own\s+)?", "", m.group(0), flags=regex.IGNORECASE)
             location = Location(name=name, country=None, lat=None, lon=None, text=m.group(0), start=m.start(),
                                 end=m.end(), feature="border", relation=preposition)
             rank = (0 if first else 1, _distance(trigger, m.start(), m.end()))
@@ -952,11 +952,13 @@ def _place_openers() -> str:
 
 @cache
 def _bare_border() -> LazyPattern:
-    """"the border", "its eastern frontier", and a party's own coast: "its west coast" (searched
-    only where a determiner is); not "the border town of X", a town with a name of its own."""
+    """"the border", "its eastern frontier", and a party's own coast or waters: "its west coast",
+    "its territorial waters" (searched only where a determiner is); not "the border town of X", a
+    town with a name of its own."""
     return phrase_pattern(r"\b(?:the|its|their)\s+(?:(?:common|shared|mutual|long|porous|northern|southern|eastern"
                           r"|western)\s+)?(?:border|frontier)\b(?!\s+(?:%s)\b)|\b(?:its|their)\s+(?:(?:north|south|east|west)(?:ern)?"
-                          r"\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?P<coast>coast|coastline|shores?)\b"
+                          r"\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?P<coast>coast|coastline|shores?"
+                          r"|(?:own\s+)?(?:territorial\s+waters|airspace|exclusive\s+economic\s+zone))\b"
                           % alternation(role_lexicon()["border_modified_nouns"]),
                           regex.IGNORECASE, ("the", "its", "their"))
 
@@ -995,7 +997,7 @@ def _bare_borders_in(text: str, start: int, end: int) -> Iterator[regex.Match]:
     return _bare_border().finditer(text, start, end)
 
 
-_BORDER_WORDS = Words(("border", "frontier", "coast", "shore"))
+_BORDER_WORDS = Words(("border", "frontier", "coast", "shore", "territorial", "airspace", "exclusive"))
 
 
 def _owner_before(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
