@@ -626,7 +626,28 @@ def _last_clause_subject(text: str, trigger: tuple[int, int], found: list[NameRo
         opener = _subject_clause_opener().search(text, max(0, later.mention.start - 12), later.mention.start)
         if opener is not None:
             return [r for r in found if r.mention.start >= opener.start()]
+    if len(before) > 1 and _heads_a_conjoined_clause(text, trigger, before):
+        # "Russian jets bombed rebel positions and Syrian troops withdrew": the last force's clause
+        return [r for r in found if r is before[-1] or r.mention.start >= trigger[1]
+                or r.mention.end <= before[-1].mention.start and _listed(text, r.mention.end, before[-1].mention.start)]
     return found
+
+
+def _heads_a_conjoined_clause(text: str, trigger: tuple[int, int], before: list[NameRole]) -> bool:
+    """Is the last force phrase before the trigger, right after "and" and not listed with the one
+    before it, the trigger's own subject ("... and Syrian troops withdrew")?"""
+    last, previous = before[-1], before[-2]
+    if not _AND_BEFORE.search(text, max(0, last.mention.start - 10), last.mention.start):
+        return False
+    if _listed(text, previous.mention.end, last.mention.start) or _PUNCTUATION.search(text, last.mention.end,
+                                                                                        trigger[0]):
+        return False
+    gap = _words_between(text, last.mention.end, trigger[0])
+    return bool(gap) and all(force_nouns().fullmatch(w) or w in role_words("force_modifiers")
+                             or w in _PASSIVE_GAP for w in gap)
+
+
+_AND_BEFORE = regex.compile(r"\band\s+(?:the\s+)?$", regex.IGNORECASE)
 
 
 @cache
