@@ -420,10 +420,16 @@ def _possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> li
         owned = role.mention.end + 2 if text[role.mention.end:role.mention.end + 2] in ("'s", "’s") else (
             _forces_possessive_end(text, role.mention.end))
         if owned:
-            gap = _words_between(text, owned, trigger[0])
+            # (with the capitalised words of an exercise's name: "NATO's Steadfast Defender exercise")
+            named = _EXERCISE_NAME_GAP.fullmatch(text, owned, trigger[0]) is not None
+            gap = [] if named else _words_between(text, owned, trigger[0])
             if len(gap) <= 3 and all(w in _POSSESSED_GAP or w.endswith(("al", "ed", "ary", "ive", "ful")) for w in gap):
                 return [role]
     return []
+
+
+_EXERCISE_NAME_GAP = regex.compile(r"\s*(?:(?:annual|joint|naval|military|large-scale|biennial)\s+)*"
+                                   r"(?:(?-i:\p{Lu})[\p{L}\p{N}-]*\s+){1,3}(?:\d{4}\s+)?", regex.IGNORECASE)
 
 
 def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
