@@ -76,7 +76,8 @@ def attach_actors(
     elif _FOREIGN_OBJECT_AFTER.match(text, trigger[1]):
         agents = []  # "once the withdrawal of foreign troops is complete": no one's forces are named
     else:
-        agents = (_possessor(text, trigger, roles) or _premodifier(text, trigger, roles)
+        agents = (_possessor(text, trigger, roles) or _pronoun_possessor(text, trigger, roles)
+                  or _premodifier(text, trigger, roles)
                   or _of_or_by(text, trigger, roles) or _passive_agent(text, trigger, roles)
                   or _infinitive_subject(text, trigger, roles)
                   or _subject_before_aside(text, sentence, trigger, mentions, year)
@@ -430,6 +431,29 @@ def _possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> li
 
 _EXERCISE_NAME_GAP = regex.compile(r"\s*(?:(?:annual|joint|naval|military|large-scale|biennial)\s+)*"
                                    r"(?:(?-i:\p{Lu})[\p{L}\p{N}-]*\s+){1,3}(?:\d{4}\s+)?", regex.IGNORECASE)
+
+
+def _pronoun_possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """"threatens attacks against South Korea over its planned drills", "criticised Japan for its
+    drills": "its" before a nominal trigger is the nearest party named before it as a subject or
+    an object, not one in a place phrase ("troops in Iraq began their withdrawal")."""
+    m = _ITS_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0])
+    if m is None or not all(w in _POSSESSED_GAP or w.endswith(("al", "ed", "ary", "ive", "ful"))
+                            for w in _words_between(text, m.end(), trigger[0])):
+        return []
+    for role in reversed([r for r in roles if r.mention.end <= m.start()]):
+        if role.place_modifier or role.reading.form == "leader":
+            continue
+        if role.preposition in (None, "against") or role.preposition == "to" and _COMPLAINED_TO.search(
+                text, max(0, role.mention.start - 25), role.mention.start):
+            return [role]
+        return []
+    return []
+
+
+_ITS_BEFORE = regex.compile(r"\b(?:its|their)\s+(?:[\p{L}-]+\s+){0,3}$", regex.IGNORECASE)
+_COMPLAINED_TO = regex.compile(r"\b(?:protest(?:s|ed)?|complain(?:s|ed)?|appeal(?:s|ed)?|object(?:s|ed)?|"
+                               r"warn(?:s|ed)?|signal(?:s|led|ed)?)\s+to\s+(?:the\s+)?$", regex.IGNORECASE)
 
 
 def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
