@@ -793,11 +793,18 @@ def _governed_by_trigger(text: str, trigger: tuple[int, int], start: int, end: i
     if m is None or " ".join(m.group(1).lower().split()) not in role_lexicon()["preferred_prepositions"][event_type]:
         return False
     gap_end = max(trigger[1], m.start())
-    if (_PUNCTUATION_GAP.search(text, trigger[1], gap_end) or load_gazetteer().find(text[start:end])
+    if (_PUNCTUATION_GAP.search(text, trigger[1], gap_end) or _known_name_inside(text, start, end)
             or _operation_name().match(text, start)):
         return False
     words = words_in(text, trigger[1], gap_end)
     return len(words) <= 6 and all(_object_word(w.lower()) for w in words) and _ends_a_phrase(text, end)
+
+
+def _known_name_inside(text: str, start: int, end: int) -> bool:
+    """Is a known name inside ``text[start:end]``, other than a small town's that opens the longer
+    name ("Jebel Moya": "Jebel" is also a Turkmen town)?"""
+    return any(not _opens_a_longer_name(text, replace(found, start=start + found.start, end=start + found.end))
+               for found in load_gazetteer().find(text[start:end]))
 
 
 def _ends_a_phrase(text: str, end: int) -> bool:
