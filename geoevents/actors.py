@@ -92,6 +92,8 @@ def attach_actors(
         agents = (_commander_of(text, sentence, trigger, mentions, year)
                   or _pair_named_before(text, sentence, clause, trigger, mentions, year)
                   or _headline_party(text, sentence, trigger, mentions, year))
+    if not agents and partners and event_type == "exercise":
+        agents = _joint_with_partner(text, sentence, trigger, mentions, year)
     office = [] if agents or partners else _office_of_the_state(text, sentence, clause, trigger, mentions)
     agents = _with_coordinated(text, agents, roles)
     partners = _with_coordinated(text, partners, roles)
@@ -1360,6 +1362,23 @@ def _force_from() -> LazyPattern:
     (searched only where a noun is)."""
     nouns = role_lexicon()["origin_force_nouns"]
     return phrase_pattern(r"\b(?:%s)\s+from\s+(?:the\s+)?" % alternation(nouns), regex.IGNORECASE, nouns)
+
+
+def _joint_with_partner(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
+                        year: int | None) -> list[NameRole]:
+    """"A US Marine was jailed ... after joint exercises with the Philippines", "Indian sailors died
+    after joint drills with France": a joint exercise named only with its partner is also the
+    party of the forces named before it in the sentence."""
+    if not _JOINT_BEFORE.search(text, max(sentence[0], trigger[0] - 30), trigger[0]):
+        return []
+    before = [m for m in mentions if sentence[0] <= m.start and m.end <= trigger[0]]
+    for role in reversed(_roles_of(text, (sentence[0], trigger[0]), before, year)):
+        if role.force and role.preposition is None and not role.place_modifier and role.reading.entity.kind == "state":
+            return [role]
+    return []
+
+
+_JOINT_BEFORE = regex.compile(r"\bjoint\s+(?:[\p{L}-]+\s+){0,2}$", regex.IGNORECASE)
 
 
 def _headline_party(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
