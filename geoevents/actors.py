@@ -1285,9 +1285,19 @@ def _listed(text: str, a: int, b: int) -> bool:
     gap = text[a:b]
     if gap in ("-", "–", "/"):
         return True
-    words = [w.lower() for w in words_in(gap, 0, len(gap))]
+    raw = words_in(gap, 0, len(gap))
+    words = [w.lower() for w in raw]
     listed = "," in gap or "and" in words or "&" in gap
-    return listed and all(w in role_words("coordination_words") or w in ("'s", "’s") or w.isdigit() for w in words)
+    return listed and all(w in role_words("coordination_words") or w in ("'s", "’s") or w.isdigit()
+                          or _model_designator(raw, i) for i, w in enumerate(words))
+
+
+def _model_designator(words: list[str], i: int) -> bool:
+    """A weapon's model in a list of forces: "Australian F/A-18 Hornets and U.S. jets" (a word with a
+    digit, a single letter, and the capitalised name after them)."""
+    word = words[i]
+    return (any(c.isdigit() for c in word) or len(word) == 1 and word.isupper()
+            or i > 0 and word[:1].isupper() and any(c.isdigit() for c in words[i - 1]))
 
 
 def _between_pair(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
