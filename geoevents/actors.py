@@ -1313,7 +1313,7 @@ def _between_pair(text: str, trigger: tuple[int, int], roles: list[NameRole]) ->
 
 def _frameworks(text: str, sentence: tuple[int, int], mentions: list[Mention], year: int | None) -> list[NameRole]:
     """A mission framework named as such: "as part of an African Union mission", "under NATO command"."""
-    found = []
+    found = _serving_as(text, sentence, mentions, year)
     if not _FRAMEWORK_WORDS.occur_in(text, sentence[0], sentence[1]):
         return found  # ("as" is in most sentences, "as part of" and "under" in few)
     for m in _FRAMEWORK.finditer(text, sentence[0], sentence[1]):
@@ -1324,6 +1324,26 @@ def _frameworks(text: str, sentence: tuple[int, int], mentions: list[Mention], y
                     found.append(NameRole(mention, reading, None, True, False))
                 break
     return found
+
+
+def _serving_as(text: str, sentence: tuple[int, int], mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"Ivorian troops arrived in Mali as UN peacekeepers": the organisation whose blue helmets the
+    forces serve as (not "as UN peacekeepers withdrew", a clause of its own)."""
+    found = []
+    for mention in mentions:
+        if not sentence[0] <= mention.start < sentence[1] or not _AS_BEFORE.search(
+                text, max(sentence[0], mention.start - 8), mention.start):
+            continue
+        reading = mention.actor_reading(year)
+        if reading is not None and reading.entity.kind == "igo" and _SERVING_NOUN.match(text, mention.end):
+            found.append(NameRole(mention, reading, None, True, False))
+    return found
+
+
+_AS_BEFORE = regex.compile(r"\bas\s+(?:the\s+)?$", regex.IGNORECASE)
+_SERVING_NOUN = regex.compile(r"\s+(?:peacekeepers|peacekeeping\s+(?:troops|forces)|observers|monitors|blue\s+helmets)"
+                              r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|to|from|for|with|under|on|at|since|until)\b)",
+                              regex.IGNORECASE)
 
 
 _FRAMEWORK = phrase_pattern(r"\b(?:as\s+part\s+of|under)\s+(?:an?|the)?\s*", regex.IGNORECASE, ("as", "under"))
