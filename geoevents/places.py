@@ -744,6 +744,8 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
             country = next(iter(places_in_sentence))  # "the Netzarim Corridor ... northern Gaza"
         if country is None and not places_in_sentence:
             country = _home_of_groups(actors)  # "M23 rebels withdrew from Kibumba"
+        if country is None and not places_in_sentence and not _open_water(text[start:end]):
+            country = _the_other_state(mentions, actors)  # "left Camp Taji and handed it to the Iraqi army"
         preposition = preposition_before(text, start, clause[0], allowed, through_names=True)
         if preposition is None and _is_object(text, trigger, start, event_type):
             preposition = "object"  # "rebels left the neighbourhood of Bab Amr"
@@ -976,6 +978,18 @@ def _place_evidence(text: str, clause: tuple[int, int], mentions: list[Mention],
     acting = {(a.start, a.end) for a in actors if a.role != "host"}  # (a host's land is where it is)
     return {c for x in mentions if clause[0] <= x.start and x.end <= clause[1] and (x.start, x.end) not in acting
             and not _not_a_place(text, x) and (c := _country_of_place(x))}
+
+
+def _the_other_state(mentions: list[Mention], actors: list[Actor]) -> str | None:
+    """The one state the sentence names besides the acting ones, by name or demonym: where the
+    forces of another state are ("US troops withdrew from Camp Taji and handed it over to the Iraqi
+    military"), when no place says it."""
+    acting = {a.code for a in actors}
+    if not acting:
+        return None
+    others = {r.entity.code for m in mentions for r in m.readings
+              if r.entity.kind == "state" and r.form in ("name", "demonym") and r.entity.code not in acting}
+    return others.pop() if len(others) == 1 else None
 
 
 def _one_of_the_parties(countries: set[str], text: str, mentions: list[Mention], actors: list[Actor]) -> bool:
