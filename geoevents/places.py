@@ -745,7 +745,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
         if country is None and not places_in_sentence:
             country = _home_of_groups(actors)  # "M23 rebels withdrew from Kibumba"
         if country is None and not places_in_sentence and not _open_water(text[start:end]):
-            country = _the_other_state(mentions, actors)  # "left Camp Taji and handed it to the Iraqi army"
+            country = _the_other_state(text, mentions, actors)  # "left Camp Taji and handed it to the Iraqi army"
         preposition = preposition_before(text, start, clause[0], allowed, through_names=True)
         if preposition is None and _is_object(text, trigger, start, event_type):
             preposition = "object"  # "rebels left the neighbourhood of Bab Amr"
@@ -980,15 +980,16 @@ def _place_evidence(text: str, clause: tuple[int, int], mentions: list[Mention],
             and not _not_a_place(text, x) and (c := _country_of_place(x))}
 
 
-def _the_other_state(mentions: list[Mention], actors: list[Actor]) -> str | None:
+def _the_other_state(text: str, mentions: list[Mention], actors: list[Actor]) -> str | None:
     """The one state the sentence names besides the acting ones, by name or demonym: where the
     forces of another state are ("US troops withdrew from Camp Taji and handed it over to the Iraqi
-    military"), when no place says it."""
+    military"), when no place says it; not the neighbour a border is named by ("the Turkish border")."""
     acting = {a.code for a in actors}
     if not acting:
         return None
     others = {r.entity.code for m in mentions for r in m.readings
-              if r.entity.kind == "state" and r.form in ("name", "demonym") and r.entity.code not in acting}
+              if r.entity.kind == "state" and r.form in ("name", "demonym") and r.entity.code not in acting
+              and not border_nouns().first_word_match(past_possessive(text[m.end:m.end + 30]))}
     return others.pop() if len(others) == 1 else None
 
 
