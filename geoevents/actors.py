@@ -6,8 +6,12 @@ for *Ethiopian troops* to pull out"); force phrases tied to the trigger ("*Russi
 "the IDF"); else the subject before it, past a speaker whose complement names another party;
 with the names listed beside each ("Uzbek and Tajik forces"), the partners of a joint exercise
 ("with India"), a mission's framework ("as part of an AU mission") and, for an exercise with no
-named party, its host country ("drills in Iran"). A verb phrase after "and"/"but" with no subject
-of its own shares the subject of the verb before ("Israel launched ... and is amassing troops").
+named party, its host country ("drills in Iran"; a state only "near" which drills are held is no
+host). A verb phrase after "and"/"but" with no subject of its own shares the subject of the verb
+before ("Israel launched ... and is amassing troops"). Besides: the subject of "host" ("Romania
+hosted NATO drills"), both an organisation and the states whose soldiers serve in its force ("UN
+peacekeepers from Ghana", "Nepalese UN peacekeepers"), a headline's "<state>:" when no other force
+is named after it ("Hungary: No plans to hold drills near Austria").
 """
 
 from __future__ import annotations

@@ -5,7 +5,10 @@ Baltic", "troops sent *to* Mali", "withdrew *from* Herat"), when it is the objec
 trigger verb ("leaves Kabul", "beefs up a Tajik base"), or when the clause is a relative
 clause on it ("Mogadishu, which was abandoned"). Places listed or nested together ("Goma,
 North Kivu", "the island of Kastellorizo in the Aegean") make one answer, most specific first.
-Borders are named as written and placed on the side that is meant.
+Borders are named as written (the whole phrase is the evidence: "Russian border") and placed on
+the side that is meant. A place the gazetteer lacks lies where the clause's other names say, not
+in the acting state because it acts ("US troops held drills at Camp Taji"); a small town named
+alone abroad is a namesake of unknown country ("Pakistan deployed troops to Rama").
 """
 
 from __future__ import annotations
