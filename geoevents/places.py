@@ -7,8 +7,8 @@ clause on it ("Mogadishu, which was abandoned"). Places listed or nested togethe
 North Kivu", "the island of Kastellorizo in the Aegean") make one answer, most specific first.
 Borders are named as written (the whole phrase is the evidence: "Russian border") and placed on
 the side that is meant. A place the gazetteer lacks lies where the clause's other names say, not
-in the acting state because it acts ("US troops held drills at Camp Taji"); a small town named
-alone abroad is a namesake of unknown country ("Pakistan deployed troops to Rama").
+in the acting state because it acts ("Kuwait said British troops held drills at Camp Buehring");
+a small town named alone abroad is a namesake of unknown country ("Pakistan deployed troops to Rama").
 """
 
 from __future__ import annotations
