@@ -783,11 +783,12 @@ def _irregulars_act(text: str, role: NameRole, trigger: tuple[int, int]) -> bool
 
 @cache
 def _irregular_subject_before() -> regex.Pattern:
-    """An irregular force right before the trigger, its subject: "Islamist fighters withdrew"."""
+    """An irregular or foreign force right before the trigger, its subject: "Islamist fighters
+    withdrew", "the condition that all foreign mercenaries leave"."""
     lexicon = role_lexicon()
     return regex.compile(r"\b(?:%s)(?:\s+(?:%s))?\s+$" % (
-        alternation(lexicon["irregular_subject_words"] + lexicon["irregular_force_nouns"]),
-        alternation(lexicon["origin_force_nouns"] + ["fighters"])), regex.IGNORECASE)
+        alternation(lexicon["irregular_subject_words"] + lexicon["irregular_force_nouns"] + ["foreign"]),
+        alternation(lexicon["origin_force_nouns"] + ["fighters", "mercenaries"])), regex.IGNORECASE)
 
 
 @cache

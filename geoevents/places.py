@@ -188,6 +188,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         reading = _place_reading(mention, bool(noun), context)
         if reading is None:
             continue
+        if noun and _owner_of_bases_elsewhere(text, mention, mentions):
+            continue  # "from Russian bases in Syria": whose bases, not where they are
         evidence = context.places_anywhere_without(mention) | {
             state for owner in _owner_before(text, mention.start, mentions) if (state := _state_of(owner))}
         # with no other place, the states named and acting judge a lone small town: "Pakistan
@@ -276,6 +278,22 @@ def _foreign_namesake(reading: Reading, countries: set[str]) -> bool:
     table = neighbours()
     own = table.get(entity.country, frozenset())
     return not any(entity.country in table.get(c, ()) or c in own for c in countries)
+
+
+def _owner_of_bases_elsewhere(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Is a demonym before "base(s)" followed by the place the bases are in, another state
+    ("Russian bases in Syria", "a US air base in Qatar"; "a Tajik base" alone is in Tajikistan)?"""
+    if not any(r.form == "demonym" for r in mention.readings):
+        return False
+    m = _BASES_IN.match(text, mention.end)
+    if m is None:
+        return False
+    own = {r.entity.code for r in mention.readings if r.entity.kind == "state"}
+    return any(x.start == m.end() and (country := _country_of_place(x)) and country not in own for x in mentions)
+
+
+_BASES_IN = regex.compile(r"\s+(?:(?:military|air|naval|army|airforce|air\s+force)\s+)?(?:base|bases|airbase|airbases)"
+                          r"\s+in\s+(?:the\s+)?", regex.IGNORECASE)
 
 
 def _in_another_state(text: str, mention: Mention, reading: Reading, mentions: list[Mention]) -> str | None:
