@@ -188,8 +188,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         reading = _place_reading(mention, bool(noun), context)
         if reading is None:
             continue
-        if noun and _owner_of_bases_elsewhere(text, mention, mentions):
-            continue  # "from Russian bases in Syria": whose bases, not where they are
+        if noun and (_owner_of_bases_elsewhere(text, mention, mentions) or _own_base(text, mention, actors)):
+            continue  # "from Russian bases in Syria", "Russia reinforces ... the Russian air base": whose bases
         evidence = context.places_anywhere_without(mention) | {
             state for owner in _owner_before(text, mention.start, mentions) if (state := _state_of(owner))}
         # with no other place, the states named and acting judge a lone small town: "Pakistan
@@ -292,6 +292,17 @@ def _owner_of_bases_elsewhere(text: str, mention: Mention, mentions: list[Mentio
     return any(x.start == m.end() and (country := _country_of_place(x)) and country not in own for x in mentions)
 
 
+def _own_base(text: str, mention: Mention, actors: list[Actor]) -> bool:
+    """Is a demonym before "base" the acting state's own ("Russia reinforces ... home to the Russian
+    3624th Air Base")? It names whose base it is, not where ("beefs up a Tajik base" is in Tajikistan)."""
+    if not any(r.form == "demonym" for r in mention.readings) or not _BASE_AFTER.match(text, mention.end):
+        return False
+    own = {r.entity.code for r in mention.readings if r.entity.kind == "state"}
+    return any(a.code in own for a in actors if a.kind == "state")
+
+
+_BASE_AFTER = regex.compile(r"\s+(?:[\p{N}\p{L}-]+\s+){0,2}?(?:base|bases|airbase|airbases|air\s+base)\b",
+                            regex.IGNORECASE)
 _BASES_IN = regex.compile(r"\s+(?:(?:military|air|naval|army|airforce|air\s+force)\s+)?(?:base|bases|airbase|airbases)"
                           r"\s+in\s+(?:the\s+)?", regex.IGNORECASE)
 
