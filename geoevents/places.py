@@ -200,6 +200,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         if noun:
             phrase_end = mention.end + (len(text[mention.end:mention.end + 60]) - len(after)) + _noun_end(after)
         preposition = preposition_before(text, mention.start, clause[0], allowed, through_names=True)
+        if preposition == "to" and _idiomatic_to(text, mention.start):
+            continue  # "in response to Syria", "vessels related to Japan": no destination
         relation = preposition
         if preposition is None and "in" in extra and _TOWN_OF.search(text, max(0, mention.start - 30), mention.start):
             relation = "in"  # "regained the town of Al-Qusayr, as rebels pulled out"
@@ -278,6 +280,17 @@ def _foreign_namesake(reading: Reading, countries: set[str]) -> bool:
     table = neighbours()
     own = table.get(entity.country, frozenset())
     return not any(entity.country in table.get(c, ()) or c in own for c in countries)
+
+
+def _idiomatic_to(text: str, start: int) -> bool:
+    """Is the "to" before a name part of a phrase that names no destination ("according to", "in
+    deference to", "related to", "thanks to")?"""
+    m = _TO_BEFORE.search(text, max(0, start - 80), start)
+    return m is not None and m.group(1).lower() in role_words("non_locative_to_heads")
+
+
+# (searched backwards: the "to" nearest the name)
+_TO_BEFORE = regex.compile(r"(?r)\b([\p{L}-]+)\s+to\s+(?:[\p{L}'’.-]+\s+){0,4}?$", regex.IGNORECASE)
 
 
 def _owner_of_bases_elsewhere(text: str, mention: Mention, mentions: list[Mention]) -> bool:
