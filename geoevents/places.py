@@ -193,9 +193,10 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         evidence = context.places_anywhere_without(mention) | {
             state for owner in _owner_before(text, mention.start, mentions) if (state := _state_of(owner))}
         # with no other place, the states named and acting judge a lone small town: "Pakistan
-        # deployed troops to Rama" is not the Nicaraguan town
-        namesake = _foreign_namesake(reading, evidence or context.without(mention) | {
-            a.code for a in actors if a.kind == "state" and a.code})
+        # deployed troops to Rama" is not the Nicaraguan town (a power or an alliance that acts
+        # worldwide may be anywhere: "US troops left Haditha")
+        namesake = _foreign_namesake(reading, evidence or (set() if _acting_worldwide(actors) else (
+            context.without(mention) | {a.code for a in actors if a.kind == "state" and a.code})))
         phrase_end = mention.end
         if noun:
             phrase_end = mention.end + (len(text[mention.end:mention.end + 60]) - len(after)) + _noun_end(after)
@@ -270,6 +271,11 @@ def _capitals() -> dict[str, str]:
 # places of the sentence lie in countries that are neither its own nor its neighbours ("in
 # Adigrat, Rama and Sheraro": not the Nicaraguan town); larger towns are known beyond their region.
 NAMESAKE_TOWN_POPULATION = 50_000
+
+
+def _acting_worldwide(actors: list[Actor]) -> bool:
+    """Does an organisation or a power whose forces serve far from home act?"""
+    return any(a.kind != "state" or a.code in role_words("worldwide_powers") for a in actors)
 
 
 def _foreign_namesake(reading: Reading, countries: set[str]) -> bool:
