@@ -195,7 +195,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         # with no other place, the states named and acting judge a lone small town: "Pakistan
         # deployed troops to Rama" is not the Nicaraguan town (a power or an alliance that acts
         # worldwide may be anywhere: "US troops left Haditha")
-        namesake = _foreign_namesake(reading, evidence or (set() if _acting_worldwide(actors) else (
+        namesake = _foreign_namesake(reading, evidence or (set() if _acting_worldwide(text, clause, actors) else (
             context.without(mention) | {a.code for a in actors if a.kind == "state" and a.code})))
         phrase_end = mention.end
         if noun:
@@ -273,9 +273,13 @@ def _capitals() -> dict[str, str]:
 NAMESAKE_TOWN_POPULATION = 50_000
 
 
-def _acting_worldwide(actors: list[Actor]) -> bool:
-    """Does an organisation or a power whose forces serve far from home act?"""
-    return any(a.kind != "state" or a.code in role_words("worldwide_powers") for a in actors)
+def _acting_worldwide(text: str, clause: tuple[int, int], actors: list[Actor]) -> bool:
+    """Does an organisation, a power whose forces serve far from home or a state's peacekeepers act?"""
+    return (any(a.kind != "state" or a.code in role_words("worldwide_powers") for a in actors)
+            or _PEACEKEEPING.search(text, clause[0], clause[1]) is not None)
+
+
+_PEACEKEEPING = regex.compile(r"\bpeace-?keep", regex.IGNORECASE)
 
 
 def _foreign_namesake(reading: Reading, countries: set[str]) -> bool:
