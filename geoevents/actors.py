@@ -182,11 +182,19 @@ def _hosting_subject(text: str, trigger: tuple[int, int], roles: list[NameRole])
     for role in reversed([r for r in roles if r.mention.end <= trigger[0] and r.preposition is None
                           and not r.place_modifier]):
         m = _hosting().fullmatch(text, _past_force_noun(text, role) if role.force else role.mention.end, trigger[0])
-        # ("hosted Israeli commandos for drills": "for" the exercise; "hosted talks on drills": no host)
-        if m is not None and not (non_actor_prepositions() - {"for"}).intersection(
-                w.lower() for w in m.group("gap").split()):
+        # ("hosted Israeli commandos for drills": "for" the exercise; "hosted talks on drills", "hosted
+        # a summit as NATO held drills": no host)
+        if m is not None and not _hosting_gap_stops().intersection(w.lower() for w in m.group("gap").split()):
             return [role]
     return []
+
+
+@cache
+def _hosting_gap_stops() -> frozenset[str]:
+    """Words that end the phrase a host verb governs: prepositions (less "for"), clause openers, verbs of staging."""
+    staging = frozenset(read_lines("lexicon/staging_verbs.txt"))
+    return ((non_actor_prepositions() - {"for"}) | role_words("subject_clause_openers")
+            | {"and", "but", "or", "that", "which", "who", "where"} | staging)
 
 
 @cache
