@@ -458,6 +458,8 @@ def _pronoun_possessor(text: str, trigger: tuple[int, int], roles: list[NameRole
     for role in reversed([r for r in roles if r.mention.end <= m.start()]):
         if role.place_modifier or role.reading.form == "leader":
             continue
+        if text.startswith(("'s", "’s"), role.mention.end):
+            return []  # "Ukraine's allies should end their drills": the allies'
         if role.preposition in (None, "against") or role.preposition == "to" and _COMPLAINED_TO.search(
                 text, max(0, role.mention.start - 25), role.mention.start):
             return [role]
@@ -771,6 +773,8 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     subject = before[-1]
     if _stance().search(text, subject.mention.end, trigger[0]):
         return []
+    if _others_of().match(text, subject.mention.end):
+        return []  # "Ukraine's allies should end their drills": the allies act, not Ukraine
     if _irregulars_act(text, subject, trigger):
         return []  # "as Somali-Ethiopian forces advance with Islamic forces retreating"
     if _other_subject_between(text, subject, trigger):
@@ -779,6 +783,13 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     if _CAUSED_WORDS.occur_in(text, floor, trigger[0]) and _CAUSED_BEFORE.search(text, floor, trigger[0]):
         return []  # "Beijing wants to make foreign vessels leave the sea": the causer does not leave
     return [subject]
+
+
+@cache
+def _others_of() -> regex.Pattern:
+    """A possessive naming other parties than the owner: "Ukraine's allies", "Iran's proxies"."""
+    return regex.compile(r"['’]s\s+(?:[\p{L}-]+\s+)?(?:%s)\b" % alternation(role_lexicon()["others_of_a_party"]),
+                         regex.IGNORECASE)
 
 
 def _irregulars_act(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
