@@ -847,7 +847,10 @@ def _governed_by_trigger(text: str, trigger: tuple[int, int], start: int, end: i
     if start < trigger[1] or any(w.isupper() or w.lower() in _calendar_words() for w in text[start:end].split()):
         return False
     m = _PREPOSITION_END.search(text, trigger[0], start)  # (from the trigger's start: "pulled out| of")
-    if m is None or " ".join(m.group(1).lower().split()) not in role_lexicon()["preferred_prepositions"][event_type]:
+    # (a retreat "to" a place names where the forces went: GUIDELINE, settled questions)
+    governing = role_lexicon()["preferred_prepositions"][event_type] + (
+        role_lexicon()["retreat_destinations"] if event_type == "withdrawal" else [])
+    if m is None or " ".join(m.group(1).lower().split()) not in governing:
         return False
     gap_end = max(trigger[1], m.start())
     if (_PUNCTUATION_GAP.search(text, trigger[1], gap_end) or _known_name_inside(text, start, end)
@@ -1020,7 +1023,7 @@ def _bare_border() -> LazyPattern:
     "its territorial waters" (searched only where a determiner is); not "the border town of X", a
     town with a name of its own."""
     return phrase_pattern(r"\b(?:the|its|their)\s+(?:(?:common|shared|mutual|long|porous|northern|southern|eastern"
-                          r"|western)\s+)?(?:border|frontier)\b(?!\s+(?:%s)\b)|\b(?:its|their)\s+(?:(?:north|south|east|west)(?:ern)?"
+                          r"|western)\s+)?(?:borders?|frontiers?)\b(?!\s+(?:%s)\b)|\b(?:its|their)\s+(?:(?:north|south|east|west)(?:ern)?"
                           r"\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?P<coast>coast|coastline|shores?"
                           r"|(?:own\s+)?(?:territorial\s+waters|airspace|exclusive\s+economic\s+zone))\b"
                           % alternation(role_lexicon()["border_modified_nouns"]),
