@@ -637,7 +637,9 @@ _ORGANISATION_NEXT = regex.compile(
 _SHIP_PREFIX = regex.compile(r"\b(?:USS|HMS|HMAS|HMCS|INS|RFS|KRI|BRP|ROKS|JS|PNS|TCG|FS)\s+$")
 _FORCE_NEXT = regex.compile(r"(?:['’]s)?\s+(?:(?:special|armed|ground|naval|air|military|elite|combat|government)\s+)?"
                             r"(?:troops|forces|soldiers|army|navy|marines|military|warships|jets|warplanes|national\s+guard|police"
-                            r"|militia|militias|brigade|regiment|division)\b",
+                            r"|militia|militias|brigade|regiment|division)\b"
+                            # ("Bulgaria's military bases" are places in Bulgaria)
+                            r"(?!\s+(?:bases?|installations?|facilit(?:y|ies)|sites?|airfields?|airports?|camps?)\b)",
                             regex.IGNORECASE)
 
 
