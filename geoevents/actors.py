@@ -254,7 +254,7 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
         # (a place noun after the name matters only for a name or demonym that heads no force)
         place_modifier = not noun and (reading.form in ("demonym", "name") and bool(
             place_nouns().first_word_match(after_words)
-            or place_nouns().first_word_match(skip_words(after_words, 1)))
+            or place_nouns().first_word_match(skip_words(after_words, 1)) and not _verb_between(after_words))
                                        or reading.form == "capital" and _embassy_after(after_words))
         preposition = preposition_before(text, mention.start, clause[0], prepositions)
         if preposition == "of" and _title_of().search(text, max(clause[0], mention.start - 40), mention.start):
@@ -270,6 +270,12 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
             preposition = result[-1].preposition or "and"  # "in Iraq and Afghanistan": both in the phrase
         result.append(NameRole(mention, reading, preposition, force, place_modifier, leads))
     return result
+
+
+def _verb_between(after: str) -> bool:
+    """Is the word after a name a verb of its own ("China built bases": not "a Chinese military base")?"""
+    m = WORD.match(after.lstrip())
+    return m is not None and m.group() in role_words("irregular_participles")
 
 
 def _embassy_after(after: str) -> bool:
@@ -1131,6 +1137,8 @@ def _verb_follows(text: str, end: int, bare: bool = False) -> bool:
             return False  # "Hezbollah fighters", "US officials": a plural noun, not a verb in -s
         if bare and _BARE_VERB.fullmatch(word) and word not in _NOT_BARE_VERBS:
             return True
+        if word in role_words("irregular_participles"):
+            return True  # "China built bases ... and deployed missiles"
         return word.islower() and (word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")))
     return False
 
