@@ -812,6 +812,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
                             start=start, end=end, feature="place", relation=preposition)
         rank = (0 if preposition in preferred else 1, _distance(trigger, start, end))
         found.append(_Candidate(location, rank, start, end))
+    found += _listed_after(text, clause, trigger, known + found, mentions)
     named = known + found
     for m in _bare_borders_in(text, clause[0], clause[1]):
         if m.group("coast") and m.start() > trigger[1] and "," in text[trigger[1]:m.start()]:
@@ -831,6 +832,32 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
                                     border=BorderPhrase(m.start(), m.end(), None, ())))
             break
     return found
+
+
+def _listed_after(text: str, clause: tuple[int, int], trigger: tuple[int, int], candidates: list[_Candidate],
+                  mentions: list[Mention]) -> list[_Candidate]:
+    """A capitalised name the gazetteer lacks listed last after the trigger's town ("withdrew
+    from Mekelle and Shire", "from Adigrat, Rama and Sheraro"): a place of the same phrase."""
+    found = []
+    for candidate in candidates:
+        location = candidate.location
+        if location.feature not in ("city", "place") or candidate.start < trigger[1]:
+            continue
+        m = _LISTED_NAME.match(text, candidate.end, clause[1])
+        if m is None or any(x.start < m.end("name") and m.start("name") < x.end for x in mentions) or any(
+                c.start == m.start("name") for c in candidates) or text[m.start("name"):m.end("name")].lower() in \
+                _calendar_words():
+            continue
+        start, end = m.span("name")
+        listed = Location(name=text[start:end], country=None, lat=None, lon=None, text=text[start:end], start=start,
+                          end=end, feature="place", relation=location.relation)
+        found.append(_Candidate(listed, (candidate.rank[0], candidate.rank[1] + 1), start, end))
+    return found
+
+
+# a last name listed after a place, then the end of the phrase ("Mekelle and Shire.", "Gao and Kidal on Monday")
+_LISTED_NAME = regex.compile(r"(?:,\s+|,?\s+and\s+)(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)"
+                             r"(?=\s*[.,;:!?)]|\s*$|\s+(?:on|in|at|after|before|since|last|this|early|late)\b)")
 
 
 _NAMED_AFTER = regex.compile(r"\s+(?:of|with|between)\b", regex.IGNORECASE)  # "the border of Saudi Arabia"
