@@ -25,9 +25,11 @@ from .clauses import (
     WORD,
     alternation,
     attach_clause,
+    border_nouns,
     force_nouns,
     governing_words,
     non_actor_prepositions,
+    past_possessive,
     place_nouns,
     preposition_before,
     role_lexicon,
@@ -1455,12 +1457,20 @@ def _headline_party(text: str, sentence: tuple[int, int], trigger: tuple[int, in
         return []
     if any(m.start > first.end and m.end <= trigger[0] for m in mentions):
         return []  # another name between: the roles before already judged it
+    if any(m.start > first.end and _names_a_border(text, m) and reading.entity.code not in {
+            r.entity.code for r in m.readings} for m in mentions if m.start < sentence[1]):
+        return []  # "Kyiv: Troops massing on the Russian border": whose troops is not said
     gap = text[first.end:trigger[0]]
     others = ("headline_other_forces", "irregular_force_nouns") + (
         () if reading.entity.kind == "igo" else ("headline_member_forces",))
     if any(role_words_pattern(key).search(gap) for key in others):
         return []
     return [NameRole(first, reading, None, False, False)]
+
+
+def _names_a_border(text: str, mention: Mention) -> bool:
+    """Does a name open a border phrase ("the Russian border", "Finland's border")?"""
+    return border_nouns().first_word_match(past_possessive(text[mention.end:mention.end + 30])) is not None
 
 
 _HEADLINE_COLON = regex.compile(r"\s?:\s")
