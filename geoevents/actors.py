@@ -893,12 +893,29 @@ def _speaker(text: str, role: NameRole, trigger: tuple[int, int], roles: list[Na
         return True  # "The Arakan Army claims that 40 positions were abandoned by the military"
     if _OTHER_SIDE_SUBJECT.match(text, verb.end(), trigger[0]):
         return True  # "Damascus's governor says the last rebels have left the district": not the state's
+    if _unowned_at_a_neighbours_border(text, role, verb.end(), trigger, roles):
+        return True  # "Ukraine said 90,000 troops had been massed on the Russian border": whose is not said
     # an unknown name as the subject only right after the speaker: "the VDV" in "Russian Airborne
     # Troops spokesman says the VDV is planning" is the speaker's own force
     near = _NEAR_VERB.match(text, role.mention.end, trigger[0])
     subject = _OWN_SUBJECT.match(text, verb.end(), trigger[0])
     return (near is not None and near.end() == verb.end() and subject is not None
             and not _calendar_word(subject.group().split()[0]))
+
+
+def _unowned_at_a_neighbours_border(text: str, speaker: NameRole, start: int, trigger: tuple[int, int],
+                                    roles: list[NameRole]) -> bool:
+    """Does the speaker's complement name forces of no one ("troops", not "its troops") at a
+    border named by another state ("the Russian border")?"""
+    if _OWNED_FORCE.search(text, start, trigger[0]):
+        return False
+    own = speaker.reading.entity.code
+    return any(r.mention.start > trigger[1] and r.reading.entity.code != own and r.reading.entity.kind == "state"
+               and _names_a_border(text, r.mention) for r in roles)
+
+
+_OWNED_FORCE = regex.compile(r"\b(?:it|its|they|their|we|our|he|his|she|her|government|army|military|navy)\b",
+                          regex.IGNORECASE)
 
 
 def _calendar_word(word: str) -> bool:
