@@ -6,8 +6,12 @@ for *Ethiopian troops* to pull out"); force phrases tied to the trigger ("*Russi
 "the IDF"); else the subject before it, past a speaker whose complement names another party;
 with the names listed beside each ("Uzbek and Tajik forces"), the partners of a joint exercise
 ("with India"), a mission's framework ("as part of an AU mission") and, for an exercise with no
-named party, its host country ("drills in Iran"). A verb phrase after "and"/"but" with no subject
-of its own shares the subject of the verb before ("Israel launched ... and is amassing troops").
+named party, its host country ("drills in Iran"; a state only "near" which drills are held is no
+host). A verb phrase after "and"/"but" with no subject of its own shares the subject of the verb
+before ("Israel launched ... and is amassing troops"). Besides: the subject of "host" ("Romania
+hosted NATO drills"), both an organisation and the states whose soldiers serve in its force ("UN
+peacekeepers from Ghana", "Nepalese UN peacekeepers"), a headline's "<state>:" when no other force
+is named after it ("Hungary: No plans to hold drills near Austria").
 """
 
 from __future__ import annotations
@@ -21,9 +25,11 @@ from .clauses import (
     WORD,
     alternation,
     attach_clause,
+    border_nouns,
     force_nouns,
     governing_words,
     non_actor_prepositions,
+    past_possessive,
     place_nouns,
     preposition_before,
     role_lexicon,
@@ -76,7 +82,8 @@ def attach_actors(
     elif _FOREIGN_OBJECT_AFTER.match(text, trigger[1]):
         agents = []  # "once the withdrawal of foreign troops is complete": no one's forces are named
     else:
-        agents = (_possessor(text, trigger, roles) or _premodifier(text, trigger, roles)
+        agents = (_possessor(text, trigger, roles) or _pronoun_possessor(text, trigger, roles)
+                  or _premodifier(text, trigger, roles)
                   or _of_or_by(text, trigger, roles) or _passive_agent(text, trigger, roles)
                   or _infinitive_subject(text, trigger, roles)
                   or _subject_before_aside(text, sentence, trigger, mentions, year)
@@ -88,20 +95,25 @@ def attach_actors(
                   or _relative_antecedent(text, sentence, clause, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year))
     if not agents and not partners:
-        agents = _commander_of(text, sentence, trigger, mentions, year) or _pair_named_before(
-            text, sentence, clause, trigger, mentions, year)
+        agents = (_commander_of(text, sentence, trigger, mentions, year)
+                  or _pair_named_before(text, sentence, clause, trigger, mentions, year)
+                  or _headline_party(text, sentence, trigger, mentions, year))
+    if not agents and partners and event_type == "exercise":
+        agents = _joint_with_partner(text, sentence, trigger, mentions, year)
     office = [] if agents or partners else _office_of_the_state(text, sentence, clause, trigger, mentions)
     agents = _with_coordinated(text, agents, roles)
     partners = _with_coordinated(text, partners, roles)
     chosen = [(r, "host" if _hosts(text, r, trigger) else "agent") for r in agents]
     chosen += [(r, "participant") for r in partners if r not in agents]
     if event_type == "exercise":
-        chosen += [(r, "participant") for r in _between_pair(trigger, roles) if r not in agents + partners]
+        chosen += [(r, "participant") for r in _between_pair(text, trigger, roles) if r not in agents + partners]
     if event_type == "exercise":
         chosen += [(r, "participant") for r in _joiners(text, trigger, roles) if r not in agents + partners]
         chosen += [(r, "host") for r in _hosted_by(text, trigger, roles) if r not in agents + partners]
+        chosen += [(r, "host") for r in _hosting_subject(text, trigger, roles) if r not in agents + partners]
     chosen += [(r, "agent") for r in _frameworks(text, sentence, mentions, year)]
     chosen += [(r, "agent") for r in _contributors(text, sentence, trigger, mentions, year)]
+    chosen += [(r, "agent") for r in _mission_members(text, sentence, trigger, [r for r, _ in chosen], mentions, year)]
     actors: list[Actor] = list(office)
     seen: set[str] = {a.code for a in office}
     for role, kind in chosen:
@@ -166,6 +178,36 @@ def _joining() -> regex.Pattern:
                          regex.IGNORECASE)
 
 
+def _hosting_subject(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """"Georgia hosted NATO drills", "Morocco will host the African Lion exercise": the subject of
+    a verb of hosting hosts the exercise, beside the parties named for it."""
+    for role in reversed([r for r in roles if r.mention.end <= trigger[0] and r.preposition is None
+                          and not r.place_modifier]):
+        m = _hosting().fullmatch(text, _past_force_noun(text, role) if role.force else role.mention.end, trigger[0])
+        # ("hosted Israeli commandos for drills": "for" the exercise; "hosted talks on drills", "hosted
+        # a summit as NATO held drills": no host)
+        if m is not None and not _hosting_gap_stops().intersection(w.lower() for w in m.group("gap").split()):
+            return [role]
+    return []
+
+
+@cache
+def _hosting_gap_stops() -> frozenset[str]:
+    """Words that end the phrase a host verb governs: prepositions (less "for"), clause openers, verbs of staging."""
+    staging = frozenset(read_lines("lexicon/staging_verbs.txt"))
+    return ((non_actor_prepositions() - {"for"}) | role_words("subject_clause_openers")
+            | {"and", "but", "or", "that", "which", "who", "where"} | staging)
+
+
+@cache
+def _hosting() -> regex.Pattern:
+    lexicon = role_lexicon()
+    return regex.compile(r"\s+(?:(?:will|would|to|is|are|was|were|has|have|had|also|again|%s)\s+){0,2}(?:%s)"
+                         r"(?P<gap>\s+(?:[\p{L}\p{N}'’.-]+\s+){0,5}?)"
+                         % (alternation(lexicon["control_verbs"]), alternation(lexicon["hosting_verbs"])),
+                         regex.IGNORECASE)
+
+
 def _hosted_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
     """"drills hosted by Russia": the host, beside the parties named before the trigger."""
     m = _HOSTED_BY.match(text, trigger[1])
@@ -180,9 +222,11 @@ def add_host(actors: list[Actor], locations: list[Location], event_type: str) ->
     """An exercise with no named party is its host country's ("military exercise in Iran")."""
     if actors or event_type != "exercise":
         return actors
-    for location in locations:
+    for i, location in enumerate(locations):
         # "drills in Iran", not "drills around Taiwan" (the target's land, not the exercise's host)
-        if location.feature == "country" and location.country and location.relation in role_words("host_relations"):
+        # nor "drills near Finland" (but "near Tbilisi, Georgia": the state a nearby town lies in)
+        if (location.feature == "country" and location.country and location.relation in role_words("host_relations")
+                and (i > 0 or location.relation not in role_words("host_relations_not_for_states"))):
             return [Actor(name=location.name, code=location.country, kind="state", text=location.text,
                           start=location.start, end=location.end, role="host")]
     for location in locations:
@@ -212,7 +256,7 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
         # (a place noun after the name matters only for a name or demonym that heads no force)
         place_modifier = not noun and (reading.form in ("demonym", "name") and bool(
             place_nouns().first_word_match(after_words)
-            or place_nouns().first_word_match(skip_words(after_words, 1)))
+            or place_nouns().first_word_match(skip_words(after_words, 1)) and not _verb_between(after_words))
                                        or reading.form == "capital" and _embassy_after(after_words))
         preposition = preposition_before(text, mention.start, clause[0], prepositions)
         if preposition == "of" and _title_of().search(text, max(clause[0], mention.start - 40), mention.start):
@@ -228,6 +272,12 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
             preposition = result[-1].preposition or "and"  # "in Iraq and Afghanistan": both in the phrase
         result.append(NameRole(mention, reading, preposition, force, place_modifier, leads))
     return result
+
+
+def _verb_between(after: str) -> bool:
+    """Is the word after a name a verb of its own ("China built bases": not "a Chinese military base")?"""
+    m = WORD.match(after.lstrip())
+    return m is not None and m.group() in role_words("irregular_participles")
 
 
 def _embassy_after(after: str) -> bool:
@@ -250,7 +300,9 @@ def _loyal_to() -> regex.Pattern:
                          regex.IGNORECASE)
 
 
-_CONJUNCT = regex.compile(r",?\s+and\s+(?:the\s+)?")
+# ("in Turkey and northern Iraq": a direction opens the second place of the phrase)
+_CONJUNCT = regex.compile(r",?\s+and\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west"
+                          r"|south-?east|south-?west)(?:ern)?\s+)?")
 
 
 _LED = regex.compile(r"-led\b", regex.IGNORECASE)
@@ -391,10 +443,41 @@ def _possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> li
         owned = role.mention.end + 2 if text[role.mention.end:role.mention.end + 2] in ("'s", "’s") else (
             _forces_possessive_end(text, role.mention.end))
         if owned:
-            gap = _words_between(text, owned, trigger[0])
+            # (with the capitalised words of an exercise's name: "NATO's Steadfast Defender exercise")
+            named = _EXERCISE_NAME_GAP.fullmatch(text, owned, trigger[0]) is not None
+            gap = [] if named else _words_between(text, owned, trigger[0])
             if len(gap) <= 3 and all(w in _POSSESSED_GAP or w.endswith(("al", "ed", "ary", "ive", "ful")) for w in gap):
                 return [role]
     return []
+
+
+_EXERCISE_NAME_GAP = regex.compile(r"\s*(?:(?:annual|joint|naval|military|large-scale|biennial)\s+)*"
+                                   r"(?:(?-i:\p{Lu})[\p{L}\p{N}-]*\s+){1,3}(?:\d{4}\s+)?", regex.IGNORECASE)
+
+
+def _pronoun_possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """"threatens attacks against South Korea over its planned drills", "criticised Japan for its
+    drills": "its" before a nominal trigger is the nearest party named before it as a subject or
+    an object, not one in a place phrase ("troops in Iraq began their withdrawal")."""
+    m = _ITS_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0])
+    if m is None or not all(w in _POSSESSED_GAP or w.endswith(("al", "ed", "ary", "ive", "ful"))
+                            for w in _words_between(text, m.end(), trigger[0])):
+        return []
+    for role in reversed([r for r in roles if r.mention.end <= m.start()]):
+        if role.place_modifier or role.reading.form == "leader":
+            continue
+        if text.startswith(("'s", "’s"), role.mention.end):
+            return []  # "Ukraine's allies should end their drills": the allies'
+        if role.preposition in (None, "against") or role.preposition == "to" and _COMPLAINED_TO.search(
+                text, max(0, role.mention.start - 25), role.mention.start):
+            return [role]
+        return []
+    return []
+
+
+_ITS_BEFORE = regex.compile(r"\b(?:its|their)\s+(?:[\p{L}-]+\s+){0,3}$", regex.IGNORECASE)
+_COMPLAINED_TO = regex.compile(r"\b(?:protest(?:s|ed)?|complain(?:s|ed)?|appeal(?:s|ed)?|object(?:s|ed)?|"
+                               r"warn(?:s|ed)?|signal(?:s|led|ed)?)\s+to\s+(?:the\s+)?$", regex.IGNORECASE)
 
 
 def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
@@ -407,8 +490,10 @@ def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> 
             return []
         if role.preposition == "by" and _agent_of_another_verb(text, role, trigger):
             return []  # "rebels backed by Rwanda withdrew": Rwanda backs, the rebels withdraw
-        if role.reading.form == "name" and role.preposition in _LOCATIVE:
-            return []  # "troops in Iraq fell to 2,500": a place before a verb, no premodifier
+        if role.reading.form == "name" and role.preposition in _LOCATIVE | _DIRECTIONAL:
+            return []  # "troops in Iraq fell to 2,500", "the UN mission to Congo sends": a place, no premodifier
+        if role.preposition in _partner_words():
+            return []  # "Burundian troops serving with the African Union withdrew": the force phrase's
         gap = _words_between(text, role.mention.end, trigger[0])
         if text[role.mention.end:role.mention.end + 1] in ("-",) or len(gap) > 3:
             return []
@@ -419,6 +504,7 @@ def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> 
 
 
 _LOCATIVE = {"in", "at", "inside"}
+_DIRECTIONAL = {"to", "into", "toward", "towards", "near"}  # (not "from": "troops from Chad arrive")
 
 
 @cache
@@ -463,6 +549,8 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
                 w in _NP_GAP or w in role_words("force_modifiers") or force_nouns().fullmatch(w)
                 for w in words[1:words.index("by")]):
             words = words[words.index("by"):]  # "the withdrawal of forces by America"
+        if words and words[0] == "in" and text[trigger[0]:trigger[1]].lower() in role_words("change_in_nouns"):
+            words = ["of", *words[1:]]  # "an increase in NATO personnel", "a reduction in US troops"
         if len(words) > 5 or not words or words[0] not in ("of", "by"):
             return []
         rest = words[1:]
@@ -573,7 +661,8 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
         if role.mention.end <= trigger[0]:
             if (len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles)
                     and not foreign and not by_others
-                    and not _other_subject_between(text, role, trigger)):
+                    and not _other_subject_between(text, role, trigger)
+                    and not _irregulars_act(text, role, trigger)):
                 found.append(role)
         else:
             gap = _words_between(text, trigger[1], role.mention.start)
@@ -591,7 +680,28 @@ def _last_clause_subject(text: str, trigger: tuple[int, int], found: list[NameRo
         opener = _subject_clause_opener().search(text, max(0, later.mention.start - 12), later.mention.start)
         if opener is not None:
             return [r for r in found if r.mention.start >= opener.start()]
+    if len(before) > 1 and _heads_a_conjoined_clause(text, trigger, before):
+        # "Russian jets bombed rebel positions and Syrian troops withdrew": the last force's clause
+        return [r for r in found if r is before[-1] or r.mention.start >= trigger[1]
+                or r.mention.end <= before[-1].mention.start and _listed(text, r.mention.end, before[-1].mention.start)]
     return found
+
+
+def _heads_a_conjoined_clause(text: str, trigger: tuple[int, int], before: list[NameRole]) -> bool:
+    """Is the last force phrase before the trigger, right after "and" and not listed with the one
+    before it, the trigger's own subject ("... and Syrian troops withdrew")?"""
+    last, previous = before[-1], before[-2]
+    if not _AND_BEFORE.search(text, max(0, last.mention.start - 10), last.mention.start):
+        return False
+    if _listed(text, previous.mention.end, last.mention.start) or _PUNCTUATION.search(text, last.mention.end,
+                                                                                        trigger[0]):
+        return False
+    gap = _words_between(text, last.mention.end, trigger[0])
+    return bool(gap) and all(force_nouns().fullmatch(w) or w in role_words("force_modifiers")
+                             or w in _PASSIVE_GAP for w in gap)
+
+
+_AND_BEFORE = regex.compile(r"\band\s+(?:the\s+)?$", regex.IGNORECASE)
 
 
 @cache
@@ -671,12 +781,41 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     subject = before[-1]
     if _stance().search(text, subject.mention.end, trigger[0]):
         return []
+    if _others_of().match(text, subject.mention.end):
+        return []  # "Ukraine's allies should end their drills": the allies act, not Ukraine
+    if _irregulars_act(text, subject, trigger):
+        return []  # "as Somali-Ethiopian forces advance with Islamic forces retreating"
     if _other_subject_between(text, subject, trigger):
         return []  # "North Korea fired missiles as the allies held drills": the allies hold them
     floor = max(subject.mention.end, trigger[0] - 60)
     if _CAUSED_WORDS.occur_in(text, floor, trigger[0]) and _CAUSED_BEFORE.search(text, floor, trigger[0]):
         return []  # "Beijing wants to make foreign vessels leave the sea": the causer does not leave
     return [subject]
+
+
+@cache
+def _others_of() -> regex.Pattern:
+    """A possessive naming other parties than the owner: "Ukraine's allies", "Iran's proxies"."""
+    return regex.compile(r"['’]s\s+(?:[\p{L}-]+\s+)?(?:%s)\b" % alternation(role_lexicon()["others_of_a_party"]),
+                         regex.IGNORECASE)
+
+
+def _irregulars_act(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """Is the trigger's own subject an irregular force named after ``role`` ("Chadian forces took
+    the town with Islamist fighters retreating")? An armed group's fighters are its own ("the
+    Houthi rebels ... as the rebels advance")."""
+    return role.reading.entity.kind != "armed_group" and _irregular_subject_before().search(
+        text, max(role.mention.end, trigger[0] - 40), trigger[0]) is not None
+
+
+@cache
+def _irregular_subject_before() -> regex.Pattern:
+    """An irregular or foreign force right before the trigger, its subject: "Islamist fighters
+    withdrew", "the condition that all foreign mercenaries leave"."""
+    lexicon = role_lexicon()
+    return regex.compile(r"\b(?:%s)(?:\s+(?:%s))?\s+$" % (
+        alternation(lexicon["irregular_subject_words"] + lexicon["irregular_force_nouns"] + ["foreign"]),
+        alternation(lexicon["origin_force_nouns"] + ["fighters", "mercenaries"])), regex.IGNORECASE)
 
 
 @cache
@@ -754,12 +893,29 @@ def _speaker(text: str, role: NameRole, trigger: tuple[int, int], roles: list[Na
         return True  # "The Arakan Army claims that 40 positions were abandoned by the military"
     if _OTHER_SIDE_SUBJECT.match(text, verb.end(), trigger[0]):
         return True  # "Damascus's governor says the last rebels have left the district": not the state's
+    if _unowned_at_a_neighbours_border(text, role, verb.end(), trigger, roles):
+        return True  # "Ukraine said 90,000 troops had been massed on the Russian border": whose is not said
     # an unknown name as the subject only right after the speaker: "the VDV" in "Russian Airborne
     # Troops spokesman says the VDV is planning" is the speaker's own force
     near = _NEAR_VERB.match(text, role.mention.end, trigger[0])
     subject = _OWN_SUBJECT.match(text, verb.end(), trigger[0])
     return (near is not None and near.end() == verb.end() and subject is not None
             and not _calendar_word(subject.group().split()[0]))
+
+
+def _unowned_at_a_neighbours_border(text: str, speaker: NameRole, start: int, trigger: tuple[int, int],
+                                    roles: list[NameRole]) -> bool:
+    """Does the speaker's complement name forces of no one ("troops", not "its troops") at a
+    border named by another state ("the Russian border")?"""
+    if _OWNED_FORCE.search(text, start, trigger[0]):
+        return False
+    own = speaker.reading.entity.code
+    return any(r.mention.start > trigger[1] and r.reading.entity.code != own and r.reading.entity.kind == "state"
+               and _names_a_border(text, r.mention) for r in roles)
+
+
+_OWNED_FORCE = regex.compile(r"\b(?:it|its|they|their|we|our|he|his|she|her|government|army|military|navy)\b",
+                          regex.IGNORECASE)
 
 
 def _calendar_word(word: str) -> bool:
@@ -927,7 +1083,10 @@ def _coordinated_subject(text: str, sentence: tuple[int, int], trigger: tuple[in
     before = [m for m in mentions if sentence[0] <= m.start and m.end <= coordinator.start()]
     roles = [r for r in _roles_of(text, (sentence[0], coordinator.start()), before, year)
              if r.preposition is None and not r.place_modifier and not r.leads and not _modifies_a_name(text, r)]
-    subjects = [r for r in roles if _verb_follows(text, _past_force_noun(text, r) if r.force else r.mention.end)]
+    # a bare trigger ("and deploy") shares a plural force's bare verb: "Turkish jets strike ... and deploy"
+    bare = _BARE_VERB.fullmatch(text, trigger[0], trigger[1]) is not None
+    subjects = [r for r in roles if _verb_follows(text, end := _past_force_noun(text, r) if r.force else r.mention.end,
+                                                  bare and end > r.mention.end)]
     if not subjects or _subordinator().search(text, subjects[-1].mention.end, coordinator.start()):
         return []  # "until foreign forces stop attacking and withdraw": the subject is not a name
     return subjects[-1:]
@@ -977,9 +1136,12 @@ def _past_force_noun(text: str, role: NameRole) -> int:
 _NEXT_WORDS = regex.compile(r"\G\s+([\p{L}-]+)")
 
 
-def _verb_follows(text: str, end: int) -> bool:
+_BARE_VERB = regex.compile(r"(?-i:\p{Ll})+(?<!s|ed|ing)")
+
+
+def _verb_follows(text: str, end: int, bare: bool = False) -> bool:
     """Is the name at ``end`` a subject: followed by a verb ("China has", "Israel launched",
-    "Luanda, meanwhile, rushed")?"""
+    "Luanda, meanwhile, rushed"; with ``bare``, a verb of the base form too: "Turkish jets strike")?"""
     auxiliaries, adverbs = _coordination_words()
     if text.startswith(("'s", "’s"), end):
         return False  # "Iraq's elections": a possessive, not a subject
@@ -992,8 +1154,17 @@ def _verb_follows(text: str, end: int) -> bool:
             continue
         if force_nouns().fullmatch(word) or word in role_lexicon()["speaker_nouns"]:
             return False  # "Hezbollah fighters", "US officials": a plural noun, not a verb in -s
+        if bare and _BARE_VERB.fullmatch(word) and word not in _NOT_BARE_VERBS:
+            return True
+        if word in role_words("irregular_participles"):
+            return True  # "China built bases ... and deployed missiles"
         return word.islower() and (word.endswith("ed") or (word.endswith("s") and not word.endswith("ss")))
     return False
+
+
+# lower-case words after a force noun that are no verb of its own: "US troops in Iraq and ..."
+_NOT_BARE_VERBS = frozenset({"and", "or", "but", "the", "a", "an", "of", "in", "on", "at", "to", "from", "near", "with",
+                             "who", "that", "which", "for", "by", "into", "along", "across", "inside", "out", "back"})
 
 
 def _pair_named_before(text: str, sentence: tuple[int, int], clause: tuple[int, int], trigger: tuple[int, int],
@@ -1165,23 +1336,35 @@ def _listed(text: str, a: int, b: int) -> bool:
     gap = text[a:b]
     if gap in ("-", "–", "/"):
         return True
-    words = [w.lower() for w in words_in(gap, 0, len(gap))]
+    raw = words_in(gap, 0, len(gap))
+    words = [w.lower() for w in raw]
     listed = "," in gap or "and" in words or "&" in gap
-    return listed and all(w in role_words("coordination_words") or w in ("'s", "’s") or w.isdigit() for w in words)
+    return listed and all(w in role_words("coordination_words") or w in ("'s", "’s") or w.isdigit()
+                          or _model_designator(raw, i) for i, w in enumerate(words))
 
 
-def _between_pair(trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
-    """Both sides of "between X and Y" after an exercise trigger."""
+def _model_designator(words: list[str], i: int) -> bool:
+    """A weapon's model in a list of forces: "Australian F/A-18 Hornets and U.S. jets" (a word with a
+    digit, a single letter, and the capitalised name after them)."""
+    word = words[i]
+    return (any(c.isdigit() for c in word) or len(word) == 1 and word.isupper()
+            or i > 0 and word[:1].isupper() and any(c.isdigit() for c in words[i - 1]))
+
+
+def _between_pair(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """Both sides of "between X and Y" after an exercise trigger, and every name listed with them
+    ("trilateral drills between Japan, South Korea and the United States")."""
     after = [r for r in roles if r.mention.start >= trigger[1]]
     for i, role in enumerate(after):
         if role.preposition == "between" and i + 1 < len(after):
-            return [role, after[i + 1]]
+            listed = _with_coordinated(text, [role], after[i:])
+            return listed if len(listed) > 2 else [role, after[i + 1]]
     return []
 
 
 def _frameworks(text: str, sentence: tuple[int, int], mentions: list[Mention], year: int | None) -> list[NameRole]:
     """A mission framework named as such: "as part of an African Union mission", "under NATO command"."""
-    found = []
+    found = _serving_as(text, sentence, mentions, year)
     if not _FRAMEWORK_WORDS.occur_in(text, sentence[0], sentence[1]):
         return found  # ("as" is in most sentences, "as part of" and "under" in few)
     for m in _FRAMEWORK.finditer(text, sentence[0], sentence[1]):
@@ -1192,6 +1375,26 @@ def _frameworks(text: str, sentence: tuple[int, int], mentions: list[Mention], y
                     found.append(NameRole(mention, reading, None, True, False))
                 break
     return found
+
+
+def _serving_as(text: str, sentence: tuple[int, int], mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"Ivorian troops arrived in Mali as UN peacekeepers": the organisation whose blue helmets the
+    forces serve as (not "as UN peacekeepers withdrew", a clause of its own)."""
+    found = []
+    for mention in mentions:
+        if not sentence[0] <= mention.start < sentence[1] or not _AS_BEFORE.search(
+                text, max(sentence[0], mention.start - 8), mention.start):
+            continue
+        reading = mention.actor_reading(year)
+        if reading is not None and reading.entity.kind == "igo" and _SERVING_NOUN.match(text, mention.end):
+            found.append(NameRole(mention, reading, None, True, False))
+    return found
+
+
+_AS_BEFORE = regex.compile(r"\bas\s+(?:the\s+)?$", regex.IGNORECASE)
+_SERVING_NOUN = regex.compile(r"\s+(?:peacekeepers|peacekeeping\s+(?:troops|forces)|observers|monitors|blue\s+helmets)"
+                              r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|to|from|for|with|under|on|at|since|until)\b)",
+                              regex.IGNORECASE)
 
 
 _FRAMEWORK = phrase_pattern(r"\b(?:as\s+part\s+of|under)\s+(?:an?|the)?\s*", regex.IGNORECASE, ("as", "under"))
@@ -1240,3 +1443,93 @@ def _force_from() -> LazyPattern:
     (searched only where a noun is)."""
     nouns = role_lexicon()["origin_force_nouns"]
     return phrase_pattern(r"\b(?:%s)\s+from\s+(?:the\s+)?" % alternation(nouns), regex.IGNORECASE, nouns)
+
+
+def _joint_with_partner(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
+                        year: int | None) -> list[NameRole]:
+    """"A US Marine was jailed ... after joint exercises with the Philippines", "Indian sailors died
+    after joint drills with France": a joint exercise named only with its partner is also the
+    party of the forces named before it in the sentence."""
+    if not _JOINT_BEFORE.search(text, max(sentence[0], trigger[0] - 30), trigger[0]):
+        return []
+    before = [m for m in mentions if sentence[0] <= m.start and m.end <= trigger[0]]
+    for role in reversed(_roles_of(text, (sentence[0], trigger[0]), before, year)):
+        if role.force and role.preposition is None and not role.place_modifier and role.reading.entity.kind == "state":
+            return [role]
+    return []
+
+
+_JOINT_BEFORE = regex.compile(r"\bjoint\s+(?:[\p{L}-]+\s+){0,2}$", regex.IGNORECASE)
+
+
+def _headline_party(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
+                    year: int | None) -> list[NameRole]:
+    """"Russia: No plans to hold drills near Finland": a party named alone before a headline's colon
+    speaks for its own forces when the words after it name no other force ("Mali: Rebels withdraw")."""
+    first = next((m for m in mentions if m.start >= sentence[0]), None)
+    if first is None or text[sentence[0]:first.start].strip() or not _HEADLINE_COLON.match(text, first.end):
+        return []
+    reading = first.actor_reading(year)
+    if reading is None or reading.entity.kind not in ("state", "igo") or first.end >= trigger[0]:
+        return []
+    if any(m.start > first.end and m.end <= trigger[0] for m in mentions):
+        return []  # another name between: the roles before already judged it
+    if any(m.start > first.end and _names_a_border(text, m) and reading.entity.code not in {
+            r.entity.code for r in m.readings} for m in mentions if m.start < sentence[1]):
+        return []  # "Kyiv: Troops massing on the Russian border": whose troops is not said
+    gap = text[first.end:trigger[0]]
+    others = ("headline_other_forces", "irregular_force_nouns") + (
+        () if reading.entity.kind == "igo" else ("headline_member_forces",))
+    if any(role_words_pattern(key).search(gap) for key in others):
+        return []
+    return [NameRole(first, reading, None, False, False)]
+
+
+def _names_a_border(text: str, mention: Mention) -> bool:
+    """Does a name open a border phrase ("the Russian border", "Finland's border")?"""
+    return border_nouns().first_word_match(past_possessive(text[mention.end:mention.end + 30])) is not None
+
+
+_HEADLINE_COLON = regex.compile(r"\s?:\s")
+
+
+def _mission_members(text: str, sentence: tuple[int, int], trigger: tuple[int, int], chosen: list[NameRole],
+                     mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"UN peacekeepers from Ghana (and Nepal) deployed", "Nepalese UN peacekeepers": an
+    organisation's force of a state's soldiers is both parties' (not "the withdrawal of the UN
+    force from Congo", where "from" names the place left)."""
+    codes = {r.reading.entity.code for r in chosen}
+    found: list[NameRole] = []
+    for i, mention in enumerate(mentions):
+        reading = mention.actor_reading(year)
+        if reading is None or reading.entity.kind != "igo" or not sentence[0] <= mention.start < sentence[1]:
+            continue
+        noun = _mission_force_noun().match(text, mention.end)
+        if noun is None:
+            continue
+        origin = _FROM.match(text, noun.end())
+        members = [m for m in mentions[i + 1:i + 2] if origin and m.start == origin.end() and m.end <= trigger[0]]
+        for following in mentions[i + 2:i + 8] if members else ():  # "from Burundi and Uganda"
+            if following.end > trigger[0] or not _LIST_GAP.fullmatch(text, members[-1].end, following.start):
+                break
+            members.append(following)
+        members += [m for m in mentions[max(0, i - 1):i] if m.end < mention.start
+                    and text[m.end:mention.start].isspace() and any(r.form == "demonym" for r in m.readings)]
+        for member in members:
+            state = member.actor_reading(year)
+            if state is None or state.entity.kind != "state":
+                continue
+            pair = [(mention, reading), (member, state)]
+            if any(r.entity.code in codes for _, r in pair):
+                found += [NameRole(m, r, None, True, False) for m, r in pair if r.entity.code not in codes]
+                codes.update(r.entity.code for _, r in pair)
+    return found
+
+
+_FROM = regex.compile(r"\s+from\s+(?:the\s+)?", regex.IGNORECASE)
+_LIST_GAP = regex.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?", regex.IGNORECASE)
+
+
+@cache
+def _mission_force_noun() -> regex.Pattern:
+    return regex.compile(r"\s+(?:%s)\b" % alternation(role_lexicon()["mission_force_nouns"]), regex.IGNORECASE)

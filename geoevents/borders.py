@@ -63,7 +63,12 @@ def border_phrase(text: str, clause: tuple[int, int], mention: Mention, mentions
         return None
     end = mention.end + gap + noun_end
     owner = _country(mention) if text[mention.end:mention.end + 2] in ("'s", "’s") else None
-    return BorderPhrase(mention.start, end, owner, _countries(mentions, mention.start, end))
+    start = next((m.start for m in mentions if m.end == mention.start - 1 and text[m.end] in _JOINERS
+                  and m.start >= clause[0]), mention.start)  # "the Mexico-United States border": from Mexico on
+    return BorderPhrase(start, end, owner, _countries(mentions, start, end))
+
+
+_JOINERS = "-–/"
 
 
 def _links_clauses(word: str) -> bool:
@@ -133,6 +138,6 @@ _AND_OR = regex.compile(r"\b(?:and|or)\b")
 _BORDER_WITH_NOUNS = Words(("border", "frontier", "boundar"))
 _BORDER_WITH = regex.compile(
     r"(?:\b(?:its|their|his|her)\s+)?(?:(?:common|shared|mutual|long|porous)\s+)?"
-    r"(?:borders?|frontiers?|boundary|boundaries)\s+with\s+(?:the\s+)?$",
+    r"(?:borders?|frontiers?|boundary|boundaries)(?:\s+(?:areas?|regions?|zones?))?\s+with\s+(?:the\s+)?$",
     regex.IGNORECASE,
 )

@@ -303,16 +303,22 @@ def nesting_words() -> frozenset[str]:
 BORDER_WITH = regex.compile(r"(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$", regex.IGNORECASE)
 
 
-_MODIFIERS = {"the", "a", "an", "its", "their", "his", "her", "both", "several", "all", "some", "two", "three"}
+_MODIFIERS = {"the", "a", "an", "its", "their", "his", "her", "both", "several", "all", "some", "two", "three",
+              "stable", "unstable", "volatile", "tense", "remote", "key", "lawless", "vast", "war-torn", "oil-rich",
+              "quiet", "calm", "safe", "unsafe", "peaceful"}
 
 
 def is_modifier(word: str) -> bool:
     """Words that may stand between a preposition and its name: "to the [eastern] Congo"."""
     return (
         word in _MODIFIERS
-        or word.endswith(("ern", "ed", "al", "ic", "ing", "ish", "ian", "an", "ese", "i"))
+        or word.endswith(("ern", "ed", "al", "ic", "ing", "ish", "ian", "an", "ese", "i", "ous"))
+        # an adverb: "in the relatively stable north of" (not "supply", "assembly")
+        or (len(word) > 5 and word.endswith("ly") and not word.endswith(("ply", "mbly")))
         or word in ("'s", "’s", "mutual", "restive", "disputed", "neighbouring", "neighboring", "central",
-                    "northern", "southern", "eastern", "western", "far", "upper", "lower", "greater", "rebel-held")
+                    "northern", "southern", "eastern", "western", "far", "upper", "lower", "greater", "rebel-held",
+                    "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+                    "southwest")
     )
 
 

@@ -5,7 +5,10 @@ Baltic", "troops sent *to* Mali", "withdrew *from* Herat"), when it is the objec
 trigger verb ("leaves Kabul", "beefs up a Tajik base"), or when the clause is a relative
 clause on it ("Mogadishu, which was abandoned"). Places listed or nested together ("Goma,
 North Kivu", "the island of Kastellorizo in the Aegean") make one answer, most specific first.
-Borders are named as written and placed on the side that is meant.
+Borders are named as written (the whole phrase is the evidence: "Russian border") and placed on
+the side that is meant. A place the gazetteer lacks lies where the clause's other names say, not
+in the acting state because it acts ("Kuwait said British troops held drills at Camp Buehring");
+a small town named alone abroad is a namesake of unknown country ("Pakistan deployed troops to Rama").
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from .clauses import (
     GLUED,
     alternation,
     attach_clause,
+    border_nouns,
     force_nouns,
     is_modifier,
     location_prepositions,
@@ -184,12 +188,21 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         reading = _place_reading(mention, bool(noun), context)
         if reading is None:
             continue
-        namesake = _foreign_namesake(reading, context.places_anywhere_without(mention) | {
-            state for owner in _owner_before(text, mention.start, mentions) if (state := _state_of(owner))})
+        if noun and (_owner_of_bases_elsewhere(text, mention, mentions) or _own_base(text, mention, actors)):
+            continue  # "from Russian bases in Syria", "Russia reinforces ... the Russian air base": whose bases
+        evidence = context.places_anywhere_without(mention) | {
+            state for owner in _owner_before(text, mention.start, mentions) if (state := _state_of(owner))}
+        # with no other place, the states named and acting judge a lone small town: "Pakistan
+        # deployed troops to Rama" is not the Nicaraguan town (a power or an alliance that acts
+        # worldwide may be anywhere: "US troops left Haditha")
+        namesake = _foreign_namesake(reading, evidence or (set() if _acting_worldwide(text, clause, actors) else (
+            context.without(mention) | {a.code for a in actors if a.kind == "state" and a.code})))
         phrase_end = mention.end
         if noun:
             phrase_end = mention.end + (len(text[mention.end:mention.end + 60]) - len(after)) + _noun_end(after)
         preposition = preposition_before(text, mention.start, clause[0], allowed, through_names=True)
+        if preposition == "to" and _idiomatic_to(text, mention.start):
+            continue  # "in response to Syria", "vessels related to Japan": no destination
         relation = preposition
         if preposition is None and "in" in extra and _TOWN_OF.search(text, max(0, mention.start - 30), mention.start):
             relation = "in"  # "regained the town of Al-Qusayr, as rebels pulled out"
@@ -207,6 +220,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         rank = (first, _distance(trigger, mention.start, mention.end))
         border = border_phrase(text, clause, mention, mentions)
         if border:
+            # the name that opens the phrase is no place of its own: "the Mexico-United States border"
+            candidates = [c for c in candidates if not border.start <= c.start < mention.start]
             candidates.append(_border_candidate(text, mention, relation, border, rank))
         else:
             location = _location(text, mention, reading, relation, phrase_end if noun else None)
@@ -214,6 +229,12 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
                 location = _capital_named_by_state(text, mention, reading, phrase_end, location, mentions)
             if namesake:  # the town of that name lies elsewhere: the place is known by its name only
                 location = replace(location, country=None, lat=None, lon=None)
+            elif elsewhere := _in_another_state(text, mention, reading, mentions):
+                # "Paris, Texas": the namesake there, if the gazetteer has it; else the name in that state
+                there = next((r for r in mention.readings
+                              if r.entity.kind == "place" and r.entity.country == elsewhere), None)
+                location = (_location(text, mention, there, relation, None) if there is not None
+                            else replace(location, country=elsewhere, lat=None, lon=None))
             candidates.append(_Candidate(location, rank, mention.start, max(phrase_end, location.end)))
     return candidates
 
@@ -252,6 +273,15 @@ def _capitals() -> dict[str, str]:
 NAMESAKE_TOWN_POPULATION = 50_000
 
 
+def _acting_worldwide(text: str, clause: tuple[int, int], actors: list[Actor]) -> bool:
+    """Does an organisation, a power whose forces serve far from home or a state's peacekeepers act?"""
+    return (any(a.kind != "state" or a.code in role_words("worldwide_powers") for a in actors)
+            or _PEACEKEEPING.search(text, clause[0], clause[1]) is not None)
+
+
+_PEACEKEEPING = regex.compile(r"\bpeace-?keep", regex.IGNORECASE)
+
+
 def _foreign_namesake(reading: Reading, countries: set[str]) -> bool:
     entity = reading.entity
     if (not countries or entity.kind != "place" or not entity.id.startswith("gn:") or entity.country in countries
@@ -260,6 +290,73 @@ def _foreign_namesake(reading: Reading, countries: set[str]) -> bool:
     table = neighbours()
     own = table.get(entity.country, frozenset())
     return not any(entity.country in table.get(c, ()) or c in own for c in countries)
+
+
+def _idiomatic_to(text: str, start: int) -> bool:
+    """Is the "to" before a name part of a phrase that names no destination ("according to", "in
+    deference to", "related to", "thanks to")?"""
+    m = _TO_BEFORE.search(text, max(0, start - 80), start)
+    return m is not None and m.group(1).lower() in role_words("non_locative_to_heads")
+
+
+# (searched backwards: the "to" nearest the name)
+_TO_BEFORE = regex.compile(r"(?r)\b([\p{L}-]+)\s+to\s+(?:[\p{L}'’.-]+\s+){0,4}?$", regex.IGNORECASE)
+
+
+def _owner_of_bases_elsewhere(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """Is a demonym before "base(s)" followed by the place the bases are in, another state
+    ("Russian bases in Syria", "a US air base in Qatar"; "a Tajik base" alone is in Tajikistan)?"""
+    if not any(r.form == "demonym" for r in mention.readings):
+        return False
+    m = _BASES_IN.match(text, mention.end)
+    if m is None:
+        return False
+    own = {r.entity.code for r in mention.readings if r.entity.kind == "state"}
+    return any(x.start == m.end() and (country := _country_of_place(x)) and country not in own for x in mentions)
+
+
+def _own_base(text: str, mention: Mention, actors: list[Actor]) -> bool:
+    """Is a demonym before "base" the acting state's own ("Russia reinforces ... home to the Russian
+    3624th Air Base")? It names whose base it is, not where ("beefs up a Tajik base" is in Tajikistan)."""
+    if not any(r.form == "demonym" for r in mention.readings) or not _BASE_AFTER.match(text, mention.end):
+        return False
+    own = {r.entity.code for r in mention.readings if r.entity.kind == "state"}
+    return any(a.code in own for a in actors if a.kind == "state")
+
+
+_BASE_AFTER = regex.compile(r"\s+(?:[\p{N}\p{L}-]+\s+){0,2}?(?:base|bases|airbase|airbases|air\s+base)\b",
+                            regex.IGNORECASE)
+_BASES_IN = regex.compile(r"\s+(?:(?:military|air|naval|army|airforce|air\s+force)\s+)?(?:base|bases|airbase|airbases)"
+                          r"\s+in\s+(?:the\s+)?", regex.IGNORECASE)
+
+
+def _in_another_state(text: str, mention: Mention, reading: Reading, mentions: list[Mention]) -> str | None:
+    """The state a town is named as lying in when that is not its own, nor a neighbour ("Rodriguez,
+    South Korea", "the Rodriguez range in South Korea", "Paris, Texas"): a namesake the gazetteer lacks."""
+    entity = reading.entity
+    if entity.kind != "place" or entity.feature not in ("city", "place") or not entity.country:
+        return None
+    following = next((m for m in mentions if m.start >= mention.end), None)
+    if following is None or following.start - mention.end > 40:
+        return None
+    gap = [w.lower() for w in words_in(text, mention.end, following.start)]
+    if not (gap == [] and text[mention.end:following.start].strip() == "," or gap[-1:] == ["in"] and all(
+            w in _STATE_NESTING or w in role_words("place_head_nouns") for w in gap)):
+        return None
+    states = {r.entity.code for r in following.readings if r.entity.kind == "state" and r.form == "name"} or {
+        r.entity.country for r in following.readings if r.entity.kind == "place" and r.entity.feature == "region"}
+    if len(states) != 1 or entity.country in states:
+        return None
+    state = next(iter(states))
+    return None if _adjacent_states(entity.country, state) else state
+
+
+_STATE_NESTING = {"in", "the", "range", "base", "camp", "area"}
+
+
+def _adjacent_states(a: str, b: str) -> bool:
+    table = neighbours()
+    return a in table.get(b, ()) or b in table.get(a, ())
 
 
 def _relative_place(text: str, floor: int, start: int, reading: Reading) -> str | None:
@@ -439,11 +536,24 @@ def _not_a_place(text: str, mention: Mention) -> bool:
         return True
     if _FORCE_NEXT.match(text, mention.end):
         return True  # "attacks on US troops", "the Idaho National Guard"
+    if _weapon_next().match(text, mention.end):
+        return True  # "deployed Iskander missiles to Kaliningrad": a weapon's name ("Iskander" is also a town)
     if _glued_party(text, mention):
         return True
     if _inside_a_longer_name(text, mention) or _opens_an_operation_name(text, mention):
         return True
+    if _opens_a_longer_name(text, mention):
+        return True
     return any(r.entity.kind == "state" for r in mention.readings) and bool(_NAME_NEXT.match(text, mention.end))
+
+
+@cache
+def _weapon_next() -> regex.Pattern:
+    """A weapon or platform noun right after a name: "Iskander missiles", "Bradley vehicles" (not
+    before a place noun: "a Georgian artillery base" is in Georgia)."""
+    nouns = {line for name in ("lexicon/weapons.txt", "lexicon/platforms.txt") for line in read_lines(name)}
+    return regex.compile(r"(?:-\p{Lu}+)?\s+(?:%s)\b(?!\s+(?:%s)\b)" % (alternation(nouns), alternation(
+        role_lexicon()["place_nouns"] + ["site", "sites", "range", "depot", "depots"])), regex.IGNORECASE)
 
 
 def _opens_an_operation_name(text: str, mention: Mention) -> bool:
@@ -482,6 +592,20 @@ def _inside_a_longer_name(text: str, mention: Mention) -> bool:
     return m is not None and m.group(1).lower() not in _NAME_OPENERS and not _known_name(m.group(1))
 
 
+_CAPITALISED_AFTER = regex.compile(r" (\p{Lu}[\p{Ll}’'-]+)\b")
+
+
+def _opens_a_longer_name(text: str, mention: Mention) -> bool:
+    """"near Abu Musa island": a small town's name before a capitalised word that is no known
+    name nor a place word opens a longer name the gazetteer lacks ("Abu" is also an Indian town)."""
+    if not mention.readings or any(r.entity.kind != "place" or r.entity.feature != "city"
+                                   or r.entity.population >= NAMESAKE_TOWN_POPULATION for r in mention.readings):
+        return False
+    m = _CAPITALISED_AFTER.match(text, mention.end)
+    return (m is not None and m.group(1) not in _place_type_words() and m.group(1).lower() not in _calendar_words()
+            and not _known_name(m.group(1)))
+
+
 @cache
 def _known_name(word: str) -> bool:
     return bool(load_gazetteer().find(word))
@@ -513,7 +637,9 @@ _ORGANISATION_NEXT = regex.compile(
 _SHIP_PREFIX = regex.compile(r"\b(?:USS|HMS|HMAS|HMCS|INS|RFS|KRI|BRP|ROKS|JS|PNS|TCG|FS)\s+$")
 _FORCE_NEXT = regex.compile(r"(?:['’]s)?\s+(?:(?:special|armed|ground|naval|air|military|elite|combat|government)\s+)?"
                             r"(?:troops|forces|soldiers|army|navy|marines|military|warships|jets|warplanes|national\s+guard|police"
-                            r"|militia|militias|brigade|regiment|division)\b",
+                            r"|militia|militias|brigade|regiment|division)\b"
+                            # ("Bulgaria's military bases" are places in Bulgaria)
+                            r"(?!\s+(?:bases?|installations?|facilit(?:y|ies)|sites?|airfields?|airports?|camps?)\b)",
                             regex.IGNORECASE)
 
 
@@ -606,8 +732,11 @@ def _plain(name: str) -> str:
 
 def _border_candidate(text: str, mention: Mention, relation: str, border: BorderPhrase,
                       rank: tuple[int, int]) -> _Candidate:
-    location = Location(name=border.name(text), country=border.owner, lat=None, lon=None, text=mention.text,
-                        start=mention.start, end=mention.end, feature="border", relation=relation)
+    # the evidence is the whole phrase, "Russian border", not the name in it
+    name = border.name(text)
+    start = border.end - len(name)
+    location = Location(name=name, country=border.owner, lat=None, lon=None, text=text[start:border.end],
+                        start=start, end=border.end, feature="border", relation=relation)
     return _Candidate(location, rank, border.start, border.end, border=border)
 
 
@@ -616,6 +745,8 @@ def _on_side(candidate: _Candidate, actors: list[Actor]) -> Location:
     if candidate.border is None:
         return candidate.location
     agents = [a.code for a in actors if a.kind == "state" and a.role in ("agent", "host")]
+    if not agents and (home := _home_of_groups(actors)):
+        agents = [home]  # "the ELN deployed fighters along the Venezuelan border": on Colombia's side
     return replace(candidate.location, country=side(candidate.border, agents))
 
 
@@ -631,8 +762,10 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
     taken = [(c.start, c.end) for c in known]
     found: list[_Candidate] = []
     places_in_sentence: set[str] | None = None  # the countries of the sentence's places (found when needed)
+    evidence: set[str] = set()  # those of the clause's places that are not actors
     for m in _proper_places_in(text, *clause):
-        if m.group("headed") and any(x.start < m.end("headed") and x.end > m.start() for x in mentions):
+        if m.group("headed") and any(x.start < m.end("headed") and x.end > m.start()
+                                     and not _opens_a_longer_name(text, x) for x in mentions):
             # "the Russian-held area": known names are placed as such; the noun may open a name ("island of X")
             m = _proper_place().match(text, m.end("headed"), clause[1])
             if m is None or m.group("headed"):
@@ -642,8 +775,10 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
             continue  # (a name that holds the trigger, "al-Tanef crossing", is not the trigger's place)
         # "Hong Kong Special Administrative Region": a name that starts inside a known one starts with it
         start = next((x.start for x in mentions if x.start < start < x.end), start)
-        inside = [x for x in mentions if start <= x.start and x.end <= end]
-        outer = _nested_in(text, end, mentions)
+        inside = [x for x in mentions if start <= x.start and x.end <= end and not _opens_a_longer_name(text, x)]
+        # (not a border it lies on: "the Evros region on the Turkish border" is on the acting side)
+        outer = [x for x in _nested_in(text, end, mentions) if not border_nouns().first_word_match(
+            past_possessive(text[x.end:x.end + 30]))]
         # a bare capitalised phrase is a place only when nested in a known one, or right after the
         # trigger's own preposition ("withdrew from Baga", "sent 300 troops to Pibor")
         governed = (m.group("bare") or m.group("loose")) and _governed_by_trigger(text, trigger, start, end, event_type)
@@ -658,10 +793,16 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
                         if (c := _country_of_place(x) or _state_of(x))), None)
         if country is None and places_in_sentence is None:
             places_in_sentence = {c for x in mentions if not _not_a_place(text, x) and (c := _country_of_place(x))}
-        if country is None and len(places_in_sentence) == 1:
+            evidence = _place_evidence(text, clause, mentions, actors)
+        if country is None and len(evidence) == 1:
+            country = next(iter(evidence))  # "Iraq says US troops held drills at Camp Taji"
+        elif country is None and len(places_in_sentence) == 1 and not _open_water(text[start:end]) \
+                and not _one_of_the_parties(places_in_sentence, text, mentions, actors):
             country = next(iter(places_in_sentence))  # "the Netzarim Corridor ... northern Gaza"
         if country is None and not places_in_sentence:
             country = _home_of_groups(actors)  # "M23 rebels withdrew from Kibumba"
+        if country is None and not places_in_sentence and not _open_water(text[start:end]):
+            country = _the_other_state(text, mentions, actors)  # "left Camp Taji and handed it to the Iraqi army"
         preposition = preposition_before(text, start, clause[0], allowed, through_names=True)
         if preposition is None and _is_object(text, trigger, start, event_type):
             preposition = "object"  # "rebels left the neighbourhood of Bab Amr"
@@ -671,6 +812,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
                             start=start, end=end, feature="place", relation=preposition)
         rank = (0 if preposition in preferred else 1, _distance(trigger, start, end))
         found.append(_Candidate(location, rank, start, end))
+    found += _listed_after(text, clause, trigger, known + found, mentions)
     named = known + found
     for m in _bare_borders_in(text, clause[0], clause[1]):
         if m.group("coast") and m.start() > trigger[1] and "," in text[trigger[1]:m.start()]:
@@ -682,7 +824,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
                  and all(c.end <= trigger[0] or c.start > m.end() for c in named)
                  and _first_phrase(text, trigger[1], m.start()) and not _NAMED_AFTER.match(text, m.end()))
         if preposition and (not named or first):
-            name = regex.sub(r"^(?:the|its|their)\s+", "", m.group(0), flags=regex.IGNORECASE)
+            name = regex.sub(r"^(?:the|its|their)\s+(?:own\s+)?", "", m.group(0), flags=regex.IGNORECASE)
             location = Location(name=name, country=None, lat=None, lon=None, text=m.group(0), start=m.start(),
                                 end=m.end(), feature="border", relation=preposition)
             rank = (0 if first else 1, _distance(trigger, m.start(), m.end()))
@@ -690,6 +832,32 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
                                     border=BorderPhrase(m.start(), m.end(), None, ())))
             break
     return found
+
+
+def _listed_after(text: str, clause: tuple[int, int], trigger: tuple[int, int], candidates: list[_Candidate],
+                  mentions: list[Mention]) -> list[_Candidate]:
+    """A capitalised name the gazetteer lacks listed last after the trigger's town ("withdrew
+    from Mekelle and Shire", "from Adigrat, Rama and Sheraro"): a place of the same phrase."""
+    found = []
+    for candidate in candidates:
+        location = candidate.location
+        if location.feature not in ("city", "place") or candidate.start < trigger[1]:
+            continue
+        m = _LISTED_NAME.match(text, candidate.end, clause[1])
+        if m is None or any(x.start < m.end("name") and m.start("name") < x.end for x in mentions) or any(
+                c.start == m.start("name") for c in candidates) or text[m.start("name"):m.end("name")].lower() in \
+                _calendar_words():
+            continue
+        start, end = m.span("name")
+        listed = Location(name=text[start:end], country=None, lat=None, lon=None, text=text[start:end], start=start,
+                          end=end, feature="place", relation=location.relation)
+        found.append(_Candidate(listed, (candidate.rank[0], candidate.rank[1] + 1), start, end))
+    return found
+
+
+# a last name listed after a place, then the end of the phrase ("Mekelle and Shire.", "Gao and Kidal on Monday")
+_LISTED_NAME = regex.compile(r"(?:,\s+|,?\s+and\s+)(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)"
+                             r"(?=\s*[.,;:!?)]|\s*$|\s+(?:on|in|at|after|before|since|last|this|early|late)\b)")
 
 
 _NAMED_AFTER = regex.compile(r"\s+(?:of|with|between)\b", regex.IGNORECASE)  # "the border of Saudi Arabia"
@@ -708,14 +876,24 @@ def _governed_by_trigger(text: str, trigger: tuple[int, int], start: int, end: i
     if start < trigger[1] or any(w.isupper() or w.lower() in _calendar_words() for w in text[start:end].split()):
         return False
     m = _PREPOSITION_END.search(text, trigger[0], start)  # (from the trigger's start: "pulled out| of")
-    if m is None or " ".join(m.group(1).lower().split()) not in role_lexicon()["preferred_prepositions"][event_type]:
+    # (a retreat "to" a place names where the forces went: GUIDELINE, settled questions)
+    governing = role_lexicon()["preferred_prepositions"][event_type] + (
+        role_lexicon()["retreat_destinations"] if event_type == "withdrawal" else [])
+    if m is None or " ".join(m.group(1).lower().split()) not in governing:
         return False
     gap_end = max(trigger[1], m.start())
-    if (_PUNCTUATION_GAP.search(text, trigger[1], gap_end) or load_gazetteer().find(text[start:end])
+    if (_PUNCTUATION_GAP.search(text, trigger[1], gap_end) or _known_name_inside(text, start, end)
             or _operation_name().match(text, start)):
         return False
     words = words_in(text, trigger[1], gap_end)
     return len(words) <= 6 and all(_object_word(w.lower()) for w in words) and _ends_a_phrase(text, end)
+
+
+def _known_name_inside(text: str, start: int, end: int) -> bool:
+    """Is a known name inside ``text[start:end]``, other than a small town's that opens the longer
+    name ("Jebel Moya": "Jebel" is also a Turkmen town)?"""
+    return any(not _opens_a_longer_name(text, replace(found, start=start + found.start, end=start + found.end))
+               for found in load_gazetteer().find(text[start:end]))
 
 
 def _ends_a_phrase(text: str, end: int) -> bool:
@@ -870,12 +1048,47 @@ def _place_openers() -> str:
 
 @cache
 def _bare_border() -> LazyPattern:
-    """"the border", "its eastern frontier", and a party's own coast: "its west coast" (searched
-    only where a determiner is)."""
+    """"the border", "its eastern frontier", and a party's own coast or waters: "its west coast",
+    "its territorial waters" (searched only where a determiner is); not "the border town of X", a
+    town with a name of its own."""
     return phrase_pattern(r"\b(?:the|its|their)\s+(?:(?:common|shared|mutual|long|porous|northern|southern|eastern"
-                          r"|western)\s+)?(?:border|frontier)\b|\b(?:its|their)\s+(?:(?:north|south|east|west)(?:ern)?"
-                          r"\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?P<coast>coast|coastline|shores?)\b",
+                          r"|western)\s+)?(?:borders?|frontiers?)\b(?!\s+(?:%s)\b)|\b(?:its|their)\s+(?:(?:north|south|east|west)(?:ern)?"
+                          r"\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?(?P<coast>coast|coastline|shores?"
+                          r"|(?:own\s+)?(?:territorial\s+waters|airspace|exclusive\s+economic\s+zone))\b"
+                          % alternation(role_lexicon()["border_modified_nouns"]),
                           regex.IGNORECASE, ("the", "its", "their"))
+
+
+def _place_evidence(text: str, clause: tuple[int, int], mentions: list[Mention], actors: list[Actor]) -> set[str]:
+    """The countries of the clause's names other than the actors': an acting state's name says
+    nothing of where its forces are ("US troops held drills at Camp Taji", in Iraq)."""
+    acting = {(a.start, a.end) for a in actors if a.role != "host"}  # (a host's land is where it is)
+    return {c for x in mentions if clause[0] <= x.start and x.end <= clause[1] and (x.start, x.end) not in acting
+            and not _not_a_place(text, x) and (c := _country_of_place(x))}
+
+
+def _the_other_state(text: str, mentions: list[Mention], actors: list[Actor]) -> str | None:
+    """The one state the sentence names besides the acting ones, by name or demonym: where the
+    forces of another state are ("US troops withdrew from Camp Taji and handed it over to the Iraqi
+    military"), when no place says it; not the neighbour a border is named by ("the Turkish border")."""
+    acting = {a.code for a in actors}
+    if not acting:
+        return None
+    others = {r.entity.code for m in mentions for r in m.readings
+              if r.entity.kind == "state" and r.form in ("name", "demonym") and r.entity.code not in acting
+              and not border_nouns().first_word_match(past_possessive(text[m.end:m.end + 30]))}
+    return others.pop() if len(others) == 1 else None
+
+
+def _one_of_the_parties(countries: set[str], text: str, mentions: list[Mention], actors: list[Actor]) -> bool:
+    """Is the one country named only by one of several parties' names ("US and Iraqi troops held
+    drills at Camp Taji": the US is not where they are more than Iraq is)?"""
+    states = {a.code for a in actors if a.kind == "state"}
+    if len(states) < 2:
+        return False
+    acting = {(a.start, a.end) for a in actors if a.role != "host"}  # (a host's land is where it is)
+    return not any((x.start, x.end) not in acting and not _not_a_place(text, x) and _country_of_place(x) in countries
+                   for x in mentions)
 
 
 def _home_of_groups(actors: list[Actor]) -> str | None:
@@ -893,7 +1106,7 @@ def _bare_borders_in(text: str, start: int, end: int) -> Iterator[regex.Match]:
     return _bare_border().finditer(text, start, end)
 
 
-_BORDER_WORDS = Words(("border", "frontier", "coast", "shore"))
+_BORDER_WORDS = Words(("border", "frontier", "coast", "shore", "territorial", "airspace", "exclusive"))
 
 
 def _owner_before(text: str, start: int, mentions: list[Mention]) -> list[Mention]:
@@ -1072,12 +1285,23 @@ def _chain(text: str, candidates: list[_Candidate], best: _Candidate) -> list[_C
         j -= 1
     seen: set[tuple[str, str | None]] = set()
     result = []
-    for c in sorted(group, key=lambda c: (_SPECIFICITY.get(c.location.feature, 0), c.start)):
+    for c in sorted(group, key=lambda c: (_specificity(c.location), c.start)):
         key = (c.location.name, c.location.country)
         if key not in seen:
             seen.add(key)
             result.append(c)
     return result
+
+
+def _specificity(location: Location) -> int:
+    """How specific a place is; a name the gazetteer lacks by the last word of its name ("Darwin,
+    Northern Territory": the territory is a region, less specific than the town)."""
+    if location.feature == "place" and location.name.split()[-1] in _REGION_HEADS:
+        return _SPECIFICITY["region"]
+    return _SPECIFICITY.get(location.feature, 0)
+
+
+_REGION_HEADS = frozenset({"Province", "Region", "Governorate", "Oblast", "Territory", "State"})
 
 
 def _chained(text: str, previous: _Candidate, start: int) -> bool:

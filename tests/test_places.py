@@ -139,3 +139,14 @@ def test_a_town_that_opens_an_exercise_name_is_no_place(text, places, dct):
     exercise's name."""
     (event,) = [e for e in extract(text, published=dct) if e.type == "exercise"]
     assert [loc.name for loc in event.locations] == places
+
+
+@pytest.mark.parametrize(("text", "evidence"), [
+    ("Norway moved troops to the Russian border.", "Russian border"),
+    ("Spain sent soldiers to its border with Morocco.", "border with Morocco"),
+    ("More troops will be deployed to the Canada-United States border.", "Canada-United States border"),
+])
+def test_a_border_is_evidenced_by_its_whole_phrase(text, evidence):
+    place = extract(text, published=DCT)[0].locations[0]
+    assert place.feature == "border" and place.text == evidence and text[place.start:place.end] == evidence
+    assert [loc.feature for loc in extract(text, published=DCT)[0].locations] == ["border"]
