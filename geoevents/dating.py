@@ -16,6 +16,8 @@ that month; a duration with a known start gives the end ("a three-day exercise f
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -496,3 +498,51 @@ def _relative_to_clause(text: str, clause: tuple[int, int], usable: list[Timex],
                              offset_start=t.start, offset_end=t.end + len(text[t.end:clause[0]].rstrip()),
                              value=day)
     return None
+
+
+@cache
+def _calendar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Month names, weekday names and the shift words ("next", "last") of the time lexicon."""
+    lex = lexicon()
+    shifts = frozenset(w for phrase in lex["shifts"] for w in phrase.split())
+    return frozenset(lex["months"]), frozenset(lex["weekdays"]), shifts
+
+
+_YEAR_DIGITS = regex.compile(r"\d{4}|['’]\d\d\b")
+
+
+def before_publication(found: EventDate, published: date, text: str, sentence: tuple[int, int]) -> EventDate:
+    """The date of an event told as past ("began a drill on April 8") that the tagger read after
+    the publication day (it reads a month up to two months ahead as this year's): when the
+    expression's own clause is past too, a month or day given without a year is last year's, a
+    weekday last week's. A date with a year or a shift word ("next April") is left as it is."""
+    start = found.start
+    if start is None or start[:10] <= published.isoformat()[:len(start[:10])] or _YEAR_DIGITS.search(found.text):
+        return found
+    if tense_at(text, found.offset_start, found.offset_end, *sentence) != "past":
+        return found  # "was scheduled to be lowered on Friday", "before the deadline of September 11"
+    months, weekdays, shifts = _calendar_words()
+    words = {w.lower().rstrip(".") for w in WORD.findall(found.text)}
+    if words & shifts:
+        return found
+    if words & months:
+        return _moved(found, lambda day: _year_back(day))
+    if words & weekdays and found.precision == "day":
+        return _moved(found, lambda day: (date.fromisoformat(day) - timedelta(days=7)).isoformat())
+    return found
+
+
+def _year_back(day: str) -> str:
+    """An ISO date or month a year earlier (29 February becomes the 28th)."""
+    year, rest = int(day[:4]), day[4:]
+    if rest == "-02-29":
+        rest = "-02-28"
+    return f"{year - 1:04d}{rest}"
+
+
+def _moved(found: EventDate, move: Callable[[str], str]) -> EventDate:
+    value = found.value
+    if value is not None and found.start is not None and value.startswith(found.start):
+        value = move(found.start) + value[len(found.start):]
+    return replace(found, start=move(found.start) if found.start else None,
+                   end=move(found.end) if found.end else None, value=value)

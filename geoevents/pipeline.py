@@ -14,7 +14,7 @@ from . import temporal
 from .actors import add_host, attach_actors
 from .clauses import role_lexicon
 from .codes import codes_for
-from .dating import attach_date
+from .dating import attach_date, before_publication
 from .document import Document, find_published, parse_published
 from .eventlinks import link_within_document
 from .gazetteer import Mention, SentenceNames, with_context_names
@@ -24,7 +24,7 @@ from .model import Actor, Event, EventDate, Location, Quantity, Span
 from .places import attach_locations
 from .quantities import size_of
 from .segment import SentenceFinder
-from .status import adjust_for_date, status_of
+from .status import adjust_for_date, status_of, told_as_past
 from .trigger_context import SentenceContext
 from .triggers import Candidate, attachment_type
 
@@ -113,10 +113,23 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
     mentions = merge_within_sentences(text, mentions)
     for m in mentions:
         m.status = adjust_for_date(m.status, text, m.sentence, (m.candidate.start, m.candidate.end),
-                                   m.date.start if m.date else None, document.published)
+                                   m.date.start if m.date else None, document.published,
+                                   m.date.offset_start if m.date else None)
+        if m.date is not None and m.status == "occurred" and document.published is not None:
+            m.date = _dated_as_told(text, m, m.date, document.published)
     published = document.published.isoformat() if document.published else None
     events = [_freeze(text, m, document.id, published) for m in mentions]
     return link_within_document(events, text)
+
+
+def _dated_as_told(text: str, m: Draft, found: EventDate, published: date) -> EventDate:
+    """An event told as past cannot come after publication: a year-less date the tagger read
+    ahead ("began drills on April 8" in March) moves back to the last such day."""
+    moved = before_publication(found, published, text, m.sentence)
+    if moved is found or not told_as_past(text, m.sentence, (m.candidate.start, m.candidate.end),
+                                            (found.offset_start, found.offset_end)):
+        return found
+    return moved
 
 
 def _drop_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:

@@ -172,15 +172,42 @@ def _yes_no_question(text: str, sentence: tuple[int, int], lex: StatusLexicon) -
 
 
 def adjust_for_date(status: str, text: str, sentence: tuple[int, int], trigger: tuple[int, int],
-                    event_start: str | None, published: date | None) -> str:
+                    event_start: str | None, published: date | None, time_start: int | None = None) -> str:
     """An event dated after the publication day has not occurred yet ("sends troops next week"),
-    unless a past tense or another cue of its own says it has ("the drill that ended")."""
+    unless a past tense or another cue of its own says it has ("the drill that ended"); a time
+    given by a participle of scheduling right after the trigger is the event's own, whatever the
+    verb before ("scaled down an exercise planned for October"). ``time_start``: where the
+    date's expression starts."""
     if status != "occurred" or not event_start or published is None:
         return status
     day = event_start[:10]
     if day <= published.isoformat()[:len(day)]:
         return status
+    if time_start is not None and _scheduled_by_participle(text, trigger, time_start):
+        return "planned"
     return "planned" if _occurred_by_default(text, sentence, trigger) else status
+
+
+def _scheduled_by_participle(text: str, trigger: tuple[int, int], time_start: int) -> bool:
+    """ "drills scheduled for May", "an exercise, planned for October": the participle ends right
+    before the time and starts a few characters after the trigger."""
+    lex = status_lexicon()
+    if time_start < trigger[1]:
+        return False
+    m = lex.schedule_participles.search(text, trigger[1], time_start)
+    return m is not None and m.start() - trigger[1] <= lex.schedule_participle_reach
+
+
+def told_as_past(text: str, sentence: tuple[int, int], trigger: tuple[int, int], time: tuple[int, int]) -> bool:
+    """Whether an occurred event was found so by a past form or cue ("began drills", "deployed"),
+    not by default or a present tense ("holds drills"), and the time at ``time`` is in the same
+    clause: no condition or subordinating conjunction between them ("putting forces on alert in
+    case he refused to step down on ...")."""
+    lex = status_lexicon()
+    lo, hi = (trigger[1], time[0]) if time[0] >= trigger[1] else (time[1], trigger[0])
+    if lex.conditionals.search(text, lo, hi) or lex.future_conjunctions.search(text, lo, hi):
+        return False
+    return not _occurred_by_default(text, sentence, trigger)
 
 
 def _occurred_by_default(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> bool:

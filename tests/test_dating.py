@@ -267,3 +267,23 @@ def test_the_tense_of_the_next_sentence_does_not_stop_a_reporting_date():
     text = ("Moscow said on Wednesday it was sending more troops to its outpost in Armenia. "
             "It will send more tanks there next year.")
     assert dates(text)[0] == ("sending", "2021-07-28", "2021-07-28")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # told as past: a month just ahead of publication (2024-03-10) is last year's
+        ("Korean frigates began a four-day naval drill on April 2.", ("2023-04-02", "2023-04-05")),
+        ("Polish troops held live-fire drills near the lake on May 14.", ("2023-05-14", "2023-05-14")),
+        ("Canada deployed 300 soldiers to Latvia on March 25.", ("2023-03-25", "2023-03-25")),
+        # a weekday after a name that is no adverb: "to Hadi pulled" is past, last Monday
+        ("Soldiers loyal to Hadi pulled out of the harbour town on Monday.", ("2024-03-04", "2024-03-04")),
+        # not moved: a year given, a future or scheduled time, a time in a condition
+        ("Korean frigates began a naval drill on April 2, 2024.", ("2024-04-02", "2024-04-02")),
+        ("Korean frigates will begin a naval drill on April 2.", ("2024-04-02", "2024-04-02")),
+        ("The frigates were due to begin the naval drill on April 2.", ("2024-04-02", "2024-04-02")),
+    ],
+)
+def test_an_event_told_as_past_is_not_dated_after_publication(text, expected):
+    (event,) = extract(text, published="2024-03-10")
+    assert (event.date.start, event.date.end) == expected

@@ -49,3 +49,16 @@ def test_adjust_for_date_keeps_past_tense_and_past_dates():
     assert adjusted("The navy's drills near the coast ended.", "2021-08-02") == "occurred"
     assert adjusted("The navy's drills near the coast.", "2021-08-02", "negated") == "negated"
     assert adjusted("The navy's drills near the coast.", None) == "occurred"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The Pentagon has trimmed a naval exercise with Manila, planned for April.", "planned"),
+        ("Ankara has announced a joint drill with Baku scheduled for April.", "planned"),
+        ("Greek marines held a landing exercise on Crete on Saturday.", "occurred"),
+    ],
+)
+def test_a_scheduling_participle_dates_a_planned_event(text, status):
+    (event,) = extract(text, published="2024-03-10")
+    assert event.status == status
