@@ -97,19 +97,23 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
     gazetteer = knowledge.gazetteer
     year = document.published.year if document.published else None
     mentions: list[Draft] = []
+    earlier: frozenset[str] = frozenset()  # the types accepted in earlier sentences (in text order)
     for sentence, found in by_sentence.items():
         lazy_names = SentenceNames(gazetteer, text, *sentence)  # looked up if a check needs them
-        context = SentenceContext(lexicon, text, sentence, lazy_names)
+        context = SentenceContext(lexicon, text, sentence, lazy_names, earlier)
         accepted = [resolved for c in found
                     if (resolved := lexicon.resolve(c, text, sentence, lazy_names, wanted, context, folded))
                     is not None]
         if not accepted:
             continue
+        earlier = earlier.union(c.rule.type for c in accepted)
         names = with_context_names(gazetteer, text, *sentence, lazy_names.found())
         times = temporal.tag(text, document.published, *sentence)
         triggers = [(c.start, c.end) for c in accepted]
         for candidate in accepted:
-            mentions.append(_build(text, sentence, candidate, names, times, year, document.published, triggers))
+            draft = _build(text, sentence, candidate, names, times, year, document.published, triggers)
+            if (draft.actors or draft.locations or draft.date) or not context.accepted_only_as_reference(candidate):
+                mentions.append(draft)  # a trigger referring back needs an actor, place or date of its own
     mentions = merge_within_sentences(text, mentions)
     for m in mentions:
         m.status = adjust_for_date(m.status, text, m.sentence, (m.candidate.start, m.candidate.end),

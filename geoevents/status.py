@@ -392,6 +392,8 @@ def _right_predicate(text: str, clause: tuple[int, int], trigger: tuple[int, int
         aside = _ASIDE.match(text, trigger[1], min(len(text), trigger[1] + 120))
         if aside:
             found = _predicate_at(text, aside.end(), min(len(text), aside.end() + 60), lex)
+            if found in (None, "planned") and _predicate_at(text, trigger[1], aside.end(), lex) == "occurred":
+                found = "occurred"  # "the drills, which began on Saturday, will last a week": under way
     if found is None and _PHRASE_AFTER.match(text, trigger[1]):  # "the deployment of 300 troops to X was approved"
         limit = min(clause[1], trigger[1] + 120)
         stop = _PHRASE_BREAK.search(text, trigger[1], limit)  # past a comma or "and", it may be another clause's

@@ -35,6 +35,13 @@ _NAME_WORD = r"(?-i:\p{Lu})[\p{L}\p{N}'’&.-]*"
 _NAME_SUBJECT = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’&.-])({_NAME_WORD}(?:\s+(?:and\s+|&\s+)?{_NAME_WORD})*)"
                               r"\s+(?:(?:has|have|had|will|is|are|was|were|also|then|finally)\s+)?$")
 _THE = regex.compile(r"the\s+", regex.IGNORECASE)
+# an aside set off by commas between a subject and its verb, opened by a relative pronoun or a
+# participle (", who were deployed in 2019,", ", based in Gao since 2014,"), and at most three
+# words (auxiliaries) before the trigger
+_ASIDE_BEFORE = regex.compile(r",\s+(?:who|which|whose|(?:most|many|all|some) of whom|[\p{L}]+ed|based|sent)\b"
+                              r"[^,;:()\[\]]{0,120},\s+(?:[\p{L}'’-]+\s+){0,3}$", regex.IGNORECASE)
+_ASIDE_REACH = 180
+_RELATIVE_BEFORE = regex.compile(r",\s+who\s+(?:[\p{L}'’-]+\s+){0,3}$", regex.IGNORECASE)
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _PARTY_JOINER = regex.compile(r"\s*(?:-|,|and|&)\s*|\s*,\s*and\s+", regex.IGNORECASE)
 _WORD_AND_SPACE = regex.compile(r"([\p{L}'’-]+)\s+")
@@ -56,6 +63,16 @@ def _person_subject() -> regex.Pattern:
     roles = role_lexicon()
     return regex.compile(r"\b(?:%s)\s+(?:(?:%s|\w+ly)\s+){0,3}$" % (alternation(roles["person_pronouns"]),
                          alternation(roles["person_subject_gap_words"])), regex.IGNORECASE)
+
+
+@cache
+def _anaphora() -> tuple[frozenset[str], frozenset[str], regex.Pattern]:
+    """The types and rule checks a trigger referring back may have, and what comes right before
+    it: a determiner, then at most two modifiers ("the five-day joint")."""
+    roles = role_lexicon()
+    pattern = regex.compile(r"(?<![\p{L}'’-])(?:%s)\s+(?:[\p{L}\p{N}-]+\s+){0,2}$"
+                            % alternation(roles["anaphora_determiners"]), regex.IGNORECASE)
+    return frozenset(roles["anaphora_types"]), frozenset(roles["anaphora_requirements"]), pattern
 
 
 def _anti_personnel(lowered: str, m: regex.Match) -> bool:
@@ -80,8 +97,9 @@ class SentenceContext:
     """What the checks need to know about one sentence, computed lazily."""
 
     def __init__(self, lexicon: TriggerLexicon, text: str, sentence: tuple[int, int],
-                 mentions: Sequence[Mention]):
+                 mentions: Sequence[Mention], earlier_types: frozenset[str] = frozenset()):
         self.lexicon = lexicon
+        self.earlier_types = earlier_types  # the types of events accepted in earlier sentences
         self.text = text
         self.start, self.end = sentence
         self.lowered = text[self.start:self.end].lower()
@@ -163,11 +181,17 @@ class SentenceContext:
         )
 
     def force_left(self, candidate: Candidate) -> bool:
-        return any(
-            end <= candidate.start and (n := self.tokens_between(end, candidate.start)) is not None
-            and n <= FORCE_WINDOW
-            for _, end in self.forces()
-        )
+        if any(end <= candidate.start and (n := self.tokens_between(end, candidate.start)) is not None
+               and n <= FORCE_WINDOW for _, end in self.forces()):
+            return True
+        # "The troops, who were deployed last year, will return home": the subject before an aside;
+        # "the marines, who were sent to Juba": the antecedent of a relative pronoun
+        floor = max(self.start, candidate.start - _ASIDE_REACH)
+        aside = (_ASIDE_BEFORE.search(self.text, floor, candidate.start)
+                 or _RELATIVE_BEFORE.search(self.text, floor, candidate.start))
+        return aside is not None and any(
+            end <= aside.start() and (n := self.tokens_between(end, aside.start())) is not None and n <= 1
+            for _, end in self.forces())
 
     def _spans(self, pattern: regex.Pattern | LazyPattern) -> list[tuple[int, int]]:
         return [(m.start() + self.start, m.end() + self.start) for m in self._matches(pattern)]
@@ -517,6 +541,26 @@ class SentenceContext:
         return any(candidate.end <= start < end for start, _ in self.forces()) and self.force_right(candidate)
 
     def satisfies(self, candidate: Candidate) -> bool:
+        if self.earlier_types and self.refers_back(candidate):
+            return True
+        return self._satisfies(candidate)
+
+    def accepted_only_as_reference(self, candidate: Candidate) -> bool:
+        """Whether the candidate passed its check only by referring back (``refers_back``)."""
+        return bool(self.earlier_types) and self.refers_back(candidate) and not self._satisfies(candidate)
+
+    def refers_back(self, candidate: Candidate) -> bool:
+        """"China began drills around Taiwan. Beijing said the exercises, which began on Saturday,
+        would last three days": a definite noun trigger of a type an earlier sentence of the
+        document held, whose rule would accept it in a military context (roles.json, anaphora)."""
+        rule = candidate.rule
+        types, requirements, pattern = _anaphora()
+        if rule.type not in types or rule.type not in self.earlier_types or rule.requires not in requirements:
+            return False
+        return (pattern.search(self.text, max(self.start, candidate.start - 40), candidate.start) is not None
+                and not _OF_AFTER.match(self.text, candidate.end, self.end))
+
+    def _satisfies(self, candidate: Candidate) -> bool:
         requires = candidate.rule.requires
         if requires == "none":
             return True

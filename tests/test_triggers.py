@@ -354,3 +354,34 @@ def test_ships_sailing_and_companies_leaving_are_no_withdrawals(text, dct):
 ])
 def test_parties_and_acronyms_withdrawing_remain_withdrawals(text, dct):
     assert [e.type for e in extract(text, published=dct)] == ["withdrawal"]
+
+
+def _found(text, published="2024-03-10"):
+    return [(e.type, e.trigger.text, e.status) for e in extract(text, published=published)]
+
+
+def test_a_definite_trigger_refers_back_to_an_earlier_event_of_its_type():
+    text = ("Japan began naval manoeuvres off Okinawa on Tuesday. Tokyo said the exercises, "
+            "which started at dawn on Wednesday, would end on Friday.")
+    assert _found(text)[1] == ("exercise", "exercises", "occurred")
+    # no earlier event of the type, or nothing of its own (actor, place, date): no event
+    assert _found("Tokyo said the exercises, which started at dawn on Wednesday, would end on Friday.") == []
+    assert _found("Japan began naval manoeuvres off Okinawa. The drills are a routine matter.") == [
+        ("exercise", "manoeuvres", "occurred")]
+    assert _found("Pupils held fire drills at the school. The drills, which began on Monday, ended early.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The marines, who were sent to Juba in 2021, will return home in May.",
+         [("deployment", "sent", "occurred"), ("withdrawal", "return home", "planned")]),
+        ("The Belgian paratroopers, based in Gao since 2019, will come home next year.",
+         [("withdrawal", "come home", "planned")]),
+        ("The masked gunmen left the petrol station after twenty minutes.", []),
+        ("Four grain vessels left the Danube ports on Thursday.", []),
+        ("The last Italian soldiers left the airbase on Friday.", [("withdrawal", "left", "occurred")]),
+    ],
+)
+def test_withdrawal_subjects(text, expected):
+    assert _found(text) == expected
