@@ -44,6 +44,7 @@ _ASIDE_REACH = 180
 _RELATIVE_BEFORE = regex.compile(r",\s+who\s+(?:[\p{L}'’-]+\s+){0,3}$", regex.IGNORECASE)
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _PARTY_JOINER = regex.compile(r"\s*(?:-|,|and|&)\s*|\s*,\s*and\s+", regex.IGNORECASE)
+_PLACE_PHRASE = regex.compile(r"\s+(?:near|around|off|along|in|over|across|inside|at)\s+(?:the\s+)?", regex.IGNORECASE)
 _WORD_AND_SPACE = regex.compile(r"([\p{L}'’-]+)\s+")
 _OBJECT_END = regex.compile(r"\s(?:from|of|out of|to|in|at|on|with|for)\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
@@ -409,8 +410,17 @@ class SentenceContext:
         if not all(w.lower() in self.lexicon.exercise_modifiers for w in between):
             return False
         # one party's bare adjective is too weak ("the American exercise craze"): a modifier
-        # ("joint", "naval") or a second party ("Russian and Belarusian") must be there too
-        return bool(between) or any(_PARTY_JOINER.fullmatch(self.text, m.end, last.start) for m in demonyms)
+        # ("joint", "naval"), a second party ("Russian and Belarusian", "US-Korean") or the place
+        # of the exercise ("Chinese drills around Taiwan") must be there too
+        parties = [m for m in self.mentions if m.end <= last.start and m.actor_reading() is not None]
+        return (bool(between) or any(_PARTY_JOINER.fullmatch(self.text, m.end, last.start) for m in parties)
+                or self._place_phrase_after(candidate))
+
+    def _place_phrase_after(self, candidate: Candidate) -> bool:
+        """A place named in a phrase of place right after the trigger ("drills near the border
+        of Estonia", "exercises off Crete", "drills around Taiwan")."""
+        m = _PLACE_PHRASE.match(self.text, candidate.end, self.end)
+        return m is not None and self._place_at(m.end())
 
     def named_exercise(self, candidate: Candidate) -> bool:
         """"will hold its Steadfast Defender exercise", "the Cobra Gold drills off Thailand": a

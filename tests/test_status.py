@@ -62,3 +62,17 @@ def test_adjust_for_date_keeps_past_tense_and_past_dates():
 def test_a_scheduling_participle_dates_a_planned_event(text, status):
     (event,) = extract(text, published="2024-03-10")
     assert event.status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The manoeuvres, which involve 30 Norwegian warships, are due to end on Tuesday.", "occurred"),
+        ("The withdrawal of Turkish troops from the enclave has not yet begun.", "negated"),
+        ("Officials said the pullout of Chadian soldiers had not started.", "negated"),
+        ("The Norwegian naval exercise, which began on Monday, will last ten days.", "occurred"),
+    ],
+)
+def test_the_predicate_after_a_noun_trigger(text, status):
+    (event,) = extract(text, published="2024-03-10")
+    assert event.status == status

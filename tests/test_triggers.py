@@ -385,3 +385,9 @@ def test_a_definite_trigger_refers_back_to_an_earlier_event_of_its_type():
 )
 def test_withdrawal_subjects(text, expected):
     assert _found(text) == expected
+
+
+def test_one_party_adjective_with_the_place_of_the_exercise():
+    assert _found("Iranian drills near the Strait of Hormuz began on Monday.") == [
+        ("exercise", "drills", "occurred")]
+    assert _found("Iranian drills are sold in the bazaar.") == []
