@@ -101,7 +101,9 @@ def attach_date(
         found = _event_date(chosen, governing, dct, text, trigger)
         found = _with_joined_day(text, found, chosen, governing)
         dated = [t for t in governing if t.type != "DURATION"]
-        if found is None and dated and _modifies_trigger(text, chosen, trigger):  # "a three-day exercise ... on Friday"
+        if found is None and dated and (_modifies_trigger(text, chosen, trigger) or _in_ages(chosen)):
+            # "a three-day exercise ... on Friday", "its largest exercise in decades next year": the
+            # duration gives no date; the nearest time that does dates the event
             found = _event_date(min(dated, key=lambda t: _distance(t, trigger)), governing, dct, text, trigger)
         return found
     if reporting and status in (None, "occurred") and tense_at(text, *trigger, *clause) != "future":
@@ -168,6 +170,12 @@ def _with_joined_day(text: str, found: EventDate | None, chosen: Timex, governin
             return EventDate(text=text[chosen.start:other.end], start=found.start, end=other.finish,
                              precision="day", offset_start=chosen.start, offset_end=other.end, value=found.value)
     return found
+
+
+def _in_ages(t: Timex) -> bool:
+    """"(the largest exercise) in decades", "in years": a duration of no number after "in" that
+    measures a record, not the event."""
+    return t.type == "DURATION" and t.cue == "in" and "X" in t.value
 
 
 def _modifies_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:

@@ -88,8 +88,11 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
         status = "occurred"
     if status is None:
         status = _from_left(text, sentence, left, trigger, form, lex)
-        if status == "negated" and _conditional_before(text, left, trigger[0], lex):
-            status = "uncertain"  # "(attacks) if the troops refuse to leave": a condition, no refusal
+        if status in ("negated", "occurred") and _conditional_before(text, left, trigger[0], lex,
+                                                                      strict=status == "occurred"):
+            # "(attacks) if the troops refuse to leave": a condition, no refusal; "will respond if
+            # NATO holds exercises": a condition, no fact
+            status = "uncertain"
     if status == "occurred" and not form.nominal and form.first in lex.planning_triggers:
         status = "planned"  # "orders 500 troops to the border": the order is given, the deployment is to come
     if status == "planned" and (_conditional_after(text, clause, trigger, lex)
@@ -582,12 +585,13 @@ def _infinitive(text: str, left: int, trigger_start: int, before: tuple[str, ...
     return None
 
 
-def _conditional_before(text: str, left: int, trigger_start: int, lex: StatusLexicon) -> bool:
-    """"(threatening attacks) if troops are not withdrawn": a negated condition is not a denial."""
+def _conditional_before(text: str, left: int, trigger_start: int, lex: StatusLexicon, strict: bool = False) -> bool:
+    """"(threatening attacks) if troops are not withdrawn": a negated condition is not a denial.
+    ``strict``: not "provided", which before a fact is a verb ("provided training")."""
     found = None
     for m in lex.conditionals.finditer(text, max(left, trigger_start - 80), trigger_start):
         found = m
-    return (found is not None and found.group().lower() != "should"
+    return (found is not None and found.group().lower() not in (("should", "provided") if strict else ("should",))
             and not _COMMA.search(text, found.end(), trigger_start))
 
 

@@ -287,3 +287,8 @@ def test_the_tense_of_the_next_sentence_does_not_stop_a_reporting_date():
 def test_an_event_told_as_past_is_not_dated_after_publication(text, expected):
     (event,) = extract(text, published="2024-03-10")
     assert (event.date.start, event.date.end) == expected
+
+
+def test_a_record_duration_leaves_the_date_to_the_time_after_it():
+    assert span("Norway will hold its largest naval exercise in decades next year.", "2024-03-10") == (
+        "2025", "2025", "year")

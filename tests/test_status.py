@@ -76,3 +76,17 @@ def test_a_scheduling_participle_dates_a_planned_event(text, status):
 def test_the_predicate_after_a_noun_trigger(text, status):
     (event,) = extract(text, published="2024-03-10")
     assert event.status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Beijing vowed to retaliate if Japan holds naval drills near the islands.", "uncertain"),
+        ("The Latvian army said 800 reservists had been called up for a snap exercise.", "occurred"),
+        ("Riga will call up 800 reservists for the drills in June.", "planned"),
+        ("The instructors provided training to Somali troops at the base last year.", "occurred"),
+    ],
+)
+def test_conditions_and_call_ups(text, status):
+    events = extract(text, published="2024-03-10")
+    assert events and events[-1].status == status
