@@ -861,7 +861,10 @@ _LOOSE_BEHIND_PATTERN = regex.compile(_LOOSE_BEHIND)
 @cache
 def _calendar_words() -> frozenset[str]:
     vocabulary = temporal_lexicon()
-    return frozenset(w for w in (*vocabulary["months"], *vocabulary["weekdays"]) if len(w) > 3)  # not "Sun", "Mar"
+    # not the short forms "Sun", "Mar", but the full names, "May" too
+    full_names = {max((w for w in names if names[w] == n), key=len)
+                  for names in (vocabulary["months"], vocabulary["weekdays"]) for n in names.values()}
+    return frozenset(w for w in (*vocabulary["months"], *vocabulary["weekdays"]) if len(w) > 3) | full_names
 
 
 def _place_openers() -> str:

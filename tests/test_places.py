@@ -139,3 +139,8 @@ def test_a_town_that_opens_an_exercise_name_is_no_place(text, places, dct):
     exercise's name."""
     (event,) = [e for e in extract(text, published=dct) if e.type == "exercise"]
     assert [loc.name for loc in event.locations] == places
+
+
+def test_the_month_may_is_no_place():
+    (event,) = extract("Lithuania will hold the naval exercise in May.", published="2024-03-10")
+    assert event.locations == ()
