@@ -90,3 +90,8 @@ def test_the_predicate_after_a_noun_trigger(text, status):
 def test_conditions_and_call_ups(text, status):
     events = extract(text, published="2024-03-10")
     assert events and events[-1].status == status
+
+
+def test_a_negation_reaches_past_the_modifiers_of_an_exercise():
+    (event,) = extract("The Danish navy will not hold its annual exercise this year.", published="2024-03-10")
+    assert event.status == "negated"
