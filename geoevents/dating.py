@@ -519,13 +519,23 @@ def _calendar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 _YEAR_DIGITS = regex.compile(r"\d{4}|['’]\d\d\b")
 
 
+def stated_year(found: EventDate) -> bool:
+    """Whether the date's expression states its year ("April 2, 2024", "in '24")."""
+    return _YEAR_DIGITS.search(found.text) is not None
+
+
+def after_publication(found: EventDate, published: date) -> bool:
+    """Whether the date starts after the publication day (at its own precision)."""
+    start = found.start
+    return start is not None and start[:10] > published.isoformat()[:len(start[:10])]
+
+
 def before_publication(found: EventDate, published: date, text: str, sentence: tuple[int, int]) -> EventDate:
     """The date of an event told as past ("began a drill on April 8") that the tagger read after
     the publication day (it reads a month up to two months ahead as this year's): when the
     expression's own clause is past too, a month or day given without a year is last year's, a
     weekday last week's. A date with a year or a shift word ("next April") is left as it is."""
-    start = found.start
-    if start is None or start[:10] <= published.isoformat()[:len(start[:10])] or _YEAR_DIGITS.search(found.text):
+    if not after_publication(found, published) or stated_year(found):
         return found
     if tense_at(text, found.offset_start, found.offset_end, *sentence) != "past":
         return found  # "was scheduled to be lowered on Friday", "before the deadline of September 11"

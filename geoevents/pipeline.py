@@ -14,7 +14,7 @@ from . import temporal
 from .actors import add_host, attach_actors
 from .clauses import role_lexicon
 from .codes import codes_for
-from .dating import attach_date, before_publication
+from .dating import after_publication, attach_date, before_publication, stated_year
 from .document import Document, find_published, parse_published
 from .eventlinks import link_within_document
 from .gazetteer import Mention, SentenceNames, with_context_names
@@ -24,7 +24,7 @@ from .model import Actor, Event, EventDate, Location, Quantity, Span
 from .places import attach_locations
 from .quantities import size_of
 from .segment import SentenceFinder
-from .status import adjust_for_date, status_of, told_as_past
+from .status import adjust_for_date, in_own_clause, status_of, told_as_past
 from .trigger_context import SentenceContext
 from .triggers import Candidate, attachment_type
 
@@ -130,8 +130,9 @@ def _dated_as_told(text: str, m: Draft, found: EventDate, published: date) -> Ev
     """An event told as past cannot come after publication: a year-less date the tagger read
     ahead ("began drills on April 8" in March) moves back to the last such day."""
     moved = before_publication(found, published, text, m.sentence)
-    if moved is found or not told_as_past(text, m.sentence, (m.candidate.start, m.candidate.end),
-                                            (found.offset_start, found.offset_end)):
+    trigger = (m.candidate.start, m.candidate.end)
+    if moved is found or not told_as_past(text, m.sentence, trigger) or \
+            not in_own_clause(text, trigger, (found.offset_start, found.offset_end)):
         return found
     return moved
 
@@ -162,11 +163,28 @@ def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: li
     locations = attach_locations(text, sentence, trigger, kind, names, actors)
     actors = add_host(actors, locations, kind)
     status = status_of(text, sentence, trigger)
+    found = attach_date(text, sentence, trigger, times, published, triggers, status)
+    if found is not None and status == "occurred" and published is not None:
+        found = _not_ahead_of_a_past_event(text, sentence, trigger, times, published, triggers, found)
     return Draft(
         candidate=candidate, sentence=sentence, actors=actors, locations=locations,
-        date=attach_date(text, sentence, trigger, times, published, triggers, status),
-        status=status, size=size_of(text, sentence, trigger),
+        date=found, status=status, size=size_of(text, sentence, trigger),
     )
+
+
+def _not_ahead_of_a_past_event(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+                               times: list[temporal.Timex], published: date, triggers: list[tuple[int, int]],
+                               found: EventDate) -> EventDate | None:
+    """"soldiers drove into the headquarters to prepare for the handover on June 30": an event
+    told as past is not dated by a time after publication that its clause puts ahead (a purpose,
+    a deadline); the date is looked for again without that time."""
+    if not after_publication(found, published) or stated_year(found) or not told_as_past(text, sentence, trigger):
+        return found  # (a year stated is meant: the publication date may be the wrong one)
+    if in_own_clause(text, trigger, (found.offset_start, found.offset_end)) and \
+            before_publication(found, published, text, sentence) is not found:
+        return found  # moved back a year or a week later (_dated_as_told)
+    others = [t for t in times if t.end <= found.offset_start or t.start >= found.offset_end]
+    return attach_date(text, sentence, trigger, others, published, triggers, "occurred")
 
 
 def _freeze(text: str, m: Draft, doc_id: str | None, published: str | None) -> Event:

@@ -201,16 +201,24 @@ def _scheduled_by_participle(text: str, trigger: tuple[int, int], time_start: in
     return m is not None and m.start() - trigger[1] <= lex.schedule_participle_reach
 
 
-def told_as_past(text: str, sentence: tuple[int, int], trigger: tuple[int, int], time: tuple[int, int]) -> bool:
+def told_as_past(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> bool:
     """Whether an occurred event was found so by a past form or cue ("began drills", "deployed"),
-    not by default or a present tense ("holds drills"), and the time at ``time`` is in the same
-    clause: no condition or subordinating conjunction between them ("putting forces on alert in
-    case he refused to step down on ...")."""
+    not by default or a present tense ("holds drills")."""
+    return not _occurred_by_default(text, sentence, trigger)
+
+
+def in_own_clause(text: str, trigger: tuple[int, int], time: tuple[int, int]) -> bool:
+    """Whether the time at ``time`` may be the trigger's own: no condition, subordinating
+    conjunction or purpose infinitive between them ("putting forces on alert in case he refused
+    to step down on ...", "drove into the headquarters to prepare for the handover on ...")."""
     lex = status_lexicon()
     lo, hi = (trigger[1], time[0]) if time[0] >= trigger[1] else (time[1], trigger[0])
     if lex.conditionals.search(text, lo, hi) or lex.future_conjunctions.search(text, lo, hi):
         return False
-    return not _occurred_by_default(text, sentence, trigger)
+    return not any(m.group(1) not in lex.not_verbs_after_to for m in _INFINITIVE.finditer(text, lo, hi))
+
+
+_INFINITIVE = regex.compile(r"\bto\s+((?-i:\p{Ll})[\p{L}-]*)", regex.IGNORECASE)  # "to prepare", not "to Poland"
 
 
 def _occurred_by_default(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> bool:

@@ -292,3 +292,11 @@ def test_an_event_told_as_past_is_not_dated_after_publication(text, expected):
 def test_a_record_duration_leaves_the_date_to_the_time_after_it():
     assert span("Norway will hold its largest naval exercise in decades next year.", "2024-03-10") == (
         "2025", "2025", "year")
+
+
+def test_a_past_event_is_not_dated_by_a_later_purpose_or_condition():
+    # the handover date is the purpose's, the step-down date the condition's: after publication
+    assert dates("Forty soldiers drove into the barracks to prepare for the handover on June 30.",
+                 "2024-05-10") == [("drove into", None, None)]
+    assert dates("The bloc said it was putting troops on alert in case he refused to step down on May 19.",
+                 "2024-05-10")[0][1:] == (None, None)
