@@ -550,12 +550,46 @@ def before_publication(found: EventDate, published: date, text: str, sentence: t
     return found
 
 
+def after_publication_if_planned(found: EventDate, published: date, text: str,
+                                 sentence: tuple[int, int]) -> EventDate:
+    """The date of a planned event ("is planning an exercise in September") that the tagger read
+    months before the publication day (a present clause reads a month six or more months ahead as
+    last year's): unless the expression's clause is past, a month or day given without a year is
+    next year's."""
+    end = found.end or found.start
+    if end is None or stated_year(found) or _months_before(end, published) < _PLANNED_MONTHS_BACK:
+        return found  # a time just gone is most likely the plan's own ("the decision of January 16")
+    if tense_at(text, found.offset_start, found.offset_end, *sentence) == "past":
+        return found  # "had planned drills in January": a plan told from after its time
+    months, _, shifts = _calendar_words()
+    words = {w.lower().rstrip(".") for w in WORD.findall(found.text)}
+    if words & shifts:
+        return found
+    return _moved(found, lambda day: _year_shifted(day, 1)) if words & months else found
+
+
+# how many months before publication a planned event's year-less time must lie to be read ahead
+_PLANNED_MONTHS_BACK = 3
+
+
+def _months_before(day: str, published: date) -> int:
+    """Whole months from the month of ``day`` (an ISO date or month) to the publication month."""
+    if len(day) < 7 or not day[5:7].isdigit():
+        return 0  # a year, a season ("2025-SP"), a week
+    return (published.year - int(day[:4])) * 12 + published.month - int(day[5:7])
+
+
 def _year_back(day: str) -> str:
     """An ISO date or month a year earlier (29 February becomes the 28th)."""
+    return _year_shifted(day, -1)
+
+
+def _year_shifted(day: str, years: int) -> str:
+    """An ISO date or month ``years`` later (29 February becomes the 28th)."""
     year, rest = int(day[:4]), day[4:]
     if rest == "-02-29":
         rest = "-02-28"
-    return f"{year - 1:04d}{rest}"
+    return f"{year + years:04d}{rest}"
 
 
 def _moved(found: EventDate, move: Callable[[str], str]) -> EventDate:

@@ -14,7 +14,7 @@ from . import temporal
 from .actors import add_host, attach_actors
 from .clauses import role_lexicon
 from .codes import codes_for
-from .dating import after_publication, attach_date, before_publication, stated_year
+from .dating import after_publication, after_publication_if_planned, attach_date, before_publication, stated_year
 from .document import Document, find_published, parse_published
 from .eventlinks import link_within_document
 from .gazetteer import Mention, SentenceNames, with_context_names
@@ -121,6 +121,9 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
                                    m.date.offset_start if m.date else None)
         if m.date is not None and m.status == "occurred" and document.published is not None:
             m.date = _dated_as_told(text, m, m.date, document.published)
+        elif m.date is not None and m.status == "planned" and document.published is not None and \
+                in_own_clause(text, (m.candidate.start, m.candidate.end), (m.date.offset_start, m.date.offset_end)):
+            m.date = after_publication_if_planned(m.date, document.published, text, m.sentence)
     published = document.published.isoformat() if document.published else None
     events = [_freeze(text, m, document.id, published) for m in mentions]
     return link_within_document(events, text)

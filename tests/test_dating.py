@@ -300,3 +300,11 @@ def test_a_past_event_is_not_dated_by_a_later_purpose_or_condition():
                  "2024-05-10") == [("drove into", None, None)]
     assert dates("The bloc said it was putting troops on alert in case he refused to step down on May 19.",
                  "2024-05-10")[0][1:] == (None, None)
+
+
+def test_a_planned_event_is_not_dated_months_before_publication():
+    assert span("Officials say Norway is planning a large exercise in the Arctic in October.", "2024-03-10") == (
+        "2024-10", "2024-10", "month")
+    # a plan told from after its time keeps its past
+    assert span("Norway had planned an exercise in the Arctic in January.", "2024-03-10") == (
+        "2024-01", "2024-01", "month")

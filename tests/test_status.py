@@ -95,3 +95,9 @@ def test_conditions_and_call_ups(text, status):
 def test_a_negation_reaches_past_the_modifiers_of_an_exercise():
     (event,) = extract("The Danish navy will not hold its annual exercise this year.", published="2024-03-10")
     assert event.status == "negated"
+
+
+def test_a_shelved_deployment_is_negated():
+    (event,) = extract("A proposed deployment of Korean troops to Iraq has been shelved.",
+                       published="2024-03-10")
+    assert event.status == "negated"
