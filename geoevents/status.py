@@ -493,9 +493,12 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
     """Nearest cue first; transparent cues pass the decision on to what governs them."""
     pending: str | None = None  # the status a transparent cue gives unless its governor overrides it
     pending_past = False  # it is a past verb of causing ("prompted"): only a cue right before governs it
+    pending_deontic = False  # it is a deontic cue ("must"), which an agreement before it makes planned
     boundary = trigger_start
     for index, cue in reversed(list(enumerate(cues))):
         if pending is not None and _COMMA.search(text, cue.end, boundary):
+            if pending_deontic and cue.text in lex.framework_cues:
+                return "planned"  # "Under the deal, troops must leave": an obligation agreed
             return pending
         if pending_past and _words(text, cue.end, boundary) > _PAST_CAUSE_REACH:
             return pending  # "The threat of an invasion prompted Taiwan to hold drills": the cue is the subject's
@@ -514,6 +517,7 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
             if cue.category in _TRANSPARENT:
                 pending = _TRANSPARENT[cue.category]
                 pending_past = cue.category == "aspect" and cue.text.split()[0].endswith("ed")
+                pending_deontic = cue.category == "deontic"
                 boundary = cue.start
                 continue
             return _unless_rejected(text, cues, index, lex)
@@ -523,6 +527,7 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
             return pending
         pending = _TRANSPARENT[cue.category]  # "ordered that troops should be ...", "will begin to"
         pending_past = cue.category == "aspect" and cue.text.split()[0].endswith("ed")
+        pending_deontic = cue.category == "deontic"
         boundary = cue.start
     return pending or "occurred"
 
@@ -629,6 +634,14 @@ def _future_subordinate(text: str, sentence: tuple[int, int], trigger_start: int
         conjunction = m
     if conjunction is None or _words(text, conjunction.end(), trigger_start) > 6:
         return None
+    if _words(text, sentence[0], conjunction.start()) == 0:
+        # "When the soldiers move in, the militias will leave": the main clause follows the comma
+        comma = _COMMA.search(text, trigger_start, sentence[1])
+        if comma is None:
+            return None
+        cues = lex.cues_in(text, comma.end(), sentence[1])
+        main = next((c.category for c in cues if c.category in ("planned", "uncertain", "deontic")), None)
+        return _TRANSPARENT.get(main, main) if main else None
     main = _walk(text, lex.cues_in(text, sentence[0], conjunction.start()), conjunction.start(), lex, sentence[0])
     return main if main in ("planned", "uncertain") else None
 

@@ -101,3 +101,28 @@ def test_a_shelved_deployment_is_negated():
     (event,) = extract("A proposed deployment of Korean troops to Iraq has been shelved.",
                        published="2024-03-10")
     assert event.status == "negated"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("When the Kenyan soldiers move in, the militias will leave.", "planned"),
+        ("Once Irish peacekeepers arrive in the town, the rebels will disarm.", "planned"),
+        ("When the Kenyan soldiers withdrew from the town, looting began.", "occurred"),
+    ],
+)
+def test_a_fronted_subordinate_takes_the_main_clause_after_it(text, status):
+    events = extract(text, published="2024-03-10")
+    assert events and events[0].status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Under the ceasefire, Azerbaijani troops must pull back from the ridge by Sunday.", "planned"),
+        ("Critics say Azerbaijani troops must pull back from the ridge.", "uncertain"),
+    ],
+)
+def test_an_obligation_under_an_agreement_is_planned(text, status):
+    (event,) = extract(text, published="2024-03-10")
+    assert event.status == status
