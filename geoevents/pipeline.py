@@ -100,7 +100,7 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
     earlier: frozenset[str] = frozenset()  # the types accepted in earlier sentences (in text order)
     for sentence, found in by_sentence.items():
         lazy_names = SentenceNames(gazetteer, text, *sentence)  # looked up if a check needs them
-        context = SentenceContext(lexicon, text, sentence, lazy_names, earlier)
+        context = SentenceContext(lexicon, text, sentence, lazy_names, earlier, lowered)
         accepted = [resolved for c in found
                     if (resolved := lexicon.resolve(c, text, sentence, lazy_names, wanted, context, folded))
                     is not None]

@@ -41,6 +41,7 @@ _THE = regex.compile(r"the\s+", regex.IGNORECASE)
 _ASIDE_BEFORE = regex.compile(r",\s+(?:who|which|whose|(?:most|many|all|some) of whom|[\p{L}]+ed|based|sent)\b"
                               r"[^,;:()\[\]]{0,120},\s+(?:[\p{L}'’-]+\s+){0,3}$", regex.IGNORECASE)
 _ASIDE_REACH = 180
+_MILITARY_BEFORE_REACH = 300  # characters before a sentence in which a military word licenses "the exercises"
 _RELATIVE_BEFORE = regex.compile(r",\s+who\s+(?:[\p{L}'’-]+\s+){0,3}$", regex.IGNORECASE)
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _PARTY_JOINER = regex.compile(r"\s*(?:-|,|and|&)\s*|\s*,\s*and\s+", regex.IGNORECASE)
@@ -76,6 +77,12 @@ def _anaphora() -> tuple[frozenset[str], frozenset[str], regex.Pattern]:
     return frozenset(roles["anaphora_types"]), frozenset(roles["anaphora_requirements"]), pattern
 
 
+@cache
+def _anaphora_by_words() -> frozenset[str]:
+    """The types a trigger referring back may have with only a military word before it."""
+    return frozenset(role_lexicon()["anaphora_types_by_military_words"])
+
+
 def _anti_personnel(lowered: str, m: regex.Match) -> bool:
     """"anti-personnel mines" name no personnel (while "anti-missile batteries" are weapons)."""
     return m.group() == "personnel" and lowered.endswith(("anti-", "anti "), 0, m.start())
@@ -98,9 +105,12 @@ class SentenceContext:
     """What the checks need to know about one sentence, computed lazily."""
 
     def __init__(self, lexicon: TriggerLexicon, text: str, sentence: tuple[int, int],
-                 mentions: Sequence[Mention], earlier_types: frozenset[str] = frozenset()):
+                 mentions: Sequence[Mention], earlier_types: frozenset[str] = frozenset(),
+                 document_lowered: str | None = None):
         self.lexicon = lexicon
         self.earlier_types = earlier_types  # the types of events accepted in earlier sentences
+        self.document_lowered = document_lowered  # the whole text, lower-cased (for what comes before)
+        self._by_reference: set[tuple[str, int]] = set()  # candidates accepted only as referring back
         self.text = text
         self.start, self.end = sentence
         self.lowered = text[self.start:self.end].lower()
@@ -551,13 +561,16 @@ class SentenceContext:
         return any(candidate.end <= start < end for start, _ in self.forces()) and self.force_right(candidate)
 
     def satisfies(self, candidate: Candidate) -> bool:
-        if self.earlier_types and self.refers_back(candidate):
+        if self._satisfies(candidate):
             return True
-        return self._satisfies(candidate)
+        if (self.earlier_types or self.document_lowered is not None) and self.refers_back(candidate):
+            self._by_reference.add((candidate.rule.id, candidate.start))
+            return True
+        return False
 
     def accepted_only_as_reference(self, candidate: Candidate) -> bool:
         """Whether the candidate passed its check only by referring back (``refers_back``)."""
-        return bool(self.earlier_types) and self.refers_back(candidate) and not self._satisfies(candidate)
+        return (candidate.rule.id, candidate.start) in self._by_reference
 
     def refers_back(self, candidate: Candidate) -> bool:
         """"China began drills around Taiwan. Beijing said the exercises, which began on Saturday,
@@ -565,10 +578,19 @@ class SentenceContext:
         document held, whose rule would accept it in a military context (roles.json, anaphora)."""
         rule = candidate.rule
         types, requirements, pattern = _anaphora()
-        if rule.type not in types or rule.type not in self.earlier_types or rule.requires not in requirements:
+        if rule.type not in types or rule.requires not in requirements:
             return False
-        return (pattern.search(self.text, max(self.start, candidate.start - 40), candidate.start) is not None
-                and not _OF_AFTER.match(self.text, candidate.end, self.end))
+        if pattern.search(self.text, max(self.start, candidate.start - 40), candidate.start) is None \
+                or _OF_AFTER.match(self.text, candidate.end, self.end):
+            return False
+        return rule.type in self.earlier_types or (rule.type in _anaphora_by_words() and self._military_before())
+
+    def _military_before(self) -> bool:
+        """A military word shortly before this sentence ("Chinese warships circled the island.
+        Beijing said the exercises ..."): within _MILITARY_BEFORE_REACH characters."""
+        lowered = self.document_lowered
+        return lowered is not None and self.lexicon.military.search(
+            lowered, max(0, self.start - _MILITARY_BEFORE_REACH), self.start) is not None
 
     def _satisfies(self, candidate: Candidate) -> bool:
         requires = candidate.rule.requires

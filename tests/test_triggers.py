@@ -369,6 +369,11 @@ def test_a_definite_trigger_refers_back_to_an_earlier_event_of_its_type():
     assert _found("Japan began naval manoeuvres off Okinawa. The drills are a routine matter.") == [
         ("exercise", "manoeuvres", "occurred")]
     assert _found("Pupils held fire drills at the school. The drills, which began on Monday, ended early.") == []
+    # a military word shortly before does for an exercise
+    assert _found("Japanese destroyers and jets circled the islets on Monday. Tokyo said the exercises, "
+                  "which began on Sunday, would end on Friday.") == [("exercise", "exercises", "occurred")]
+    assert _found("The gym was busy on Monday. Coaches said the exercises, "
+                  "which began on Sunday, would end on Friday.") == []
 
 
 @pytest.mark.parametrize(
