@@ -100,6 +100,7 @@ def attach_date(
         chosen = min(governing, key=lambda t: _distance(t, trigger))
         found = _event_date(chosen, governing, dct, text, trigger)
         found = _with_joined_day(text, found, chosen, governing)
+        found = _with_end_day(text, found, chosen, governing)
         dated = [t for t in governing if t.type != "DURATION"]
         if found is None and dated and (_modifies_trigger(text, chosen, trigger) or _in_ages(chosen)):
             # "a three-day exercise ... on Friday", "its largest exercise in decades next year": the
@@ -176,6 +177,28 @@ def _in_ages(t: Timex) -> bool:
     """"(the largest exercise) in decades", "in years": a duration of no number after "in" that
     measures a record, not the event."""
     return t.type == "DURATION" and t.cue == "in" and "X" in t.value
+
+
+# what joins a start time to the verb that ends the event: "on Monday and (will) end on Friday"
+_AND_THEN = regex.compile(r"\s*,?\s+(?:and|but|then|and\s+then)\s+(?:(?:will|would|is\s+to|are\s+to|to|should)\s+)?"
+                          r"[\p{L}]+(?:\s+up)?\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?$", regex.IGNORECASE)
+
+
+def _with_end_day(text: str, found: EventDate | None, chosen: Timex, governing: list[Timex]) -> EventDate | None:
+    """"will begin on Monday and end on Friday": a start day and a later day after a verb that
+    ends the event make a range."""
+    if found is None or found.precision != "day" or found.start != found.end or found.start is None:
+        return found
+    verbs = _span_verb_before()
+    if not verbs["start"].search(text, max(0, chosen.start - 40), chosen.start):
+        return found
+    for other in governing:
+        if (other.start > chosen.end and other.precision == "day" and other.begin and other.begin > found.start
+                and _AND_THEN.match(text, chosen.end, other.start)
+                and verbs["end"].search(text, max(chosen.end, other.start - 40), other.start)):
+            return EventDate(text=text[chosen.start:other.end], start=found.start, end=other.finish or other.begin,
+                             precision="day", offset_start=chosen.start, offset_end=other.end, value=found.value)
+    return found
 
 
 def _modifies_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
