@@ -78,6 +78,13 @@ def _anaphora() -> tuple[frozenset[str], frozenset[str], regex.Pattern]:
 
 
 @cache
+def _single_party_words() -> frozenset[str]:
+    """Exercise words that one party's adjective alone makes military ("Belarusian drills"; not
+    "the American exercise craze")."""
+    return frozenset(role_lexicon()["single_party_exercise_words"])
+
+
+@cache
 def _anaphora_by_words() -> frozenset[str]:
     """The types a trigger referring back may have with only a military word before it."""
     return frozenset(role_lexicon()["anaphora_types_by_military_words"])
@@ -424,7 +431,8 @@ class SentenceContext:
         # of the exercise ("Chinese drills around Taiwan") must be there too
         parties = [m for m in self.mentions if m.end <= last.start and m.actor_reading() is not None]
         return (bool(between) or any(_PARTY_JOINER.fullmatch(self.text, m.end, last.start) for m in parties)
-                or self._place_phrase_after(candidate))
+                or self._place_phrase_after(candidate)
+                or self.text[candidate.start:candidate.end].lower() in _single_party_words())
 
     def _place_phrase_after(self, candidate: Candidate) -> bool:
         """A place named in a phrase of place right after the trigger ("drills near the border

@@ -313,5 +313,5 @@ def test_a_planned_event_is_not_dated_months_before_publication():
 def test_a_start_day_and_an_end_day_make_a_range():
     assert span("Belarus's exercise will begin on Monday and end on Friday.", "2024-03-10") == (
         "2024-03-11", "2024-03-15", "day")
-    assert span("The Belarusian drills near Brest started on March 1 and the talks ended on March 5.", "2024-03-10") == (
+    assert span("The Belarusian drills started on March 1 and the talks ended on March 5.", "2024-03-10") == (
         "2024-03-01", "2024-03-01", "day")

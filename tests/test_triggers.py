@@ -395,4 +395,5 @@ def test_withdrawal_subjects(text, expected):
 def test_one_party_adjective_with_the_place_of_the_exercise():
     assert _found("Iranian drills near the Strait of Hormuz began on Monday.") == [
         ("exercise", "drills", "occurred")]
-    assert _found("Iranian drills are sold in the bazaar.") == []
+    assert _found("The Iranian drills started on March 1.") == [("exercise", "drills", "occurred")]
+    assert _found("The American exercise craze has reached Europe.") == []
