@@ -137,6 +137,7 @@ class StatusLexicon:
         self.causatives = frozenset(data["causative_verbs"])
         self.past_auxiliaries = frozenset(data["past_auxiliaries"])
         self.framework_cues = frozenset(data["framework_cues"])
+        self.passive_plans = alternation(data["passive_plans"])
         phrases = (regex.escape(p).replace("\\ ", r"\s+") for p in longest_first(data["schedule_participles"]))
         self.schedule_participles = regex.compile(r"\b(?:%s)\s+(?:the\s+)?$" % "|".join(phrases), regex.IGNORECASE)
         self.schedule_participle_reach = int(data["schedule_participle_reach"])

@@ -508,7 +508,8 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
                 # verb of the trigger's clause, which a denial close before it reaches as it
                 # reaches a finite trigger ("denied it had sent")
                 return _denial_reaching(text, left, cue.start, lex) or "occurred"
-            if cue.category == "planned" and _words(text, cue.end, trigger_start) > lex.planned_reach:
+            if cue.category == "planned" and _words(text, cue.end, trigger_start) > lex.planned_reach \
+                    and not _passive_plan(text, cues, index, lex):
                 continue  # too far away to govern the trigger
             if cue.text.endswith((" in", " of")) and _words(text, cue.end, trigger_start) > _PREPOSITION_REACH:
                 continue  # "did not take part in the invasion ..., (sent) ... the training": its object is another
@@ -530,6 +531,16 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
         pending_deontic = cue.category == "deontic"
         boundary = cue.start
     return pending or "occurred"
+
+
+def _passive_plan(text: str, cues: list[Cue], index: int, lex: StatusLexicon) -> bool:
+    """"The flag was scheduled to be lowered on Monday at the base near X, signaling the final
+    withdrawal": a planned participle right after "was" heads the sentence's predicate, which
+    reaches a far trigger as far as the clause goes."""
+    if index == 0 or not lex.passive_plans.fullmatch(text, cues[index].start, cues[index].end):
+        return False
+    before = cues[index - 1]
+    return before.text.lower() in lex.be and not text[before.end:cues[index].start].strip()
 
 
 def _governor_of_modifier(text: str, governor: Cue | None, modifier: Cue, lex: StatusLexicon) -> str | None:
