@@ -78,6 +78,12 @@ def _anaphora() -> tuple[frozenset[str], frozenset[str], regex.Pattern]:
 
 
 @cache
+def _bare_vessels() -> frozenset[str]:
+    """Force nouns that name ships of any kind ("vessels"), not warships."""
+    return frozenset(role_lexicon()["bare_vessel_nouns"])
+
+
+@cache
 def _single_party_words() -> frozenset[str]:
     """Exercise words that one party's adjective alone makes military ("Belarusian drills"; not
     "the American exercise craze")."""
@@ -190,6 +196,21 @@ class SentenceContext:
         if _CLAUSE_BREAK.search(self.text, a, b):
             return None
         return len(_WORD.findall(self.text, a, b))
+
+    def unmarked_vessels_subject(self, candidate: Candidate) -> bool:
+        """"Dozens of vessels left the Red Sea", "ships carrying grain have left the port": the
+        forces before the trigger are all ships or vessels with no party, no military word and
+        no force noun right before them: merchant shipping, not a navy."""
+        before_trigger = [(start, end) for start, end in self.forces() if end <= candidate.start]
+        if not before_trigger:
+            return False
+        start, end = max(before_trigger, key=lambda span: span[1])  # the nearest: the subject
+        if self.text[start:end].lower() not in _bare_vessels():
+            return False
+        window = self.text[max(self.start, start - 30):start].lower().rstrip()
+        military = any(m.end() == len(window) for m in self.lexicon.military.finditer(window))
+        return not (military or any(m.end <= start and start - m.end <= 2 and m.actor_reading() is not None
+                                    for m in self.mentions))
 
     def force_right(self, candidate: Candidate) -> bool:
         return any(
@@ -611,7 +632,8 @@ class SentenceContext:
         if requires == "force_object":
             return self.force_right(candidate)
         if requires == "force_subject":
-            return self.force_left(candidate) and not self.person_subject(candidate)
+            return (self.force_left(candidate) and not self.person_subject(candidate)
+                    and not self.unmarked_vessels_subject(candidate))
         if requires == "force_near":
             return self.force_left(candidate) or self.force_right(candidate)
         if requires == "military_or_party":

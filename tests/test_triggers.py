@@ -385,6 +385,9 @@ def test_a_definite_trigger_refers_back_to_an_earlier_event_of_its_type():
          [("withdrawal", "come home", "planned")]),
         ("The masked gunmen left the petrol station after twenty minutes.", []),
         ("Four grain vessels left the Danube ports on Thursday.", []),
+        ("Dozens of vessels left the Gulf of Aden after the attacks.", []),
+        ("The ships, which were carrying maize, left the port of Reni on Friday.", []),
+        ("Two Indian naval vessels left the Gulf of Aden on Friday.", [("withdrawal", "left", "occurred")]),
         ("The last Italian soldiers left the airbase on Friday.", [("withdrawal", "left", "occurred")]),
     ],
 )
