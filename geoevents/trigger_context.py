@@ -78,6 +78,15 @@ def _anaphora() -> tuple[frozenset[str], frozenset[str], regex.Pattern]:
 
 
 @cache
+def _border_phrase() -> regex.Pattern:
+    """A border phrase of place right after the trigger, past a few words ("will run from March 18
+    to 22 near the Polish border"): no clause break before it."""
+    borders = alternation(role_lexicon()["border_nouns"])
+    return regex.compile(r"(?:\s+[\p{L}\p{N}'’-]+){0,8}?\s+(?:near|along|on|at|across)\s+(?:the\s+)?"
+                         r"(?:[\p{L}'’-]+\s+){0,2}?(?:%s)\b" % borders, regex.IGNORECASE)
+
+
+@cache
 def _bare_vessels() -> frozenset[str]:
     """Force nouns that name ships of any kind ("vessels"), not warships."""
     return frozenset(role_lexicon()["bare_vessel_nouns"])
@@ -455,6 +464,13 @@ class SentenceContext:
                 or self._place_phrase_after(candidate)
                 or self.text[candidate.start:candidate.end].lower() in _single_party_words())
 
+    def drills_at_a_border(self, candidate: Candidate) -> bool:
+        """"The drills will run from March 18 to 22 near the Polish border": drills or manoeuvres
+        (single_party_exercise_words) held at a border, a few words on."""
+        if self.text[candidate.start:candidate.end].lower() not in _single_party_words():
+            return False
+        return _border_phrase().match(self.text, candidate.end, min(self.end, candidate.end + 80)) is not None
+
     def _place_phrase_after(self, candidate: Candidate) -> bool:
         """A place named in a phrase of place right after the trigger ("drills near the border
         of Estonia", "exercises off Crete", "drills around Taiwan")."""
@@ -639,7 +655,8 @@ class SentenceContext:
         if requires == "military_or_party":
             return (self.military_context() or self.staged_by_party(candidate) or self.partner_after(candidate)
                     or self.owned_by_party(candidate) or self.party_adjective_before(candidate)
-                    or self.named_exercise(candidate) or self.named_in_aside(candidate))
+                    or self.named_exercise(candidate) or self.named_in_aside(candidate)
+                    or self.drills_at_a_border(candidate))
         if requires == "military_or_place":
             return (self.military_context() and not self.unknown_name_subject(candidate)) or self.from_place(candidate)
         if requires == "armed_group":

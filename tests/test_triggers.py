@@ -400,3 +400,9 @@ def test_one_party_adjective_with_the_place_of_the_exercise():
         ("exercise", "drills", "occurred")]
     assert _found("The Iranian drills started on March 1.") == [("exercise", "drills", "occurred")]
     assert _found("The American exercise craze has reached Europe.") == []
+
+
+def test_drills_at_a_border_are_military():
+    assert _found("The drills will run from May 2 to May 9 near the Lithuanian border, Minsk said.") == [
+        ("exercise", "drills", "planned")]
+    assert _found("The dentist used new drills on the patient.") == []
