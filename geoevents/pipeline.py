@@ -178,7 +178,7 @@ def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: li
 def _not_ahead_of_a_past_event(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
                                times: list[temporal.Timex], published: date, triggers: list[tuple[int, int]],
                                found: EventDate) -> EventDate | None:
-    """"soldiers drove into the headquarters to prepare for the handover on June 30": an event
+    """"soldiers drove into the compound to get ready for the handover on June 30": an event
     told as past is not dated by a time after publication that its clause puts ahead (a purpose,
     a deadline); the date is looked for again without that time."""
     if not after_publication(found, published) or stated_year(found) or not told_as_past(text, sentence, trigger):

@@ -209,8 +209,8 @@ def told_as_past(text: str, sentence: tuple[int, int], trigger: tuple[int, int])
 
 def in_own_clause(text: str, trigger: tuple[int, int], time: tuple[int, int]) -> bool:
     """Whether the time at ``time`` may be the trigger's own: no condition, subordinating
-    conjunction or purpose infinitive between them ("putting forces on alert in case he refused
-    to step down on ...", "drove into the headquarters to prepare for the handover on ...")."""
+    conjunction or purpose infinitive between them ("was putting its units on alert in case
+    the strongman declined to quit by ...", "drove into the compound to get ready for the handover on ...")."""
     lex = status_lexicon()
     lo, hi = (trigger[1], time[0]) if time[0] >= trigger[1] else (time[1], trigger[0])
     if lex.conditionals.search(text, lo, hi) or lex.future_conjunctions.search(text, lo, hi):
@@ -534,9 +534,9 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
 
 
 def _passive_plan(text: str, cues: list[Cue], index: int, lex: StatusLexicon) -> bool:
-    """"The flag was scheduled to be lowered on Monday at the base near X, signaling the final
-    withdrawal": a planned participle right after "was" heads the sentence's predicate, which
-    reaches a far trigger as far as the clause goes."""
+    """"The banner was scheduled to be taken down on Monday at the camp outside Gao, marking the
+    final pullout of the contingent": a planned participle right after "was" heads the sentence's predicate,
+    which reaches a far noun trigger as far as the clause goes."""
     if index == 0 or not lex.passive_plans.fullmatch(text, cues[index].start, cues[index].end):
         return False
     before = cues[index - 1]

@@ -296,9 +296,9 @@ def test_a_record_duration_leaves_the_date_to_the_time_after_it():
 
 def test_a_past_event_is_not_dated_by_a_later_purpose_or_condition():
     # the handover date is the purpose's, the step-down date the condition's: after publication
-    assert dates("Forty soldiers drove into the barracks to prepare for the handover on June 30.",
+    assert dates("Forty soldiers drove into the compound to get ready for the handover on June 30.",
                  "2024-05-10") == [("drove into", None, None)]
-    assert dates("The bloc said it was putting troops on alert in case he refused to step down on May 19.",
+    assert dates("Ankara said it was putting its units on alert in case the strongman declined to quit on May 19.",
                  "2024-05-10")[0][1:] == (None, None)
 
 

@@ -129,7 +129,7 @@ def test_an_obligation_under_an_agreement_is_planned(text, status):
 
 
 def test_a_passive_plan_reaches_a_far_noun_trigger():
-    text = ("The Dutch flag was scheduled to be lowered on Monday at the allied camp near Gao in Mali, "
-            "signaling the final withdrawal of the Dutch contingent from Mali.")
+    text = ("The Dutch banner was scheduled to be taken down on Monday at the allied camp outside Gao, "
+            "marking the final withdrawal of the Dutch contingent from Mali.")
     (event,) = extract(text, published="2024-03-10")
     assert (event.status, event.date.start) == ("planned", "2024-03-11")
