@@ -83,7 +83,7 @@ def attach_date(
               and not _year_in_a_name(text, t) and not _year_as_a_count(text, t) and not _in_a_place_name(text, t)
               and not _in_relative_clause_before(text, clause, t, trigger)
               and not (_trigger_in_later_relative_clause(text, t, trigger) and not _heads_sentence(text, sentence, t))
-              and not _dates_a_decision(text, t, trigger)]
+              and not _dates_a_decision(text, t, trigger) and not _dates_a_decision_before(text, t, trigger)]
     reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t)]
@@ -324,6 +324,21 @@ _AUXILIARIES = frozenset({"have", "has", "had", "will", "would", "were", "was", 
 @cache
 def _decision() -> regex.Pattern:
     return regex.compile(r"(?i)\b(?:%s)\b" % alternation(_words()["decision_predicates"]))
+
+
+def _dates_a_decision_before(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """"Parliament voted on Tuesday to send 200 troops": a time between a verb of deciding and
+    the infinitive of the trigger dates the decision (decision_verbs in the dating lexicon)."""
+    if t.end > trigger[0] or not _TO_TRIGGER.fullmatch(text, t.end, trigger[0]):
+        return False
+    m = _VERB_BEFORE_TIME.search(text, max(0, t.start - 40), t.start)
+    return m is not None and m.group(1).lower() in _words()["decision_verbs"]
+
+
+# the infinitive of the trigger right after a time: "(voted on Tuesday) to send", "to begin sending"
+_TO_TRIGGER = regex.compile(r"\s*,?\s+to\s+(?:[\p{L}-]+\s+){0,2}?", regex.IGNORECASE)
+# the verb right before a time and its preposition: "voted on", "agreed last week"
+_VERB_BEFORE_TIME = regex.compile(r"([\p{L}]+)\s+(?:(?:on|in|at|late|early|last|this|earlier)\s+)?$")
 
 
 def _dates_a_decision(text: str, t: Timex, trigger: tuple[int, int]) -> bool:

@@ -315,3 +315,10 @@ def test_a_start_day_and_an_end_day_make_a_range():
         "2024-03-11", "2024-03-15", "day")
     assert span("The Belarusian drills started on March 1 and the talks ended on March 5.", "2024-03-10") == (
         "2024-03-01", "2024-03-01", "day")
+
+
+def test_a_time_between_a_decision_and_the_infinitive_dates_the_decision():
+    assert dates("Lawmakers voted on Tuesday to send 150 troops to Kosovo.", "2024-03-10") == [
+        ("send", None, None)]
+    assert dates("Chile will hold naval drills on Tuesday to test its readiness.", "2024-03-10") == [
+        ("drills", "2024-03-12", "2024-03-12")]
