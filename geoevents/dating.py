@@ -476,7 +476,7 @@ def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
         known_start = next((g for g in governing if g is not t and (g.cue or "") in words["open_start"]), None)
         if known_start is not None:
             start = known_start.begin
-        elif precision == "day" and start is not None:
+        elif precision == "day" and start is not None and t.type != "TIME":  # "by noon" is that day
             start = end = start[:7]
             precision = "month"
     else:

@@ -322,3 +322,8 @@ def test_a_time_between_a_decision_and_the_infinitive_dates_the_decision():
         ("send", None, None)]
     assert dates("Chile will hold naval drills on Tuesday to test its readiness.", "2024-03-10") == [
         ("drills", "2024-03-12", "2024-03-12")]
+
+
+def test_a_deadline_at_a_time_of_day_keeps_the_day():
+    assert span("The Kenyan battalion had left the town by noon, officials said.", "2024-03-10") == (
+        "2024-03-10", "2024-03-10", "day")
