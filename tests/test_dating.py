@@ -327,3 +327,8 @@ def test_a_time_between_a_decision_and_the_infinitive_dates_the_decision():
 def test_a_deadline_at_a_time_of_day_keeps_the_day():
     assert span("The Kenyan battalion had left the town by noon, officials said.", "2024-03-10") == (
         "2024-03-10", "2024-03-10", "day")
+
+
+def test_a_participle_of_decision_after_a_noun_trigger_dates_the_decision():
+    assert dates("The Czech deployment, announced last month, includes 2,000 soldiers.", "2024-03-10") == [
+        ("deployment", None, None)]
