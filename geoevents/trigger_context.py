@@ -443,13 +443,13 @@ class SentenceContext:
                    for mention in self.mentions)
 
     def party_adjective_before(self, candidate: Candidate) -> bool:
-        """"Russian and Belarusian joint drills", "a Chinese-Russian naval exercise": parties'
-        adjectives right before the trigger, with only exercise modifiers between (not "the British
-        exercise of power")."""
+        """"Russian and Belarusian joint drills", "a Chinese-Russian naval exercise", "CSTO drills":
+        parties' adjectives or an alliance's name right before the trigger, with only exercise
+        modifiers between (not "the British exercise of power")."""
         if _OF_AFTER.match(self.text, candidate.end, self.end):
             return False
         demonyms = [m for m in self.mentions if m.end <= candidate.start and m.actor_reading() is not None
-                    and any(r.form == "demonym" for r in m.readings)]
+                    and any(r.form == "demonym" or r.entity.kind == "igo" for r in m.readings)]
         if not demonyms:
             return False
         last = max(demonyms, key=lambda m: m.end)

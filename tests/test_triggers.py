@@ -406,3 +406,8 @@ def test_drills_at_a_border_are_military():
     assert _found("The drills will run from May 2 to May 9 near the Lithuanian border, Minsk said.") == [
         ("exercise", "drills", "planned")]
     assert _found("The dentist used new drills on the patient.") == []
+
+
+def test_an_alliance_named_before_drills_or_a_host_stages_them():
+    assert _found("The CSTO drills will take place in the autumn.") == [("exercise", "drills", "planned")]
+    assert _found("Armenia will host the drills in the autumn.") == [("exercise", "drills", "planned")]
