@@ -557,6 +557,13 @@ def _calendar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 _YEAR_DIGITS = regex.compile(r"\d{4}|['’]\d\d\b")
 
 
+def timed_by_its_own_verb(text: str, found: EventDate) -> bool:
+    """Whether a verb that starts, ends or holds an event comes right before the date's
+    expression ("are set to end on March 20", "began on")."""
+    floor = max(0, found.offset_start - 40)
+    return any(verb.search(text, floor, found.offset_start) for verb in _span_verb_before().values())
+
+
 def stated_year(found: EventDate) -> bool:
     """Whether the date's expression states its year ("April 2, 2024", "in '24")."""
     return _YEAR_DIGITS.search(found.text) is not None

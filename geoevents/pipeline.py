@@ -14,7 +14,14 @@ from . import temporal
 from .actors import add_host, attach_actors
 from .clauses import role_lexicon
 from .codes import codes_for
-from .dating import after_publication, after_publication_if_planned, attach_date, before_publication, stated_year
+from .dating import (
+    after_publication,
+    after_publication_if_planned,
+    attach_date,
+    before_publication,
+    stated_year,
+    timed_by_its_own_verb,
+)
 from .document import Document, find_published, parse_published
 from .eventlinks import link_within_document
 from .gazetteer import Mention, SentenceNames, with_context_names
@@ -181,8 +188,9 @@ def _not_ahead_of_a_past_event(text: str, sentence: tuple[int, int], trigger: tu
     """"soldiers drove into the compound to get ready for the handover on June 30": an event
     told as past is not dated by a time after publication that its clause puts ahead (a purpose,
     a deadline); the date is looked for again without that time."""
-    if not after_publication(found, published) or stated_year(found) or not told_as_past(text, sentence, trigger):
-        return found  # (a year stated is meant: the publication date may be the wrong one)
+    if not after_publication(found, published) or stated_year(found) or timed_by_its_own_verb(text, found) \
+            or not told_as_past(text, sentence, trigger):
+        return found  # (a year stated is meant; "are set to end on March 20" times the event itself)
     if in_own_clause(text, trigger, (found.offset_start, found.offset_end)) and \
             before_publication(found, published, text, sentence) is not found:
         return found  # moved back a year or a week later (_dated_as_told)

@@ -332,3 +332,8 @@ def test_a_deadline_at_a_time_of_day_keeps_the_day():
 def test_a_participle_of_decision_after_a_noun_trigger_dates_the_decision():
     assert dates("The Czech deployment, announced last month, includes 2,000 soldiers.", "2024-03-10") == [
         ("deployment", None, None)]
+
+
+def test_an_event_under_way_keeps_its_end_day_after_publication():
+    assert span("The Danish drills are set to end on March 20.", "2024-03-10") == (
+        "2024-03-20", "2024-03-20", "day")
