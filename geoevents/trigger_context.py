@@ -29,7 +29,7 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of|(?<=\bout\s+)of)\s+(?:the\s+)?", regex.IGNORECASE)
 _WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
 _PARTNER = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+(?:with|between|involving|by)\s", regex.IGNORECASE)
-_TO_HOME = regex.compile(r"\s+(?:back\s+)?(?:in|to)\s+(?:the\s+)?", regex.IGNORECASE)
+_TO_HOME = regex.compile(r"\s+(?:back\s+)?(?:in|to|into)\s+(?:the\s+)?", regex.IGNORECASE)
 # capitalised words (joined by "and", "&") right before the trigger, perhaps past an auxiliary
 _NAME_WORD = r"(?-i:\p{Lu})[\p{L}\p{N}'’&.-]*"
 _NAME_SUBJECT = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’&.-])({_NAME_WORD}(?:\s+(?:and\s+|&\s+)?{_NAME_WORD})*)"
