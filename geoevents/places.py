@@ -443,7 +443,7 @@ def _not_a_place(text: str, mention: Mention) -> bool:
         return True
     if _inside_a_longer_name(text, mention) or _opens_an_operation_name(text, mention):
         return True
-    return any(r.entity.kind == "state" for r in mention.readings) and bool(_NAME_NEXT.match(text, mention.end))
+    return any(r.entity.kind == "state" for r in mention.readings) and bool(_name_next().match(text, mention.end))
 
 
 def _opens_an_operation_name(text: str, mention: Mention) -> bool:
@@ -502,9 +502,17 @@ def _glued_party(text: str, mention: Mention) -> bool:
 
 
 # "US V Corps headquarters", "Iraq Body Count": a state's name at the head of another name
-_NAME_NEXT = regex.compile(r"\s+(?!(?:War|Wars|Conflict|Crisis|Campaign|Theater|Theatre|Monday|Tuesday|Wednesday"
-                           r"|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August"
-                           r"|September|October|November|December)\b)\p{Lu}[\p{L}]*\b(?!['’]s)")
+@cache
+def _name_next() -> regex.Pattern:
+    """A capitalised word after a state's name that makes it part of a longer name ("Poland
+    Spring"): not a war, a day or month, nor a headline's capitalised function word ("Troops To
+    Poland Amid Crisis", roles.json title_case_function_words)."""
+    function_words = alternation(role_lexicon()["title_case_function_words"])
+    return regex.compile(r"\s+(?!(?:War|Wars|Conflict|Crisis|Campaign|Theater|Theatre|Monday|Tuesday|Wednesday"
+                         r"|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August"
+                         r"|September|October|November|December|%s)\b)\p{Lu}[\p{L}]*\b(?!['’]s)" % function_words)
+
+
 # "the Pacific Islands Forum", "Kabul University", "Baghdad Operations Command"
 _ORGANISATION_NEXT = regex.compile(
     r"(?:\s+\p{Lu}[\p{L}-]*){0,2}\s+(?:Forum|Council|Organi[sz]ation|Union|League|Treaty|Agreement|Pact|Party|Front"

@@ -144,3 +144,8 @@ def test_a_town_that_opens_an_exercise_name_is_no_place(text, places, dct):
 def test_the_month_may_is_no_place():
     (event,) = extract("Lithuania will hold the naval exercise in May.", published="2024-03-10")
     assert event.locations == ()
+
+
+def test_a_title_case_headline_keeps_its_place():
+    (event,) = extract("Canada Sends Frigate To Latvia Amid Baltic Tensions", published="2024-03-10")
+    assert [loc.name for loc in event.locations] == ["Latvia"]
