@@ -479,7 +479,13 @@ def _inside_a_longer_name(text: str, mention: Mention) -> bool:
     if not mention.readings or any(r.entity.feature not in ("city", "place", "region") for r in mention.readings):
         return False
     m = _CAPITALISED_BEFORE.search(text, max(0, mention.start - 30), mention.start)
-    return m is not None and m.group(1).lower() not in _NAME_OPENERS and not _known_name(m.group(1))
+    return (m is not None and m.group(1).lower() not in _NAME_OPENERS and not _known_name(m.group(1))
+            and m.group(1) not in _title_case_function_words())  # "Drills Off Fujian": a headline's
+
+
+@cache
+def _title_case_function_words() -> frozenset[str]:
+    return frozenset(role_lexicon()["title_case_function_words"])
 
 
 @cache

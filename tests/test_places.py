@@ -149,3 +149,8 @@ def test_the_month_may_is_no_place():
 def test_a_title_case_headline_keeps_its_place():
     (event,) = extract("Canada Sends Frigate To Latvia Amid Baltic Tensions", published="2024-03-10")
     assert [loc.name for loc in event.locations] == ["Latvia"]
+
+
+def test_a_title_case_preposition_does_not_join_a_town_name():
+    (event,) = extract("Taiwan Holds Live-Fire Drills Off Penghu", published="2024-03-10")
+    assert [loc.name for loc in event.locations] == ["Penghu"]
