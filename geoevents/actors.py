@@ -647,6 +647,7 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
     found = []
     foreign = _foreign_before(text, trigger[0])
     by_others = _by_other_forces(text, trigger)  # "villages abandoned by jihadist fighters": not the jets before
+    roles = [r for r in roles if not _generic_force_of_another(r, roles)]
     for role in roles:
         if (role.preposition == "from" and role.mention.end <= trigger[0] and not by_others
                 and _subject_from(text, role)):
@@ -669,6 +670,21 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
             if len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or _a_count(w) for w in gap):
                 found.append(role)  # "deployed Russian troops", "will involve 1,000 Russian soldiers"
     return _last_clause_subject(text, trigger, _heading_the_participle(text, trigger, found))
+
+
+def _generic_force_of_another(role: NameRole, roles: list[NameRole]) -> bool:
+    """"Mexico will deploy 10,000 National Guard troops": a force name many states use
+    (roles.json generic_force_names) stands for the state the gazetteer gives it only when no
+    other state is named in the clause."""
+    if role.mention.text.lower() not in _generic_force_names():
+        return False
+    return any(r.reading.entity.kind == "state" and r.reading.entity.code != role.reading.entity.code
+               for r in roles if r is not role)
+
+
+@cache
+def _generic_force_names() -> frozenset[str]:
+    return frozenset(name.lower() for name in role_lexicon()["generic_force_names"])
 
 
 def _last_clause_subject(text: str, trigger: tuple[int, int], found: list[NameRole]) -> list[NameRole]:

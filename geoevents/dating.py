@@ -17,6 +17,8 @@ that month; a duration with a known start gives the end ("a three-day exercise f
 from __future__ import annotations
 
 from calendar import monthrange
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -82,7 +84,7 @@ def attach_date(
               and not _year_in_a_name(text, t) and not _year_as_a_count(text, t) and not _in_a_place_name(text, t)
               and not _in_relative_clause_before(text, clause, t, trigger)
               and not (_trigger_in_later_relative_clause(text, t, trigger) and not _heads_sentence(text, sentence, t))
-              and not _dates_a_decision(text, t, trigger)]
+              and not _dates_a_decision(text, t, trigger) and not _dates_a_decision_before(text, t, trigger)]
     reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t, dct)]
@@ -99,8 +101,11 @@ def attach_date(
         chosen = min(governing, key=lambda t: _distance(t, trigger))
         found = _event_date(chosen, governing, dct, text, trigger)
         found = _with_joined_end(text, found, chosen, governing)
+        found = _with_end_day(text, found, chosen, governing)
         dated = [t for t in governing if t.type != "DURATION"]
-        if found is None and dated and _modifies_trigger(text, chosen, trigger):  # "a three-day exercise ... on Friday"
+        if found is None and dated and (_modifies_trigger(text, chosen, trigger) or _in_ages(chosen)):
+            # "a three-day exercise ... on Friday", "its largest exercise in decades next year": the
+            # duration gives no date; the nearest time that does dates the event
             found = _event_date(min(dated, key=lambda t: _distance(t, trigger)), governing, dct, text, trigger)
         return found
     if reporting and status in (None, "occurred") and tense_at(text, *trigger, *clause) != "future":
@@ -174,6 +179,34 @@ def _with_joined_end(text: str, found: EventDate | None, chosen: Timex, governin
             return EventDate(text=text[chosen.start:other.end], start=found.start, end=other.finish,
                              precision=found.precision, offset_start=chosen.start, offset_end=other.end,
                              value=found.value)
+    return found
+
+
+def _in_ages(t: Timex) -> bool:
+    """"(the largest exercise) in decades", "in years": a duration of no number after "in" that
+    measures a record, not the event."""
+    return t.type == "DURATION" and t.cue == "in" and "X" in t.value
+
+
+# what joins a start time to the verb that ends the event: "on Monday and (will) end on Friday"
+_AND_THEN = regex.compile(r"\s*,?\s+(?:and|but|then|and\s+then)\s+(?:(?:will|would|is\s+to|are\s+to|to|should)\s+)?"
+                          r"[\p{L}]+(?:\s+up)?\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?$", regex.IGNORECASE)
+
+
+def _with_end_day(text: str, found: EventDate | None, chosen: Timex, governing: list[Timex]) -> EventDate | None:
+    """"will begin on Monday and end on Friday": a start day and a later day after a verb that
+    ends the event make a range."""
+    if found is None or found.precision != "day" or found.start != found.end or found.start is None:
+        return found
+    verbs = _span_verb_before()
+    if not verbs["start"].search(text, max(0, chosen.start - 40), chosen.start):
+        return found
+    for other in governing:
+        if (other.start > chosen.end and other.precision == "day" and other.begin and other.begin > found.start
+                and _AND_THEN.match(text, chosen.end, other.start)
+                and verbs["end"].search(text, max(chosen.end, other.start - 40), other.start)):
+            return EventDate(text=text[chosen.start:other.end], start=found.start, end=other.finish or other.begin,
+                             precision="day", offset_start=chosen.start, offset_end=other.end, value=found.value)
     return found
 
 
@@ -301,6 +334,21 @@ _AUXILIARIES = frozenset({"have", "has", "had", "will", "would", "were", "was", 
 @cache
 def _decision() -> regex.Pattern:
     return regex.compile(r"(?i)\b(?:%s)\b" % alternation(_words()["decision_predicates"]))
+
+
+def _dates_a_decision_before(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """"Parliament voted on Tuesday to send 200 troops": a time between a verb of deciding and
+    the infinitive of the trigger dates the decision (decision_verbs in the dating lexicon)."""
+    if t.end > trigger[0] or not _TO_TRIGGER.fullmatch(text, t.end, trigger[0]):
+        return False
+    m = _VERB_BEFORE_TIME.search(text, max(0, t.start - 40), t.start)
+    return m is not None and m.group(1).lower() in _words()["decision_verbs"]
+
+
+# the infinitive of the trigger right after a time: "(voted on Tuesday) to send", "to begin sending"
+_TO_TRIGGER = regex.compile(r"\s*,?\s+to\s+(?:[\p{L}-]+\s+){0,2}?", regex.IGNORECASE)
+# the verb right before a time and its preposition: "voted on", "agreed last week"
+_VERB_BEFORE_TIME = regex.compile(r"([\p{L}]+)\s+(?:(?:on|in|at|late|early|last|this|earlier)\s+)?$")
 
 
 def _dates_a_decision(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
@@ -458,7 +506,7 @@ def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
         known_start = next((g for g in governing if g is not t and (g.cue or "") in words["open_start"]), None)
         if known_start is not None:
             start = known_start.begin
-        elif precision == "day" and start is not None:
+        elif precision == "day" and start is not None and t.type != "TIME":  # "by noon" is that day
             start = end = start[:7]
             precision = "month"
     else:
@@ -571,3 +619,102 @@ def _relative_to_clause(text: str, clause: tuple[int, int], usable: list[Timex],
                              offset_start=t.start, offset_end=t.end + len(text[t.end:clause[0]].rstrip()),
                              value=day)
     return None
+
+
+@cache
+def _calendar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Month names, weekday names and the shift words ("next", "last") of the time lexicon."""
+    lex = lexicon()
+    shifts = frozenset(w for phrase in lex["shifts"] for w in phrase.split())
+    return frozenset(lex["months"]), frozenset(lex["weekdays"]), shifts
+
+
+_YEAR_DIGITS = regex.compile(r"\d{4}|['’]\d\d\b")
+
+
+def timed_by_its_own_verb(text: str, found: EventDate) -> bool:
+    """Whether a verb that starts, ends or holds an event comes right before the date's
+    expression ("are set to end on March 20", "began on")."""
+    floor = max(0, found.offset_start - 40)
+    return any(verb.search(text, floor, found.offset_start) for verb in _span_verb_before().values())
+
+
+def stated_year(found: EventDate) -> bool:
+    """Whether the date's expression states its year ("April 2, 2024", "in '24")."""
+    return _YEAR_DIGITS.search(found.text) is not None
+
+
+def after_publication(found: EventDate, published: date) -> bool:
+    """Whether the date starts after the publication day (at its own precision)."""
+    start = found.start
+    return start is not None and start[:10] > published.isoformat()[:len(start[:10])]
+
+
+def before_publication(found: EventDate, published: date, text: str, sentence: tuple[int, int]) -> EventDate:
+    """The date of an event told as past ("began a drill on April 8") that the tagger read after
+    the publication day (it reads a month up to two months ahead as this year's): when the
+    expression's own clause is past too, a month or day given without a year is last year's, a
+    weekday last week's. A date with a year or a shift word ("next April") is left as it is."""
+    if not after_publication(found, published) or stated_year(found):
+        return found
+    if tense_at(text, found.offset_start, found.offset_end, *sentence) != "past":
+        return found  # "was scheduled to be lowered on Friday", "before the deadline of September 11"
+    months, weekdays, shifts = _calendar_words()
+    words = {w.lower().rstrip(".") for w in WORD.findall(found.text)}
+    if words & shifts:
+        return found
+    if words & months:
+        return _moved(found, lambda day: _year_back(day))
+    if words & weekdays and found.precision == "day":
+        return _moved(found, lambda day: (date.fromisoformat(day) - timedelta(days=7)).isoformat())
+    return found
+
+
+def after_publication_if_planned(found: EventDate, published: date, text: str,
+                                 sentence: tuple[int, int]) -> EventDate:
+    """The date of a planned event ("is planning an exercise in September") that the tagger read
+    months before the publication day (a present clause reads a month six or more months ahead as
+    last year's): unless the expression's clause is past, a month or day given without a year is
+    next year's."""
+    end = found.end or found.start
+    if end is None or stated_year(found) or _months_before(end, published) < _PLANNED_MONTHS_BACK:
+        return found  # a time just gone is most likely the plan's own ("the decision of January 16")
+    if tense_at(text, found.offset_start, found.offset_end, *sentence) == "past":
+        return found  # "had planned drills in January": a plan told from after its time
+    months, _, shifts = _calendar_words()
+    words = {w.lower().rstrip(".") for w in WORD.findall(found.text)}
+    if words & shifts:
+        return found
+    return _moved(found, lambda day: _year_shifted(day, 1)) if words & months else found
+
+
+# how many months before publication a planned event's year-less time must lie to be read ahead
+_PLANNED_MONTHS_BACK = 3
+
+
+def _months_before(day: str, published: date) -> int:
+    """Whole months from the month of ``day`` (an ISO date or month) to the publication month."""
+    if len(day) < 7 or not day[5:7].isdigit():
+        return 0  # a year, a season ("2025-SP"), a week
+    return (published.year - int(day[:4])) * 12 + published.month - int(day[5:7])
+
+
+def _year_back(day: str) -> str:
+    """An ISO date or month a year earlier (29 February becomes the 28th)."""
+    return _year_shifted(day, -1)
+
+
+def _year_shifted(day: str, years: int) -> str:
+    """An ISO date or month ``years`` later (29 February becomes the 28th)."""
+    year, rest = int(day[:4]), day[4:]
+    if rest == "-02-29":
+        rest = "-02-28"
+    return f"{year + years:04d}{rest}"
+
+
+def _moved(found: EventDate, move: Callable[[str], str]) -> EventDate:
+    value = found.value
+    if value is not None and found.start is not None and value.startswith(found.start):
+        value = move(found.start) + value[len(found.start):]
+    return replace(found, start=move(found.start) if found.start else None,
+                   end=move(found.end) if found.end else None, value=value)

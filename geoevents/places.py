@@ -544,7 +544,7 @@ def _not_a_place(text: str, mention: Mention) -> bool:
         return True
     if _opens_a_longer_name(text, mention):
         return True
-    return any(r.entity.kind == "state" for r in mention.readings) and bool(_NAME_NEXT.match(text, mention.end))
+    return any(r.entity.kind == "state" for r in mention.readings) and bool(_name_next().match(text, mention.end))
 
 
 @cache
@@ -589,7 +589,13 @@ def _inside_a_longer_name(text: str, mention: Mention) -> bool:
     if not mention.readings or any(r.entity.feature not in ("city", "place", "region") for r in mention.readings):
         return False
     m = _CAPITALISED_BEFORE.search(text, max(0, mention.start - 30), mention.start)
-    return m is not None and m.group(1).lower() not in _NAME_OPENERS and not _known_name(m.group(1))
+    return (m is not None and m.group(1).lower() not in _NAME_OPENERS and not _known_name(m.group(1))
+            and m.group(1) not in _title_case_function_words())  # "Drills Off Fujian": a headline's
+
+
+@cache
+def _title_case_function_words() -> frozenset[str]:
+    return frozenset(role_lexicon()["title_case_function_words"])
 
 
 _CAPITALISED_AFTER = regex.compile(r" (\p{Lu}[\p{Ll}’'-]+)\b")
@@ -626,9 +632,17 @@ def _glued_party(text: str, mention: Mention) -> bool:
 
 
 # "US V Corps headquarters", "Iraq Body Count": a state's name at the head of another name
-_NAME_NEXT = regex.compile(r"\s+(?!(?:War|Wars|Conflict|Crisis|Campaign|Theater|Theatre|Monday|Tuesday|Wednesday"
-                           r"|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August"
-                           r"|September|October|November|December)\b)\p{Lu}[\p{L}]*\b(?!['’]s)")
+@cache
+def _name_next() -> regex.Pattern:
+    """A capitalised word after a state's name that makes it part of a longer name ("Poland
+    Spring"): not a war, a day or month, nor a headline's capitalised function word ("Troops To
+    Poland Amid Crisis", roles.json title_case_function_words)."""
+    function_words = alternation(role_lexicon()["title_case_function_words"])
+    return regex.compile(r"\s+(?!(?:War|Wars|Conflict|Crisis|Campaign|Theater|Theatre|Monday|Tuesday|Wednesday"
+                         r"|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August"
+                         r"|September|October|November|December|%s)\b)\p{Lu}[\p{L}]*\b(?!['’]s)" % function_words)
+
+
 # "the Pacific Islands Forum", "Kabul University", "Baghdad Operations Command"
 _ORGANISATION_NEXT = regex.compile(
     r"(?:\s+\p{Lu}[\p{L}-]*){0,2}\s+(?:Forum|Council|Organi[sz]ation|Union|League|Treaty|Agreement|Pact|Party|Front"
@@ -1039,7 +1053,10 @@ _LOOSE_BEHIND_PATTERN = regex.compile(_LOOSE_BEHIND)
 @cache
 def _calendar_words() -> frozenset[str]:
     vocabulary = temporal_lexicon()
-    return frozenset(w for w in (*vocabulary["months"], *vocabulary["weekdays"]) if len(w) > 3)  # not "Sun", "Mar"
+    # not the short forms "Sun", "Mar", but the full names, "May" too
+    full_names = {max((w for w in names if names[w] == n), key=len)
+                  for names in (vocabulary["months"], vocabulary["weekdays"]) for n in names.values()}
+    return frozenset(w for w in (*vocabulary["months"], *vocabulary["weekdays"]) if len(w) > 3) | full_names
 
 
 def _place_openers() -> str:

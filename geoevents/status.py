@@ -88,8 +88,11 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
         status = "occurred"
     if status is None:
         status = _from_left(text, sentence, left, trigger, form, lex)
-        if status == "negated" and _conditional_before(text, left, trigger[0], lex):
-            status = "uncertain"  # "(attacks) if the troops refuse to leave": a condition, no refusal
+        if status in ("negated", "occurred") and _conditional_before(text, left, trigger[0], lex,
+                                                                      strict=status == "occurred"):
+            # "(attacks) if the troops refuse to leave": a condition, no refusal; "will respond if
+            # NATO holds exercises": a condition, no fact
+            status = "uncertain"
     if status == "occurred" and not form.nominal and form.first in lex.planning_triggers:
         status = "planned"  # "orders 500 troops to the border": the order is given, the deployment is to come
     if status == "planned" and (_conditional_after(text, clause, trigger, lex)
@@ -172,15 +175,50 @@ def _yes_no_question(text: str, sentence: tuple[int, int], lex: StatusLexicon) -
 
 
 def adjust_for_date(status: str, text: str, sentence: tuple[int, int], trigger: tuple[int, int],
-                    event_start: str | None, published: date | None) -> str:
+                    event_start: str | None, published: date | None, time_start: int | None = None) -> str:
     """An event dated after the publication day has not occurred yet ("sends troops next week"),
-    unless a past tense or another cue of its own says it has ("the drill that ended")."""
+    unless a past tense or another cue of its own says it has ("the drill that ended"); a time
+    given by a participle of scheduling right after the trigger is the event's own, whatever the
+    verb before ("scaled down an exercise planned for October"). ``time_start``: where the
+    date's expression starts."""
     if status != "occurred" or not event_start or published is None:
         return status
     day = event_start[:10]
     if day <= published.isoformat()[:len(day)]:
         return status
+    if time_start is not None and _scheduled_by_participle(text, trigger, time_start):
+        return "planned"
     return "planned" if _occurred_by_default(text, sentence, trigger) else status
+
+
+def _scheduled_by_participle(text: str, trigger: tuple[int, int], time_start: int) -> bool:
+    """ "drills scheduled for May", "an exercise, planned for October": the participle ends right
+    before the time and starts a few characters after the trigger."""
+    lex = status_lexicon()
+    if time_start < trigger[1]:
+        return False
+    m = lex.schedule_participles.search(text, trigger[1], time_start)
+    return m is not None and m.start() - trigger[1] <= lex.schedule_participle_reach
+
+
+def told_as_past(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> bool:
+    """Whether an occurred event was found so by a past form or cue ("began drills", "deployed"),
+    not by default or a present tense ("holds drills")."""
+    return not _occurred_by_default(text, sentence, trigger)
+
+
+def in_own_clause(text: str, trigger: tuple[int, int], time: tuple[int, int]) -> bool:
+    """Whether the time at ``time`` may be the trigger's own: no condition, subordinating
+    conjunction or purpose infinitive between them ("was putting its units on alert in case
+    the strongman declined to quit by ...", "drove into the compound to get ready for the handover on ...")."""
+    lex = status_lexicon()
+    lo, hi = (trigger[1], time[0]) if time[0] >= trigger[1] else (time[1], trigger[0])
+    if lex.conditionals.search(text, lo, hi) or lex.future_conjunctions.search(text, lo, hi):
+        return False
+    return not any(m.group(1) not in lex.not_verbs_after_to for m in _INFINITIVE.finditer(text, lo, hi))
+
+
+_INFINITIVE = regex.compile(r"\bto\s+((?-i:\p{Ll})[\p{L}-]*)", regex.IGNORECASE)  # "to prepare", not "to Poland"
 
 
 def _occurred_by_default(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> bool:
@@ -365,6 +403,8 @@ def _right_predicate(text: str, clause: tuple[int, int], trigger: tuple[int, int
         aside = _ASIDE.match(text, trigger[1], min(len(text), trigger[1] + 120))
         if aside:
             found = _predicate_at(text, aside.end(), min(len(text), aside.end() + 60), lex)
+            if found in (None, "planned") and _predicate_at(text, trigger[1], aside.end(), lex) == "occurred":
+                found = "occurred"  # "the drills, which began on Saturday, will last a week": under way
     if found is None and _PHRASE_AFTER.match(text, trigger[1]):  # "the deployment of 300 troops to X was approved"
         limit = min(clause[1], trigger[1] + 120)
         stop = _PHRASE_BREAK.search(text, trigger[1], limit)  # past a comma or "and", it may be another clause's
@@ -453,9 +493,12 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
     """Nearest cue first; transparent cues pass the decision on to what governs them."""
     pending: str | None = None  # the status a transparent cue gives unless its governor overrides it
     pending_past = False  # it is a past verb of causing ("prompted"): only a cue right before governs it
+    pending_deontic = False  # it is a deontic cue ("must"), which an agreement before it makes planned
     boundary = trigger_start
     for index, cue in reversed(list(enumerate(cues))):
         if pending is not None and _COMMA.search(text, cue.end, boundary):
+            if pending_deontic and cue.text in lex.framework_cues:
+                return "planned"  # "Under the deal, troops must leave": an obligation agreed
             return pending
         if pending_past and _words(text, cue.end, boundary) > _PAST_CAUSE_REACH:
             return pending  # "The threat of an invasion prompted Taiwan to hold drills": the cue is the subject's
@@ -465,7 +508,8 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
                 # verb of the trigger's clause, which a denial close before it reaches as it
                 # reaches a finite trigger ("denied it had sent")
                 return _denial_reaching(text, left, cue.start, lex) or "occurred"
-            if cue.category == "planned" and _words(text, cue.end, trigger_start) > lex.planned_reach:
+            if cue.category == "planned" and _words(text, cue.end, trigger_start) > lex.planned_reach \
+                    and not _passive_plan(text, cues, index, lex):
                 continue  # too far away to govern the trigger
             if cue.text.endswith((" in", " of")) and _words(text, cue.end, trigger_start) > _PREPOSITION_REACH:
                 continue  # "did not take part in the invasion ..., (sent) ... the training": its object is another
@@ -474,6 +518,7 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
             if cue.category in _TRANSPARENT:
                 pending = _TRANSPARENT[cue.category]
                 pending_past = cue.category == "aspect" and cue.text.split()[0].endswith("ed")
+                pending_deontic = cue.category == "deontic"
                 boundary = cue.start
                 continue
             return _unless_rejected(text, cues, index, lex)
@@ -483,8 +528,19 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
             return pending
         pending = _TRANSPARENT[cue.category]  # "ordered that troops should be ...", "will begin to"
         pending_past = cue.category == "aspect" and cue.text.split()[0].endswith("ed")
+        pending_deontic = cue.category == "deontic"
         boundary = cue.start
     return pending or "occurred"
+
+
+def _passive_plan(text: str, cues: list[Cue], index: int, lex: StatusLexicon) -> bool:
+    """"The banner was scheduled to be taken down on Monday at the camp outside Gao, marking the
+    final pullout of the contingent": a planned participle right after "was" heads the sentence's predicate,
+    which reaches a far noun trigger as far as the clause goes."""
+    if index == 0 or not lex.passive_plans.fullmatch(text, cues[index].start, cues[index].end):
+        return False
+    before = cues[index - 1]
+    return before.text.lower() in lex.be and not text[before.end:cues[index].start].strip()
 
 
 def _governor_of_modifier(text: str, governor: Cue | None, modifier: Cue, lex: StatusLexicon) -> str | None:
@@ -553,12 +609,13 @@ def _infinitive(text: str, left: int, trigger_start: int, before: tuple[str, ...
     return None
 
 
-def _conditional_before(text: str, left: int, trigger_start: int, lex: StatusLexicon) -> bool:
-    """"(threatening attacks) if troops are not withdrawn": a negated condition is not a denial."""
+def _conditional_before(text: str, left: int, trigger_start: int, lex: StatusLexicon, strict: bool = False) -> bool:
+    """"(threatening attacks) if troops are not withdrawn": a negated condition is not a denial.
+    ``strict``: not "provided", which before a fact is a verb ("provided training")."""
     found = None
     for m in lex.conditionals.finditer(text, max(left, trigger_start - 80), trigger_start):
         found = m
-    return (found is not None and found.group().lower() != "should"
+    return (found is not None and found.group().lower() not in (("should", "provided") if strict else ("should",))
             and not _COMMA.search(text, found.end(), trigger_start))
 
 
@@ -588,6 +645,14 @@ def _future_subordinate(text: str, sentence: tuple[int, int], trigger_start: int
         conjunction = m
     if conjunction is None or _words(text, conjunction.end(), trigger_start) > 6:
         return None
+    if _words(text, sentence[0], conjunction.start()) == 0:
+        # "When the soldiers move in, the militias will leave": the main clause follows the comma
+        comma = _COMMA.search(text, trigger_start, sentence[1])
+        if comma is None:
+            return None
+        cues = lex.cues_in(text, comma.end(), sentence[1])
+        main = next((c.category for c in cues if c.category in ("planned", "uncertain", "deontic")), None)
+        return _TRANSPARENT.get(main, main) if main else None
     main = _walk(text, lex.cues_in(text, sentence[0], conjunction.start()), conjunction.start(), lex, sentence[0])
     return main if main in ("planned", "uncertain") else None
 

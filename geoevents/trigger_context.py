@@ -29,14 +29,23 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of|(?<=\bout\s+)of)\s+(?:the\s+)?", regex.IGNORECASE)
 _WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
 _PARTNER = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+(?:with|between|involving|by)\s", regex.IGNORECASE)
-_TO_HOME = regex.compile(r"\s+(?:back\s+)?(?:in|to)\s+(?:the\s+)?", regex.IGNORECASE)
+_TO_HOME = regex.compile(r"\s+(?:back\s+)?(?:in|to|into)\s+(?:the\s+)?", regex.IGNORECASE)
 # capitalised words (joined by "and", "&") right before the trigger, perhaps past an auxiliary
 _NAME_WORD = r"(?-i:\p{Lu})[\p{L}\p{N}'’&.-]*"
 _NAME_SUBJECT = regex.compile(rf"(?<![\p{{L}}\p{{N}}'’&.-])({_NAME_WORD}(?:\s+(?:and\s+|&\s+)?{_NAME_WORD})*)"
                               r"\s+(?:(?:has|have|had|will|is|are|was|were|also|then|finally)\s+)?$")
 _THE = regex.compile(r"the\s+", regex.IGNORECASE)
+# an aside set off by commas between a subject and its verb, opened by a relative pronoun or a
+# participle (", who were deployed in 2019,", ", based in Gao since 2014,"), and at most three
+# words (auxiliaries) before the trigger
+_ASIDE_BEFORE = regex.compile(r",\s+(?:who|which|whose|(?:most|many|all|some) of whom|[\p{L}]+ed|based|sent)\b"
+                              r"[^,;:()\[\]]{0,120},\s+(?:[\p{L}'’-]+\s+){0,3}$", regex.IGNORECASE)
+_ASIDE_REACH = 180
+_MILITARY_BEFORE_REACH = 300  # characters before a sentence in which a military word licenses "the exercises"
+_RELATIVE_BEFORE = regex.compile(r",\s+who\s+(?:[\p{L}'’-]+\s+){0,3}$", regex.IGNORECASE)
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _PARTY_JOINER = regex.compile(r"\s*(?:-|,|and|&)\s*|\s*,\s*and\s+", regex.IGNORECASE)
+_PLACE_PHRASE = regex.compile(r"\s+(?:near|around|off|along|in|over|across|inside|at)\s+(?:the\s+)?", regex.IGNORECASE)
 _WORD_AND_SPACE = regex.compile(r"([\p{L}'’-]+)\s+")
 _OBJECT_END = regex.compile(r"\s(?:from|of|out of|to|in|at|on|with|for)\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
@@ -56,6 +65,44 @@ def _person_subject() -> regex.Pattern:
     roles = role_lexicon()
     return regex.compile(r"\b(?:%s)\s+(?:(?:%s|\w+ly)\s+){0,3}$" % (alternation(roles["person_pronouns"]),
                          alternation(roles["person_subject_gap_words"])), regex.IGNORECASE)
+
+
+@cache
+def _anaphora() -> tuple[frozenset[str], frozenset[str], regex.Pattern]:
+    """The types and rule checks a trigger referring back may have, and what comes right before
+    it: a determiner, then at most two modifiers ("the five-day joint")."""
+    roles = role_lexicon()
+    pattern = regex.compile(r"(?<![\p{L}'’-])(?:%s)\s+(?:[\p{L}\p{N}-]+\s+){0,2}$"
+                            % alternation(roles["anaphora_determiners"]), regex.IGNORECASE)
+    return frozenset(roles["anaphora_types"]), frozenset(roles["anaphora_requirements"]), pattern
+
+
+@cache
+def _border_phrase() -> regex.Pattern:
+    """A border phrase of place right after the trigger, past a few words ("will run from March 18
+    to 22 near the Polish border"): no clause break before it."""
+    borders = alternation(role_lexicon()["border_nouns"])
+    return regex.compile(r"(?:\s+[\p{L}\p{N}'’-]+){0,8}?\s+(?:near|along|on|at|across)\s+(?:the\s+)?"
+                         r"(?:[\p{L}'’-]+\s+){0,2}?(?:%s)\b" % borders, regex.IGNORECASE)
+
+
+@cache
+def _bare_vessels() -> frozenset[str]:
+    """Force nouns that name ships of any kind ("vessels"), not warships."""
+    return frozenset(role_lexicon()["bare_vessel_nouns"])
+
+
+@cache
+def _single_party_words() -> frozenset[str]:
+    """Exercise words that one party's adjective alone makes military ("Belarusian drills"; not
+    "the American exercise craze")."""
+    return frozenset(role_lexicon()["single_party_exercise_words"])
+
+
+@cache
+def _anaphora_by_words() -> frozenset[str]:
+    """The types a trigger referring back may have with only a military word before it."""
+    return frozenset(role_lexicon()["anaphora_types_by_military_words"])
 
 
 def _anti_personnel(lowered: str, m: regex.Match) -> bool:
@@ -80,8 +127,12 @@ class SentenceContext:
     """What the checks need to know about one sentence, computed lazily."""
 
     def __init__(self, lexicon: TriggerLexicon, text: str, sentence: tuple[int, int],
-                 mentions: Sequence[Mention]):
+                 mentions: Sequence[Mention], earlier_types: frozenset[str] = frozenset(),
+                 document_lowered: str | None = None):
         self.lexicon = lexicon
+        self.earlier_types = earlier_types  # the types of events accepted in earlier sentences
+        self.document_lowered = document_lowered  # the whole text, lower-cased (for what comes before)
+        self._by_reference: set[tuple[str, int]] = set()  # candidates accepted only as referring back
         self.text = text
         self.start, self.end = sentence
         self.lowered = text[self.start:self.end].lower()
@@ -155,6 +206,21 @@ class SentenceContext:
             return None
         return len(_WORD.findall(self.text, a, b))
 
+    def unmarked_vessels_subject(self, candidate: Candidate) -> bool:
+        """"Dozens of vessels left the Red Sea", "ships carrying grain have left the port": the
+        forces before the trigger are all ships or vessels with no party, no military word and
+        no force noun right before them: merchant shipping, not a navy."""
+        before_trigger = [(start, end) for start, end in self.forces() if end <= candidate.start]
+        if not before_trigger:
+            return False
+        start, end = max(before_trigger, key=lambda span: span[1])  # the nearest: the subject
+        if self.text[start:end].lower() not in _bare_vessels():
+            return False
+        window = self.text[max(self.start, start - 30):start].lower().rstrip()
+        military = any(m.end() == len(window) for m in self.lexicon.military.finditer(window))
+        return not (military or any(m.end <= start and start - m.end <= 2 and m.actor_reading() is not None
+                                    for m in self.mentions))
+
     def force_right(self, candidate: Candidate) -> bool:
         return any(
             start >= candidate.start and (n := self.tokens_between(candidate.end, start)) is not None
@@ -163,11 +229,17 @@ class SentenceContext:
         )
 
     def force_left(self, candidate: Candidate) -> bool:
-        return any(
-            end <= candidate.start and (n := self.tokens_between(end, candidate.start)) is not None
-            and n <= FORCE_WINDOW
-            for _, end in self.forces()
-        )
+        if any(end <= candidate.start and (n := self.tokens_between(end, candidate.start)) is not None
+               and n <= FORCE_WINDOW for _, end in self.forces()):
+            return True
+        # "The troops, who were deployed last year, will return home": the subject before an aside;
+        # "the marines, who were sent to Juba": the antecedent of a relative pronoun
+        floor = max(self.start, candidate.start - _ASIDE_REACH)
+        aside = (_ASIDE_BEFORE.search(self.text, floor, candidate.start)
+                 or _RELATIVE_BEFORE.search(self.text, floor, candidate.start))
+        return aside is not None and any(
+            end <= aside.start() and (n := self.tokens_between(end, aside.start())) is not None and n <= 1
+            for _, end in self.forces())
 
     def _spans(self, pattern: regex.Pattern | LazyPattern) -> list[tuple[int, int]]:
         return [(m.start() + self.start, m.end() + self.start) for m in self._matches(pattern)]
@@ -371,13 +443,13 @@ class SentenceContext:
                    for mention in self.mentions)
 
     def party_adjective_before(self, candidate: Candidate) -> bool:
-        """"Russian and Belarusian joint drills", "a Chinese-Russian naval exercise": parties'
-        adjectives right before the trigger, with only exercise modifiers between (not "the British
-        exercise of power")."""
+        """"Russian and Belarusian joint drills", "a Chinese-Russian naval exercise", "CSTO drills":
+        parties' adjectives or an alliance's name right before the trigger, with only exercise
+        modifiers between (not "the British exercise of power")."""
         if _OF_AFTER.match(self.text, candidate.end, self.end):
             return False
         demonyms = [m for m in self.mentions if m.end <= candidate.start and m.actor_reading() is not None
-                    and any(r.form == "demonym" for r in m.readings)]
+                    and any(r.form == "demonym" or r.entity.kind == "igo" for r in m.readings)]
         if not demonyms:
             return False
         last = max(demonyms, key=lambda m: m.end)
@@ -385,8 +457,25 @@ class SentenceContext:
         if not all(w.lower() in self.lexicon.exercise_modifiers for w in between):
             return False
         # one party's bare adjective is too weak ("the American exercise craze"): a modifier
-        # ("joint", "naval") or a second party ("Russian and Belarusian") must be there too
-        return bool(between) or any(_PARTY_JOINER.fullmatch(self.text, m.end, last.start) for m in demonyms)
+        # ("joint", "naval"), a second party ("Russian and Belarusian", "US-Korean") or the place
+        # of the exercise ("Chinese drills around Taiwan") must be there too
+        parties = [m for m in self.mentions if m.end <= last.start and m.actor_reading() is not None]
+        return (bool(between) or any(_PARTY_JOINER.fullmatch(self.text, m.end, last.start) for m in parties)
+                or self._place_phrase_after(candidate)
+                or self.text[candidate.start:candidate.end].lower() in _single_party_words())
+
+    def drills_at_a_border(self, candidate: Candidate) -> bool:
+        """"The drills will run from March 18 to 22 near the Polish border": drills or manoeuvres
+        (single_party_exercise_words) held at a border, a few words on."""
+        if self.text[candidate.start:candidate.end].lower() not in _single_party_words():
+            return False
+        return _border_phrase().match(self.text, candidate.end, min(self.end, candidate.end + 80)) is not None
+
+    def _place_phrase_after(self, candidate: Candidate) -> bool:
+        """A place named in a phrase of place right after the trigger ("drills near the border
+        of Estonia", "exercises off Crete", "drills around Taiwan")."""
+        m = _PLACE_PHRASE.match(self.text, candidate.end, self.end)
+        return m is not None and self._place_at(m.end())
 
     def named_exercise(self, candidate: Candidate) -> bool:
         """"will hold its Steadfast Defender exercise", "the Cobra Gold drills off Thailand": a
@@ -517,6 +606,38 @@ class SentenceContext:
         return any(candidate.end <= start < end for start, _ in self.forces()) and self.force_right(candidate)
 
     def satisfies(self, candidate: Candidate) -> bool:
+        if self._satisfies(candidate):
+            return True
+        if (self.earlier_types or self.document_lowered is not None) and self.refers_back(candidate):
+            self._by_reference.add((candidate.rule.id, candidate.start))
+            return True
+        return False
+
+    def accepted_only_as_reference(self, candidate: Candidate) -> bool:
+        """Whether the candidate passed its check only by referring back (``refers_back``)."""
+        return (candidate.rule.id, candidate.start) in self._by_reference
+
+    def refers_back(self, candidate: Candidate) -> bool:
+        """"China began drills around Taiwan. Beijing said the exercises, which began on Saturday,
+        would last three days": a definite noun trigger of a type an earlier sentence of the
+        document held, whose rule would accept it in a military context (roles.json, anaphora)."""
+        rule = candidate.rule
+        types, requirements, pattern = _anaphora()
+        if rule.type not in types or rule.requires not in requirements:
+            return False
+        if pattern.search(self.text, max(self.start, candidate.start - 40), candidate.start) is None \
+                or _OF_AFTER.match(self.text, candidate.end, self.end):
+            return False
+        return rule.type in self.earlier_types or (rule.type in _anaphora_by_words() and self._military_before())
+
+    def _military_before(self) -> bool:
+        """A military word shortly before this sentence ("Chinese warships circled the island.
+        Beijing said the exercises ..."): within _MILITARY_BEFORE_REACH characters."""
+        lowered = self.document_lowered
+        return lowered is not None and self.lexicon.military.search(
+            lowered, max(0, self.start - _MILITARY_BEFORE_REACH), self.start) is not None
+
+    def _satisfies(self, candidate: Candidate) -> bool:
         requires = candidate.rule.requires
         if requires == "none":
             return True
@@ -527,13 +648,15 @@ class SentenceContext:
         if requires == "force_object":
             return self.force_right(candidate)
         if requires == "force_subject":
-            return self.force_left(candidate) and not self.person_subject(candidate)
+            return (self.force_left(candidate) and not self.person_subject(candidate)
+                    and not self.unmarked_vessels_subject(candidate))
         if requires == "force_near":
             return self.force_left(candidate) or self.force_right(candidate)
         if requires == "military_or_party":
             return (self.military_context() or self.staged_by_party(candidate) or self.partner_after(candidate)
                     or self.owned_by_party(candidate) or self.party_adjective_before(candidate)
-                    or self.named_exercise(candidate) or self.named_in_aside(candidate))
+                    or self.named_exercise(candidate) or self.named_in_aside(candidate)
+                    or self.drills_at_a_border(candidate))
         if requires == "military_or_place":
             return (self.military_context() and not self.unknown_name_subject(candidate)) or self.from_place(candidate)
         if requires == "armed_group":

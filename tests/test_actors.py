@@ -32,3 +32,10 @@ def test_speaker_is_not_an_actor_when_another_party_acts():
     event = extract("Japan's defence minister said the deployment of US Marines to Okinawa would go on.",
                     published=DCT)[0]
     assert [a.code for a in event.actors] == ["USA"]
+
+
+def test_a_force_name_many_states_use_yields_to_the_state_named():
+    (event,) = extract("Mexico will deploy 8,000 National Guard troops to its southern border.", published="2024-03-10")
+    assert [a.code for a in event.actors] == ["MEX"]
+    (event,) = extract("The National Guard was deployed to Chicago on Monday.", published="2024-03-10")
+    assert [a.code for a in event.actors] == ["USA"]

@@ -326,3 +326,73 @@ def test_the_tense_of_the_next_sentence_does_not_stop_a_reporting_date():
     text = ("Moscow said on Wednesday it was sending more troops to its outpost in Armenia. "
             "It will send more tanks there next year.")
     assert dates(text)[0] == ("sending", "2021-07-28", "2021-07-28")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # told as past: a month just ahead of publication (2024-03-10) is last year's
+        ("Korean frigates began a four-day naval drill on April 2.", ("2023-04-02", "2023-04-05")),
+        ("Polish troops held live-fire drills near the lake on May 14.", ("2023-05-14", "2023-05-14")),
+        ("Canada deployed 300 soldiers to Latvia on March 25.", ("2023-03-25", "2023-03-25")),
+        # a weekday after a name that is no adverb: "to Hadi pulled" is past, last Monday
+        ("Soldiers loyal to Hadi pulled out of the harbour town on Monday.", ("2024-03-04", "2024-03-04")),
+        # not moved: a year given, a future or scheduled time, a time in a condition
+        ("Korean frigates began a naval drill on April 2, 2024.", ("2024-04-02", "2024-04-02")),
+        ("Korean frigates will begin a naval drill on April 2.", ("2024-04-02", "2024-04-02")),
+        ("The frigates were due to begin the naval drill on April 2.", ("2024-04-02", "2024-04-02")),
+    ],
+)
+def test_an_event_told_as_past_is_not_dated_after_publication(text, expected):
+    (event,) = extract(text, published="2024-03-10")
+    assert (event.date.start, event.date.end) == expected
+
+
+def test_a_record_duration_leaves_the_date_to_the_time_after_it():
+    assert span("Norway will hold its largest naval exercise in decades next year.", "2024-03-10") == (
+        "2025", "2025", "year")
+
+
+def test_a_past_event_is_not_dated_by_a_later_purpose_or_condition():
+    # the handover date is the purpose's, the step-down date the condition's: after publication
+    assert dates("Forty soldiers drove into the compound to get ready for the handover on June 30.",
+                 "2024-05-10") == [("drove into", None, None)]
+    assert dates("Ankara said it was putting its units on alert in case the strongman declined to quit on May 19.",
+                 "2024-05-10")[0][1:] == (None, None)
+
+
+def test_a_planned_event_is_not_dated_months_before_publication():
+    assert span("Officials say Norway is planning a large exercise in the Arctic in October.", "2024-03-10") == (
+        "2024-10", "2024-10", "month")
+    # a plan told from after its time keeps its past
+    assert span("Norway had planned an exercise in the Arctic in January.", "2024-03-10") == (
+        "2024-01", "2024-01", "month")
+
+
+def test_a_start_day_and_an_end_day_make_a_range():
+    assert span("Belarus's exercise will begin on Monday and end on Friday.", "2024-03-10") == (
+        "2024-03-11", "2024-03-15", "day")
+    assert span("The Belarusian drills started on March 1 and the talks ended on March 5.", "2024-03-10") == (
+        "2024-03-01", "2024-03-01", "day")
+
+
+def test_a_time_between_a_decision_and_the_infinitive_dates_the_decision():
+    assert dates("Lawmakers voted on Tuesday to send 150 troops to Kosovo.", "2024-03-10") == [
+        ("send", None, None)]
+    assert dates("Chile will hold naval drills on Tuesday to test its readiness.", "2024-03-10") == [
+        ("drills", "2024-03-12", "2024-03-12")]
+
+
+def test_a_deadline_at_a_time_of_day_keeps_the_day():
+    assert span("The Kenyan battalion had left the town by noon, officials said.", "2024-03-10") == (
+        "2024-03-10", "2024-03-10", "day")
+
+
+def test_a_participle_of_decision_after_a_noun_trigger_dates_the_decision():
+    assert dates("The Czech deployment, announced last month, includes 2,000 soldiers.", "2024-03-10") == [
+        ("deployment", None, None)]
+
+
+def test_an_event_under_way_keeps_its_end_day_after_publication():
+    assert span("The Danish drills are set to end on March 20.", "2024-03-10") == (
+        "2024-03-20", "2024-03-20", "day")

@@ -150,3 +150,18 @@ def test_a_border_is_evidenced_by_its_whole_phrase(text, evidence):
     place = extract(text, published=DCT)[0].locations[0]
     assert place.feature == "border" and place.text == evidence and text[place.start:place.end] == evidence
     assert [loc.feature for loc in extract(text, published=DCT)[0].locations] == ["border"]
+
+
+def test_the_month_may_is_no_place():
+    (event,) = extract("Lithuania will hold the naval exercise in May.", published="2024-03-10")
+    assert event.locations == ()
+
+
+def test_a_title_case_headline_keeps_its_place():
+    (event,) = extract("Canada Sends Frigate To Latvia Amid Baltic Tensions", published="2024-03-10")
+    assert [loc.name for loc in event.locations] == ["Latvia"]
+
+
+def test_a_title_case_preposition_does_not_join_a_town_name():
+    (event,) = extract("Taiwan Holds Live-Fire Drills Off Penghu", published="2024-03-10")
+    assert [loc.name for loc in event.locations] == ["Penghu"]

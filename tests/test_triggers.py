@@ -354,3 +354,60 @@ def test_ships_sailing_and_companies_leaving_are_no_withdrawals(text, dct):
 ])
 def test_parties_and_acronyms_withdrawing_remain_withdrawals(text, dct):
     assert [e.type for e in extract(text, published=dct)] == ["withdrawal"]
+
+
+def _found(text, published="2024-03-10"):
+    return [(e.type, e.trigger.text, e.status) for e in extract(text, published=published)]
+
+
+def test_a_definite_trigger_refers_back_to_an_earlier_event_of_its_type():
+    text = ("Japan began naval manoeuvres off Okinawa on Tuesday. Tokyo said the exercises, "
+            "which started at dawn on Wednesday, would end on Friday.")
+    assert _found(text)[1] == ("exercise", "exercises", "occurred")
+    # no earlier event of the type, or nothing of its own (actor, place, date): no event
+    assert _found("Tokyo said the exercises, which started at dawn on Wednesday, would end on Friday.") == []
+    assert _found("Japan began naval manoeuvres off Okinawa. The drills are a routine matter.") == [
+        ("exercise", "manoeuvres", "occurred")]
+    assert _found("Pupils held fire drills at the school. The drills, which began on Monday, ended early.") == []
+    # a military word shortly before does for an exercise
+    assert _found("Japanese destroyers and jets circled the islets on Monday. Tokyo said the exercises, "
+                  "which began on Sunday, would end on Friday.") == [("exercise", "exercises", "occurred")]
+    assert _found("The gym was busy on Monday. Coaches said the exercises, "
+                  "which began on Sunday, would end on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The marines, who were sent to Juba in 2021, will return home in May.",
+         [("deployment", "sent", "occurred"), ("withdrawal", "return home", "planned")]),
+        ("The Belgian paratroopers, based in Gao since 2019, will come home next year.",
+         [("withdrawal", "come home", "planned")]),
+        ("The masked gunmen left the petrol station after twenty minutes.", []),
+        ("Four grain vessels left the Danube ports on Thursday.", []),
+        ("Dozens of vessels left the Gulf of Aden after the attacks.", []),
+        ("The ships, which were carrying maize, left the port of Reni on Friday.", []),
+        ("Two Indian naval vessels left the Gulf of Aden on Friday.", [("withdrawal", "left", "occurred")]),
+        ("The last Italian soldiers left the airbase on Friday.", [("withdrawal", "left", "occurred")]),
+    ],
+)
+def test_withdrawal_subjects(text, expected):
+    assert _found(text) == expected
+
+
+def test_one_party_adjective_with_the_place_of_the_exercise():
+    assert _found("Iranian drills near the Strait of Hormuz began on Monday.") == [
+        ("exercise", "drills", "occurred")]
+    assert _found("The Iranian drills started on March 1.") == [("exercise", "drills", "occurred")]
+    assert _found("The American exercise craze has reached Europe.") == []
+
+
+def test_drills_at_a_border_are_military():
+    assert _found("The drills will run from May 2 to May 9 near the Lithuanian border, Minsk said.") == [
+        ("exercise", "drills", "planned")]
+    assert _found("The dentist used new drills on the patient.") == []
+
+
+def test_an_alliance_named_before_drills_or_a_host_stages_them():
+    assert _found("The CSTO drills will take place in the autumn.") == [("exercise", "drills", "planned")]
+    assert _found("Armenia will host the drills in the autumn.") == [("exercise", "drills", "planned")]

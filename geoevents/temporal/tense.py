@@ -263,7 +263,7 @@ def _marked_in_segment(left_text: str) -> bool:
         kind = _KINDS.get(lower[i])
         if kind is None:
             kind = _kind(lower[i])
-        if kind and ((kind & _FUTURE and _future_at(lower, i, future[lower[i]])) or _verb(kind, words[i], lower, i)):
+        if kind and ((kind & _FUTURE and _future_at(lower, i, future[lower[i]])) or _verb(kind, words, lower, i)):
             return True
     return False
 
@@ -411,7 +411,7 @@ def _marked_tense(before: list[str], after: list[str], verb_next: bool = False) 
             if kind & _FUTURE and _future_at(lower, i, future[word]):
                 best_distance, best = _gap_before(before, i), "future"
                 break
-            verb = _verb(kind, before[i], lower, i)
+            verb = _verb(kind, before, lower, i)
             if verb:
                 best_distance, best = _gap_before(before, i) + 1, verb
                 if verb_next and verb == "past" and word in _REPORTING and i >= len(before) - REPORTED_GAP:
@@ -450,7 +450,7 @@ def _marked_tense(before: list[str], after: list[str], verb_next: bool = False) 
             if not verb_seen:
                 if i + 1 < m and lower[i + 1] == "by" and (word.endswith("ed") or kind & _PAST):
                     continue  # a participle ("untouched by the crisis", "set by"), not the clause's verb
-                verb = _verb(kind, after[i], lower, i)
+                verb = _verb(kind, after, lower, i)
                 if verb:
                     verb_seen = True
                     # "..., Castro said" yields to a verb before; "the agency Sunday said" is the clause's verb
@@ -485,11 +485,13 @@ def _kind(word: str) -> int:
     return kind
 
 
-def _verb(kind: int, word: str, lower: list[str], i: int) -> str | None:
+def _verb(kind: int, words: list[str], lower: list[str], i: int) -> str | None:
     """ "past" or "present" if word ``i`` (of that ``kind``) is a verb of that tense. An -ed
-    participle after an auxiliary belongs to the auxiliary ("will be deployed"), and so does an
-    irregular one right after "be", "been" or "being" ("will be held"); otherwise the irregular
-    forms of the past list stay past whatever precedes them ("..., he should be," said X)."""
+    participle after an auxiliary belongs to the auxiliary ("will be deployed", "would have
+    moved"), and so does an irregular one right after "be", "been" or "being" ("will be held");
+    otherwise the irregular forms of the past list stay past whatever precedes them ("..., he
+    should be," said X). A name between is no adverb: "loyal to Assad pulled out" is past."""
+    word = words[i]
     if kind & _PAST:
         if lower[i] not in _NO_PARTICIPLE and _after_passive_auxiliary(lower, i):
             return None  # a participle: "will be held", "would be paid" take the tense of the auxiliary
@@ -497,7 +499,8 @@ def _verb(kind: int, word: str, lower: list[str], i: int) -> str | None:
             return None  # a bare verb the past form spells alike: "to put", "will set", "could hit"
         return "past"
     if kind & _ED and not word[0].isupper() and not _adjective(lower, i) \
-            and not (i >= 1 and lower[i - 1] in _AUXILIARY) and not (i >= 2 and lower[i - 2] in _AUXILIARY):
+            and not (i >= 1 and lower[i - 1] in _AUXILIARY) \
+            and not (i >= 2 and lower[i - 2] in _AUXILIARY and not words[i - 1][:1].isupper()):
         return "past"
     if kind & _PRESENT:
         return "present"
