@@ -505,3 +505,15 @@ def test_the_word_split_of_the_tense_reader_is_the_word_pattern():
                      "a rock-'n'-roll band's x-ab'cd tour; we'll see-saw 'll",
                      "Zürich's déjà-vu, naïve co-op", "3-4 troops 1990s-era jets - and", "", "  '- -' "):
         assert _words(fragment) == _WORD.findall(fragment), fragment
+
+
+def test_an_irregular_participle_after_a_present_be_is_present():
+    # written on a Wednesday: "are set for Friday" looks two days ahead, "were set" looks back
+    assert found("The court hearings are set for Friday in the capital.") == [("Friday", "2021-07-30")]
+    assert found("The court hearings were set for Friday in the capital.") == [("Friday", "2021-07-23")]
+
+
+def test_earlier_or_last_after_a_determiner_is_no_past_marker():
+    assert found("The tribunal rules Thursday on whether to uphold its earlier verdict.") == [
+        ("Thursday", "2021-07-29")]
+    assert found("The tribunal ruled Thursday, its last sitting.") == [("Thursday", "2021-07-22")]

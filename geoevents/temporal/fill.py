@@ -115,6 +115,8 @@ def calendar_point(f: dict[str, Any], ctx: Context) -> Point | None:
         base = dct.year if dct else 2000
         decade = base // 100 * 10 + f["dyy"]
         return Point("decade", decade=decade if decade * 10 <= base + 10 else decade - 10)
+    if "hundreds" in f:
+        f = {**f, "century": f["hundreds"]}
     if "century" in f:
         n = f["century"]
         return Point("century", century=n - 1) if n and 1 <= n <= 21 else None

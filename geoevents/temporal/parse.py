@@ -89,6 +89,8 @@ def _read(name: str, text: str) -> Any:
         return ordinal(key)
     if name == "decade":
         return int(key) // 10
+    if name == "hundreds":  # "the 1800s": the nineteenth century, read as the ordinal "19th"
+        return int(key) + 1
     if name == "dyy":
         return int(key)
     if name == "dword":  # "the nineties": the decade of the century the DCT is in or before

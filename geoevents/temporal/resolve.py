@@ -284,6 +284,8 @@ def _and_a_half(n: int, unit: str) -> str | None:
         return None
     time = "T" if unit in ("hour", "minute", "second") else ""
     half = _HALVES.get(unit)
+    if n == 0:  # "half an hour" -> PT30M ("half a century" is counted above: P50Y)
+        return f"P{time}{half}" if half else f"P{time}0.5{code}"
     return f"P{time}{n}{code}{half}" if half else f"P{time}{n}.5{code}"
 
 

@@ -34,6 +34,10 @@ _DETERMINERS = frozenset(["a", "an", "the", "its", "their", "his", "her", "our",
                           "some", "any", "no", "each", "every"])
 _ADVERBS = frozenset(["still", "just", "already", "once", "long", "well", "much", "yet", "now"])
 _PASSIVE = frozenset(["be", "been", "being"])
+# a present "be" before an irregular participle: "the hearing is set for Friday" is present, not past
+_PRESENT_BE = frozenset(["is", "are", "am"])
+# past markers that are adjectives after a determiner: "its earlier ruling", "the last meeting"
+_MARKER_ADJECTIVES = frozenset(["earlier", "last"])
 # past-list words that are never a participle after "be": reporting verbs ('"..., he should be,"
 # said X', the quote's verb) and the adverbs of the list
 _NO_PARTICIPLE = _REPORTING | frozenset(["ago", "last", "earlier", "previously", "already", "recently"])
@@ -497,6 +501,10 @@ def _verb(kind: int, words: list[str], lower: list[str], i: int) -> str | None:
             return None  # a participle: "will be held", "would be paid" take the tense of the auxiliary
         if i >= 1 and lower[i - 1] in _BEFORE_BARE_VERB and lower[i] not in _NO_PARTICIPLE:
             return None  # a bare verb the past form spells alike: "to put", "will set", "could hit"
+        if i >= 1 and lower[i - 1] in _PRESENT_BE and lower[i] not in _NO_PARTICIPLE:
+            return None  # a present passive: "are set for", "is held" take the tense of "are", "is"
+        if lower[i] in _MARKER_ADJECTIVES and i >= 1 and lower[i - 1] in _DETERMINERS and lower[i - 1] != "that":
+            return None  # "its earlier acquittal" dates nothing (but "said that last ..." may)
         return "past"
     if kind & _ED and not word[0].isupper() and not _adjective(lower, i) \
             and not (i >= 1 and lower[i - 1] in _AUXILIARY) \
