@@ -107,7 +107,7 @@ def test_since_after_a_superlative_is_a_comparison():
         ("Spain will send a frigate to the Gulf in three months.", ("2021-10", "2021-10", "month")),
         # a span up to now, and a comparison, time nothing to come
         ("Spain has sent two frigates to the Gulf in the past twelve months.", None),
-        ("India is to withdraw troops from the towns for the first time in 20 years.", None),
+        ("Peru will recall its soldiers from the jungle posts for the first time in 15 years.", None),
     ],
 )
 def test_months_and_years_from_the_publication_day(text, expected):
