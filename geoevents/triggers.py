@@ -65,7 +65,8 @@ import ahocorasick
 from . import cachedregex as regex
 from .gazetteer import Mention, load_gazetteer
 from .lazypattern import LazyPattern, PrefixedPattern, longest_first, phrase_pattern
-from .prefixes import match_prefixes
+from .prefixes import match_prefixes, required_strings
+from .quickstarts import Holds
 from .resources import read_jsonl, read_lines, read_text
 from .trigger_context import SentenceContext
 from .wordstarts import WordStarts, character_classes, padded_classes
@@ -189,6 +190,7 @@ class TriggerLexicon:
         # ``possible_exclusions``)
         self._exclusion_index: dict[str, tuple[tuple[Exclusion, ...], WordStarts[str] | None,
                                                frozenset[str]]] = {}
+        self._exclusion_holds: dict[str, Holds] = {}  # see ``exclusion_may_match``
         self.forces = _word_pattern(read_lines("lexicon/forces.txt"))
         self.military = _word_pattern(read_lines("lexicon/military_cues.txt") + read_lines("lexicon/forces.txt"))
         self.police = _word_pattern(read_lines("lexicon/police.txt"))
@@ -337,6 +339,16 @@ class TriggerLexicon:
                     if exclusion_id not in unknown:
                         possible.setdefault(exclusion_id, set()).add(start)
         return possible
+
+    def exclusion_may_match(self, exclusion: Exclusion, lowered: str) -> bool:
+        """Whether ``lowered`` holds the strings every match of the exclusion holds (see
+        ``required_strings``): where it does not, the pattern need not be searched. (Worth it
+        for the exclusions whose prefixes are not known, searched everywhere: tried only where
+        their prefixes are, the others cost less than the test.)"""
+        holds = self._exclusion_holds.get(exclusion.id)
+        if holds is None:
+            holds = self._exclusion_holds[exclusion.id] = Holds(required_strings(_source(exclusion.pattern)))
+        return holds.held_by(lowered)
 
     def _exclusions_indexed(self, event_type: str) -> tuple[tuple[Exclusion, ...], WordStarts[str] | None,
                                                              frozenset[str]]:

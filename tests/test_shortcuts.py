@@ -7,7 +7,9 @@ own examples and on variants in odd cases and scripts.
 
 from geoevents.gazetteer import SentenceNames, load_gazetteer
 from geoevents.places import _proper_place, _proper_places_in
+from geoevents.prefixes import required_strings
 from geoevents.quantities import _number_before, quantity_lexicon
+from geoevents.quickstarts import Holds
 from geoevents.trigger_context import SentenceContext
 from geoevents.triggers import Candidate, load_lexicon
 
@@ -376,3 +378,34 @@ def test_dating_breaks_and_reporting_verbs_are_found_where_they_can_be():
             quick, whole = _STRONG_BREAK.search(text, end, len(text)), _STRONG_BREAK.pattern.search(text, end)
             assert (quick and quick.span()) == (whole and whole.span()), (text, end)
     assert found > 20
+
+
+def test_required_strings_are_read_from_literals_alternations_repeats_and_lookarounds():
+    assert required_strings(r"\bsent (?:\S+ ){0,3}troops") == (frozenset({"sent "}), frozenset({"troops"}))
+    assert required_strings(r"(?:order|dispatch)ed (?=(?:\w+ )?(?:troops|marines)\b)") == (
+        frozenset({"order", "dispatch"}), frozenset({"troops", "marines"}))  # ("ed " is too short)
+    assert required_strings(r"(?:tanks)+ of") == (frozenset({"tanks"}),)  # " of" is too short
+    # what may be absent is not required: an optional part, a branch without a long string,
+    # a negative lookahead, a part matched in any case
+    assert required_strings(r"drill(?:ing)?|wargames") == (frozenset({"drill", "wargames"}),)
+    assert required_strings(r"(?:military )?drills|war") == ()
+    assert required_strings(r"drill(?! sergeant)") == (frozenset({"drill"}),)
+    assert required_strings(r"(?i:drills)") == ()
+    assert required_strings(r"(?i)drills") == ()
+    assert required_strings(r"\p{Lu}\w+ troops") == ()  # (syntax the standard parser refuses)
+
+
+def test_every_match_of_the_rules_and_exclusions_has_the_strings_they_require():
+    patterns = [rule.pattern for rule in LEXICON.rules] + [exclusion.pattern for exclusion in LEXICON.exclusions]
+    compiled = [p if not isinstance(p, str) else LEXICON._lower_single[i] for i, p in enumerate(patterns)]
+    for pattern in compiled:
+        source = pattern.source if hasattr(pattern, "source") else pattern.pattern
+        holds = Holds(required_strings(source))
+        for text in EXAMPLES:
+            lowered = text.lower()
+            if pattern.search(lowered):
+                assert holds.held_by(lowered), (source[:60], text)
+    assert Holds([{"troops", "forces"}, {"sent"}]).held_by("they sent forces")
+    assert not Holds([{"troops", "forces"}, {"sent"}]).held_by("they sent letters")
+    many = {f"word{i}" for i in range(Holds.SMALL + 1)}  # (tested with an automaton)
+    assert Holds([many]).held_by("a word3 here") and not Holds([many]).held_by("a word here")
