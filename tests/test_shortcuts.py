@@ -5,7 +5,10 @@ absent cannot match); these tests compare the shortcut with doing all the work, 
 own examples and on variants in odd cases and scripts.
 """
 
+import re
+
 from geoevents.gazetteer import SentenceNames, load_gazetteer
+from geoevents.lazypattern import StandardPattern, plain_ascii
 from geoevents.places import _proper_place, _proper_places_in
 from geoevents.prefixes import required_strings
 from geoevents.quantities import _number_before, quantity_lexicon
@@ -409,3 +412,27 @@ def test_every_match_of_the_rules_and_exclusions_has_the_strings_they_require():
     assert not Holds([{"troops", "forces"}, {"sent"}]).held_by("they sent letters")
     many = {f"word{i}" for i in range(Holds.SMALL + 1)}  # (tested with an automaton)
     assert Holds([many]).held_by("a word3 here") and not Holds([many]).held_by("a word here")
+
+
+def test_rules_matched_with_re_on_plain_ascii_text_match_as_with_regex():
+    texts = [t.lower() for t in TEXTS if plain_ascii(t.lower())]
+    texts += ["troops were sent\x1cto the border", "2,000 troops deployed\t in the north."]
+    for standard, pattern in zip(LEXICON._ascii_single, LEXICON._lower_single, strict=True):
+        for text in texts:
+            for position in range(len(text)):
+                expected = pattern.match(text, position)
+                if plain_ascii(text):
+                    found = standard.match(text, position)
+                    assert (found and found.span()) == (expected and expected.span()), (pattern.source[:60], text)
+    assert sum(isinstance(p._compiled, re.Pattern) for p in LEXICON._ascii_single) > len(LEXICON.rules) / 2
+
+
+def test_patterns_re_might_read_otherwise_are_left_to_regex():
+    for source in (r"(?i)troops", r"(?-i:T)roops", r"[[:alpha:]]+", r"[[a-z]--[aeiou]]", r"\p{L}+ troops",
+                   r"(?<=\bthe\s{1,3})troops"):
+        pattern = StandardPattern(source)
+        pattern.match("troops")
+        assert not isinstance(pattern._compiled, re.Pattern), source
+    plain = StandardPattern(r"(?P<verb>sent) (?=troops)")
+    assert plain.search("they sent troops").group("verb") == "sent" and isinstance(plain._compiled, re.Pattern)
+    assert plain_ascii("Troops\twere sent.") and not plain_ascii("troops\x1fsent") and not plain_ascii("tröops")
