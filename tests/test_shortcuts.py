@@ -8,7 +8,7 @@ own examples and on variants in odd cases and scripts.
 import re
 
 from geoevents.gazetteer import SentenceNames, load_gazetteer
-from geoevents.lazypattern import StandardPattern, plain_ascii
+from geoevents.lazypattern import StandardPattern, plain_ascii, standard_match
 from geoevents.places import _proper_place, _proper_places_in
 from geoevents.prefixes import required_strings
 from geoevents.quantities import _number_before, quantity_lexicon
@@ -436,3 +436,15 @@ def test_patterns_re_might_read_otherwise_are_left_to_regex():
     plain = StandardPattern(r"(?P<verb>sent) (?=troops)")
     assert plain.search("they sent troops").group("verb") == "sent" and isinstance(plain._compiled, re.Pattern)
     assert plain_ascii("Troops\twere sent.") and not plain_ascii("troops\x1fsent") and not plain_ascii("tröops")
+
+
+def test_patterns_tried_at_places_use_re_on_plain_ascii_text_only_and_without_flags():
+    import regex
+
+    plain = regex.compile(r"troops\b")
+    assert standard_match(plain, "the troops left").__self__.__class__ is re.Pattern
+    assert standard_match(plain, "the troops left Kyiv’s outskirts") == plain.match  # (not ASCII)
+    folding = regex.compile(r"troops\b", regex.IGNORECASE)
+    assert standard_match(folding, "the troops left") == folding.match
+    for text in ("the troops left", "the troopsx left"):
+        assert (standard_match(plain, text)(text, 4) is None) == (plain.match(text, 4) is None)
