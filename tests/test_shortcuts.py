@@ -5,10 +5,12 @@ absent cannot match); these tests compare the shortcut with doing all the work, 
 own examples and on variants in odd cases and scripts.
 """
 
+import gc
 import re
 
+from geoevents import extract
 from geoevents.gazetteer import SentenceNames, load_gazetteer
-from geoevents.lazypattern import StandardPattern, plain_ascii, standard_match
+from geoevents.lazypattern import DualPattern, StandardPattern, plain_ascii, standard_match
 from geoevents.places import _proper_place, _proper_places_in
 from geoevents.prefixes import required_strings
 from geoevents.quantities import _number_before, quantity_lexicon
@@ -448,3 +450,32 @@ def test_patterns_tried_at_places_use_re_on_plain_ascii_text_only_and_without_fl
     assert standard_match(folding, "the troops left") == folding.match
     for text in ("the troops left", "the troopsx left"):
         assert (standard_match(plain, text)(text, 4) is None) == (plain.match(text, 4) is None)
+
+
+def test_module_patterns_matched_with_re_on_plain_ascii_text_find_what_regex_finds():
+    texts = [t for t in EXAMPLES if plain_ascii(t)][::7]
+    for text in texts:
+        extract(text, published="2024-05-01")  # (the stages compile their patterns on first use)
+    duals = [p for p in gc.get_objects() if isinstance(p, DualPattern)]
+    assert len(duals) > 20
+    for pattern in duals:
+        for text in texts:
+            for position in range(0, len(text), 3):
+                for method in ("match", "search"):
+                    expected = getattr(pattern.regex, method)(text, position)
+                    found = getattr(pattern, method)(text, position)
+                    assert (found and (found.span(), found.groups())) == (
+                        expected and (expected.span(), expected.groups())), (pattern.pattern[:60], text, position)
+
+
+def test_dual_patterns_leave_to_regex_what_re_reads_otherwise():
+    from geoevents import cachedregex
+
+    pattern = cachedregex.compile(r"\bsent\s+(\w+)")
+    assert isinstance(pattern, DualPattern)
+    assert pattern.search("they sent troops").group(1) == "troops"
+    assert pattern.search("they sent\x1ctroops") is None  # (regex: no White_Space; re would match)
+    assert pattern.search("they sent tröops").group(1) == "tröops"
+    assert pattern.match("xx sent troops", -11).group(1) == "troops"  # (regex counts from the end)
+    assert not isinstance(cachedregex.compile(r"\p{Lu}\w+"), DualPattern)
+    assert not isinstance(cachedregex.compile(r"troops", cachedregex.IGNORECASE), DualPattern)
