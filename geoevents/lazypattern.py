@@ -71,10 +71,10 @@ _last_plain = False
 
 class DualPattern:
     """A compiled ``regex`` pattern (``cachedregex.compile``) whose ``match``, ``search`` and
-    ``fullmatch`` on ``plain_ascii`` text are those of the same pattern compiled with ``re``
-    (see ``StandardPattern``), three times faster a call; everything else is ``regex``'s. (Negative
-    bounds, which ``regex`` counts from the end and ``re`` does not, and ``regex``'s own keyword
-    arguments go to ``regex``.)"""
+    ``fullmatch`` on ``plain_ascii`` text are those of the same pattern compiled with ``re``,
+    which reads it alike (see ``StandardPattern``), three times faster a call; everything else is
+    ``regex``'s. (Negative bounds, which ``regex`` counts from the end and ``re`` does not, and
+    ``regex``'s own keyword arguments go to ``regex``.)"""
 
     __slots__ = ("regex", "standard")
 
@@ -107,9 +107,11 @@ class DualPattern:
 
 
 def with_standard(compiled: regex.Pattern) -> regex.Pattern | DualPattern:
-    """``compiled`` as a ``DualPattern`` where ``re`` reads it alike and it has no flags, else itself."""
-    source, flags = compiled.pattern, compiled.flags & ~_NO_FLAGS
-    if flags or not isinstance(source, str):
+    """``compiled`` as a ``DualPattern`` where ``re`` reads it alike (see ``_standard_or_regex``),
+    else itself. (A pattern with flags or "\\p{L}", which ``re`` refuses, is not even tried: most of
+    a module's patterns, each a file to read.)"""
+    source = compiled.pattern
+    if compiled.flags & ~_NO_FLAGS or not isinstance(source, str) or "\\p{" in source or "\\P{" in source:
         return compiled
     standard = _standard_or_regex(source, 0)
     return compiled if isinstance(standard, regex.Pattern) else DualPattern(compiled, standard)
