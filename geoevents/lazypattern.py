@@ -12,6 +12,7 @@ pass and tries the pattern only there: the same matches, many times faster.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -19,6 +20,11 @@ import ahocorasick
 import regex
 
 from .patterncache import compile_pattern, compile_standard
+
+try:  # how ``re`` parses a pattern (private, but stable since 3.7)
+    from re import _parser as _re_parser
+except ImportError:  # Python 3.10
+    import sre_parse as _re_parser  # type: ignore[no-redef]
 
 
 class LazyPattern:
@@ -55,18 +61,25 @@ def plain_ascii(text: str) -> bool:
     ``\\d`` and case folding differ only beyond it), and without the information separators
     U+001C-U+001F, which ``re``'s ``\\s`` (``str.isspace``) takes and ``regex``'s (Unicode
     White_Space) does not. (A character found by ``in`` is found at C speed: ``re`` would look at
-    every character in turn. The answer for the last text is kept: the stages ask about the
-    document's text again and again.)"""
-    global _last_text, _last_plain
-    if text is not _last_text:
-        _last_plain = text.isascii() and not ("\x1c" in text or "\x1d" in text or "\x1e" in text
-                                             or "\x1f" in text)
-        _last_text = text
-    return _last_plain
+    every character in turn. The answers for the last few long texts are kept: the stages ask
+    about a document's text, and its lower-cased form, again and again, between questions about
+    short strings; looked at anew each time, a long text would cost time quadratic in its length.)"""
+    if not text.isascii():
+        return False
+    if len(text) < _LONG:
+        return not ("\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text)
+    for known, plain in _long_texts:
+        if known is text:
+            return plain
+    plain = not ("\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text)
+    _long_texts.insert(0, (text, plain))
+    del _long_texts[_LONG_KEPT:]
+    return plain
 
 
-_last_text: str | None = None
-_last_plain = False
+_LONG = 256  # characters: a shorter text is looked at each time
+_LONG_KEPT = 4
+_long_texts: list[tuple[str, bool]] = []  # the last long texts asked about, the latest first
 
 
 class DualPattern:
@@ -76,11 +89,35 @@ class DualPattern:
     ``regex``'s. (Negative bounds, which ``regex`` counts from the end and ``re`` does not, and
     ``regex``'s own keyword arguments go to ``regex``.)"""
 
-    __slots__ = ("regex", "standard")
+    __slots__ = ("regex", "standard", "_nonempty")
 
     def __init__(self, compiled: regex.Pattern, standard: Any):
         self.regex = compiled
         self.standard = standard
+        self._nonempty: bool | None = None  # whether no match is empty (see ``_all_alike``)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None, **options: Any) -> Any:
+        if options or pos < 0 or not plain_ascii(string) or (endpos is not None and endpos < 0) \
+                or not self._all_alike():
+            return self.regex.finditer(string, pos, endpos, **options)
+        return self.standard.finditer(string, pos, len(string) if endpos is None else endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int | None = None, **options: Any) -> Any:
+        if options or pos < 0 or not plain_ascii(string) or (endpos is not None and endpos < 0) \
+                or not self._all_alike():
+            return self.regex.findall(string, pos, endpos, **options)
+        return self.standard.findall(string, pos, len(string) if endpos is None else endpos)
+
+    def _all_alike(self) -> bool:
+        """Whether ``finditer`` and ``findall`` find alike in both: ``regex``'s version 0 treats
+        empty matches as ``re`` did before Python 3.7, so only a pattern that cannot match
+        empty is left to ``re``."""
+        if self._nonempty is None:
+            try:
+                self._nonempty = _re_parser.parse(self.standard.pattern).getwidth()[0] > 0
+            except Exception:
+                self._nonempty = False
+        return self._nonempty
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None, **options: Any) -> Any:
         if options or pos < 0 or not plain_ascii(string) or (endpos is not None and endpos < 0):
@@ -108,13 +145,50 @@ class DualPattern:
 
 def with_standard(compiled: regex.Pattern) -> regex.Pattern | DualPattern:
     """``compiled`` as a ``DualPattern`` where ``re`` reads it alike (see ``_standard_or_regex``),
-    else itself. (A pattern with flags or "\\p{L}", which ``re`` refuses, is not even tried: most of
-    a module's patterns, each a file to read.)"""
+    else itself; the letter and number classes ``re`` lacks ("\\p{L}") are written as the ASCII
+    ones they are on ASCII text. (A pattern with flags or other "\\p{...}" is not even tried: most
+    of a module's patterns, each a file to read.)"""
     source = compiled.pattern
-    if compiled.flags & ~_NO_FLAGS or not isinstance(source, str) or "\\p{" in source or "\\P{" in source:
+    if compiled.flags & ~_NO_FLAGS or not isinstance(source, str):
+        return compiled
+    source = ascii_classes(source)
+    if source is None:
         return compiled
     standard = _standard_or_regex(source, 0)
-    return compiled if isinstance(standard, regex.Pattern) else DualPattern(compiled, standard)
+    if isinstance(standard, regex.Pattern):
+        return compiled
+    return DualPattern(compiled, standard)
+
+
+# Unicode classes -> the ASCII characters they hold (what they match in ASCII text), written
+# inside a set; the marks hold none
+_ASCII_OF = {"L": "A-Za-z", "Lu": "A-Z", "Ll": "a-z", "N": "0-9", "Nd": "0-9", "M": ""}
+_CLASS_OR_SET = compile_standard(r"\\p\{(\w+)\}|\\.|\[\^?\]?(?:[^\]\\]|\\.)*\]")
+
+
+def ascii_classes(source: str) -> str | None:
+    """``source`` with "\\p{L}", "\\p{Lu}", "\\p{Ll}", "\\p{N}", "\\p{Nd}" and "\\p{M}" written as
+    what they match in ASCII text, alone ("[A-Za-z]") or in a set ("[A-Za-z0-9'-]"); None when
+    it holds another "\\p{...}" or "\\P{...}", or a set left empty."""
+    if "\\P{" in source:
+        return None
+    failed = False
+
+    def ascii_of(m: re.Match) -> str:
+        nonlocal failed
+        text = m.group()
+        if m.group(1) is not None:  # a class on its own
+            chars = _ASCII_OF.get(m.group(1))
+            failed = failed or chars is None
+            return "(?!)" if not chars else f"[{chars}]"
+        if not text.startswith("[") or "\\p{" not in text:
+            return text  # an escape, or a set without classes
+        inside = re.sub(r"\\p\{(\w+)\}", lambda c: _ASCII_OF.get(c.group(1), "\x00FAIL"), text)
+        failed = failed or "\x00FAIL" in inside or inside in ("[]", "[^]")
+        return inside
+
+    written = _CLASS_OR_SET.sub(ascii_of, source)
+    return None if failed or "\\p{" in written else written
 
 
 class StandardPattern:

@@ -10,7 +10,7 @@ import re
 
 from geoevents import extract
 from geoevents.gazetteer import SentenceNames, load_gazetteer
-from geoevents.lazypattern import DualPattern, StandardPattern, plain_ascii, standard_match
+from geoevents.lazypattern import DualPattern, StandardPattern, ascii_classes, plain_ascii, standard_match
 from geoevents.places import _proper_place, _proper_places_in
 from geoevents.prefixes import required_strings
 from geoevents.quantities import _number_before, quantity_lexicon
@@ -466,6 +466,8 @@ def test_module_patterns_matched_with_re_on_plain_ascii_text_find_what_regex_fin
                     found = getattr(pattern, method)(text, position)
                     assert (found and (found.span(), found.groups())) == (
                         expected and (expected.span(), expected.groups())), (pattern.pattern[:60], text, position)
+            assert pattern.findall(text) == pattern.regex.findall(text), (pattern.pattern[:60], text)
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.regex.finditer(text)]
 
 
 def test_dual_patterns_leave_to_regex_what_re_reads_otherwise():
@@ -477,5 +479,17 @@ def test_dual_patterns_leave_to_regex_what_re_reads_otherwise():
     assert pattern.search("they sent\x1ctroops") is None  # (regex: no White_Space; re would match)
     assert pattern.search("they sent tröops").group(1) == "tröops"
     assert pattern.match("xx sent troops", -11).group(1) == "troops"  # (regex counts from the end)
-    assert not isinstance(cachedregex.compile(r"\p{Lu}\w+"), DualPattern)
+    assert not isinstance(cachedregex.compile(r"\p{Sc}\d+"), DualPattern)  # (a class with no ASCII form here)
+    words = cachedregex.compile(r"\p{Lu}[\p{L}’-]+")
+    assert isinstance(words, DualPattern) and words.findall("New York and Zürich") == ["New", "York", "Zürich"]
+    assert words.findall("New York and Zurich") == ["New", "York", "Zurich"]
+    assert cachedregex.compile(r"x*").findall("axb") == ["", "x", "", ""]  # (may be empty: regex's own)
     assert not isinstance(cachedregex.compile(r"troops", cachedregex.IGNORECASE), DualPattern)
+
+
+def test_unicode_classes_are_written_as_what_they_match_in_ascii_text():
+    assert ascii_classes(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+") == r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+"
+    assert ascii_classes(r"[^\p{L}'\s-]\p{Ll}") == r"[^A-Za-z'\s-][a-z]"
+    assert ascii_classes(r"\p{M}x") == r"(?!)x"  # (no mark is ASCII)
+    for refused in (r"[\p{M}]", r"\p{Sc}", r"\P{L}", r"a\\p{L}"):
+        assert ascii_classes(refused) is None, refused
