@@ -170,6 +170,8 @@ def ascii_classes(source: str) -> str | None:
     """``source`` with "\\p{L}", "\\p{Lu}", "\\p{Ll}", "\\p{N}", "\\p{Nd}" and "\\p{M}" written as
     what they match in ASCII text, alone ("[A-Za-z]") or in a set ("[A-Za-z0-9'-]"); None when
     it holds another "\\p{...}" or "\\P{...}", or a set left empty."""
+    if "\\p{" not in source:
+        return None if "\\P{" in source else source  # (most patterns: no need to read them through)
     if "\\P{" in source:
         return None
     failed = False
