@@ -11,7 +11,14 @@ import regex as _regex_module
 from regex import *  # noqa: F403 (flags, Pattern, Match, error, ...)
 from regex import __version__  # noqa: F401
 
-from .patterncache import compile_pattern as compile  # noqa: A001, F401
+from .lazypattern import with_standard
+from .patterncache import compile_pattern
+
+
+def compile(pattern, flags: int = 0):  # noqa: A001
+    """``regex.compile``, from the cache on disk; where ``re`` reads the pattern alike, a
+    ``lazypattern.DualPattern`` that matches plain ASCII text with ``re``."""
+    return with_standard(compile_pattern(pattern, flags))
 
 
 def escape(pattern, special_only: bool = True, literal_spaces: bool = False):

@@ -127,3 +127,70 @@ def _class_chars(items) -> list[str] | None:
         else:  # negation, categories (\w, \s) or a wide range
             return None
     return chars
+
+
+# -- strings every match holds ----------------------------------------------------------------
+
+MIN_REQUIRED = 4  # a shorter string occurs in too many sentences to rule a pattern out
+
+Required = tuple[frozenset[str], ...]
+
+
+@remembered
+def required_strings(pattern: str) -> Required:
+    """Sets of strings such that the text searched holds one string of each set wherever
+    ``pattern`` matches (in the match, or where a lookahead or lookbehind reads), each string at
+    least ``MIN_REQUIRED`` long: a run of literals, or an alternation every branch of which holds
+    one. A pattern need not be tried in a text where some set has no string. Like
+    ``match_prefixes``, a construct the walker does not know (or a pattern the standard parser
+    refuses) holds nothing required: the sets may be fewer than could be, never wrong."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except Exception:  # regex-module syntax the standard parser does not know
+        return ()
+    if parsed.state.flags & _IGNORECASE:
+        return ()
+    return tuple(frozenset(found) for found in _required_in(list(parsed)) if min(map(len, found)) >= MIN_REQUIRED)
+
+
+def _required_in(items: list) -> list[set[str]]:
+    """The sets of strings that a match of the sequence ``items`` holds one of each (see
+    ``required_strings``), in the order met."""
+    required: list[set[str]] = []
+    run: list[str] = []  # the literals in a row so far (zero-width assertions do not break it)
+    for op, arg in items:
+        if op is sre_constants.LITERAL:
+            run.append(chr(arg))
+            continue
+        if op is sre_constants.ASSERT:  # (what a lookaround reads is in the text too)
+            required += _required_in(list(arg[1]))
+            continue
+        if op in _ZERO_WIDTH:
+            continue
+        if run:
+            required.append({"".join(run)})
+            run = []
+        required += _required_of_item(op, arg)
+    if run:
+        required.append({"".join(run)})
+    return required
+
+
+def _required_of_item(op, arg) -> list[set[str]]:
+    if op is sre_constants.SUBPATTERN:
+        _group, add_flags, _del_flags, body = arg
+        return [] if add_flags & _IGNORECASE else _required_in(list(body))
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _required_in(list(arg))
+    if op is sre_constants.BRANCH:
+        # one string of each branch: the union of one set per branch (the most selective one)
+        union: set[str] = set()
+        for branch in arg[1]:
+            sets = [found for found in _required_in(list(branch)) if min(map(len, found)) >= MIN_REQUIRED]
+            if not sets:
+                return []  # a branch that may do without: nothing is required
+            union |= max(sets, key=lambda found: (min(map(len, found)), -len(found)))
+        return [union]
+    if op in _REPEATS and arg[0] >= 1:  # (at least once: the body's strings are required)
+        return _required_in(list(arg[2]))
+    return []

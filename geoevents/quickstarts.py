@@ -97,3 +97,31 @@ class Words:
         chunk = text[start:end]
         folded = chunk.lower().replace("ſ", "s")
         return len(folded) != len(chunk) or next(self._automaton.iter(folded), None) is not None
+
+
+class Holds:
+    """Whether a lower-cased text holds one string of each of some sets (``required_strings`` of
+    a pattern, which then cannot match where it does not): a few ``in`` tests for a small set,
+    one automaton pass for a large one."""
+
+    SMALL = 8  # strings a set may have to be tested one by one
+
+    def __init__(self, required: Iterable[Iterable[str]]):
+        self._small: list[tuple[str, ...]] = []
+        self._large: list[ahocorasick.Automaton] = []
+        for strings in required:
+            ordered = sorted(strings)
+            if len(ordered) <= self.SMALL:
+                self._small.append(tuple(ordered))
+                continue
+            automaton = ahocorasick.Automaton()
+            for string in ordered:
+                automaton.add_word(string, string)
+            automaton.make_automaton()
+            self._large.append(automaton)
+
+    def held_by(self, lowered: str) -> bool:
+        for strings in self._small:
+            if not any(string in lowered for string in strings):
+                return False
+        return all(next(automaton.iter(lowered), None) is not None for automaton in self._large)

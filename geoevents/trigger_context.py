@@ -585,8 +585,9 @@ class SentenceContext:
         """The exclusion's matches in the sentence, tried only at ``starts`` when known."""
         spans = self._excluded.get(exclusion.id)
         if spans is None:
-            if starts is None:
-                spans = self._spans(exclusion.pattern)
+            if starts is None:  # (searched everywhere: unless the strings of every match are missing)
+                may_match = self.lexicon.exclusion_may_match(exclusion, self.lowered)
+                spans = self._spans(exclusion.pattern) if may_match else []
             else:
                 spans = [(m.start() + self.start, m.end() + self.start)
                          for m in matches_at(exclusion.pattern, starts, self.lowered)]

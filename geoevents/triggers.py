@@ -64,8 +64,9 @@ import ahocorasick
 
 from . import cachedregex as regex
 from .gazetteer import Mention, load_gazetteer
-from .lazypattern import LazyPattern, PrefixedPattern, longest_first, phrase_pattern
-from .prefixes import match_prefixes
+from .lazypattern import LazyPattern, PrefixedPattern, StandardPattern, longest_first, phrase_pattern, plain_ascii
+from .prefixes import match_prefixes, required_strings
+from .quickstarts import Holds
 from .resources import read_jsonl, read_lines, read_text
 from .trigger_context import SentenceContext
 from .wordstarts import WordStarts, character_classes, padded_classes
@@ -168,6 +169,8 @@ class TriggerLexicon:
         # and on lower-cased text, for the scan: a rule is compiled only once its prefix is met (the
         # pattern of a whole group takes tens of milliseconds to compile, a one-sentence run needs few)
         self._lower_single = [LazyPattern(rf"\b(?:{rule.pattern})\b") for rule in self.rules]
+        # the same with ``re`` where it serves, for lower-cased text that is ``plain_ascii`` (most)
+        self._ascii_single = [StandardPattern(rf"\b(?:{rule.pattern})\b") for rule in self.rules]
         # whether a rule's pattern names letters in lower case only: then it matches the lower-cased
         # text (see ``folded_text``) as its case-insensitive form matches the text
         self._case_free = [_case_free(rule.pattern) for rule in self.rules]
@@ -189,6 +192,7 @@ class TriggerLexicon:
         # ``possible_exclusions``)
         self._exclusion_index: dict[str, tuple[tuple[Exclusion, ...], WordStarts[str] | None,
                                                frozenset[str]]] = {}
+        self._exclusion_holds: dict[str, Holds] = {}  # see ``exclusion_may_match``
         self.forces = _word_pattern(read_lines("lexicon/forces.txt"))
         self.military = _word_pattern(read_lines("lexicon/military_cues.txt") + read_lines("lexicon/forces.txt"))
         self.police = _word_pattern(read_lines("lexicon/police.txt"))
@@ -305,7 +309,7 @@ class TriggerLexicon:
         """(start, rule, end) of the matches of a group's pattern where its prefixes start: at
         each place, the first of the rules that may start there and match, as the group's
         alternation would choose; a match hides the places it covers."""
-        patterns = self._lower_single
+        patterns = self._ascii_single if plain_ascii(lowered) else self._lower_single
         found = []
         resume = 0
         if len(starts) > 1:
@@ -337,6 +341,16 @@ class TriggerLexicon:
                     if exclusion_id not in unknown:
                         possible.setdefault(exclusion_id, set()).add(start)
         return possible
+
+    def exclusion_may_match(self, exclusion: Exclusion, lowered: str) -> bool:
+        """Whether ``lowered`` holds the strings every match of the exclusion holds (see
+        ``required_strings``): where it does not, the pattern need not be searched. (Worth it
+        for the exclusions whose prefixes are not known, searched everywhere: tried only where
+        their prefixes are, the others cost less than the test.)"""
+        holds = self._exclusion_holds.get(exclusion.id)
+        if holds is None:
+            holds = self._exclusion_holds[exclusion.id] = Holds(required_strings(_source(exclusion.pattern)))
+        return holds.held_by(lowered)
 
     def _exclusions_indexed(self, event_type: str) -> tuple[tuple[Exclusion, ...], WordStarts[str] | None,
                                                              frozenset[str]]:
@@ -391,6 +405,8 @@ class TriggerLexicon:
         # (where fewer characters than a prefix's are left, no rule with known prefixes can match)
         indices = (self._option_rules.get(folded[:self._option_key], self._option_rules_elsewhere) if folded
                    else range(len(self.rules)))
+        folded_patterns = self._ascii_single if folded_text is not None and plain_ascii(folded_text) else \
+            self._lower_single
         for i in indices:
             rule = self.rules[i]
             if rule is candidate.rule:
@@ -399,7 +415,7 @@ class TriggerLexicon:
             if prefixes is not None and folded is not None and not folded.startswith(prefixes):
                 continue  # no match of the rule can start here
             if folded_text is not None and self._case_free[i]:
-                m = self._lower_single[i].match(folded_text, candidate.start)
+                m = folded_patterns[i].match(folded_text, candidate.start)
             else:
                 m = self._single[i].match(text, candidate.start)
             if m:

@@ -5,9 +5,16 @@ absent cannot match); these tests compare the shortcut with doing all the work, 
 own examples and on variants in odd cases and scripts.
 """
 
+import gc
+import re
+
+from geoevents import extract
 from geoevents.gazetteer import SentenceNames, load_gazetteer
+from geoevents.lazypattern import DualPattern, StandardPattern, ascii_classes, plain_ascii, standard_match
 from geoevents.places import _proper_place, _proper_places_in
+from geoevents.prefixes import required_strings
 from geoevents.quantities import _number_before, quantity_lexicon
+from geoevents.quickstarts import Holds
 from geoevents.trigger_context import SentenceContext
 from geoevents.triggers import Candidate, load_lexicon
 
@@ -376,3 +383,113 @@ def test_dating_breaks_and_reporting_verbs_are_found_where_they_can_be():
             quick, whole = _STRONG_BREAK.search(text, end, len(text)), _STRONG_BREAK.pattern.search(text, end)
             assert (quick and quick.span()) == (whole and whole.span()), (text, end)
     assert found > 20
+
+
+def test_required_strings_are_read_from_literals_alternations_repeats_and_lookarounds():
+    assert required_strings(r"\bsent (?:\S+ ){0,3}troops") == (frozenset({"sent "}), frozenset({"troops"}))
+    assert required_strings(r"(?:order|dispatch)ed (?=(?:\w+ )?(?:troops|marines)\b)") == (
+        frozenset({"order", "dispatch"}), frozenset({"troops", "marines"}))  # ("ed " is too short)
+    assert required_strings(r"(?:tanks)+ of") == (frozenset({"tanks"}),)  # " of" is too short
+    # what may be absent is not required: an optional part, a branch without a long string,
+    # a negative lookahead, a part matched in any case
+    assert required_strings(r"drill(?:ing)?|wargames") == (frozenset({"drill", "wargames"}),)
+    assert required_strings(r"(?:military )?drills|war") == ()
+    assert required_strings(r"drill(?! sergeant)") == (frozenset({"drill"}),)
+    assert required_strings(r"(?i:drills)") == ()
+    assert required_strings(r"(?i)drills") == ()
+    assert required_strings(r"\p{Lu}\w+ troops") == ()  # (syntax the standard parser refuses)
+
+
+def test_every_match_of_the_rules_and_exclusions_has_the_strings_they_require():
+    patterns = [rule.pattern for rule in LEXICON.rules] + [exclusion.pattern for exclusion in LEXICON.exclusions]
+    compiled = [p if not isinstance(p, str) else LEXICON._lower_single[i] for i, p in enumerate(patterns)]
+    for pattern in compiled:
+        source = pattern.source if hasattr(pattern, "source") else pattern.pattern
+        holds = Holds(required_strings(source))
+        for text in EXAMPLES:
+            lowered = text.lower()
+            if pattern.search(lowered):
+                assert holds.held_by(lowered), (source[:60], text)
+    assert Holds([{"troops", "forces"}, {"sent"}]).held_by("they sent forces")
+    assert not Holds([{"troops", "forces"}, {"sent"}]).held_by("they sent letters")
+    many = {f"word{i}" for i in range(Holds.SMALL + 1)}  # (tested with an automaton)
+    assert Holds([many]).held_by("a word3 here") and not Holds([many]).held_by("a word here")
+
+
+def test_rules_matched_with_re_on_plain_ascii_text_match_as_with_regex():
+    texts = [t.lower() for t in TEXTS if plain_ascii(t.lower())]
+    texts += ["troops were sent\x1cto the border", "2,000 troops deployed\t in the north."]
+    for standard, pattern in zip(LEXICON._ascii_single, LEXICON._lower_single, strict=True):
+        for text in texts:
+            for position in range(len(text)):
+                expected = pattern.match(text, position)
+                if plain_ascii(text):
+                    found = standard.match(text, position)
+                    assert (found and found.span()) == (expected and expected.span()), (pattern.source[:60], text)
+    assert sum(isinstance(p._compiled, re.Pattern) for p in LEXICON._ascii_single) > len(LEXICON.rules) / 2
+
+
+def test_patterns_re_might_read_otherwise_are_left_to_regex():
+    for source in (r"(?i)troops", r"(?-i:T)roops", r"[[:alpha:]]+", r"[[a-z]--[aeiou]]", r"\p{L}+ troops",
+                   r"(?<=\bthe\s{1,3})troops"):
+        pattern = StandardPattern(source)
+        pattern.match("troops")
+        assert not isinstance(pattern._compiled, re.Pattern), source
+    plain = StandardPattern(r"(?P<verb>sent) (?=troops)")
+    assert plain.search("they sent troops").group("verb") == "sent" and isinstance(plain._compiled, re.Pattern)
+    assert plain_ascii("Troops\twere sent.") and not plain_ascii("troops\x1fsent") and not plain_ascii("tröops")
+
+
+def test_patterns_tried_at_places_use_re_on_plain_ascii_text_only_and_without_flags():
+    import regex
+
+    plain = regex.compile(r"troops\b")
+    assert standard_match(plain, "the troops left").__self__.__class__ is re.Pattern
+    assert standard_match(plain, "the troops left Kyiv’s outskirts") == plain.match  # (not ASCII)
+    folding = regex.compile(r"troops\b", regex.IGNORECASE)
+    assert standard_match(folding, "the troops left") == folding.match
+    for text in ("the troops left", "the troopsx left"):
+        assert (standard_match(plain, text)(text, 4) is None) == (plain.match(text, 4) is None)
+
+
+def test_module_patterns_matched_with_re_on_plain_ascii_text_find_what_regex_finds():
+    texts = [t for t in EXAMPLES if plain_ascii(t)][::7]
+    for text in texts:
+        extract(text, published="2024-05-01")  # (the stages compile their patterns on first use)
+    duals = [p for p in gc.get_objects() if isinstance(p, DualPattern)]
+    assert len(duals) > 20
+    for pattern in duals:
+        for text in texts:
+            for position in range(0, len(text), 3):
+                for method in ("match", "search"):
+                    expected = getattr(pattern.regex, method)(text, position)
+                    found = getattr(pattern, method)(text, position)
+                    assert (found and (found.span(), found.groups())) == (
+                        expected and (expected.span(), expected.groups())), (pattern.pattern[:60], text, position)
+            assert pattern.findall(text) == pattern.regex.findall(text), (pattern.pattern[:60], text)
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.regex.finditer(text)]
+
+
+def test_dual_patterns_leave_to_regex_what_re_reads_otherwise():
+    from geoevents import cachedregex
+
+    pattern = cachedregex.compile(r"\bsent\s+(\w+)")
+    assert isinstance(pattern, DualPattern)
+    assert pattern.search("they sent troops").group(1) == "troops"
+    assert pattern.search("they sent\x1ctroops") is None  # (regex: no White_Space; re would match)
+    assert pattern.search("they sent tröops").group(1) == "tröops"
+    assert pattern.match("xx sent troops", -11).group(1) == "troops"  # (regex counts from the end)
+    assert not isinstance(cachedregex.compile(r"\p{Sc}\d+"), DualPattern)  # (a class with no ASCII form here)
+    words = cachedregex.compile(r"\p{Lu}[\p{L}’-]+")
+    assert isinstance(words, DualPattern) and words.findall("New York and Zürich") == ["New", "York", "Zürich"]
+    assert words.findall("New York and Zurich") == ["New", "York", "Zurich"]
+    assert cachedregex.compile(r"x*").findall("axb") == ["", "x", "", ""]  # (may be empty: regex's own)
+    assert not isinstance(cachedregex.compile(r"troops", cachedregex.IGNORECASE), DualPattern)
+
+
+def test_unicode_classes_are_written_as_what_they_match_in_ascii_text():
+    assert ascii_classes(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+") == r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+"
+    assert ascii_classes(r"[^\p{L}'\s-]\p{Ll}") == r"[^A-Za-z'\s-][a-z]"
+    assert ascii_classes(r"\p{M}x") == r"(?!)x"  # (no mark is ASCII)
+    for refused in (r"[\p{M}]", r"\p{Sc}", r"\P{L}", r"a\\p{L}"):
+        assert ascii_classes(refused) is None, refused
