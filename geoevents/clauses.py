@@ -303,15 +303,14 @@ def nesting_words() -> frozenset[str]:
 BORDER_WITH = regex.compile(r"(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$", regex.IGNORECASE)
 
 
-_MODIFIERS = {"the", "a", "an", "its", "their", "his", "her", "both", "several", "all", "some", "two", "three",
-              "stable", "unstable", "volatile", "tense", "remote", "key", "lawless", "vast", "war-torn", "oil-rich",
-              "quiet", "calm", "safe", "unsafe", "peaceful"}
+_MODIFIERS = {"the", "a", "an", "its", "their", "his", "her", "both", "several", "all", "some", "two", "three"}
 
 
 def is_modifier(word: str) -> bool:
     """Words that may stand between a preposition and its name: "to the [eastern] Congo"."""
     return (
         word in _MODIFIERS
+        or word in role_words("place_adjectives")
         or word.endswith(("ern", "ed", "al", "ic", "ing", "ish", "ian", "an", "ese", "i", "ous"))
         # an adverb: "in the relatively stable north of" (not "supply", "assembly")
         or (len(word) > 5 and word.endswith("ly") and not word.endswith(("ply", "mbly")))

@@ -564,7 +564,7 @@ def _from_duration(t: Timex, governing: list[Timex], dct: date | None) -> EventD
     cue = t.cue or ""
     if dct is None or cue not in _words()["within"] and cue not in _words()["hence"]:
         return None
-    if t.text.lower().startswith(_BACKWARD):  # "in the past twelve months": a span up to now
+    if t.text.lower().startswith(_backward_openers()):  # "in the past twelve months": a span up to now
         return None
     days = _days(t.value)
     if days is not None:
@@ -587,7 +587,10 @@ def _from_duration(t: Timex, governing: list[Timex], dct: date | None) -> EventD
                      offset_start=t.start, offset_end=t.end, value=t.value)
 
 
-_BACKWARD = ("the past ", "the last ", "the previous ", "past ", "last ", "previous ")
+@cache
+def _backward_openers() -> tuple[str, ...]:
+    """The openings of a span that runs back from now ("the past ", "last ")."""
+    return tuple(words + " " for words in _words()["backward_openers"])
 
 
 def _months(value: str) -> int | None:

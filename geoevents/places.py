@@ -341,7 +341,7 @@ def _in_another_state(text: str, mention: Mention, reading: Reading, mentions: l
         return None
     gap = [w.lower() for w in words_in(text, mention.end, following.start)]
     if not (gap == [] and text[mention.end:following.start].strip() == "," or gap[-1:] == ["in"] and all(
-            w in _STATE_NESTING or w in role_words("place_head_nouns") for w in gap)):
+            w in role_words("state_nesting_words") or w in role_words("place_head_nouns") for w in gap)):
         return None
     states = {r.entity.code for r in following.readings if r.entity.kind == "state" and r.form == "name"} or {
         r.entity.country for r in following.readings if r.entity.kind == "place" and r.entity.feature == "region"}
@@ -351,7 +351,6 @@ def _in_another_state(text: str, mention: Mention, reading: Reading, mentions: l
     return None if _adjacent_states(entity.country, state) else state
 
 
-_STATE_NESTING = {"in", "the", "range", "base", "camp", "area"}
 
 
 def _adjacent_states(a: str, b: str) -> bool:
