@@ -446,19 +446,22 @@ def _cut_off(text: str, trigger: tuple[int, int], t: Timex, dct: date | None) ->
         return False
     possessive = text.startswith(("'s", "’s"), t.end)  # "following last Sunday's raid": the raid's time
     return any((t.start - m.end() > 2 or possessive) and not _times_the_event(text, trigger, m)
-               and not (m.group().strip().lower() == "since" and _after_publication(t, dct))
+               and not (m.group().strip().lower() == "since" and dct is not None and begins_after(t.begin, dct))
                for m in _CUT.finditer(text, trigger[1], t.start))
 
 
 _CALENDAR_PREFIX = regex.compile(r"\d{4}(?:-\d\d){0,2}$")
 
 
-def _after_publication(t: Timex, dct: date | None) -> bool:
-    """Whether ``t`` begins after the publication day, at its own precision ("next year": 2025
-    in a story of 2024)."""
-    if dct is None or t.begin is None or not _CALENDAR_PREFIX.match(t.begin):
+def begins_after(start: str | None, published: date) -> bool:
+    """Whether a time whose first day is ``start`` ("2025", "2024-04", "2024-04-08") begins after
+    the publication day, at its own precision ("next year": 2025 in a story of 2024); a season or
+    a week ("2024-SU", "2024-W10") is judged by its year."""
+    if start is None or not start[:4].isdigit():
         return False
-    return t.begin > dct.isoformat()[:len(t.begin)]
+    if not _CALENDAR_PREFIX.match(start):
+        start = start[:4]
+    return start > published.isoformat()[:len(start)]
 
 
 @cache
@@ -647,18 +650,12 @@ def stated_year(found: EventDate) -> bool:
     return _YEAR_DIGITS.search(found.text) is not None
 
 
-def after_publication(found: EventDate, published: date) -> bool:
-    """Whether the date starts after the publication day (at its own precision)."""
-    start = found.start
-    return start is not None and start[:10] > published.isoformat()[:len(start[:10])]
-
-
 def before_publication(found: EventDate, published: date, text: str, sentence: tuple[int, int]) -> EventDate:
     """The date of an event told as past ("began a drill on April 8") that the tagger read after
     the publication day (it reads a month up to two months ahead as this year's): when the
     expression's own clause is past too, a month or day given without a year is last year's, a
     weekday last week's. A date with a year or a shift word ("next April") is left as it is."""
-    if not after_publication(found, published) or stated_year(found):
+    if not begins_after(found.start, published) or stated_year(found):
         return found
     if tense_at(text, found.offset_start, found.offset_end, *sentence) != "past":
         return found  # "was scheduled to be lowered on Friday", "before the deadline of September 11"

@@ -15,10 +15,10 @@ from .actors import add_host, attach_actors
 from .clauses import role_lexicon
 from .codes import codes_for
 from .dating import (
-    after_publication,
     after_publication_if_planned,
     attach_date,
     before_publication,
+    begins_after,
     stated_year,
     timed_by_its_own_verb,
 )
@@ -188,7 +188,7 @@ def _not_ahead_of_a_past_event(text: str, sentence: tuple[int, int], trigger: tu
     """"soldiers drove into the compound to get ready for the handover on June 30": an event
     told as past is not dated by a time after publication that its clause puts ahead (a purpose,
     a deadline); the date is looked for again without that time."""
-    if not after_publication(found, published) or stated_year(found) or timed_by_its_own_verb(text, found) \
+    if not begins_after(found.start, published) or stated_year(found) or timed_by_its_own_verb(text, found) \
             or not told_as_past(text, sentence, trigger):
         return found  # (a year stated is meant; "are set to end on March 20" times the event itself)
     if in_own_clause(text, trigger, (found.offset_start, found.offset_end)) and \

@@ -397,3 +397,9 @@ def test_a_participle_of_decision_after_a_noun_trigger_dates_the_decision():
 def test_an_event_under_way_keeps_its_end_day_after_publication():
     assert span("The Danish drills are set to end on March 20.", "2024-03-10") == (
         "2024-03-20", "2024-03-20", "day")
+
+
+def test_a_season_of_this_year_dates_a_past_event():
+    # a season's value ("2021-SU") is no calendar prefix: judged by its year, it is not ahead
+    text = "Greek marines held landing drills on Crete this summer."
+    assert span(text, "2021-09-02") == ("2021-SU", "2021-SU", "season")
