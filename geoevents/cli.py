@@ -22,7 +22,7 @@ from . import __version__
 from .batch import ChunkResult, default_jobs, extract_all
 from .document import parse_published
 from .model import EVENT_TYPES
-from .progress import ProgressBar, Tally
+from .progress import ProgressBar, Tally, counted
 from .readers import Failure, Fields, InputProgress, Notice, Parser, input_size, iter_documents, once_per_source
 from .render import FORMATS, writer_for
 from .sources import iter_tasks
@@ -364,8 +364,8 @@ def dates(
         writer.close()
     failed = reporter.tally.failed
     if not quiet:
-        errors().print(f"geoevents: {documents:,} documents read, {failed:,} failed; "
-                       f"{expressions:,} time expressions", markup=False, style="dim" if not failed else None)
+        errors().print(f"geoevents: {counted(documents, 'document')} read, {failed:,} failed; "
+                       f"{counted(expressions, 'time expression')}", markup=False, style="dim" if not failed else None)
     if failed:
         raise typer.Exit(1)
 

@@ -54,20 +54,25 @@ class Tally:
         rate = f"{self.documents / seconds:,.0f} docs/s, {self.characters / MEGA / seconds:,.1f} MB/s"
         lines = [
             ("interrupted: " if interrupted else "")
-            + f"{self.documents:,} document{'s' if self.documents != 1 else ''} read, "
+            + f"{counted(self.documents, 'document')} read, "
             f"{self.with_events:,} with events, {self.failed:,} failed"
-            + (f", {self.warnings:,} warning{'s' if self.warnings != 1 else ''}" if self.warnings else "")
+            + (f", {counted(self.warnings, 'warning')}" if self.warnings else "")
             + f" in {seconds:,.1f} s ({rate})",
         ]
         total = sum(self.events.values())
         by_type = ", ".join(f"{kind} {self.events[kind]:,}" for kind in _types_in_order(self.events))
-        lines.append(f"{total:,} event{'s' if total != 1 else ''}" + (f": {by_type}" if total else ""))
+        lines.append(counted(total, "event") + (f": {by_type}" if total else ""))
         if self.undated:
             one = self.undated == 1
             lines.append(f"{self.undated:,} document{'' if one else 's'} had no publication date (give --published, "
                          f"a date field or a dateline): {'its' if one else 'their'} relative times "
                          "('on Tuesday', 'last week') are left undated")
         return lines
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 document', '2,000 documents'."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def _types_in_order(counts: Counter) -> list[str]:

@@ -90,4 +90,4 @@ def test_quiet_leaves_only_failures_on_stderr(tmp_path):
     result = run("dates", "-", "--published", "2024-03-06", "--quiet", input="Troops left yesterday.")
     assert result.exit_code == 0 and result.stderr == ""
     result = run("dates", "-", "--published", "2024-03-06", input="Troops left yesterday.")
-    assert "1 documents read, 0 failed; 1 time expressions" in result.stderr
+    assert "1 document read, 0 failed; 1 time expression" in result.stderr
