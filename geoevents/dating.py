@@ -464,6 +464,12 @@ def begins_after(start: str | None, published: date) -> bool:
     return start > published.isoformat()[:len(start)]
 
 
+def ends_before(end: str | None, published: date) -> bool:
+    """Whether a time whose last day is ``end`` ("2024", "2024-05", "2024-05-20") is over before
+    the publication day, at its own precision; other values (seasons, weeks) are not judged."""
+    return end is not None and bool(_CALENDAR_PREFIX.match(end)) and end < published.isoformat()[:len(end)]
+
+
 @cache
 def _timing_clause() -> regex.Pattern:
     """ "that had been scheduled for", "which began on": a relative clause that times its noun."""
@@ -503,6 +509,8 @@ def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
         if dct is None:
             return None
         start, precision = dct.isoformat(), "day" if t.precision == "day" else precision
+        if ends_before(end, dct):  # "the drills went on until May 5", told later: the start is not given
+            start = None
     elif cue in words["open_start"]:
         end = None
     elif cue in words["deadline"]:

@@ -167,10 +167,12 @@ def _places(record: dict) -> str:
 def _when(date: dict | None) -> str:
     if not date:
         return "-"
-    when = date.get("start") or date.get("value") or "?"
-    if date.get("end") and date["end"] != date.get("start"):
-        when += f" … {date['end']}"
-    return when
+    start, end = date.get("start"), date.get("end")
+    if start is None and end is None:
+        return date.get("value") or "?"
+    if start == end:
+        return start
+    return f"{start or ''} … {end or ''}".strip()  # "2024-03 …" is open-ended, "… 2024-05-05" has no known start
 
 
 class PagedTable:

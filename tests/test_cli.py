@@ -234,3 +234,12 @@ def test_the_summary_counts_documents_without_a_publication_date(tmp_path):
     assert "1 document had no publication date" in both.stderr
     given = run("extract", str(tmp_path / "undated.txt"), "--format", "jsonl", "--published", "2024-05-03")
     assert "no publication date" not in given.stderr
+
+
+def test_table_marks_a_span_open_at_either_end():
+    text = ("Serbian troops have been deployed along the border since May 4.\n"
+            "Greek marines kept up the naval drills until July 2.\n")
+    result = runner.invoke(app, ["extract", "-", "--format", "table", "--published", "2021-07-28", "--quiet"],
+                           input=text, env={"COLUMNS": "250"})
+    assert result.exit_code == 0
+    assert "2021-05-04 …" in result.stdout and "… 2021-07-02" in result.stdout

@@ -67,6 +67,11 @@ def test_the_preposition_shapes_the_span(text, expected):
     assert span(text) == expected
 
 
+def test_a_span_until_a_day_already_over_has_no_start_rather_than_one_after_its_end():
+    assert span("Greek marines kept up the naval drills until July 2.") == (None, "2021-07-02", "day")
+    assert span("Greek marines will keep up the naval drills until August 2.") == ("2021-07-28", "2021-08-02", "day")
+
+
 def test_a_duration_with_a_known_start_gives_the_end():
     text = "NATO will hold a three-day military exercise starting on September 6."
     assert span(text) == ("2021-09-06", "2021-09-08", "day")

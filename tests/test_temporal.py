@@ -118,6 +118,14 @@ def test_a_comma_after_the_expression_ends_its_clause_when_its_verb_is_just_befo
                  "members will vote.") == [("Friday", "2021-07-30")]
 
 
+def test_and_after_the_expression_ends_its_clause_when_its_verb_is_just_before():
+    # DCT Wednesday 28 July: the Friday gone in a past clause, whatever the joined clause says
+    assert found("Two frigates were sent to the narrow strait on Friday and more will follow.") == \
+        [("Friday", "2021-07-23")]
+    assert found("Two frigates will reach the strait on Friday and then head south.") == \
+        [("Friday", "2021-07-30")]
+
+
 def test_last_and_a_month_is_the_latest_one_before_the_month_just_gone():
     # DCT 28 July 2021: the month just gone would be "last month"
     assert found("The council was dissolved last June.") == [("last June", "2020-06")]

@@ -205,6 +205,9 @@ def clause_words(text: str, start: int, end: int, left: int, right: int,
         # "Abe, with whom he will hold talks Friday, have been trying": the expression ends a
         # stretch whose own verb is just before it; what follows the comma is another clause
         right_text = ""
+    elif _JOINED_AFTER.match(right_text) and _marked_in_segment(left_text):
+        # "troops were sent on Friday and more will follow": the same, joined without a comma
+        right_text = ""
     if "," in right_text:
         # "formed a cabinet in March, and is demanding": a coordinated clause has its own tense
         joined = coordinated.search(right_text)
@@ -254,6 +257,10 @@ def _coordination() -> tuple[re.Pattern, re.Pattern]:
     after_comma = "|".join(sorted(words["after_comma"]))
     return (re.compile(r"\b(?:%s)\s+(?:(?:%s)\s+)?$" % (opening, cues), re.IGNORECASE),
             re.compile(r",\s+(?:%s)\s" % after_comma))
+
+
+# "and"/"but" right after an expression
+_JOINED_AFTER = re.compile(r"\s+(?:and|but)\s")
 
 
 def _marked_in_segment(left_text: str) -> bool:
