@@ -17,8 +17,6 @@ that month; a duration with a known start gives the end ("a three-day exercise f
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -627,94 +625,8 @@ def _relative_to_clause(text: str, clause: tuple[int, int], usable: list[Timex],
     return None
 
 
-@cache
-def _calendar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Month names, weekday names and the shift words ("next", "last") of the time lexicon."""
-    lex = lexicon()
-    shifts = frozenset(w for phrase in lex["shifts"] for w in phrase.split())
-    return frozenset(lex["months"]), frozenset(lex["weekdays"]), shifts
-
-
-_YEAR_DIGITS = regex.compile(r"\d{4}|['’]\d\d\b")
-
-
 def timed_by_its_own_verb(text: str, found: EventDate) -> bool:
     """Whether a verb that starts, ends or holds an event comes right before the date's
     expression ("are set to end on March 20", "began on")."""
     floor = max(0, found.offset_start - 40)
     return any(verb.search(text, floor, found.offset_start) for verb in _span_verb_before().values())
-
-
-def stated_year(found: EventDate) -> bool:
-    """Whether the date's expression states its year ("April 2, 2024", "in '24")."""
-    return _YEAR_DIGITS.search(found.text) is not None
-
-
-def before_publication(found: EventDate, published: date, text: str, sentence: tuple[int, int]) -> EventDate:
-    """The date of an event told as past ("began a drill on April 8") that the tagger read after
-    the publication day (it reads a month up to two months ahead as this year's): when the
-    expression's own clause is past too, a month or day given without a year is last year's, a
-    weekday last week's. A date with a year or a shift word ("next April") is left as it is."""
-    if not begins_after(found.start, published) or stated_year(found):
-        return found
-    if tense_at(text, found.offset_start, found.offset_end, *sentence) != "past":
-        return found  # "was scheduled to be lowered on Friday", "before the deadline of September 11"
-    months, weekdays, shifts = _calendar_words()
-    words = {w.lower().rstrip(".") for w in WORD.findall(found.text)}
-    if words & shifts:
-        return found
-    if words & months:
-        return _moved(found, lambda day: _year_back(day))
-    if words & weekdays and found.precision == "day":
-        return _moved(found, lambda day: (date.fromisoformat(day) - timedelta(days=7)).isoformat())
-    return found
-
-
-def after_publication_if_planned(found: EventDate, published: date, text: str,
-                                 sentence: tuple[int, int]) -> EventDate:
-    """The date of a planned event ("is planning an exercise in September") that the tagger read
-    months before the publication day (a present clause reads a month six or more months ahead as
-    last year's): unless the expression's clause is past, a month or day given without a year is
-    next year's."""
-    end = found.end or found.start
-    if end is None or stated_year(found) or _months_before(end, published) < _PLANNED_MONTHS_BACK:
-        return found  # a time just gone is most likely the plan's own ("the decision of January 16")
-    if tense_at(text, found.offset_start, found.offset_end, *sentence) == "past":
-        return found  # "had planned drills in January": a plan told from after its time
-    months, _, shifts = _calendar_words()
-    words = {w.lower().rstrip(".") for w in WORD.findall(found.text)}
-    if words & shifts:
-        return found
-    return _moved(found, lambda day: _year_shifted(day, 1)) if words & months else found
-
-
-# how many months before publication a planned event's year-less time must lie to be read ahead
-_PLANNED_MONTHS_BACK = 3
-
-
-def _months_before(day: str, published: date) -> int:
-    """Whole months from the month of ``day`` (an ISO date or month) to the publication month."""
-    if len(day) < 7 or not day[5:7].isdigit():
-        return 0  # a year, a season ("2025-SP"), a week
-    return (published.year - int(day[:4])) * 12 + published.month - int(day[5:7])
-
-
-def _year_back(day: str) -> str:
-    """An ISO date or month a year earlier (29 February becomes the 28th)."""
-    return _year_shifted(day, -1)
-
-
-def _year_shifted(day: str, years: int) -> str:
-    """An ISO date or month ``years`` later (29 February becomes the 28th)."""
-    year, rest = int(day[:4]), day[4:]
-    if rest == "-02-29":
-        rest = "-02-28"
-    return f"{year + years:04d}{rest}"
-
-
-def _moved(found: EventDate, move: Callable[[str], str]) -> EventDate:
-    value = found.value
-    if value is not None and found.start is not None and value.startswith(found.start):
-        value = move(found.start) + value[len(found.start):]
-    return replace(found, start=move(found.start) if found.start else None,
-                   end=move(found.end) if found.end else None, value=value)

@@ -1,0 +1,161 @@
+"""The dating stage's entry: an event's date found (``dating.attach_date``) and then checked
+against the event's tense and the publication day.
+
+The tagger reads a year-less time ("on April 8", "in October") by the tense of its own clause and
+a window around the publication day; the event's status, known only later, can show that reading
+wrong. An event told as past is not dated after publication: a time its clause puts ahead (a
+purpose, a deadline) is passed over, and a year-less day or month read ahead moves back a year
+(a weekday a week). A planned event is not dated months before publication: a year-less month
+read behind moves on a year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, timedelta
+from functools import cache
+
+from . import cachedregex as regex
+from .clauses import WORD
+from .dating import attach_date, begins_after, timed_by_its_own_verb
+from .model import EventDate
+from .status import in_own_clause, told_as_past
+from .temporal import Timex
+from .temporal.grammar import lexicon
+from .temporal.tense import tense_at
+
+
+def date_event(text: str, sentence: tuple[int, int], trigger: tuple[int, int], times: list[Timex],
+               published: date | None, triggers: list[tuple[int, int]], status: str) -> EventDate | None:
+    """The date of the event at ``trigger`` (its ``status`` as the sentence first tells it)."""
+    found = attach_date(text, sentence, trigger, times, published, triggers, status)
+    if found is not None and status == "occurred" and published is not None:
+        found = _not_ahead_of_a_past_event(text, sentence, trigger, times, published, triggers, found)
+    return found
+
+
+def settled_date(text: str, sentence: tuple[int, int], trigger: tuple[int, int], found: EventDate | None,
+                 status: str, published: date | None) -> EventDate | None:
+    """The date once the event's status is settled (after linking and ``adjust_for_date``): a
+    year-less time read on the wrong side of the publication day for that status is moved."""
+    if found is None or published is None:
+        return found
+    if status == "occurred":
+        return _dated_as_told(text, sentence, trigger, found, published)
+    if status == "planned" and in_own_clause(text, trigger, (found.offset_start, found.offset_end)):
+        return after_publication_if_planned(found, published, text, sentence)
+    return found
+
+
+def _dated_as_told(text: str, sentence: tuple[int, int], trigger: tuple[int, int], found: EventDate,
+                   published: date) -> EventDate:
+    """An event told as past cannot come after publication: a year-less date the tagger read
+    ahead ("began drills on April 8" in March) moves back to the last such day."""
+    moved = before_publication(found, published, text, sentence)
+    if moved is found or not told_as_past(text, sentence, trigger) or \
+            not in_own_clause(text, trigger, (found.offset_start, found.offset_end)):
+        return found
+    return moved
+
+
+def _not_ahead_of_a_past_event(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+                               times: list[Timex], published: date, triggers: list[tuple[int, int]],
+                               found: EventDate) -> EventDate | None:
+    """"soldiers drove into the compound to get ready for the handover on June 30": an event
+    told as past is not dated by a time after publication that its clause puts ahead (a purpose,
+    a deadline); the date is looked for again without that time."""
+    if not begins_after(found.start, published) or stated_year(found) or timed_by_its_own_verb(text, found) \
+            or not told_as_past(text, sentence, trigger):
+        return found  # (a year stated is meant; "are set to end on March 20" times the event itself)
+    if in_own_clause(text, trigger, (found.offset_start, found.offset_end)) and \
+            before_publication(found, published, text, sentence) is not found:
+        return found  # moved back a year or a week later (_dated_as_told)
+    others = [t for t in times if t.end <= found.offset_start or t.start >= found.offset_end]
+    return attach_date(text, sentence, trigger, others, published, triggers, "occurred")
+
+
+@cache
+def _calendar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Month names, weekday names and the shift words ("next", "last") of the time lexicon."""
+    lex = lexicon()
+    shifts = frozenset(w for phrase in lex["shifts"] for w in phrase.split())
+    return frozenset(lex["months"]), frozenset(lex["weekdays"]), shifts
+
+
+_YEAR_DIGITS = regex.compile(r"\d{4}|['’]\d\d\b")
+
+
+def stated_year(found: EventDate) -> bool:
+    """Whether the date's expression states its year ("April 2, 2024", "in '24")."""
+    return _YEAR_DIGITS.search(found.text) is not None
+
+
+def before_publication(found: EventDate, published: date, text: str, sentence: tuple[int, int]) -> EventDate:
+    """The date of an event told as past ("began a drill on April 8") that the tagger read after
+    the publication day (it reads a month up to two months ahead as this year's): when the
+    expression's own clause is past too, a month or day given without a year is last year's, a
+    weekday last week's. A date with a year or a shift word ("next April") is left as it is."""
+    if not begins_after(found.start, published) or stated_year(found):
+        return found
+    if tense_at(text, found.offset_start, found.offset_end, *sentence) != "past":
+        return found  # "was scheduled to be lowered on Friday", "before the deadline of September 11"
+    months, weekdays, shifts = _calendar_words()
+    words = {w.lower().rstrip(".") for w in WORD.findall(found.text)}
+    if words & shifts:
+        return found
+    if words & months:
+        return _moved(found, lambda day: _year_back(day))
+    if words & weekdays and found.precision == "day":
+        return _moved(found, lambda day: (date.fromisoformat(day) - timedelta(days=7)).isoformat())
+    return found
+
+
+def after_publication_if_planned(found: EventDate, published: date, text: str,
+                                 sentence: tuple[int, int]) -> EventDate:
+    """The date of a planned event ("is planning an exercise in September") that the tagger read
+    months before the publication day (a present clause reads a month six or more months ahead as
+    last year's): unless the expression's clause is past, a month or day given without a year is
+    next year's."""
+    end = found.end or found.start
+    if end is None or stated_year(found) or _months_before(end, published) < _PLANNED_MONTHS_BACK:
+        return found  # a time just gone is most likely the plan's own ("the decision of January 16")
+    if tense_at(text, found.offset_start, found.offset_end, *sentence) == "past":
+        return found  # "had planned drills in January": a plan told from after its time
+    months, _, shifts = _calendar_words()
+    words = {w.lower().rstrip(".") for w in WORD.findall(found.text)}
+    if words & shifts:
+        return found
+    return _moved(found, lambda day: _year_shifted(day, 1)) if words & months else found
+
+
+# how many months before publication a planned event's year-less time must lie to be read ahead
+_PLANNED_MONTHS_BACK = 3
+
+
+def _months_before(day: str, published: date) -> int:
+    """Whole months from the month of ``day`` (an ISO date or month) to the publication month."""
+    if len(day) < 7 or not day[5:7].isdigit():
+        return 0  # a year, a season ("2025-SP"), a week
+    return (published.year - int(day[:4])) * 12 + published.month - int(day[5:7])
+
+
+def _year_back(day: str) -> str:
+    """An ISO date or month a year earlier (29 February becomes the 28th)."""
+    return _year_shifted(day, -1)
+
+
+def _year_shifted(day: str, years: int) -> str:
+    """An ISO date or month ``years`` later (29 February becomes the 28th)."""
+    year, rest = int(day[:4]), day[4:]
+    if rest == "-02-29":
+        rest = "-02-28"
+    return f"{year + years:04d}{rest}"
+
+
+def _moved(found: EventDate, move: Callable[[str], str]) -> EventDate:
+    value = found.value
+    if value is not None and found.start is not None and value.startswith(found.start):
+        value = move(found.start) + value[len(found.start):]
+    return replace(found, start=move(found.start) if found.start else None,
+                   end=move(found.end) if found.end else None, value=value)
