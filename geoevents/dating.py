@@ -105,11 +105,21 @@ def attach_date(
             # "a three-day exercise ... on Friday", "its largest exercise in decades next year": the
             # duration gives no date; the nearest time that does dates the event
             found = _event_date(min(dated, key=lambda t: _distance(t, trigger)), governing, dct, text, trigger)
+        if found is None:  # "The day before, troops drove in ... after 156 years": a duration gives no date
+            found = _heading_date(text, sentence, trigger, [t for t in usable if t not in reporting], dct)
         return found
     if reporting and status in (None, "occurred") and tense_at(text, *trigger, *clause) != "future":
         chosen = min(reporting, key=lambda t: _distance(t, trigger))
         return _event_date(chosen, [chosen], dct, text, trigger)
     return None
+
+
+def _heading_date(text: str, sentence: tuple[int, int], trigger: tuple[int, int], candidates: list[Timex],
+                  dct: date | None) -> EventDate | None:
+    """The date of a time that heads the sentence ("On Monday, ..."), when the times in the
+    trigger's clause gave none."""
+    heading = [t for t in candidates if t.type != "DURATION" and _heads_sentence(text, sentence, t)]
+    return _event_date(heading[0], heading[:1], dct, text, trigger) if heading else None
 
 
 @cache

@@ -17,13 +17,33 @@ from datetime import date, timedelta
 from functools import cache
 
 from . import cachedregex as regex
+from . import temporal
 from .clauses import WORD
 from .dating import attach_date, begins_after, timed_by_its_own_verb
 from .model import EventDate
 from .status import in_own_clause, told_as_past
 from .temporal import Timex
-from .temporal.grammar import lexicon
+from .temporal.grammar import lexicon, rules
 from .temporal.tense import tense_at
+
+
+def sentence_times(text: str, published: date | None, sentence: tuple[int, int]) -> list[Timex]:
+    """The time expressions of a sentence. One that counts from the date last mentioned ("The day
+    before, ...", "the next day", "that day") is read again with the text before the sentence, so
+    that it counts from the last date stated there, not from the publication day."""
+    times = temporal.tag(text, published, *sentence)
+    if sentence[0] == 0 or not any(t.rule in _reference_rules() for t in times):
+        return times
+    told_before = temporal.tag(text, published, 0, sentence[1])
+    again = {(t.start, t.end): t for t in told_before if t.start >= sentence[0] and t.rule in _reference_rules()}
+    return [again.get((t.start, t.end), t) if t.rule in _reference_rules() else t for t in times]
+
+
+@cache
+def _reference_rules() -> frozenset[str]:
+    """The time rules whose value counts from the date last mentioned (``reference_ops``)."""
+    ops = set(lexicon()["dating"]["reference_ops"])
+    return frozenset(rule.id for rule in rules() if rule.op in ops)
 
 
 def date_event(text: str, sentence: tuple[int, int], trigger: tuple[int, int], times: list[Timex],

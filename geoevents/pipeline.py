@@ -14,7 +14,7 @@ from . import temporal
 from .actors import add_host, attach_actors
 from .clauses import role_lexicon
 from .codes import codes_for
-from .dating_checks import date_event, settled_date
+from .dating_checks import date_event, sentence_times, settled_date
 from .document import Document, find_published, parse_published
 from .eventlinks import link_within_document
 from .gazetteer import Mention, SentenceNames, with_context_names
@@ -108,7 +108,7 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
             continue
         earlier = earlier.union(c.rule.type for c in accepted)
         names = with_context_names(gazetteer, text, *sentence, lazy_names.found())
-        times = temporal.tag(text, document.published, *sentence)
+        times = sentence_times(text, document.published, sentence)
         triggers = [(c.start, c.end) for c in accepted]
         for candidate in accepted:
             draft = _build(text, sentence, candidate, names, times, year, document.published, triggers)

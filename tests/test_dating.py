@@ -403,3 +403,20 @@ def test_a_season_of_this_year_dates_a_past_event():
     # a season's value ("2021-SU") is no calendar prefix: judged by its year, it is not ahead
     text = "Greek marines held landing drills on Crete this summer."
     assert span(text, "2021-09-02") == ("2021-SU", "2021-SU", "season")
+
+
+def test_a_time_counted_from_the_last_date_counts_from_the_sentences_before():
+    # the reference is the date stated before, not the publication day (a Friday)
+    story = ("The navy held drills off the coast on Tuesday.\n\nThe day before, 300 marines drove into the port "
+             "city after 40 years of absence. The next day, the army deployed tanks to the border.")
+    assert dates(story, "2024-05-10") == [("drills", "2024-05-07", "2024-05-07"),
+                                          ("drove into", "2024-05-06", "2024-05-06"),
+                                          ("deployed", "2024-05-08", "2024-05-08")]
+    assert dates("Ships docked on 2 March. Two days later, the troops pulled out of the harbour.", "2024-05-10")[-1] \
+        == ("pulled out", "2024-03-04", "2024-03-04")
+
+
+def test_a_duration_that_gives_no_date_leaves_the_time_heading_the_sentence():
+    # the handover is ahead (passed over for a past event); "after 40 years" dates nothing
+    assert span("On Monday, 300 Royal Marines (RM) commandos drove into the port city to prepare for the "
+                "handover on June 30 after 40 years of absence.", "2024-05-10") == ("2024-05-06", "2024-05-06", "day")
