@@ -196,9 +196,15 @@ def _in_ages(t: Timex) -> bool:
     return t.type == "DURATION" and t.cue == "in" and "X" in t.value
 
 
-# what joins a start time to the verb that ends the event: "on Monday and (will) end on Friday"
-_AND_THEN = regex.compile(r"\s*,?\s+(?:and|but|then|and\s+then)\s+(?:(?:will|would|is\s+to|are\s+to|to|should)\s+)?"
-                          r"[\p{L}]+(?:\s+up)?\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?$", regex.IGNORECASE)
+@cache
+def _then_to_end() -> regex.Pattern:
+    """What joins a start time to the verb that ends the event: "on Monday and (will) end on
+    Friday", "(that began) on March 3 will last until March 14", "on Monday that will run
+    through Friday" (``end_joiners`` and ``end_auxiliaries`` in the dating lexicon)."""
+    words = _words()
+    return regex.compile(r"\s*,?\s+(?:(?:%s)\s+)?(?:(?:%s)\s+)?[\p{L}]+(?:\s+up)?\s+(?:(?:%s)\s+)?(?:the\s+)?$"
+                         % (alternation(words["end_joiners"]), alternation(words["end_auxiliaries"]),
+                            alternation(lexicon()["dating"]["span_cues"])), regex.IGNORECASE)
 
 
 def _with_end_day(text: str, found: EventDate | None, chosen: Timex, governing: list[Timex]) -> EventDate | None:
@@ -211,7 +217,7 @@ def _with_end_day(text: str, found: EventDate | None, chosen: Timex, governing: 
         return found
     for other in governing:
         if (other.start > chosen.end and other.precision == "day" and other.begin and other.begin > found.start
-                and _AND_THEN.match(text, chosen.end, other.start)
+                and _then_to_end().match(text, chosen.end, other.start)
                 and verbs["end"].search(text, max(chosen.end, other.start - 40), other.start)):
             return EventDate(text=text[chosen.start:other.end], start=found.start, end=other.finish or other.begin,
                              precision="day", offset_start=chosen.start, offset_end=other.end, value=found.value)

@@ -375,6 +375,14 @@ def test_a_start_day_and_an_end_day_make_a_range():
         "2024-03-11", "2024-03-15", "day")
     assert span("The Belarusian drills started on March 1 and the talks ended on March 5.", "2024-03-10") == (
         "2024-03-01", "2024-03-01", "day")
+    # a start day and a verb that carries the event on to a later day
+    assert span("Russian drills began on Monday and will continue through Friday.", "2024-05-10") == (
+        "2024-05-06", "2024-05-10", "day")
+    assert span("NATO drills that began on March 3 will last until March 14.", "2024-05-10") == (
+        "2024-03-03", "2024-03-14", "day")
+    # not a verb that ends the event
+    assert span("Chinese drills began on Monday, the ministry said on Thursday.", "2024-05-10") == (
+        "2024-05-06", "2024-05-06", "day")
 
 
 def test_a_time_between_a_decision_and_the_infinitive_dates_the_decision():
