@@ -393,11 +393,20 @@ def _counted_force() -> regex.Pattern:
     return regex.compile(r"\s+(?:(?:(?-i:\p{Lu})[\p{L}.'’-]*|%s)\s+){0,3}" % modifiers, regex.IGNORECASE)
 
 
+# a number and "to", "-" or "or" right before a bare number: the other bound of a range
+_COUNT_BEFORE = regex.compile(r"(?<![\d,.])(?P<n>\d[\d,.]*)\s*(?:to|or|-|–)\s*$")
+_YEARLIKE = regex.compile(r"1\d{3}|20\d\d")
+
+
 def _year_as_a_count(text: str, t: Timex) -> bool:
     """ "officials say 2000 Syrian troops have left": a bare number before the forces it counts is
-    no year, unless a word that takes a year stands before it ("in 2000 Syrian troops left")."""
+    no year, unless a word that takes a year stands before it ("in 2000 Syrian troops left"); nor
+    is the upper bound of a range of counts ("from 850 to 2000")."""
     if not (t.end - t.start == 4 and text[t.start:t.end].isdigit()):
         return False
+    counted = _COUNT_BEFORE.search(text, max(0, t.start - 20), t.start)
+    if counted is not None and not _YEARLIKE.fullmatch(counted.group("n")):
+        return True  # "from 850 to 2000": the other bound is no year, so neither is this one
     before = WORD.findall(text, max(0, t.start - 30), t.start)
     if before and before[-1].lower() in _year_words():
         return False
@@ -499,14 +508,17 @@ _RELATIVE_REACH = 4  # words between a trigger and the relative clause that may 
 
 
 def _heads_sentence(text: str, sentence: tuple[int, int], t: Timex) -> bool:
-    """ "On Monday, troops crossed ...": a time at the head of the sentence dates all of it."""
-    return t.start - sentence[0] <= _LEADING and text[t.end:t.end + 2].startswith(",")
+    """ "On Monday, troops crossed ...": a time at the head of the sentence dates all of it. Only
+    openers may stand before it ("But late on Monday,"): in "Fighting erupted early Wednesday,"
+    the time belongs to the verb before it."""
+    return (t.start - sentence[0] <= _LEADING and text[t.end:t.end + 2].startswith(",")
+            and all(w.lower() in _words()["heading_openers"] for w in WORD.findall(text, sentence[0], t.start)))
 
 
 # ------------------------------------------------------------------------------ spans
 def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
                 trigger: tuple[int, int]) -> EventDate | None:
-    cue = t.cue or ""
+    cue = "" if _possessive_on_trigger(text, t, trigger) else t.cue or ""
     words = _words()
     if t.type == "DURATION":
         return _from_duration(t, governing, dct)
@@ -535,6 +547,18 @@ def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
                 end = (date.fromisoformat(start) + lasting - timedelta(days=1)).isoformat()
     return EventDate(text=t.text, start=start, end=end, precision=precision,
                      offset_start=t.start, offset_end=t.end, value=t.value)
+
+
+def _possessive_on_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "before Monday's drills", "after next year's pullback": the preposition governs the noun
+    phrase, not the time, which dates the trigger it qualifies."""
+    if not (text.startswith(("'s", "’s"), t.end) and 0 <= trigger[0] - t.end <= _POSSESSIVE_REACH):
+        return False
+    between = [w.lower() for w in WORD.findall(text, t.end + 2, trigger[0])]  # the trigger's modifiers
+    return not _SEPARATE.search(text, t.end, trigger[0]) and not set(between) & _words()["function_words"]
+
+
+_POSSESSIVE_REACH = 40  # characters from a time's "'s" to the trigger it qualifies ("Monday's joint naval drills")
 
 
 def _lasting(governing: list[Timex], text: str, trigger: tuple[int, int]) -> timedelta | None:

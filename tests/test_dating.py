@@ -428,3 +428,28 @@ def test_a_duration_that_gives_no_date_leaves_the_time_heading_the_sentence():
     # the handover is ahead (passed over for a past event); "after 40 years" dates nothing
     assert span("On Monday, 300 Royal Marines (RM) commandos drove into the port city to prepare for the "
                 "handover on June 30 after 40 years of absence.", "2024-05-10") == ("2024-05-06", "2024-05-06", "day")
+
+
+def test_a_time_whose_possessive_qualifies_the_trigger_dates_it_whatever_the_preposition():
+    assert span("France is forming a new force after next year's planned German pullback from the Sahel.",
+                "2024-05-10") == ("2025", "2025", "year")
+    assert span("Poland protested before Monday's Russian drills near its border.", "2024-05-10") == (
+        "2024-05-06", "2024-05-06", "day")
+
+
+def test_the_upper_bound_of_a_range_of_counts_is_no_year():
+    assert span("Armenia increases its contingent in the peacekeeping mission from 640 to 1800.", "2024-05-10") is None
+    assert span("Georgia deployed troops to Kosovo from 2003 to 2008.", "2024-05-10") == ("2003", "2008", "year")
+
+
+def test_a_time_after_a_verb_does_not_head_the_sentence():
+    # "early Wednesday" is the fighting's time, not the withdrawal's
+    assert span("Clashes began early Wednesday, hours after a deadline for Eritrea to pull out its soldiers lapsed.",
+                "2024-05-10") is None
+    assert span("But late on Monday, Ethiopian troops withdrew from the town.", "2024-05-10") == (
+        "2024-05-06", "2024-05-06", "day")
+
+
+def test_a_season_of_next_year_is_next_years():
+    assert span("Romania expects an agreement on the deployment of more NATO troops by spring next year.",
+                "2024-05-10") == ("2025-SP", "2025-SP", "season")
