@@ -82,7 +82,8 @@ def attach_date(
               and not _year_in_a_name(text, t) and not _year_as_a_count(text, t) and not _in_a_place_name(text, t)
               and not _in_relative_clause_before(text, clause, t, trigger)
               and not (_trigger_in_later_relative_clause(text, t, trigger) and not _heads_sentence(text, sentence, t))
-              and not _dates_a_decision(text, t, trigger) and not _dates_a_decision_before(text, t, trigger)]
+              and not _dates_a_decision(text, t, trigger) and not _dates_a_decision_before(text, t, trigger)
+              and not _in_opening_phrase(text, sentence, t, trigger)]
     reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t, dct)]
@@ -453,6 +454,20 @@ def _first_since(text: str, clause: tuple[int, int], t: Timex) -> bool:
     20 years": a comparison, not the time of the event."""
     return ((t.cue == "since" or t.cue == "in" and t.type == "DURATION")
             and _since_comparison().search(text, clause[0], t.start) is not None)
+
+
+@cache
+def _opening_phrase() -> regex.Pattern:
+    return regex.compile(r"(?i)\s*(?:%s)\s" % alternation(_words()["opening_phrase_words"]))
+
+
+def _in_opening_phrase(text: str, sentence: tuple[int, int], t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "Following a pact signed earlier this month, Egypt deploys ...": a time inside an opening
+    phrase set off by a comma before the trigger dates what that phrase names - unless the time
+    is the phrase itself ("After May 5, the troops withdrew")."""
+    m = _opening_phrase().match(text, sentence[0], trigger[0])
+    return (m is not None and t.start - m.end() > 2 and t.end <= trigger[0]
+            and text.find(",", t.end, trigger[0]) != -1)
 
 
 _CUT = regex.compile(r"(?i)\s(?:after|following|in\s+response\s+to|in\s+retaliation\s+for|amid|despite|"

@@ -453,3 +453,12 @@ def test_a_time_after_a_verb_does_not_head_the_sentence():
 def test_a_season_of_next_year_is_next_years():
     assert span("Romania expects an agreement on the deployment of more NATO troops by spring next year.",
                 "2024-05-10") == ("2025-SP", "2025-SP", "season")
+
+
+def test_a_time_inside_an_opening_phrase_dates_that_phrase():
+    assert span("Following a defence accord signed in Cairo last week, Egypt sends two transport planes to Mogadishu.",
+                "2024-05-10") is None
+    assert span("In response to a rocket attack on Tuesday, the army moves more troops to the northern border.",
+                "2024-05-10") is None
+    # the time that is the phrase itself still dates the event
+    assert span("After May 5, the troops withdrew from the town.", "2024-05-10")[0] == "2024-05-05"
