@@ -84,7 +84,7 @@ def attach_date(
               and not (_trigger_in_later_relative_clause(text, t, trigger) and not _heads_sentence(text, sentence, t))
               and not _dates_a_decision(text, t, trigger) and not _dates_a_decision_before(text, t, trigger)
               and not _in_opening_phrase(text, sentence, t, trigger)]
-    reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
+    reporting = [t for t in usable if tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t, dct)]
     governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
@@ -279,7 +279,7 @@ def _scope_end(text: str, sentence: tuple[int, int], trigger: tuple[int, int], c
     return max(clause[1], m.start() if m else sentence[1])
 
 
-def _tied_to_reporting_verb(text: str, t: Timex) -> bool:
+def tied_to_reporting_verb(text: str, t: Timex) -> bool:
     """ "said on Wednesday", "officials said Monday", "Monday, the ministry said" (close by)."""
     return bool(_reporting_words().occur_in(text, max(0, t.start - 40), t.start)
                 and _reporting_before().search(text, max(0, t.start - 40), t.start)

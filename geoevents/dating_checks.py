@@ -19,11 +19,11 @@ from functools import cache
 from . import cachedregex as regex
 from . import temporal
 from .clauses import WORD
-from .dating import attach_date, begins_after, timed_by_its_own_verb
+from .dating import attach_date, begins_after, tied_to_reporting_verb, timed_by_its_own_verb
 from .model import EventDate
 from .status import in_own_clause, told_as_past
 from .temporal import Timex
-from .temporal.grammar import lexicon, rules
+from .temporal.grammar import alternation, lexicon, rules
 from .temporal.tense import tense_at
 
 
@@ -50,9 +50,45 @@ def date_event(text: str, sentence: tuple[int, int], trigger: tuple[int, int], t
                published: date | None, triggers: list[tuple[int, int]], status: str) -> EventDate | None:
     """The date of the event at ``trigger`` (its ``status`` as the sentence first tells it)."""
     found = attach_date(text, sentence, trigger, times, published, triggers, status)
+    if found is not None and published is not None:
+        found = _weekday_after_the_report(text, times, found, published)
     if found is not None and status == "occurred" and published is not None:
         found = _not_ahead_of_a_past_event(text, sentence, trigger, times, published, triggers, found)
     return found
+
+
+def _weekday_after_the_report(text: str, times: list[Timex], found: EventDate, published: date) -> EventDate:
+    """"Russia said on Monday it would withdraw on Wednesday", published on Friday: a bare weekday
+    in the future of a day that reports it ("would", "was to": ``future_in_past``) is the first
+    such day after the report, not after publication."""
+    if found.precision != "day" or found.start is None or not begins_after(found.start, published):
+        return found
+    months, weekdays, shifts = _calendar_words()
+    words = {w.lower().rstrip(".") for w in WORD.findall(found.text)}
+    if not words & weekdays or words & (months | shifts) or any(c.isdigit() for c in found.text):
+        return found
+    report = _reporting_day_before(text, times, found, published)
+    if report is None or not _future_in_past().search(text, report.end, found.offset_start):
+        return found
+    told = date.fromisoformat(report.begin)
+    day = date.fromisoformat(found.start)
+    moved = told + timedelta(days=(day.weekday() - told.weekday()) % 7 or 7)
+    if moved >= day:
+        return found
+    return _moved(found, lambda iso: (date.fromisoformat(iso) - (day - moved)).isoformat())
+
+
+def _reporting_day_before(text: str, times: list[Timex], found: EventDate, published: date) -> Timex | None:
+    """The last day before the date's expression, before publication, that a reporting verb is
+    said on ("said on Monday", "Monday, the ministry said")."""
+    days = [t for t in times if t.end <= found.offset_start and t.precision == "day" and t.begin is not None
+            and t.begin == t.finish and t.begin < published.isoformat() and tied_to_reporting_verb(text, t)]
+    return days[-1] if days else None
+
+
+@cache
+def _future_in_past() -> regex.Pattern:
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(lexicon()["dating"]["future_in_past"]))
 
 
 def settled_date(text: str, sentence: tuple[int, int], trigger: tuple[int, int], found: EventDate | None,

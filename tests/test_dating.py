@@ -462,3 +462,14 @@ def test_a_time_inside_an_opening_phrase_dates_that_phrase():
                 "2024-05-10") is None
     # the time that is the phrase itself still dates the event
     assert span("After May 5, the troops withdrew from the town.", "2024-05-10")[0] == "2024-05-05"
+
+
+def test_a_weekday_in_the_future_of_a_past_report_counts_from_the_report():
+    # published on Friday 10 May: the Wednesday after Monday's statement, not the one after publication
+    assert span("Russia said on Monday it would withdraw its troops from the border on Wednesday.",
+                "2024-05-10") == ("2024-05-08", "2024-05-08", "day")
+    assert span("Russia said Thursday it would withdraw its troops from the border on Monday.",
+                "2024-05-10") == ("2024-05-13", "2024-05-13", "day")
+    # a year stated far from the report, a plain future: counted from publication
+    assert span("The ministry said last month that it would withdraw its troops next year.", "2024-05-10") == (
+        "2025", "2025", "year")
