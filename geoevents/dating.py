@@ -73,7 +73,7 @@ def attach_date(
     others = [t for t in (triggers or []) if t != trigger]
     clause = clause_of(text, sentence, *trigger)
     usable = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1] and _usable(t)]
-    relative = _relative_to_clause(text, clause, usable, dct)
+    relative = _relative_to_clause(text, clause, usable, dct, trigger)
     if relative is not None:
         return relative
     scope = (clause[0], _scope_end(text, sentence, trigger, clause))
@@ -657,10 +657,14 @@ def _months(value: str) -> int | None:
     return int(m.group("n")) * (12 if m.group("unit") == "Y" else 1)
 
 
-def _relative_to_clause(text: str, clause: tuple[int, int], usable: list[Timex], dct: date | None) -> EventDate | None:
+def _relative_to_clause(text: str, clause: tuple[int, int], usable: list[Timex], dct: date | None,
+                        trigger: tuple[int, int]) -> EventDate | None:
     """ "..., a day after the president said he was sending troops": the clause after "a day
     after" happened a day before the sentence's own time (the publication day of a present-
-    tense news item)."""
+    tense news item). Not when the trigger stands past that clause's comma ("Three days after
+    the president took office, China held drills"): the event is the main clause's."""
+    if text.find(",", clause[0], trigger[0]) != -1:
+        return None
     for t in usable:
         if t.type != "DURATION":
             continue

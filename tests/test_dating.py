@@ -473,3 +473,11 @@ def test_a_weekday_in_the_future_of_a_past_report_counts_from_the_report():
     # a year stated far from the report, a plain future: counted from publication
     assert span("The ministry said last month that it would withdraw its troops next year.", "2024-05-10") == (
         "2025", "2025", "year")
+
+
+def test_a_span_after_a_clause_at_the_head_dates_only_that_clause():
+    # the drills came three days after an inauguration whose day the sentence does not give
+    assert span("Three days after the new president took office, China conducted military drills around the island.",
+                "2024-05-10") is None
+    assert span("Colombia rejects the claims, a day after the Venezuelan leader said he was sending troops to the "
+                "border.", "2024-05-10") == ("2024-05-09", "2024-05-09", "day")
