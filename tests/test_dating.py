@@ -458,7 +458,7 @@ def test_a_season_of_next_year_is_next_years():
 def test_a_time_inside_an_opening_phrase_dates_that_phrase():
     assert span("Following a defence accord signed in Cairo last week, Egypt sends two transport planes to Mogadishu.",
                 "2024-05-10") is None
-    assert span("In response to a rocket attack on Tuesday, the army moves more troops to the northern border.",
+    assert span("Amid shelling of two villages on Tuesday, Armenia rushes extra battalions to its eastern frontier.",
                 "2024-05-10") is None
     # the time that is the phrase itself still dates the event
     assert span("After May 5, the troops withdrew from the town.", "2024-05-10")[0] == "2024-05-05"
@@ -479,5 +479,5 @@ def test_a_span_after_a_clause_at_the_head_dates_only_that_clause():
     # the drills came three days after an inauguration whose day the sentence does not give
     assert span("Three days after the new president took office, China conducted military drills around the island.",
                 "2024-05-10") is None
-    assert span("Colombia rejects the claims, a day after the Venezuelan leader said he was sending troops to the "
-                "border.", "2024-05-10") == ("2024-05-09", "2024-05-09", "day")
+    assert span("Peru rejects the accusation, a day after the Bolivian minister said he was sending soldiers to the "
+                "frontier.", "2024-05-10") == ("2024-05-09", "2024-05-09", "day")
