@@ -217,12 +217,30 @@ def _with_end_day(text: str, found: EventDate | None, chosen: Timex, governing: 
     if not verbs["start"].search(text, max(0, chosen.start - 40), chosen.start):
         return found
     for other in governing:
-        if (other.start > chosen.end and other.precision == "day" and other.begin and other.begin > found.start
+        last = _weekday_on_or_after(text, other, found.start)
+        if (other.start > chosen.end and other.precision == "day" and last is not None and last > found.start
                 and _then_to_end().match(text, chosen.end, other.start)
                 and verbs["end"].search(text, max(chosen.end, other.start - 40), other.start)):
-            return EventDate(text=text[chosen.start:other.end], start=found.start, end=other.finish or other.begin,
+            return EventDate(text=text[chosen.start:other.end], start=found.start, end=last,
                              precision="day", offset_start=chosen.start, offset_end=other.end, value=found.value)
     return found
+
+
+def _weekday_on_or_after(text: str, t: Timex, start: str) -> str | None:
+    """The last day of ``t``; a bare weekday that the tagger read on or before ``start`` ("begin
+    on Monday and end on Friday", written on a Friday) is the first such day after it."""
+    last = t.finish or t.begin
+    if last is None or last > start or not bare_weekday(t.text):
+        return last
+    day, first = date.fromisoformat(last[:10]), date.fromisoformat(start[:10])
+    return (day + timedelta(days=7 * ((first - day).days // 7 + 1))).isoformat() if len(last) == 10 else last
+
+
+def bare_weekday(expression: str) -> bool:
+    """A weekday with no date, month or shift word ("Friday", "late Friday")."""
+    months, weekdays, shifts = calendar_words()
+    words = {w.lower().rstrip(".") for w in WORD.findall(expression)}
+    return bool(words & weekdays) and not words & (months | shifts) and not any(c.isdigit() for c in expression)
 
 
 def _modifies_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
@@ -682,6 +700,14 @@ def _relative_to_clause(text: str, clause: tuple[int, int], usable: list[Timex],
                              offset_start=t.start, offset_end=t.end + len(text[t.end:clause[0]].rstrip()),
                              value=day)
     return None
+
+
+@cache
+def calendar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Month names, weekday names and the shift words ("next", "last") of the time lexicon."""
+    lex = lexicon()
+    shifts = frozenset(w for phrase in lex["shifts"] for w in phrase.split())
+    return frozenset(lex["months"]), frozenset(lex["weekdays"]), shifts
 
 
 def timed_by_its_own_verb(text: str, found: EventDate) -> bool:

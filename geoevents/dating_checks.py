@@ -19,7 +19,14 @@ from functools import cache
 from . import cachedregex as regex
 from . import temporal
 from .clauses import WORD
-from .dating import attach_date, begins_after, tied_to_reporting_verb, timed_by_its_own_verb
+from .dating import (
+    attach_date,
+    bare_weekday,
+    begins_after,
+    calendar_words,
+    tied_to_reporting_verb,
+    timed_by_its_own_verb,
+)
 from .model import EventDate
 from .status import in_own_clause, told_as_past
 from .temporal import Timex
@@ -63,9 +70,7 @@ def _weekday_after_the_report(text: str, times: list[Timex], found: EventDate, p
     such day after the report, not after publication."""
     if found.precision != "day" or found.start is None or not begins_after(found.start, published):
         return found
-    months, weekdays, shifts = _calendar_words()
-    words = {w.lower().rstrip(".") for w in WORD.findall(found.text)}
-    if not words & weekdays or words & (months | shifts) or any(c.isdigit() for c in found.text):
+    if not bare_weekday(found.text):
         return found
     report = _reporting_day_before(text, times, found, published)
     if report is None or not _future_in_past().search(text, report.end, found.offset_start):
@@ -131,14 +136,6 @@ def _not_ahead_of_a_past_event(text: str, sentence: tuple[int, int], trigger: tu
     return attach_date(text, sentence, trigger, others, published, triggers, "occurred")
 
 
-@cache
-def _calendar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """Month names, weekday names and the shift words ("next", "last") of the time lexicon."""
-    lex = lexicon()
-    shifts = frozenset(w for phrase in lex["shifts"] for w in phrase.split())
-    return frozenset(lex["months"]), frozenset(lex["weekdays"]), shifts
-
-
 _YEAR_DIGITS = regex.compile(r"\d{4}|['’]\d\d\b")
 
 
@@ -156,7 +153,7 @@ def before_publication(found: EventDate, published: date, text: str, sentence: t
         return found
     if tense_at(text, found.offset_start, found.offset_end, *sentence) != "past":
         return found  # "was scheduled to be lowered on Friday", "before the deadline of September 11"
-    months, weekdays, shifts = _calendar_words()
+    months, weekdays, shifts = calendar_words()
     words = {w.lower().rstrip(".") for w in WORD.findall(found.text)}
     if words & shifts:
         return found
@@ -178,7 +175,7 @@ def after_publication_if_planned(found: EventDate, published: date, text: str,
         return found  # a time just gone is most likely the plan's own ("the decision of January 16")
     if tense_at(text, found.offset_start, found.offset_end, *sentence) == "past":
         return found  # "had planned drills in January": a plan told from after its time
-    months, _, shifts = _calendar_words()
+    months, _, shifts = calendar_words()
     words = {w.lower().rstrip(".") for w in WORD.findall(found.text)}
     if words & shifts:
         return found

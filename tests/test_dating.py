@@ -375,6 +375,9 @@ def test_a_start_day_and_an_end_day_make_a_range():
         "2024-03-11", "2024-03-15", "day")
     assert span("The Belarusian drills started on March 1 and the talks ended on March 5.", "2024-03-10") == (
         "2024-03-01", "2024-03-01", "day")
+    # written on a Friday: the end is the Friday after the start, not the day of writing
+    assert span("Belarus's exercise will begin on Monday and end on Friday.", "2024-05-10") == (
+        "2024-05-13", "2024-05-17", "day")
     # a start day and a verb that carries the event on to a later day
     assert span("Russian drills began on Monday and will continue through Friday.", "2024-05-10") == (
         "2024-05-06", "2024-05-10", "day")
