@@ -83,7 +83,7 @@ def attach_date(
               and not _in_relative_clause_before(text, clause, t, trigger)
               and not (_trigger_in_later_relative_clause(text, t, trigger) and not _heads_sentence(text, sentence, t))
               and not _dates_a_decision(text, t, trigger) and not _dates_a_decision_before(text, t, trigger)
-              and not _in_opening_phrase(text, sentence, t, trigger)]
+              and not _in_opening_phrase(text, sentence, t, trigger) and not _dates_a_demand(text, t, trigger)]
     reporting = [t for t in usable if tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t, dct)]
@@ -382,6 +382,21 @@ def _dates_a_decision_before(text: str, t: Timex, trigger: tuple[int, int]) -> b
 _TO_TRIGGER = regex.compile(r"\s*,?\s+to\s+(?:[\p{L}-]+\s+){0,2}?", regex.IGNORECASE)
 # the verb right before a time and its preposition: "voted on", "agreed last week"
 _VERB_BEFORE_TIME = regex.compile(r"([\p{L}]+)\s+(?:(?:on|in|at|late|early|last|this|earlier)\s+)?$")
+
+
+@cache
+def _demand() -> regex.Pattern:
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(_words()["demand_verbs"]))
+
+
+def _dates_a_demand(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "Murtha last month called for an immediate troop pullout": a time before a verb of
+    demanding whose object holds the trigger dates the demand, not the event demanded (a comma
+    between the verb and the trigger ends that object)."""
+    if t.end > trigger[0]:
+        return False
+    m = _demand().search(text, t.end, trigger[0])
+    return m is not None and _COMMA_OR_BREAK.search(text, m.end(), trigger[0]) is None
 
 
 def _dates_a_decision(text: str, t: Timex, trigger: tuple[int, int]) -> bool:

@@ -1,12 +1,15 @@
-"""The dating stage's entry: an event's date found (``dating.attach_date``) and then checked
-against the event's tense and the publication day.
+"""The dating stage's entry: a sentence's times (``sentence_times``: one counted from the date
+last mentioned is read with the text before the sentence), an event's date found among them
+(``dating.attach_date``), and that date checked against the event's tense, its report and the
+publication day (``date_event``, then ``settled_date`` once the status is settled).
 
 The tagger reads a year-less time ("on April 8", "in October") by the tense of its own clause and
 a window around the publication day; the event's status, known only later, can show that reading
 wrong. An event told as past is not dated after publication: a time its clause puts ahead (a
 purpose, a deadline) is passed over, and a year-less day or month read ahead moves back a year
 (a weekday a week). A planned event is not dated months before publication: a year-less month
-read behind moves on a year.
+read behind moves on a year. A bare weekday in the future of a past report ("said on Monday it
+would withdraw on Wednesday") counts from the report.
 """
 
 from __future__ import annotations

@@ -484,3 +484,12 @@ def test_a_span_after_a_clause_at_the_head_dates_only_that_clause():
                 "2024-05-10") is None
     assert span("Peru rejects the accusation, a day after the Bolivian minister said he was sending soldiers to the "
                 "frontier.", "2024-05-10") == ("2024-05-09", "2024-05-09", "day")
+
+
+def test_a_time_before_a_demand_dates_the_demand_not_the_event():
+    assert span("A senator last month called for an immediate troop pullout from the country.", "2024-05-10") is None
+    assert span("Earlier this month, a council resolution urged all foreign troops to leave the island.",
+                "2024-05-10") is None
+    # a comma ends the demand's object: the event's own time is kept
+    assert span("Since May 2022, when the president called for a total war, the town has hosted a big "
+                "deployment of troops.", "2024-05-10")[0] == "2022-05"
