@@ -390,7 +390,7 @@ def _demand() -> regex.Pattern:
 
 
 def _dates_a_demand(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
-    """ "Murtha last month called for an immediate troop pullout": a time before a verb of
+    """ "a senator last week demanded a swift troop pullback": a time before a verb of
     demanding whose object holds the trigger dates the demand, not the event demanded (a comma
     between the verb and the trigger ends that object)."""
     if t.end > trigger[0]:
