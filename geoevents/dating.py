@@ -86,7 +86,7 @@ def attach_date(
               and not _in_opening_phrase(text, sentence, t, trigger) and not _dates_a_demand(text, t, trigger)]
     reporting = [t for t in usable if tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
-                and not _cut_off(text, trigger, t, dct)]
+                and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)]
     governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
@@ -519,6 +519,28 @@ def _cut_off(text: str, trigger: tuple[int, int], t: Timex, dct: date | None) ->
     return any((t.start - m.end() > 2 or possessive) and not _times_the_event(text, trigger, m)
                and not (m.group().strip().lower() == "since" and dct is not None and begins_after(t.begin, dct))
                for m in _CUT.finditer(text, trigger[1], t.start))
+
+
+@cache
+def _participle_before() -> regex.Pattern:
+    """A noun, then a past participle (at most one adverb between), then words up to a time with
+    no break: "a ship reportedly hijacked (three weeks ago)", "a deal struck (a week earlier)"."""
+    words = _words()
+    participle = r"\p{L}{3,}ed|%s" % alternation(words["irregular_participles"])
+    adverbs = alternation(words["participle_adverbs"])
+    return regex.compile(r"(?i)(?<![\p{L}'’])(?P<before>\p{L}+)\s+(?:(?:%s)\s+)?(?:%s)\s[^,;:()]{0,80}$"
+                         % (adverbs, participle))
+
+
+def _dates_a_participle(text: str, trigger: tuple[int, int], t: Timex) -> bool:
+    """ "deployed to find a ship hijacked three weeks ago", "began their withdrawal under a deal
+    struck a week earlier": a time counted back from now ("ago", "earlier") after a past participle
+    that qualifies a noun after the trigger dates that participle. Only such times: "held drills
+    in waters claimed by China on Monday" keeps its Monday."""
+    if t.start <= trigger[1] or not _words()["backward_words"] & {w.lower() for w in WORD.findall(t.text)}:
+        return False
+    m = _participle_before().search(text, trigger[1], t.start)
+    return m is not None and m.group("before").lower() not in _words()["not_before_participle"]
 
 
 _CALENDAR_PREFIX = regex.compile(r"\d{4}(?:-\d\d){0,2}$")

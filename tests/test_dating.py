@@ -493,3 +493,13 @@ def test_a_time_before_a_demand_dates_the_demand_not_the_event():
     # a comma ends the demand's object: the event's own time is kept
     assert span("Since May 2022, when the president called for a total war, the town has hosted a big "
                 "deployment of troops.", "2024-05-10")[0] == "2022-05"
+
+
+def test_a_time_counted_back_after_a_participle_dates_the_participle():
+    assert span("Greek frigates are sent to search for a cargo vessel allegedly seized two weeks ago off Crete.",
+                "2024-05-10") is None
+    assert span("Government troops start their pullback from the valley under a ceasefire signed a week earlier.",
+                "2024-05-10") is None
+    # no participle: the time is the event's
+    assert span("Army units storm the village again after quickly pulling out of the area earlier this month.",
+                "2024-05-10") == ("2024-05", "2024-05", "month")
