@@ -503,3 +503,8 @@ def test_a_time_counted_back_after_a_participle_dates_the_participle():
     # no participle: the time is the event's
     assert span("Army units storm the village again after quickly pulling out of the area earlier this month.",
                 "2024-05-10") == ("2024-05", "2024-05", "month")
+
+
+def test_a_relative_clause_that_carries_the_event_on_dates_it():
+    assert dates("Dutch troops arrive in Latvia for exercises which will last until May 20.", "2024-05-10")[-1] == (
+        "exercises", "2024-05-10", "2024-05-20")
