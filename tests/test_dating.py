@@ -508,3 +508,13 @@ def test_a_time_counted_back_after_a_participle_dates_the_participle():
 def test_a_relative_clause_that_carries_the_event_on_dates_it():
     assert dates("Dutch troops arrive in Latvia for exercises which will last until May 20.", "2024-05-10")[-1] == (
         "exercises", "2024-05-10", "2024-05-20")
+
+
+def test_a_vague_time_to_come_gives_no_date():
+    # the guideline's date is a calendar span: "within days" or "in the coming weeks" names none (FUTURE_REF
+    # or PXD in TimeML), so the event stays undated rather than given an invented bound
+    for text in ("Spain will withdraw its frigates from the gulf within days.",
+                 "Spain will deploy more frigates to the gulf in the coming weeks."):
+        assert span(text, "2024-05-10") is None
+    assert span("Spain will withdraw its frigates from the gulf within two weeks.", "2024-05-10") == (
+        "2024-05-10", "2024-05-24", "day")
