@@ -451,6 +451,8 @@ def test_a_time_after_a_verb_does_not_head_the_sentence():
                 "2024-05-10") is None
     assert span("But late on Monday, Ethiopian troops withdrew from the town.", "2024-05-10") == (
         "2024-05-06", "2024-05-06", "day")
+    assert span("However, late on Monday, the troops withdrew from the town.", "2024-05-10") == (
+        "2024-05-06", "2024-05-06", "day")
 
 
 def test_a_season_of_next_year_is_next_years():
