@@ -17,8 +17,6 @@ that month; a duration with a known start gives the end ("a three-day exercise f
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -75,7 +73,7 @@ def attach_date(
     others = [t for t in (triggers or []) if t != trigger]
     clause = clause_of(text, sentence, *trigger)
     usable = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1] and _usable(t)]
-    relative = _relative_to_clause(text, clause, usable, dct)
+    relative = _relative_to_clause(text, clause, usable, dct, trigger)
     if relative is not None:
         return relative
     scope = (clause[0], _scope_end(text, sentence, trigger, clause))
@@ -84,10 +82,11 @@ def attach_date(
               and not _year_in_a_name(text, t) and not _year_as_a_count(text, t) and not _in_a_place_name(text, t)
               and not _in_relative_clause_before(text, clause, t, trigger)
               and not (_trigger_in_later_relative_clause(text, t, trigger) and not _heads_sentence(text, sentence, t))
-              and not _dates_a_decision(text, t, trigger) and not _dates_a_decision_before(text, t, trigger)]
-    reporting = [t for t in usable if _tied_to_reporting_verb(text, t)]
+              and not _dates_a_decision(text, t, trigger) and not _dates_a_decision_before(text, t, trigger)
+              and not _in_opening_phrase(text, sentence, t, trigger) and not _dates_a_demand(text, t, trigger)]
+    reporting = [t for t in usable if tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
-                and not _cut_off(text, trigger, t, dct)]
+                and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)]
     governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
@@ -107,11 +106,21 @@ def attach_date(
             # "a three-day exercise ... on Friday", "its largest exercise in decades next year": the
             # duration gives no date; the nearest time that does dates the event
             found = _event_date(min(dated, key=lambda t: _distance(t, trigger)), governing, dct, text, trigger)
+        if found is None:  # "The day before, troops drove in ... after 156 years": a duration gives no date
+            found = _heading_date(text, sentence, trigger, [t for t in usable if t not in reporting], dct)
         return found
     if reporting and status in (None, "occurred") and tense_at(text, *trigger, *clause) != "future":
         chosen = min(reporting, key=lambda t: _distance(t, trigger))
         return _event_date(chosen, [chosen], dct, text, trigger)
     return None
+
+
+def _heading_date(text: str, sentence: tuple[int, int], trigger: tuple[int, int], candidates: list[Timex],
+                  dct: date | None) -> EventDate | None:
+    """The date of a time that heads the sentence ("On Monday, ..."), when the times in the
+    trigger's clause gave none."""
+    heading = [t for t in candidates if t.type != "DURATION" and _heads_sentence(text, sentence, t)]
+    return _event_date(heading[0], heading[:1], dct, text, trigger) if heading else None
 
 
 @cache
@@ -188,9 +197,15 @@ def _in_ages(t: Timex) -> bool:
     return t.type == "DURATION" and t.cue == "in" and "X" in t.value
 
 
-# what joins a start time to the verb that ends the event: "on Monday and (will) end on Friday"
-_AND_THEN = regex.compile(r"\s*,?\s+(?:and|but|then|and\s+then)\s+(?:(?:will|would|is\s+to|are\s+to|to|should)\s+)?"
-                          r"[\p{L}]+(?:\s+up)?\s+(?:on\s+|in\s+|at\s+)?(?:the\s+)?$", regex.IGNORECASE)
+@cache
+def _then_to_end() -> regex.Pattern:
+    """What joins a start time to the verb that ends the event: "on Monday and (will) end on
+    Friday", "(that began) on March 3 will last until March 14", "on Monday that will run
+    through Friday" (``end_joiners`` and ``end_auxiliaries`` in the dating lexicon)."""
+    words = _words()
+    return regex.compile(r"\s*,?\s+(?:(?:%s)\s+)?(?:(?:%s)\s+)?[\p{L}]+(?:\s+up)?\s+(?:(?:%s)\s+)?(?:the\s+)?$"
+                         % (alternation(words["end_joiners"]), alternation(words["end_auxiliaries"]),
+                            alternation(lexicon()["dating"]["span_cues"])), regex.IGNORECASE)
 
 
 def _with_end_day(text: str, found: EventDate | None, chosen: Timex, governing: list[Timex]) -> EventDate | None:
@@ -202,12 +217,30 @@ def _with_end_day(text: str, found: EventDate | None, chosen: Timex, governing: 
     if not verbs["start"].search(text, max(0, chosen.start - 40), chosen.start):
         return found
     for other in governing:
-        if (other.start > chosen.end and other.precision == "day" and other.begin and other.begin > found.start
-                and _AND_THEN.match(text, chosen.end, other.start)
+        last = _weekday_on_or_after(text, other, found.start)
+        if (other.start > chosen.end and other.precision == "day" and last is not None and last > found.start
+                and _then_to_end().match(text, chosen.end, other.start)
                 and verbs["end"].search(text, max(chosen.end, other.start - 40), other.start)):
-            return EventDate(text=text[chosen.start:other.end], start=found.start, end=other.finish or other.begin,
+            return EventDate(text=text[chosen.start:other.end], start=found.start, end=last,
                              precision="day", offset_start=chosen.start, offset_end=other.end, value=found.value)
     return found
+
+
+def _weekday_on_or_after(text: str, t: Timex, start: str) -> str | None:
+    """The last day of ``t``; a bare weekday that the tagger read on or before ``start`` ("begin
+    on Monday and end on Friday", written on a Friday) is the first such day after it."""
+    last = t.finish or t.begin
+    if last is None or last > start or not bare_weekday(t.text):
+        return last
+    day, first = date.fromisoformat(last[:10]), date.fromisoformat(start[:10])
+    return (day + timedelta(days=7 * ((first - day).days // 7 + 1))).isoformat() if len(last) == 10 else last
+
+
+def bare_weekday(expression: str) -> bool:
+    """A weekday with no date, month or shift word ("Friday", "late Friday")."""
+    months, weekdays, shifts = calendar_words()
+    words = {w.lower().rstrip(".") for w in WORD.findall(expression)}
+    return bool(words & weekdays) and not words & (months | shifts) and not any(c.isdigit() for c in expression)
 
 
 def _modifies_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
@@ -264,7 +297,7 @@ def _scope_end(text: str, sentence: tuple[int, int], trigger: tuple[int, int], c
     return max(clause[1], m.start() if m else sentence[1])
 
 
-def _tied_to_reporting_verb(text: str, t: Timex) -> bool:
+def tied_to_reporting_verb(text: str, t: Timex) -> bool:
     """ "said on Wednesday", "officials said Monday", "Monday, the ministry said" (close by)."""
     return bool(_reporting_words().occur_in(text, max(0, t.start - 40), t.start)
                 and _reporting_before().search(text, max(0, t.start - 40), t.start)
@@ -351,6 +384,21 @@ _TO_TRIGGER = regex.compile(r"\s*,?\s+to\s+(?:[\p{L}-]+\s+){0,2}?", regex.IGNORE
 _VERB_BEFORE_TIME = regex.compile(r"([\p{L}]+)\s+(?:(?:on|in|at|late|early|last|this|earlier)\s+)?$")
 
 
+@cache
+def _demand() -> regex.Pattern:
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(_words()["demand_verbs"]))
+
+
+def _dates_a_demand(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "a senator last week demanded a swift troop pullback": a time before a verb of
+    demanding whose object holds the trigger dates the demand, not the event demanded (a comma
+    between the verb and the trigger ends that object)."""
+    if t.end > trigger[0]:
+        return False
+    m = _demand().search(text, t.end, trigger[0])
+    return m is not None and _COMMA_OR_BREAK.search(text, m.end(), trigger[0]) is None
+
+
 def _dates_a_decision(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
     """ "The deployment of 300 troops was approved on Tuesday": the time dates the approval."""
     return t.start > trigger[1] and _decision().search(text, trigger[1], t.start) is not None
@@ -379,11 +427,20 @@ def _counted_force() -> regex.Pattern:
     return regex.compile(r"\s+(?:(?:(?-i:\p{Lu})[\p{L}.'’-]*|%s)\s+){0,3}" % modifiers, regex.IGNORECASE)
 
 
+# a number and "to", "-" or "or" right before a bare number: the other bound of a range
+_COUNT_BEFORE = regex.compile(r"(?<![\d,.])(?P<n>\d[\d,.]*)\s*(?:to|or|-|–)\s*$")
+_YEARLIKE = regex.compile(r"1\d{3}|20\d\d")
+
+
 def _year_as_a_count(text: str, t: Timex) -> bool:
     """ "officials say 2000 Syrian troops have left": a bare number before the forces it counts is
-    no year, unless a word that takes a year stands before it ("in 2000 Syrian troops left")."""
+    no year, unless a word that takes a year stands before it ("in 2000 Syrian troops left"); nor
+    is the upper bound of a range of counts ("from 850 to 2000")."""
     if not (t.end - t.start == 4 and text[t.start:t.end].isdigit()):
         return False
+    counted = _COUNT_BEFORE.search(text, max(0, t.start - 20), t.start)
+    if counted is not None and not _YEARLIKE.fullmatch(counted.group("n")):
+        return True  # "from 850 to 2000": the other bound is no year, so neither is this one
     before = WORD.findall(text, max(0, t.start - 30), t.start)
     if before and before[-1].lower() in _year_words():
         return False
@@ -432,6 +489,20 @@ def _first_since(text: str, clause: tuple[int, int], t: Timex) -> bool:
             and _since_comparison().search(text, clause[0], t.start) is not None)
 
 
+@cache
+def _opening_phrase() -> regex.Pattern:
+    return regex.compile(r"(?i)\s*(?:%s)\s" % alternation(_words()["opening_phrase_words"]))
+
+
+def _in_opening_phrase(text: str, sentence: tuple[int, int], t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "Following a pact signed earlier this month, Egypt deploys ...": a time inside an opening
+    phrase set off by a comma before the trigger dates what that phrase names - unless the time
+    is the phrase itself ("After May 5, the troops withdrew")."""
+    m = _opening_phrase().match(text, sentence[0], trigger[0])
+    return (m is not None and t.start - m.end() > 2 and t.end <= trigger[0]
+            and text.find(",", t.end, trigger[0]) != -1)
+
+
 _CUT = regex.compile(r"(?i)\s(?:after|following|in\s+response\s+to|in\s+retaliation\s+for|amid|despite|"
                      r"because\s+of|over|that|which|who|whom|whose|since|similar\s+to)\s")
 
@@ -448,6 +519,28 @@ def _cut_off(text: str, trigger: tuple[int, int], t: Timex, dct: date | None) ->
     return any((t.start - m.end() > 2 or possessive) and not _times_the_event(text, trigger, m)
                and not (m.group().strip().lower() == "since" and dct is not None and begins_after(t.begin, dct))
                for m in _CUT.finditer(text, trigger[1], t.start))
+
+
+@cache
+def _participle_before() -> regex.Pattern:
+    """A noun, then a past participle (at most one adverb between), then words up to a time with
+    no break: "a ship reportedly hijacked (three weeks ago)", "a deal struck (a week earlier)"."""
+    words = _words()
+    participle = r"\p{L}{3,}ed|%s" % alternation(words["irregular_participles"])
+    adverbs = alternation(words["participle_adverbs"])
+    return regex.compile(r"(?i)(?<![\p{L}'’])(?P<before>\p{L}+)\s+(?:(?:%s)\s+)?(?:%s)\s[^,;:()]{0,80}$"
+                         % (adverbs, participle))
+
+
+def _dates_a_participle(text: str, trigger: tuple[int, int], t: Timex) -> bool:
+    """ "deployed to find a ship hijacked three weeks ago", "began their withdrawal under a deal
+    struck a week earlier": a time counted back from now ("ago", "earlier") after a past participle
+    that qualifies a noun after the trigger dates that participle. Only such times: "held drills
+    in waters claimed by China on Monday" keeps its Monday."""
+    if t.start <= trigger[1] or not _words()["backward_words"] & {w.lower() for w in WORD.findall(t.text)}:
+        return False
+    m = _participle_before().search(text, trigger[1], t.start)
+    return m is not None and m.group("before").lower() not in _words()["not_before_participle"]
 
 
 _CALENDAR_PREFIX = regex.compile(r"\d{4}(?:-\d\d){0,2}$")
@@ -491,14 +584,17 @@ _RELATIVE_REACH = 4  # words between a trigger and the relative clause that may 
 
 
 def _heads_sentence(text: str, sentence: tuple[int, int], t: Timex) -> bool:
-    """ "On Monday, troops crossed ...": a time at the head of the sentence dates all of it."""
-    return t.start - sentence[0] <= _LEADING and text[t.end:t.end + 2].startswith(",")
+    """ "On Monday, troops crossed ...": a time at the head of the sentence dates all of it. Only
+    openers may stand before it ("But late on Monday,"): in "Fighting erupted early Wednesday,"
+    the time belongs to the verb before it."""
+    return (t.start - sentence[0] <= _LEADING and text[t.end:t.end + 2].startswith(",")
+            and all(w.lower() in _words()["heading_openers"] for w in WORD.findall(text, sentence[0], t.start)))
 
 
 # ------------------------------------------------------------------------------ spans
 def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
                 trigger: tuple[int, int]) -> EventDate | None:
-    cue = t.cue or ""
+    cue = "" if _possessive_on_trigger(text, t, trigger) else t.cue or ""
     words = _words()
     if t.type == "DURATION":
         return _from_duration(t, governing, dct)
@@ -529,6 +625,18 @@ def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
                 end = (date.fromisoformat(start) + lasting - timedelta(days=1)).isoformat()
     return EventDate(text=t.text, start=start, end=end, precision=precision,
                      offset_start=t.start, offset_end=t.end, value=t.value)
+
+
+def _possessive_on_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "before Monday's drills", "after next year's pullback": the preposition governs the noun
+    phrase, not the time, which dates the trigger it qualifies."""
+    if not (text.startswith(("'s", "’s"), t.end) and 0 <= trigger[0] - t.end <= _POSSESSIVE_REACH):
+        return False
+    between = [w.lower() for w in WORD.findall(text, t.end + 2, trigger[0])]  # the trigger's modifiers
+    return not _SEPARATE.search(text, t.end, trigger[0]) and not set(between) & _words()["function_words"]
+
+
+_POSSESSIVE_REACH = 40  # characters from a time's "'s" to the trigger it qualifies ("Monday's joint naval drills")
 
 
 def _lasting(governing: list[Timex], text: str, trigger: tuple[int, int]) -> timedelta | None:
@@ -612,10 +720,14 @@ def _months(value: str) -> int | None:
     return int(m.group("n")) * (12 if m.group("unit") == "Y" else 1)
 
 
-def _relative_to_clause(text: str, clause: tuple[int, int], usable: list[Timex], dct: date | None) -> EventDate | None:
+def _relative_to_clause(text: str, clause: tuple[int, int], usable: list[Timex], dct: date | None,
+                        trigger: tuple[int, int]) -> EventDate | None:
     """ "..., a day after the president said he was sending troops": the clause after "a day
     after" happened a day before the sentence's own time (the publication day of a present-
-    tense news item)."""
+    tense news item). Not when the trigger stands past that clause's comma ("Three days after
+    the president took office, China held drills"): the event is the main clause's."""
+    if text.find(",", clause[0], trigger[0]) != -1:
+        return None
     for t in usable:
         if t.type != "DURATION":
             continue
@@ -636,14 +748,11 @@ def _relative_to_clause(text: str, clause: tuple[int, int], usable: list[Timex],
 
 
 @cache
-def _calendar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def calendar_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Month names, weekday names and the shift words ("next", "last") of the time lexicon."""
     lex = lexicon()
     shifts = frozenset(w for phrase in lex["shifts"] for w in phrase.split())
     return frozenset(lex["months"]), frozenset(lex["weekdays"]), shifts
-
-
-_YEAR_DIGITS = regex.compile(r"\d{4}|['’]\d\d\b")
 
 
 def timed_by_its_own_verb(text: str, found: EventDate) -> bool:
@@ -651,78 +760,3 @@ def timed_by_its_own_verb(text: str, found: EventDate) -> bool:
     expression ("are set to end on March 20", "began on")."""
     floor = max(0, found.offset_start - 40)
     return any(verb.search(text, floor, found.offset_start) for verb in _span_verb_before().values())
-
-
-def stated_year(found: EventDate) -> bool:
-    """Whether the date's expression states its year ("April 2, 2024", "in '24")."""
-    return _YEAR_DIGITS.search(found.text) is not None
-
-
-def before_publication(found: EventDate, published: date, text: str, sentence: tuple[int, int]) -> EventDate:
-    """The date of an event told as past ("began a drill on April 8") that the tagger read after
-    the publication day (it reads a month up to two months ahead as this year's): when the
-    expression's own clause is past too, a month or day given without a year is last year's, a
-    weekday last week's. A date with a year or a shift word ("next April") is left as it is."""
-    if not begins_after(found.start, published) or stated_year(found):
-        return found
-    if tense_at(text, found.offset_start, found.offset_end, *sentence) != "past":
-        return found  # "was scheduled to be lowered on Friday", "before the deadline of September 11"
-    months, weekdays, shifts = _calendar_words()
-    words = {w.lower().rstrip(".") for w in WORD.findall(found.text)}
-    if words & shifts:
-        return found
-    if words & months:
-        return _moved(found, lambda day: _year_back(day))
-    if words & weekdays and found.precision == "day":
-        return _moved(found, lambda day: (date.fromisoformat(day) - timedelta(days=7)).isoformat())
-    return found
-
-
-def after_publication_if_planned(found: EventDate, published: date, text: str,
-                                 sentence: tuple[int, int]) -> EventDate:
-    """The date of a planned event ("is planning an exercise in September") that the tagger read
-    months before the publication day (a present clause reads a month six or more months ahead as
-    last year's): unless the expression's clause is past, a month or day given without a year is
-    next year's."""
-    end = found.end or found.start
-    if end is None or stated_year(found) or _months_before(end, published) < _PLANNED_MONTHS_BACK:
-        return found  # a time just gone is most likely the plan's own ("the decision of January 16")
-    if tense_at(text, found.offset_start, found.offset_end, *sentence) == "past":
-        return found  # "had planned drills in January": a plan told from after its time
-    months, _, shifts = _calendar_words()
-    words = {w.lower().rstrip(".") for w in WORD.findall(found.text)}
-    if words & shifts:
-        return found
-    return _moved(found, lambda day: _year_shifted(day, 1)) if words & months else found
-
-
-# how many months before publication a planned event's year-less time must lie to be read ahead
-_PLANNED_MONTHS_BACK = 3
-
-
-def _months_before(day: str, published: date) -> int:
-    """Whole months from the month of ``day`` (an ISO date or month) to the publication month."""
-    if len(day) < 7 or not day[5:7].isdigit():
-        return 0  # a year, a season ("2025-SP"), a week
-    return (published.year - int(day[:4])) * 12 + published.month - int(day[5:7])
-
-
-def _year_back(day: str) -> str:
-    """An ISO date or month a year earlier (29 February becomes the 28th)."""
-    return _year_shifted(day, -1)
-
-
-def _year_shifted(day: str, years: int) -> str:
-    """An ISO date or month ``years`` later (29 February becomes the 28th)."""
-    year, rest = int(day[:4]), day[4:]
-    if rest == "-02-29":
-        rest = "-02-28"
-    return f"{year + years:04d}{rest}"
-
-
-def _moved(found: EventDate, move: Callable[[str], str]) -> EventDate:
-    value = found.value
-    if value is not None and found.start is not None and value.startswith(found.start):
-        value = move(found.start) + value[len(found.start):]
-    return replace(found, start=move(found.start) if found.start else None,
-                   end=move(found.end) if found.end else None, value=value)

@@ -14,14 +14,7 @@ from . import temporal
 from .actors import add_host, attach_actors
 from .clauses import role_lexicon
 from .codes import codes_for
-from .dating import (
-    after_publication_if_planned,
-    attach_date,
-    before_publication,
-    begins_after,
-    stated_year,
-    timed_by_its_own_verb,
-)
+from .dating_checks import date_event, sentence_times, settled_date
 from .document import Document, find_published, parse_published
 from .eventlinks import link_within_document
 from .gazetteer import Mention, SentenceNames, with_context_names
@@ -31,7 +24,7 @@ from .model import Actor, Event, EventDate, Location, Quantity, Span
 from .places import attach_locations
 from .quantities import size_of
 from .segment import SentenceFinder
-from .status import adjust_for_date, in_own_clause, status_of, told_as_past
+from .status import adjust_for_date, status_of
 from .trigger_context import SentenceContext
 from .triggers import Candidate, attachment_type
 
@@ -115,7 +108,7 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
             continue
         earlier = earlier.union(c.rule.type for c in accepted)
         names = with_context_names(gazetteer, text, *sentence, lazy_names.found())
-        times = temporal.tag(text, document.published, *sentence)
+        times = sentence_times(text, document.published, sentence)
         triggers = [(c.start, c.end) for c in accepted]
         for candidate in accepted:
             draft = _build(text, sentence, candidate, names, times, year, document.published, triggers)
@@ -126,25 +119,11 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
         m.status = adjust_for_date(m.status, text, m.sentence, (m.candidate.start, m.candidate.end),
                                    m.date.start if m.date else None, document.published,
                                    m.date.offset_start if m.date else None)
-        if m.date is not None and m.status == "occurred" and document.published is not None:
-            m.date = _dated_as_told(text, m, m.date, document.published)
-        elif m.date is not None and m.status == "planned" and document.published is not None and \
-                in_own_clause(text, (m.candidate.start, m.candidate.end), (m.date.offset_start, m.date.offset_end)):
-            m.date = after_publication_if_planned(m.date, document.published, text, m.sentence)
+        m.date = settled_date(text, m.sentence, (m.candidate.start, m.candidate.end), m.date, m.status,
+                              document.published)
     published = document.published.isoformat() if document.published else None
     events = [_freeze(text, m, document.id, published) for m in mentions]
     return link_within_document(events, text)
-
-
-def _dated_as_told(text: str, m: Draft, found: EventDate, published: date) -> EventDate:
-    """An event told as past cannot come after publication: a year-less date the tagger read
-    ahead ("began drills on April 8" in March) moves back to the last such day."""
-    moved = before_publication(found, published, text, m.sentence)
-    trigger = (m.candidate.start, m.candidate.end)
-    if moved is found or not told_as_past(text, m.sentence, trigger) or \
-            not in_own_clause(text, trigger, (found.offset_start, found.offset_end)):
-        return found
-    return moved
 
 
 def _drop_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -173,29 +152,11 @@ def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: li
     locations = attach_locations(text, sentence, trigger, kind, names, actors)
     actors = add_host(actors, locations, kind)
     status = status_of(text, sentence, trigger)
-    found = attach_date(text, sentence, trigger, times, published, triggers, status)
-    if found is not None and status == "occurred" and published is not None:
-        found = _not_ahead_of_a_past_event(text, sentence, trigger, times, published, triggers, found)
+    found = date_event(text, sentence, trigger, times, published, triggers, status)
     return Draft(
         candidate=candidate, sentence=sentence, actors=actors, locations=locations,
         date=found, status=status, size=size_of(text, sentence, trigger),
     )
-
-
-def _not_ahead_of_a_past_event(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
-                               times: list[temporal.Timex], published: date, triggers: list[tuple[int, int]],
-                               found: EventDate) -> EventDate | None:
-    """"soldiers drove into the compound to get ready for the handover on June 30": an event
-    told as past is not dated by a time after publication that its clause puts ahead (a purpose,
-    a deadline); the date is looked for again without that time."""
-    if not begins_after(found.start, published) or stated_year(found) or timed_by_its_own_verb(text, found) \
-            or not told_as_past(text, sentence, trigger):
-        return found  # (a year stated is meant; "are set to end on March 20" times the event itself)
-    if in_own_clause(text, trigger, (found.offset_start, found.offset_end)) and \
-            before_publication(found, published, text, sentence) is not found:
-        return found  # moved back a year or a week later (_dated_as_told)
-    others = [t for t in times if t.end <= found.offset_start or t.start >= found.offset_end]
-    return attach_date(text, sentence, trigger, others, published, triggers, "occurred")
 
 
 def _freeze(text: str, m: Draft, doc_id: str | None, published: str | None) -> Event:

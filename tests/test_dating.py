@@ -380,6 +380,17 @@ def test_a_start_day_and_an_end_day_make_a_range():
         "2024-03-11", "2024-03-15", "day")
     assert span("The Belarusian drills started on March 1 and the talks ended on March 5.", "2024-03-10") == (
         "2024-03-01", "2024-03-01", "day")
+    # written on a Friday: the end is the Friday after the start, not the day of writing
+    assert span("Belarus's exercise will begin on Monday and end on Friday.", "2024-05-10") == (
+        "2024-05-13", "2024-05-17", "day")
+    # a start day and a verb that carries the event on to a later day
+    assert span("Russian drills began on Monday and will continue through Friday.", "2024-05-10") == (
+        "2024-05-06", "2024-05-10", "day")
+    assert span("NATO drills that began on March 3 will last until March 14.", "2024-05-10") == (
+        "2024-03-03", "2024-03-14", "day")
+    # not a verb that ends the event
+    assert span("Chinese drills began on Monday, the ministry said on Thursday.", "2024-05-10") == (
+        "2024-05-06", "2024-05-06", "day")
 
 
 def test_a_time_between_a_decision_and_the_infinitive_dates_the_decision():
@@ -408,3 +419,109 @@ def test_a_season_of_this_year_dates_a_past_event():
     # a season's value ("2021-SU") is no calendar prefix: judged by its year, it is not ahead
     text = "Greek marines held landing drills on Crete this summer."
     assert span(text, "2021-09-02") == ("2021-SU", "2021-SU", "season")
+
+
+def test_a_time_counted_from_the_last_date_counts_from_the_sentences_before():
+    # the reference is the date stated before, not the publication day (a Friday)
+    story = ("The navy held drills off the coast on Tuesday.\n\nThe day before, 300 marines drove into the port "
+             "city after 40 years of absence. The next day, the army deployed tanks to the border.")
+    assert dates(story, "2024-05-10") == [("drills", "2024-05-07", "2024-05-07"),
+                                          ("drove into", "2024-05-06", "2024-05-06"),
+                                          ("deployed", "2024-05-08", "2024-05-08")]
+    assert dates("Ships docked on 2 March. Two days later, the troops pulled out of the harbour.", "2024-05-10")[-1] \
+        == ("pulled out", "2024-03-04", "2024-03-04")
+
+
+def test_a_duration_that_gives_no_date_leaves_the_time_heading_the_sentence():
+    # the handover is ahead (passed over for a past event); "after 40 years" dates nothing
+    assert span("On Monday, 300 Royal Marines (RM) commandos drove into the port city to prepare for the "
+                "handover on June 30 after 40 years of absence.", "2024-05-10") == ("2024-05-06", "2024-05-06", "day")
+
+
+def test_a_time_whose_possessive_qualifies_the_trigger_dates_it_whatever_the_preposition():
+    assert span("France is forming a new force after next year's planned German pullback from the Sahel.",
+                "2024-05-10") == ("2025", "2025", "year")
+    assert span("Poland protested before Monday's Russian drills near its border.", "2024-05-10") == (
+        "2024-05-06", "2024-05-06", "day")
+
+
+def test_the_upper_bound_of_a_range_of_counts_is_no_year():
+    assert span("Armenia increases its contingent in the peacekeeping mission from 640 to 1800.", "2024-05-10") is None
+    assert span("Georgia deployed troops to Kosovo from 2003 to 2008.", "2024-05-10") == ("2003", "2008", "year")
+
+
+def test_a_time_after_a_verb_does_not_head_the_sentence():
+    # "early Wednesday" is the fighting's time, not the withdrawal's
+    assert span("Clashes began early Wednesday, hours after a deadline for Eritrea to pull out its soldiers lapsed.",
+                "2024-05-10") is None
+    assert span("But late on Monday, Ethiopian troops withdrew from the town.", "2024-05-10") == (
+        "2024-05-06", "2024-05-06", "day")
+    assert span("However, late on Monday, the troops withdrew from the town.", "2024-05-10") == (
+        "2024-05-06", "2024-05-06", "day")
+
+
+def test_a_season_of_next_year_is_next_years():
+    assert span("Romania expects an agreement on the deployment of more NATO troops by spring next year.",
+                "2024-05-10") == ("2025-SP", "2025-SP", "season")
+
+
+def test_a_time_inside_an_opening_phrase_dates_that_phrase():
+    assert span("Following a defence accord signed in Cairo last week, Egypt sends two transport planes to Mogadishu.",
+                "2024-05-10") is None
+    assert span("Amid shelling of two villages on Tuesday, Armenia rushes extra battalions to its eastern frontier.",
+                "2024-05-10") is None
+    # the time that is the phrase itself still dates the event
+    assert span("After May 5, the troops withdrew from the town.", "2024-05-10")[0] == "2024-05-05"
+
+
+def test_a_weekday_in_the_future_of_a_past_report_counts_from_the_report():
+    # published on Friday 10 May: the Wednesday after Monday's statement, not the one after publication
+    assert span("Russia said on Monday it would withdraw its troops from the border on Wednesday.",
+                "2024-05-10") == ("2024-05-08", "2024-05-08", "day")
+    assert span("Russia said Thursday it would withdraw its troops from the border on Monday.",
+                "2024-05-10") == ("2024-05-13", "2024-05-13", "day")
+    # a year stated far from the report, a plain future: counted from publication
+    assert span("The ministry said last month that it would withdraw its troops next year.", "2024-05-10") == (
+        "2025", "2025", "year")
+
+
+def test_a_span_after_a_clause_at_the_head_dates_only_that_clause():
+    # the drills came three days after an inauguration whose day the sentence does not give
+    assert span("Three days after the new president took office, China conducted military drills around the island.",
+                "2024-05-10") is None
+    assert span("Peru rejects the accusation, a day after the Bolivian minister said he was sending soldiers to the "
+                "frontier.", "2024-05-10") == ("2024-05-09", "2024-05-09", "day")
+
+
+def test_a_time_before_a_demand_dates_the_demand_not_the_event():
+    assert span("A senator last week demanded a swift troop pullback from the island.", "2024-05-10") is None
+    assert span("Earlier this month, a council resolution urged all foreign troops to leave the island.",
+                "2024-05-10") is None
+    # a comma ends the demand's object: the event's own time is kept
+    assert span("Since May 2022, when the president called for a total war, the town has hosted a big "
+                "deployment of troops.", "2024-05-10")[0] == "2022-05"
+
+
+def test_a_time_counted_back_after_a_participle_dates_the_participle():
+    assert span("Greek frigates are sent to search for a cargo vessel allegedly seized two weeks ago off Crete.",
+                "2024-05-10") is None
+    assert span("Government troops start their pullback from the valley under a ceasefire signed a week earlier.",
+                "2024-05-10") is None
+    # no participle: the time is the event's
+    assert span("Army units storm the village again after quickly pulling out of the area earlier this month.",
+                "2024-05-10") == ("2024-05", "2024-05", "month")
+
+
+def test_a_relative_clause_that_carries_the_event_on_dates_it():
+    assert dates("Dutch troops arrive in Latvia for exercises which will last until May 20.", "2024-05-10")[-1] == (
+        "exercises", "2024-05-10", "2024-05-20")
+
+
+def test_a_vague_time_to_come_gives_no_date():
+    # the guideline's date is a calendar span: "within days" or "in the coming weeks" names none (FUTURE_REF
+    # or PXD in TimeML), so the event stays undated rather than given an invented bound
+    for text in ("Spain will withdraw its frigates from the gulf within days.",
+                 "Spain will deploy more frigates to the gulf in the coming weeks."):
+        assert span(text, "2024-05-10") is None
+    assert span("Spain will withdraw its frigates from the gulf within two weeks.", "2024-05-10") == (
+        "2024-05-10", "2024-05-24", "day")
