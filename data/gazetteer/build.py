@@ -336,7 +336,7 @@ class Builder:
         write_armed_names(OUT)
 
 
-ORGANISATION_KINDS = ("igo", "armed_group")
+ORGANISATION_KINDS = ("igo", "armed_group", "de_facto_state")
 
 
 def write_capitals(capitals: dict[str, str]) -> None:
