@@ -342,6 +342,8 @@ class Gazetteer:
             regions = tuple(r for r in readings if r.entity.feature == "region") if region_word else ()
             if region_word and regions:  # "Niger State", "Idlib province": the region, not the state or city
                 readings, mention_end = regions, region_word.end()
+            if _APOSTROPHE_INSIDE.match(text, mention_end, end):
+                readings = ()  # "Saba'a Biyar", "Ba'albek": the name goes on past the apostrophe
             if readings and not (j == i and _person(text, token_start, mention_end, readings, start, end, aliases)):
                 mentions.append(Mention(text[token_start:mention_end], token_start, mention_end, readings))
             i = j + 1
@@ -351,6 +353,8 @@ class Gazetteer:
 
 
 _END = itemgetter(1)
+# an apostrophe inside a word (a romanised glottal stop), not the possessive "'s" or a closing quote
+_APOSTROPHE_INSIDE = regex.compile(r"['’](?!s\b)\p{L}")
 _REGION_WORD = regex.compile(r"\s+(?:[Pp]rovince|[Rr]egion|State|[Gg]overnorate|[Oo]blast|[Dd]istrict|[Cc]ounty"
                              r"|[Pp]refecture)\b")
 
