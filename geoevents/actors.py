@@ -60,9 +60,11 @@ class NameRole:
 
 def attach_actors(
     text: str, sentence: tuple[int, int], trigger: tuple[int, int], event_type: str,
-    mentions: list[Mention], year: int | None,
+    mentions: list[Mention], year: int | None, found_type: str | None = None,
 ) -> list[Actor]:
-    """The parties whose forces act, each with its role: agent, participant or host."""
+    """The parties whose forces act, each with its role: agent, participant or host.
+    ``event_type``: the type whose role rules apply (a training's are an exercise's);
+    ``found_type``: the type found, when it is another."""
     clause = attach_clause(text, sentence, *trigger)
     in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
     roles = [r for r in _roles_of(text, clause, in_clause, year) if not _modifies_a_name(text, r)]
@@ -111,6 +113,9 @@ def attach_actors(
         chosen += [(r, "participant") for r in _joiners(text, trigger, roles) if r not in agents + partners]
         chosen += [(r, "host") for r in _hosted_by(text, trigger, roles) if r not in agents + partners]
         chosen += [(r, "host") for r in _hosting_subject(text, trigger, roles) if r not in agents + partners]
+    if found_type == "training":
+        chosen += [(r, "participant") for r in _training_parties(text, clause, trigger, roles)
+                   if r not in agents + partners]
     chosen += [(r, "agent") for r in _frameworks(text, sentence, mentions, year)]
     chosen += [(r, "agent") for r in _contributors(text, sentence, trigger, mentions, year)]
     chosen += [(r, "agent") for r in _mission_members(text, sentence, trigger, [r for r, _ in chosen], mentions, year)]
@@ -665,11 +670,26 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
                     and not _other_subject_between(text, role, trigger)
                     and not _irregulars_act(text, role, trigger)):
                 found.append(role)
-        else:
-            gap = _words_between(text, trigger[1], role.mention.start)
-            if len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or _a_count(w) for w in gap):
-                found.append(role)  # "deployed Russian troops", "will involve 1,000 Russian soldiers"
+        elif _object_of_trigger(text, trigger, role):
+            found.append(role)  # "deployed Russian troops", "will involve 1,000 Russian soldiers"
     return _last_clause_subject(text, trigger, _heading_the_participle(text, trigger, found))
+
+
+def _object_of_trigger(text: str, trigger: tuple[int, int], role: NameRole) -> bool:
+    """Is the name, after the trigger, in the phrase that is its object ("deployed 500 Russian troops")?"""
+    gap = _words_between(text, trigger[1], role.mention.start)
+    return len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or _a_count(w) for w in gap)
+
+
+def _training_parties(text: str, clause: tuple[int, int], trigger: tuple[int, int],
+                      roles: list[NameRole]) -> list[NameRole]:
+    """Training has two parties, the trainers and the trained, and the rules above find one:
+    "Canada will train Ukrainian soldiers" (the subject and the force trained), "Iraqi cadets
+    were trained by US troops" (the force trained and the agent)."""
+    trained = [r for r in roles if r.force and not r.place_modifier and (
+        r.preposition in (None, "and", "by", "of") if r.mention.end <= trigger[0]
+        else _object_of_trigger(text, trigger, r))]
+    return _subject(text, clause, trigger, roles) + trained
 
 
 def _generic_force_of_another(role: NameRole, roles: list[NameRole]) -> bool:
