@@ -1049,6 +1049,10 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
     return []
 
 
+# where a named force is based or comes from, between it and its relative clause: "the 3rd
+# Marine Division from Camp Hansen, Okinawa, who ..." (capitalised names only)
+_HOME_BASE = regex.compile(r"\s+(?:from|at|based\s+(?:in|at))\s+(?:the\s+)?\p{Lu}[\p{L}-]*"
+                           r"(?:,?\s+\p{Lu}[\p{L}-]*){0,9}")
 _NAME_WHICH = regex.compile(r",\s*(?:which|who)\s*$", regex.IGNORECASE)
 
 
@@ -1063,7 +1067,8 @@ def _relative_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int
     for mention in mentions:
         # "Russia, which ...", "Israeli troops, who ...": the name, or a force phrase it heads
         between = text[mention.end:opener.start()]
-        if mention.end > opener.start() or (between and not force_nouns().fullmatch(between.strip())):
+        if mention.end > opener.start() or (between and not force_nouns().fullmatch(between.strip())
+                                            and not _HOME_BASE.fullmatch(between)):
             continue
         if (reading := mention.actor_reading(year)) is None:
             continue
