@@ -74,7 +74,8 @@ def attach_actors(
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
                 and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier
                 and not _ABSOLUTE.match(text, r.mention.end) and not _with_of_another_noun(text, r)
-                and (event_type == "exercise" or not _partner_of_an_exercise(text, trigger, r))]
+                and (event_type == "exercise" or not (_partner_of_an_exercise(text, trigger, r)
+                                                      or _partner_of_a_purpose(text, trigger, r)))]
     if event_type == "exercise":  # "drills involving troops from Uganda": the force's party takes part
         partners += [r for r in roles if r.preposition == "from" and r.mention.start > trigger[1]
                      and _partner_force_from().search(text, max(clause[0], r.mention.start - 80), r.mention.start)]
@@ -135,6 +136,18 @@ def _partner_of_an_exercise(text: str, trigger: tuple[int, int], role: NameRole)
     """"send jets to take part in war games alongside Australian fighters": the partner of the
     exercise named between the trigger and the partner, not of the deployment."""
     return role.mention.start > trigger[1] and _exercise_noun().search(text, trigger[1], role.mention.start) is not None
+
+
+def _partner_of_a_purpose(text: str, trigger: tuple[int, int], role: NameRole) -> bool:
+    """"troops deployed to Mali to fight alongside French soldiers": the partner of what the
+    forces are sent to do, already there, not a party sent."""
+    return role.mention.start > trigger[1] and _PURPOSE_PARTNER.search(
+        text, max(trigger[1], role.mention.start - 60), role.mention.start) is not None
+
+
+# an infinitive of purpose, then the partner's preposition, before the partner ("to fight alongside the")
+_PURPOSE_PARTNER = regex.compile(r"\bto\s+\p{L}+\s+(?:alongside|beside|together\s+with|with)\s+(?:the\s+)?"
+                                 r"(?:[\p{L}-]+\s+){0,2}$", regex.IGNORECASE)
 
 
 @cache
