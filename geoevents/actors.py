@@ -466,6 +466,8 @@ def _possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> li
             gap = [] if named else _words_between(text, owned, trigger[0])
             if len(gap) <= 3 and all(w in _POSSESSED_GAP or w.endswith(("al", "ed", "ary", "ive", "ful")) for w in gap):
                 return [role]
+            if len(gap) <= 5 and all(w in _POSSESSED_GAP for w in gap):
+                return [role]  # "South Korea's largest ever live fire military drills"
     return []
 
 
@@ -551,7 +553,8 @@ _POSSESSED_GAP = {"unilateral", "unconditional", "full", "partial", "complete", 
                   "latest", "recent", "first", "biggest", "largest", "annual", "military", "troop", "naval",
                   "joint", "massive", "rapid", "phased", "gradual", "final", "ongoing", "new", "own", "large-scale",
                   "immediate",
-                  "live-fire", "snap", "army", "air", "force"}
+                  "live-fire", "snap", "army", "air", "force", "ever", "biggest-ever", "largest-ever", "live", "fire",
+                  "major"}
 
 
 def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
