@@ -575,13 +575,23 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
         if len(words) > 5 or not words or words[0] not in ("of", "by"):
             return []
         rest = words[1:]
-        if words[0] == "of" and not role.force:
+        force = role.force or _force_name_after(text, role, roles)
+        if words[0] == "of" and not force:
             return []
         if all(w in _NP_GAP or _a_count(w) or w in role_words("force_modifiers") for w in rest) and (
-                words[0] == "by" or role.force):
+                words[0] == "by" or force):
             return [role]
         return []
     return []
+
+
+def _force_name_after(text: str, role: NameRole, roles: list[NameRole]) -> bool:
+    """Is the demonym the first word of its state's force name ("the Chinese People's Liberation
+    Army Navy", where the force is a name of its own, not a force noun)?"""
+    return role.reading.form == "demonym" and any(
+        r.reading.form == "force" and r.reading.entity.code == role.reading.entity.code
+        and r.mention.start > role.mention.end and not text[role.mention.end:r.mention.start].strip()
+        for r in roles)
 
 
 _PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[\p{L}-]+ly\s+)?$", regex.IGNORECASE)
