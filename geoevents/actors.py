@@ -112,6 +112,7 @@ def attach_actors(
         chosen += [(r, "participant") for r in _between_pair(text, trigger, roles) if r not in agents + partners]
     if event_type == "exercise":
         chosen += [(r, "participant") for r in _joiners(text, trigger, roles) if r not in agents + partners]
+        chosen += [(r, "participant") for r in _joining_participle_subject(text, sentence, trigger, mentions, year)]
         chosen += [(r, "host") for r in _hosted_by(text, trigger, roles) if r not in agents + partners]
         chosen += [(r, "host") for r in _hosting_subject(text, trigger, roles) if r not in agents + partners]
     if found_type == "training":
@@ -187,6 +188,25 @@ def _joiners(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list
         if _joining().fullmatch(text, _past_force_noun(text, role) if role.force else role.mention.end, trigger[0]):
             return [role]
     return []
+
+
+def _joining_participle_subject(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+                                mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"A Dutch F-16 crashed in Norway while taking part in the NATO exercise": the subject of
+    the clause that "while/when participating in" hangs on takes part (a demonym, a force or an
+    organisation, not a place named on the way)."""
+    m = _JOINING_PARTICIPLE.search(text, max(sentence[0], trigger[0] - 80), trigger[0])
+    if m is None:
+        return []
+    before = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()]
+    roles = [r for r in _roles_of(text, (sentence[0], m.start()), before, year)
+             if r.preposition is None and not r.place_modifier
+             and (r.force or r.reading.form in ("demonym", "force", "org"))]
+    return roles[-1:]
+
+
+_JOINING_PARTICIPLE = regex.compile(r"\b(?:while|when|as)\s+(?:participating|taking\s+part)\s+in\s+"
+                                    r"(?:[\p{L}\p{N}'’.-]+\s+){0,5}?$", regex.IGNORECASE)
 
 
 @cache
