@@ -113,6 +113,8 @@ def attach_actors(
     if event_type == "exercise":
         chosen += [(r, "participant") for r in _joiners(text, trigger, roles) if r not in agents + partners]
         chosen += [(r, "participant") for r in _joining_participle_subject(text, sentence, trigger, mentions, year)]
+        if not agents and not partners:
+            chosen += [(r, "agent") for r in _accident_victims(text, sentence, trigger, mentions, year)]
         chosen += [(r, "host") for r in _hosted_by(text, trigger, roles) if r not in agents + partners]
         chosen += [(r, "host") for r in _hosting_subject(text, trigger, roles) if r not in agents + partners]
     if found_type == "training":
@@ -203,6 +205,32 @@ def _joining_participle_subject(text: str, sentence: tuple[int, int], trigger: t
              if r.preposition is None and not r.place_modifier
              and (r.force or r.reading.form in ("demonym", "force", "org"))]
     return roles[-1:]
+
+
+def _accident_victims(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+                      mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"Five Indian soldiers are killed after their tank sinks in a river during a military
+    exercise": the forces of the accident's victims held the exercise it happened during (the
+    first demonym, force or organisation of the sentence, before an accident verb)."""
+    m = _DURING.search(text, max(sentence[0], trigger[0] - 60), trigger[0])
+    if m is None:
+        return []
+    verb = _accident_verb().search(text, sentence[0], m.start())
+    if verb is None:
+        return []
+    before = [x for x in mentions if sentence[0] <= x.start and x.end <= verb.start()]
+    roles = [r for r in _roles_of(text, (sentence[0], verb.start()), before, year)
+             if r.preposition is None and not r.place_modifier
+             and (r.force or r.reading.form in ("demonym", "force", "org"))]
+    return roles[:1]
+
+
+_DURING = regex.compile(r"\b(?:during|in\s+the\s+course\s+of)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,5}?$", regex.IGNORECASE)
+
+
+@cache
+def _accident_verb() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["accident_verbs"]), regex.IGNORECASE)
 
 
 _JOINING_PARTICIPLE = regex.compile(r"\b(?:while|when|as)\s+(?:participating|taking\s+part)\s+in\s+"
