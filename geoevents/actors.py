@@ -210,8 +210,9 @@ def _joining_participle_subject(text: str, sentence: tuple[int, int], trigger: t
 def _accident_victims(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
                       mentions: list[Mention], year: int | None) -> list[NameRole]:
     """"Five Indian soldiers are killed after their tank sinks in a river during a military
-    exercise": the forces of the accident's victims held the exercise it happened during (the
-    first demonym, force or organisation of the sentence, before an accident verb)."""
+    exercise" (or "after a training exercise"): the forces of the accident's victims held the
+    exercise it happened during (the first demonym, force or organisation of the sentence, before
+    an accident verb)."""
     m = _DURING.search(text, max(sentence[0], trigger[0] - 60), trigger[0])
     if m is None:
         return []
@@ -225,7 +226,8 @@ def _accident_victims(text: str, sentence: tuple[int, int], trigger: tuple[int, 
     return roles[:1]
 
 
-_DURING = regex.compile(r"\b(?:during|in\s+the\s+course\s+of)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,5}?$", regex.IGNORECASE)
+_DURING = regex.compile(r"\b(?:during|after|in\s+the\s+course\s+of)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,5}?$",
+                        regex.IGNORECASE)
 
 
 @cache
