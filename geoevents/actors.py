@@ -60,9 +60,11 @@ class NameRole:
 
 def attach_actors(
     text: str, sentence: tuple[int, int], trigger: tuple[int, int], event_type: str,
-    mentions: list[Mention], year: int | None,
+    mentions: list[Mention], year: int | None, found_type: str | None = None,
 ) -> list[Actor]:
-    """The parties whose forces act, each with its role: agent, participant or host."""
+    """The parties whose forces act, each with its role: agent, participant or host.
+    ``event_type``: the type whose role rules apply (a training's are an exercise's);
+    ``found_type``: the type found, when it is another."""
     clause = attach_clause(text, sentence, *trigger)
     in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
     roles = [r for r in _roles_of(text, clause, in_clause, year) if not _modifies_a_name(text, r)]
@@ -72,7 +74,8 @@ def attach_actors(
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
                 and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier
                 and not _ABSOLUTE.match(text, r.mention.end) and not _with_of_another_noun(text, r)
-                and (event_type == "exercise" or not _partner_of_an_exercise(text, trigger, r))]
+                and (event_type == "exercise" or not (_partner_of_an_exercise(text, trigger, r)
+                                                      or _partner_of_a_purpose(text, trigger, r)))]
     if event_type == "exercise":  # "drills involving troops from Uganda": the force's party takes part
         partners += [r for r in roles if r.preposition == "from" and r.mention.start > trigger[1]
                      and _partner_force_from().search(text, max(clause[0], r.mention.start - 80), r.mention.start)]
@@ -109,8 +112,14 @@ def attach_actors(
         chosen += [(r, "participant") for r in _between_pair(text, trigger, roles) if r not in agents + partners]
     if event_type == "exercise":
         chosen += [(r, "participant") for r in _joiners(text, trigger, roles) if r not in agents + partners]
+        chosen += [(r, "participant") for r in _joining_participle_subject(text, sentence, trigger, mentions, year)]
+        if not agents and not partners:
+            chosen += [(r, "agent") for r in _accident_victims(text, sentence, trigger, mentions, year)]
         chosen += [(r, "host") for r in _hosted_by(text, trigger, roles) if r not in agents + partners]
         chosen += [(r, "host") for r in _hosting_subject(text, trigger, roles) if r not in agents + partners]
+    if found_type == "training":
+        chosen += [(r, "participant") for r in _training_parties(text, clause, trigger, roles)
+                   if r not in agents + partners]
     chosen += [(r, "agent") for r in _frameworks(text, sentence, mentions, year)]
     chosen += [(r, "agent") for r in _contributors(text, sentence, trigger, mentions, year)]
     chosen += [(r, "agent") for r in _mission_members(text, sentence, trigger, [r for r, _ in chosen], mentions, year)]
@@ -130,6 +139,18 @@ def _partner_of_an_exercise(text: str, trigger: tuple[int, int], role: NameRole)
     """"send jets to take part in war games alongside Australian fighters": the partner of the
     exercise named between the trigger and the partner, not of the deployment."""
     return role.mention.start > trigger[1] and _exercise_noun().search(text, trigger[1], role.mention.start) is not None
+
+
+def _partner_of_a_purpose(text: str, trigger: tuple[int, int], role: NameRole) -> bool:
+    """"troops deployed to Mali to fight alongside French soldiers": the partner of what the
+    forces are sent to do, already there, not a party sent."""
+    return role.mention.start > trigger[1] and _PURPOSE_PARTNER.search(
+        text, max(trigger[1], role.mention.start - 60), role.mention.start) is not None
+
+
+# an infinitive of purpose, then the partner's preposition, before the partner ("to fight alongside the")
+_PURPOSE_PARTNER = regex.compile(r"\bto\s+\p{L}+\s+(?:alongside|beside|together\s+with|with)\s+(?:the\s+)?"
+                                 r"(?:[\p{L}-]+\s+){0,2}$", regex.IGNORECASE)
 
 
 @cache
@@ -169,6 +190,53 @@ def _joiners(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list
         if _joining().fullmatch(text, _past_force_noun(text, role) if role.force else role.mention.end, trigger[0]):
             return [role]
     return []
+
+
+def _joining_participle_subject(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+                                mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"A Dutch F-16 crashed in Norway while taking part in the NATO exercise": the subject of
+    the clause that "while/when participating in" hangs on takes part (a demonym, a force or an
+    organisation, not a place named on the way)."""
+    m = _JOINING_PARTICIPLE.search(text, max(sentence[0], trigger[0] - 80), trigger[0])
+    if m is None:
+        return []
+    before = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()]
+    roles = [r for r in _roles_of(text, (sentence[0], m.start()), before, year)
+             if r.preposition is None and not r.place_modifier
+             and (r.force or r.reading.form in ("demonym", "force", "org"))]
+    return roles[-1:]
+
+
+def _accident_victims(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+                      mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"Five Indian soldiers are killed after their tank sinks in a river during a military
+    exercise" (or "after a training exercise"): the forces of the accident's victims held the
+    exercise it happened during (the first demonym, force or organisation of the sentence, before
+    an accident verb)."""
+    m = _DURING.search(text, max(sentence[0], trigger[0] - 60), trigger[0])
+    if m is None:
+        return []
+    verb = _accident_verb().search(text, sentence[0], m.start())
+    if verb is None:
+        return []
+    before = [x for x in mentions if sentence[0] <= x.start and x.end <= verb.start()]
+    roles = [r for r in _roles_of(text, (sentence[0], verb.start()), before, year)
+             if r.preposition is None and not r.place_modifier
+             and (r.force or r.reading.form in ("demonym", "force", "org"))]
+    return roles[:1]
+
+
+_DURING = regex.compile(r"\b(?:during|after|in\s+the\s+course\s+of)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,5}?$",
+                        regex.IGNORECASE)
+
+
+@cache
+def _accident_verb() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["accident_verbs"]), regex.IGNORECASE)
+
+
+_JOINING_PARTICIPLE = regex.compile(r"\b(?:while|when|as)\s+(?:participating|taking\s+part)\s+in\s+"
+                                    r"(?:[\p{L}\p{N}'’.-]+\s+){0,5}?$", regex.IGNORECASE)
 
 
 @cache
@@ -448,6 +516,8 @@ def _possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> li
             gap = [] if named else _words_between(text, owned, trigger[0])
             if len(gap) <= 3 and all(w in _POSSESSED_GAP or w.endswith(("al", "ed", "ary", "ive", "ful")) for w in gap):
                 return [role]
+            if len(gap) <= 5 and all(w in _POSSESSED_GAP for w in gap):
+                return [role]  # "South Korea's largest ever live fire military drills"
     return []
 
 
@@ -533,7 +603,8 @@ _POSSESSED_GAP = {"unilateral", "unconditional", "full", "partial", "complete", 
                   "latest", "recent", "first", "biggest", "largest", "annual", "military", "troop", "naval",
                   "joint", "massive", "rapid", "phased", "gradual", "final", "ongoing", "new", "own", "large-scale",
                   "immediate",
-                  "live-fire", "snap", "army", "air", "force"}
+                  "live-fire", "snap", "army", "air", "force", "ever", "biggest-ever", "largest-ever", "live", "fire",
+                  "major"}
 
 
 def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
@@ -554,13 +625,23 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
         if len(words) > 5 or not words or words[0] not in ("of", "by"):
             return []
         rest = words[1:]
-        if words[0] == "of" and not role.force:
+        force = role.force or _force_name_after(text, role, roles)
+        if words[0] == "of" and not force:
             return []
         if all(w in _NP_GAP or _a_count(w) or w in role_words("force_modifiers") for w in rest) and (
-                words[0] == "by" or role.force):
+                words[0] == "by" or force):
             return [role]
         return []
     return []
+
+
+def _force_name_after(text: str, role: NameRole, roles: list[NameRole]) -> bool:
+    """Is the demonym the first word of its state's force name ("the Chinese People's Liberation
+    Army Navy", where the force is a name of its own, not a force noun)?"""
+    return role.reading.form == "demonym" and any(
+        r.reading.form == "force" and r.reading.entity.code == role.reading.entity.code
+        and r.mention.start > role.mention.end and not text[role.mention.end:r.mention.start].strip()
+        for r in roles)
 
 
 _PASSIVE_BEFORE = regex.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[\p{L}-]+ly\s+)?$", regex.IGNORECASE)
@@ -665,11 +746,26 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
                     and not _other_subject_between(text, role, trigger)
                     and not _irregulars_act(text, role, trigger)):
                 found.append(role)
-        else:
-            gap = _words_between(text, trigger[1], role.mention.start)
-            if len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or _a_count(w) for w in gap):
-                found.append(role)  # "deployed Russian troops", "will involve 1,000 Russian soldiers"
+        elif _object_of_trigger(text, trigger, role):
+            found.append(role)  # "deployed Russian troops", "will involve 1,000 Russian soldiers"
     return _last_clause_subject(text, trigger, _heading_the_participle(text, trigger, found))
+
+
+def _object_of_trigger(text: str, trigger: tuple[int, int], role: NameRole) -> bool:
+    """Is the name, after the trigger, in the phrase that is its object ("deployed 500 Russian troops")?"""
+    gap = _words_between(text, trigger[1], role.mention.start)
+    return len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or _a_count(w) for w in gap)
+
+
+def _training_parties(text: str, clause: tuple[int, int], trigger: tuple[int, int],
+                      roles: list[NameRole]) -> list[NameRole]:
+    """Training has two parties, the trainers and the trained, and the rules above find one:
+    "Canada will train Ukrainian soldiers" (the subject and the force trained), "Iraqi cadets
+    were trained by US troops" (the force trained and the agent)."""
+    trained = [r for r in roles if r.force and not r.place_modifier and (
+        r.preposition in (None, "and", "by", "of") if r.mention.end <= trigger[0]
+        else _object_of_trigger(text, trigger, r))]
+    return _subject(text, clause, trigger, roles) + trained
 
 
 def _generic_force_of_another(role: NameRole, roles: list[NameRole]) -> bool:
@@ -1029,6 +1125,10 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
     return []
 
 
+# where a named force is based or comes from, between it and its relative clause: "the 3rd
+# Marine Division from Camp Hansen, Okinawa, who ..." (capitalised names only)
+_HOME_BASE = regex.compile(r"\s+(?:from|at|based\s+(?:in|at))\s+(?:the\s+)?\p{Lu}[\p{L}-]*"
+                           r"(?:,?\s+\p{Lu}[\p{L}-]*){0,9}")
 _NAME_WHICH = regex.compile(r",\s*(?:which|who)\s*$", regex.IGNORECASE)
 
 
@@ -1043,7 +1143,8 @@ def _relative_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int
     for mention in mentions:
         # "Russia, which ...", "Israeli troops, who ...": the name, or a force phrase it heads
         between = text[mention.end:opener.start()]
-        if mention.end > opener.start() or (between and not force_nouns().fullmatch(between.strip())):
+        if mention.end > opener.start() or (between and not force_nouns().fullmatch(between.strip())
+                                            and not _HOME_BASE.fullmatch(between)):
             continue
         if (reading := mention.actor_reading(year)) is None:
             continue

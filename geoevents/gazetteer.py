@@ -23,8 +23,10 @@ import ahocorasick
 from . import cachedregex as regex
 from .sortedrows import SortedRows
 
-ORGANISATION_KINDS = frozenset({"igo", "armed_group"})
-ACTOR_KINDS = ("state", "igo", "armed_group")
+# de facto states (Somaliland, Abkhazia) act like states but have no ISO code; unlike armed groups,
+# their name alone is no armed force (a trigger that needs one is not satisfied by "Abkhazia")
+ORGANISATION_KINDS = frozenset({"igo", "armed_group", "de_facto_state"})
+ACTOR_KINDS = ("state", "igo", "armed_group", "de_facto_state")
 MAX_ALIAS_TOKENS = 8
 # A namesake in the document's country beats a state's own name only if it is this large
 # ("Georgia" the US state among US places; never a town called "Jordan").
@@ -36,7 +38,7 @@ _TOKEN = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+")
 @dataclass(frozen=True, slots=True)
 class Entity:
     id: str
-    kind: str  # state | igo | armed_group | place
+    kind: str  # state | igo | armed_group | de_facto_state | place
     code: str | None  # actor code: ISO alpha-3 for states, short upper-case names otherwise
     name: str
     country: str | None  # ISO alpha-3 of the country a place lies in (a state: its own code)
@@ -340,6 +342,8 @@ class Gazetteer:
             regions = tuple(r for r in readings if r.entity.feature == "region") if region_word else ()
             if region_word and regions:  # "Niger State", "Idlib province": the region, not the state or city
                 readings, mention_end = regions, region_word.end()
+            if _APOSTROPHE_INSIDE.match(text, mention_end, end):
+                readings = ()  # "Saba'a Biyar", "Ba'albek": the name goes on past the apostrophe
             if readings and not (j == i and _person(text, token_start, mention_end, readings, start, end, aliases)):
                 mentions.append(Mention(text[token_start:mention_end], token_start, mention_end, readings))
             i = j + 1
@@ -349,6 +353,8 @@ class Gazetteer:
 
 
 _END = itemgetter(1)
+# an apostrophe inside a word (a romanised glottal stop), not the possessive "'s" or a closing quote
+_APOSTROPHE_INSIDE = regex.compile(r"['’](?!s\b)\p{L}")
 _REGION_WORD = regex.compile(r"\s+(?:[Pp]rovince|[Rr]egion|State|[Gg]overnorate|[Oo]blast|[Dd]istrict|[Cc]ounty"
                              r"|[Pp]refecture)\b")
 

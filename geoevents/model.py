@@ -29,7 +29,7 @@ class Actor:
 
     name: str
     code: str
-    kind: str  # state | igo | armed_group
+    kind: str  # state | igo | armed_group | de_facto_state
     text: str
     start: int
     end: int

@@ -148,7 +148,7 @@ def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: li
            triggers: list[tuple[int, int]]) -> Draft:
     trigger = (candidate.start, candidate.end)
     kind = attachment_type(candidate.rule.type, role_lexicon()["location_prepositions"])
-    actors = attach_actors(text, sentence, trigger, kind, names, year)
+    actors = attach_actors(text, sentence, trigger, kind, names, year, candidate.rule.type)
     locations = attach_locations(text, sentence, trigger, kind, names, actors)
     actors = add_host(actors, locations, kind)
     status = status_of(text, sentence, trigger)

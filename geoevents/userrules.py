@@ -38,7 +38,7 @@ from typing import Any
 from . import cachedregex as regex
 
 SECTIONS = ("triggers", "exclusions", "actors", "places")
-ACTOR_KINDS = ("state", "igo", "armed_group")
+ACTOR_KINDS = ("state", "igo", "armed_group", "de_facto_state")
 _CODE = regex.compile(r"^[A-Z][A-Z0-9_]{1,15}$")
 _PROBE = "a" * 2000 + "!" * 2000 + " the" * 500  # pathological text a pattern must scan quickly
 

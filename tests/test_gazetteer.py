@@ -288,3 +288,9 @@ def test_reaches_count_the_names_rule_files_add():
         assert gazetteer._reach(word, block) == _reaches_by_pattern(block).get(word, 0), word
     assert gazetteer._reach("Nordmark", gazetteer._alias_rows.block("Nordmark")) == len(
         "Nordmark Bay Naval Station Annex")
+
+
+def test_a_name_going_on_past_an_apostrophe_is_not_found():
+    gazetteer = load_gazetteer()
+    found = [m.text for m in gazetteer.find("Rebels shelled Saba'a Hills, then Syria's border posts.")]
+    assert "Saba" not in found and "Syria" in found  # the possessive still ends a name

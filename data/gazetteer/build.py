@@ -76,6 +76,8 @@ REGION_PREFIX = re.compile(r"^(?:Muhafazat|Sha'?biyat|Wilayat-e|Mayorality of|Pr
 REGION_SUFFIX = re.compile(r"\s+(?:Governorate|Province|Region|Oblast|Prefecture|County|District|Krai)$")
 
 
+# the honorific tail of an official region name ("Coahuila de Zaragoza", "Veracruz de Ignacio de la Llave")
+_HONORIFIC_TAIL = re.compile(r" de (?:la |los )?[A-ZÁÉÍÓÚÑ].*$")
 ARTICLE = re.compile(r"^(al|el|ad|ar|as|an|ash|at|az)[- ](?=[A-Z])", re.IGNORECASE)
 
 
@@ -242,6 +244,9 @@ class Builder:
             if core is None:
                 continue
             entity_id = by_core.get((sub.country_code, slug(core)))
+            short = _HONORIFIC_TAIL.sub("", name)  # "Michoacán de Ocampo": GeoNames' "Michoacan"
+            if entity_id is None and short != name and (entity_id := by_core.get((sub.country_code, slug(short)))):
+                self.place_alias(short, entity_id)  # the short name as ISO spells it, with its accents
             if entity_id is None:
                 entity_id = "rg:" + sub.code
                 self.entities[entity_id] = [entity_id, "place", "", core, country.alpha_3, "region", None, None,
@@ -336,7 +341,7 @@ class Builder:
         write_armed_names(OUT)
 
 
-ORGANISATION_KINDS = ("igo", "armed_group")
+ORGANISATION_KINDS = ("igo", "armed_group", "de_facto_state")
 
 
 def write_capitals(capitals: dict[str, str]) -> None:
