@@ -537,10 +537,29 @@ def _dates_a_participle(text: str, trigger: tuple[int, int], t: Timex) -> bool:
     struck a week earlier": a time counted back from now ("ago", "earlier") after a past participle
     that qualifies a noun after the trigger dates that participle. Only such times: "held drills
     in waters claimed by China on Monday" keeps its Monday."""
-    if t.start <= trigger[1] or not _words()["backward_words"] & {w.lower() for w in WORD.findall(t.text)}:
+    if t.start <= trigger[1]:
         return False
+    if not _words()["backward_words"] & {w.lower() for w in WORD.findall(t.text)}:
+        return _dates_an_agreement(text, trigger, t)
     m = _participle_before().search(text, trigger[1], t.start)
     return m is not None and m.group("before").lower() not in _words()["not_before_participle"]
+
+
+@cache
+def _agreement_participle() -> regex.Pattern:
+    """An agreement noun, its past participle and at most a preposition before a time:
+    "a defence pact signed in", "the truce agreed on", "a deal struck last"."""
+    words = _words()
+    participle = r"\p{L}{3,}ed|%s" % alternation(words["irregular_participles"])
+    return regex.compile(r"(?i)(?<![\p{L}'’])(?:%s)\s+(?:(?:%s)\s+)?(?:%s)\s+(?:(?:%s)\s+)?$"
+                         % (alternation(words["agreement_nouns"]), alternation(words["participle_adverbs"]),
+                            participle, alternation(words["span_cues"])))
+
+
+def _dates_an_agreement(text: str, trigger: tuple[int, int], t: Timex) -> bool:
+    """ "sent troops under a defence pact signed in August": a time right after the participle
+    that qualifies an agreement noun dates the agreement, not the event done under it."""
+    return _agreement_participle().search(text, max(trigger[1], t.start - 80), t.start) is not None
 
 
 _CALENDAR_PREFIX = regex.compile(r"\d{4}(?:-\d\d){0,2}$")

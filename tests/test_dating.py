@@ -512,6 +512,14 @@ def test_a_time_counted_back_after_a_participle_dates_the_participle():
                 "2024-05-10") == ("2024-05", "2024-05", "month")
 
 
+def test_a_time_after_the_participle_of_an_agreement_dates_the_agreement():
+    assert span("Chad flew troops into Niger as part of a border treaty ratified in March.", "2024-05-10") is None
+    assert span("Rebel forces withdraw from the port under a truce agreed on Sunday.", "2024-05-10") is None
+    # the event's own time before the agreement is kept
+    assert span("Rebel forces withdrew from the port on Sunday under a truce.", "2024-05-10") == (
+        "2024-05-05", "2024-05-05", "day")
+
+
 def test_a_relative_clause_that_carries_the_event_on_dates_it():
     assert dates("Dutch troops arrive in Latvia for exercises which will last until May 20.", "2024-05-10")[-1] == (
         "exercises", "2024-05-10", "2024-05-20")
