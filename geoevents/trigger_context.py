@@ -47,6 +47,13 @@ _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _PARTY_JOINER = regex.compile(r"\s*(?:-|,|and|&)\s*|\s*,\s*and\s+", regex.IGNORECASE)
 _PLACE_PHRASE = regex.compile(r"\s+(?:near|around|off|along|in|over|across|inside|at)\s+(?:the\s+)?", regex.IGNORECASE)
 _WORD_AND_SPACE = regex.compile(r"([\p{L}'’-]+)\s+")
+# "parts of (the)", "most of": a part of the place named after it
+_PARTITIVE = regex.compile(r"((?:large\s+)?\p{L}+)\s+of\s+(?:the\s+)?", regex.IGNORECASE)
+_UNTIL_PUNCTUATION = regex.compile(r"[^,;:.()\[\]]*")
+_HELD_GROUND_REACH = 4  # words from "from" to the noun of the ground held ("the last three hilltops")
+# words that count what is withdrawn from ("several villages", "all five hilltops")
+_COUNTING = frozenset(("several", "some", "all", "many", "few", "remaining", "last", "key", "strategic", "two", "three",
+                       "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "dozen", "other"))
 _OBJECT_END = regex.compile(r"\s(?:from|of|out of|to|in|at|on|with|for)\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
 _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b"
@@ -528,7 +535,7 @@ class SentenceContext:
         """"(the Philippines agreed to) withdraw from Iraq": a place withdrawn from, and a state or
         armed group before the trigger (not "Mercedes-Benz withdraws from Russia")."""
         m = _FROM_PHRASE.match(self.text, candidate.end, min(self.end, candidate.end + 60))
-        if not m or not self._place_at(m.end()):
+        if not m or not (self._place_at(self._past_partitive(m.end())) or self._held_ground_at(m.end())):
             return False
         return any(mention.end <= candidate.start and mention.actor_reading() is not None
                    for mention in self.mentions)
@@ -553,6 +560,22 @@ class SentenceContext:
             return False  # "the battalions that arrived in Estonia in March have withdrawn": no subject
         return not any(mention.start < m.end(1) and m.start(1) < mention.end and mention.actor_reading() is not None
                        for mention in self.mentions)
+
+    def _past_partitive(self, position: int) -> int:
+        """Past "parts of (the)" at ``position`` ("pulled out of parts of the region"), if there."""
+        m = _PARTITIVE.match(self.text, position, self.end)
+        return m.end() if m and m.group(1).lower() in self.lexicon.partitives else position
+
+    def _held_ground_at(self, position: int) -> bool:
+        """Ground forces hold named at ``position``, past determiners, numbers and modifiers:
+        "(withdraw from) three strategic hilltops", "the last villages"."""
+        words = _WORD.findall(_UNTIL_PUNCTUATION.match(self.text, position, self.end).group())
+        for i, word in enumerate(w.lower() for w in words[:_HELD_GROUND_REACH]):
+            if word in self.lexicon.held_ground or " ".join(words[i:i + 2]).lower() in self.lexicon.held_ground:
+                return True
+            if not (word in self.lexicon.determiners or word in _COUNTING or word.isdigit() or is_modifier(word)):
+                return False
+        return False
 
     def _place_at(self, position: int, modifiers: int = 2) -> bool:
         """A place named at ``position``, or after up to ``modifiers`` words that may stand before
@@ -609,13 +632,26 @@ class SentenceContext:
     def satisfies(self, candidate: Candidate) -> bool:
         if self._satisfies(candidate):
             return True
-        if (self.earlier_types or self.document_lowered is not None) and self.refers_back(candidate):
+        if ((self.earlier_types or self.document_lowered is not None) and self.refers_back(candidate)) \
+                or self.military_kind_before(candidate):
+            # weakly licensed: kept only with an actor, place or date of its own (pipeline)
             self._by_reference.add((candidate.rule.id, candidate.start))
             return True
         return False
 
+    def military_kind_before(self, candidate: Candidate) -> bool:
+        """"The joint exercise is scheduled for next month", "amphibious drills": an exercise noun
+        after a modifier that only a military exercise takes (military_exercise_phrases), not
+        "the joint exercise of rights"."""
+        if candidate.rule.type != "exercise" or _OF_AFTER.match(self.text, candidate.end, self.end):
+            return False
+        m = _MODIFIER_BEFORE.search(self.text, max(self.start, candidate.start - 30), candidate.start)
+        phrase = f"{m.group(1)} {self.text[candidate.start:candidate.end]}".lower() if m else ""
+        return phrase in self.lexicon.military_exercise_phrases
+
     def accepted_only_as_reference(self, candidate: Candidate) -> bool:
-        """Whether the candidate passed its check only by referring back (``refers_back``)."""
+        """Whether the candidate passed its check only weakly: by referring back (``refers_back``)
+        or by its modifier alone (``military_kind_before``); it then needs an actor, place or date."""
         return (candidate.rule.id, candidate.start) in self._by_reference
 
     def refers_back(self, candidate: Candidate) -> bool:
