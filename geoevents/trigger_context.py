@@ -46,6 +46,10 @@ _RELATIVE_BEFORE = regex.compile(r",\s+who\s+(?:[\p{L}'’-]+\s+){0,3}$", regex.
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _PARTY_JOINER = regex.compile(r"\s*(?:-|,|and|&)\s*|\s*,\s*and\s+", regex.IGNORECASE)
 _PLACE_PHRASE = regex.compile(r"\s+(?:near|around|off|along|in|over|across|inside|at)\s+(?:the\s+)?", regex.IGNORECASE)
+_WHICH_WAS = regex.compile(
+    r",\s+which\s+(?:was|were|had\s+been|has\s+been)\s+(?:(?:later|then|finally|largely|quickly)\s+)?$",
+    regex.IGNORECASE)
+_BY_AFTER = regex.compile(r"\s+by\b", regex.IGNORECASE)
 _WORD_AND_SPACE = regex.compile(r"([\p{L}'’-]+)\s+")
 # "parts of (the)", "most of": a part of the place named after it
 _PARTITIVE = regex.compile(r"((?:large\s+)?\p{L}+)\s+of\s+(?:the\s+)?", regex.IGNORECASE)
@@ -353,7 +357,7 @@ class SentenceContext:
         """Forces nearby, and a place or position abandoned: "abandoned their positions",
         "abandoned Svatove", "the town was abandoned by rebel forces"."""
         if not (self.force_left(candidate) or self.force_right(candidate)):
-            return False
+            return self._place_abandoned_in_war(candidate)
         offset = candidate.end - self.start
         after = _WORD.findall(self.lowered, offset, min(len(self.lowered), offset + 60))
         if any(w in self.lexicon.positions for w in after[:6]):
@@ -371,6 +375,15 @@ class SentenceContext:
         return any(w in self.lexicon.positions for w in before[-5:]) or any(
             m.place_reading() is not None and m.end <= candidate.start
             and len(_WORD.findall(self.text, m.end, candidate.start)) <= 4 for m in self.mentions)
+
+    def _place_abandoned_in_war(self, candidate: Candidate) -> bool:
+        """"... retreat to Mogadishu, which was abandoned on Thursday": a named place, then
+        "which was abandoned" with no agent, in a sentence about armed forces (farther than
+        FORCE_WINDOW from the trigger)."""
+        m = _WHICH_WAS.search(self.text, max(self.start, candidate.start - 40), candidate.start)
+        if m is None or _BY_AFTER.match(self.text, candidate.end, self.end) or not self.military_context():
+            return False
+        return any(mention.end == m.start() and mention.place_reading() is not None for mention in self.mentions)
 
     def _plan_before(self, candidate: Candidate) -> bool:
         """A plan noun and "to" in the 15 words before the trigger ("a plan to pull out ...")."""
