@@ -53,6 +53,8 @@ _BY_AFTER = regex.compile(r"\s+by\b", regex.IGNORECASE)
 _WORD_AND_SPACE = regex.compile(r"([\p{L}'’-]+)\s+")
 # "parts of (the)", "most of": a part of the place named after it
 _PARTITIVE = regex.compile(r"((?:large\s+)?\p{L}+)\s+of\s+(?:the\s+)?", regex.IGNORECASE)
+_CAPITALISED = regex.compile(r"(?-i:\p{Lu})\p{Ll}")
+_OF_THE = regex.compile(r"\s+of\s+(?:the\s+)?", regex.IGNORECASE)
 _UNTIL_PUNCTUATION = regex.compile(r"[^,;:.()\[\]]*")
 _HELD_GROUND_REACH = 4  # words from "from" to the noun of the ground held ("the last three hilltops")
 # words that count what is withdrawn from ("several villages", "all five hilltops")
@@ -581,11 +583,17 @@ class SentenceContext:
 
     def _held_ground_at(self, position: int) -> bool:
         """Ground forces hold named at ``position``, past determiners, numbers and modifiers:
-        "(withdraw from) three strategic hilltops", "the last villages"."""
-        words = _WORD.findall(_UNTIL_PUNCTUATION.match(self.text, position, self.end).group())
-        for i, word in enumerate(w.lower() for w in words[:_HELD_GROUND_REACH]):
-            if word in self.lexicon.held_ground or " ".join(words[i:i + 2]).lower() in self.lexicon.held_ground:
-                return True
+        "(withdraw from) three strategic hilltops", "the last villages"; not "several areas of the
+        accord" (an "of" after it must name a place, perhaps one the gazetteer lacks: "the villages
+        of Vorona and Lesne")."""
+        end = _UNTIL_PUNCTUATION.match(self.text, position, self.end).end()
+        words = list(_WORD.finditer(self.text, position, end))[:_HELD_GROUND_REACH + 1]
+        for i, m in enumerate(words[:_HELD_GROUND_REACH]):
+            word, pair = m.group().lower(), " ".join(w.group() for w in words[i:i + 2]).lower()
+            if word in self.lexicon.held_ground or pair in self.lexicon.held_ground:
+                noun_end = words[i + 1].end() if pair in self.lexicon.held_ground else m.end()
+                of = _OF_THE.match(self.text, noun_end, self.end)
+                return of is None or self._place_at(of.end()) or _CAPITALISED.match(self.text, of.end()) is not None
             if not (word in self.lexicon.determiners or word in _COUNTING or word.isdigit() or is_modifier(word)):
                 return False
         return False
