@@ -85,7 +85,7 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
         governing = _walk(text, cues, trigger[0], lex, left) if cues else None
         status = governing if governing in ("planned", "uncertain") else None
     if status is None and _reduced_relative(form, lex):
-        status = "occurred"
+        status = "uncertain" if _hypothetical_force(form, lex) else "occurred"
     if status is None:
         status = _from_left(text, sentence, left, trigger, form, lex)
         if status in ("negated", "occurred") and _conditional_before(text, left, trigger[0], lex,
@@ -93,6 +93,8 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
             # "(attacks) if the troops refuse to leave": a condition, no refusal; "will respond if
             # NATO holds exercises": a condition, no fact
             status = "uncertain"
+        elif status in ("occurred", "planned") and _hypothetical_force(form, lex):
+            status = "uncertain"  # "will fight any peacekeepers sent there": they may never go
     if status == "occurred" and not form.nominal and form.first in lex.planning_triggers:
         status = "planned"  # "orders 500 troops to the border": the order is given, the deployment is to come
     if status == "planned" and (_conditional_after(text, clause, trigger, lex)
@@ -291,6 +293,21 @@ def _reduced_relative(form: TriggerForm, lex: StatusLexicon) -> bool:
         # verb taking a small clause ("will see troops stationed" is)
         governing = [w for w in governing if w not in lex.modals]
     return not any(w in lex.small_clause_verbs for w in governing)
+
+
+def _hypothetical_force(form: TriggerForm, lex: StatusLexicon) -> bool:
+    """A verb trigger right after a force phrase opened by "any" ("will fight any peacekeepers
+    sent into the country"), perhaps with a pronoun subject between ("any troops we send would"):
+    forces that may never go."""
+    if form.nominal or not form.before:
+        return False
+    before = list(form.before[-6:])
+    if before[-1].lower() in lex.pronoun_subjects:
+        before.pop()  # "any troops [we] send"
+    if not before or not force_nouns().fullmatch(before[-1].lower()):
+        return False
+    index = _article_index(tuple(before), lex)
+    return index >= 0 and before[index].lower() in lex.hypothetical
 
 
 def _participle_of_new_force(form: TriggerForm, lex: StatusLexicon) -> bool:
