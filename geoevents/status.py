@@ -43,6 +43,7 @@ from .cues import Cue, StatusLexicon, status_lexicon
 _TRANSPARENT = {"planned": "planned", "deontic": "uncertain", "aspect": "occurred"}
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|n['’]t\b")
 _COMMA = regex.compile(r"[,;:]")
+_COMMA_BEFORE = regex.compile(r",\s*$")  # a subordinate clause set off by commas ("The marines, when ...")
 _AND = regex.compile(r"\s(?:and|but)\s")
 _TO_AFTER = regex.compile(r"\s+to\b", regex.IGNORECASE)  # "not to": an infinitive the particle negates
 _COORDINATORS = ("and", "but", "then")
@@ -664,14 +665,23 @@ def _future_subordinate(text: str, sentence: tuple[int, int], trigger_start: int
         return None
     if _words(text, sentence[0], conjunction.start()) == 0:
         # "When the soldiers move in, the militias will leave": the main clause follows the comma
-        comma = _COMMA.search(text, trigger_start, sentence[1])
-        if comma is None:
-            return None
-        cues = lex.cues_in(text, comma.end(), sentence[1])
-        main = next((c.category for c in cues if c.category in ("planned", "uncertain", "deontic")), None)
-        return _TRANSPARENT.get(main, main) if main else None
+        return _main_after_comma(text, sentence, trigger_start, lex)
     main = _walk(text, lex.cues_in(text, sentence[0], conjunction.start()), conjunction.start(), lex, sentence[0])
+    if main not in ("planned", "uncertain") and _COMMA_BEFORE.search(text, sentence[0], conjunction.start()):
+        # "The marines, when they land there, will secure the port": the main clause goes on
+        # after the aside
+        return _main_after_comma(text, sentence, trigger_start, lex)
     return main if main in ("planned", "uncertain") else None
+
+
+def _main_after_comma(text: str, sentence: tuple[int, int], trigger_start: int, lex: StatusLexicon) -> str | None:
+    """What the main clause after the comma that closes a subordinate clause says of the future."""
+    comma = _COMMA.search(text, trigger_start, sentence[1])
+    if comma is None:
+        return None
+    cues = lex.cues_in(text, comma.end(), sentence[1])
+    main = next((c.category for c in cues if c.category in ("planned", "uncertain", "deontic")), None)
+    return _TRANSPARENT.get(main, main) if main else None
 
 
 def _awaited(text: str, sentence: tuple[int, int], trigger_start: int, form: TriggerForm,

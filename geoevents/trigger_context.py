@@ -289,6 +289,14 @@ class SentenceContext:
                 return True
         return False
 
+    def state_forces(self) -> list[tuple[int, int]]:
+        """Force nouns that are not an armed group's ("troops", not "militants"), and a state's
+        forces named ("the IDF", "the Bundeswehr")."""
+        spans = self._spans(self.lexicon.state_forces)
+        spans += [(m.start, m.end) for m in self._armed_mentions()
+                  if any(r.form == "force" and r.entity.kind == "state" for r in m.readings)]
+        return spans
+
     def armed_groups(self) -> list[tuple[int, int]]:
         spans = self._spans(self.lexicon.armed_threat)
         spans += [(m.start, m.end) for m in self._armed_mentions()
@@ -738,7 +746,7 @@ class SentenceContext:
         if requires == "state_force_near":
             return self.near(self._spans(self.lexicon.state_forces), candidate, True, True)
         if requires == "state_force_subject":  # and no armed group there: "rebel forces moved in" is a movement
-            return (self.near(self._spans(self.lexicon.state_forces), candidate, True, False)
+            return (self.near(self.state_forces(), candidate, True, False)
                     and not self.near(self.armed_groups(), candidate, True, False))
         if requires == "weapon_transfer":
             return self.weapon_transfer(candidate)
