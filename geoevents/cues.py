@@ -145,6 +145,8 @@ class StatusLexicon:
         self.infinitive_verbs_after_to = frozenset(data["infinitive_verbs_after_to"])
         self.definite = frozenset(data["definite_determiners"])
         self.indefinite = frozenset(data["indefinite_determiners"])
+        self.hypothetical = frozenset(data["hypothetical_determiners"])
+        self.pronoun_subjects = frozenset(data["pronoun_subjects"])
         self.determiner_search_stops = frozenset(data["determiner_search_stops"])
         self.subject_breaking_prepositions = frozenset(data["subject_breaking_prepositions"])
         forms = data["word_forms"]

@@ -33,7 +33,7 @@ def _same_event(text: str, first: Draft, second: Draft) -> bool:
     if ";" in text[first.candidate.end:second.candidate.start]:
         return False
     clause = clause_of(text, first.sentence, first.candidate.start, first.candidate.end)
-    if second.candidate.start >= clause[1]:
+    if second.candidate.start >= clause[1] and not _definite_restatement(text, second):
         return False
     if _purpose_of(text, first, second):
         return True  # its subject, and so its actors, are the first mention's
@@ -46,6 +46,24 @@ def _same_event(text: str, first: Draft, second: Draft) -> bool:
 
 
 _WORD = regex.compile(r"[\w'’-]+")
+# "..., as it was the most ambitious overseas deployment by Japan": a definite noun trigger in a
+# later clause restates the sentence's event (not "another deployment", "more drills")
+_DEFINITE_BEFORE = regex.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}$", regex.IGNORECASE)
+_OTHER_EVENT_WORDS = frozenset(("more", "another", "further", "fresh", "new", "additional", "renewed", "next",
+                                "second", "third", "other", "previous", "last", "earlier", "latest"))
+_PART_OF = regex.compile(r"\bpart\s+of\s+$", regex.IGNORECASE)
+_NOUN_TRIGGER = regex.compile(
+    r"(?:ments?|als?|outs?|backs?|ups?|downs?|exercises?|drills?|games?|man(?:oeu|eu)v(?:re|er)s?)$", regex.IGNORECASE)
+
+
+def _definite_restatement(text: str, draft: Draft) -> bool:
+    start, end = draft.candidate.start, draft.candidate.end
+    m = _DEFINITE_BEFORE.search(text, max(draft.sentence[0], start - 60), start)
+    if m is None or not _NOUN_TRIGGER.search(text, start, end):
+        return False
+    if _PART_OF.search(text, max(draft.sentence[0], m.start() - 20), m.start()):
+        return False  # "hands over a base as part of the withdrawal": a larger event
+    return not any(word.lower() in _OTHER_EVENT_WORDS for word in _WORD.findall(text, m.start(), start))
 
 
 @cache

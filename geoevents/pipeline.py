@@ -113,7 +113,7 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
         for candidate in accepted:
             draft = _build(text, sentence, candidate, names, times, year, document.published, triggers)
             if (draft.actors or draft.locations or draft.date) or not context.accepted_only_as_reference(candidate):
-                mentions.append(draft)  # a trigger referring back needs an actor, place or date of its own
+                mentions.append(draft)  # a weakly licensed trigger needs an actor, place or date of its own
     mentions = merge_within_sentences(text, mentions)
     for m in mentions:
         m.status = adjust_for_date(m.status, text, m.sentence, (m.candidate.start, m.candidate.end),

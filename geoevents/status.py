@@ -43,6 +43,7 @@ from .cues import Cue, StatusLexicon, status_lexicon
 _TRANSPARENT = {"planned": "planned", "deontic": "uncertain", "aspect": "occurred"}
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|n['’]t\b")
 _COMMA = regex.compile(r"[,;:]")
+_COMMA_BEFORE = regex.compile(r",\s*$")  # a subordinate clause set off by commas ("The marines, when ...")
 _AND = regex.compile(r"\s(?:and|but)\s")
 _TO_AFTER = regex.compile(r"\s+to\b", regex.IGNORECASE)  # "not to": an infinitive the particle negates
 _COORDINATORS = ("and", "but", "then")
@@ -85,7 +86,7 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
         governing = _walk(text, cues, trigger[0], lex, left) if cues else None
         status = governing if governing in ("planned", "uncertain") else None
     if status is None and _reduced_relative(form, lex):
-        status = "occurred"
+        status = "uncertain" if _hypothetical_force(form, lex) else "occurred"
     if status is None:
         status = _from_left(text, sentence, left, trigger, form, lex)
         if status in ("negated", "occurred") and _conditional_before(text, left, trigger[0], lex,
@@ -93,6 +94,8 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
             # "(attacks) if the troops refuse to leave": a condition, no refusal; "will respond if
             # NATO holds exercises": a condition, no fact
             status = "uncertain"
+        elif status in ("occurred", "planned") and _hypothetical_force(form, lex):
+            status = "uncertain"  # "will fight any peacekeepers sent there": they may never go
     if status == "occurred" and not form.nominal and form.first in lex.planning_triggers:
         status = "planned"  # "orders 500 troops to the border": the order is given, the deployment is to come
     if status == "planned" and (_conditional_after(text, clause, trigger, lex)
@@ -291,6 +294,21 @@ def _reduced_relative(form: TriggerForm, lex: StatusLexicon) -> bool:
         # verb taking a small clause ("will see troops stationed" is)
         governing = [w for w in governing if w not in lex.modals]
     return not any(w in lex.small_clause_verbs for w in governing)
+
+
+def _hypothetical_force(form: TriggerForm, lex: StatusLexicon) -> bool:
+    """A verb trigger right after a force phrase opened by "any" ("will fight any peacekeepers
+    sent into the country"), perhaps with a pronoun subject between ("any troops we send would"):
+    forces that may never go."""
+    if form.nominal or not form.before:
+        return False
+    before = list(form.before[-6:])
+    if before[-1].lower() in lex.pronoun_subjects:
+        before.pop()  # "any troops [we] send"
+    if not before or not force_nouns().fullmatch(before[-1].lower()):
+        return False
+    index = _article_index(tuple(before), lex)
+    return index >= 0 and before[index].lower() in lex.hypothetical
 
 
 def _participle_of_new_force(form: TriggerForm, lex: StatusLexicon) -> bool:
@@ -647,14 +665,23 @@ def _future_subordinate(text: str, sentence: tuple[int, int], trigger_start: int
         return None
     if _words(text, sentence[0], conjunction.start()) == 0:
         # "When the soldiers move in, the militias will leave": the main clause follows the comma
-        comma = _COMMA.search(text, trigger_start, sentence[1])
-        if comma is None:
-            return None
-        cues = lex.cues_in(text, comma.end(), sentence[1])
-        main = next((c.category for c in cues if c.category in ("planned", "uncertain", "deontic")), None)
-        return _TRANSPARENT.get(main, main) if main else None
+        return _main_after_comma(text, sentence, trigger_start, lex)
     main = _walk(text, lex.cues_in(text, sentence[0], conjunction.start()), conjunction.start(), lex, sentence[0])
+    if main not in ("planned", "uncertain") and _COMMA_BEFORE.search(text, sentence[0], conjunction.start()):
+        # "The marines, when they land there, will secure the port": the main clause goes on
+        # after the aside
+        return _main_after_comma(text, sentence, trigger_start, lex)
     return main if main in ("planned", "uncertain") else None
+
+
+def _main_after_comma(text: str, sentence: tuple[int, int], trigger_start: int, lex: StatusLexicon) -> str | None:
+    """What the main clause after the comma that closes a subordinate clause says of the future."""
+    comma = _COMMA.search(text, trigger_start, sentence[1])
+    if comma is None:
+        return None
+    cues = lex.cues_in(text, comma.end(), sentence[1])
+    main = next((c.category for c in cues if c.category in ("planned", "uncertain", "deontic")), None)
+    return _TRANSPARENT.get(main, main) if main else None
 
 
 def _awaited(text: str, sentence: tuple[int, int], trigger_start: int, form: TriggerForm,

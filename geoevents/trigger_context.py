@@ -46,7 +46,20 @@ _RELATIVE_BEFORE = regex.compile(r",\s+who\s+(?:[\p{L}'’-]+\s+){0,3}$", regex.
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _PARTY_JOINER = regex.compile(r"\s*(?:-|,|and|&)\s*|\s*,\s*and\s+", regex.IGNORECASE)
 _PLACE_PHRASE = regex.compile(r"\s+(?:near|around|off|along|in|over|across|inside|at)\s+(?:the\s+)?", regex.IGNORECASE)
+_WHICH_WAS = regex.compile(
+    r",\s+which\s+(?:was|were|had\s+been|has\s+been)\s+(?:(?:later|then|finally|largely|quickly)\s+)?$",
+    regex.IGNORECASE)
+_BY_AFTER = regex.compile(r"\s+by\b", regex.IGNORECASE)
 _WORD_AND_SPACE = regex.compile(r"([\p{L}'’-]+)\s+")
+# "parts of (the)", "most of": a part of the place named after it
+_PARTITIVE = regex.compile(r"((?:large\s+)?\p{L}+)\s+of\s+(?:the\s+)?", regex.IGNORECASE)
+_CAPITALISED = regex.compile(r"(?-i:\p{Lu})\p{Ll}")
+_OF_THE = regex.compile(r"\s+of\s+(?:the\s+)?", regex.IGNORECASE)
+_UNTIL_PUNCTUATION = regex.compile(r"[^,;:.()\[\]]*")
+_HELD_GROUND_REACH = 4  # words from "from" to the noun of the ground held ("the last three hilltops")
+# words that count what is withdrawn from ("several villages", "all five hilltops")
+_COUNTING = frozenset(("several", "some", "all", "many", "few", "remaining", "last", "key", "strategic", "two", "three",
+                       "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "dozen", "other"))
 _OBJECT_END = regex.compile(r"\s(?:from|of|out of|to|in|at|on|with|for)\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
 _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b"
@@ -276,6 +289,14 @@ class SentenceContext:
                 return True
         return False
 
+    def state_forces(self) -> list[tuple[int, int]]:
+        """Force nouns that are not an armed group's ("troops", not "militants"), and a state's
+        forces named ("the IDF", "the Bundeswehr")."""
+        spans = self._spans(self.lexicon.state_forces)
+        spans += [(m.start, m.end) for m in self._armed_mentions()
+                  if any(r.form == "force" and r.entity.kind == "state" for r in m.readings)]
+        return spans
+
     def armed_groups(self) -> list[tuple[int, int]]:
         spans = self._spans(self.lexicon.armed_threat)
         spans += [(m.start, m.end) for m in self._armed_mentions()
@@ -346,7 +367,7 @@ class SentenceContext:
         """Forces nearby, and a place or position abandoned: "abandoned their positions",
         "abandoned Svatove", "the town was abandoned by rebel forces"."""
         if not (self.force_left(candidate) or self.force_right(candidate)):
-            return False
+            return self._place_abandoned_in_war(candidate)
         offset = candidate.end - self.start
         after = _WORD.findall(self.lowered, offset, min(len(self.lowered), offset + 60))
         if any(w in self.lexicon.positions for w in after[:6]):
@@ -364,6 +385,15 @@ class SentenceContext:
         return any(w in self.lexicon.positions for w in before[-5:]) or any(
             m.place_reading() is not None and m.end <= candidate.start
             and len(_WORD.findall(self.text, m.end, candidate.start)) <= 4 for m in self.mentions)
+
+    def _place_abandoned_in_war(self, candidate: Candidate) -> bool:
+        """"... retreat to Mogadishu, which was abandoned on Thursday": a named place, then
+        "which was abandoned" with no agent, in a sentence about armed forces (farther than
+        FORCE_WINDOW from the trigger)."""
+        m = _WHICH_WAS.search(self.text, max(self.start, candidate.start - 40), candidate.start)
+        if m is None or _BY_AFTER.match(self.text, candidate.end, self.end) or not self.military_context():
+            return False
+        return any(mention.end == m.start() and mention.place_reading() is not None for mention in self.mentions)
 
     def _plan_before(self, candidate: Candidate) -> bool:
         """A plan noun and "to" in the 15 words before the trigger ("a plan to pull out ...")."""
@@ -528,7 +558,7 @@ class SentenceContext:
         """"(the Philippines agreed to) withdraw from Iraq": a place withdrawn from, and a state or
         armed group before the trigger (not "Mercedes-Benz withdraws from Russia")."""
         m = _FROM_PHRASE.match(self.text, candidate.end, min(self.end, candidate.end + 60))
-        if not m or not self._place_at(m.end()):
+        if not m or not (self._place_at(self._past_partitive(m.end())) or self._held_ground_at(m.end())):
             return False
         return any(mention.end <= candidate.start and mention.actor_reading() is not None
                    for mention in self.mentions)
@@ -553,6 +583,28 @@ class SentenceContext:
             return False  # "the battalions that arrived in Estonia in March have withdrawn": no subject
         return not any(mention.start < m.end(1) and m.start(1) < mention.end and mention.actor_reading() is not None
                        for mention in self.mentions)
+
+    def _past_partitive(self, position: int) -> int:
+        """Past "parts of (the)" at ``position`` ("pulled out of parts of the region"), if there."""
+        m = _PARTITIVE.match(self.text, position, self.end)
+        return m.end() if m and m.group(1).lower() in self.lexicon.partitives else position
+
+    def _held_ground_at(self, position: int) -> bool:
+        """Ground forces hold named at ``position``, past determiners, numbers and modifiers:
+        "(withdraw from) three strategic hilltops", "the last villages"; not "several areas of the
+        accord" (an "of" after it must name a place, perhaps one the gazetteer lacks: "the villages
+        of Vorona and Lesne")."""
+        end = _UNTIL_PUNCTUATION.match(self.text, position, self.end).end()
+        words = list(_WORD.finditer(self.text, position, end))[:_HELD_GROUND_REACH + 1]
+        for i, m in enumerate(words[:_HELD_GROUND_REACH]):
+            word, pair = m.group().lower(), " ".join(w.group() for w in words[i:i + 2]).lower()
+            if word in self.lexicon.held_ground or pair in self.lexicon.held_ground:
+                noun_end = words[i + 1].end() if pair in self.lexicon.held_ground else m.end()
+                of = _OF_THE.match(self.text, noun_end, self.end)
+                return of is None or self._place_at(of.end()) or _CAPITALISED.match(self.text, of.end()) is not None
+            if not (word in self.lexicon.determiners or word in _COUNTING or word.isdigit() or is_modifier(word)):
+                return False
+        return False
 
     def _place_at(self, position: int, modifiers: int = 2) -> bool:
         """A place named at ``position``, or after up to ``modifiers`` words that may stand before
@@ -609,13 +661,26 @@ class SentenceContext:
     def satisfies(self, candidate: Candidate) -> bool:
         if self._satisfies(candidate):
             return True
-        if (self.earlier_types or self.document_lowered is not None) and self.refers_back(candidate):
+        if ((self.earlier_types or self.document_lowered is not None) and self.refers_back(candidate)) \
+                or self.military_kind_before(candidate):
+            # weakly licensed: kept only with an actor, place or date of its own (pipeline)
             self._by_reference.add((candidate.rule.id, candidate.start))
             return True
         return False
 
+    def military_kind_before(self, candidate: Candidate) -> bool:
+        """"The joint exercise is scheduled for next month", "amphibious drills": an exercise noun
+        after a modifier that only a military exercise takes (military_exercise_phrases), not
+        "the joint exercise of rights"."""
+        if candidate.rule.type != "exercise" or _OF_AFTER.match(self.text, candidate.end, self.end):
+            return False
+        m = _MODIFIER_BEFORE.search(self.text, max(self.start, candidate.start - 30), candidate.start)
+        phrase = f"{m.group(1)} {self.text[candidate.start:candidate.end]}".lower() if m else ""
+        return phrase in self.lexicon.military_exercise_phrases
+
     def accepted_only_as_reference(self, candidate: Candidate) -> bool:
-        """Whether the candidate passed its check only by referring back (``refers_back``)."""
+        """Whether the candidate passed its check only weakly: by referring back (``refers_back``)
+        or by its modifier alone (``military_kind_before``); it then needs an actor, place or date."""
         return (candidate.rule.id, candidate.start) in self._by_reference
 
     def refers_back(self, candidate: Candidate) -> bool:
@@ -681,7 +746,7 @@ class SentenceContext:
         if requires == "state_force_near":
             return self.near(self._spans(self.lexicon.state_forces), candidate, True, True)
         if requires == "state_force_subject":  # and no armed group there: "rebel forces moved in" is a movement
-            return (self.near(self._spans(self.lexicon.state_forces), candidate, True, False)
+            return (self.near(self.state_forces(), candidate, True, False)
                     and not self.near(self.armed_groups(), candidate, True, False))
         if requires == "weapon_transfer":
             return self.weapon_transfer(candidate)

@@ -223,8 +223,11 @@ class TriggerLexicon:
         self.not_forces = frozenset(read_lines("lexicon/not_forces.txt"))
         self.not_force_modifiers = frozenset(read_lines("lexicon/not_force_modifiers.txt"))
         self.positions = frozenset(read_lines("lexicon/positions.txt"))
+        self.held_ground = frozenset(read_lines("lexicon/held_ground.txt"))
+        self.partitives = frozenset(read_lines("lexicon/partitives.txt"))
         self.staging_verbs = frozenset(read_lines("lexicon/staging_verbs.txt"))
         self.exercise_modifiers = frozenset(read_lines("lexicon/exercise_modifiers.txt"))
+        self.military_exercise_phrases = frozenset(read_lines("lexicon/military_exercise_phrases.txt"))
         self.group_name_words = frozenset(read_lines("lexicon/group_name_words.txt"))
         # "<name> (<year>) " right before an exercise noun
         names = longest_first(read_lines("lexicon/exercise_names.txt"))

@@ -71,3 +71,16 @@ def test_an_infinitive_of_purpose_restates_the_event(text, actors, dct):
 )
 def test_an_infinitive_under_a_cue_or_with_another_subject_is_another_event(text, dct):
     assert len(extract(text, published=dct)) == 2
+
+
+def test_a_definite_noun_in_a_later_clause_restates_the_event(dct):
+    text = "Some 400 Dutch marines were sent to Aruba in 2019, as it was the largest overseas deployment of its navy."
+    assert [t for t, _, _ in types_and_triggers(text, dct)] == ["deployment"]
+
+
+def test_a_larger_or_other_event_named_later_stays_apart(dct):
+    found = types_and_triggers("Marines were deployed to the north, while the previous deployment ended.", dct)
+    assert [t for t, _, _ in found] == ["deployment", "deployment"]
+    found = types_and_triggers("French troops handed over their base at Gao to Malian soldiers on Monday, as part of"
+                               " the withdrawal of all French forces.", dct)
+    assert [t for t, _, _ in found] == ["withdrawal", "withdrawal"]
