@@ -38,6 +38,7 @@ from .clauses import (
     skip_words,
     words_in,
 )
+from .cues import status_lexicon
 from .gazetteer import Mention, Reading, load_gazetteer
 from .lazypattern import LazyPattern, phrase_pattern
 from .model import Actor, Location
@@ -744,11 +745,33 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
             if (len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles)
                     and not foreign and not by_others
                     and not _other_subject_between(text, role, trigger)
-                    and not _irregulars_act(text, role, trigger)):
+                    and not _irregulars_act(text, role, trigger)
+                    and not _object_before_a_joined_verb(text, role, trigger)):
                 found.append(role)
         elif _object_of_trigger(text, trigger, role):
             found.append(role)  # "deployed Russian troops", "will involve 1,000 Russian soldiers"
     return _last_clause_subject(text, trigger, _heading_the_participle(text, trigger, found))
+
+
+def _object_before_a_joined_verb(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """ "would host Russian missiles and hold exercises": a force phrase that is the object of a
+    verb after a modal or "to" (a determiner may stand between) belongs to that verb's phrase, not
+    to the trigger of a verb phrase joined by "and"."""
+    if not _joined_verb().search(text, role.mention.end, trigger[1]):
+        return False
+    opening = text[max(0, role.mention.start - 40):role.mention.start]
+    opening = opening[max(opening.rfind(c) for c in ".;:!?\"“”") + 1:]  # within its sentence and clause
+    before = [w.lower() for w in words_in(opening, 0, len(opening))][-3:]
+    if before and before[-1] in status_lexicon().determiners:
+        before = before[:-1]
+    return len(before) >= 2 and before[-2] in status_lexicon().modals and before[-1].isalpha()
+
+
+@cache
+def _joined_verb() -> regex.Pattern:
+    """ "and hold", "and then deploy": a verb phrase joined by "and" that realizes an event."""
+    verbs = "|".join(regex.escape(v).replace("\\ ", r"\s+") for v in status_lexicon().realizing_verb_phrases)
+    return regex.compile(r"(?i)\band\s+(?:then\s+|also\s+)?(?:%s)\b" % verbs)
 
 
 def _object_of_trigger(text: str, trigger: tuple[int, int], role: NameRole) -> bool:
@@ -887,7 +910,7 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
         return []
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
               and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))
-              and not _kept_out(text, r, trigger)]
+              and not _kept_out(text, r, trigger) and not _object_before_a_joined_verb(text, r, trigger)]
     if not before:
         return []
     subject = before[-1]
@@ -999,7 +1022,7 @@ def _speaker(text: str, role: NameRole, trigger: tuple[int, int], roles: list[Na
     if verb is None:
         return False
     if any(verb.end() <= r.mention.start and r.mention.end <= trigger[0] and r.preposition in (None, "and")
-           and not r.place_modifier for r in roles):
+           and not r.place_modifier and not _object_before_a_joined_verb(text, r, trigger) for r in roles):
         return True
     if _by_force().match(text, trigger[1]):
         return True  # "The Arakan Army claims that 40 positions were abandoned by the military"
@@ -1571,7 +1594,8 @@ def _joint_with_partner(text: str, sentence: tuple[int, int], trigger: tuple[int
         return []
     before = [m for m in mentions if sentence[0] <= m.start and m.end <= trigger[0]]
     for role in reversed(_roles_of(text, (sentence[0], trigger[0]), before, year)):
-        if role.force and role.preposition is None and not role.place_modifier and role.reading.entity.kind == "state":
+        if (role.force and role.preposition is None and not role.place_modifier and role.reading.entity.kind == "state"
+                and not _object_before_a_joined_verb(text, role, trigger)):
             return [role]
     return []
 

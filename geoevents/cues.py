@@ -157,6 +157,7 @@ class StatusLexicon:
         self.noun_endings = tuple(forms["noun_endings"])
         self.ambiguous_nouns = frozenset(forms["ambiguous_nouns"])
         self.realizing_verbs = alternation(data["realizing_verbs"])
+        self.realizing_verb_phrases = tuple(longest_first(data["realizing_verbs"]))
         self.determiners = frozenset(forms["determiners"])
         self.subjects = frozenset(forms["subjects"])
         breaks = "|".join(forms["local_breaks"])
