@@ -539,11 +539,18 @@ def _not_a_place(text: str, mention: Mention) -> bool:
         return True  # "deployed Iskander missiles to Kaliningrad": a weapon's name ("Iskander" is also a town)
     if _glued_party(text, mention):
         return True
+    if _title_of_before().search(text, max(0, mention.start - 30), mention.start):
+        return True  # "the Prince of Wales Barracks", "the Duke of Edinburgh": a title, not the place
     if _inside_a_longer_name(text, mention) or _opens_an_operation_name(text, mention):
         return True
     if _opens_a_longer_name(text, mention):
         return True
     return any(r.entity.kind == "state" for r in mention.readings) and bool(_name_next().match(text, mention.end))
+
+
+@cache
+def _title_of_before() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\s+of\s+$" % alternation(role_lexicon()["titles_of_a_place"]))
 
 
 @cache
