@@ -173,21 +173,25 @@ def test_an_alternation_tried_one_alternative_at_a_time_finds_what_the_whole_fin
     from geoevents.lazypattern import LazyAlternation
     from geoevents.resources import read_text
 
-    lexicon = StatusLexicon(json.loads(read_text("lexicon/status.json")))  # fresh: nothing compiled yet
-    cues = lexicon._cues
-    assert isinstance(cues, LazyAlternation)
-    whole = regex.compile(cues.source, cues.flags)
-    texts = [text for text, _ in lexicon.examples]
+    def fresh_cues() -> LazyAlternation:  # nothing compiled yet
+        cues = StatusLexicon(json.loads(read_text("lexicon/status.json")))._cues
+        assert isinstance(cues, LazyAlternation)
+        return cues
+
+    one_at_a_time, switching = fresh_cues(), fresh_cues()
+    one_at_a_time.SWITCH_AFTER = 10**9  # never switches: every text is read one alternative at a time
+    whole = regex.compile(switching.source, switching.flags)
+    texts = [text for text, _ in StatusLexicon(json.loads(read_text("lexicon/status.json"))).examples]
     texts = texts + [v for text in texts[::3] for v in variants(text)] + TEXTS[::7]
-    compared_one_at_a_time = 0
-    for text in texts:  # one alternative at a time at first, then (once many are in use) by the words found
-        one_at_a_time = len(cues._compiled_parts) < cues.SWITCH_AFTER
+    compared = 0
+    for text in texts:  # the switching one reads them one at a time at first, then as a whole
         for pos, endpos in ((0, len(text)), (2, len(text) - 1)):
             expected = [(m.span(), m.lastgroup) for m in whole.finditer(text, pos, endpos)]
-            assert [(m.span(), m.lastgroup) for m in cues.finditer(text, pos, endpos)] == expected, text
-            compared_one_at_a_time += one_at_a_time and bool(expected)
-    assert compared_one_at_a_time > 20  # both ways were compared
-    assert len(cues._compiled_parts) >= cues.SWITCH_AFTER and cues._groups
+            for cues in (one_at_a_time, switching):
+                assert [(m.span(), m.lastgroup) for m in cues.finditer(text, pos, endpos)] == expected, text
+            compared += bool(expected)
+    assert compared > 20 and len(one_at_a_time._compiled_parts) > 20  # both ways were compared
+    assert len(switching._compiled_parts) >= switching.SWITCH_AFTER and switching._groups
 
 
 def test_numbers_are_found_where_an_opener_can_start_them():
