@@ -96,6 +96,16 @@ def _cannot_follow_short_number() -> frozenset[str]:
     return frozenset(c for c in tried if gate.match(c, partial=True) is None)
 
 
+@cache
+def _cannot_follow_number_and_space() -> frozenset[str]:
+    """The characters no match of ``_short_number_gate`` goes on with after one space (most
+    letters: "5 people"; a match goes on with "5 August", "9 am", "5 to 10"): after a space and
+    one of them the gate need not run. Judged as ``_cannot_follow_short_number`` is."""
+    gate = regex.compile(_short_number_gate().pattern)
+    tried = {chr(c) for c in range(33, 127)} | set("’”“‘»«…–—•·°")
+    return frozenset(c for c in tried if gate.match(" " + c, partial=True) is None)
+
+
 # a match found: minus its length, its rule's order, its start, how many were found before it
 # (so that sorting candidates ranks them for ``select``), its end, the rule, the left context's
 # match and the core's
@@ -146,6 +156,7 @@ def candidates(text: str, start: int, end: int) -> list[Candidate]:
     if runs:
         gate = _short_number_gate().match
         cannot_follow = _cannot_follow_short_number()
+        cannot_follow_space = _cannot_follow_number_and_space()
         find = digits.find
         i = 0
         for run in runs:
@@ -155,8 +166,13 @@ def candidates(text: str, start: int, end: int) -> list[Candidate]:
             i += size
             stop = start + i
             if size < 3:
-                if stop < end and text[stop] in cannot_follow or \
-                        not gate(text, stop, min(end, stop + 16)) and not (at > 0 and text[at - 1] in "'’"):
+                if stop + 1 < end and text[stop] == " " and text[stop + 1] in cannot_follow_space:
+                    fits = False  # ("5 people": what the gate would say)
+                elif stop < end and text[stop] in cannot_follow:
+                    continue
+                else:
+                    fits = gate(text, stop, min(end, stop + 16)) is not None
+                if not fits and not (at > 0 and text[at - 1] in "'’"):
                     continue
             elif size > 5:
                 stop = at + 5
