@@ -914,7 +914,7 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     if not before:
         return []
     subject = before[-1]
-    if _stance().search(text, subject.mention.end, trigger[0]):
+    if _stance_over(text, subject.mention.end, trigger):
         return []
     if _others_of().match(text, subject.mention.end):
         return []  # "Ukraine's allies should end their drills": the allies act, not Ukraine
@@ -1007,7 +1007,7 @@ def _agent_of_another_verb(text: str, role: NameRole, trigger: tuple[int, int]) 
 def _judges(text: str, role: NameRole, trigger: tuple[int, int], roles: list[NameRole]) -> bool:
     """"The Taliban condemned Turkey for sending troops": the party that judges another one
     named after its stance verb does not act."""
-    stance = _stance().search(text, role.mention.end, trigger[0])
+    stance = _stance_over(text, role.mention.end, trigger)
     return stance is not None and any(stance.end() <= r.mention.start and r.mention.end <= trigger[0]
                                       and r.preposition is None for r in roles)
 
@@ -1121,6 +1121,23 @@ _OTHER_SIDE_SUBJECT = regex.compile(
 # a complement subject that is a proper name, not a pronoun or the speaker's own forces
 _OWN_SUBJECT = regex.compile(r"\s+(?:the\s+)?(?-i:\p{Lu})(?!(?:t|he|hey|his|here|heir|ts|e|she)\b)[\p{L}-]+"
                              r"(?:\s+(?-i:\p{Lu})[\p{L}-]+)*\s+(?-i:\p{Ll})", regex.IGNORECASE)
+
+
+@cache
+def _stance_conjunct() -> regex.Pattern:
+    lexicon = role_lexicon()
+    return regex.compile(r"\b(?:and|but)\s+(?:(?:%s)\s+)*(?:%s)\b"
+                         % (alternation(lexicon["stance_conjunct_auxiliaries"]),
+                            alternation(read_lines("lexicon/staging_verbs.txt"))), regex.IGNORECASE)
+
+
+def _stance_over(text: str, start: int, trigger: tuple[int, int]) -> regex.Match | None:
+    """The stance verb between ``start`` and the trigger, unless a coordinated staging verb ends
+    its object before the trigger ("would welcome Hungarian troops and hold joint drills")."""
+    stance = _stance().search(text, start, trigger[0])
+    if stance is not None and _stance_conjunct().search(text, stance.end(), trigger[0]):
+        return None
+    return stance
 
 
 @cache
