@@ -914,8 +914,9 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     if not before:
         return []
     subject = before[-1]
-    if _stance().search(text, subject.mention.end, trigger[0]):
+    if _stance_over(text, subject.mention.end, trigger):
         return []
+    subject = _teller_of(text, subject, before, trigger)
     if _others_of().match(text, subject.mention.end):
         return []  # "Ukraine's allies should end their drills": the allies act, not Ukraine
     if _irregulars_act(text, subject, trigger):
@@ -1007,7 +1008,7 @@ def _agent_of_another_verb(text: str, role: NameRole, trigger: tuple[int, int]) 
 def _judges(text: str, role: NameRole, trigger: tuple[int, int], roles: list[NameRole]) -> bool:
     """"The Taliban condemned Turkey for sending troops": the party that judges another one
     named after its stance verb does not act."""
-    stance = _stance().search(text, role.mention.end, trigger[0])
+    stance = _stance_over(text, role.mention.end, trigger)
     return stance is not None and any(stance.end() <= r.mention.start and r.mention.end <= trigger[0]
                                       and r.preposition is None for r in roles)
 
@@ -1021,6 +1022,9 @@ def _speaker(text: str, role: NameRole, trigger: tuple[int, int], roles: list[Na
     verb = _reporting().match(text, role.mention.end, trigger[0])
     if verb is None:
         return False
+    if any(verb.end() <= r.mention.start and r.mention.end <= trigger[0] and _addressee(text, r, trigger)
+           for r in roles):
+        return False  # "Beijing warned Manila that it would hold drills": the teller speaks of its own plan
     if any(verb.end() <= r.mention.start and r.mention.end <= trigger[0] and r.preposition in (None, "and")
            and not r.place_modifier and not _object_before_a_joined_verb(text, r, trigger) for r in roles):
         return True
@@ -1121,6 +1125,50 @@ _OTHER_SIDE_SUBJECT = regex.compile(
 # a complement subject that is a proper name, not a pronoun or the speaker's own forces
 _OWN_SUBJECT = regex.compile(r"\s+(?:the\s+)?(?-i:\p{Lu})(?!(?:t|he|hey|his|here|heir|ts|e|she)\b)[\p{L}-]+"
                              r"(?:\s+(?-i:\p{Lu})[\p{L}-]+)*\s+(?-i:\p{Ll})", regex.IGNORECASE)
+
+
+# the pronoun names the teller when it states the teller's own plan ("would", "was ready to"), not
+# when it states a demand ("informs India that it must withdraw": India)
+_PRONOUN_COMPLEMENT = regex.compile(r"\s+that\s+(?:he|she|it|they|we)\s+(?:would|will|could|might|may|was\s+going\s+to|"
+                                    r"is\s+going\s+to|(?:was|is|were|are)\s+(?:ready|prepared)\s+to|plans\s+to|planned\s+to|"
+                                    r"intends\s+to|intended\s+to)\b", regex.IGNORECASE)
+
+
+@cache
+def _telling_before() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\s+(?:the\s+)?$" % alternation(role_lexicon()["telling_verbs"]), regex.IGNORECASE)
+
+
+def _addressee(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """"warned Manila that it would": the party told, right after a telling verb and followed by
+    "that" and a pronoun subject, which stands for the teller."""
+    return (_PRONOUN_COMPLEMENT.match(text, role.mention.end, trigger[0]) is not None
+            and _telling_before().search(text, max(0, role.mention.start - 30), role.mention.start) is not None)
+
+
+def _teller_of(text: str, told: NameRole, before: list[NameRole], trigger: tuple[int, int]) -> NameRole:
+    """"Beijing warned Manila that it would hold drills": the party told does not act; the
+    teller named before it does."""
+    if len(before) < 2 or not _addressee(text, told, trigger):
+        return told
+    return before[-2]
+
+
+@cache
+def _stance_conjunct() -> regex.Pattern:
+    lexicon = role_lexicon()
+    return regex.compile(r"\b(?:and|but)\s+(?:(?:%s)\s+)*(?:%s)\b"
+                         % (alternation(lexicon["stance_conjunct_auxiliaries"]),
+                            alternation(read_lines("lexicon/staging_verbs.txt"))), regex.IGNORECASE)
+
+
+def _stance_over(text: str, start: int, trigger: tuple[int, int]) -> regex.Match | None:
+    """The stance verb between ``start`` and the trigger, unless a coordinated staging verb ends
+    its object before the trigger ("would welcome Hungarian troops and hold joint drills")."""
+    stance = _stance().search(text, start, trigger[0])
+    if stance is not None and _stance_conjunct().search(text, stance.end(), trigger[0]):
+        return None
+    return stance
 
 
 @cache

@@ -83,7 +83,8 @@ def attach_date(
               and not _in_relative_clause_before(text, clause, t, trigger)
               and not (_trigger_in_later_relative_clause(text, t, trigger) and not _heads_sentence(text, sentence, t))
               and not _dates_a_decision(text, t, trigger) and not _dates_a_decision_before(text, t, trigger)
-              and not _in_opening_phrase(text, sentence, t, trigger) and not _dates_a_demand(text, t, trigger)]
+              and not _in_opening_phrase(text, sentence, t, trigger) and not _dates_a_demand(text, t, trigger)
+              and not (_dates_a_reaction(text, t, trigger) and not _heads_sentence(text, sentence, t))]
     reporting = [t for t in usable if tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)]
@@ -397,6 +398,23 @@ def _dates_a_demand(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
         return False
     m = _demand().search(text, t.end, trigger[0])
     return m is not None and _COMMA_OR_BREAK.search(text, m.end(), trigger[0]) is None
+
+
+@cache
+def _reaction() -> regex.Pattern:
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(_words()["reaction_phrases"]))
+
+
+def _dates_a_reaction(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "North Korea fired missiles on Friday in response to the drills": a time before a phrase
+    that ties an act to another event (answering, following or preceding it), whose object holds
+    the trigger, dates the act, not that event (a comma in between ends the object)."""
+    if t.end > trigger[0]:
+        return False
+    m = _reaction().search(text, t.end, trigger[0])
+    if m is None or _COMMA_OR_BREAK.search(text, m.end(), trigger[0]) is not None:
+        return False
+    return _words()["reaction_gap_stops"].isdisjoint(w.lower() for w in text[m.end():trigger[0]].split())
 
 
 def _dates_a_decision(text: str, t: Timex, trigger: tuple[int, int]) -> bool:

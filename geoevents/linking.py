@@ -102,7 +102,27 @@ def merge_within_sentences(text: str, drafts: Sequence[Draft]) -> list[Draft]:
         host.date = host.date or draft.date
         host.size = host.size or draft.size
     _share_actors(text, merged)
+    _lend_to_possessive(text, merged)
     return merged
+
+
+_POSSESSIVE_BEFORE = regex.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+
+
+def _lend_to_possessive(text: str, drafts: list[Draft]) -> None:
+    """"accuses Belarus of building up troops ..., and demands their withdrawal": a mention left
+    without actors whose trigger follows "its"/"their" withdraws the forces of the nearest earlier
+    mention of its sentence of a type listed for it, so it takes that mention's actors."""
+    antecedent_types = role_lexicon()["possessive_antecedent_types"]
+    for draft in drafts:
+        types = antecedent_types.get(draft.type)
+        start = draft.candidate.start
+        if draft.actors or not types or not _POSSESSIVE_BEFORE.search(text, max(draft.sentence[0], start - 40), start):
+            continue
+        earlier = [d for d in drafts if d.sentence == draft.sentence and d.candidate.start < start
+                   and d.type in types and d.actors]
+        if earlier:
+            draft.actors = list(earlier[-1].actors)
 
 
 def _share_actors(text: str, drafts: list[Draft]) -> None:

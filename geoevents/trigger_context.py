@@ -597,9 +597,10 @@ class SentenceContext:
         end = _UNTIL_PUNCTUATION.match(self.text, position, self.end).end()
         words = list(_WORD.finditer(self.text, position, end))[:_HELD_GROUND_REACH + 1]
         for i, m in enumerate(words[:_HELD_GROUND_REACH]):
-            word, pair = m.group().lower(), " ".join(w.group() for w in words[i:i + 2]).lower()
+            two = words[i:i + 2]  # one word only at the end of the reach ("from Ukrainian territory.")
+            word, pair = m.group().lower(), " ".join(w.group() for w in two).lower()
             if word in self.lexicon.held_ground or pair in self.lexicon.held_ground:
-                noun_end = words[i + 1].end() if pair in self.lexicon.held_ground else m.end()
+                noun_end = two[-1].end() if pair in self.lexicon.held_ground else m.end()
                 of = _OF_THE.match(self.text, noun_end, self.end)
                 return of is None or self._place_at(of.end()) or _CAPITALISED.match(self.text, of.end()) is not None
             if not (word in self.lexicon.determiners or word in _COUNTING or word.isdigit() or is_modifier(word)):

@@ -502,6 +502,20 @@ def test_a_time_before_a_demand_dates_the_demand_not_the_event():
                 "deployment of troops.", "2024-05-10")[0] == "2022-05"
 
 
+def test_a_time_before_a_reaction_dates_the_act_not_the_event_it_answers():
+    assert span("Pyongyang launched two rockets on Friday in response to the naval drills.", "2024-05-10") is None
+    assert span("Three ministers resigned last week in protest at the plan to deploy marines.", "2024-05-10") is None
+    # the time heads the sentence: it dates all of it
+    assert span("Last year, a wave of protests after the election led to Chad withdrawing its troops from the "
+                "valley.", "2024-05-10") == ("2023", "2023", "year")
+    # the answered event's setting: the time is kept
+    assert span("Artillery opened fire on Friday in response to shelling during the naval drills.",
+                "2024-05-10") == ("2024-05-10", "2024-05-10", "day")
+    # the trigger before the phrase keeps its time
+    assert span("Japan held drills on Friday in response to the missile launches.", "2024-05-10") == (
+        "2024-05-10", "2024-05-10", "day")
+
+
 def test_a_time_counted_back_after_a_participle_dates_the_participle():
     assert span("Greek frigates are sent to search for a cargo vessel allegedly seized two weeks ago off Crete.",
                 "2024-05-10") is None

@@ -125,3 +125,9 @@ def test_no_publication_date_leaves_relative_dates_unresolved():
     event = only("Iran began naval drills in the Gulf on Monday.", published=None)
     assert event.published is None
     assert event.date is None or event.date.start is None
+
+
+def test_held_ground_as_the_last_word_of_the_sentence_does_not_fail():
+    # one word left in the reach of the held-ground check: its pair is that word alone
+    events = extract("The resolution demands the withdrawal of Serbia from Kosovan territory.", published="2024-03-06")
+    assert all(e.type == "withdrawal" for e in events)

@@ -84,3 +84,15 @@ def test_a_larger_or_other_event_named_later_stays_apart(dct):
     found = types_and_triggers("French troops handed over their base at Gao to Malian soldiers on Monday, as part of"
                                " the withdrawal of all French forces.", dct)
     assert [t for t, _, _ in found] == ["withdrawal", "withdrawal"]
+
+
+def test_their_withdrawal_withdraws_the_forces_of_an_earlier_mention(dct):
+    text = ("Moldova accuses Russia of massing tanks, artillery and air defence units along the river, "
+            "and demands their prompt withdrawal.")
+    withdrawal = next(e for e in extract(text, published=dct) if e.type == "withdrawal")
+    assert [a.code for a in withdrawal.actors] == ["RUS"]
+    # no possessive: the withdrawal names no one's forces
+    text = ("Moldova accuses Russia of massing tanks, artillery and air defence units along the river, "
+            "and demands a prompt withdrawal.")
+    withdrawal = next(e for e in extract(text, published=dct) if e.type == "withdrawal")
+    assert withdrawal.actors == ()
