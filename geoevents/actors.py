@@ -201,11 +201,7 @@ def _joining_participle_subject(text: str, sentence: tuple[int, int], trigger: t
     m = _JOINING_PARTICIPLE.search(text, max(sentence[0], trigger[0] - 80), trigger[0])
     if m is None:
         return []
-    before = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()]
-    roles = [r for r in _roles_of(text, (sentence[0], m.start()), before, year)
-             if r.preposition is None and not r.place_modifier
-             and (r.force or r.reading.form in ("demonym", "force", "org"))]
-    return roles[-1:]
+    return _parties_before(text, sentence[0], m.start(), mentions, year)[-1:]
 
 
 def _accident_victims(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
@@ -220,11 +216,16 @@ def _accident_victims(text: str, sentence: tuple[int, int], trigger: tuple[int, 
     verb = _accident_verb().search(text, sentence[0], m.start())
     if verb is None:
         return []
-    before = [x for x in mentions if sentence[0] <= x.start and x.end <= verb.start()]
-    roles = [r for r in _roles_of(text, (sentence[0], verb.start()), before, year)
-             if r.preposition is None and not r.place_modifier
-             and (r.force or r.reading.form in ("demonym", "force", "org"))]
-    return roles[:1]
+    return _parties_before(text, sentence[0], verb.start(), mentions, year)[:1]
+
+
+def _parties_before(text: str, start: int, end: int, mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """The names in ``text[start:end]`` outside a prepositional phrase that name a party's forces:
+    a demonym, a force or an organisation, or a name heading a force phrase (not a place)."""
+    before = [x for x in mentions if start <= x.start and x.end <= end]
+    return [r for r in _roles_of(text, (start, end), before, year)
+            if r.preposition is None and not r.place_modifier
+            and (r.force or r.reading.form in ("demonym", "force", "org"))]
 
 
 _DURING = regex.compile(r"\b(?:during|after|in\s+the\s+course\s+of)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,5}?$",
