@@ -49,8 +49,6 @@ _WORD = regex.compile(r"[\w'’-]+")
 # "..., as it was the most ambitious overseas deployment by Japan": a definite noun trigger in a
 # later clause restates the sentence's event (not "another deployment", "more drills")
 _DEFINITE_BEFORE = regex.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}$", regex.IGNORECASE)
-_OTHER_EVENT_WORDS = frozenset(("more", "another", "further", "fresh", "new", "additional", "renewed", "next",
-                                "second", "third", "other", "previous", "last", "earlier", "latest"))
 _PART_OF = regex.compile(r"\bpart\s+of\s+$", regex.IGNORECASE)
 _NOUN_TRIGGER = regex.compile(
     r"(?:ments?|als?|outs?|backs?|ups?|downs?|exercises?|drills?|games?|man(?:oeu|eu)v(?:re|er)s?)$", regex.IGNORECASE)
@@ -63,7 +61,7 @@ def _definite_restatement(text: str, draft: Draft) -> bool:
         return False
     if _PART_OF.search(text, max(draft.sentence[0], m.start() - 20), m.start()):
         return False  # "hands over a base as part of the withdrawal": a larger event
-    return not any(word.lower() in _OTHER_EVENT_WORDS for word in _WORD.findall(text, m.start(), start))
+    return not any(word.lower() in role_words("other_event_words") for word in _WORD.findall(text, m.start(), start))
 
 
 @cache

@@ -57,9 +57,6 @@ _CAPITALISED = regex.compile(r"(?-i:\p{Lu})\p{Ll}")
 _OF_THE = regex.compile(r"\s+of\s+(?:the\s+)?", regex.IGNORECASE)
 _UNTIL_PUNCTUATION = regex.compile(r"[^,;:.()\[\]]*")
 _HELD_GROUND_REACH = 4  # words from "from" to the noun of the ground held ("the last three hilltops")
-# words that count what is withdrawn from ("several villages", "all five hilltops")
-_COUNTING = frozenset(("several", "some", "all", "many", "few", "remaining", "last", "key", "strategic", "two", "three",
-                       "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "dozen", "other"))
 _OBJECT_END = regex.compile(r"\s(?:from|of|out of|to|in|at|on|with|for)\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
 _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b"
@@ -603,7 +600,8 @@ class SentenceContext:
                 noun_end = two[-1].end() if pair in self.lexicon.held_ground else m.end()
                 of = _OF_THE.match(self.text, noun_end, self.end)
                 return of is None or self._place_at(of.end()) or _CAPITALISED.match(self.text, of.end()) is not None
-            if not (word in self.lexicon.determiners or word in _COUNTING or word.isdigit() or is_modifier(word)):
+            if not (word in self.lexicon.determiners or word in role_words("held_ground_counters") or word.isdigit()
+                    or is_modifier(word)):
                 return False
         return False
 
