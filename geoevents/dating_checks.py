@@ -44,9 +44,23 @@ def sentence_times(text: str, published: date | None, sentence: tuple[int, int])
     times = temporal.tag(text, published, *sentence)
     if sentence[0] == 0 or not any(t.rule in _reference_rules() for t in times):
         return times
-    told_before = temporal.tag(text, published, 0, sentence[1])
+    told_before = temporal.tag(text, published, _told_before_start(text, sentence[0]), sentence[1])
     again = {(t.start, t.end): t for t in told_before if t.start >= sentence[0] and t.rule in _reference_rules()}
     return [again.get((t.start, t.end), t) if t.rule in _reference_rules() else t for t in times]
+
+
+# how far back (in characters) the date a sentence refers back to is looked for: a bound, so that
+# a long document with many such sentences is not tagged from its start again for each one
+REFERENCE_REACH = 3000
+
+
+def _told_before_start(text: str, start: int) -> int:
+    """Where the text read again before a sentence starts: REFERENCE_REACH characters back, moved
+    on to the start of a word."""
+    if start <= REFERENCE_REACH:
+        return 0
+    space = text.find(" ", start - REFERENCE_REACH, start)
+    return start if space == -1 else space + 1
 
 
 @cache
