@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -31,18 +32,37 @@ DATE_SLACK = timedelta(days=7)
 NEARBY = 300  # characters: a mention this close after the last one continues it when a party is missing
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(eq=False)  # (one cluster is itself only: ``list.remove`` finds it by identity)
 class _Cluster:
     members: list[Event]
     codes: set[str]
     places: set[str]
     countries: set[str]
+    _stating: dict[str, tuple[list[int], list[Event]]] = dataclasses.field(default_factory=dict)
+    statuses: set[str] = dataclasses.field(default_factory=set)
+    # of the members' dates: the latest first day and the earliest last day (None: none dated)
+    latest_start: date | None = None
+    earliest_end: date | None = None
 
     def add(self, event: Event) -> None:
         self.members.append(event)
         self.codes |= _codes(event)
         self.places |= _places(event)
         self.countries |= _countries(event)
+        self.statuses.add(event.status)
+        days = _date_range(event)
+        if days is not None:
+            self.latest_start = days[0] if self.latest_start is None else max(self.latest_start, days[0])
+            self.earliest_end = days[1] if self.earliest_end is None else min(self.earliest_end, days[1])
+
+    def stating(self, name: str) -> tuple[list[int], list[Event]]:
+        """The members that state ``name`` (in text order), and their trigger starts (worked out
+        once, when the cluster is complete)."""
+        found = self._stating.get(name)
+        if found is None:
+            members = [m for m in self.members if getattr(m, name)]
+            found = self._stating[name] = ([m.trigger.start for m in members], members)
+        return found
 
 
 def _codes(event: Event) -> set[str]:
@@ -88,11 +108,6 @@ def _last_day(value: str) -> date | None:
         return None
 
 
-def _dates_compatible(a: tuple[date, date], b: tuple[date, date]) -> bool:
-    """Overlapping, or within a week: reports of a multi-day event date it by different days."""
-    return a[0] - DATE_SLACK <= b[1] and b[0] - DATE_SLACK <= a[1]
-
-
 def _conflicts(event: Event, cluster: _Cluster) -> bool:
     codes = _codes(event)
     if codes and cluster.codes and not codes & cluster.codes:
@@ -101,9 +116,12 @@ def _conflicts(event: Event, cluster: _Cluster) -> bool:
     if countries and cluster.countries and not countries & cluster.countries:
         return True
     mine = _date_range(event)
-    if mine and any((other := _date_range(m)) and not _dates_compatible(mine, other) for m in cluster.members):
+    if mine and cluster.latest_start is not None and cluster.earliest_end is not None and (
+            cluster.earliest_end < mine[0] - DATE_SLACK or cluster.latest_start > mine[1] + DATE_SLACK):
+        # dates overlap or lie within DATE_SLACK (reports of a multi-day event date it by different
+        # days): not when a member ends that long before the mention's date, or starts as long after
         return True
-    return any(frozenset({event.status, m.status}) in _OPPOSED for m in cluster.members)
+    return any(frozenset({event.status, status}) in _OPPOSED for status in cluster.statuses)
 
 
 def _tied(event: Event, cluster: _Cluster, text: str | None) -> bool:
@@ -132,38 +150,56 @@ def link_within_document(events: Sequence[Event], text: str | None = None, doc_k
     """Give each mention its event's id (the id of its first mention) and fill gaps from the others."""
     if not events:
         return []  # (most documents with trigger candidates have no event)
-    clusters: list[_Cluster] = []
+    ordered = sorted(events, key=lambda e: e.trigger.start)
+    clusters: list[_Cluster] = []  # the cluster joined last, last: mentions come in text order
     owner: list[_Cluster] = []
-    for event in sorted(events, key=lambda e: e.trigger.start):
-        recent_first = sorted(clusters, key=lambda c: c.members[-1].trigger.start, reverse=True)
+    for event in ordered:
         # (the first mention has no event to join: "more drills" is not looked for then)
         home = None if not clusters or _another(event, text) else next(
-            (c for c in recent_first
+            (c for c in reversed(clusters[-RECENT_EVENTS:])
              if c.members[0].type == event.type and not _conflicts(event, c) and _tied(event, c, text)),
             None,
         )
         if home is None:
             home = _Cluster([], set(), set(), set())
-            clusters.append(home)
+        else:
+            clusters.remove(home)
+        clusters.append(home)
         home.add(event)
         owner.append(home)
     key = doc_key if doc_key is not None else (events[0].doc_id if events else None)
     linked = []
-    for event, cluster in zip(sorted(events, key=lambda e: e.trigger.start), owner, strict=True):
+    for event, cluster in zip(ordered, owner, strict=True):
         first = cluster.members[0]
         event_id = f"{key or 'doc'}@{first.trigger.start}"
-        linked.append(dataclasses.replace(event, event_id=event_id, resolved=_fill(event, cluster.members)))
+        linked.append(dataclasses.replace(event, event_id=event_id, resolved=_fill(event, cluster)))
     return linked
 
 
-def _fill(event: Event, members: list[Event]) -> tuple[Filled, ...]:
-    """Values missing from ``event`` taken from the nearest other mention that states them."""
-    others = sorted((m for m in members if m is not event), key=lambda m: abs(m.trigger.start - event.trigger.start))
+# how many of the events mentioned last a mention may join: a bound, so that a document of
+# thousands of mentions is not compared pair by pair
+RECENT_EVENTS = 64
+_FILLED_FIELDS = ("actors", "locations", "date")
+
+
+def _fill(event: Event, cluster: _Cluster) -> tuple[Filled, ...]:
+    """Values missing from ``event`` taken from the nearest other mention that states them (of two
+    as near, the earlier)."""
     filled = []
-    for name in ("actors", "locations", "date"):
+    for name in _FILLED_FIELDS:
         if getattr(event, name):
             continue
-        source = next((m for m in others if getattr(m, name)), None)
-        if source is not None:
-            filled.append(Filled(name, getattr(source, name), source.trigger))
+        starts, stating = cluster.stating(name)
+        at = bisect_left(starts, event.trigger.start)
+        before = at - 1 if at > 0 else None
+        after = at + 1 if at < len(starts) and starts[at] == event.trigger.start else at
+        after = after if after < len(starts) else None
+        if before is None and after is None:
+            continue
+        if after is None or (before is not None and
+                             event.trigger.start - starts[before] <= starts[after] - event.trigger.start):
+            source = stating[before]
+        else:
+            source = stating[after]
+        filled.append(Filled(name, getattr(source, name), source.trigger))
     return tuple(filled)

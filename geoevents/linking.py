@@ -9,8 +9,9 @@ apart share the actors of the sentence when they have none of their own."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from . import cachedregex as regex
@@ -90,7 +91,8 @@ def merge_within_sentences(text: str, drafts: Sequence[Draft]) -> list[Draft]:
     """One draft per event per sentence; a merged draft takes missing attributes from the other."""
     merged: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: d.candidate.start):
-        host = next((m for m in reversed(merged) if _same_event(text, m, draft)), None)
+        # (only the drafts of its own sentence, the last ones merged, can be the same event)
+        host = next((m for m in _last_of_sentence(merged, draft.sentence) if _same_event(text, m, draft)), None)
         if host is None:
             merged.append(draft)
             continue
@@ -112,27 +114,40 @@ def _lend_to_possessive(text: str, drafts: list[Draft]) -> None:
     without actors whose trigger follows "its"/"their" withdraws the forces of the nearest earlier
     mention of its sentence of a type listed for it, so it takes that mention's actors."""
     antecedent_types = role_lexicon()["possessive_antecedent_types"]
+    by_sentence = _by_sentence(drafts)
     for draft in drafts:
         types = antecedent_types.get(draft.type)
         start = draft.candidate.start
         if draft.actors or not types or not _POSSESSIVE_BEFORE.search(text, max(draft.sentence[0], start - 40), start):
             continue
-        earlier = [d for d in drafts if d.sentence == draft.sentence and d.candidate.start < start
-                   and d.type in types and d.actors]
+        earlier = [d for d in by_sentence[draft.sentence] if d.candidate.start < start and d.type in types and d.actors]
         if earlier:
             draft.actors = list(earlier[-1].actors)
+
+
+def _last_of_sentence(merged: list[Draft], sentence: tuple[int, int]) -> Iterator[Draft]:
+    """The drafts of ``sentence`` at the end of ``merged``, last first."""
+    return takewhile(lambda m: m.sentence == sentence, reversed(merged))
+
+
+def _by_sentence(drafts: list[Draft]) -> dict[tuple[int, int], list[Draft]]:
+    """The drafts of each sentence, in their order."""
+    grouped: dict[tuple[int, int], list[Draft]] = {}
+    for draft in drafts:
+        grouped.setdefault(draft.sentence, []).append(draft)
+    return grouped
 
 
 def _share_actors(text: str, drafts: list[Draft]) -> None:
     """A mention left without actors takes those of the nearest other mention of its type in its
     sentence ("China will hold drills after the drill that ended on Monday"), unless a pronoun
     names another party right before it ("attacked the rebels, forcing them to retreat")."""
+    by_sentence = _by_sentence(drafts)
     for draft in drafts:
         if draft.actors or _OTHER_PARTY.search(text, max(draft.sentence[0], draft.candidate.start - 25),
                                                draft.candidate.start):
             continue
-        siblings = [d for d in drafts if d is not draft and d.sentence == draft.sentence and d.type == draft.type
-                    and d.actors]
+        siblings = [d for d in by_sentence[draft.sentence] if d is not draft and d.type == draft.type and d.actors]
         if siblings:
             nearest = min(siblings, key=lambda d: abs(d.candidate.start - draft.candidate.start))
             draft.actors = list(nearest.actors)
