@@ -386,8 +386,9 @@ _VERB_BEFORE_TIME = regex.compile(r"([\p{L}]+)\s+(?:(?:on|in|at|late|early|last|
 
 
 @cache
-def _demand() -> regex.Pattern:
-    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(_words()["demand_verbs"]))
+def phrases_pattern(key: str) -> regex.Pattern:
+    """The phrases of the dating lexicon's list ``key`` as whole words, case aside."""
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(_words()[key]))
 
 
 def _dates_a_demand(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
@@ -396,13 +397,8 @@ def _dates_a_demand(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
     between the verb and the trigger ends that object)."""
     if t.end > trigger[0]:
         return False
-    m = _demand().search(text, t.end, trigger[0])
+    m = phrases_pattern("demand_verbs").search(text, t.end, trigger[0])
     return m is not None and _COMMA_OR_BREAK.search(text, m.end(), trigger[0]) is None
-
-
-@cache
-def _reaction() -> regex.Pattern:
-    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(_words()["reaction_phrases"]))
 
 
 def _dates_a_reaction(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
@@ -411,7 +407,7 @@ def _dates_a_reaction(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
     the trigger, dates the act, not that event (a comma in between ends the object)."""
     if t.end > trigger[0]:
         return False
-    m = _reaction().search(text, t.end, trigger[0])
+    m = phrases_pattern("reaction_phrases").search(text, t.end, trigger[0])
     if m is None or _COMMA_OR_BREAK.search(text, m.end(), trigger[0]) is not None:
         return False
     return _words()["reaction_gap_stops"].isdisjoint(w.lower() for w in text[m.end():trigger[0]].split())

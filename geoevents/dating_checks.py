@@ -27,13 +27,14 @@ from .dating import (
     bare_weekday,
     begins_after,
     calendar_words,
+    phrases_pattern,
     tied_to_reporting_verb,
     timed_by_its_own_verb,
 )
 from .model import EventDate
 from .status import in_own_clause, told_as_past
 from .temporal import Timex
-from .temporal.grammar import alternation, lexicon, rules
+from .temporal.grammar import lexicon, rules
 from .temporal.tense import tense_at
 
 
@@ -90,7 +91,7 @@ def _weekday_after_the_report(text: str, times: list[Timex], found: EventDate, p
     if not bare_weekday(found.text):
         return found
     report = _reporting_day_before(text, times, found, published)
-    if report is None or not _future_in_past().search(text, report.end, found.offset_start):
+    if report is None or not phrases_pattern("future_in_past").search(text, report.end, found.offset_start):
         return found
     told = date.fromisoformat(report.begin)
     day = date.fromisoformat(found.start)
@@ -106,11 +107,6 @@ def _reporting_day_before(text: str, times: list[Timex], found: EventDate, publi
     days = [t for t in times if t.end <= found.offset_start and t.precision == "day" and t.begin is not None
             and t.begin == t.finish and t.begin < published.isoformat() and tied_to_reporting_verb(text, t)]
     return days[-1] if days else None
-
-
-@cache
-def _future_in_past() -> regex.Pattern:
-    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(lexicon()["dating"]["future_in_past"]))
 
 
 def settled_date(text: str, sentence: tuple[int, int], trigger: tuple[int, int], found: EventDate | None,
