@@ -62,13 +62,14 @@ def cue_before(text: str, at: int, floor: int) -> str | None:
         return None
     # the last word first (most are no cue's last word); the words before it only for a cue
     # of several words
-    last = text[max(floor, at - 24):at].rsplit(None, 1)
+    window = text[max(floor, at - 24):at]
+    last = window.rsplit(None, 1)
     if not last:
         return None
     cues = _cues_by_last().get(last[-1].lower())
     if cues is None:
         return None
-    words = text[max(floor, at - 24):at].split()
+    words = window.split()
     for cue, size in cues:
         if size == 1:
             return cue
