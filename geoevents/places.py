@@ -991,7 +991,8 @@ def _capitals_that_may_start(text: str, start: int, end: int) -> list[int]:
     capitals = [m.start() for m in _CAPITAL.finditer(text, start, end)]
     if not capitals:
         return capitals
-    words_at = sorted(end_at - size + 1 for end_at, size in _place_words().iter(text, start, end))
+    # (searched in a copy of the stretch: given bounds, the automaton still reads the whole text)
+    words_at = sorted(start + end_at - size + 1 for end_at, size in _place_words().iter(text[start:end]))
     breaks = [m.start() for m in _NOT_IN_NAMES.finditer(text, start, end)] if words_at else []
     behind = _LOOSE_BEHIND_PATTERN.match
     kept = []
