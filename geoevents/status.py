@@ -38,7 +38,7 @@ from datetime import date
 from . import cachedregex as regex
 from .clauses import clause_of, force_nouns
 from .cues import Cue, StatusLexicon, status_lexicon
-from .reach import match_at
+from .reach import PHRASE_REACH, match_at
 
 # transparent cues and the status they give when nothing that governs them decides
 _TRANSPARENT = {"planned": "planned", "deontic": "uncertain", "aspect": "occurred"}
@@ -611,7 +611,7 @@ def _infinitive(text: str, left: int, trigger_start: int, before: tuple[str, ...
         if i + 1 < len(words):
             head = words[i + 1].group()
         else:
-            m = _WORD.search(text, trigger_start)
+            m = _WORD.search(text, trigger_start, trigger_start + PHRASE_REACH)  # (the trigger's first word)
             head = m.group() if m else ""
         # "U.S. To Pull Troops From ...", "US to Deploy More Troops", "Japan, US to Hold Joint Drills":
         # a capital that starts the trigger or a realizing verb is a headline's, not a name's
