@@ -43,6 +43,7 @@ from .gazetteer import Mention, Reading, load_gazetteer
 from .lazypattern import LazyPattern, phrase_pattern
 from .model import Actor, Location
 from .quickstarts import Words
+from .reach import match_at
 from .resources import read_lines
 from .temporal.grammar import lexicon as temporal_lexicon
 
@@ -74,7 +75,7 @@ def attach_actors(
     # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
                 and (event_type == "exercise" or (r.force and r.preposition != "with")) and not r.place_modifier
-                and not _ABSOLUTE.match(text, r.mention.end) and not _with_of_another_noun(text, r)
+                and not match_at(_ABSOLUTE, text, r.mention.end) and not _with_of_another_noun(text, r)
                 and (event_type == "exercise" or not (_partner_of_an_exercise(text, trigger, r)
                                                       or _partner_of_a_purpose(text, trigger, r)))]
     if event_type == "exercise":  # "drills involving troops from Uganda": the force's party takes part
@@ -83,7 +84,7 @@ def attach_actors(
     relative = _RELATIVE_BEFORE.search(text, max(clause[0], trigger[0] - 40), trigger[0])
     if relative:  # "Israeli troops who left", "rebel fighters who withdrew": the antecedent alone
         agents = _antecedent(text, relative.start(), roles)
-    elif _FOREIGN_OBJECT_AFTER.match(text, trigger[1]):
+    elif match_at(_FOREIGN_OBJECT_AFTER, text, trigger[1]):
         agents = []  # "once the withdrawal of foreign troops is complete": no one's forces are named
     else:
         agents = (_possessor(text, trigger, roles) or _pronoun_possessor(text, trigger, roles)
@@ -93,7 +94,7 @@ def attach_actors(
                   or _subject_before_aside(text, sentence, trigger, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
                   or _force_phrases(text, trigger, roles) or _subject(text, clause, trigger, roles))
-    if not agents and not _FOREIGN_OBJECT_AFTER.match(text, trigger[1]):  # "the withdrawal of foreign troops"
+    if not agents and not match_at(_FOREIGN_OBJECT_AFTER, text, trigger[1]):  # "the withdrawal of foreign troops"
         agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
                   or _participle_subject(text, sentence, clause, trigger, mentions, year)
                   or _relative_antecedent(text, sentence, clause, mentions, year)
@@ -280,7 +281,7 @@ def _hosting() -> regex.Pattern:
 
 def _hosted_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
     """"drills hosted by Russia": the host, beside the parties named before the trigger."""
-    m = _HOSTED_BY.match(text, trigger[1])
+    m = match_at(_HOSTED_BY, text, trigger[1])
     return [r for r in roles if m is not None and r.mention.start == m.end()][:1]
 
 
@@ -386,13 +387,13 @@ def _modifies_a_name(text: str, role: NameRole) -> bool:
     """"Iran-backed militias", "Italian-occupied Kastellorizo", "pro-Russian rebels": the name is
     not a party here ("pro-Gaddafi forces", "pro-Syrian government forces" are the leader's or the
     government's)."""
-    glued = text.startswith("-", role.mention.end) and GLUED.match(text, role.mention.end)  # (it starts with "-")
-    if glued or _event_name_head().match(text, role.mention.end):
+    glued = text.startswith("-", role.mention.end) and match_at(GLUED, text, role.mention.end)  # (it starts with "-")
+    if glued or match_at(_event_name_head(), text, role.mention.end):
         return True  # "Iran-backed militias", "the Iraq War troop surge"
     start = role.mention.start
     return (text[start - 1:start] == "-" and bool(_SIDING.search(text, max(0, start - 6), start))
             and role.reading.form != "leader"
-            and not _GOVERNMENT_NEXT.match(text, role.mention.end))
+            and not match_at(_GOVERNMENT_NEXT, text, role.mention.end))
 
 
 @cache
@@ -404,7 +405,7 @@ def _irregulars_of(text: str, role: NameRole) -> bool:
     """"Syrian rebels", "Chadian gunmen", "Palestinian militants": irregular fighters named by a
     state's demonym fight apart from (often against) that state's forces, which do not act."""
     return role.reading.form == "demonym" and role.reading.entity.kind == "state" and bool(
-        _irregular_after().match(text, role.mention.end))
+        match_at(_irregular_after(), text, role.mention.end))
 
 
 @cache
@@ -426,7 +427,7 @@ def _force_after(text: str) -> bool:
     for _ in range(5):
         if nouns.first_word_match(text, position):
             return True
-        m = _NEXT_TOKEN.match(text, position)
+        m = match_at(_NEXT_TOKEN, text, position)
         if not m:
             return False
         word = m.group(1)
@@ -483,7 +484,7 @@ def _subject_before_aside(text: str, sentence: tuple[int, int], trigger: tuple[i
     first = next((m for m in mentions if m.start >= sentence[0]), None)
     if first is None or first.end > trigger[0] or not _OPENING.fullmatch(text, sentence[0], first.start):
         return []
-    m = _aside().match(text, first.end)
+    m = match_at(_aside(), text, first.end)
     if m is None or m.end() > trigger[0] or len(_words_between(text, m.end(), trigger[0])) > 10 \
             or _PUNCTUATION.search(text, m.end(), trigger[0]):
         return []
@@ -593,8 +594,8 @@ def _governing_in() -> regex.Pattern:
                          regex.IGNORECASE)
 def _forces_possessive_end(text: str, end: int) -> int | None:
     """Where "troops'" ends in "the Israeli troops' withdrawal": a plural force noun's possessive."""
-    space = _SPACES.match(text, end).end()
-    noun = force_nouns().match(text, space)
+    space = match_at(_SPACES, text, end).end()
+    noun = match_at(force_nouns(), text, space)
     if noun is None or space == end or text[noun.end():noun.end() + 1] not in ("'", "’"):
         return None
     return noun.end() + 1 if not text[noun.end() + 1:noun.end() + 2].isalpha() else None
@@ -904,7 +905,7 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     if (_foreign_before(text, trigger[0])
             or (_FOREIGN_WORDS.occur_in(text, max(0, trigger[0] - 60), trigger[0])
                 and _FOREIGN_SUBJECT_BEFORE.search(text, max(0, trigger[0] - 60), trigger[0]))
-            or _FOREIGN_OBJECT_AFTER.match(text, trigger[1])
+            or match_at(_FOREIGN_OBJECT_AFTER, text, trigger[1])
             or _by_other_forces(text, trigger)
             or (_FORCED_WORDS.occur_in(text, max(0, trigger[0] - 30), trigger[0])
                 and _FORCED_BEFORE.search(text, max(0, trigger[0] - 30), trigger[0]))):
@@ -918,7 +919,7 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     if _stance_over(text, subject.mention.end, trigger):
         return []
     subject = _teller_of(text, subject, before, trigger)
-    if _others_of().match(text, subject.mention.end):
+    if match_at(_others_of(), text, subject.mention.end):
         return []  # "Ukraine's allies should end their drills": the allies act, not Ukraine
     if _irregulars_act(text, subject, trigger):
         return []  # "as Somali-Ethiopian forces advance with Islamic forces retreating"
@@ -1029,7 +1030,7 @@ def _speaker(text: str, role: NameRole, trigger: tuple[int, int], roles: list[Na
     if any(verb.end() <= r.mention.start and r.mention.end <= trigger[0] and r.preposition in (None, "and")
            and not r.place_modifier and not _object_before_a_joined_verb(text, r, trigger) for r in roles):
         return True
-    if _by_force().match(text, trigger[1]):
+    if match_at(_by_force(), text, trigger[1]):
         return True  # "The Arakan Army claims that 40 positions were abandoned by the military"
     if _OTHER_SIDE_SUBJECT.match(text, verb.end(), trigger[0]):
         return True  # "Damascus's governor says the last rebels have left the district": not the state's
@@ -1106,7 +1107,7 @@ def _by_other_forces(text: str, trigger: tuple[int, int]) -> bool:
     """"areas abandoned by counterterror forces loyal to ...": the agent follows and is unnamed (a
     state's own "government troops" stand for the state named before: "a Pakistani outpost is
     abandoned by government troops")."""
-    m = _by_force().match(text, trigger[1])
+    m = match_at(_by_force(), text, trigger[1])
     return m is not None and role_words_pattern("own_force_words").search(m.group()) is None
 
 
@@ -1190,7 +1191,7 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
         if mention.start >= clause[0]:
             break
         reading = mention.actor_reading(year)
-        if reading is None or _event_name_head().match(text, mention.end) or preposition_before(
+        if reading is None or match_at(_event_name_head(), text, mention.end) or preposition_before(
                 text, mention.start, sentence[0], non_actor_prepositions()):
             continue
         return [NameRole(mention, reading, None, False, False)]
@@ -1334,7 +1335,7 @@ def _verb_follows(text: str, end: int, bare: bool = False) -> bool:
     auxiliaries, adverbs = _coordination_words()
     if text.startswith(("'s", "’s"), end):
         return False  # "Iraq's elections": a possessive, not a subject
-    position = _PUNCTUATION_GAP.match(text, end).end()
+    position = match_at(_PUNCTUATION_GAP, text, end).end()
     for m in WORD.finditer(text, position, min(len(text), position + 60)):
         word = m.group()
         if word in auxiliaries:
@@ -1362,7 +1363,7 @@ def _pair_named_before(text: str, sentence: tuple[int, int], clause: tuple[int, 
     "an exercise held by the two allies": the last two states named before the phrase."""
     phrase = _pair_anaphor_before().search(text, max(clause[0], trigger[0] - 60), trigger[0])
     if phrase is None:
-        phrase = _pair_anaphor_after().match(text, trigger[1])
+        phrase = match_at(_pair_anaphor_after(), text, trigger[1])
     if phrase is None:
         return []
     states: list[NameRole] = []
@@ -1560,7 +1561,8 @@ def _frameworks(text: str, sentence: tuple[int, int], mentions: list[Mention], y
         for mention in mentions:
             if m.end() <= mention.start <= m.end() + 3:
                 reading = mention.actor_reading(year)
-                if reading is not None and reading.entity.kind == "igo" and _framework_noun().match(text, mention.end):
+                if (reading is not None and reading.entity.kind == "igo"
+                        and match_at(_framework_noun(), text, mention.end)):
                     found.append(NameRole(mention, reading, None, True, False))
                 break
     return found
@@ -1575,7 +1577,7 @@ def _serving_as(text: str, sentence: tuple[int, int], mentions: list[Mention], y
                 text, max(sentence[0], mention.start - 8), mention.start):
             continue
         reading = mention.actor_reading(year)
-        if reading is not None and reading.entity.kind == "igo" and _SERVING_NOUN.match(text, mention.end):
+        if reading is not None and reading.entity.kind == "igo" and match_at(_SERVING_NOUN, text, mention.end):
             found.append(NameRole(mention, reading, None, True, False))
     return found
 
@@ -1657,7 +1659,7 @@ def _headline_party(text: str, sentence: tuple[int, int], trigger: tuple[int, in
     """"Russia: No plans to hold drills near Finland": a party named alone before a headline's colon
     speaks for its own forces when the words after it name no other force ("Mali: Rebels withdraw")."""
     first = next((m for m in mentions if m.start >= sentence[0]), None)
-    if first is None or text[sentence[0]:first.start].strip() or not _HEADLINE_COLON.match(text, first.end):
+    if first is None or text[sentence[0]:first.start].strip() or not match_at(_HEADLINE_COLON, text, first.end):
         return []
     reading = first.actor_reading(year)
     if reading is None or reading.entity.kind not in ("state", "igo") or first.end >= trigger[0]:
@@ -1694,10 +1696,10 @@ def _mission_members(text: str, sentence: tuple[int, int], trigger: tuple[int, i
         reading = mention.actor_reading(year)
         if reading is None or reading.entity.kind != "igo" or not sentence[0] <= mention.start < sentence[1]:
             continue
-        noun = _mission_force_noun().match(text, mention.end)
+        noun = match_at(_mission_force_noun(), text, mention.end)
         if noun is None:
             continue
-        origin = _FROM.match(text, noun.end())
+        origin = match_at(_FROM, text, noun.end())
         members = [m for m in mentions[i + 1:i + 2] if origin and m.start == origin.end() and m.end <= trigger[0]]
         for following in mentions[i + 2:i + 8] if members else ():  # "from Burundi and Uganda"
             if following.end > trigger[0] or not _LIST_GAP.fullmatch(text, members[-1].end, following.start):

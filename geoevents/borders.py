@@ -19,6 +19,7 @@ from . import cachedregex as regex
 from .clauses import border_nouns, past_possessive, role_lexicon, skip_words
 from .gazetteer import Mention
 from .quickstarts import Words
+from .reach import match_at
 from .resources import read_text
 
 
@@ -49,7 +50,7 @@ def border_phrase(text: str, clause: tuple[int, int], mention: Mention, mentions
         end = mention.end
         for other in mentions:
             if other.start > end and _LISTED.fullmatch(text, end, other.start) and (
-                    _AND_OR.search(text, end, other.start) or _LISTED.match(text, other.end)):
+                    _AND_OR.search(text, end, other.start) or match_at(_LISTED, text, other.end)):
                 end = other.end  # not ", US" in "the border with Ukraine, US officials said"
         return BorderPhrase(start, end, None, _countries(mentions, start, end), across=True)
     noun = border_nouns().match(after)

@@ -15,6 +15,7 @@ from . import cachedre as re
 from . import cachedregex as regex
 from .lazypattern import longest_first
 from .quickstarts import StartsPattern
+from .reach import match_at
 from .resources import read_lines, read_text
 
 WORD = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+|['’](?!s\b)[\p{L}\p{N}]+)*|['’]s\b")
@@ -103,15 +104,15 @@ class WordList:
         return self.pattern.match(text, pos) if endpos is None else self.pattern.match(text, pos, endpos)
 
     def first_word_match(self, text: str, pos: int = 0) -> regex.Match | None:
-        """``match(text, pos)``, answered at once where the ASCII letters at ``pos``, lower-cased,
-        are not those a phrase opens with: where a phrase's letters end (a space, a hyphen, its
-        end and "\\b"), the text's must end too, unless a character beyond ASCII comes next (it
-        may fold to an ASCII letter)."""
+        """``match(text, pos)`` (reading ``PHRASE_REACH`` characters at most), answered at once
+        where the ASCII letters at ``pos``, lower-cased, are not those a phrase opens with: where
+        a phrase's letters end (a space, a hyphen, its end and "\\b"), the text's must end too,
+        unless a character beyond ASCII comes next (it may fold to an ASCII letter)."""
         if self._quick and pos >= 0:
             end = _ASCII_LETTERS.match(text, pos).end()
             if (end == len(text) or text[end].isascii()) and text[pos:end].lower() not in self._first_letters:
                 return None
-        return self.match(text, pos)
+        return match_at(self, text, pos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         if self._cannot_start(text, pos, endpos):
@@ -195,9 +196,9 @@ _NAME_AFTER = regex.compile(rf"\s*(?:the\s+)?{_NAME}")
 def _list_item(text: str, m: regex.Match) -> bool:
     if not m.group(0).lstrip(", ").lower().startswith("and"):
         return False
-    return bool(_LIST_ITEM.match(text, m.end() + 1)) or (
+    return bool(match_at(_LIST_ITEM, text, m.end() + 1)) or (
         _NAMES_BEFORE.search(text, max(0, m.start() - 80), m.start()) is not None
-        and _NAME_AFTER.match(text, m.end()) is not None)
+        and match_at(_NAME_AFTER, text, m.end()) is not None)
 
 
 @lru_cache(maxsize=256)

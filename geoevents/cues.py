@@ -15,6 +15,7 @@ from functools import cache
 
 from . import cachedregex as regex
 from .lazypattern import LazyAlternation, LazyPattern, longest_first, phrase_pattern
+from .reach import match_at
 from .resources import read_text
 
 # categories of the cues that stand before a trigger (see status.py for what each does)
@@ -184,7 +185,7 @@ def _the_month(text: str, cue: regex.Match) -> bool:
     """"in May", "May 5", "Theresa May": a capitalised "May" is the modal only in a title-case
     headline ("Russia May Send Troops")."""
     # also as the first word of a longer cue: "arrived in May have withdrawn" is no "may have"
-    return cue.group().split()[0] == "May" and not _TITLE_CASE_NEXT.match(text, cue.start() + 3)
+    return cue.group().split()[0] == "May" and not match_at(_TITLE_CASE_NEXT, text, cue.start() + 3)
 
 
 @cache

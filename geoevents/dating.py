@@ -24,6 +24,7 @@ from . import cachedregex as regex
 from .clauses import WORD, clause_of, force_nouns
 from .model import EventDate
 from .quickstarts import StartsPattern, Words
+from .reach import match_at
 from .temporal import Timex
 from .temporal.grammar import alternation, lexicon
 from .temporal.tense import tense_at
@@ -317,7 +318,7 @@ def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> boo
         return False  # "ahead of Sunday's election" is the election's time, whatever the cue
     if not possessive and not _NOUN_MODIFIER.search(text, max(0, t.start - 12), t.start):
         return False
-    m = _NEXT_WORD.match(text, t.end)
+    m = match_at(_NEXT_WORD, text, t.end)
     if m is None or m.group("word").lower() in _words()["function_words"]:
         return False
     if m.group("word")[0].isupper() and m.start("word") != trigger[0] and text[t.start:t.end].isdigit():
@@ -458,8 +459,8 @@ def _year_as_a_count(text: str, t: Timex) -> bool:
     before = WORD.findall(text, max(0, t.start - 30), t.start)
     if before and before[-1].lower() in _year_words():
         return False
-    filler = _counted_force().match(text, t.end)
-    return filler is not None and force_nouns().match(text, filler.end()) is not None
+    filler = match_at(_counted_force(), text, t.end)
+    return filler is not None and match_at(force_nouns(), text, filler.end()) is not None
 
 
 @cache
@@ -471,7 +472,7 @@ def _name_head_after() -> regex.Pattern:
 def _in_a_place_name(text: str, t: Timex) -> bool:
     """ "sent to Easter Island", "the Tet Offensive", "the March 23 Movement": a time that opens
     a name dates nothing."""
-    return _name_head_after().match(text, t.end) is not None
+    return match_at(_name_head_after(), text, t.end) is not None
 
 
 @cache
@@ -610,7 +611,7 @@ def _times_the_event(text: str, trigger: tuple[int, int], cut: regex.Match) -> b
     further on belongs to a nearer noun ("troops to fight an insurgency that began in 2017")."""
     return (cut.group().strip().lower() in ("that", "which")
             and len(WORD.findall(text, trigger[1], cut.start())) <= _RELATIVE_REACH
-            and bool(_timing_clause().match(text, cut.end())))
+            and bool(match_at(_timing_clause(), text, cut.end())))
 
 
 _RELATIVE_REACH = 4  # words between a trigger and the relative clause that may still time it

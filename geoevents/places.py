@@ -46,6 +46,7 @@ from .gazetteer import Mention, Reading, load_gazetteer
 from .lazypattern import LazyPattern, matches_at, phrase_pattern
 from .model import Actor, Location
 from .quickstarts import StartsPattern, Words
+from .reach import PHRASE_REACH, match_at
 from .resources import read_lines
 from .temporal.grammar import lexicon as temporal_lexicon
 
@@ -210,7 +211,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             relation = candidates[-1].location.relation  # "in Mahabad, West Azerbaijan province"
         elif preposition is None and _is_object(text, trigger, mention.start, event_type):
             relation = "object"  # "leaves Kabul", "beefs up a Tajik base"
-            if event_type == "withdrawal" and reading.entity.kind == "state" and _MOVED_FROM.match(text, mention.end):
+            if (event_type == "withdrawal" and reading.entity.kind == "state"
+                    and match_at(_MOVED_FROM, text, mention.end)):
                 continue  # "withdraw Israel from the Gaza Strip": the state is what moves, not where
         if relation is None and mention.start >= trigger[1]:
             relation = _relative_place(text, max(clause[0], mention.start - 40), mention.start, reading)
@@ -247,7 +249,7 @@ def _capital_named_by_state(text: str, mention: Mention, reading: Reading, phras
                             location: Location, mentions: list[Mention]) -> Location:
     """"the Turkish capital", "Sudan's capital": the capital city, when no name follows ("the
     Malian capital, Bamako" is Bamako, found by its name)."""
-    m = _CAPITAL_NOUN.match(text, mention.end)
+    m = match_at(_CAPITAL_NOUN, text, mention.end)
     if m is None or m.end() < phrase_end:
         return location
     code = reading.entity.code
@@ -308,7 +310,7 @@ def _owner_of_bases_elsewhere(text: str, mention: Mention, mentions: list[Mentio
     ("Russian bases in Syria", "a US air base in Qatar"; "a Tajik base" alone is in Tajikistan)?"""
     if not any(r.form == "demonym" for r in mention.readings):
         return False
-    m = _BASES_IN.match(text, mention.end)
+    m = match_at(_BASES_IN, text, mention.end)
     if m is None:
         return False
     own = {r.entity.code for r in mention.readings if r.entity.kind == "state"}
@@ -318,7 +320,7 @@ def _owner_of_bases_elsewhere(text: str, mention: Mention, mentions: list[Mentio
 def _own_base(text: str, mention: Mention, actors: list[Actor]) -> bool:
     """Is a demonym before "base" the acting state's own ("Russia reinforces ... home to the Russian
     3624th Air Base")? It names whose base it is, not where ("beefs up a Tajik base" is in Tajikistan)."""
-    if not any(r.form == "demonym" for r in mention.readings) or not _BASE_AFTER.match(text, mention.end):
+    if not any(r.form == "demonym" for r in mention.readings) or not match_at(_BASE_AFTER, text, mention.end):
         return False
     own = {r.entity.code for r in mention.readings if r.entity.kind == "state"}
     return any(a.code in own for a in actors if a.kind == "state")
@@ -397,14 +399,14 @@ def _speaker_venue(text: str, clause_start: int, mention: Mention) -> bool:
     if m is None:
         return False
     return bool(_ACCORDING.search(text, max(0, m.start() - 40), m.start())
-                or _reports().match(text, mention.end))
+                or match_at(_reports(), text, mention.end))
 
 
 def _in_framing_phrase(text: str, clause_start: int, trigger: tuple[int, int], mention: Mention) -> bool:
     """"In a move likely to worry India, China sent ...", "During a visit to Baghdad, the minister
     said ...": a name inside a phrase that opens the clause and ends at a comma before the
     trigger, governed by a preposition of its own (not "In the province of Helmand, ...")."""
-    m = _framing_opener().match(text, clause_start)
+    m = match_at(_framing_opener(), text, clause_start)
     if m is None or mention.start < m.end():
         return False
     comma = text.find(",", mention.end, trigger[0])
@@ -506,7 +508,7 @@ def _contrasted(text: str, sentence: tuple[int, int], clause: tuple[int, int], m
     is due to arrive": those share the setting of the clause before."""
     if not _contrast_opener().search(text, max(sentence[0], clause[0] - 12), clause[0]):
         return False
-    subject = _SUBJECT_START.match(text, clause[0]).end()
+    subject = match_at(_SUBJECT_START, text, clause[0]).end()
     return any(m.start == subject and m.actor_reading() is not None for m in mentions)
 
 
@@ -531,11 +533,11 @@ def _not_a_place(text: str, mention: Mention) -> bool:
     window = text[max(0, mention.start - 8):mention.start]  # (every prefix is in capitals)
     if window.lower() != window and _SHIP_PREFIX.search(text, max(0, mention.start - 8), mention.start):
         return True
-    if _ORGANISATION_NEXT.match(text, mention.end):
+    if match_at(_ORGANISATION_NEXT, text, mention.end):
         return True
-    if _FORCE_NEXT.match(text, mention.end):
+    if match_at(_FORCE_NEXT, text, mention.end):
         return True  # "attacks on US troops", "the Idaho National Guard"
-    if _weapon_next().match(text, mention.end):
+    if match_at(_weapon_next(), text, mention.end):
         return True  # "deployed Iskander missiles to Kaliningrad": a weapon's name ("Iskander" is also a town)
     if _glued_party(text, mention):
         return True
@@ -545,7 +547,7 @@ def _not_a_place(text: str, mention: Mention) -> bool:
         return True
     if _opens_a_longer_name(text, mention):
         return True
-    return any(r.entity.kind == "state" for r in mention.readings) and bool(_name_next().match(text, mention.end))
+    return any(r.entity.kind == "state" for r in mention.readings) and bool(match_at(_name_next(), text, mention.end))
 
 
 @cache
@@ -568,7 +570,7 @@ def _opens_an_operation_name(text: str, mention: Mention) -> bool:
     place's own name ("the Kherson Region drills")."""
     if not mention.readings or any(r.entity.feature not in ("city", "place") for r in mention.readings):
         return False
-    m = _operation_name_after().match(text, mention.end)
+    m = match_at(_operation_name_after(), text, mention.end)
     return m is not None and not any(w in _place_type_words() for w in m.group("words").split())
 
 
@@ -613,7 +615,7 @@ def _opens_a_longer_name(text: str, mention: Mention) -> bool:
     if not mention.readings or any(r.entity.kind != "place" or r.entity.feature != "city"
                                    or r.entity.population >= NAMESAKE_TOWN_POPULATION for r in mention.readings):
         return False
-    m = _CAPITALISED_AFTER.match(text, mention.end)
+    m = match_at(_CAPITALISED_AFTER, text, mention.end)
     return (m is not None and m.group(1) not in _place_type_words() and m.group(1).lower() not in _calendar_words()
             and not _known_name(m.group(1)))
 
@@ -630,7 +632,7 @@ def _glued_party(text: str, mention: Mention) -> bool:
     """"the US-led coalition", "Iran-backed militias", "Hamas-controlled Gaza": a party glued to a
     participle is no place ("Russian-occupied Kherson", "Panama-controlled facilities" still say
     whose territory it is)."""
-    m = GLUED.match(text, mention.end) if text.startswith("-", mention.end) else None  # (it starts with "-")
+    m = match_at(GLUED, text, mention.end) if text.startswith("-", mention.end) else None  # (it starts with "-")
     if m is None:
         return text.startswith("-led", mention.end)
     territorial = m.group().lower() in _TERRITORIAL
@@ -683,7 +685,7 @@ def _place_reading(mention: Mention, before_place_noun: bool, context: _Context)
 def _modifies_a_name(text: str, mention: Mention) -> bool:
     """A name glued to a participle names no place: "Saudi-led coalition", "Iran-backed militia",
     "Russian-held territory" (the land a state holds in war lies elsewhere)."""
-    return text.startswith("-", mention.end) and bool(_HYPHEN_PARTICIPLE.match(text, mention.end))
+    return text.startswith("-", mention.end) and bool(match_at(_HYPHEN_PARTICIPLE, text, mention.end))
 
 
 _HYPHEN_PARTICIPLE = regex.compile(r"-(?:led|backed|allied|aligned|funded|sponsored|brokered|trained|supported|"
@@ -807,7 +809,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
             continue
         if m.group("bare") and text[start:end].lower() in _calendar_words():
             continue  # "in December, police will secure ...": a month, not a place
-        if _ORGANISATION_NEXT.match(text, end):
+        if match_at(_ORGANISATION_NEXT, text, end):
             continue  # "the Pacific Islands Forum"
         country = next((c for x in inside + outer + _owner_before(text, m.start(), mentions)
                         if (c := _country_of_place(x) or _state_of(x))), None)
@@ -842,7 +844,7 @@ def _unnamed_places(text: str, clause: tuple[int, int], trigger: tuple[int, int]
         # and its intervention in Ukraine" (Ukraine is the place of another noun)
         first = (m.start() >= trigger[1] and preposition in preferred
                  and all(c.end <= trigger[0] or c.start > m.end() for c in named)
-                 and _first_phrase(text, trigger[1], m.start()) and not _NAMED_AFTER.match(text, m.end()))
+                 and _first_phrase(text, trigger[1], m.start()) and not match_at(_NAMED_AFTER, text, m.end()))
         if preposition and (not named or first):
             name = regex.sub(r"^(?:the|its|their)\s+(?:own\s+)?", "", m.group(0), flags=regex.IGNORECASE)
             location = Location(name=name, country=None, lat=None, lon=None, text=m.group(0), start=m.start(),
@@ -903,7 +905,7 @@ def _governed_by_trigger(text: str, trigger: tuple[int, int], start: int, end: i
         return False
     gap_end = max(trigger[1], m.start())
     if (_PUNCTUATION_GAP.search(text, trigger[1], gap_end) or _known_name_inside(text, start, end)
-            or _operation_name().match(text, start)):
+            or match_at(_operation_name(), text, start)):
         return False
     words = words_in(text, trigger[1], gap_end)
     return len(words) <= 6 and all(_object_word(w.lower()) for w in words) and _ends_a_phrase(text, end)
@@ -919,7 +921,7 @@ def _known_name_inside(text: str, start: int, end: int) -> bool:
 def _ends_a_phrase(text: str, end: int) -> bool:
     """Does the name end its phrase (punctuation, the end, "on", "and", "has" ...), not modify a noun
     ("from Muslim nations")?"""
-    m = _NEXT_LOWER.match(text, end)
+    m = match_at(_NEXT_LOWER, text, end)
     return m is None or m.group(1) in role_words("bare_place_followers")
 
 
@@ -989,7 +991,8 @@ def _capitals_that_may_start(text: str, start: int, end: int) -> list[int]:
     capitals = [m.start() for m in _CAPITAL.finditer(text, start, end)]
     if not capitals:
         return capitals
-    words_at = sorted(end_at - size + 1 for end_at, size in _place_words().iter(text, start, end))
+    # (searched in a copy of the stretch: given bounds, the automaton still reads the whole text)
+    words_at = sorted(start + end_at - size + 1 for end_at, size in _place_words().iter(text[start:end]))
     breaks = [m.start() for m in _NOT_IN_NAMES.finditer(text, start, end)] if words_at else []
     behind = _LOOSE_BEHIND_PATTERN.match
     kept = []
@@ -1001,7 +1004,7 @@ def _capitals_that_may_start(text: str, start: int, end: int) -> list[int]:
                 kept.append(capital)
                 continue
         # (the lookbehind needs a space right before: every character "\s" matches is one)
-        if text[capital - 1].isspace() and capital and behind(text, capital):
+        if text[capital - 1].isspace() and capital and behind(text, capital, capital + PHRASE_REACH):
             kept.append(capital)
     return kept
 
@@ -1174,7 +1177,7 @@ def _antecedent(text: str, clause: tuple[int, int], mentions: list[Mention], con
     if not m:
         return []
     comma = clause[0] - 30 + m.start() if clause[0] >= 30 else m.start()
-    if not (m.group(0).rstrip().lower().endswith("where") or _ABOUT_PLACE.match(text, clause[0])):
+    if not (m.group(0).rstrip().lower().endswith("where") or match_at(_ABOUT_PLACE, text, clause[0])):
         return []
     for mention in mentions:
         if mention.end == comma:
@@ -1208,7 +1211,7 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     earlier = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()
                and (x.start, x.end) not in actor_spans and not _modifies_a_name(text, x)
                and not _not_a_place(text, x)
-               and (not _SUBJECT_OF_MODAL.match(text, x.end) or island and _an_island_state(x))
+               and (not match_at(_SUBJECT_OF_MODAL, text, x.end) or island and _an_island_state(x))
                and not _government_speaking(text, x)
                and not _speaker_venue(text, sentence[0], x)]  # not "sources in Washington said"
     wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1])
@@ -1226,7 +1229,7 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
             location = _location(text, mention, reading, "from" if event_type == "withdrawal" else "in", None)
             return [_Candidate(location, (1, 0), mention.start, mention.end)]
     for actor in actors:
-        if actor.kind == "state" and _HOME_FORCES.match(text, actor.end):
+        if actor.kind == "state" and match_at(_HOME_FORCES, text, actor.end):
             location = Location(name=actor.name, country=actor.code, lat=None, lon=None, text=m.group(0),
                                 start=m.start(), end=m.end(), feature="country", relation="in")
             return [_Candidate(location, (1, 0), m.start(), m.end())]
@@ -1269,7 +1272,8 @@ def _direction(text: str, sentence: tuple[int, int], m: regex.Match, mentions: l
 def _government_speaking(text: str, mention: Mention) -> bool:
     """"Ankara demanded that Athens withdraw from the island": a capital as the subject of a verb
     stands for its government, it is no place the anaphor may take up."""
-    return any(r.form in ("capital", "seat") for r in mention.readings) and bool(_FINITE_AFTER.match(text, mention.end))
+    return (any(r.form in ("capital", "seat") for r in mention.readings)
+            and bool(match_at(_FINITE_AFTER, text, mention.end)))
 
 
 _FINITE_AFTER = regex.compile(r"\s+(?:(?-i:\p{Ll})\p{L}+(?:ed|es|s)|will|would|could|can|may|might|must|should|has|had|"
@@ -1333,7 +1337,7 @@ def _chained(text: str, previous: _Candidate, start: int) -> bool:
     if previous.start <= start < previous.end:
         return True  # inside the phrase: "Ukraine's Crimea region"
     gap = text[previous.end:start]
-    if not _NESTED_BY.search(gap) and _STARTS_A_CLAUSE.match(text, _end_of_name(text, start)):
+    if not _NESTED_BY.search(gap) and match_at(_STARTS_A_CLAUSE, text, _end_of_name(text, start)):
         return False  # "from northern Syria, the United States is to deploy": a new clause's subject
     if len(gap) > 40 or start < previous.end:
         return False
@@ -1347,7 +1351,7 @@ _STARTS_A_CLAUSE = regex.compile(r"\s+(?:is|are|was|were|has|have|had|will|would
 
 
 def _end_of_name(text: str, start: int) -> int:
-    m = _NAME_RUN.match(text, start)
+    m = match_at(_NAME_RUN, text, start)
     return m.end() if m else start
 
 

@@ -17,6 +17,7 @@ from .clauses import clause_of
 from .cues import alternation
 from .lazypattern import LazyPattern
 from .model import Quantity
+from .reach import match_at
 from .resources import read_text
 
 _MAX_MODIFIERS = 3  # "500 more U.S. troops", "six F/A-18 Hornet fighter jets"
@@ -153,7 +154,7 @@ def _listed_after(text: str, previous: Quantity, quantity: Quantity) -> bool:
 def _counted(text: str, floor: int, noun: regex.Match, lex: QuantityLexicon) -> Quantity | None:
     """The number before a unit noun, past at most three modifiers: "500 more U.S. troops"."""
     noun_text = " ".join(noun.group().lower().split())
-    if lex.not_before.match(text, _skip_space(text, noun.end())):
+    if match_at(lex.not_before, text, _skip_space(text, noun.end())):
         return None
     tokens = _last_tokens(text, max(floor, noun.start() - 120), noun.start(), _MAX_MODIFIERS)
     for skipped in range(min(_MAX_MODIFIERS, len(tokens)) + 1):
@@ -164,7 +165,7 @@ def _counted(text: str, floor: int, noun: regex.Match, lex: QuantityLexicon) -> 
         if m is None:
             continue
         if m.group("article") and (noun_text not in lex.count_singular or skipped > 1
-                                   or _FRAME_NUMBER_FOLLOWS.match(text, noun.end())):
+                                   or match_at(_FRAME_NUMBER_FOLLOWS, text, noun.end())):
             continue  # "a contingent of 400 police officers": the 400 is the count
         if _word_before(text, floor, m.start()) in lex.not_after:
             return None

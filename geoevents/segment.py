@@ -13,6 +13,7 @@ from functools import cache
 
 from . import cachedre as re
 from . import cachedregex as regex
+from .reach import match_at
 from .resources import word_set
 
 # A match never starts inside a run of stops or of blanks (the run's first character is tried
@@ -59,7 +60,7 @@ def _is_boundary(text: str, stop_start: int, stop: str, next_pos: int) -> bool:
     if len(word) == 1 and word.isupper():  # a middle initial: "John F. Kennedy"
         return False
     if _INITIALISM.match(word + "."):  # "U.S." ends a sentence only before a typical first word
-        following = _NEXT_WORD.match(text, next_pos)
+        following = match_at(_NEXT_WORD, text, next_pos)
         return bool(following) and following.group(0) in _sentence_starters()
     return True
 

@@ -38,6 +38,7 @@ from datetime import date
 from . import cachedregex as regex
 from .clauses import clause_of, force_nouns
 from .cues import Cue, StatusLexicon, status_lexicon
+from .reach import PHRASE_REACH, match_at
 
 # transparent cues and the status they give when nothing that governs them decides
 _TRANSPARENT = {"planned": "planned", "deontic": "uncertain", "aspect": "occurred"}
@@ -423,7 +424,7 @@ def _right_predicate(text: str, clause: tuple[int, int], trigger: tuple[int, int
             found = _predicate_at(text, aside.end(), min(len(text), aside.end() + 60), lex)
             if found in (None, "planned") and _predicate_at(text, trigger[1], aside.end(), lex) == "occurred":
                 found = "occurred"  # "the drills, which began on Saturday, will last a week": under way
-    if found is None and _PHRASE_AFTER.match(text, trigger[1]):  # "the deployment of 300 troops to X was approved"
+    if found is None and match_at(_PHRASE_AFTER, text, trigger[1]):  # "the deployment of 300 troops to X was approved"
         limit = min(clause[1], trigger[1] + 120)
         stop = _PHRASE_BREAK.search(text, trigger[1], limit)  # past a comma or "and", it may be another clause's
         found = _predicate_at(text, trigger[1], stop.start() if stop else limit, lex, reach=_PHRASE_REACH)
@@ -610,7 +611,7 @@ def _infinitive(text: str, left: int, trigger_start: int, before: tuple[str, ...
         if i + 1 < len(words):
             head = words[i + 1].group()
         else:
-            m = _WORD.search(text, trigger_start)
+            m = _WORD.search(text, trigger_start, trigger_start + PHRASE_REACH)  # (the trigger's first word)
             head = m.group() if m else ""
         # "U.S. To Pull Troops From ...", "US to Deploy More Troops", "Japan, US to Hold Joint Drills":
         # a capital that starts the trigger or a realizing verb is a headline's, not a name's
@@ -618,7 +619,7 @@ def _infinitive(text: str, left: int, trigger_start: int, before: tuple[str, ...
         if head.lower() in lex.not_verbs_after_to or head[:1].isdigit() or (head[:1].isupper() and not title_case) \
                 or force_nouns().fullmatch(head.lower()):
             return None
-        if i + 1 < len(words) and not lex.realizing_verbs.match(text, words[i + 1].start()):
+        if i + 1 < len(words) and not match_at(lex.realizing_verbs, text, words[i + 1].start()):
             return None  # "an effort to normalise such drills": the verb is not the event
         if _fact_infinitive(text, left, words[i].start(), lex):
             return None  # "the first country to send troops": a fact, dated by its own clause
@@ -798,7 +799,7 @@ def _negated_by_particle(text: str, left: int, trigger_start: int, lex: StatusLe
 def _demanded_not_to(text: str, left: int, particle: regex.Match, lex: StatusLexicon) -> bool:
     """"urges Japan not to send troops", "warned Washington not to deploy": what others demand
     is not done is not denied by those who would act; the demand decides (uncertain)."""
-    if not _TO_AFTER.match(text, particle.end()):
+    if not match_at(_TO_AFTER, text, particle.end()):
         return False
     nearest = None
     for cue in lex.cues_in(text, left, particle.end() + 3):  # "warn* ... not to" holds the particle

@@ -14,6 +14,7 @@ from .clauses import alternation, is_modifier, role_lexicon, role_words
 from .cues import status_lexicon
 from .gazetteer import Mention, SentenceNames
 from .lazypattern import LazyPattern, matches_at
+from .reach import match_at
 from .wordstarts import padded_classes
 
 if TYPE_CHECKING:
@@ -146,6 +147,7 @@ class SentenceContext:
         self.text = text
         self.start, self.end = sentence
         self.lowered = text[self.start:self.end].lower()
+        self._whole_lowered = document_lowered  # the whole text lower-cased, once (``_lowered_text``)
         self.mentions = mentions
         self._forces: list[tuple[int, int]] | None = None
         self._listed_starts: dict[int, list[int]] | None = None  # see ``_matches``
@@ -199,8 +201,8 @@ class SentenceContext:
     def _no_force_after(self, end: int) -> bool:
         """"military hospital", "army chief", "forces thousands to flee", "the soldiers' families":
         no force meant."""
-        gap = _AFTER_FORCE.match(self.lowered, end)
-        m = _WORD.match(self.lowered, gap.end()) if gap else None
+        gap = match_at(_AFTER_FORCE, self.lowered, end)
+        m = match_at(_WORD, self.lowered, gap.end()) if gap else None
         return m is not None and m.group() in self.lexicon.not_forces
 
     def _no_force_before(self, start: int) -> bool:
@@ -354,7 +356,7 @@ class SentenceContext:
                 for mention in self.mentions):
             return False  # "the US military is sending tanks", "NATO sends Patriots": its own forces
         party = m.end()
-        if self.lexicon.armed_threat.match(self.text.lower(), party):
+        if match_at(self.lexicon.armed_threat, self._lowered_text(), party):
             return True
         return any(mention.start == party and mention.actor_reading() is not None
                    and mention.text[:1].isupper() and not self.text.startswith("its", party)
@@ -406,13 +408,19 @@ class SentenceContext:
         m = _TO_RECIPIENT.search(self.text, candidate.end, min(self.end, candidate.end + 120))
         if m is not None and not _CLAUSE_BREAK.search(self.text, candidate.end, m.start()) and self._party_at(m.end()):
             return True
-        first = _WORD.match(self.text, _skip_space(self.text, candidate.end))
+        first = match_at(_WORD, self.text, _skip_space(self.text, candidate.end))
         return first is not None and self._party_at(first.start()) and bool(
             _WITH.match(self.text, first.end(), min(self.end, first.end() + 40)))
 
+    def _lowered_text(self) -> str:
+        """The whole text, lower-cased once, not once per question: it may be a long document."""
+        if self._whole_lowered is None:
+            self._whole_lowered = self.text.lower()
+        return self._whole_lowered
+
     def _party_at(self, position: int) -> bool:
         """A state, alliance or armed group named at ``position`` ("Ukraine", "the rebels")."""
-        if self.lexicon.armed_threat.match(self.text.lower(), position):
+        if match_at(self.lexicon.armed_threat, self._lowered_text(), position):
             return True
         return any(mention.start == position and mention.actor_reading() is not None for mention in self.mentions)
 
@@ -599,7 +607,7 @@ class SentenceContext:
             if word in self.lexicon.held_ground or pair in self.lexicon.held_ground:
                 noun_end = two[-1].end() if pair in self.lexicon.held_ground else m.end()
                 of = _OF_THE.match(self.text, noun_end, self.end)
-                return of is None or self._place_at(of.end()) or _CAPITALISED.match(self.text, of.end()) is not None
+                return of is None or self._place_at(of.end()) or match_at(_CAPITALISED, self.text, of.end()) is not None
             if not (word in self.lexicon.determiners or word in role_words("held_ground_counters") or word.isdigit()
                     or is_modifier(word)):
                 return False

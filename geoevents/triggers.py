@@ -67,6 +67,7 @@ from .gazetteer import Mention, load_gazetteer
 from .lazypattern import LazyPattern, PrefixedPattern, StandardPattern, longest_first, phrase_pattern, plain_ascii
 from .prefixes import match_prefixes, required_strings
 from .quickstarts import Holds
+from .reach import match_at
 from .resources import read_jsonl, read_lines, read_text
 from .trigger_context import SentenceContext
 from .wordstarts import WordStarts, character_classes, padded_classes
@@ -321,7 +322,7 @@ class TriggerLexicon:
             if start < resume:
                 continue
             for index in rules:
-                if m := patterns[index].match(lowered, start):
+                if m := match_at(patterns[index], lowered, start):
                     resume = m.end()
                     found.append((start, index, resume))
                     break
@@ -418,9 +419,9 @@ class TriggerLexicon:
             if prefixes is not None and folded is not None and not folded.startswith(prefixes):
                 continue  # no match of the rule can start here
             if folded_text is not None and self._case_free[i]:
-                m = folded_patterns[i].match(folded_text, candidate.start)
+                m = match_at(folded_patterns[i], folded_text, candidate.start)
             else:
-                m = self._single[i].match(text, candidate.start)
+                m = match_at(self._single[i], text, candidate.start)
             if m:
                 options.append(Candidate(rule, m.start(), m.end()))
         if len(options) > 1:

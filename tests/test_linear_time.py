@@ -37,6 +37,20 @@ PATHOLOGICAL = {
     "digits": "1999 ",
 }
 
+# Sentences of one event each (with actors, places, dates, sizes, status words), repeated: any
+# work per mention that grows with the rest of the document, or with what came before, shows
+EVENTFUL = {
+    "withdrawal, date counted from the last": "Marines pulled out of the port two days later. ",
+    "joint drill, parties, place, day": "Polish and Lithuanian troops staged joint drills near Vilnius on Friday. ",
+    "deployment with a size and a source": "Canada sent 400 soldiers to Latvia this month, a spokesman said. ",
+    "status words": "A spokesman denied that the brigade would pull out of the valley. ",
+    "beyond ASCII": "Soldiers withdrew from the village the following week – residents said. ",
+}
+FILLER = "Rain fell on the hills and the rivers rose. "  # no trigger: cheap to read
+EVENTS_PER_TEXT = 60
+FILLER_SIZE = 512 * KB
+MAX_POSITION_COST = 1.6  # the costlier order against the cheaper: 1 when work per event is bounded
+
 
 def _text(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
@@ -105,3 +119,31 @@ def test_stage_is_linear(stage, name):
 @pytest.mark.parametrize("name", ["prose on one line", "trigger word", "punctuation", "dates"])
 def test_whole_pipeline_is_linear(name):
     assert growth(lambda text: extract(text, published="2021-07-28"), PATHOLOGICAL[name], 64 * KB) < MAX_GROWTH
+
+
+def _cpu_time(run: Callable[[], list]) -> tuple[float, int]:
+    """The least CPU time of three runs, and how many results a run gave."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        found = len(run())
+        best = min(best, time.process_time() - started)
+    return best, found
+
+
+@pytest.mark.parametrize("name", EVENTFUL)
+def test_work_per_event_does_not_grow_with_the_document(name):
+    """The same events cost alike before and after half a megabyte of other text: no stage reads
+    the rest of the document once per mention (``regex`` given a start and no end reads on to
+    the end of the text), nor all of it before the mention."""
+    events = EVENTFUL[name] * EVENTS_PER_TEXT
+    filler = _text(FILLER, FILLER_SIZE)
+    first, found_first = _cpu_time(lambda: extract(events + filler, published="2021-07-28"))
+    last, found_last = _cpu_time(lambda: extract(filler + events, published="2021-07-28"))
+    assert min(found_first, found_last) >= EVENTS_PER_TEXT - 1  # (each sentence an event)
+    ratio = max(first, last) / min(first, last)
+    if ratio > MAX_POSITION_COST:  # measured again: a burst of other work on the machine is no regression
+        first = min(first, _cpu_time(lambda: extract(events + filler, published="2021-07-28"))[0])
+        last = min(last, _cpu_time(lambda: extract(filler + events, published="2021-07-28"))[0])
+        ratio = max(first, last) / min(first, last)
+    assert ratio < MAX_POSITION_COST

@@ -11,6 +11,7 @@ from functools import cache
 from .. import cachedre as re
 from .. import cachedregex as regex
 from ..lazypattern import longest_first
+from ..reach import PHRASE_REACH
 from .anchors import (
     _AFTER,
     DIGITS,
@@ -203,12 +204,15 @@ def _try_every_rule(text: str, start: int, end: int, words: list[tuple[int, int,
 
 def _try(entries: tuple[Entry, ...], text: str, at: int, start: int, end: int, found: list[Candidate]) -> None:
     """Match each entry's rule at the anchor ``at`` and add what stands as whole words."""
+    # a rule reads a few words about its anchor: matched within PHRASE_REACH of it, not to the
+    # ends of the text (``regex`` looks for a pattern's required words through all it is given)
+    before, after = max(start, at - PHRASE_REACH), min(end, at + PHRASE_REACH)
     for rule, core_match, left_match, left in entries:
-        core = core_match(text, at, end)
+        core = core_match(text, at, after)
         if core is None:
             continue
         if left_match is not None:
-            left = left_match(text, start, at)
+            left = left_match(text, before, at)
             if left is None:
                 continue
             s = left.start()
