@@ -72,7 +72,8 @@ def attach_date(
     verb dates only an event that is happening (``status`` occurred, or unknown)."""
     others = [t for t in (triggers or []) if t != trigger]
     clause = clause_of(text, sentence, *trigger)
-    usable = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1] and _usable(t)]
+    usable = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1]
+              and (_usable(t) or dct is not None and _near_future(text, t))]
     relative = _relative_to_clause(text, clause, usable, dct, trigger)
     if relative is not None:
         return relative
@@ -254,6 +255,18 @@ def _modifies_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
 def _usable(t: Timex) -> bool:
     """Dates and times with a known calendar value, and durations (which need a cue or a start)."""
     return (t.type in ("DATE", "TIME") and t.begin is not None) or t.type == "DURATION"
+
+
+_NEXT_WORD_AFTER = regex.compile(r"\s+([\p{L}]+)")
+
+
+def _near_future(text: str, t: Timex) -> bool:
+    """A vague time just ahead ("soon", "in the coming weeks"; ``near_future``), not tied to
+    another event ("soon after the pullout")."""
+    if t.value != "FUTURE_REF" or t.text.lower() not in _words()["near_future"]:
+        return False
+    m = _NEXT_WORD_AFTER.match(text, t.end)
+    return m is None or m.group(1).lower() not in _words()["after_vague_future"]
 
 
 def _distance(t: Timex, trigger: tuple[int, int]) -> int:
@@ -631,15 +644,23 @@ def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
     words = _words()
     if t.type == "DURATION":
         return _from_duration(t, governing, dct)
-    start, end, precision = t.begin, t.finish, t.precision or "day"
+    if t.value == "FUTURE_REF":  # "soon", "in the coming weeks": from the publication day on
+        return None if dct is None else EventDate(text=t.text, start=dct.isoformat(), end=None, precision="day",
+                                                  offset_start=t.start, offset_end=t.end, value=t.value)
+    start, end, precision, value = t.begin, t.finish, t.precision or "day", t.value
     if t.parts:  # a range carries its own bounds ("from 9 to 20 August")
         pass
     elif cue in words["until"]:
         if dct is None:
             return None
         start, precision = dct.isoformat(), "day" if t.precision == "day" else precision
-        if ends_before(end, dct):  # "the drills went on until May 5", told later: the start is not given
-            start = None
+        if ends_before(end, dct):
+            ahead = _until_next_year(text, t, dct, trigger)
+            if ahead is None:  # "the drills went on until May 5", told later: the start is not given
+                start = None
+            else:  # "will run until May", written in June: next May
+                value = ahead + value[len(end):] if value and end and value.startswith(end) else value
+                end = ahead
     elif cue in words["open_start"]:
         end = None
     elif cue in words["deadline"]:
@@ -657,7 +678,34 @@ def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
             else:
                 end = (date.fromisoformat(start) + lasting - timedelta(days=1)).isoformat()
     return EventDate(text=t.text, start=start, end=end, precision=precision,
-                     offset_start=t.start, offset_end=t.end, value=t.value)
+                     offset_start=t.start, offset_end=t.end, value=value)
+
+
+def _until_next_year(text: str, t: Timex, dct: date, trigger: tuple[int, int]) -> str | None:
+    """The end of "until May" a year on, when the tagger read it before the publication day but
+    the event is told as still to run ("will run until May", "stays until March", written in
+    June: the trigger's clause is future, or neither it nor the time's is past): a month or a day
+    given without a year or shift word, in another month than the publication's."""
+    end = t.finish
+    if end is None or not _CALENDAR_PREFIX.match(end) or len(end) < 7 or end[:7] == dct.isoformat()[:7]:
+        return None
+    months, _, shifts = calendar_words()
+    words = {w.lower().rstrip(".") for w in WORD.findall(t.text)}
+    if states_a_year(t.text) or words & shifts or not words & months:
+        return None
+    told = tense_at(text, *trigger)
+    if told != "future" and (told == "past" or tense_at(text, t.start, t.end) == "past"):
+        return None
+    moved = f"{int(end[:4]) + 1:04d}{end[4:]}"
+    return moved.replace("-02-29", "-02-28") if len(moved) == 10 else moved
+
+
+_YEAR_DIGITS = regex.compile(r"\d{4}|['’]\d\d\b")
+
+
+def states_a_year(expression: str) -> bool:
+    """Whether a time expression states its year ("April 2, 2024", "in '24")."""
+    return _YEAR_DIGITS.search(expression) is not None
 
 
 def _possessive_on_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
@@ -719,6 +767,9 @@ def _from_duration(t: Timex, governing: list[Timex], dct: date | None) -> EventD
     if t.text.lower().startswith(_backward_openers()):  # "in the past twelve months": a span up to now
         return None
     days = _days(t.value)
+    if days is None and _vague_ahead(t):  # "within weeks", "in the next few days": from now on
+        return EventDate(text=t.text, start=dct.isoformat(), end=None, precision="day",
+                         offset_start=t.start, offset_end=t.end, value=t.value)
     if days is not None:
         later, precision = (dct + timedelta(days=days)).isoformat(), "day"
     else:
@@ -737,6 +788,16 @@ def _from_duration(t: Timex, governing: list[Timex], dct: date | None) -> EventD
         start = end = later
     return EventDate(text=t.text, start=start, end=end, precision=precision,
                      offset_start=t.start, offset_end=t.end, value=t.value)
+
+
+def _vague_ahead(t: Timex) -> bool:
+    """A duration of no number that runs on from now: "within weeks", "in the next few days"."""
+    return "X" in t.value and ((t.cue or "") in _words()["within"] or t.text.lower().startswith(_ahead_openers()))
+
+
+@cache
+def _ahead_openers() -> tuple[str, ...]:
+    return tuple(words + " " for words in _words()["ahead_openers"])
 
 
 @cache

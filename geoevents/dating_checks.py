@@ -19,7 +19,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 
-from . import cachedregex as regex
 from . import temporal
 from .clauses import WORD
 from .dating import (
@@ -28,6 +27,7 @@ from .dating import (
     begins_after,
     calendar_words,
     phrases_pattern,
+    states_a_year,
     tied_to_reporting_verb,
     timed_by_its_own_verb,
 )
@@ -149,12 +149,9 @@ def _not_ahead_of_a_past_event(text: str, sentence: tuple[int, int], trigger: tu
     return attach_date(text, sentence, trigger, others, published, triggers, "occurred")
 
 
-_YEAR_DIGITS = regex.compile(r"\d{4}|['’]\d\d\b")
-
-
 def stated_year(found: EventDate) -> bool:
     """Whether the date's expression states its year ("April 2, 2024", "in '24")."""
-    return _YEAR_DIGITS.search(found.text) is not None
+    return states_a_year(found.text)
 
 
 def before_publication(found: EventDate, published: date, text: str, sentence: tuple[int, int]) -> EventDate:
