@@ -82,13 +82,15 @@ def attach_date(
     usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)
               and not _year_in_a_name(text, t) and not _year_as_a_count(text, t) and not _in_a_place_name(text, t)
               and not _in_relative_clause_before(text, clause, t, trigger)
+              and not _in_set_off_relative_clause_before(text, sentence, t, trigger)
               and not (_trigger_in_later_relative_clause(text, t, trigger) and not _heads_sentence(text, sentence, t))
               and not _dates_a_decision(text, t, trigger) and not _dates_a_decision_before(text, t, trigger)
               and not _in_opening_phrase(text, sentence, t, trigger) and not _dates_a_demand(text, t, trigger)
               and not (_dates_a_reaction(text, t, trigger) and not _heads_sentence(text, sentence, t))]
     reporting = [t for t in usable if tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
-                and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)]
+                and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)
+                and not _past_the_triggers_relative_clause(text, sentence, trigger, t)]
     governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
@@ -361,6 +363,25 @@ def _in_relative_clause_before(text: str, clause: tuple[int, int], t: Timex, tri
 
 
 _COMMA_OR_BREAK = regex.compile(r"[,;:()]")
+_SET_OFF_RELATIVE = regex.compile(r"(?i)(?:,|\s?[—–]|\s-)\s*(?:which|who|whose|where)\b")
+_SET_OFF_END = regex.compile(r",(?!\d)|\s?[—–]|\s-\s")
+# the same, but not the commas of a list of names inside the clause ("to Mali, Niger and Chad")
+_INNER_END = regex.compile(r",(?!\d)(?!\s+(?:and|or)\b)(?!\s+(?-i:\p{Lu}))|\s?[—–]|\s-\s")
+
+
+def _in_set_off_relative_clause_before(text: str, sentence: tuple[int, int], t: Timex,
+                                       trigger: tuple[int, int]) -> bool:
+    """ "After the war, which ended in 2002, the UN deployed ...", "the treaty—which it signed in
+    2019—by supplying ...": a time inside a relative clause set off by commas or dashes, closed
+    before the trigger, dates that clause's verb."""
+    if t.end > trigger[0]:
+        return False
+    opened = None
+    for m in _SET_OFF_RELATIVE.finditer(text, sentence[0], t.start):
+        opened = m
+    if opened is None or _INNER_END.search(text, opened.end(), t.start) is not None:
+        return False
+    return _SET_OFF_END.search(text, t.end, trigger[0]) is not None
 _WHO_OR_WHICH = regex.compile(r"(?i)\b(?:who|which|whose)\b")
 
 
@@ -530,8 +551,9 @@ def _in_opening_phrase(text: str, sentence: tuple[int, int], t: Timex, trigger: 
             and text.find(",", t.end, trigger[0]) != -1)
 
 
-_CUT = regex.compile(r"(?i)\s(?:after|following|in\s+response\s+to|in\s+retaliation\s+for|amid|despite|"
-                     r"because\s+of|over|that|which|who|whom|whose|since|similar\s+to)\s")
+@cache
+def _cut() -> regex.Pattern:
+    return regex.compile(r"(?i)\s(?:%s)\s" % alternation(_words()["cut_words"]))
 
 
 def _cut_off(text: str, trigger: tuple[int, int], t: Timex, dct: date | None) -> bool:
@@ -545,7 +567,27 @@ def _cut_off(text: str, trigger: tuple[int, int], t: Timex, dct: date | None) ->
     possessive = text.startswith(("'s", "’s"), t.end)  # "following last Sunday's raid": the raid's time
     return any((t.start - m.end() > 2 or possessive) and not _times_the_event(text, trigger, m)
                and not (m.group().strip().lower() == "since" and dct is not None and begins_after(t.begin, dct))
-               for m in _CUT.finditer(text, trigger[1], t.start))
+               for m in _cut().finditer(text, trigger[1], t.start))
+
+
+_OPEN_RELATIVE = regex.compile(r"(?i),\s+(?:which|who|whose|where)\b")
+_BARE_COMMA = regex.compile(r",(?!\d)")  # not the comma of "4,000"
+_CLOSING_COMMA = regex.compile(r",\s+(?!(?:and|or|the|a|an)\b)(?-i:\p{Ll})")
+
+
+def _past_the_triggers_relative_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+                                       t: Timex) -> bool:
+    """ "France, which has troops deployed there, wants a new premier named soon": a trigger inside a
+    relative clause set off by commas; a time past the comma that closes it (one followed by the
+    main clause's lower-case words, not a list of names) dates the main clause."""
+    if t.start <= trigger[1]:
+        return False
+    opened = None
+    for m in _OPEN_RELATIVE.finditer(text, sentence[0], trigger[0]):
+        opened = m
+    if opened is None or _BARE_COMMA.search(text, opened.end(), trigger[0]) is not None:
+        return False
+    return _CLOSING_COMMA.search(text, trigger[1], t.start) is not None
 
 
 @cache
