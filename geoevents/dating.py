@@ -90,7 +90,8 @@ def attach_date(
     reporting = [t for t in usable if tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)
-                and not _past_the_triggers_relative_clause(text, sentence, trigger, t)]
+                and not _past_the_triggers_relative_clause(text, sentence, trigger, t)
+                and not _dates_another_event(text, trigger, t)]
     governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
@@ -568,6 +569,35 @@ def _cut_off(text: str, trigger: tuple[int, int], t: Timex, dct: date | None) ->
     return any((t.start - m.end() > 2 or possessive) and not _times_the_event(text, trigger, m)
                and not (m.group().strip().lower() == "since" and dct is not None and begins_after(t.begin, dct))
                for m in _cut().finditer(text, trigger[1], t.start))
+
+
+@cache
+def _other_event_before() -> regex.Pattern:
+    """An event noun right before a time, or before a phrase of ``other_event_prepositions`` (at
+    most ``other_event_reach`` words with no break) before it: not a noun that qualifies another
+    ("the summit venue on Monday")."""
+    words = _words()
+    reach = lexicon()["dating"]["other_event_reach"]
+    return regex.compile(r"(?i)(?<![\p{L}-])(?:(?P<shared>%s)\s+(?:[\p{L}\p{N}'’-]+\s+){0,2}|(?P<verb>%s)\s+)?(?:%s)"
+                         r"(?:\s+(?:%s)(?:\s+[\p{L}\p{N}'’.-]+){0,%d})?\s+$"
+                         % (alternation(words["shared_time_words"]), alternation(words["verb_openers"]),
+                            alternation(words["other_event_nouns"]),
+                            alternation(words["other_event_prepositions"]), reach - 1))
+
+
+def _dates_another_event(text: str, trigger: tuple[int, int], t: Timex) -> bool:
+    """ "discussed the drills at a meeting on Thursday", "deployed soldiers to arrest suspects in
+    the killing of a policeman on Tuesday": a time after the trigger that closely follows the noun
+    of another event dates that event (not "held drills during the summit on Monday")."""
+    if t.start <= trigger[1]:
+        return False
+    m = _other_event_before().search(text, max(trigger[1], t.start - 80), t.start)
+    if m is None or m.group("shared") is not None or m.group("verb") is not None:
+        return False
+    # "the arrival of the delegates of the summit in December": a noun inside the trigger's own
+    # phrase (joined to it by "of" and "and" only) shares its time
+    between = {w.lower() for w in WORD.findall(text, trigger[1], m.start())}
+    return bool(between & _words()["other_event_prepositions"] - {"of"})
 
 
 _OPEN_RELATIVE = regex.compile(r"(?i),\s+(?:which|who|whose|where)\b")
