@@ -85,6 +85,7 @@ def attach_date(
               and not _in_set_off_relative_clause_before(text, sentence, t, trigger)
               and not (_trigger_in_later_relative_clause(text, t, trigger) and not _heads_sentence(text, sentence, t))
               and not _dates_a_decision(text, t, trigger) and not _dates_a_decision_before(text, t, trigger)
+              and not _dates_a_topic_verb(text, sentence, t, trigger)
               and not _in_opening_phrase(text, sentence, t, trigger) and not _dates_a_demand(text, t, trigger)
               and not (_dates_a_reaction(text, t, trigger) and not _heads_sentence(text, sentence, t))]
     reporting = [t for t in usable if tied_to_reporting_verb(text, t)]
@@ -434,6 +435,44 @@ def _dates_a_demand(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
         return False
     m = phrases_pattern("demand_verbs").search(text, t.end, trigger[0])
     return m is not None and _COMMA_OR_BREAK.search(text, m.end(), trigger[0]) is None
+
+
+def _dates_a_topic_verb(text: str, sentence: tuple[int, int], t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "Officials on Tuesday criticised the deployment", "ministers discussed the drills on
+    Thursday": the trigger in the object of a verb that talks about or judges it (``topic_verbs``);
+    a time before the trigger (not its possessive: "condemned Monday's drills"), or a day after it
+    counted from now, dates that verb - unless a verb that times the event comes before the
+    time ("criticised the drills held on Monday") or the event is told as going on ("praised the
+    ongoing withdrawal")."""
+    verb = None
+    for m in phrases_pattern("topic_verbs").finditer(text, max(sentence[0], trigger[0] - 120), trigger[0]):
+        verb = m
+    if verb is None or _COMMA_OR_BREAK.search(text, verb.end(), trigger[0]) \
+            or len(WORD.findall(text, verb.end(), trigger[0])) > lexicon()["dating"]["topic_verb_reach"]:
+        return False
+    if text.startswith(("'s", "’s"), t.end) or _qualifies_trigger(text, t, trigger):
+        return False
+    if _words()["ongoing_modifiers"] & {w.lower() for w in WORD.findall(text, verb.end(), trigger[0])}:
+        return False  # "praised on Sunday the ongoing withdrawal": going on that day
+    if t.end <= trigger[0]:
+        return t.start >= verb.end() or not _COMMA_OR_BREAK.search(text, t.end, verb.start())
+    if t.precision != "day" or not (bare_weekday(t.text) or t.text.lower() in lexicon()["deictic_days"]):
+        return False
+    return _timing_verb().search(text, trigger[1], t.start) is None
+
+
+def _qualifies_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """A time with no cue right before the trigger noun, at most two modifiers between: "the 2019
+    withdrawal", "the March 3 naval drills"."""
+    between = [w.lower() for w in WORD.findall(text, t.end, trigger[0])]
+    return (t.cue is None and t.end <= trigger[0] and len(between) <= 2
+            and not set(between) & (_words()["function_words"] | {"the", "a", "an"}))
+
+
+@cache
+def _timing_verb() -> regex.Pattern:
+    """A verb that schedules or runs an event (``timing_verbs``): "the drills held ... on Monday"."""
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(_words()["timing_verbs"]))
 
 
 def _dates_a_reaction(text: str, t: Timex, trigger: tuple[int, int]) -> bool:

@@ -539,11 +539,78 @@ def test_a_relative_clause_that_carries_the_event_on_dates_it():
         "exercises", "2024-05-10", "2024-05-20")
 
 
-def test_a_vague_time_to_come_gives_no_date():
-    # the guideline's date is a calendar span: "within days" or "in the coming weeks" names none (FUTURE_REF
-    # or PXD in TimeML), so the event stays undated rather than given an invented bound
+def test_a_vague_time_to_come_dates_the_event_from_the_publication_day_with_no_end():
+    # "soon", "within days", "in the coming weeks" name no calendar bound (FUTURE_REF or PXD in
+    # TimeML): the event is dated from the publication day on, no end invented
     for text in ("Spain will withdraw its frigates from the gulf within days.",
-                 "Spain will deploy more frigates to the gulf in the coming weeks."):
-        assert span(text, "2024-05-10") is None
+                 "Spain will deploy more frigates to the gulf in the coming weeks.",
+                 "Spain will deploy more frigates to the gulf soon.",
+                 "Spain will pull its frigates out of the gulf in the next few months."):
+        assert span(text, "2024-05-10") == ("2024-05-10", None, "day"), text
     assert span("Spain will withdraw its frigates from the gulf within two weeks.", "2024-05-10") == (
         "2024-05-10", "2024-05-24", "day")
+    # not a time of its own: "soon after" counts from another event; "the future" is no near time
+    assert span("Spain will withdraw its frigates from the gulf soon after the vote.", "2024-05-10") is None
+    assert span("Spain says the dispute will not affect future naval drills with Italy.", "2024-05-10") is None
+
+
+def test_until_a_month_gone_by_in_a_clause_still_to_run_is_next_years():
+    # written in June: "until March" that is still to come is next March, from the publication day
+    assert span("The Belgian deployment in Estonia will last until March.", "2024-06-12") == (
+        "2024-06-12", "2025-03", "month")
+    assert span("Belgian paratroopers will keep up their drills in Estonia until April.", "2024-06-12") == (
+        "2024-06-12", "2025-04", "month")
+    # told as past, or with its year: as written, with no start
+    assert span("Belgian paratroopers kept up their drills in Estonia until April.", "2024-06-12") == (
+        None, "2024-04", "month")
+    assert span("The Belgian deployment in Estonia will last until March 2024.", "2024-06-12") == (
+        None, "2024-03", "month")
+
+
+def test_a_time_in_a_relative_clause_set_off_before_the_trigger_dates_that_clause():
+    assert span("After the border war, which ended in 2009, Peru deployed troops along the river.",
+                "2024-05-10") is None
+    assert span("Chile broke the accord—which it ratified in 2016—by supplying rifles to the rebels.",
+                "2024-05-10") is None
+    assert dates("Chile, which sent troops to Peru, Bolivia and Ecuador in 2016, will withdraw them.",
+                 "2024-05-10")[-1] == ("withdraw", None, None)
+
+
+def test_a_time_past_the_relative_clause_that_holds_the_trigger_dates_the_main_clause():
+    assert span("Chile, which has 900 soldiers deployed in Haiti, wants new elections held there soon.",
+                "2024-05-10") is None
+
+
+def test_a_time_past_a_condition_or_time_clause_dates_that_clause():
+    assert span("Peru will withdraw its troops from the valley if the rebels disarm within weeks.",
+                "2024-05-10") is None
+    assert span("The council debates sending peacekeepers to the province when it votes on Friday.",
+                "2024-05-10") is None
+
+
+def test_a_time_after_the_noun_of_another_event_dates_that_event():
+    assert span("Baltic defence ministers discussed the naval drills at a meeting in Riga on Thursday.",
+                "2024-05-10") is None
+    assert span("Peru deployed 2,000 soldiers to Cusco to hunt the suspects in the killing of a judge on Monday.",
+                "2024-05-10") is None
+    # a word that ties the two in time keeps it; so does a noun that is a verb, or one that only qualifies
+    assert span("Chile will pull its troops out of the valley before the elections in October.",
+                "2024-05-10") == ("2024-10", "2024-10", "month")
+    assert span("Rebel units will move troops to the border to attack on Saturday.", "2024-05-10") == (
+        "2024-05-11", "2024-05-11", "day")
+    assert span("Peru held naval drills near the summit venue on Monday.", "2024-05-10") == (
+        "2024-05-06", "2024-05-06", "day")
+
+
+def test_the_time_of_a_verb_that_talks_about_the_event_is_not_its_date():
+    assert span("Opposition leaders on Tuesday criticised the deployment of marines to Lima.", "2024-05-10") is None
+    assert span("Baltic defence ministers discussed the naval drills on Thursday.", "2024-05-10") is None
+    # the trigger's own time is kept: a possessive, a modifier, a verb that times it, an ongoing event
+    assert span("Peru condemned Monday's naval drills off its coast.", "2024-05-10") == (
+        "2024-05-06", "2024-05-06", "day")
+    assert span("Peru condemned the 2019 withdrawal of Chilean troops from the valley.", "2024-05-10") == (
+        "2019", "2019", "year")
+    assert span("Peru condemned the naval drills held off its coast on Monday.", "2024-05-10") == (
+        "2024-05-06", "2024-05-06", "day")
+    assert span("The rebel leader on Sunday praised the ongoing withdrawal of the foreign troops.",
+                "2024-05-12") == ("2024-05-12", "2024-05-12", "day")
