@@ -88,6 +88,8 @@ def attach_date(
               and not _dates_a_topic_verb(text, sentence, t, trigger)
               and not _in_opening_phrase(text, sentence, t, trigger) and not _dates_a_demand(text, t, trigger)
               and not (_dates_a_reaction(text, t, trigger) and not _heads_sentence(text, sentence, t))]
+    if status == "planned" and dct is not None:
+        usable = [t for t in usable if not _past_time_of_the_plan(text, t, trigger, dct)]
     reporting = [t for t in usable if tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)
@@ -435,6 +437,15 @@ def _dates_a_demand(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
         return False
     m = phrases_pattern("demand_verbs").search(text, t.end, trigger[0])
     return m is not None and _COMMA_OR_BREAK.search(text, m.end(), trigger[0]) is None
+
+
+def _past_time_of_the_plan(text: str, t: Timex, trigger: tuple[int, int], dct: date) -> bool:
+    """ "The UN last month approved a force to be deployed", "Parliament approved in May a plan to
+    withdraw ...": a time before a planned event's trigger, over before publication, dates the
+    plan or the decision, not the event still to come - unless it is the trigger's possessive or
+    modifier ("last year's planned pullout")."""
+    return (t.end <= trigger[0] and t.type in ("DATE", "TIME") and ends_before(t.finish or t.begin, dct)
+            and not text.startswith(("'s", "’s"), t.end) and not _qualifies_trigger(text, t, trigger))
 
 
 def _dates_a_topic_verb(text: str, sentence: tuple[int, int], t: Timex, trigger: tuple[int, int]) -> bool:

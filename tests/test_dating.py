@@ -614,3 +614,15 @@ def test_the_time_of_a_verb_that_talks_about_the_event_is_not_its_date():
         "2024-05-06", "2024-05-06", "day")
     assert span("The rebel leader on Sunday praised the ongoing withdrawal of the foreign troops.",
                 "2024-05-12") == ("2024-05-12", "2024-05-12", "day")
+
+
+def test_a_past_time_before_a_planned_event_dates_the_plan():
+    assert span("The assembly last month approved a mission of 800 soldiers to be deployed in the valley.",
+                "2024-05-10") is None
+    assert span("The senate approved in March a plan to withdraw the marines by the end of the year.",
+                "2024-05-10") == ("2024", "2024", "year")
+    # a time still to come, or the trigger's own, is kept
+    assert span("The assembly next week will vote on sending 800 soldiers to the valley.", "2024-05-10") == (
+        "2024-05-13", "2024-05-19", "week")
+    assert span("Chile will carry out last year's planned withdrawal of its marines.", "2024-05-10") == (
+        "2023", "2023", "year")
