@@ -88,7 +88,7 @@ def attach_date(
               and not _dates_a_topic_verb(text, sentence, t, trigger)
               and not _in_opening_phrase(text, sentence, t, trigger) and not _dates_a_demand(text, t, trigger)
               and not (_dates_a_reaction(text, t, trigger) and not _heads_sentence(text, sentence, t))]
-    if status == "planned" and dct is not None:
+    if dct is not None and _still_to_come(text, trigger, status):
         usable = [t for t in usable if not _past_time_of_the_plan(text, t, trigger, dct)]
     reporting = [t for t in usable if tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
@@ -439,13 +439,35 @@ def _dates_a_demand(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
     return m is not None and _COMMA_OR_BREAK.search(text, m.end(), trigger[0]) is None
 
 
+def _still_to_come(text: str, trigger: tuple[int, int], status: str | None) -> bool:
+    """A planned event, or a possible one not told as past or told as an infinitive ("may have to
+    ask the US to redeploy")."""
+    if status == "planned":
+        return True
+    if status != "uncertain":
+        return False
+    m = _INFINITIVE_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0])
+    if m is not None:  # "ask the US to redeploy"; not "were trying to infiltrate", which was under way
+        return m.group(1).lower() not in _words()["attempt_verbs"]
+    return tense_at(text, *trigger) != "past"
+
+
+_INFINITIVE_BEFORE = regex.compile(r"(?i)([\p{L}.]+)\s+to\s+$")
+
+
 def _past_time_of_the_plan(text: str, t: Timex, trigger: tuple[int, int], dct: date) -> bool:
     """ "The UN last month approved a force to be deployed", "Parliament approved in May a plan to
-    withdraw ...": a time before a planned event's trigger, over before publication, dates the
-    plan or the decision, not the event still to come - unless it is the trigger's possessive or
-    modifier ("last year's planned pullout")."""
-    return (t.end <= trigger[0] and t.type in ("DATE", "TIME") and ends_before(t.finish or t.begin, dct)
-            and not text.startswith(("'s", "’s"), t.end) and not _qualifies_trigger(text, t, trigger))
+    withdraw ...", "drills from an island shelled last month": a time over before publication
+    dates the plan, the decision or a participle, not an event still to come. Before the trigger,
+    unless it is the trigger's possessive or modifier ("last year's planned pullout"); after it,
+    when a past participle that qualifies a noun comes before it."""
+    if t.type not in ("DATE", "TIME") or not ends_before(t.finish or t.begin, dct):
+        return False
+    if t.start >= trigger[1]:
+        m = _participle_before().search(text, trigger[1], t.start)
+        return m is not None and m.group("before").lower() not in _words()["not_before_participle"]
+    return (t.end <= trigger[0] and not _possessive_on_trigger(text, t, trigger)
+            and not _qualifies_trigger(text, t, trigger))
 
 
 def _dates_a_topic_verb(text: str, sentence: tuple[int, int], t: Timex, trigger: tuple[int, int]) -> bool:
@@ -675,9 +697,9 @@ def _participle_before() -> regex.Pattern:
     """A noun, then a past participle (at most one adverb between), then words up to a time with
     no break: "a ship reportedly hijacked (three weeks ago)", "a deal struck (a week earlier)"."""
     words = _words()
-    participle = r"\p{L}{3,}ed|%s" % alternation(words["irregular_participles"])
+    participle = r"\p{L}[\p{L}-]{2,}ed|%s" % alternation(words["irregular_participles"])
     adverbs = alternation(words["participle_adverbs"])
-    return regex.compile(r"(?i)(?<![\p{L}'’])(?P<before>\p{L}+)\s+(?:(?:%s)\s+)?(?:%s)\s[^,;:()]{0,80}$"
+    return regex.compile(r"(?i)(?<![\p{L}'’])(?P<before>\p{L}+),?\s+(?:(?:%s)\s+)?(?:%s)\s[^,;:()]{0,80}$"
                          % (adverbs, participle))
 
 

@@ -626,3 +626,18 @@ def test_a_past_time_before_a_planned_event_dates_the_plan():
         "2024-05-13", "2024-05-19", "week")
     assert span("Chile will carry out last year's planned withdrawal of its marines.", "2024-05-10") == (
         "2023", "2023", "year")
+
+
+def test_a_past_time_does_not_date_an_event_still_to_come():
+    # a possible event in an infinitive: the past time is the saying's
+    assert span("In March 2023, the president said Peru may have to ask Chile to deploy troops to the border.",
+                "2024-05-10") is None
+    # a past participle after the trigger: the time is the participle's
+    assert span("Peru will hold live-fire drills near an island shelled by the rebels last month.",
+                "2024-05-10") is None
+    # a possessive on another noun
+    assert span("Reacting to yesterday's announcement by Chile on the withdrawal of its marines, Peru says ...",
+                "2024-05-10") is None
+    # an attempt under way keeps its time
+    assert span("On Monday night the rebels were trying to infiltrate the town from Chile, the governor said.",
+                "2024-05-10") == ("2024-05-06", "2024-05-06", "day")
