@@ -77,6 +77,7 @@ def date_event(text: str, sentence: tuple[int, int], trigger: tuple[int, int], t
     found = attach_date(text, sentence, trigger, times, published, triggers, status)
     if found is not None and published is not None:
         found = _weekday_after_the_report(text, times, found, published)
+        found = _deadline_ahead(text, found, published)
     if found is not None and status == "occurred" and published is not None:
         found = _not_ahead_of_a_past_event(text, sentence, trigger, times, published, triggers, found)
     return found
@@ -99,6 +100,34 @@ def _weekday_after_the_report(text: str, times: list[Timex], found: EventDate, p
     if moved >= day:
         return found
     return _moved(found, lambda iso: (date.fromisoformat(iso) - (day - moved)).isoformat())
+
+
+# how many months before publication a year-less deadline must lie to be read as next year's
+_DEADLINE_MONTHS_BACK = 4
+
+
+def _deadline_ahead(text: str, found: EventDate, published: date) -> EventDate:
+    """"troops have started to withdraw before the final deadline of September 11", written in May:
+    a deadline named by its month and day, with no year, that the tagger read months before the
+    publication day (its clause being past) is the coming one."""
+    end = found.end or found.start
+    if end is None or stated_year(found) or _months_before(end, published) < _DEADLINE_MONTHS_BACK:
+        return found
+    months, _, shifts = calendar_words()
+    words = {w.lower().rstrip(".") for w in WORD.findall(found.text)}
+    if words & shifts or not words & months or not _names_a_deadline(text, found):
+        return found
+    return _moved(found, lambda day: _year_shifted(day, 1))
+
+
+def _names_a_deadline(text: str, found: EventDate) -> bool:
+    """A deadline noun at most three words before the expression or two after it ("the deadline
+    of September 11", "the May 1 withdrawal deadline")."""
+    nouns = lexicon()["deadline_words"]
+    before = WORD.findall(text, max(0, found.offset_start - 40), found.offset_start)[-3:]
+    after = WORD.findall(text, found.offset_end, found.offset_end + 30)[:2]
+    return (any(w.lower() in nouns["near_before"] for w in before)
+            or any(w.lower() in nouns["near_after"] for w in after))
 
 
 def _reporting_day_before(text: str, times: list[Timex], found: EventDate, published: date) -> Timex | None:

@@ -641,3 +641,10 @@ def test_a_past_time_does_not_date_an_event_still_to_come():
     # an attempt under way keeps its time
     assert span("On Monday night the rebels were trying to infiltrate the town from Chile, the governor said.",
                 "2024-05-10") == ("2024-05-06", "2024-05-06", "day")
+
+
+def test_a_deadline_named_without_a_year_is_not_months_gone_by():
+    # the clause is past, so the tagger reads September as last year's; a deadline is the coming one,
+    # and an event told as past is not dated after publication: no date rather than last year's
+    assert span("Attacks rose as Chilean troops have started to withdraw from the valley before the final "
+                "deadline of September 11.", "2024-05-10") is None
