@@ -86,6 +86,7 @@ def attach_date(
               and not (_trigger_in_later_relative_clause(text, t, trigger) and not _heads_sentence(text, sentence, t))
               and not _dates_a_decision(text, t, trigger) and not _dates_a_decision_before(text, t, trigger)
               and not _dates_a_topic_verb(text, sentence, t, trigger)
+              and not _dates_the_report_of_a_past_perfect(text, t, trigger)
               and not _in_opening_phrase(text, sentence, t, trigger) and not _dates_a_demand(text, t, trigger)
               and not (_dates_a_reaction(text, t, trigger) and not _heads_sentence(text, sentence, t))]
     if dct is not None and _still_to_come(text, trigger, status):
@@ -117,10 +118,36 @@ def attach_date(
         if found is None:  # "The day before, troops drove in ... after 156 years": a duration gives no date
             found = _heading_date(text, sentence, trigger, [t for t in usable if t not in reporting], dct)
         return found
-    if reporting and status in (None, "occurred") and tense_at(text, *trigger, *clause) != "future":
+    if reporting and status in (None, "occurred") and tense_at(text, *trigger, *clause) != "future" \
+            and not _told_as_before_the_report(text, trigger):
         chosen = min(reporting, key=lambda t: _distance(t, trigger))
         return _event_date(chosen, [chosen], dct, text, trigger)
     return None
+
+
+_PAST_PERFECT = regex.compile(r"(?i)\b(?:had|hadn['’]t)\s+(?:(?:not|already|just|also|been|reportedly|only)\s+){0,3}$")
+
+
+def _told_as_before_the_report(text: str, trigger: tuple[int, int]) -> bool:
+    """ "said on Sunday the troops had been deployed by the last government": an event in the past
+    perfect was over before the report, whose time is not the event's."""
+    return _PAST_PERFECT.search(text, max(0, trigger[0] - 40), trigger[0]) is not None
+
+
+@cache
+def _report_words() -> regex.Pattern:
+    """A reporting verb, "saying" or "that" (``reporting_verbs``, ``report_openers``)."""
+    words = [*_words()["reporting_verbs"], *_words()["report_openers"]]
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(words))
+
+
+def _dates_the_report_of_a_past_perfect(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "In a speech late Sunday, the president said the army had been deployed by the last
+    government": a time before a report of an event in the past perfect dates the report; the
+    event was over before it ("By Monday, troops had withdrawn" keeps its deadline)."""
+    return (t.end <= trigger[0] and (t.cue or "") not in _words()["deadline"]
+            and _told_as_before_the_report(text, trigger)
+            and _report_words().search(text, t.end, trigger[0]) is not None)
 
 
 def _heading_date(text: str, sentence: tuple[int, int], trigger: tuple[int, int], candidates: list[Timex],

@@ -648,3 +648,11 @@ def test_a_deadline_named_without_a_year_is_not_months_gone_by():
     # and an event told as past is not dated after publication: no date rather than last year's
     assert span("Attacks rose as Chilean troops have started to withdraw from the valley before the final "
                 "deadline of September 11.", "2024-05-10") is None
+
+
+def test_the_time_of_a_report_does_not_date_an_event_it_tells_in_the_past_perfect():
+    assert span("In a speech late on Sunday, the president defended the move by saying troops had been "
+                "deployed there by the last government.", "2024-05-10") is None
+    # a deadline before it is kept
+    assert span("By Monday, the rebels had withdrawn from the town.", "2024-05-10") == (
+        "2024-05", "2024-05", "month")
