@@ -366,6 +366,8 @@ def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> boo
     m = _NEXT_WORD.match(text, t.end)
     if m is None or m.group("word").lower() in _words()["function_words"]:
         return False
+    if possessive and m.start("word") != trigger[0] and m.group("word").lower() in _words()["other_event_nouns"]:
+        return True  # "said after Thursday's talks that the dispatch ...": the talks' time
     if m.group("word")[0].isupper() and m.start("word") != trigger[0] and text[t.start:t.end].isdigit():
         return True  # "invoking the 1807 Insurrection Act to deploy the military": a name's year
     return not (t.end <= trigger[0] <= m.end("word") + 40 and not _SEPARATE.search(text, t.end, trigger[0]))
@@ -677,21 +679,38 @@ def _other_event_before() -> regex.Pattern:
     ("the summit venue on Monday")."""
     words = _words()
     reach = lexicon()["dating"]["other_event_reach"]
-    return regex.compile(r"(?i)(?<![\p{L}-])(?:(?P<shared>%s)\s+(?:[\p{L}\p{N}'’-]+\s+){0,2}|(?P<verb>%s)\s+)?(?:%s)"
+    return regex.compile(r"(?i)(?<![\p{L}-])(?:(?P<shared>%s)\s+(?:[\p{L}\p{N}'’-]+\s+){0,2}|(?P<verb>%s)\s+)?"
+                         r"(?P<noun>%s)"
                          r"(?:\s+(?:%s)(?:\s+[\p{L}\p{N}'’.-]+){0,%d})?\s+$"
                          % (alternation(words["shared_time_words"]), alternation(words["verb_openers"]),
                             alternation(words["other_event_nouns"]),
                             alternation(words["other_event_prepositions"]), reach - 1))
 
 
+def _noun_of_another_event(text: str, start: int, t: Timex) -> regex.Match | None:
+    """The noun of another event whose time ``t`` is, found from ``start`` on: none when a word
+    ties the time to the event ("during the summit on Monday", "a trip ahead of a May 1 deadline")
+    or the noun is a verb ("to attack on Saturday")."""
+    m = _other_event_before().search(text, start, t.start)
+    if m is None or m.group("shared") is not None or m.group("verb") is not None:
+        return None
+    ties = _words()["shared_time_words"] | _words()["deadline"]
+    words = [w.lower() for w in WORD.findall(text, m.end("noun"), t.start)]
+    pairs = {" ".join(words[i:i + 2]) for i in range(len(words))}
+    return None if ties & (set(words) | pairs) else m
+
+
 def _dates_another_event(text: str, trigger: tuple[int, int], t: Timex) -> bool:
     """ "discussed the drills at a meeting on Thursday", "deployed soldiers to arrest suspects in
     the killing of a policeman on Tuesday": a time after the trigger that closely follows the noun
-    of another event dates that event (not "held drills during the summit on Monday")."""
+    of another event dates that event (not "held drills during the summit on Monday"); so does one
+    before the trigger ("spoke ahead of the election Thursday ... that will let troops pull out")."""
+    if t.end <= trigger[0]:
+        return _noun_of_another_event(text, max(0, t.start - 80), t) is not None
     if t.start <= trigger[1]:
         return False
-    m = _other_event_before().search(text, max(trigger[1], t.start - 80), t.start)
-    if m is None or m.group("shared") is not None or m.group("verb") is not None:
+    m = _noun_of_another_event(text, max(trigger[1], t.start - 80), t)
+    if m is None:
         return False
     # "the arrival of the delegates of the summit in December": a noun inside the trigger's own
     # phrase (joined to it by "of" and "and" only) shares its time

@@ -656,3 +656,13 @@ def test_the_time_of_a_report_does_not_date_an_event_it_tells_in_the_past_perfec
     # a deadline before it is kept
     assert span("By Monday, the rebels had withdrawn from the town.", "2024-05-10") == (
         "2024-05", "2024-05", "month")
+
+
+def test_a_time_of_another_events_noun_before_the_trigger_is_not_the_events():
+    assert span("In a speech on Wednesday by the border, the premier said Peru must be ready for more troop pullouts "
+                "from the valley.", "2024-05-10") is None
+    assert span("The minister said after Thursday's talks that the dispatch of the Chilean force to the valley "
+                "was a key step.", "2024-05-10") is None
+    # a deadline tied to a trip keeps its time
+    assert span("The minister makes a trip to Lima ahead of a June 1 deadline to withdraw troops from the valley.",
+                "2024-05-10") == ("2024-06-01", "2024-06-01", "day")
