@@ -87,6 +87,7 @@ def attach_date(
               and not _dates_a_decision(text, t, trigger) and not _dates_a_decision_before(text, t, trigger)
               and not _dates_a_topic_verb(text, sentence, t, trigger)
               and not _dates_the_report_of_a_past_perfect(text, t, trigger)
+              and not _in_a_condition_before(text, t, trigger)
               and not _in_opening_phrase(text, sentence, t, trigger) and not _dates_a_demand(text, t, trigger)
               and not (_dates_a_reaction(text, t, trigger) and not _heads_sentence(text, sentence, t))]
     if dct is not None and _still_to_come(text, trigger, status):
@@ -333,6 +334,7 @@ _SEPARATE = regex.compile(r"(?i)\b(?:and|but|or|while|whereas|then|after|before)
 # (tried only where a break can start: at ";", "(", "," or the space before a dash)
 _STRONG_BREAK = StartsPattern(regex.compile(
     r"(?i);|\s[–—-]\s|\(|,\s+(?:while|whereas|but|which|who|saying|adding|citing|according|although|though|"
+    r"insisting|stressing|noting|warning|arguing|explaining|"
     r"because|when|where|after|before|amid|despite|following|as|since|a\s+day\s+after|days\s+after)\b"),
     (";", "(", ","), ("–", "—", "-"))
 
@@ -459,13 +461,31 @@ def phrases_pattern(key: str) -> regex.Pattern:
 
 
 def _dates_a_demand(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
-    """ "a senator last week demanded a swift troop pullback": a time before a verb of
-    demanding whose object holds the trigger dates the demand, not the event demanded (a comma
-    between the verb and the trigger ends that object)."""
+    """ "a senator last week demanded a swift troop pullback", "urged officials on Monday not to
+    withdraw": a time before a verb of demanding whose object holds the trigger, or between the
+    verb and the trigger, dates the demand, not the event demanded (a comma between the verb and
+    the trigger ends that object)."""
     if t.end > trigger[0]:
         return False
     m = phrases_pattern("demand_verbs").search(text, t.end, trigger[0])
-    return m is not None and _COMMA_OR_BREAK.search(text, m.end(), trigger[0]) is None
+    if m is not None and _COMMA_OR_BREAK.search(text, m.end(), trigger[0]) is None:
+        return True
+    # "urged US officials on Monday not to withdraw": the verb before the time, its object around it
+    verbs = list(phrases_pattern("demand_verbs").finditer(text, max(0, t.start - 60), t.start))
+    before = verbs[-1] if verbs else None
+    return (before is not None and _COMMA_OR_BREAK.search(text, before.end(), trigger[0]) is None
+            and _SENTENCE_END.search(text, before.end(), t.start) is None
+            and not _qualifies_trigger(text, t, trigger) and not text.startswith(("'s", "’s"), t.end))
+
+
+_SENTENCE_END = regex.compile(r"[.!?\"“”\n]")
+
+
+def _in_a_condition_before(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "Prodi told parliament on Wednesday that if it loses a vote on sending troops he would
+    resign": a condition between the time and the trigger holds the trigger; the time is the
+    main clause's (``condition_words``)."""
+    return t.end <= trigger[0] and phrases_pattern("condition_words").search(text, t.end, trigger[0]) is not None
 
 
 def _still_to_come(text: str, trigger: tuple[int, int], status: str | None) -> bool:

@@ -666,3 +666,13 @@ def test_a_time_of_another_events_noun_before_the_trigger_is_not_the_events():
     # a deadline tied to a trip keeps its time
     assert span("The minister makes a trip to Lima ahead of a June 1 deadline to withdraw troops from the valley.",
                 "2024-05-10") == ("2024-06-01", "2024-06-01", "day")
+
+
+def test_a_demand_or_condition_between_the_time_and_the_trigger_takes_the_time():
+    assert span("The party leader urged Chilean officials on Monday not to withdraw troops from the valley.",
+                "2024-05-10") is None
+    assert span("The premier told parliament on Wednesday that if it rejects sending troops to the valley he "
+                "would resign.", "2024-05-10") is None
+    # the trigger's own modifier is kept
+    assert span("The commission will call for a 2026 withdrawal of Chilean troops from the valley.",
+                "2024-05-10") == ("2026", "2026", "year")
