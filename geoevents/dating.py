@@ -112,9 +112,14 @@ def attach_date(
         found = _with_joined_end(text, found, chosen, governing)
         found = _with_end_day(text, found, chosen, governing)
         dated = [t for t in governing if t.type != "DURATION"]
-        if found is None and dated and (_modifies_trigger(text, chosen, trigger) or _in_ages(chosen)):
-            # "a three-day exercise ... on Friday", "its largest exercise in decades next year": the
-            # duration gives no date; the nearest time that does dates the event
+        lasting_after = (chosen.cue or "") in _words()["lasting"] and chosen.start > trigger[1]
+        if lasting_after:  # "drills for two weeks starting May 20": a time after the trigger too
+            dated = [t for t in dated if t.start > trigger[1]]
+        if found is None and dated and (_modifies_trigger(text, chosen, trigger) or _in_ages(chosen)
+                                        or lasting_after):
+            # "a three-day exercise ... on Friday", "its largest exercise in decades next year", "drills
+            # for two weeks starting May 20": the duration gives no date; the nearest time that does
+            # dates the event (and the duration its end)
             found = _event_date(min(dated, key=lambda t: _distance(t, trigger)), governing, dct, text, trigger)
         if found is None:  # "The day before, troops drove in ... after 156 years": a duration gives no date
             found = _heading_date(text, sentence, trigger, [t for t in usable if t not in reporting], dct)
@@ -215,13 +220,19 @@ def _with_joined_end(text: str, found: EventDate | None, chosen: Timex, governin
     if found is None or found.start is None or found.precision not in ("day", "month", "year") \
             or chosen.precision != found.precision:
         return found
-    joiner = _TO if chosen.cue == "from" and found.end is None else _AND if found.start == found.end else None
+    # "from May 20 to May 25", "starting Monday until Friday" (not "after May 5 to ...")
+    opening = (chosen.cue or "") in _words()["open_start"] and chosen.cue not in _words()["deadline"] \
+        and chosen.cue not in ("after", "following")
+    joiner = _TO if opening and found.end is None else _AND if found.start == found.end else None
     if joiner is None:
         return found
     for other in governing:
-        if (other.precision == found.precision and other.begin and other.finish and found.start < other.begin
+        last = _weekday_on_or_after(text, other, found.start) if other.finish else None
+        if (other.precision == found.precision and other.begin and last and found.start < last
+                and (found.start < other.begin or bare_weekday(other.text))
                 and joiner.fullmatch(text, chosen.end, other.start)):
-            return EventDate(text=text[chosen.start:other.end], start=found.start, end=other.finish,
+            # ("from Monday through Friday" written on a Friday: the coming Friday)
+            return EventDate(text=text[chosen.start:other.end], start=found.start, end=last,
                              precision=found.precision, offset_start=chosen.start, offset_end=other.end,
                              value=found.value)
     return found
@@ -247,8 +258,10 @@ def _then_to_end() -> regex.Pattern:
 def _with_end_day(text: str, found: EventDate | None, chosen: Timex, governing: list[Timex]) -> EventDate | None:
     """"will begin on Monday and end on Friday": a start day and a later day after a verb that
     ends the event make a range."""
-    if found is None or found.precision != "day" or found.start != found.end or found.start is None:
-        return found
+    open_end = found is not None and found.end is None and (chosen.cue or "") in _words()["open_start"]
+    if found is None or found.precision != "day" or (found.start != found.end and not open_end) \
+            or found.start is None:
+        return found  # (a start day, or a first day with no end yet: "beginning May 20")
     verbs = _span_verb_before()
     if not verbs["start"].search(text, max(0, chosen.start - 40), chosen.start):
         return found
@@ -873,6 +886,10 @@ def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
                 end = ahead
     elif cue in words["open_start"]:
         end = None
+        lasting = _lasting(governing, text, trigger)
+        if lasting is not None and precision == "day" and start is not None and len(start) == 10:
+            # "drills for two weeks starting May 20": the duration gives the end
+            end = (date.fromisoformat(start) + lasting - timedelta(days=1)).isoformat()
     elif cue in words["deadline"]:
         known_start = next((g for g in governing if g is not t and (g.cue or "") in words["open_start"]), None)
         if known_start is not None:

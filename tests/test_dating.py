@@ -676,3 +676,22 @@ def test_a_demand_or_condition_between_the_time_and_the_trigger_takes_the_time()
     # the trigger's own modifier is kept
     assert span("The commission will call for a 2026 withdrawal of Chilean troops from the valley.",
                 "2024-05-10") == ("2026", "2026", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a duration with a start gives the end, whatever the order
+        ("Chile will hold naval drills off Arica for two weeks starting May 20.", ("2024-05-20", "2024-06-02", "day")),
+        ("Chile will hold naval drills off Arica for ten days from Monday.", ("2024-05-13", "2024-05-22", "day")),
+        # a duration with no start leaves the date to the time there is
+        ("Chile held naval drills off Arica for three days last week.", ("2024-04-29", "2024-05-05", "week")),
+        # a start and an end joined by "until", "through" or a verb that ends the event
+        ("Chile will hold naval drills off Arica starting Monday until Friday.", ("2024-05-13", "2024-05-17", "day")),
+        ("Chile will hold naval drills off Arica from Monday through Friday.", ("2024-05-13", "2024-05-17", "day")),
+        ("Chile will hold naval drills off Arica beginning May 20 and ending May 25.",
+         ("2024-05-20", "2024-05-25", "day")),
+    ],
+)
+def test_ranges_and_durations(text, expected):
+    assert span(text, "2024-05-10") == expected  # a Friday
