@@ -147,8 +147,27 @@ def settled_date(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
     if status == "occurred":
         return _dated_as_told(text, sentence, trigger, found, published)
     if status == "planned" and in_own_clause(text, trigger, (found.offset_start, found.offset_end)):
+        found = _scheduled_weekday_ahead(text, found, published)
         return after_publication_if_planned(found, published, text, sentence)
     return found
+
+
+def _scheduled_weekday_ahead(text: str, found: EventDate, published: date) -> EventDate:
+    """"the arrival of the troop ship, due here Tuesday", told in a past report: a bare weekday
+    right after a word that schedules it (``schedule_words``) dates a planned event, so it is the
+    next such day, not the last one the past clause made the tagger read."""
+    if found.precision != "day" or found.start is None or found.start >= published.isoformat() \
+            or not bare_weekday(found.text):
+        return found
+    before = {w.lower() for w in WORD.findall(text, max(0, found.offset_start - 25), found.offset_start)[-3:]}
+    if not before & _schedule_words():
+        return found
+    return _moved(found, lambda day: (date.fromisoformat(day) + timedelta(days=7)).isoformat())
+
+
+@cache
+def _schedule_words() -> frozenset[str]:
+    return frozenset(lexicon()["dating"]["schedule_words"])
 
 
 def _dated_as_told(text: str, sentence: tuple[int, int], trigger: tuple[int, int], found: EventDate,

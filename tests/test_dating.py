@@ -695,3 +695,9 @@ def test_a_demand_or_condition_between_the_time_and_the_trigger_takes_the_time()
 )
 def test_ranges_and_durations(text, expected):
     assert span(text, "2024-05-10") == expected  # a Friday
+
+
+def test_a_scheduled_weekday_of_a_planned_event_in_a_past_report_is_the_next_one():
+    text = ("An officer said the advance party was to prepare for the arrival of the frigate Loa, due here "
+            "Tuesday with 300 marines on board.")
+    assert span(text, "2024-05-12") == ("2024-05-14", "2024-05-14", "day")  # written on a Sunday
