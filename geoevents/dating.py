@@ -381,6 +381,8 @@ def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> boo
     m = _NEXT_WORD.match(text, t.end)
     if m is None or m.group("word").lower() in _words()["function_words"]:
         return False
+    if m.group("word").lower() in lexicon()["deadline_words"]["near_after"]:
+        return False  # "to an October 10 deadline", "ahead of the Tuesday deadline": the event's limit
     if possessive and m.start("word") != trigger[0] and m.group("word").lower() in _words()["other_event_nouns"]:
         return True  # "said after Thursday's talks that the dispatch ...": the talks' time
     if m.group("word")[0].isupper() and m.start("word") != trigger[0] and text[t.start:t.end].isdigit():
@@ -836,7 +838,7 @@ def ends_before(end: str | None, published: date) -> bool:
 def _timing_clause() -> regex.Pattern:
     """ "that had been scheduled for", "which began on": a relative clause that times its noun."""
     verbs = alternation(_words()["timing_verbs"])
-    return regex.compile(r"(?i)(?:(?:has|had|have|was|were|is|are|will|would|been|be|being|also|originally)\s+)*"
+    return regex.compile(r"(?i)(?:(?:has|had|have|was|were|is|are|will|would|been|be|being|also|originally|to)\s+)*"
                          r"(?:%s)\b" % verbs)
 
 
@@ -989,12 +991,13 @@ def _from_duration(t: Timex, governing: list[Timex], dct: date | None) -> EventD
     """ "within two weeks": publication day to 14 days later; "in two weeks": that day; "within
     six months": publication day to the same day six months on; "in six months": that month."""
     cue = t.cue or ""
-    if dct is None or cue not in _words()["within"] and cue not in _words()["hence"]:
+    vague_ahead = _vague_ahead(t)  # "within weeks", "over the next few months", "in a few days"
+    if dct is None or cue not in _words()["within"] and cue not in _words()["hence"] and not vague_ahead:
         return None
     if t.text.lower().startswith(_backward_openers()):  # "in the past twelve months": a span up to now
         return None
     days = _days(t.value)
-    if days is None and _vague_ahead(t):  # "within weeks", "in the next few days": from now on
+    if days is None and vague_ahead:  # from now on
         return EventDate(text=t.text, start=dct.isoformat(), end=None, precision="day",
                          offset_start=t.start, offset_end=t.end, value=t.value)
     if days is not None:
@@ -1018,8 +1021,16 @@ def _from_duration(t: Timex, governing: list[Timex], dct: date | None) -> EventD
 
 
 def _vague_ahead(t: Timex) -> bool:
-    """A duration of no number that runs on from now: "within weeks", "in the next few days"."""
-    return "X" in t.value and ((t.cue or "") in _words()["within"] or t.text.lower().startswith(_ahead_openers()))
+    """A duration of no number that runs on from now: "within weeks", "in a few days", "over the
+    next few months", "for the coming weeks" (not "in recent weeks", nor "for several days")."""
+    cue, lowered = t.cue or "", t.text.lower()
+    if "X" not in t.value:
+        return False
+    if cue in _words()["within"]:
+        return True
+    if not lowered.startswith(_ahead_openers()):
+        return False
+    return cue in _words()["hence"] or cue == "over" or lowered.startswith(("the next ", "the coming "))
 
 
 @cache

@@ -701,3 +701,18 @@ def test_a_scheduled_weekday_of_a_planned_event_in_a_past_report_is_the_next_one
     text = ("An officer said the advance party was to prepare for the arrival of the frigate Loa, due here "
             "Tuesday with 300 marines on board.")
     assert span(text, "2024-05-12") == ("2024-05-14", "2024-05-14", "day")  # written on a Sunday
+
+
+def test_more_vague_times_ahead_and_deadlines():
+    assert span("The African Union says its troops will arrive in the islands in a few days.", "2024-05-10") == (
+        "2024-05-10", None, "day")
+    assert span("Chile pledges 4,500 troops to the valley over the next few months.", "2024-05-10") == (
+        "2024-05-10", None, "day")
+    # a past span is none
+    assert span("Chile held naval drills off Arica for several days.", "2024-05-10") is None
+    # a deadline noun after the time: the event's limit, not another noun's time
+    assert span("Chilean forces are to withdraw completely from the valley to an October 10 deadline.",
+                "2024-05-10") == ("2024-10-10", "2024-10-10", "day")
+    # a relative clause right after the trigger that is to start it times it
+    assert span("Peru may pull out of a naval exercise with Chile that is to begin on Tuesday.", "2024-05-10") == (
+        "2024-05-14", "2024-05-14", "day")
