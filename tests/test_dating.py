@@ -716,3 +716,11 @@ def test_more_vague_times_ahead_and_deadlines():
     # a relative clause right after the trigger that is to start it times it
     assert span("Peru may pull out of a naval exercise with Chile that is to begin on Tuesday.", "2024-05-10") == (
         "2024-05-14", "2024-05-14", "day")
+
+
+def test_a_time_before_against_or_about_the_trigger_is_the_acts():
+    assert span("Thousands rallied in Lima on Sunday against the deployment of Chilean troops.", "2024-05-10") is None
+    assert span("The senate voted on Tuesday against sending troops to the valley.", "2024-05-10") is None
+    # the trigger before the phrase keeps its time
+    assert span("Chile held naval drills on Monday against a simulated invasion.", "2024-05-10") == (
+        "2024-05-06", "2024-05-06", "day")
