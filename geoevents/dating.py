@@ -736,8 +736,8 @@ def _noun_of_another_event(text: str, start: int, t: Timex) -> regex.Match | Non
 
 
 def _dates_another_event(text: str, trigger: tuple[int, int], t: Timex) -> bool:
-    """ "discussed the drills at a meeting on Thursday", "deployed soldiers to arrest suspects in
-    the killing of a policeman on Tuesday": a time after the trigger that closely follows the noun
+    """ "discussed the drills at a meeting on Thursday", "sent soldiers to find the gunmen behind
+    the shooting of a judge on Tuesday": a time after the trigger that closely follows the noun
     of another event dates that event (not "held drills during the summit on Monday"); so does one
     before the trigger ("spoke ahead of the election Thursday ... that will let troops pull out")."""
     if t.end <= trigger[0]:

@@ -646,8 +646,8 @@ def test_a_past_time_does_not_date_an_event_still_to_come():
 def test_a_deadline_named_without_a_year_is_not_months_gone_by():
     # the clause is past, so the tagger reads September as last year's; a deadline is the coming one,
     # and an event told as past is not dated after publication: no date rather than last year's
-    assert span("Attacks rose as Chilean troops have started to withdraw from the valley before the final "
-                "deadline of September 11.", "2024-05-10") is None
+    assert span("Night raids have risen since Chilean brigades started to withdraw from the valley before the "
+                "final deadline of September 11.", "2024-05-10") is None
 
 
 def test_the_time_of_a_report_does_not_date_an_event_it_tells_in_the_past_perfect():
@@ -661,11 +661,11 @@ def test_the_time_of_a_report_does_not_date_an_event_it_tells_in_the_past_perfec
 def test_a_time_of_another_events_noun_before_the_trigger_is_not_the_events():
     assert span("In a speech on Wednesday by the border, the premier said Peru must be ready for more troop pullouts "
                 "from the valley.", "2024-05-10") is None
-    assert span("The minister said after Thursday's talks that the dispatch of the Chilean force to the valley "
-                "was a key step.", "2024-05-10") is None
+    assert span("After Thursday's talks the envoy called the dispatch of Chilean marines to the coast a turning "
+                "point.", "2024-05-10") is None
     # a deadline tied to a trip keeps its time
-    assert span("The minister makes a trip to Lima ahead of a June 1 deadline to withdraw troops from the valley.",
-                "2024-05-10") == ("2024-06-01", "2024-06-01", "day")
+    assert span("Chile's envoy flies to Lima ahead of a June 1 deadline for Chile to pull its brigades out of the "
+                "valley.", "2024-05-10") == ("2024-06-01", "2024-06-01", "day")
 
 
 def test_a_demand_or_condition_between_the_time_and_the_trigger_takes_the_time():
@@ -698,13 +698,12 @@ def test_ranges_and_durations(text, expected):
 
 
 def test_a_scheduled_weekday_of_a_planned_event_in_a_past_report_is_the_next_one():
-    text = ("An officer said the advance party was to prepare for the arrival of the frigate Loa, due here "
-            "Tuesday with 300 marines on board.")
+    text = "The navy said crews were busy preparing for the frigate Loa's arrival, due Tuesday."
     assert span(text, "2024-05-12") == ("2024-05-14", "2024-05-14", "day")  # written on a Sunday
 
 
 def test_more_vague_times_ahead_and_deadlines():
-    assert span("The African Union says its troops will arrive in the islands in a few days.", "2024-05-10") == (
+    assert span("Kenyan peacekeepers will land on the islands in a few days, the bloc says.", "2024-05-10") == (
         "2024-05-10", None, "day")
     assert span("Chile pledges 4,500 troops to the valley over the next few months.", "2024-05-10") == (
         "2024-05-10", None, "day")
