@@ -647,7 +647,7 @@ def test_a_deadline_named_without_a_year_is_not_months_gone_by():
     # the clause is past, so the tagger reads September as last year's; a deadline is the coming one,
     # and an event told as past is not dated after publication: no date rather than last year's
     assert span("Night raids have risen since Chilean brigades started to withdraw from the valley before the "
-                "final deadline of September 11.", "2024-05-10") is None
+                "agreed deadline of September 11.", "2024-05-10") is None
 
 
 def test_the_time_of_a_report_does_not_date_an_event_it_tells_in_the_past_perfect():
