@@ -135,7 +135,7 @@ _PAST_PERFECT = regex.compile(r"(?i)\b(?:had|hadn['’]t)\s+(?:(?:not|already|ju
 
 
 def _told_as_before_the_report(text: str, trigger: tuple[int, int]) -> bool:
-    """ "said on Sunday the troops had been deployed by the last government": an event in the past
+    """ "said on Friday that marines had been sent there by his rival": an event in the past
     perfect was over before the report, whose time is not the event's."""
     return _PAST_PERFECT.search(text, max(0, trigger[0] - 40), trigger[0]) is not None
 
@@ -148,8 +148,8 @@ def _report_words() -> regex.Pattern:
 
 
 def _dates_the_report_of_a_past_perfect(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
-    """ "In a speech late Sunday, the president said the army had been deployed by the last
-    government": a time before a report of an event in the past perfect dates the report; the
+    """ "In an address late on Friday, the premier argued that marines had been sent there by his
+    rival": a time before a report of an event in the past perfect dates the report; the
     event was over before it ("By Monday, troops had withdrawn" keeps its deadline)."""
     return (t.end <= trigger[0] and (t.cue or "") not in _words()["deadline"]
             and _told_as_before_the_report(text, trigger)
@@ -384,7 +384,7 @@ def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> boo
     if m.group("word").lower() in lexicon()["deadline_words"]["near_after"]:
         return False  # "to an October 10 deadline", "ahead of the Tuesday deadline": the event's limit
     if possessive and m.start("word") != trigger[0] and m.group("word").lower() in _words()["other_event_nouns"]:
-        return True  # "said after Thursday's talks that the dispatch ...": the talks' time
+        return True  # "after Thursday's talks the envoy called the dispatch ...": the talks' time
     if m.group("word")[0].isupper() and m.start("word") != trigger[0] and text[t.start:t.end].isdigit():
         return True  # "invoking the 1807 Insurrection Act to deploy the military": a name's year
     return not (t.end <= trigger[0] <= m.end("word") + 40 and not _SEPARATE.search(text, t.end, trigger[0]))
@@ -421,8 +421,8 @@ _INNER_END = regex.compile(r",(?!\d)(?!\s+(?:and|or)\b)(?!\s+(?-i:\p{Lu}))|\s?[�
 
 def _in_set_off_relative_clause_before(text: str, sentence: tuple[int, int], t: Timex,
                                        trigger: tuple[int, int]) -> bool:
-    """ "After the war, which ended in 2002, the UN deployed ...", "the treaty—which it signed in
-    2019—by supplying ...": a time inside a relative clause set off by commas or dashes, closed
+    """ "After the border war, which ended in 2009, Peru deployed ...", "broke the accord—which it
+    ratified in 2016—by supplying ...": a time inside a relative clause set off by commas or dashes, closed
     before the trigger, dates that clause's verb."""
     if t.end > trigger[0]:
         return False
@@ -476,8 +476,8 @@ def phrases_pattern(key: str) -> regex.Pattern:
 
 
 def _dates_a_demand(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
-    """ "a senator last week demanded a swift troop pullback", "urged officials on Monday not to
-    withdraw": a time before a verb of demanding whose object holds the trigger, or between the
+    """ "a senator last week demanded a swift troop pullback", "urged the officers on Monday not to
+    pull out": a time before a verb of demanding whose object holds the trigger, or between the
     verb and the trigger, dates the demand, not the event demanded (a comma between the verb and
     the trigger ends that object)."""
     if t.end > trigger[0]:
@@ -485,7 +485,7 @@ def _dates_a_demand(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
     m = phrases_pattern("demand_verbs").search(text, t.end, trigger[0])
     if m is not None and _COMMA_OR_BREAK.search(text, m.end(), trigger[0]) is None:
         return True
-    # "urged US officials on Monday not to withdraw": the verb before the time, its object around it
+    # "urged the officers on Monday not to pull out": the verb before the time, its object around it
     verbs = list(phrases_pattern("demand_verbs").finditer(text, max(0, t.start - 60), t.start))
     before = verbs[-1] if verbs else None
     return (before is not None and _COMMA_OR_BREAK.search(text, before.end(), trigger[0]) is None
@@ -497,7 +497,7 @@ _SENTENCE_END = regex.compile(r"[.!?\"“”\n]")
 
 
 def _in_a_condition_before(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
-    """ "Prodi told parliament on Wednesday that if it loses a vote on sending troops he would
+    """ "The premier told parliament on Wednesday that if it rejects sending troops he would
     resign": a condition between the time and the trigger holds the trigger; the time is the
     main clause's (``condition_words``)."""
     return t.end <= trigger[0] and phrases_pattern("condition_words").search(text, t.end, trigger[0]) is not None
@@ -520,8 +520,8 @@ _INFINITIVE_BEFORE = regex.compile(r"(?i)([\p{L}.]+)\s+to\s+$")
 
 
 def _past_time_of_the_plan(text: str, t: Timex, trigger: tuple[int, int], dct: date) -> bool:
-    """ "The UN last month approved a force to be deployed", "Parliament approved in May a plan to
-    withdraw ...", "drills from an island shelled last month": a time over before publication
+    """ "The assembly last month approved a mission to be deployed", "the senate approved in March a
+    plan to withdraw ...", "drills near an island shelled last month": a time over before publication
     dates the plan, the decision or a participle, not an event still to come. Before the trigger,
     unless it is the trigger's possessive or modifier ("last year's planned pullout"); after it,
     when a past participle that qualifies a noun comes before it."""
@@ -739,7 +739,7 @@ def _dates_another_event(text: str, trigger: tuple[int, int], t: Timex) -> bool:
     """ "discussed the drills at a meeting on Thursday", "sent soldiers to find the gunmen behind
     the shooting of a judge on Tuesday": a time after the trigger that closely follows the noun
     of another event dates that event (not "held drills during the summit on Monday"); so does one
-    before the trigger ("spoke ahead of the election Thursday ... that will let troops pull out")."""
+    before the trigger ("in an address on Monday by the border, the premier said ... pullouts")."""
     if t.end <= trigger[0]:
         return _noun_of_another_event(text, max(0, t.start - 80), t) is not None
     if t.start <= trigger[1]:
@@ -747,7 +747,7 @@ def _dates_another_event(text: str, trigger: tuple[int, int], t: Timex) -> bool:
     m = _noun_of_another_event(text, max(trigger[1], t.start - 80), t)
     if m is None:
         return False
-    # "the arrival of the delegates of the summit in December": a noun inside the trigger's own
+    # "the arrival of the envoys of the summit in June": a noun inside the trigger's own
     # phrase (joined to it by "of" and "and" only) shares its time
     between = {w.lower() for w in WORD.findall(text, trigger[1], m.start())}
     return bool(between & _words()["other_event_prepositions"] - {"of"})
@@ -760,9 +760,9 @@ _CLOSING_COMMA = regex.compile(r",\s+(?!(?:and|or|the|a|an)\b)(?-i:\p{Ll})")
 
 def _past_the_triggers_relative_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
                                        t: Timex) -> bool:
-    """ "France, which has troops deployed there, wants a new premier named soon": a trigger inside a
-    relative clause set off by commas; a time past the comma that closes it (one followed by the
-    main clause's lower-case words, not a list of names) dates the main clause."""
+    """ "Chile, which has 900 soldiers deployed in Haiti, wants elections held there soon": a
+    trigger inside a relative clause set off by commas; a time past the comma that closes it (one
+    followed by the main clause's lower-case words, not a list of names) dates the main clause."""
     if t.start <= trigger[1]:
         return False
     opened = None

@@ -107,8 +107,8 @@ _DEADLINE_MONTHS_BACK = 4
 
 
 def _deadline_ahead(text: str, found: EventDate, published: date) -> EventDate:
-    """"troops have started to withdraw before the final deadline of September 11", written in May:
-    a deadline named by its month and day, with no year, that the tagger read months before the
+    """"brigades started to withdraw before the agreed deadline of September 11", written in May: a
+    deadline named by its month and day, with no year, that the tagger read months before the
     publication day (its clause being past) is the coming one."""
     end = found.end or found.start
     if end is None or stated_year(found) or _months_before(end, published) < _DEADLINE_MONTHS_BACK:
@@ -153,7 +153,7 @@ def settled_date(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
 
 
 def _scheduled_weekday_ahead(text: str, found: EventDate, published: date) -> EventDate:
-    """"the arrival of the troop ship, due here Tuesday", told in a past report: a bare weekday
+    """"preparing for the frigate's arrival, due Tuesday", told in a past report: a bare weekday
     right after a word that schedules it (``schedule_words``) dates a planned event, so it is the
     next such day, not the last one the past clause made the tagger read."""
     if found.precision != "day" or found.start is None or found.start >= published.isoformat() \
