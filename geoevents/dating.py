@@ -112,7 +112,7 @@ def attach_date(
         found = _with_joined_end(text, found, chosen, governing)
         found = _with_end_day(text, found, chosen, governing)
         dated = [t for t in governing if t.type != "DURATION"]
-        lasting_after = (chosen.cue or "") in _words()["lasting"] and chosen.start > trigger[1]
+        lasting_after = chosen.type == "DURATION" and _says_how_long(text, chosen) and chosen.start > trigger[1]
         if lasting_after:  # "drills for two weeks starting May 20": a time after the trigger too
             dated = [t for t in dated if t.start > trigger[1]]
         if found is None and dated and (_modifies_trigger(text, chosen, trigger) or _in_ages(chosen)
@@ -868,7 +868,7 @@ def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
     cue = "" if _possessive_on_trigger(text, t, trigger) else t.cue or ""
     words = _words()
     if t.type == "DURATION":
-        return _from_duration(t, governing, dct)
+        return _from_duration(t, governing, dct, _given_to_do(text, t, trigger))
     if t.value == "FUTURE_REF":  # "soon", "in the coming weeks": from the publication day on
         return None if dct is None else EventDate(text=t.text, start=dct.isoformat(), end=None, precision="day",
                                                   offset_start=t.start, offset_end=t.end, value=t.value)
@@ -949,12 +949,25 @@ def _possessive_on_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> boo
 _POSSESSIVE_REACH = 40  # characters from a time's "'s" to the trigger it qualifies ("Monday's joint naval drills")
 
 
+@cache
+def _lasting_before() -> regex.Pattern:
+    """A ``lasting`` cue and at most an article right before a duration: "for an (additional 90 days)"."""
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:an?\s+|the\s+)?$" % alternation(_words()["lasting"]))
+
+
+def _says_how_long(text: str, t: Timex) -> bool:
+    """A duration with a ``lasting`` cue ("for two weeks"), found by the tagger or before an
+    article and a modifier it left out ("for an additional 90 days")."""
+    return (t.cue or "") in _words()["lasting"] or (
+        t.cue is None and _lasting_before().search(text, max(0, t.start - 12), t.start) is not None)
+
+
 def _lasting(governing: list[Timex], text: str, trigger: tuple[int, int]) -> timedelta | None:
     """How long an event with a start day lasts, from a duration in the same clause that says so
     ("drills for two weeks") or qualifies the trigger ("a three-day exercise"; not "ended a
     60-day patrol and arrived")."""
     for other in governing:
-        if other.type == "DURATION" and ((other.cue or "") in _words()["lasting"]
+        if other.type == "DURATION" and (_says_how_long(text, other)
                                          or (other.cue is None and _modifies_trigger(text, other, trigger))):
             days = _days(other.value)
             if days:
@@ -980,6 +993,27 @@ def _last_day(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
             or before_time.search(text, max(0, t.start - 40), t.start) is not None)
 
 
+_HOURS = regex.compile(r"PT(?P<n>\d+)H$")
+
+
+def _hours_as_days(value: str) -> int | None:
+    """The days a span of hours reaches into ("PT48H" -> 2, "PT36H" -> 2)."""
+    m = _HOURS.match(value)
+    return -(-int(m.group("n")) // 24) if m and int(m.group("n")) > 0 else None
+
+
+# a duration given to do the event: "gives Turkey (48 hours) to withdraw", "(a month) to pull out"
+_GIVEN_TO = regex.compile(r"\s+to\s+(?:[\p{L}'’-]+\s+){0,2}$")
+_GIVEN_BEFORE = regex.compile(r"(?i)\b(?:give|gives|gave|given|giving|grant|grants|granted|allow|allows|allowed)\b")
+
+
+def _given_to_do(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "Iraq gives Turkey 48 hours to withdraw", "the army was given a month to pull out": a time
+    allowed to do the event runs from the publication day, as "within" does."""
+    return (t.cue is None and t.end <= trigger[0] and _GIVEN_TO.fullmatch(text, t.end, trigger[0]) is not None
+            and _GIVEN_BEFORE.search(text, max(0, t.start - 40), t.start) is not None)
+
+
 def _days(value: str) -> int | None:
     m = _DURATION.match(value)
     if not m or m.group("unit") not in _DAYS or value.startswith("PT"):
@@ -987,16 +1021,19 @@ def _days(value: str) -> int | None:
     return int(m.group("n")) * _DAYS[m.group("unit")]
 
 
-def _from_duration(t: Timex, governing: list[Timex], dct: date | None) -> EventDate | None:
-    """ "within two weeks": publication day to 14 days later; "in two weeks": that day; "within
-    six months": publication day to the same day six months on; "in six months": that month."""
-    cue = t.cue or ""
+def _from_duration(t: Timex, governing: list[Timex], dct: date | None, given: bool = False) -> EventDate | None:
+    """ "within two weeks" (or "gave them two weeks to withdraw": ``given``): publication day to 14
+    days later, "within 48 hours" to two days later; "in two weeks": that day; "within six months":
+    publication day to the same day six months on; "in six months": that month."""
+    cue = "within" if given else t.cue or ""
     vague_ahead = _vague_ahead(t)  # "within weeks", "over the next few months", "in a few days"
     if dct is None or cue not in _words()["within"] and cue not in _words()["hence"] and not vague_ahead:
         return None
     if t.text.lower().startswith(_backward_openers()):  # "in the past twelve months": a span up to now
         return None
     days = _days(t.value)
+    if days is None and cue in _words()["within"]:
+        days = _hours_as_days(t.value)
     if days is None and vague_ahead:  # from now on
         return EventDate(text=t.text, start=dct.isoformat(), end=None, precision="day",
                          offset_start=t.start, offset_end=t.end, value=t.value)
