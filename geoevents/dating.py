@@ -716,7 +716,7 @@ def _other_event_before() -> regex.Pattern:
     reach = lexicon()["dating"]["other_event_reach"]
     return regex.compile(r"(?i)(?<![\p{L}-])(?:(?P<shared>%s)\s+(?:[\p{L}\p{N}'’-]+\s+){0,2}|(?P<verb>%s)\s+)?"
                          r"(?P<noun>%s)"
-                         r"(?:\s+(?:%s)(?:\s+[\p{L}\p{N}'’.-]+){0,%d})?\s+$"
+                         r"(?:\s+(?:%s)(?:\s+[\p{L}\p{N}'’.-]+){0,%d})?\s+[\"“]?(?:(?:quite|very)\s+)?$"
                          % (alternation(words["shared_time_words"]), alternation(words["verb_openers"]),
                             alternation(words["other_event_nouns"]),
                             alternation(words["other_event_prepositions"]), reach - 1))

@@ -738,3 +738,8 @@ def test_time_given_to_do_the_event_and_hours_run_from_the_publication_day():
 def test_a_time_after_a_conversation_is_the_conversations():
     assert span("The two leaders told the envoy in phone conversations last week that Chile has sent 900 troops "
                 "to the border.", "2024-05-10") is None
+
+
+def test_a_vague_time_of_talks_about_the_event_is_the_talks():
+    assert span('The ministry said it would hold a new round of talks "quite soon" on Chile\'s missile sales to Peru.',
+                "2024-05-10") is None
