@@ -726,12 +726,12 @@ def test_a_time_before_against_or_about_the_trigger_is_the_acts():
 
 
 def test_time_given_to_do_the_event_and_hours_run_from_the_publication_day():
-    assert span("Peru gives Chile 48 hours to withdraw its forces from the valley or face action.",
+    assert span("Peru gives Chile 48 hours to pull its brigades out of the valley.",
                 "2024-05-10") == ("2024-05-10", "2024-05-12", "day")
     assert span("The premier ordered all Chilean forces to leave within 24 hours.", "2024-05-10") == (
         "2024-05-10", "2024-05-11", "day")
-    # "for an additional 90 days beginning on June 12": the start and the span
-    assert span("The council will extend the mobilization of reservists for an additional 90 days beginning on "
+    # a span of days after "for an", then its first day: the start and the span
+    assert span("The council will extend the mobilization of reservists for an extra 90 days beginning on "
                 "June 12.", "2024-05-10") == ("2024-06-12", "2024-09-09", "day")
 
 
