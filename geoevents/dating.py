@@ -73,7 +73,8 @@ def attach_date(
     verb dates only an event that is happening (``status`` occurred, or unknown)."""
     others = [t for t in (triggers or []) if t != trigger]
     clause = clause_of(text, sentence, *trigger)
-    usable = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1] and _usable(t)]
+    usable = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1]
+              and (_usable(t) or dct is not None and _near_future(text, t))]
     relative = _relative_to_clause(text, clause, usable, dct, trigger)
     if relative is not None:
         return relative
@@ -82,13 +83,21 @@ def attach_date(
     usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)
               and not _year_in_a_name(text, t) and not _year_as_a_count(text, t) and not _in_a_place_name(text, t)
               and not _in_relative_clause_before(text, clause, t, trigger)
+              and not _in_set_off_relative_clause_before(text, sentence, t, trigger)
               and not (_trigger_in_later_relative_clause(text, t, trigger) and not _heads_sentence(text, sentence, t))
               and not _dates_a_decision(text, t, trigger) and not _dates_a_decision_before(text, t, trigger)
+              and not _dates_a_topic_verb(text, sentence, t, trigger)
+              and not _dates_the_report_of_a_past_perfect(text, t, trigger)
+              and not _in_a_condition_before(text, t, trigger)
               and not _in_opening_phrase(text, sentence, t, trigger) and not _dates_a_demand(text, t, trigger)
               and not (_dates_a_reaction(text, t, trigger) and not _heads_sentence(text, sentence, t))]
+    if dct is not None and _still_to_come(text, trigger, status):
+        usable = [t for t in usable if not _past_time_of_the_plan(text, t, trigger, dct)]
     reporting = [t for t in usable if tied_to_reporting_verb(text, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
-                and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)]
+                and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)
+                and not _past_the_triggers_relative_clause(text, sentence, trigger, t)
+                and not _dates_another_event(text, trigger, t)]
     governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
@@ -104,17 +113,48 @@ def attach_date(
         found = _with_joined_end(text, found, chosen, governing)
         found = _with_end_day(text, found, chosen, governing)
         dated = [t for t in governing if t.type != "DURATION"]
-        if found is None and dated and (_modifies_trigger(text, chosen, trigger) or _in_ages(chosen)):
-            # "a three-day exercise ... on Friday", "its largest exercise in decades next year": the
-            # duration gives no date; the nearest time that does dates the event
+        lasting_after = chosen.type == "DURATION" and _says_how_long(text, chosen) and chosen.start > trigger[1]
+        if lasting_after:  # "drills for two weeks starting May 20": a time after the trigger too
+            dated = [t for t in dated if t.start > trigger[1]]
+        if found is None and dated and (_modifies_trigger(text, chosen, trigger) or _in_ages(chosen)
+                                        or lasting_after):
+            # "a three-day exercise ... on Friday", "its largest exercise in decades next year", "drills
+            # for two weeks starting May 20": the duration gives no date; the nearest time that does
+            # dates the event (and the duration its end)
             found = _event_date(min(dated, key=lambda t: _distance(t, trigger)), governing, dct, text, trigger)
         if found is None:  # "The day before, troops drove in ... after 156 years": a duration gives no date
             found = _heading_date(text, sentence, trigger, [t for t in usable if t not in reporting], dct)
         return found
-    if reporting and status in (None, "occurred") and tense_at(text, *trigger, *clause) != "future":
+    if reporting and status in (None, "occurred") and tense_at(text, *trigger, *clause) != "future" \
+            and not _told_as_before_the_report(text, trigger):
         chosen = min(reporting, key=lambda t: _distance(t, trigger))
         return _event_date(chosen, [chosen], dct, text, trigger)
     return None
+
+
+_PAST_PERFECT = regex.compile(r"(?i)\b(?:had|hadn['’]t)\s+(?:(?:not|already|just|also|been|reportedly|only)\s+){0,3}$")
+
+
+def _told_as_before_the_report(text: str, trigger: tuple[int, int]) -> bool:
+    """ "said on Friday that marines had been sent there by his rival": an event in the past
+    perfect was over before the report, whose time is not the event's."""
+    return _PAST_PERFECT.search(text, max(0, trigger[0] - 40), trigger[0]) is not None
+
+
+@cache
+def _report_words() -> regex.Pattern:
+    """A reporting verb, "saying" or "that" (``reporting_verbs``, ``report_openers``)."""
+    words = [*_words()["reporting_verbs"], *_words()["report_openers"]]
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(words))
+
+
+def _dates_the_report_of_a_past_perfect(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "In an address late on Friday, the premier argued that marines had been sent there by his
+    rival": a time before a report of an event in the past perfect dates the report; the
+    event was over before it ("By Monday, troops had withdrawn" keeps its deadline)."""
+    return (t.end <= trigger[0] and (t.cue or "") not in _words()["deadline"]
+            and _told_as_before_the_report(text, trigger)
+            and _report_words().search(text, t.end, trigger[0]) is not None)
 
 
 def _heading_date(text: str, sentence: tuple[int, int], trigger: tuple[int, int], candidates: list[Timex],
@@ -181,13 +221,19 @@ def _with_joined_end(text: str, found: EventDate | None, chosen: Timex, governin
     if found is None or found.start is None or found.precision not in ("day", "month", "year") \
             or chosen.precision != found.precision:
         return found
-    joiner = _TO if chosen.cue == "from" and found.end is None else _AND if found.start == found.end else None
+    # "from May 20 to May 25", "starting Monday until Friday" (not "after May 5 to ...")
+    opening = (chosen.cue or "") in _words()["open_start"] and chosen.cue not in _words()["deadline"] \
+        and chosen.cue not in ("after", "following")
+    joiner = _TO if opening and found.end is None else _AND if found.start == found.end else None
     if joiner is None:
         return found
     for other in governing:
-        if (other.precision == found.precision and other.begin and other.finish and found.start < other.begin
+        last = _weekday_on_or_after(text, other, found.start) if other.finish else None
+        if (other.precision == found.precision and other.begin and last and found.start < last
+                and (found.start < other.begin or bare_weekday(other.text))
                 and joiner.fullmatch(text, chosen.end, other.start)):
-            return EventDate(text=text[chosen.start:other.end], start=found.start, end=other.finish,
+            # ("from Monday through Friday" written on a Friday: the coming Friday)
+            return EventDate(text=text[chosen.start:other.end], start=found.start, end=last,
                              precision=found.precision, offset_start=chosen.start, offset_end=other.end,
                              value=found.value)
     return found
@@ -213,8 +259,10 @@ def _then_to_end() -> regex.Pattern:
 def _with_end_day(text: str, found: EventDate | None, chosen: Timex, governing: list[Timex]) -> EventDate | None:
     """"will begin on Monday and end on Friday": a start day and a later day after a verb that
     ends the event make a range."""
-    if found is None or found.precision != "day" or found.start != found.end or found.start is None:
-        return found
+    open_end = found is not None and found.end is None and (chosen.cue or "") in _words()["open_start"]
+    if found is None or found.precision != "day" or (found.start != found.end and not open_end) \
+            or found.start is None:
+        return found  # (a start day, or a first day with no end yet: "beginning May 20")
     verbs = _span_verb_before()
     if not verbs["start"].search(text, max(0, chosen.start - 40), chosen.start):
         return found
@@ -257,6 +305,18 @@ def _usable(t: Timex) -> bool:
     return (t.type in ("DATE", "TIME") and t.begin is not None) or t.type == "DURATION"
 
 
+_NEXT_WORD_AFTER = regex.compile(r"\s+([\p{L}]+)")
+
+
+def _near_future(text: str, t: Timex) -> bool:
+    """A vague time just ahead ("soon", "in the coming weeks"; ``near_future``), not tied to
+    another event ("soon after the pullout")."""
+    if t.value != "FUTURE_REF" or t.text.lower() not in _words()["near_future"]:
+        return False
+    m = _NEXT_WORD_AFTER.match(text, t.end)
+    return m is None or m.group(1).lower() not in _words()["after_vague_future"]
+
+
 def _distance(t: Timex, trigger: tuple[int, int]) -> int:
     # after the trigger is the usual place ("held drills on Monday"); before costs a little more
     return t.start - trigger[1] if t.start >= trigger[1] else trigger[0] - t.end + 5
@@ -288,6 +348,7 @@ _SEPARATE = regex.compile(r"(?i)\b(?:and|but|or|while|whereas|then|after|before)
 # (tried only where a break can start: at ";", "(", "," or the space before a dash)
 _STRONG_BREAK = StartsPattern(regex.compile(
     r"(?i);|\s[–—-]\s|\(|,\s+(?:while|whereas|but|which|who|saying|adding|citing|according|although|though|"
+    r"insisting|stressing|noting|warning|arguing|explaining|"
     r"because|when|where|after|before|amid|despite|following|as|since|a\s+day\s+after|days\s+after)\b"),
     (";", "(", ","), ("–", "—", "-"))
 
@@ -321,6 +382,10 @@ def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> boo
     m = match_at(_NEXT_WORD, text, t.end)
     if m is None or m.group("word").lower() in _words()["function_words"]:
         return False
+    if m.group("word").lower() in lexicon()["deadline_words"]["near_after"]:
+        return False  # "to an October 10 deadline", "ahead of the Tuesday deadline": the event's limit
+    if possessive and m.start("word") != trigger[0] and m.group("word").lower() in _words()["other_event_nouns"]:
+        return True  # "after Thursday's talks the envoy called the dispatch ...": the talks' time
     if m.group("word")[0].isupper() and m.start("word") != trigger[0] and text[t.start:t.end].isdigit():
         return True  # "invoking the 1807 Insurrection Act to deploy the military": a name's year
     return not (t.end <= trigger[0] <= m.end("word") + 40 and not _SEPARATE.search(text, t.end, trigger[0]))
@@ -349,6 +414,25 @@ def _in_relative_clause_before(text: str, clause: tuple[int, int], t: Timex, tri
 
 
 _COMMA_OR_BREAK = regex.compile(r"[,;:()]")
+_SET_OFF_RELATIVE = regex.compile(r"(?i)(?:,|\s?[—–]|\s-)\s*(?:which|who|whose|where)\b")
+_SET_OFF_END = regex.compile(r",(?!\d)|\s?[—–]|\s-\s")
+# the same, but not the commas of a list of names inside the clause ("to Mali, Niger and Chad")
+_INNER_END = regex.compile(r",(?!\d)(?!\s+(?:and|or)\b)(?!\s+(?-i:\p{Lu}))|\s?[—–]|\s-\s")
+
+
+def _in_set_off_relative_clause_before(text: str, sentence: tuple[int, int], t: Timex,
+                                       trigger: tuple[int, int]) -> bool:
+    """ "After the border war, which ended in 2009, Peru deployed ...", "broke the accord—which it
+    ratified in 2016—by supplying ...": a time inside a relative clause set off by commas or dashes, closed
+    before the trigger, dates that clause's verb."""
+    if t.end > trigger[0]:
+        return False
+    opened = None
+    for m in _SET_OFF_RELATIVE.finditer(text, sentence[0], t.start):
+        opened = m
+    if opened is None or _INNER_END.search(text, opened.end(), t.start) is not None:
+        return False
+    return _SET_OFF_END.search(text, t.end, trigger[0]) is not None
 _WHO_OR_WHICH = regex.compile(r"(?i)\b(?:who|which|whose)\b")
 
 
@@ -393,13 +477,100 @@ def phrases_pattern(key: str) -> regex.Pattern:
 
 
 def _dates_a_demand(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
-    """ "a senator last week demanded a swift troop pullback": a time before a verb of
-    demanding whose object holds the trigger dates the demand, not the event demanded (a comma
-    between the verb and the trigger ends that object)."""
+    """ "a senator last week demanded a swift troop pullback", "urged the officers on Monday not to
+    pull out": a time before a verb of demanding whose object holds the trigger, or between the
+    verb and the trigger, dates the demand, not the event demanded (a comma between the verb and
+    the trigger ends that object)."""
     if t.end > trigger[0]:
         return False
     m = phrases_pattern("demand_verbs").search(text, t.end, trigger[0])
-    return m is not None and _COMMA_OR_BREAK.search(text, m.end(), trigger[0]) is None
+    if m is not None and _COMMA_OR_BREAK.search(text, m.end(), trigger[0]) is None:
+        return True
+    # "urged the officers on Monday not to pull out": the verb before the time, its object around it
+    verbs = list(phrases_pattern("demand_verbs").finditer(text, max(0, t.start - 60), t.start))
+    before = verbs[-1] if verbs else None
+    return (before is not None and _COMMA_OR_BREAK.search(text, before.end(), trigger[0]) is None
+            and _SENTENCE_END.search(text, before.end(), t.start) is None
+            and not _qualifies_trigger(text, t, trigger) and not text.startswith(("'s", "’s"), t.end))
+
+
+_SENTENCE_END = regex.compile(r"[.!?\"“”\n]")
+
+
+def _in_a_condition_before(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "The premier told parliament on Wednesday that if it rejects sending troops he would
+    resign": a condition between the time and the trigger holds the trigger; the time is the
+    main clause's (``condition_words``)."""
+    return t.end <= trigger[0] and phrases_pattern("condition_words").search(text, t.end, trigger[0]) is not None
+
+
+def _still_to_come(text: str, trigger: tuple[int, int], status: str | None) -> bool:
+    """A planned event, or a possible one not told as past or told as an infinitive ("may have to
+    ask the US to redeploy")."""
+    if status == "planned":
+        return True
+    if status != "uncertain":
+        return False
+    m = _INFINITIVE_BEFORE.search(text, max(0, trigger[0] - 40), trigger[0])
+    if m is not None:  # "ask the US to redeploy"; not "were trying to infiltrate", which was under way
+        return m.group(1).lower() not in _words()["attempt_verbs"]
+    return tense_at(text, *trigger) != "past"
+
+
+_INFINITIVE_BEFORE = regex.compile(r"(?i)([\p{L}.]+)\s+to\s+$")
+
+
+def _past_time_of_the_plan(text: str, t: Timex, trigger: tuple[int, int], dct: date) -> bool:
+    """ "The assembly last month approved a mission to be deployed", "the senate approved in March a
+    plan to withdraw ...", "drills near an island shelled last month": a time over before publication
+    dates the plan, the decision or a participle, not an event still to come. Before the trigger,
+    unless it is the trigger's possessive or modifier ("last year's planned pullout"); after it,
+    when a past participle that qualifies a noun comes before it."""
+    if t.type not in ("DATE", "TIME") or not ends_before(t.finish or t.begin, dct):
+        return False
+    if t.start >= trigger[1]:
+        m = _participle_before().search(text, trigger[1], t.start)
+        return m is not None and m.group("before").lower() not in _words()["not_before_participle"]
+    return (t.end <= trigger[0] and not _possessive_on_trigger(text, t, trigger)
+            and not _qualifies_trigger(text, t, trigger))
+
+
+def _dates_a_topic_verb(text: str, sentence: tuple[int, int], t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "Officials on Tuesday criticised the deployment", "ministers discussed the drills on
+    Thursday": the trigger in the object of a verb that talks about or judges it (``topic_verbs``);
+    a time before the trigger (not its possessive: "condemned Monday's drills"), or a day after it
+    counted from now, dates that verb - unless a verb that times the event comes before the
+    time ("criticised the drills held on Monday") or the event is told as going on ("praised the
+    ongoing withdrawal")."""
+    verb = None
+    for m in phrases_pattern("topic_verbs").finditer(text, max(sentence[0], trigger[0] - 120), trigger[0]):
+        verb = m
+    if verb is None or _COMMA_OR_BREAK.search(text, verb.end(), trigger[0]) \
+            or len(WORD.findall(text, verb.end(), trigger[0])) > lexicon()["dating"]["topic_verb_reach"]:
+        return False
+    if text.startswith(("'s", "’s"), t.end) or _qualifies_trigger(text, t, trigger):
+        return False
+    if _words()["ongoing_modifiers"] & {w.lower() for w in WORD.findall(text, verb.end(), trigger[0])}:
+        return False  # "praised on Sunday the ongoing withdrawal": going on that day
+    if t.end <= trigger[0]:
+        return t.start >= verb.end() or not _COMMA_OR_BREAK.search(text, t.end, verb.start())
+    if t.precision != "day" or not (bare_weekday(t.text) or t.text.lower() in lexicon()["deictic_days"]):
+        return False
+    return _timing_verb().search(text, trigger[1], t.start) is None
+
+
+def _qualifies_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """A time with no cue right before the trigger noun, at most two modifiers between: "the 2019
+    withdrawal", "the March 3 naval drills"."""
+    between = [w.lower() for w in WORD.findall(text, t.end, trigger[0])]
+    return (t.cue is None and t.end <= trigger[0] and len(between) <= 2
+            and not set(between) & (_words()["function_words"] | {"the", "a", "an"}))
+
+
+@cache
+def _timing_verb() -> regex.Pattern:
+    """A verb that schedules or runs an event (``timing_verbs``): "the drills held ... on Monday"."""
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(_words()["timing_verbs"]))
 
 
 def _dates_a_reaction(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
@@ -518,8 +689,9 @@ def _in_opening_phrase(text: str, sentence: tuple[int, int], t: Timex, trigger: 
             and text.find(",", t.end, trigger[0]) != -1)
 
 
-_CUT = regex.compile(r"(?i)\s(?:after|following|in\s+response\s+to|in\s+retaliation\s+for|amid|despite|"
-                     r"because\s+of|over|that|which|who|whom|whose|since|similar\s+to)\s")
+@cache
+def _cut() -> regex.Pattern:
+    return regex.compile(r"(?i)\s(?:%s)\s" % alternation(_words()["cut_words"]))
 
 
 def _cut_off(text: str, trigger: tuple[int, int], t: Timex, dct: date | None) -> bool:
@@ -533,7 +705,73 @@ def _cut_off(text: str, trigger: tuple[int, int], t: Timex, dct: date | None) ->
     possessive = text.startswith(("'s", "’s"), t.end)  # "following last Sunday's raid": the raid's time
     return any((t.start - m.end() > 2 or possessive) and not _times_the_event(text, trigger, m)
                and not (m.group().strip().lower() == "since" and dct is not None and begins_after(t.begin, dct))
-               for m in _CUT.finditer(text, trigger[1], t.start))
+               for m in _cut().finditer(text, trigger[1], t.start))
+
+
+@cache
+def _other_event_before() -> regex.Pattern:
+    """An event noun right before a time, or before a phrase of ``other_event_prepositions`` (at
+    most ``other_event_reach`` words with no break) before it: not a noun that qualifies another
+    ("the summit venue on Monday")."""
+    words = _words()
+    reach = lexicon()["dating"]["other_event_reach"]
+    return regex.compile(r"(?i)(?<![\p{L}-])(?:(?P<shared>%s)\s+(?:[\p{L}\p{N}'’-]+\s+){0,2}|(?P<verb>%s)\s+)?"
+                         r"(?P<noun>%s)"
+                         r"(?:\s+(?:%s)(?:\s+[\p{L}\p{N}'’.-]+){0,%d})?\s+[\"“]?(?:(?:quite|very)\s+)?$"
+                         % (alternation(words["shared_time_words"]), alternation(words["verb_openers"]),
+                            alternation(words["other_event_nouns"]),
+                            alternation(words["other_event_prepositions"]), reach - 1))
+
+
+def _noun_of_another_event(text: str, start: int, t: Timex) -> regex.Match | None:
+    """The noun of another event whose time ``t`` is, found from ``start`` on: none when a word
+    ties the time to the event ("during the summit on Monday", "a trip ahead of a May 1 deadline")
+    or the noun is a verb ("to attack on Saturday")."""
+    m = _other_event_before().search(text, start, t.start)
+    if m is None or m.group("shared") is not None or m.group("verb") is not None:
+        return None
+    ties = _words()["shared_time_words"] | _words()["deadline"]
+    words = [w.lower() for w in WORD.findall(text, m.end("noun"), t.start)]
+    pairs = {" ".join(words[i:i + 2]) for i in range(len(words))}
+    return None if ties & (set(words) | pairs) else m
+
+
+def _dates_another_event(text: str, trigger: tuple[int, int], t: Timex) -> bool:
+    """ "discussed the drills at a meeting on Thursday", "sent soldiers to find the gunmen behind
+    the shooting of a judge on Tuesday": a time after the trigger that closely follows the noun
+    of another event dates that event (not "held drills during the summit on Monday"); so does one
+    before the trigger ("in an address on Monday by the border, the premier said ... pullouts")."""
+    if t.end <= trigger[0]:
+        return _noun_of_another_event(text, max(0, t.start - 80), t) is not None
+    if t.start <= trigger[1]:
+        return False
+    m = _noun_of_another_event(text, max(trigger[1], t.start - 80), t)
+    if m is None:
+        return False
+    # "the arrival of the envoys of the summit in June": a noun inside the trigger's own
+    # phrase (joined to it by "of" and "and" only) shares its time
+    between = {w.lower() for w in WORD.findall(text, trigger[1], m.start())}
+    return bool(between & _words()["other_event_prepositions"] - {"of"})
+
+
+_OPEN_RELATIVE = regex.compile(r"(?i),\s+(?:which|who|whose|where)\b")
+_BARE_COMMA = regex.compile(r",(?!\d)")  # not the comma of "4,000"
+_CLOSING_COMMA = regex.compile(r",\s+(?!(?:and|or|the|a|an)\b)(?-i:\p{Ll})")
+
+
+def _past_the_triggers_relative_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+                                       t: Timex) -> bool:
+    """ "Chile, which has 900 soldiers deployed in Haiti, wants elections held there soon": a
+    trigger inside a relative clause set off by commas; a time past the comma that closes it (one
+    followed by the main clause's lower-case words, not a list of names) dates the main clause."""
+    if t.start <= trigger[1]:
+        return False
+    opened = None
+    for m in _OPEN_RELATIVE.finditer(text, sentence[0], trigger[0]):
+        opened = m
+    if opened is None or _BARE_COMMA.search(text, opened.end(), trigger[0]) is not None:
+        return False
+    return _CLOSING_COMMA.search(text, trigger[1], t.start) is not None
 
 
 @cache
@@ -541,9 +779,9 @@ def _participle_before() -> regex.Pattern:
     """A noun, then a past participle (at most one adverb between), then words up to a time with
     no break: "a ship reportedly hijacked (three weeks ago)", "a deal struck (a week earlier)"."""
     words = _words()
-    participle = r"\p{L}{3,}ed|%s" % alternation(words["irregular_participles"])
+    participle = r"\p{L}[\p{L}-]{2,}ed|%s" % alternation(words["irregular_participles"])
     adverbs = alternation(words["participle_adverbs"])
-    return regex.compile(r"(?i)(?<![\p{L}'’])(?P<before>\p{L}+)\s+(?:(?:%s)\s+)?(?:%s)\s[^,;:()]{0,80}$"
+    return regex.compile(r"(?i)(?<![\p{L}'’])(?P<before>\p{L}+),?\s+(?:(?:%s)\s+)?(?:%s)\s[^,;:()]{0,80}$"
                          % (adverbs, participle))
 
 
@@ -601,7 +839,7 @@ def ends_before(end: str | None, published: date) -> bool:
 def _timing_clause() -> regex.Pattern:
     """ "that had been scheduled for", "which began on": a relative clause that times its noun."""
     verbs = alternation(_words()["timing_verbs"])
-    return regex.compile(r"(?i)(?:(?:has|had|have|was|were|is|are|will|would|been|be|being|also|originally)\s+)*"
+    return regex.compile(r"(?i)(?:(?:has|had|have|was|were|is|are|will|would|been|be|being|also|originally|to)\s+)*"
                          r"(?:%s)\b" % verbs)
 
 
@@ -631,18 +869,30 @@ def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
     cue = "" if _possessive_on_trigger(text, t, trigger) else t.cue or ""
     words = _words()
     if t.type == "DURATION":
-        return _from_duration(t, governing, dct)
-    start, end, precision = t.begin, t.finish, t.precision or "day"
+        return _from_duration(t, governing, dct, _given_to_do(text, t, trigger))
+    if t.value == "FUTURE_REF":  # "soon", "in the coming weeks": from the publication day on
+        return None if dct is None else EventDate(text=t.text, start=dct.isoformat(), end=None, precision="day",
+                                                  offset_start=t.start, offset_end=t.end, value=t.value)
+    start, end, precision, value = t.begin, t.finish, t.precision or "day", t.value
     if t.parts:  # a range carries its own bounds ("from 9 to 20 August")
         pass
     elif cue in words["until"]:
         if dct is None:
             return None
         start, precision = dct.isoformat(), "day" if t.precision == "day" else precision
-        if ends_before(end, dct):  # "the drills went on until May 5", told later: the start is not given
-            start = None
+        if ends_before(end, dct):
+            ahead = _until_next_year(text, t, dct, trigger)
+            if ahead is None:  # "the drills went on until May 5", told later: the start is not given
+                start = None
+            else:  # "will run until May", written in June: next May
+                value = ahead + value[len(end):] if value and end and value.startswith(end) else value
+                end = ahead
     elif cue in words["open_start"]:
         end = None
+        lasting = _lasting(governing, text, trigger)
+        if lasting is not None and precision == "day" and start is not None and len(start) == 10:
+            # "drills for two weeks starting May 20": the duration gives the end
+            end = (date.fromisoformat(start) + lasting - timedelta(days=1)).isoformat()
     elif cue in words["deadline"]:
         known_start = next((g for g in governing if g is not t and (g.cue or "") in words["open_start"]), None)
         if known_start is not None:
@@ -658,7 +908,34 @@ def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
             else:
                 end = (date.fromisoformat(start) + lasting - timedelta(days=1)).isoformat()
     return EventDate(text=t.text, start=start, end=end, precision=precision,
-                     offset_start=t.start, offset_end=t.end, value=t.value)
+                     offset_start=t.start, offset_end=t.end, value=value)
+
+
+def _until_next_year(text: str, t: Timex, dct: date, trigger: tuple[int, int]) -> str | None:
+    """The end of "until May" a year on, when the tagger read it before the publication day but
+    the event is told as still to run ("will run until May", "stays until March", written in
+    June: the trigger's clause is future, or neither it nor the time's is past): a month or a day
+    given without a year or shift word, in another month than the publication's."""
+    end = t.finish
+    if end is None or not _CALENDAR_PREFIX.match(end) or len(end) < 7 or end[:7] == dct.isoformat()[:7]:
+        return None
+    months, _, shifts = calendar_words()
+    words = {w.lower().rstrip(".") for w in WORD.findall(t.text)}
+    if states_a_year(t.text) or words & shifts or not words & months:
+        return None
+    told = tense_at(text, *trigger)
+    if told != "future" and (told == "past" or tense_at(text, t.start, t.end) == "past"):
+        return None
+    moved = f"{int(end[:4]) + 1:04d}{end[4:]}"
+    return moved.replace("-02-29", "-02-28") if len(moved) == 10 else moved
+
+
+_YEAR_DIGITS = regex.compile(r"\d{4}|['’]\d\d\b")
+
+
+def states_a_year(expression: str) -> bool:
+    """Whether a time expression states its year ("April 2, 2024", "in '24")."""
+    return _YEAR_DIGITS.search(expression) is not None
 
 
 def _possessive_on_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
@@ -673,12 +950,25 @@ def _possessive_on_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> boo
 _POSSESSIVE_REACH = 40  # characters from a time's "'s" to the trigger it qualifies ("Monday's joint naval drills")
 
 
+@cache
+def _lasting_before() -> regex.Pattern:
+    """A ``lasting`` cue and at most an article right before a duration: "for an (additional 90 days)"."""
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:an?\s+|the\s+)?$" % alternation(_words()["lasting"]))
+
+
+def _says_how_long(text: str, t: Timex) -> bool:
+    """A duration with a ``lasting`` cue ("for two weeks"), found by the tagger or before an
+    article and a modifier it left out ("for an additional 90 days")."""
+    return (t.cue or "") in _words()["lasting"] or (
+        t.cue is None and _lasting_before().search(text, max(0, t.start - 12), t.start) is not None)
+
+
 def _lasting(governing: list[Timex], text: str, trigger: tuple[int, int]) -> timedelta | None:
     """How long an event with a start day lasts, from a duration in the same clause that says so
     ("drills for two weeks") or qualifies the trigger ("a three-day exercise"; not "ended a
     60-day patrol and arrived")."""
     for other in governing:
-        if other.type == "DURATION" and ((other.cue or "") in _words()["lasting"]
+        if other.type == "DURATION" and (_says_how_long(text, other)
                                          or (other.cue is None and _modifies_trigger(text, other, trigger))):
             days = _days(other.value)
             if days:
@@ -704,6 +994,27 @@ def _last_day(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
             or before_time.search(text, max(0, t.start - 40), t.start) is not None)
 
 
+_HOURS = regex.compile(r"PT(?P<n>\d+)H$")
+
+
+def _hours_as_days(value: str) -> int | None:
+    """The days a span of hours reaches into ("PT48H" -> 2, "PT36H" -> 2)."""
+    m = _HOURS.match(value)
+    return -(-int(m.group("n")) // 24) if m and int(m.group("n")) > 0 else None
+
+
+# a duration given to do the event: "gives Turkey (48 hours) to withdraw", "(a month) to pull out"
+_GIVEN_TO = regex.compile(r"\s+to\s+(?:[\p{L}'’-]+\s+){0,2}$")
+_GIVEN_BEFORE = regex.compile(r"(?i)\b(?:give|gives|gave|given|giving|grant|grants|granted|allow|allows|allowed)\b")
+
+
+def _given_to_do(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "Iraq gives Turkey 48 hours to withdraw", "the army was given a month to pull out": a time
+    allowed to do the event runs from the publication day, as "within" does."""
+    return (t.cue is None and t.end <= trigger[0] and _GIVEN_TO.fullmatch(text, t.end, trigger[0]) is not None
+            and _GIVEN_BEFORE.search(text, max(0, t.start - 40), t.start) is not None)
+
+
 def _days(value: str) -> int | None:
     m = _DURATION.match(value)
     if not m or m.group("unit") not in _DAYS or value.startswith("PT"):
@@ -711,15 +1022,22 @@ def _days(value: str) -> int | None:
     return int(m.group("n")) * _DAYS[m.group("unit")]
 
 
-def _from_duration(t: Timex, governing: list[Timex], dct: date | None) -> EventDate | None:
-    """ "within two weeks": publication day to 14 days later; "in two weeks": that day; "within
-    six months": publication day to the same day six months on; "in six months": that month."""
-    cue = t.cue or ""
-    if dct is None or cue not in _words()["within"] and cue not in _words()["hence"]:
+def _from_duration(t: Timex, governing: list[Timex], dct: date | None, given: bool = False) -> EventDate | None:
+    """ "within two weeks" (or "gave them two weeks to withdraw": ``given``): publication day to 14
+    days later, "within 48 hours" to two days later; "in two weeks": that day; "within six months":
+    publication day to the same day six months on; "in six months": that month."""
+    cue = "within" if given else t.cue or ""
+    vague_ahead = _vague_ahead(t)  # "within weeks", "over the next few months", "in a few days"
+    if dct is None or cue not in _words()["within"] and cue not in _words()["hence"] and not vague_ahead:
         return None
     if t.text.lower().startswith(_backward_openers()):  # "in the past twelve months": a span up to now
         return None
     days = _days(t.value)
+    if days is None and cue in _words()["within"]:
+        days = _hours_as_days(t.value)
+    if days is None and vague_ahead:  # from now on
+        return EventDate(text=t.text, start=dct.isoformat(), end=None, precision="day",
+                         offset_start=t.start, offset_end=t.end, value=t.value)
     if days is not None:
         later, precision = (dct + timedelta(days=days)).isoformat(), "day"
     else:
@@ -738,6 +1056,24 @@ def _from_duration(t: Timex, governing: list[Timex], dct: date | None) -> EventD
         start = end = later
     return EventDate(text=t.text, start=start, end=end, precision=precision,
                      offset_start=t.start, offset_end=t.end, value=t.value)
+
+
+def _vague_ahead(t: Timex) -> bool:
+    """A duration of no number that runs on from now: "within weeks", "in a few days", "over the
+    next few months", "for the coming weeks" (not "in recent weeks", nor "for several days")."""
+    cue, lowered = t.cue or "", t.text.lower()
+    if "X" not in t.value:
+        return False
+    if cue in _words()["within"]:
+        return True
+    if not lowered.startswith(_ahead_openers()):
+        return False
+    return cue in _words()["hence"] or cue == "over" or lowered.startswith(("the next ", "the coming "))
+
+
+@cache
+def _ahead_openers() -> tuple[str, ...]:
+    return tuple(words + " " for words in _words()["ahead_openers"])
 
 
 @cache

@@ -19,7 +19,6 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 
-from . import cachedregex as regex
 from . import temporal
 from .clauses import WORD
 from .dating import (
@@ -28,6 +27,7 @@ from .dating import (
     begins_after,
     calendar_words,
     phrases_pattern,
+    states_a_year,
     tied_to_reporting_verb,
     timed_by_its_own_verb,
 )
@@ -77,6 +77,7 @@ def date_event(text: str, sentence: tuple[int, int], trigger: tuple[int, int], t
     found = attach_date(text, sentence, trigger, times, published, triggers, status)
     if found is not None and published is not None:
         found = _weekday_after_the_report(text, times, found, published)
+        found = _deadline_ahead(text, found, published)
     if found is not None and status == "occurred" and published is not None:
         found = _not_ahead_of_a_past_event(text, sentence, trigger, times, published, triggers, found)
     return found
@@ -101,6 +102,34 @@ def _weekday_after_the_report(text: str, times: list[Timex], found: EventDate, p
     return _moved(found, lambda iso: (date.fromisoformat(iso) - (day - moved)).isoformat())
 
 
+# how many months before publication a year-less deadline must lie to be read as next year's
+_DEADLINE_MONTHS_BACK = 4
+
+
+def _deadline_ahead(text: str, found: EventDate, published: date) -> EventDate:
+    """"brigades started to withdraw before the agreed deadline of September 11", written in May: a
+    deadline named by its month and day, with no year, that the tagger read months before the
+    publication day (its clause being past) is the coming one."""
+    end = found.end or found.start
+    if end is None or stated_year(found) or _months_before(end, published) < _DEADLINE_MONTHS_BACK:
+        return found
+    months, _, shifts = calendar_words()
+    words = {w.lower().rstrip(".") for w in WORD.findall(found.text)}
+    if words & shifts or not words & months or not _names_a_deadline(text, found):
+        return found
+    return _moved(found, lambda day: _year_shifted(day, 1))
+
+
+def _names_a_deadline(text: str, found: EventDate) -> bool:
+    """A deadline noun at most three words before the expression or two after it ("the deadline
+    of September 11", "the May 1 withdrawal deadline")."""
+    nouns = lexicon()["deadline_words"]
+    before = WORD.findall(text, max(0, found.offset_start - 40), found.offset_start)[-3:]
+    after = WORD.findall(text, found.offset_end, found.offset_end + 30)[:2]
+    return (any(w.lower() in nouns["near_before"] for w in before)
+            or any(w.lower() in nouns["near_after"] for w in after))
+
+
 def _reporting_day_before(text: str, times: list[Timex], found: EventDate, published: date) -> Timex | None:
     """The last day before the date's expression, before publication, that a reporting verb is
     said on ("said on Monday", "Monday, the ministry said")."""
@@ -118,8 +147,27 @@ def settled_date(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
     if status == "occurred":
         return _dated_as_told(text, sentence, trigger, found, published)
     if status == "planned" and in_own_clause(text, trigger, (found.offset_start, found.offset_end)):
+        found = _scheduled_weekday_ahead(text, found, published)
         return after_publication_if_planned(found, published, text, sentence)
     return found
+
+
+def _scheduled_weekday_ahead(text: str, found: EventDate, published: date) -> EventDate:
+    """"preparing for the frigate's arrival, due Tuesday", told in a past report: a bare weekday
+    right after a word that schedules it (``schedule_words``) dates a planned event, so it is the
+    next such day, not the last one the past clause made the tagger read."""
+    if found.precision != "day" or found.start is None or found.start >= published.isoformat() \
+            or not bare_weekday(found.text):
+        return found
+    before = {w.lower() for w in WORD.findall(text, max(0, found.offset_start - 25), found.offset_start)[-3:]}
+    if not before & _schedule_words():
+        return found
+    return _moved(found, lambda day: (date.fromisoformat(day) + timedelta(days=7)).isoformat())
+
+
+@cache
+def _schedule_words() -> frozenset[str]:
+    return frozenset(lexicon()["dating"]["schedule_words"])
 
 
 def _dated_as_told(text: str, sentence: tuple[int, int], trigger: tuple[int, int], found: EventDate,
@@ -149,12 +197,9 @@ def _not_ahead_of_a_past_event(text: str, sentence: tuple[int, int], trigger: tu
     return attach_date(text, sentence, trigger, others, published, triggers, "occurred")
 
 
-_YEAR_DIGITS = regex.compile(r"\d{4}|['’]\d\d\b")
-
-
 def stated_year(found: EventDate) -> bool:
     """Whether the date's expression states its year ("April 2, 2024", "in '24")."""
-    return _YEAR_DIGITS.search(found.text) is not None
+    return states_a_year(found.text)
 
 
 def before_publication(found: EventDate, published: date, text: str, sentence: tuple[int, int]) -> EventDate:

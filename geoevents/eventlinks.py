@@ -117,7 +117,7 @@ def _conflicts(event: Event, cluster: _Cluster) -> bool:
         return True
     mine = _date_range(event)
     if mine and cluster.latest_start is not None and cluster.earliest_end is not None and (
-            cluster.earliest_end < mine[0] - DATE_SLACK or cluster.latest_start > mine[1] + DATE_SLACK):
+            cluster.earliest_end < mine[0] - DATE_SLACK or cluster.latest_start - DATE_SLACK > mine[1]):
         # dates overlap or lie within DATE_SLACK (reports of a multi-day event date it by different
         # days): not when a member ends that long before the mention's date, or starts as long after
         return True

@@ -539,11 +539,207 @@ def test_a_relative_clause_that_carries_the_event_on_dates_it():
         "exercises", "2024-05-10", "2024-05-20")
 
 
-def test_a_vague_time_to_come_gives_no_date():
-    # the guideline's date is a calendar span: "within days" or "in the coming weeks" names none (FUTURE_REF
-    # or PXD in TimeML), so the event stays undated rather than given an invented bound
+def test_a_vague_time_to_come_dates_the_event_from_the_publication_day_with_no_end():
+    # "soon", "within days", "in the coming weeks" name no calendar bound (FUTURE_REF or PXD in
+    # TimeML): the event is dated from the publication day on, no end invented
     for text in ("Spain will withdraw its frigates from the gulf within days.",
-                 "Spain will deploy more frigates to the gulf in the coming weeks."):
-        assert span(text, "2024-05-10") is None
+                 "Spain will deploy more frigates to the gulf in the coming weeks.",
+                 "Spain will deploy more frigates to the gulf soon.",
+                 "Spain will pull its frigates out of the gulf in the next few months."):
+        assert span(text, "2024-05-10") == ("2024-05-10", None, "day"), text
     assert span("Spain will withdraw its frigates from the gulf within two weeks.", "2024-05-10") == (
         "2024-05-10", "2024-05-24", "day")
+    # not a time of its own: "soon after" counts from another event; "the future" is no near time
+    assert span("Spain will withdraw its frigates from the gulf soon after the vote.", "2024-05-10") is None
+    assert span("Spain says the dispute will not affect future naval drills with Italy.", "2024-05-10") is None
+
+
+def test_until_a_month_gone_by_in_a_clause_still_to_run_is_next_years():
+    # written in June: "until March" that is still to come is next March, from the publication day
+    assert span("The Belgian deployment in Estonia will last until March.", "2024-06-12") == (
+        "2024-06-12", "2025-03", "month")
+    assert span("Belgian paratroopers will keep up their drills in Estonia until April.", "2024-06-12") == (
+        "2024-06-12", "2025-04", "month")
+    # told as past, or with its year: as written, with no start
+    assert span("Belgian paratroopers kept up their drills in Estonia until April.", "2024-06-12") == (
+        None, "2024-04", "month")
+    assert span("The Belgian deployment in Estonia will last until March 2024.", "2024-06-12") == (
+        None, "2024-03", "month")
+
+
+def test_a_time_in_a_relative_clause_set_off_before_the_trigger_dates_that_clause():
+    assert span("After the border war, which ended in 2009, Peru deployed troops along the river.",
+                "2024-05-10") is None
+    assert span("Chile broke the accord—which it ratified in 2016—by supplying rifles to the rebels.",
+                "2024-05-10") is None
+    assert dates("Chile, which sent troops to Peru, Bolivia and Ecuador in 2016, will withdraw them.",
+                 "2024-05-10")[-1] == ("withdraw", None, None)
+
+
+def test_a_time_past_the_relative_clause_that_holds_the_trigger_dates_the_main_clause():
+    assert span("Chile, which has 900 soldiers deployed in Haiti, wants new elections held there soon.",
+                "2024-05-10") is None
+
+
+def test_a_time_past_a_condition_or_time_clause_dates_that_clause():
+    assert span("Peru will withdraw its troops from the valley if the rebels disarm within weeks.",
+                "2024-05-10") is None
+    assert span("The council debates sending peacekeepers to the province when it votes on Friday.",
+                "2024-05-10") is None
+
+
+def test_a_time_after_the_noun_of_another_event_dates_that_event():
+    assert span("Baltic defence ministers discussed the naval drills at a meeting in Riga on Thursday.",
+                "2024-05-10") is None
+    assert span("Peru deployed 2,000 soldiers to Cusco to hunt the suspects in the killing of a judge on Monday.",
+                "2024-05-10") is None
+    # a word that ties the two in time keeps it; so does a noun that is a verb, or one that only qualifies
+    assert span("Chile will pull its troops out of the valley before the elections in October.",
+                "2024-05-10") == ("2024-10", "2024-10", "month")
+    assert span("Rebel units will move troops to the border to attack on Saturday.", "2024-05-10") == (
+        "2024-05-11", "2024-05-11", "day")
+    assert span("Peru held naval drills near the summit venue on Monday.", "2024-05-10") == (
+        "2024-05-06", "2024-05-06", "day")
+
+
+def test_the_time_of_a_verb_that_talks_about_the_event_is_not_its_date():
+    assert span("Opposition leaders on Tuesday criticised the deployment of marines to Lima.", "2024-05-10") is None
+    assert span("Baltic defence ministers discussed the naval drills on Thursday.", "2024-05-10") is None
+    # the trigger's own time is kept: a possessive, a modifier, a verb that times it, an ongoing event
+    assert span("Peru condemned Monday's naval drills off its coast.", "2024-05-10") == (
+        "2024-05-06", "2024-05-06", "day")
+    assert span("Peru condemned the 2019 withdrawal of Chilean troops from the valley.", "2024-05-10") == (
+        "2019", "2019", "year")
+    assert span("Peru condemned the naval drills held off its coast on Monday.", "2024-05-10") == (
+        "2024-05-06", "2024-05-06", "day")
+    assert span("The rebel leader on Sunday praised the ongoing withdrawal of the foreign troops.",
+                "2024-05-12") == ("2024-05-12", "2024-05-12", "day")
+
+
+def test_a_past_time_before_a_planned_event_dates_the_plan():
+    assert span("The assembly last month approved a mission of 800 soldiers to be deployed in the valley.",
+                "2024-05-10") is None
+    assert span("The senate approved in March a plan to withdraw the marines by the end of the year.",
+                "2024-05-10") == ("2024", "2024", "year")
+    # a time still to come, or the trigger's own, is kept
+    assert span("The assembly next week will vote on sending 800 soldiers to the valley.", "2024-05-10") == (
+        "2024-05-13", "2024-05-19", "week")
+    assert span("Chile will carry out last year's planned withdrawal of its marines.", "2024-05-10") == (
+        "2023", "2023", "year")
+
+
+def test_a_past_time_does_not_date_an_event_still_to_come():
+    # a possible event in an infinitive: the past time is the saying's
+    assert span("In March 2023, the president said Peru may have to ask Chile to deploy troops to the border.",
+                "2024-05-10") is None
+    # a past participle after the trigger: the time is the participle's
+    assert span("Peru will hold live-fire drills near an island shelled by the rebels last month.",
+                "2024-05-10") is None
+    # a possessive on another noun
+    assert span("Reacting to yesterday's announcement by Chile on the withdrawal of its marines, Peru says ...",
+                "2024-05-10") is None
+    # an attempt under way keeps its time
+    assert span("On Monday night the rebels were trying to infiltrate the town from Chile, the governor said.",
+                "2024-05-10") == ("2024-05-06", "2024-05-06", "day")
+
+
+def test_a_deadline_named_without_a_year_is_not_months_gone_by():
+    # the clause is past, so the tagger reads September as last year's; a deadline is the coming one,
+    # and an event told as past is not dated after publication: no date rather than last year's
+    assert span("Night raids have risen since Chilean brigades started to withdraw from the valley before the "
+                "agreed deadline of September 11.", "2024-05-10") is None
+
+
+def test_the_time_of_a_report_does_not_date_an_event_it_tells_in_the_past_perfect():
+    assert span("In a speech late on Sunday, the president defended the move by saying troops had been "
+                "deployed there by the last government.", "2024-05-10") is None
+    # a deadline before it is kept
+    assert span("By Monday, the rebels had withdrawn from the town.", "2024-05-10") == (
+        "2024-05", "2024-05", "month")
+
+
+def test_a_time_of_another_events_noun_before_the_trigger_is_not_the_events():
+    assert span("In a speech on Wednesday by the border, the premier said Peru must be ready for more troop pullouts "
+                "from the valley.", "2024-05-10") is None
+    assert span("After Thursday's talks the envoy called the dispatch of Chilean marines to the coast a turning "
+                "point.", "2024-05-10") is None
+    # a deadline tied to a trip keeps its time
+    assert span("Chile's envoy flies to Lima ahead of a June 1 deadline for Chile to pull its brigades out of the "
+                "valley.", "2024-05-10") == ("2024-06-01", "2024-06-01", "day")
+
+
+def test_a_demand_or_condition_between_the_time_and_the_trigger_takes_the_time():
+    assert span("The party leader urged Chilean officials on Monday not to withdraw troops from the valley.",
+                "2024-05-10") is None
+    assert span("The premier told parliament on Wednesday that if it rejects sending troops to the valley he "
+                "would resign.", "2024-05-10") is None
+    # the trigger's own modifier is kept
+    assert span("The commission will call for a 2026 withdrawal of Chilean troops from the valley.",
+                "2024-05-10") == ("2026", "2026", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a duration with a start gives the end, whatever the order
+        ("Chile will hold naval drills off Arica for two weeks starting May 20.", ("2024-05-20", "2024-06-02", "day")),
+        ("Chile will hold naval drills off Arica for ten days from Monday.", ("2024-05-13", "2024-05-22", "day")),
+        # a duration with no start leaves the date to the time there is
+        ("Chile held naval drills off Arica for three days last week.", ("2024-04-29", "2024-05-05", "week")),
+        # a start and an end joined by "until", "through" or a verb that ends the event
+        ("Chile will hold naval drills off Arica starting Monday until Friday.", ("2024-05-13", "2024-05-17", "day")),
+        ("Chile will hold naval drills off Arica from Monday through Friday.", ("2024-05-13", "2024-05-17", "day")),
+        ("Chile will hold naval drills off Arica beginning May 20 and ending May 25.",
+         ("2024-05-20", "2024-05-25", "day")),
+    ],
+)
+def test_ranges_and_durations(text, expected):
+    assert span(text, "2024-05-10") == expected  # a Friday
+
+
+def test_a_scheduled_weekday_of_a_planned_event_in_a_past_report_is_the_next_one():
+    text = "The navy said crews were busy preparing for the frigate Loa's arrival, due Tuesday."
+    assert span(text, "2024-05-12") == ("2024-05-14", "2024-05-14", "day")  # written on a Sunday
+
+
+def test_more_vague_times_ahead_and_deadlines():
+    assert span("Kenyan peacekeepers will land on the islands in a few days, the bloc says.", "2024-05-10") == (
+        "2024-05-10", None, "day")
+    assert span("Chile pledges 4,500 troops to the valley over the next few months.", "2024-05-10") == (
+        "2024-05-10", None, "day")
+    # a past span is none
+    assert span("Chile held naval drills off Arica for several days.", "2024-05-10") is None
+    # a deadline noun after the time: the event's limit, not another noun's time
+    assert span("Chilean forces are to withdraw completely from the valley to an October 10 deadline.",
+                "2024-05-10") == ("2024-10-10", "2024-10-10", "day")
+    # a relative clause right after the trigger that is to start it times it
+    assert span("Peru may pull out of a naval exercise with Chile that is to begin on Tuesday.", "2024-05-10") == (
+        "2024-05-14", "2024-05-14", "day")
+
+
+def test_a_time_before_against_or_about_the_trigger_is_the_acts():
+    assert span("Thousands rallied in Lima on Sunday against the deployment of Chilean troops.", "2024-05-10") is None
+    assert span("The senate voted on Tuesday against sending troops to the valley.", "2024-05-10") is None
+    # the trigger before the phrase keeps its time
+    assert span("Chile held naval drills on Monday against a simulated invasion.", "2024-05-10") == (
+        "2024-05-06", "2024-05-06", "day")
+
+
+def test_time_given_to_do_the_event_and_hours_run_from_the_publication_day():
+    assert span("Peru gives Chile 48 hours to pull its brigades out of the valley.",
+                "2024-05-10") == ("2024-05-10", "2024-05-12", "day")
+    assert span("The premier ordered all Chilean forces to leave within 24 hours.", "2024-05-10") == (
+        "2024-05-10", "2024-05-11", "day")
+    # a span of days after "for an", then its first day: the start and the span
+    assert span("The council will extend the mobilization of reservists for an extra 90 days beginning on "
+                "June 12.", "2024-05-10") == ("2024-06-12", "2024-09-09", "day")
+
+
+def test_a_time_after_a_conversation_is_the_conversations():
+    assert span("The two leaders told the envoy in phone conversations last week that Chile has sent 900 troops "
+                "to the border.", "2024-05-10") is None
+
+
+def test_a_vague_time_of_talks_about_the_event_is_the_talks():
+    assert span('The ministry said it would hold a new round of talks "quite soon" on Chile\'s missile sales to Peru.',
+                "2024-05-10") is None
