@@ -313,7 +313,7 @@ def _near_future(text: str, t: Timex) -> bool:
     another event ("soon after the pullout")."""
     if t.value != "FUTURE_REF" or t.text.lower() not in _words()["near_future"]:
         return False
-    m = _NEXT_WORD_AFTER.match(text, t.end)
+    m = match_at(_NEXT_WORD_AFTER, text, t.end)
     return m is None or m.group(1).lower() not in _words()["after_vague_future"]
 
 
