@@ -79,20 +79,23 @@ def _read(event: Event, text: str | None) -> _Reading:
 
 def _plan_from_now(event: Event, text: str | None) -> bool:
     """A plan whose future counts from the time of writing: not a definite description that may
-    restate an event already under way ("the exercises will involve ..."), and not a future told
-    from a past report or decision ("said it would withdraw", "agreed to withdraw")."""
+    restate an event already under way ("the exercises will involve ..."), not a future told
+    from a past report or decision ("said it would withdraw", "agreed to withdraw"), and not the
+    remainder of an event under way ("the remaining 30 soldiers will leave later")"""
     if event.status != "planned" or text is None:
         return False
     if _DEFINITE.search(text[max(event.sentence.start, event.trigger.start - 40):event.trigger.start]):
         return False
     before = (event.sentence.start, event.trigger.start)
     return (phrases_pattern("future_in_past").search(text, *before) is None
-            and _plan_told_in_past().search(text, *before) is None)
+            and _linking_words("plan_told_in_past").search(text, *before) is None
+            and _linking_words("remainder_words").search(text, *before) is None)
 
 
 @cache
-def _plan_told_in_past() -> regex.Pattern:
-    words = _linking_lexicon()["plan_told_in_past"]
+def _linking_words(key: str) -> regex.Pattern:
+    """A word list of linking.json as one case-insensitive pattern of whole words."""
+    words = _linking_lexicon()[key]
     return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % "|".join(regex.escape(w) for w in words))
 
 

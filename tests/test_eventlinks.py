@@ -91,6 +91,13 @@ def test_a_plan_agreed_in_the_past_may_be_the_arrival():
     assert len(events) == 2 and events[0][1] == events[1][1]
 
 
+def test_the_rest_of_a_force_leaving_later_is_the_same_withdrawal_in_phases():
+    events = ids("Forty Filipino soldiers left Iraq on Monday. "
+                 "The remaining 32 soldiers will withdraw later, a spokesman said.")
+    assert [t for t, _ in events] == ["left", "withdraw"]
+    assert events[0][1] == events[1][1]
+
+
 def test_a_definite_plan_restates_the_drills_under_way():
     # "the drills will involve": the drills that began, not a new plan
     events = ids("Norway's navy began drills off Bodo on Monday. The drills will involve 20 ships, a spokesman said.")
