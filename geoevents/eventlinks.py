@@ -84,7 +84,7 @@ def _plan_from_now(event: Event, text: str | None) -> bool:
     remainder of an event under way ("the remaining 30 soldiers will leave later")"""
     if event.status != "planned" or text is None:
         return False
-    if _DEFINITE.search(text[max(event.sentence.start, event.trigger.start - 40):event.trigger.start]):
+    if _definite_description(event, text):
         return False
     before = (event.sentence.start, event.trigger.start)
     return (phrases_pattern("future_in_past").search(text, *before) is None
@@ -97,6 +97,12 @@ def _linking_words(key: str) -> regex.Pattern:
     """A word list of linking.json as one case-insensitive pattern of whole words."""
     words = _linking_lexicon()[key]
     return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % "|".join(regex.escape(w) for w in words))
+
+
+def _definite_description(event: Event, text: str) -> bool:
+    """"the exercises will involve", not the subject of a verb trigger ("the battalion will move in")."""
+    m = _DEFINITE.search(text, max(event.sentence.start, event.trigger.start - 40), event.trigger.start)
+    return m is not None and _linking_words("verb_phrase_words").search(text, m.start(), m.end()) is None
 
 
 def _done_before_writing(event: Event) -> bool:

@@ -77,6 +77,13 @@ def test_a_plan_from_now_is_not_the_arrival_dated_before_writing():
     assert events[0][1] != events[1][1]
 
 
+def test_an_article_before_the_subject_of_a_plan_is_no_definite_description():
+    events = ids("An advance party of Danish troops arrived in Tallinn on Monday. "
+                 "The battalion will move in later, an Estonian officer said.")
+    assert [t for t, _ in events] == ["arrived", "move in"]
+    assert events[0][1] != events[1][1]
+
+
 def test_a_plan_told_from_the_past_may_be_the_arrival():
     # "would send": a future counted from last week, which Monday's arrival fulfils
     events = ids("Denmark said last week that it would send 200 soldiers to Estonia. "
