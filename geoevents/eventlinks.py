@@ -4,7 +4,15 @@ News repeats itself: "Russia is set to hold drills on August 5-10 near the Afgha
 two sentences on, "the exercises will involve 1,000 Russian soldiers" are one event. Within a
 document, a mention joins the most recent earlier event of its type when nothing conflicts
 (actors, places, dates, status) and something ties them: a shared actor, a shared place, or a
-definite description with no party of its own ("the withdrawal", "these drills").
+definite description with no party of its own ("the withdrawal", "these drills", "the
+battalion's arrival").
+
+Some things keep two mentions apart even when they are close and of one type: a plan counted from
+the time of writing ("when they move in") is not an event the text dates before that time ("the
+advance party arrived on Monday"); a movement to a place is not a movement from it ("retreated to
+the city" and "the city was abandoned"); and a mention that names a place of its own (a city, a
+spot) that the event does not name is not tied to it by nearness or an article alone. Word lists
+are in ``data/lexicon/linking.json``.
 
 The mention's own fields stay as stated; gaps are filled in a separate ``resolved`` block that
 names the mention each value came from.
@@ -14,15 +22,20 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import json
 from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import cache
 
 from . import cachedregex as regex
-from .model import Event, Filled
+from .dating import phrases_pattern
+from .model import Event, Filled, Location
+from .resources import read_text
 
-# "the withdrawal", "that pullout", "these drills", "the planned deployment": refers back
-_DEFINITE = regex.compile(r"\b(?:the|that|this|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+# "the withdrawal", "that pullout", "these drills", "the planned deployment", "the battalion's
+# arrival": refers back
+_DEFINITE = regex.compile(r"\b(?:the|that|this|these|those|its|their)\s+(?:[\w'’-]+\s+){0,2}$", regex.IGNORECASE)
 # "more drills", "another withdrawal", "further deployments": a new event, not the one before
 _ANOTHER = regex.compile(
     r"\b(?:more|another|further|fresh|new|additional|renewed|next|second|third|other)\s+(?:[\w-]+\s+){0,2}$",
@@ -30,6 +43,75 @@ _ANOTHER = regex.compile(
 _OPPOSED = {frozenset({"negated", "occurred"})}
 DATE_SLACK = timedelta(days=7)
 NEARBY = 300  # characters: a mention this close after the last one continues it when a party is missing
+
+
+@cache
+def _linking_lexicon() -> dict:
+    return json.loads(read_text("lexicon/linking.json"))
+
+
+@dataclasses.dataclass(frozen=True)
+class _Reading:
+    """What a mention's text says beyond its fields, read once per mention."""
+
+    plan_from_now: bool  # planned, counted from the time of writing ("when they move in")
+    done_before_writing: bool  # occurred, and dated before the publication date
+    origins: frozenset[str]  # places forces come from
+    destinations: frozenset[str]  # places forces go to
+    spots: frozenset[str]  # places that name one spot (a city), not a country or region
+
+
+def _read(event: Event, text: str | None) -> _Reading:
+    directions = _linking_lexicon()["directions"].get(event.type, {})
+    spot_features = _linking_lexicon()["spot_features"]
+
+    def named(relations: list[str]) -> frozenset[str]:
+        return frozenset(loc.name.casefold() for loc in event.locations if loc.relation in relations)
+
+    return _Reading(
+        plan_from_now=_plan_from_now(event, text),
+        done_before_writing=_done_before_writing(event),
+        origins=named(directions.get("origin", [])),
+        destinations=named(directions.get("destination", [])),
+        spots=frozenset(loc.name.casefold() for loc in event.locations if loc.feature in spot_features),
+    )
+
+
+def _plan_from_now(event: Event, text: str | None) -> bool:
+    """A plan whose future counts from the time of writing: not a definite description that may
+    restate an event already under way ("the exercises will involve ..."), not a future told
+    from a past report or decision ("said it would withdraw", "agreed to withdraw"), and not the
+    remainder of an event under way ("the remaining 30 soldiers will leave later")"""
+    if event.status != "planned" or text is None:
+        return False
+    if _definite_description(event, text):
+        return False
+    before = (event.sentence.start, event.trigger.start)
+    return (phrases_pattern("future_in_past").search(text, *before) is None
+            and _linking_words("plan_told_in_past").search(text, *before) is None
+            and _linking_words("remainder_words").search(text, *before) is None)
+
+
+@cache
+def _linking_words(key: str) -> regex.Pattern:
+    """A word list of linking.json as one case-insensitive pattern of whole words."""
+    words = _linking_lexicon()[key]
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % "|".join(regex.escape(w) for w in words))
+
+
+def _definite_description(event: Event, text: str) -> bool:
+    """"the exercises will involve", not the subject of a verb trigger ("the battalion will move in")."""
+    m = _DEFINITE.search(text, max(event.sentence.start, event.trigger.start - 40), event.trigger.start)
+    return m is not None and _linking_words("verb_phrase_words").search(text, m.start(), m.end()) is None
+
+
+def _done_before_writing(event: Event) -> bool:
+    """An event told as done, whose own stated date ends before the day of writing."""
+    if event.status != "occurred" or event.date is None or event.date.source != "text" or not event.published:
+        return False
+    days = _date_range(event)
+    published = _first_day(event.published)
+    return days is not None and published is not None and days[1] < published
 
 
 @dataclasses.dataclass(eq=False)  # (one cluster is itself only: ``list.remove`` finds it by identity)
@@ -43,13 +125,23 @@ class _Cluster:
     # of the members' dates: the latest first day and the earliest last day (None: none dated)
     latest_start: date | None = None
     earliest_end: date | None = None
+    plan_from_now: bool = False
+    done_before_writing: bool = False
+    origins: set[str] = dataclasses.field(default_factory=set)
+    destinations: set[str] = dataclasses.field(default_factory=set)
+    spots: set[str] = dataclasses.field(default_factory=set)
 
-    def add(self, event: Event) -> None:
+    def add(self, event: Event, reading: _Reading) -> None:
         self.members.append(event)
         self.codes |= _codes(event)
         self.places |= _places(event)
         self.countries |= _countries(event)
         self.statuses.add(event.status)
+        self.plan_from_now |= reading.plan_from_now
+        self.done_before_writing |= reading.done_before_writing
+        self.origins |= reading.origins
+        self.destinations |= reading.destinations
+        self.spots |= reading.spots
         days = _date_range(event)
         if days is not None:
             self.latest_start = days[0] if self.latest_start is None else max(self.latest_start, days[0])
@@ -74,7 +166,13 @@ def _places(event: Event) -> set[str]:
 
 
 def _countries(event: Event) -> set[str]:
-    return {loc.country for loc in event.locations if loc.country}
+    # (a place the gazetteer does not know has a country guessed from its context, "a former
+    # British base at ...": too weak to keep two mentions apart)
+    return {loc.country for loc in event.locations if loc.country and not _unknown_place(loc)}
+
+
+def _unknown_place(location: Location) -> bool:
+    return location.feature == "place" and location.lat is None
 
 
 def _date_range(event: Event) -> tuple[date, date] | None:
@@ -108,7 +206,13 @@ def _last_day(value: str) -> date | None:
         return None
 
 
-def _conflicts(event: Event, cluster: _Cluster) -> bool:
+def _conflicts(event: Event, reading: _Reading, cluster: _Cluster) -> bool:
+    if (reading.plan_from_now and cluster.done_before_writing) or (
+            reading.done_before_writing and cluster.plan_from_now):
+        return True  # what is still to come is not what the text dates as over
+    if (reading.origins & cluster.destinations) - cluster.origins or (
+            reading.destinations & cluster.origins) - cluster.destinations:
+        return True  # a movement to a place and a movement from it
     codes = _codes(event)
     if codes and cluster.codes and not codes & cluster.codes:
         return True
@@ -124,12 +228,14 @@ def _conflicts(event: Event, cluster: _Cluster) -> bool:
     return any(frozenset({event.status, status}) in _OPPOSED for status in cluster.statuses)
 
 
-def _tied(event: Event, cluster: _Cluster, text: str | None) -> bool:
+def _tied(event: Event, reading: _Reading, cluster: _Cluster, text: str | None) -> bool:
     """Something positive says the mention belongs to the event."""
     if _codes(event) & cluster.codes or _places(event) & cluster.places:
         return True
     if event.actors and cluster.codes:
         return False
+    if reading.spots and cluster.spots and not reading.spots & cluster.spots:
+        return False  # it names a place of its own, and the event another
     # one side names no party: a definite description ("the withdrawal") or the next sentence
     if cluster.members[-1].sentence.end >= event.sentence.start - NEARBY:
         return True
@@ -154,10 +260,12 @@ def link_within_document(events: Sequence[Event], text: str | None = None, doc_k
     clusters: list[_Cluster] = []  # the cluster joined last, last: mentions come in text order
     owner: list[_Cluster] = []
     for event in ordered:
+        reading = _read(event, text)
         # (the first mention has no event to join: "more drills" is not looked for then)
         home = None if not clusters or _another(event, text) else next(
             (c for c in reversed(clusters[-RECENT_EVENTS:])
-             if c.members[0].type == event.type and not _conflicts(event, c) and _tied(event, c, text)),
+             if c.members[0].type == event.type and not _conflicts(event, reading, c)
+             and _tied(event, reading, c, text)),
             None,
         )
         if home is None:
@@ -165,7 +273,7 @@ def link_within_document(events: Sequence[Event], text: str | None = None, doc_k
         else:
             clusters.remove(home)
         clusters.append(home)
-        home.add(event)
+        home.add(event, reading)
         owner.append(home)
     key = doc_key if doc_key is not None else (events[0].doc_id if events else None)
     linked = []
