@@ -529,8 +529,11 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
             if cue.category == "planned" and _words(text, cue.end, trigger_start) > lex.planned_reach \
                     and not _passive_plan(text, cues, index, lex):
                 continue  # too far away to govern the trigger
-            if cue.text.endswith((" in", " of")) and _words(text, cue.end, trigger_start) > _PREPOSITION_REACH:
-                continue  # "did not take part in the invasion ..., (sent) ... the training": its object is another
+            if cue.text.endswith((" in", " of")) and _words(text, cue.end, trigger_start) > _PREPOSITION_REACH \
+                    and cue.text.lower() not in lex.tenseless:
+                # "did not take part in the invasion ..., (sent) ... the training": its object is another;
+                # a tenseless preposition governs its whole noun phrase ("in protest of US-Korean joint drills")
+                continue
             if cue.category == "planned" and _modifies_trigger(text, cue, trigger_start, lex):
                 return _governor_of_modifier(text, cues[index - 1] if index else None, cue, lex) or "planned"
             if cue.category in _TRANSPARENT:
