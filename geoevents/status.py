@@ -383,7 +383,7 @@ def _finite(words: list[str], aux: str | None, before: tuple[str, ...], lex: Sta
     if first.endswith("ing"):
         return lower in lex.be  # "is deploying", "were withdrawing"
     if first in lex.irregular_past or first.endswith("ed"):
-        near = [w.lower() for w in before[-_NEAR_MODAL:]]
+        near = _after_new_subject([w.lower() for w in before[-_NEAR_MODAL:]], lex)
         # not "will see troops stationed", "to be deployed"; but the "to" of "moved troops to the
         # border, then pulled them back" is a preposition: only a "to" before a verb counts
         return not any(w in lex.modals
@@ -392,6 +392,19 @@ def _finite(words: list[str], aux: str | None, before: tuple[str, ...], lex: Sta
     if lower in _COORDINATORS and _third_person(first) and (len(words) == 1 or not _third_person(words[-1])):
         return True  # "suspends the assembly and deploys troops": a second verb of the same subject
     return _subject_like(aux, lex) or aux is None  # "Turkey sends", "US forces withdraw from the city"
+
+
+def _after_new_subject(near: list[str], lex: StatusLexicon) -> list[str]:
+    """The words after the last "and"/"but" when a subject stands between it and the trigger:
+    "said the rally would be peaceful and Hezbollah deployed guards" (a clause of its own, which
+    the modal before does not govern), not "will be trained and (quickly) deployed"."""
+    joints = [i for i, w in enumerate(near) if w in ("and", "but")]
+    if not joints:
+        return near
+    rest = near[joints[-1] + 1:]
+    if any(w not in lex.adverbs and not w.endswith("ly") and w not in lex.modals for w in rest):
+        return rest
+    return near
 
 
 def _third_person(word: str) -> bool:
