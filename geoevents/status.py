@@ -706,7 +706,8 @@ def _awaited(text: str, sentence: tuple[int, int], trigger_start: int, form: Tri
     control": a present tense after "until" is a condition awaited, whatever the main clause's tense
     ("fought until the troops withdrew" keeps its past)."""
     present = form.bare_with_subject or (form.finite and _is_bare(form.first, lex)) or (
-        form.finite and bool(form.before) and form.before[-1].lower() in ("is", "are"))
+        form.finite and bool(form.before) and form.before[-1].lower() in ("is", "are")) or (
+        form.finite and _third_person(form.first.lower()) and form.first.lower() not in lex.irregular_past)
     # "until foreign forces stop attacking ... and withdraw": a second bare verb of the same subject
     coordinated = not form.nominal and bool(form.before) and form.before[-1].lower() == "and" \
         and _is_bare(form.first, lex)

@@ -27,6 +27,7 @@ WEAPONS_LIST_WINDOW = 240
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 # "from" / "out of" after the trigger, or "of" right after a trigger ending in "out" ("pulls out of")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of|(?<=\bout\s+)of)\s+(?:the\s+)?", regex.IGNORECASE)
+_AND_NEXT = regex.compile(r"(?:[\p{L}'’-]+\s+){1,3}?and\s+(?:the\s+)?", regex.IGNORECASE)
 _FROM_PHRASE_NEXT = regex.compile(r"\s+(?:from|out\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
 _WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
 _PARTNER = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+(?:with|between|involving|by)\s", regex.IGNORECASE)
@@ -562,10 +563,17 @@ class SentenceContext:
             if m and (self._place_at(self._past_partitive(m.end())) or self._held_ground_at(m.end())):
                 return True
         m = _FROM_PHRASE.match(self.text, candidate.end, min(self.end, candidate.end + 60))
-        if not m or not (self._place_at(self._past_partitive(m.end())) or self._held_ground_at(m.end())):
+        if not m or not (self._place_at(self._past_partitive(m.end())) or self._held_ground_at(m.end())
+                         or self._place_coordinated(m.end())):
             return False
         return any(mention.end <= candidate.start and mention.actor_reading() is not None
                    for mention in self.mentions)
+
+    def _place_coordinated(self, position: int) -> bool:
+        """A place named second in the phrase at ``position``: "(withdrew from) the crossing and
+        the entire Gaza Strip"."""
+        m = _AND_NEXT.match(self.text, position, self.end)
+        return m is not None and self._place_at(self._past_partitive(m.end()))
 
     def _party_of(self, candidate: Candidate) -> int | None:
         """Where the state or armed group named in the "of" phrase right after a trigger ends
