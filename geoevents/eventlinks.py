@@ -86,6 +86,11 @@ def _date_range(event: Event) -> tuple[date, date] | None:
     return (first, last) if first and last else None
 
 
+def _plus_slack(day: date) -> date:
+    """``day`` + DATE_SLACK, where an open end (``date.max``) stays open instead of overflowing."""
+    return day + DATE_SLACK if day <= date.max - DATE_SLACK else date.max
+
+
 def _first_day(value: str) -> date | None:
     parts = value.split("-")
     try:
@@ -117,7 +122,7 @@ def _conflicts(event: Event, cluster: _Cluster) -> bool:
         return True
     mine = _date_range(event)
     if mine and cluster.latest_start is not None and cluster.earliest_end is not None and (
-            cluster.earliest_end < mine[0] - DATE_SLACK or cluster.latest_start > mine[1] + DATE_SLACK):
+            cluster.earliest_end < mine[0] - DATE_SLACK or cluster.latest_start > _plus_slack(mine[1])):
         # dates overlap or lie within DATE_SLACK (reports of a multi-day event date it by different
         # days): not when a member ends that long before the mention's date, or starts as long after
         return True
