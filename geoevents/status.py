@@ -57,6 +57,7 @@ _HEDGE_ON_VERB_REACH = 1  # words from a hedge to the auxiliary it qualifies ("b
 _DENIAL_REACH = 5  # words from a denial to the finite verb of the clause it denies ("denied that its troops had")
 _DEMAND_OBJECT_WORDS = 4  # words from a verb of demanding to the "not to" it governs ("urged the US government not to")
 _SMALL_CLAUSE_REACH = 8  # words before a participle in which "see", "want", "accept" make it their complement
+_ASPECT_REACH = 3  # words from an aspectual verb to the transparent cue it governs ("will begin to", "started planning to")
 _NEAR_MODAL = 4  # words before a participle in which a modal makes it non-finite ("will see troops stationed")
 
 
@@ -533,6 +534,11 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
             return pending
         if pending_past and _words(text, cue.end, boundary) > _PAST_CAUSE_REACH:
             return pending  # "The threat of an invasion prompted Taiwan to hold drills": the cue is the subject's
+        if pending is not None and cue.category == "aspect" and cue.text.lower() in lex.present_bare_cues \
+                and _words(text, cue.end, boundary) > _ASPECT_REACH:
+            # "Hearings begin in the battle over plans to move the base": a bare "begin" far before
+            # governs its own object (not "prompting the army and militias to withdraw")
+            return pending
         if pending is None:
             if cue.category == "occurred" and cue.text.lower() in lex.clause_auxiliaries:
                 # "denied that troops had taken part in the drills": the auxiliary is the finite
