@@ -57,7 +57,7 @@ _HEDGE_ON_VERB_REACH = 1  # words from a hedge to the auxiliary it qualifies ("b
 _DENIAL_REACH = 5  # words from a denial to the finite verb of the clause it denies ("denied that its troops had")
 _DEMAND_OBJECT_WORDS = 4  # words from a verb of demanding to the "not to" it governs ("urged the US government not to")
 _SMALL_CLAUSE_REACH = 8  # words before a participle in which "see", "want", "accept" make it their complement
-_ASPECT_REACH = 3  # words from an aspectual verb to the transparent cue it governs ("will begin to", "started planning to")
+_ASPECT_REACH = 3  # words from an aspect verb to the transparent cue it governs ("will begin to")
 _NEAR_MODAL = 4  # words before a participle in which a modal makes it non-finite ("will see troops stationed")
 
 
