@@ -610,6 +610,9 @@ _POSSESSED_GAP = {"unilateral", "unconditional", "full", "partial", "complete", 
                   "major"}
 
 
+_FROM_AFTER = regex.compile(r"\s+(?:from|out\s+of)\s", regex.IGNORECASE)
+
+
 def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
     """The party right after a nominal trigger: "the deployment of U.S. strategic assets",
     "the withdrawal of Russian troops", "drills held by China"."""
@@ -630,7 +633,8 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
         rest = words[1:]
         force = role.force or _force_name_after(text, role, roles)
         if words[0] == "of" and not force:
-            return []
+            # "the withdrawal of Israel from Gaza": the party leaving, named for its forces
+            return [role] if rest in ([], ["the"]) and _FROM_AFTER.match(text, role.mention.end) else []
         if all(w in _NP_GAP or _a_count(w) or w in role_words("force_modifiers") for w in rest) and (
                 words[0] == "by" or force):
             return [role]

@@ -58,6 +58,7 @@ _HEDGE_ON_VERB_REACH = 1  # words from a hedge to the auxiliary it qualifies ("b
 _DENIAL_REACH = 5  # words from a denial to the finite verb of the clause it denies ("denied that its troops had")
 _DEMAND_OBJECT_WORDS = 4  # words from a verb of demanding to the "not to" it governs ("urged the US government not to")
 _SMALL_CLAUSE_REACH = 8  # words before a participle in which "see", "want", "accept" make it their complement
+_ASPECT_REACH = 3  # words from an aspect verb to the transparent cue it governs ("will begin to")
 _NEAR_MODAL = 4  # words before a participle in which a modal makes it non-finite ("will see troops stationed")
 
 
@@ -384,7 +385,7 @@ def _finite(words: list[str], aux: str | None, before: tuple[str, ...], lex: Sta
     if first.endswith("ing"):
         return lower in lex.be  # "is deploying", "were withdrawing"
     if first in lex.irregular_past or first.endswith("ed"):
-        near = [w.lower() for w in before[-_NEAR_MODAL:]]
+        near = _after_new_subject([w.lower() for w in before[-_NEAR_MODAL:]], lex)
         # not "will see troops stationed", "to be deployed"; but the "to" of "moved troops to the
         # border, then pulled them back" is a preposition: only a "to" before a verb counts
         return not any(w in lex.modals
@@ -393,6 +394,19 @@ def _finite(words: list[str], aux: str | None, before: tuple[str, ...], lex: Sta
     if lower in _COORDINATORS and _third_person(first) and (len(words) == 1 or not _third_person(words[-1])):
         return True  # "suspends the assembly and deploys troops": a second verb of the same subject
     return _subject_like(aux, lex) or aux is None  # "Turkey sends", "US forces withdraw from the city"
+
+
+def _after_new_subject(near: list[str], lex: StatusLexicon) -> list[str]:
+    """The words after the last "and"/"but" when a subject stands between it and the trigger:
+    "said the rally would be peaceful and Hezbollah deployed guards" (a clause of its own, which
+    the modal before does not govern), not "will be trained and (quickly) deployed"."""
+    joints = [i for i, w in enumerate(near) if w in ("and", "but")]
+    if not joints:
+        return near
+    rest = near[joints[-1] + 1:]
+    if any(w not in lex.adverbs and not w.endswith("ly") and w not in lex.modals for w in rest):
+        return rest
+    return near
 
 
 def _third_person(word: str) -> bool:
@@ -521,6 +535,11 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
             return pending
         if pending_past and _words(text, cue.end, boundary) > _PAST_CAUSE_REACH:
             return pending  # "The threat of an invasion prompted Taiwan to hold drills": the cue is the subject's
+        if pending is not None and cue.category == "aspect" and cue.text.lower() in lex.present_bare_cues \
+                and _words(text, cue.end, boundary) > _ASPECT_REACH:
+            # "Hearings begin in the battle over plans to move the base": a bare "begin" far before
+            # governs its own object (not "prompting the army and militias to withdraw")
+            return pending
         if pending is None:
             if cue.category == "occurred" and cue.text.lower() in lex.clause_auxiliaries:
                 # "denied that troops had taken part in the drills": the auxiliary is the finite
@@ -530,8 +549,11 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
             if cue.category == "planned" and _words(text, cue.end, trigger_start) > lex.planned_reach \
                     and not _passive_plan(text, cues, index, lex):
                 continue  # too far away to govern the trigger
-            if cue.text.endswith((" in", " of")) and _words(text, cue.end, trigger_start) > _PREPOSITION_REACH:
-                continue  # "did not take part in the invasion ..., (sent) ... the training": its object is another
+            if cue.text.endswith((" in", " of")) and _words(text, cue.end, trigger_start) > _PREPOSITION_REACH \
+                    and cue.text.lower() not in lex.tenseless:
+                # "did not take part in the invasion ..., (sent) ... the training": its object is another;
+                # a tenseless preposition governs its whole noun phrase ("in protest of US-Korean joint drills")
+                continue
             if cue.category == "planned" and _modifies_trigger(text, cue, trigger_start, lex):
                 return _governor_of_modifier(text, cues[index - 1] if index else None, cue, lex) or "planned"
             if cue.category in _TRANSPARENT:
@@ -691,7 +713,8 @@ def _awaited(text: str, sentence: tuple[int, int], trigger_start: int, form: Tri
     control": a present tense after "until" is a condition awaited, whatever the main clause's tense
     ("fought until the troops withdrew" keeps its past)."""
     present = form.bare_with_subject or (form.finite and _is_bare(form.first, lex)) or (
-        form.finite and bool(form.before) and form.before[-1].lower() in ("is", "are"))
+        form.finite and bool(form.before) and form.before[-1].lower() in ("is", "are")) or (
+        form.finite and _third_person(form.first.lower()) and form.first.lower() not in lex.irregular_past)
     # "until foreign forces stop attacking ... and withdraw": a second bare verb of the same subject
     coordinated = not form.nominal and bool(form.before) and form.before[-1].lower() == "and" \
         and _is_bare(form.first, lex)

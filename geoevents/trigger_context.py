@@ -28,6 +28,8 @@ WEAPONS_LIST_WINDOW = 240
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*")
 # "from" / "out of" after the trigger, or "of" right after a trigger ending in "out" ("pulls out of")
 _FROM_PHRASE = regex.compile(r"\s+(?:\S+\s+){0,3}?(?:from|out\s+of|(?<=\bout\s+)of)\s+(?:the\s+)?", regex.IGNORECASE)
+_AND_NEXT = regex.compile(r"(?:[\p{L}'’-]+\s+){1,3}?and\s+(?:the\s+)?", regex.IGNORECASE)
+_FROM_PHRASE_NEXT = regex.compile(r"\s+(?:from|out\s+of)\s+(?:the\s+)?", regex.IGNORECASE)
 _WITH = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+with\s", regex.IGNORECASE)
 _PARTNER = regex.compile(r"(?:\s+[\p{L}'’-]+){0,2}?\s+(?:with|between|involving|by)\s", regex.IGNORECASE)
 _TO_HOME = regex.compile(r"\s+(?:back\s+)?(?:in|to|into)\s+(?:the\s+)?", regex.IGNORECASE)
@@ -561,12 +563,34 @@ class SentenceContext:
 
     def from_place(self, candidate: Candidate) -> bool:
         """"(the Philippines agreed to) withdraw from Iraq": a place withdrawn from, and a state or
-        armed group before the trigger (not "Mercedes-Benz withdraws from Russia")."""
+        armed group before the trigger (not "Mercedes-Benz withdraws from Russia") or named in
+        the "of" phrase of a noun trigger ("the withdrawal of Israel from Gaza")."""
+        party_end = self._party_of(candidate)
+        if party_end is not None:
+            m = _FROM_PHRASE_NEXT.match(self.text, party_end, self.end)
+            if m and (self._place_at(self._past_partitive(m.end())) or self._held_ground_at(m.end())):
+                return True
         m = _FROM_PHRASE.match(self.text, candidate.end, min(self.end, candidate.end + 60))
-        if not m or not (self._place_at(self._past_partitive(m.end())) or self._held_ground_at(m.end())):
+        if not m or not (self._place_at(self._past_partitive(m.end())) or self._held_ground_at(m.end())
+                         or self._place_coordinated(m.end())):
             return False
         return any(mention.end <= candidate.start and mention.actor_reading() is not None
                    for mention in self.mentions)
+
+    def _place_coordinated(self, position: int) -> bool:
+        """A place named second in the phrase at ``position``: "(withdrew from) the crossing and
+        the entire Gaza Strip"."""
+        m = _AND_NEXT.match(self.text, position, self.end)
+        return m is not None and self._place_at(self._past_partitive(m.end()))
+
+    def _party_of(self, candidate: Candidate) -> int | None:
+        """Where the state or armed group named in the "of" phrase right after a trigger ends
+        ("the withdrawal of (the) Israel"), if one is named there."""
+        of = _OF_THE.match(self.text, candidate.end, self.end)
+        if of is None:
+            return None
+        return next((mention.end for mention in self.mentions
+                     if mention.start == of.end() and mention.actor_reading() is not None), None)
 
     def unknown_name_subject(self, candidate: Candidate) -> bool:
         """"Mercedes-Benz withdraws from Russia", "Ikea and H&M pulled out": a name the gazetteer

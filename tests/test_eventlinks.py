@@ -182,3 +182,12 @@ def test_known_places_in_different_countries_keep_mentions_apart():
     linked = link_within_document([_mention(0, "FRA", "Kourou", "GUF", 5.16),
                                    _mention(100, "FRA", "Macapa", "BRA", 0.03)])
     assert linked[0].event_id != linked[1].event_id
+
+
+def test_an_open_ended_date_after_a_dated_mention_does_not_overflow():
+    # "since March 2021" has no end (date.max): comparing it with a dated event must not overflow
+    text = ("Germany sent 200 soldiers to Lithuania on Monday. "
+            "German troops have been deployed in Lithuania since March 2021.")
+    events = extract(text, published=DCT, doc_id="n9")
+    assert [e.trigger.text for e in events] == ["sent", "deployed"]
+    assert events[1].date.start == "2021-03" and events[1].date.end is None
