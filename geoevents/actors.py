@@ -634,7 +634,7 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
         force = role.force or _force_name_after(text, role, roles)
         if words[0] == "of" and not force:
             # "the withdrawal of Israel from Gaza": the party leaving, named for its forces
-            return [role] if rest in ([], ["the"]) and _FROM_AFTER.match(text, role.mention.end) else []
+            return [role] if rest in ([], ["the"]) and match_at(_FROM_AFTER, text, role.mention.end) else []
         if all(w in _NP_GAP or _a_count(w) or w in role_words("force_modifiers") for w in rest) and (
                 words[0] == "by" or force):
             return [role]
