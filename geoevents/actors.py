@@ -311,7 +311,7 @@ def add_host(actors: list[Actor], locations: list[Location], event_type: str) ->
 def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year: int | None) -> list[NameRole]:
     prepositions = governing_words()
     result = []
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         reading = mention.actor_reading(year)
         if reading is None:
             continue
@@ -340,8 +340,31 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
             preposition = None  # "the government in Kinshasa sent": the capital stands for the state
         if preposition == "and" and result and _CONJUNCT.fullmatch(text, result[-1].mention.end, mention.start):
             preposition = result[-1].preposition or "and"  # "in Iraq and Afghanistan": both in the phrase
+        if preposition is None and index:
+            preposition = _town_of_the_state(text, clause, mentions[index - 1], mention, reading)
         result.append(NameRole(mention, reading, preposition, force, place_modifier, leads))
     return result
+
+
+_APPOSITION_COMMA = regex.compile(r",\s*")
+# what may follow a state named as the country of a town: the phrase goes on or ends ("to Busan,
+# South Korea, on Monday"), no verb of its own ("In Zagreb, Croatia sent troops": the subject)
+_APPOSITION_END = regex.compile(r"\s*(?:[,.;:)–—]|$)|\s+(?:on|in|at|to|for|after|before|during|amid|as|since|while"
+                                r"|from|with|by|until|near|last|this|next|early|late|earlier|later)\b")
+
+
+def _town_of_the_state(text: str, clause: tuple[int, int], town: Mention, state: Mention,
+                       reading: Reading) -> str | None:
+    """The preposition of the town a state's name follows as its apposition ("sent to Pusan, South
+    Korea", "arrived in Split, Croatia"): the state is part of that place phrase, no party. Only a
+    town that lies in that state ("In Basra, Britain sent ..." names Britain as the subject)."""
+    if (reading.entity.kind != "state" or reading.form != "name"
+            or _APPOSITION_COMMA.fullmatch(text, town.end, state.start) is None
+            or reading.entity.code not in town.place_countries()
+            or _APPOSITION_END.match(text, state.end, clause[1] + 1) is None):
+        return None
+    preposition = preposition_before(text, town.start, clause[0], non_actor_prepositions(), through_names=True)
+    return preposition if preposition in _LOCATIVE | _DIRECTIONAL else None
 
 
 def _verb_between(after: str) -> bool:
@@ -457,6 +480,20 @@ def _actor(role: NameRole, kind_role: str) -> Actor:
 
 def _words_between(text: str, a: int, b: int) -> list[str]:
     return [w.lower() for w in words_in(text, a, b)] if b > a else []
+
+
+# up to two capitalised words right before a force's own name: the part of the state whose unit it
+# is ("the Texas National Guard", "the New York Army National Guard")
+_UNIT_OWNER_BEFORE = regex.compile(r"(?<=\s)(?-i:\p{Lu}[\p{Ll}-]+)(?:\s+(?-i:\p{Lu}[\p{Ll}-]+))?\s+$")
+
+
+def _start_of_force_name(text: str, role: NameRole) -> int:
+    """Where the name of the force ``role`` reads begins, with the capitalised words of a state's
+    part before it ("deploys the California National Guard": the object is the Guard)."""
+    if role.reading.form != "force":
+        return role.mention.start
+    owner = _UNIT_OWNER_BEFORE.search(text, max(0, role.mention.start - 30), role.mention.start)
+    return owner.start() if owner else role.mention.start
 
 
 _RELATIVE_BEFORE = regex.compile(r"\b(?:who|that)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|then|"
@@ -615,7 +652,7 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
     for role in roles:
         if role.mention.start < trigger[1] or role.place_modifier:
             continue
-        words = _words_between(text, trigger[1], role.mention.start)
+        words = _words_between(text, trigger[1], _start_of_force_name(text, role))
         if "by" in words[1:4] and all(w in _NP_GAP or w in _PASSIVE_GAP for w in words[:words.index("by")]):
             words = words[words.index("by"):]  # "exercises held by South Korea", "drills were staged by X"
         elif words and words[0] == "of" and "by" in words[2:] and all(
@@ -777,7 +814,7 @@ def _joined_verb() -> regex.Pattern:
 
 def _object_of_trigger(text: str, trigger: tuple[int, int], role: NameRole) -> bool:
     """Is the name, after the trigger, in the phrase that is its object ("deployed 500 Russian troops")?"""
-    gap = _words_between(text, trigger[1], role.mention.start)
+    gap = _words_between(text, trigger[1], _start_of_force_name(text, role))
     return len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or _a_count(w) for w in gap)
 
 
