@@ -97,7 +97,8 @@ def attach_actors(
         agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
                   or _participle_subject(text, sentence, clause, trigger, mentions, year)
                   or _relative_antecedent(text, sentence, clause, mentions, year)
-                  or _coordinated_subject(text, sentence, trigger, mentions, year))
+                  or _coordinated_subject(text, sentence, trigger, mentions, year)
+                  or _forces_taken_up(text, sentence, trigger, mentions, year))
     if not agents and not partners:
         agents = (_commander_of(text, sentence, trigger, mentions, year)
                   or _pair_named_before(text, sentence, clause, trigger, mentions, year)
@@ -1281,6 +1282,41 @@ def _participle_subject(text: str, sentence: tuple[int, int], clause: tuple[int,
 
 
 _PARTICIPLE_OPENERS = {"after", "before", "while", "by", "when", "since", "without"}
+
+
+def _forces_taken_up(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
+                     year: int | None) -> list[NameRole]:
+    """"The Australian Army ends its mission, as 500 troops withdraw", "capture the Sudanese Army
+    base after the army withdraws": a subject of bare force nouns takes up the forces named before
+    in the sentence (roles.json taken_up_force_nouns)."""
+    subject = _bare_force_subject().search(text, max(sentence[0], trigger[0] - 80), trigger[0])
+    opener = subject.group("opener").lower() if subject else ""
+    opened = opener in role_words("subject_clause_openers")
+    if subject is None or not (subject.group("count") or opened):
+        return []  # ("as coalition forces retreat": the opener is a modifier of other forces)
+    before = [m for m in mentions if sentence[0] <= m.start and m.end <= subject.start()]
+    forces = [r for r in _roles_of(text, (sentence[0], subject.start()), before, year)
+              if r.force and not r.place_modifier and r.reading.form != "leader"
+              and not _modifies_a_name(text, r) and not _irregulars_of(text, r)]
+    noun = subject.group("noun").lower()
+    same = [r for r in forces if noun in _words_between(text, r.mention.start, r.mention.end + 40)[:5]]
+    if same:
+        return same[-1:]
+    return forces[-1:] if opened and len({r.reading.entity.code for r in forces}) == 1 else []
+
+
+@cache
+def _bare_force_subject() -> regex.Pattern:
+    """A subject of force nouns with no party before the trigger, and the word that opens it
+    ("as about 500 troops withdraw", "forced the soldiers to retreat")."""
+    lexicon = role_lexicon()
+    counting = alternation(lexicon["counting_words"] + lexicon["taken_up_counting_words"])
+    coordinated = lexicon["coordinated_predicate"]
+    gap = alternation(coordinated["auxiliaries"] + coordinated["adverbs"] + ["to", "be", "being", "not", "begin",
+                                                                              "start", "started"])
+    return regex.compile(r"(?<![\p{L}'’-])(?P<opener>(?-i:\p{Ll})+)\s+(?P<count>(?:(?:%s|\d[\d,]*)\s+)*)"
+                         r"(?P<noun>%s)\s+(?:(?:%s)\s+){0,3}$"
+                         % (counting, alternation(lexicon["taken_up_force_nouns"]), gap), regex.IGNORECASE)
 
 
 _COORDINATOR = regex.compile(r"\b(?:and|but)\s+", regex.IGNORECASE)
