@@ -336,9 +336,12 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
             preposition, force = None, True  # "forces loyal to Haftar withdrew": his forces
         if preposition == "of" and _force_of().search(text, max(clause[0], mention.start - 30), mention.start):
             force = True  # "the navies of India and France held drills": the forces of the party
-        if preposition in _LOCATIVE and _governing_in().search(text, max(clause[0], mention.start - 40),
-                                                               mention.start):
+        governing = (_governing_in().search(text, max(clause[0], mention.start - 40), mention.start)
+                     if preposition in _LOCATIVE else None)
+        if governing and not (result and _PARTY_BEFORE_NOUN.fullmatch(text, result[-1].mention.end,
+                                                                      governing.start())):
             preposition = None  # "the government in Kinshasa sent": the capital stands for the state
+            # (not "US officials in Iraq": the party named before the noun is the one that governs)
         if preposition == "and" and result and _CONJUNCT.fullmatch(text, result[-1].mention.end, mention.start):
             preposition = result[-1].preposition or "and"  # "in Iraq and Afghanistan": both in the phrase
         if preposition is None and index:
@@ -347,6 +350,7 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
     return result
 
 
+_PARTY_BEFORE_NOUN = regex.compile(r"(?:['’]s)?\s+(?:[\p{L}-]+\s+)?")  # "US (military) officials in Iraq"
 _APPOSITION_COMMA = regex.compile(r",\s*")
 # what may follow a state named as the country of a town: the phrase goes on or ends ("to Busan,
 # South Korea, on Monday"), no verb of its own ("In Zagreb, Croatia sent troops": the subject)
@@ -1222,17 +1226,25 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
     """"The TDF confirm their withdrawal, saying that *they* are re-deploying": a pronoun subject
     of the trigger's clause stands for the sentence's subject, a party named before the clause."""
     words = _words_between(text, clause[0], trigger[0])
-    if not any(w in ("it", "they", "he", "she", "we") for w in words[:6]):
+    subject = any(w in ("it", "they", "he", "she", "we") for w in words[:6])
+    if not subject and not _possessed_intention(words):
         return []
-    for mention in mentions:
-        if mention.start >= clause[0]:
-            break
-        reading = mention.actor_reading(year)
-        if reading is None or _event_name_head().match(text, mention.end) or preposition_before(
-                text, mention.start, sentence[0], non_actor_prepositions()):
-            continue
-        return [NameRole(mention, reading, None, False, False)]
-    return []
+    found = [NameRole(mention, reading, None, False, False) for mention in mentions
+             if mention.start < clause[0] and (reading := mention.actor_reading(year)) is not None
+             and not _event_name_head().match(text, mention.end)
+             and not preposition_before(text, mention.start, sentence[0], non_actor_prepositions())]
+    if not subject and len({r.reading.entity.code for r in found}) > 1:
+        return []  # "Russia criticised NATO after its decision to deploy": whose decision is not told
+    return found[:1]
+
+
+def _possessed_intention(words: list[str]) -> bool:
+    """"following his decision to withdraw", "after their pledge to send troops": the owner of an
+    intention whose infinitive is the trigger is the subject of the clause before (roles.json
+    intention_nouns)."""
+    nouns = role_words("intention_nouns")
+    return any(w in ("his", "her", "its", "their") and i + 2 < len(words) + 1 and words[i + 1:i + 3] in (
+        [n, "to"] for n in nouns) for i, w in enumerate(words[:4]))
 
 
 # where a named force is based or comes from, between it and its relative clause: "the 3rd
