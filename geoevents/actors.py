@@ -896,12 +896,23 @@ def _heading_the_participle(text: str, trigger: tuple[int, int], found: list[Nam
     if len(before) < 2 or not text[trigger[0]:trigger[1]].split()[0].lower().endswith(("ed", "ing")):
         return found
     last = before[-1]
-    gap = _words_between(text, last.mention.end, trigger[0])
-    if (not gap or not any(force_nouns().fullmatch(w) for w in gap) or _PUNCTUATION.search(text, last.mention.end,
-                                                                                          trigger[0])
-            or not all(force_nouns().fullmatch(w) or w in role_words("force_modifiers") for w in gap)):
+    gap = words_in(text, last.mention.end, trigger[0])
+    if (not gap or not any(_names_forces(w) for w in gap) or _PUNCTUATION.search(text, last.mention.end, trigger[0])
+            or not all(_names_forces(w) or w.lower() in role_words("force_modifiers") or w[0].isupper()
+                       for w in gap)):
         return found
     return [r for r in found if r is last or r.mention.start >= trigger[1]]
+
+
+def _names_forces(word: str) -> bool:
+    """A force noun, a platform ("warships", "drones") or a model ("F-14", "Su-30s")."""
+    lower = word.lower()
+    return bool(force_nouns().fullmatch(lower)) or lower in _platform_words() or any(c.isdigit() for c in word)
+
+
+@cache
+def _platform_words() -> frozenset[str]:
+    return frozenset(w for line in read_lines("lexicon/platforms.txt") for w in line.split())
 
 
 # "since the foreign troop withdrawal started": forces named only as foreign have no party here
