@@ -70,6 +70,9 @@ def attach_actors(
     in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
     roles = [r for r in _roles_of(text, clause, in_clause, year) if not _modifies_a_name(text, r)]
     roles = [r for r in roles if not _speaker(text, r, trigger, roles)]
+    sellers = _sellers(text, trigger, roles) if found_type == "arms_transfer" else []
+    if sellers:  # "Turkey will buy Russian jets": the buyer acts, the seller is the other party
+        roles = [r for r in roles if r not in sellers]
     participants = _partner_words()
     # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
@@ -122,6 +125,7 @@ def attach_actors(
     if found_type == "training":
         chosen += [(r, "participant") for r in _training_parties(text, clause, trigger, roles)
                    if r not in agents + partners]
+    chosen += [(r, "participant") for r in sellers if r not in agents]
     chosen += [(r, "agent") for r in _frameworks(text, sentence, mentions, year)]
     chosen += [(r, "agent") for r in _contributors(text, sentence, trigger, mentions, year)]
     chosen += [(r, "agent") for r in _mission_members(text, sentence, trigger, [r for r, _ in chosen], mentions, year)]
@@ -135,6 +139,47 @@ def attach_actors(
             seen.add(actor.code)
             actors.append(actor)
     return actors
+
+
+def _sellers(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """The parties of a trigger of buying (roles.json buying_words) that sell: named after it
+    outside a phrase of place, the makers or sellers of what is bought ("buy Russian S-400s", "the
+    purchase of jets from the United States", "Russia's S-400"; not "buy arms to send to Ukraine"),
+    or before it, the party a deal is made with ("signs a deal with the United States to buy")."""
+    if text[trigger[0]:trigger[1]].split()[0].lower() not in role_words("buying_words"):
+        return []
+    return [r for r in roles if r.preposition == "with" and r.mention.end <= trigger[0]
+            and not _BREAK.search(text, r.mention.end, trigger[0])
+            or r.mention.start >= trigger[1] and _in_the_object(text, trigger, r)]
+
+
+_SELLER_REACH = 8  # words between a trigger of buying and the seller in its object
+_BREAK = regex.compile(r"[,;:()\[\]–—]|--")
+
+
+def _in_the_object(text: str, trigger: tuple[int, int], role: NameRole) -> bool:
+    """Is the party after a trigger of buying in the phrase of what is bought: "from" a party, or a
+    party whose weapons they are ("Russian S-400s", "U.S. combat aircraft"); not a clause past it
+    ("the purchase of jets will anger Russia", "buys the system, facing US sanctions")?"""
+    gap = _words_between(text, trigger[1], role.mention.start)
+    if (len(gap) > _SELLER_REACH or _BREAK.search(text, trigger[1], role.mention.start)
+            or any(w in _coordination_words()[0] for w in gap)):
+        return False
+    if role.preposition == "from":
+        return True
+    return role.preposition in (None, "of", "and") and _weapons_after().match(text, role.mention.end) is not None
+
+
+@cache
+def _weapons_after() -> regex.Pattern:
+    """What follows a party whose weapons are bought: "Russian S-400", "U.S.-made", "U.S. combat
+    aircraft", "Russia's air defence systems": a model, or a word of weapons.txt or platforms.txt
+    within three words."""
+    words = (read_lines("lexicon/weapons.txt") + read_lines("lexicon/platforms.txt")
+             + role_lexicon()["sold_goods_words"])
+    return regex.compile(r"(?:['’]s)?(?:-(?:made|built|designed|produced|manufactured)\b|(?:\s+[\p{L}\p{N}-]+){0,3}?"
+                         r"\s+(?:[\p{L}-]*\p{N}[\p{L}\p{N}-]*|(?:%s)\b))" % alternation(sorted(set(words))),
+                         regex.IGNORECASE)
 
 
 def _partner_of_an_exercise(text: str, trigger: tuple[int, int], role: NameRole) -> bool:
