@@ -73,6 +73,8 @@ def attach_actors(
     sellers = _sellers(text, trigger, roles) if found_type == "arms_transfer" else []
     if sellers:  # "Turkey will buy Russian jets": the buyer acts, the seller is the other party
         roles = [r for r in roles if r not in sellers]
+    if found_type == "arms_transfer":  # "Nigeria intercepts an arms shipment": not Nigeria's
+        roles = [r for r in roles if not _interceptor(text, r, trigger)]
     participants = _partner_words()
     # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
@@ -88,6 +90,8 @@ def attach_actors(
         agents = _antecedent(text, relative.start(), roles)
     elif _FOREIGN_OBJECT_AFTER.match(text, trigger[1]):
         agents = []  # "once the withdrawal of foreign troops is complete": no one's forces are named
+    elif found_type == "arms_transfer" and (origin := _supplier_from(text, trigger, roles)):
+        agents = origin  # "transfers of equipment from North Korea to Russia": the sender's
     else:
         agents = (_possessor(text, trigger, roles) or _pronoun_possessor(text, trigger, roles)
                   or _premodifier(text, trigger, roles)
@@ -139,6 +143,41 @@ def attach_actors(
             seen.add(actor.code)
             actors.append(actor)
     return actors
+
+
+def _interceptor(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """Does the party stop the weapons rather than send them ("Nigeria intercepts an arms shipment",
+    "Lebanon confiscates a shipment of arms": roles.json interception_verbs between it and the trigger)?"""
+    return role.mention.end <= trigger[0] and _interception().search(text, role.mention.end, trigger[0]) is not None
+
+
+@cache
+def _interception() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["interception_verbs"]), regex.IGNORECASE)
+
+
+def _supplier_from(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """The party a nominal transfer comes from, with no owner before the trigger ("detailed transfers
+    of equipment from North Korea to Russia", "an arms shipment to Liberia from Libya")."""
+    if text[trigger[0]:trigger[1]].split()[0].lower() not in role_words("nominal_transfer_words") or _possessor(
+            text, trigger, roles) or _premodifier(text, trigger, roles):
+        return []
+    return [r for r in roles if r.preposition == "from" and r.mention.start >= trigger[1]
+            and len(gap := _words_between(text, trigger[1], r.mention.start)) <= _SELLER_REACH
+            and _one_object(gap) and not _BREAK.search(text, trigger[1], r.mention.start)][:1]
+
+
+def _one_object(gap: list[str]) -> bool:
+    """Do the words after a transfer go on naming what is sent ("equipment and munitions from"), not
+    another phrase after "and" ("the sale of weapons to Uzbekistan and visits from EU officials")?"""
+    goods = _goods_words()
+    return all(gap[i + 1] in goods for i, w in enumerate(gap[:-1]) if w == "and") and gap[-1:] != ["and"]
+
+
+@cache
+def _goods_words() -> frozenset[str]:
+    return frozenset(w for line in read_lines("lexicon/weapons.txt") + read_lines("lexicon/platforms.txt")
+                     + role_lexicon()["sold_goods_words"] for w in line.split())
 
 
 def _sellers(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
