@@ -430,12 +430,16 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
             preposition = result[-1].preposition or "and"  # "in Iraq and Afghanistan": both in the phrase
         if preposition is None and index:
             preposition = _town_of_the_state(text, clause, mentions[index - 1], mention, reading)
+        if preposition is None and _CAPITAL_BEFORE.search(text, max(clause[0], mention.start - 30), mention.start):
+            # "in Somalia's capital Mogadishu", "to the capital, Kabul": the phrase of the state's capital
+            preposition = preposition_before(text, mention.start, clause[0], prepositions, through_names=True)
         result.append(NameRole(mention, reading, preposition, force, place_modifier, leads))
     return result
 
 
 _PARTY_BEFORE_NOUN = regex.compile(r"(?:['’]s)?\s+(?:[\p{L}-]+\s+)?")  # "US (military) officials in Iraq"
 _APPOSITION_COMMA = regex.compile(r",\s*")
+_CAPITAL_BEFORE = regex.compile(r"\bcapital(?:\s+city)?,?\s+$", regex.IGNORECASE)
 # what may follow a state named as the country of a town: the phrase goes on or ends ("to Busan,
 # South Korea, on Monday"), no verb of its own ("In Zagreb, Croatia sent troops": the subject)
 _APPOSITION_END = regex.compile(r"\s*(?:[,.;:)–—]|$)|\s+(?:on|in|at|to|for|after|before|during|amid|as|since|while"

@@ -75,10 +75,11 @@ def attach_locations(
         candidates = _antecedent(text, clause, mentions, context)
     if not candidates:
         candidates = _anaphoric(text, sentence, clause, trigger, event_type, mentions, actors, context)
-    elif (all(c.end <= trigger[0] for c in candidates)
+    elif ((all(c.end <= trigger[0] for c in candidates) or _anaphor_preferred(text, trigger, clause, candidates))
           and role_words_pattern("anaphoric_places").search(text, trigger[1], clause[1])):
         # "opposed to the US ... and refused to send troops to the country": the phrase after the
-        # trigger names its place, not a name before it governed by another verb
+        # trigger names its place, not a name before it governed by another verb, nor one after it
+        # in a phrase the type does not prefer ("withdraw from the country during protests in Baghdad")
         candidates = _anaphoric(text, sentence, clause, trigger, event_type, mentions, actors, context) or candidates
     if not candidates:
         candidates = _elsewhere(text, sentence, clause, trigger, event_type, mentions, actors, context)
@@ -87,6 +88,18 @@ def attach_locations(
     chosen = _chain(text, candidates, min(candidates, key=lambda c: c.rank))
     located = _placed_by_chain([_on_side(c, actors) for c in chosen])
     return _home_ground(located, actors) if event_type == "exercise" else located
+
+
+def _anaphor_preferred(text: str, trigger: tuple[int, int], clause: tuple[int, int],
+                       candidates: list[_Candidate]) -> bool:
+    """Is "the country" the first place phrase after the trigger while every name found is in a
+    phrase the type does not prefer ("withdraw from the country during protests in Baghdad")? Not
+    a possessive ("the country's troops in Diwaniya", "the city's Barzeh district")."""
+    if any(c.rank[0] == 0 for c in candidates):
+        return False
+    m = role_words_pattern("anaphoric_places").search(text, trigger[1], clause[1])
+    return (m is not None and not text.startswith(("'s", "’s"), m.end())
+            and all(m.start() < c.start for c in candidates if c.start >= trigger[1]))
 
 
 def _placed_by_chain(locations: list[Location]) -> list[Location]:
