@@ -92,6 +92,8 @@ def attach_actors(
         agents = []  # "once the withdrawal of foreign troops is complete": no one's forces are named
     elif found_type == "arms_transfer" and (origin := _supplier_from(text, trigger, roles)):
         agents = origin  # "transfers of equipment from North Korea to Russia": the sender's
+    elif absolute := _absolute_with(text, trigger, roles):
+        agents = absolute  # "..., with the Afghan government sending reinforcements": its subject
     else:
         agents = (_possessor(text, trigger, roles) or _pronoun_possessor(text, trigger, roles)
                   or _premodifier(text, trigger, roles)
@@ -143,6 +145,26 @@ def attach_actors(
             seen.add(actor.code)
             actors.append(actor)
     return actors
+
+
+_WITH_BEFORE = regex.compile(r"\bwith\s+(?:the\s+)?$", regex.IGNORECASE)
+
+
+def _absolute_with(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """The subject of a gerund trigger in an absolute phrase after "with" ("swarm the district
+    with the Afghan government sending reinforcements", "with Chad sending troops to the border"):
+    the party right after "with", before at most its force or government nouns."""
+    if not text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing"):
+        return []
+    for role in roles:
+        if role.preposition != "with" or role.mention.end > trigger[0] or not _WITH_BEFORE.search(
+                text, max(0, role.mention.start - 12), role.mention.start):
+            continue
+        gap = _words_between(text, role.mention.end, trigger[0])
+        if all(force_nouns().fullmatch(w) or w in role_words("force_modifiers") or w in role_words("governing_nouns")
+               or w in ("'s", "’s") for w in gap) and not _PUNCTUATION.search(text, role.mention.end, trigger[0]):
+            return [role]
+    return []
 
 
 def _interceptor(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
