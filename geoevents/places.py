@@ -1112,7 +1112,8 @@ def _the_other_state(text: str, mentions: list[Mention], actors: list[Actor]) ->
         return None
     others = {r.entity.code for m in mentions for r in m.readings
               if r.entity.kind == "state" and r.form in ("name", "demonym") and r.entity.code not in acting
-              and not border_nouns().first_word_match(past_possessive(text[m.end:m.end + 30]))}
+              and not border_nouns().first_word_match(past_possessive(text[m.end:m.end + 30]))
+              and not _installation_after(text, m.end)}
     return others.pop() if len(others) == 1 else None
 
 
@@ -1150,7 +1151,23 @@ def _owner_before(text: str, start: int, mentions: list[Mention]) -> list[Mentio
     (with only such words between: not "US troops withdrew from Camp X")."""
     return [x for x in mentions if start - 25 <= x.end <= start
             and any(r.entity.kind == "state" and r.form in ("name", "demonym") for r in x.readings)
-            and all(w.lower() in nesting_words() or w.lower() == "the" for w in words_in(text, x.end, start))][-1:]
+            and _owning_words(words_in(text, x.end, start))][-1:]
+
+
+def _installation_after(text: str, end: int) -> bool:
+    """Does a military installation follow the name, past at most two modifiers ("the British
+    naval base", "a Russian air base")? The state owns it: the land may be another's."""
+    words = [w.lower() for w in words_in(text, end, min(len(text), end + 30))][:3]
+    return any(w in role_words("installation_nouns") for w in words)
+
+
+def _owning_words(words: list[str]) -> bool:
+    """Do the words between a state and a place nest the place in the state ("the Lebanese town
+    of")? Not a military installation's ("the former British naval base at Stonecutters Island":
+    the state owns the base, not the land)."""
+    lowered = [w.lower() for w in words]
+    return (all(w in nesting_words() or w == "the" for w in lowered)
+            and not any(w in role_words("installation_nouns") for w in lowered))
 
 
 def _state_of(mention: Mention) -> str | None:
