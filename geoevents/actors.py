@@ -167,6 +167,20 @@ def _absolute_with(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
     return []
 
 
+def _asker(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """Does the party only ask for the act ("Germany rejected a US request to send troops", "meet a
+    NATO request to increase its troops": roles.json request_nouns then "to" before the trigger)? Not
+    a possessive, which may ask for its own act ("Russia's call to withdraw its troops")."""
+    m = _request_after().match(text, role.mention.end)
+    return m is not None and m.end() <= trigger[0]
+
+
+@cache
+def _request_after() -> regex.Pattern:
+    return regex.compile(r"\s+(?:%s)\s+to\b" % alternation(role_lexicon()["request_nouns"]),
+                         regex.IGNORECASE)
+
+
 def _interceptor(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
     """Does the party stop the weapons rather than send them ("Nigeria intercepts an arms shipment",
     "Lebanon confiscates a shipment of arms": roles.json interception_verbs between it and the trigger)?"""
@@ -1074,7 +1088,8 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
         return []
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
               and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))
-              and not _kept_out(text, r, trigger) and not _object_before_a_joined_verb(text, r, trigger)]
+              and not _kept_out(text, r, trigger) and not _object_before_a_joined_verb(text, r, trigger)
+              and not _asker(text, r, trigger)]
     if not before:
         return []
     subject = before[-1]
