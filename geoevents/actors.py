@@ -611,6 +611,15 @@ def _words_between(text: str, a: int, b: int) -> list[str]:
     return [w.lower() for w in words_in(text, a, b)] if b > a else []
 
 
+_THOUSANDS = regex.compile(r"\d,\d{3}\b")
+
+
+def _word_count(text: str, a: int, b: int) -> int:
+    """How many words stand between ``a`` and ``b``, a number written with thousands separators
+    ("6,000") counted as one."""
+    return len(_words_between(text, a, b)) - len(_THOUSANDS.findall(text, a, b)) if b > a else 0
+
+
 # up to two capitalised words right before a force's own name: the part of the state whose unit it
 # is ("the Texas National Guard", "the New York Army National Guard")
 _UNIT_OWNER_BEFORE = regex.compile(r"(?<=\s)(?-i:\p{Lu}[\p{Ll}-]+)(?:\s+(?-i:\p{Lu}[\p{Ll}-]+))?\s+$")
@@ -909,7 +918,7 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
                                                                              "as well as", "by"):
             continue
         if role.mention.end <= trigger[0]:
-            if (len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles)
+            if (_word_count(text, role.mention.end, trigger[0]) <= 8 and not _judges(text, role, trigger, roles)
                     and not foreign and not by_others
                     and not _other_subject_between(text, role, trigger)
                     and not _irregulars_act(text, role, trigger)
