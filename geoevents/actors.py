@@ -1495,20 +1495,54 @@ def _coordinated_subject(text: str, sentence: tuple[int, int], trigger: tuple[in
         coordinator = m
     if coordinator is None or any(coordinator.end() <= m.start < trigger[0] for m in mentions):
         return []
-    if "," in text[coordinator.end():trigger[0]] or not _verb_opens(text, coordinator.end(), trigger[0]):
+    staged = _bare_staging_verb(text, coordinator.end(), trigger[0])  # "troops ... and start a new round of drills"
+    if "," in text[coordinator.end():trigger[0]] or not (staged or _verb_opens(text, coordinator.end(), trigger[0])):
         return []  # "and launched an attack, forcing them to retreat": the trigger has a clause of its own
     if _stance().search(text, coordinator.end(), trigger[0]):
         return []  # "and demands their immediate withdrawal": the subject judges, it does not act
     before = [m for m in mentions if sentence[0] <= m.start and m.end <= coordinator.start()]
-    roles = [r for r in _roles_of(text, (sentence[0], coordinator.start()), before, year)
-             if r.preposition is None and not r.place_modifier and not r.leads and not _modifies_a_name(text, r)]
+    roles = [r for r in _subject_roles(text, _roles_of(text, (sentence[0], coordinator.start()), before, year))
+             if not r.place_modifier and not r.leads and not _modifies_a_name(text, r)]
     # a bare trigger ("and deploy") shares a plural force's bare verb: "Turkish jets strike ... and deploy"
-    bare = _BARE_VERB.fullmatch(text, trigger[0], trigger[1]) is not None
+    bare = staged or _BARE_VERB.fullmatch(text, trigger[0], trigger[1]) is not None
     subjects = [r for r in roles if _verb_follows(text, end := _past_force_noun(text, r) if r.force else r.mention.end,
                                                   bare and end > r.mention.end)]
     if not subjects or _subordinator().search(text, subjects[-1].mention.end, coordinator.start()):
         return []  # "until foreign forces stop attacking and withdraw": the subject is not a name
-    return subjects[-1:]
+    listed = [subjects[-1]]  # with the names listed before it ("Japanese and American troops")
+    for r in reversed(roles[:roles.index(subjects[-1])]):
+        if not _CONJUNCT.fullmatch(text, r.mention.end, listed[0].mention.start):
+            break
+        listed.insert(0, r)
+    return listed
+
+
+_COUNT_OF = regex.compile(r"\b(?:thousands|hundreds|dozens|scores|tens\s+of\s+thousands)\s+of\s+$", regex.IGNORECASE)
+
+
+def _subject_roles(text: str, roles: list[NameRole]) -> list[NameRole]:
+    """The names in no prepositional phrase, a force counted with "of" ("Thousands of Japanese and
+    American troops ...") and a name listed with one of them ("and American") included."""
+    kept: list[NameRole] = []
+    for r in roles:
+        if (r.preposition is None or r.preposition == "of" and r.force
+                and _COUNT_OF.search(text, max(0, r.mention.start - 30), r.mention.start)
+                or r.preposition in ("and", "of") and kept and kept[-1] is roles[roles.index(r) - 1]
+                and _CONJUNCT.fullmatch(text, kept[-1].mention.end, r.mention.start)):
+            kept.append(r)
+    return kept
+
+
+def _bare_staging_verb(text: str, start: int, trigger_start: int) -> bool:
+    """Does a bare verb of staging (staging_verbs.txt, "start", "hold", "begin") open the verb
+    phrase after "and", with a noun trigger in its object ("and start a new round of drills")?"""
+    m = WORD.search(text, start, trigger_start)
+    return m is not None and m.group() in _bare_staging_verbs()
+
+
+@cache
+def _bare_staging_verbs() -> frozenset[str]:
+    return frozenset(w for w in read_lines("lexicon/staging_verbs.txt") if _BARE_VERB.fullmatch(w))
 
 
 @cache
