@@ -583,7 +583,8 @@ def _force_after(text: str) -> bool:
             return False
         word = m.group(1)
         lower = word.lower()
-        listed = lower in ("and", "&") and text[m.end():m.end() + 1].isupper()  # "Lebanese and U.N. troops"
+        listed = lower in ("and", "&") and (text[m.end():m.end() + 1].isupper()  # "Lebanese and U.N. troops"
+                                            or _other_forces_next().match(text, m.end()) is not None)
         police = lower in _POLICE_BEFORE_TROOPS  # "Guatemalan police and military troops"
         if not (word[0].isupper() or word[0].isdigit() or lower in modifiers or listed
                 or police or (after_police and lower == "and")):
@@ -594,6 +595,13 @@ def _force_after(text: str) -> bool:
 
 
 _POLICE_BEFORE_TROOPS = {"police", "policemen", "gendarmes", "gendarmerie"}
+
+
+@cache
+def _other_forces_next() -> regex.Pattern:
+    """"Afghan and foreign forces", "Iraqi and coalition troops": the party's forces listed with
+    others (roles.json listed_other_forces)."""
+    return regex.compile(r"(?:%s)\s" % alternation(role_lexicon()["listed_other_forces"]), regex.IGNORECASE)
 
 
 _NEXT_TOKEN = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}./-]*)\s+")
