@@ -478,8 +478,15 @@ _APPOSITION_COMMA = regex.compile(r",\s*")
 _CAPITAL_BEFORE = regex.compile(r"\bcapital(?:\s+city)?,?\s+$", regex.IGNORECASE)
 # what may follow a state named as the country of a town: the phrase goes on or ends ("to Busan,
 # South Korea, on Monday"), no verb of its own ("In Zagreb, Croatia sent troops": the subject)
-_APPOSITION_END = regex.compile(r"\s*(?:[,.;:)–—]|$)|\s+(?:on|in|at|to|for|after|before|during|amid|as|since|while"
-                                r"|from|with|by|until|near|last|this|next|early|late|earlier|later)\b")
+
+
+@cache
+def _apposition_end() -> regex.Pattern:
+    """What may follow a state named as the country of a town: the phrase goes on or ends ("to
+    Busan, South Korea, on Monday"), no verb of its own ("In Zagreb, Croatia sent troops": the
+    subject) (roles.json apposition_followers)."""
+    return regex.compile(r"\s*(?:[,.;:)–—]|$)|\s+(?:%s)\b" % alternation(role_lexicon()["apposition_followers"]),
+                         regex.IGNORECASE)
 
 
 def _town_of_the_state(text: str, clause: tuple[int, int], town: Mention, state: Mention,
@@ -490,7 +497,7 @@ def _town_of_the_state(text: str, clause: tuple[int, int], town: Mention, state:
     if (reading.entity.kind != "state" or reading.form != "name"
             or _APPOSITION_COMMA.fullmatch(text, town.end, state.start) is None
             or reading.entity.code not in town.place_countries()
-            or _APPOSITION_END.match(text, state.end, clause[1] + 1) is None):
+            or _apposition_end().match(text, state.end, clause[1] + 1) is None):
         return None
     preposition = preposition_before(text, town.start, clause[0], non_actor_prepositions(), through_names=True)
     return preposition if preposition in _LOCATIVE | _DIRECTIONAL else None
@@ -1525,7 +1532,10 @@ def _coordinated_subject(text: str, sentence: tuple[int, int], trigger: tuple[in
     return listed
 
 
-_COUNT_OF = regex.compile(r"\b(?:thousands|hundreds|dozens|scores|tens\s+of\s+thousands)\s+of\s+$", regex.IGNORECASE)
+@cache
+def _count_of() -> regex.Pattern:
+    """"Thousands of", "dozens of" before a force: roles.json counted_of_words."""
+    return regex.compile(r"\b(?:%s)\s+of\s+$" % alternation(role_lexicon()["counted_of_words"]), regex.IGNORECASE)
 
 
 def _subject_roles(text: str, roles: list[NameRole]) -> list[NameRole]:
@@ -1534,7 +1544,7 @@ def _subject_roles(text: str, roles: list[NameRole]) -> list[NameRole]:
     kept: list[NameRole] = []
     for r in roles:
         if (r.preposition is None or r.preposition == "of" and r.force
-                and _COUNT_OF.search(text, max(0, r.mention.start - 30), r.mention.start)
+                and _count_of().search(text, max(0, r.mention.start - 30), r.mention.start)
                 or r.preposition in ("and", "of") and kept and kept[-1] is roles[roles.index(r) - 1]
                 and _CONJUNCT.fullmatch(text, kept[-1].mention.end, r.mention.start)):
             kept.append(r)

@@ -1232,7 +1232,7 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     m = role_words_pattern("anaphoric_places").search(text, trigger[1], clause[1])
     if not m or (preposition_before(text, m.start(), clause[0], allowed) is None
                  and not _is_object(text, trigger, m.start(), event_type)):
-        m = _THERE.match(text, trigger[1], clause[1])  # ("leave the country": the trigger's object)
+        m = _there().match(text, trigger[1], clause[1])  # ("leave the country": the trigger's object)
         if not m:
             return []
     actor_spans = {(a.start, a.end) for a in actors}
@@ -1243,7 +1243,7 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
                and (not _SUBJECT_OF_MODAL.match(text, x.end) or island and _an_island_state(x))
                and not _government_speaking(text, x)
                and not _speaker_venue(text, sentence[0], x)]  # not "sources in Washington said"
-    wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1]) if m.re is not _THERE else None
+    wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1]) if m.re is not _there() else None
     readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
     preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted
                  or (island and r.entity.kind == "state" and r.entity.code in role_words("island_states"))]
@@ -1316,9 +1316,12 @@ def _an_island_state(mention: Mention) -> bool:
 # "the island" no state named before it ("Ankara demands that Yerevan withdraw from the island").
 # "troops stationed there", "deployed 500 soldiers there": the adverb after the trigger and its
 # object takes up the place named before in the sentence, as "the area" does (not "there are")
-_THERE = regex.compile(r"(?:\s+[\p{L}\p{N}'’-]+(?:,\d{3})*){0,4}?\s+(?:from\s+)?\K\bthere\b(?!\s+(?:is|are|was|were"
-                       r"|will|would|has|have|had|remains?|remained|seems?|appears?|exists?|may|might|must|could"
-                       r"|should|can|being|been)\b)", regex.IGNORECASE)
+@cache
+def _there() -> regex.Pattern:
+    """"there" after the trigger and at most four words of its object, not before a verb that
+    makes it existential (roles.json existential_there_verbs: "there were clashes")."""
+    return regex.compile(r"(?:\s+[\p{L}\p{N}'’-]+(?:,\d{3})*){0,4}?\s+(?:from\s+)?\K\bthere\b(?!\s+(?:%s)\b)"
+                         % alternation(role_lexicon()["existential_there_verbs"]), regex.IGNORECASE)
 _ANAPHOR_FEATURES = {"country": ("country",), "city": ("city",), "cities": ("country", "region"), "town": ("city",),
                      "towns": ("country", "region"), "province": ("region",), "region": ("region", "country"),
                      "territory": ("country",), "soil": ("country",), "island": ("island", "region", "city"),
