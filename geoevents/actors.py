@@ -86,9 +86,10 @@ def attach_actors(
         partners += [r for r in roles if r.preposition == "from" and r.mention.start > trigger[1]
                      and _partner_force_from().search(text, max(clause[0], r.mention.start - 80), r.mention.start)]
     relative = _RELATIVE_BEFORE.search(text, max(clause[0], trigger[0] - 40), trigger[0])
+    unnamed = _irregular_owner(text, trigger)  # "would not confirm the rebels' arrival": no party's
     if relative:  # "Israeli troops who left", "rebel fighters who withdrew": the antecedent alone
         agents = _antecedent(text, relative.start(), roles)
-    elif _FOREIGN_OBJECT_AFTER.match(text, trigger[1]):
+    elif _FOREIGN_OBJECT_AFTER.match(text, trigger[1]) or unnamed:
         agents = []  # "once the withdrawal of foreign troops is complete": no one's forces are named
     elif found_type == "arms_transfer" and (origin := _supplier_from(text, trigger, roles)):
         agents = origin  # "transfers of equipment from North Korea to Russia": the sender's
@@ -102,19 +103,19 @@ def attach_actors(
                   or _subject_before_aside(text, sentence, trigger, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
                   or _force_phrases(text, trigger, roles) or _subject(text, clause, trigger, roles))
-    if not agents and not _FOREIGN_OBJECT_AFTER.match(text, trigger[1]):  # "the withdrawal of foreign troops"
+    if not agents and not unnamed and not _FOREIGN_OBJECT_AFTER.match(text, trigger[1]):  # "of foreign troops"
         agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
                   or _participle_subject(text, sentence, clause, trigger, mentions, year)
                   or _relative_antecedent(text, sentence, clause, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
                   or _forces_taken_up(text, sentence, trigger, mentions, year))
-    if not agents and not partners:
+    if not agents and not partners and not unnamed:
         agents = (_commander_of(text, sentence, trigger, mentions, year)
                   or _pair_named_before(text, sentence, clause, trigger, mentions, year)
                   or _headline_party(text, sentence, trigger, mentions, year))
     if not agents and partners and event_type == "exercise":
         agents = _joint_with_partner(text, sentence, trigger, mentions, year)
-    office = [] if agents or partners else _office_of_the_state(text, sentence, clause, trigger, mentions)
+    office = [] if agents or partners or unnamed else _office_of_the_state(text, sentence, clause, trigger, mentions)
     agents = _with_coordinated(text, agents, roles)
     partners = _with_coordinated(text, partners, roles)
     chosen = [(r, "host" if _hosts(text, r, trigger) else "agent") for r in agents]
@@ -165,6 +166,19 @@ def _absolute_with(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
                or w in ("'s", "’s") for w in gap) and not _PUNCTUATION.search(text, role.mention.end, trigger[0]):
             return [role]
     return []
+
+
+def _irregular_owner(text: str, trigger: tuple[int, int]) -> bool:
+    """Is a nominal trigger owned by irregular fighters named by no party ("the rebels' arrival",
+    "the militants' withdrawal")? Then none of the parties named elsewhere acts."""
+    return _irregular_possessive().search(text, max(0, trigger[0] - 40), trigger[0]) is not None
+
+
+@cache
+def _irregular_possessive() -> regex.Pattern:
+    nouns = role_lexicon()["irregular_force_nouns"] + ["fighters", "mercenaries"]
+    return regex.compile(r"\b(?:the|their)\s+(?:%s)['’]\s+(?:[\p{L}-]+\s+){0,2}$" % alternation(nouns),
+                         regex.IGNORECASE)
 
 
 def _asker(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
