@@ -880,8 +880,9 @@ def _a_count(word: str) -> bool:
 
 
 _STRENGTH = regex.compile(r"\d+-strong")
-_NP_GAP = {"the", "a", "an", "its", "their", "more", "some", "about", "around", "nearly", "over", "up", "to",
-           "additional", "extra", "fresh", "new", "several", "thousands", "hundreds", "dozens", "of", "held",
+_NP_GAP = {"the", "a", "an", "its", "their", "his", "her", "our", "more", "some", "about", "around", "nearly",
+           "over", "up", "to", "additional", "extra", "fresh", "new", "several", "thousands", "hundreds", "dozens",
+           "of", "held",
            "staged", "conducted", "led", "carried", "out", "being", "by", "troops", "forces", "number", "total",
            "all", "almost", "most", "remaining", "last", "rest"}
 
