@@ -598,7 +598,8 @@ def _place_type_words() -> frozenset[str]:
 
 # "President Alan García", "the town of Nueva Concepción": a town's name after another capitalised
 # word that is no known name is the end of a name the gazetteer lacks (a person's, another town's)
-_CAPITALISED_BEFORE = regex.compile(r"(?<=[\p{L},;] )(\p{Lu}[\p{Ll}’'-]+) $")
+# the capitalised word before a name, or before its glued article ("Moqtada al-Sadr": a person's name)
+_CAPITALISED_BEFORE = regex.compile(r"(?<=[\p{L},;] )(\p{Lu}[\p{Ll}’'-]+)(?: $| (?:al|el|ad|as|ar|an|ash|az)-$)")
 _NAME_OPENERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                            "upper", "lower", "greater", "old", "new", "the", "in", "at", "on", "from", "to", "near",
                            "al", "el", "as", "ad", "ar", "an", "ash", "az"})
