@@ -181,6 +181,25 @@ def _irregular_possessive() -> regex.Pattern:
                          regex.IGNORECASE)
 
 
+@cache
+def _fronted_clause() -> regex.Pattern:
+    """A subordinate clause that opens the trigger's clause and ends at a comma before the trigger
+    ("As Afghans step up, ..."): its names are the subjects of its own verb."""
+    return regex.compile(r"[\s\"“‘']*(?:%s)\s[^,;:]{1,120}?,\s" % alternation(role_lexicon()["subject_clause_openers"]),
+                         regex.IGNORECASE)
+
+
+def _unnamed_force_subject(text: str, start: int, trigger_start: int) -> bool:
+    """Does the main clause after a fronted clause open with forces of its own, unnamed ("the
+    coalition forces can step back"), lower-case words before the force noun?"""
+    for word in words_in(text, start, trigger_start)[:4]:
+        if force_nouns().fullmatch(word.lower()):
+            return True
+        if not word.islower():
+            return False
+    return False
+
+
 def _asker(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
     """Does the party only ask for the act ("Germany rejected a US request to send troops", "meet a
     NATO request to increase its troops": roles.json request_nouns then "to" before the trigger)? Not
@@ -1129,6 +1148,10 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
               and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))
               and not _kept_out(text, r, trigger) and not _object_before_a_joined_verb(text, r, trigger)
               and not _asker(text, r, trigger)]
+    fronted = _fronted_clause().match(text, clause[0], trigger[0])
+    if fronted and _unnamed_force_subject(text, fronted.end(), trigger[0]):
+        # "As Afghans step up, the coalition forces can ... come home": the forces, not the Afghans
+        before = [r for r in before if r.mention.start >= fronted.end()]
     if not before:
         return []
     subject = before[-1]
