@@ -945,8 +945,8 @@ _INVOLVING = {"involve", "involves", "involved", "involving", "include", "includ
               "will", "would", "bring", "brings", "brought", "together", "gather", "gathers", "than", "up", "some"}
 
 
-_TO_BEFORE = regex.compile(r"\bto\s+(?:(?:begin|start|immediately|fully|completely|quickly|gradually)\s+)?$",
-                           regex.IGNORECASE)
+_TO_BEFORE = regex.compile(r"\bto\s+(?:(?:begin|start|stop|halt|end|resume|continue|immediately|fully|completely"
+                           r"|quickly|gradually)\s+)?$", regex.IGNORECASE)
 
 
 def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
