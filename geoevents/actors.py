@@ -71,6 +71,11 @@ def attach_actors(
     in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
     roles = [r for r in _roles_of(text, clause, in_clause, year) if not _modifies_a_name(text, r)]
     roles = [r for r in roles if not _speaker(text, r, trigger, roles)]
+    sellers = _sellers(text, trigger, roles) if found_type == "arms_transfer" else []
+    if sellers:  # "Turkey will buy Russian jets": the buyer acts, the seller is the other party
+        roles = [r for r in roles if r not in sellers]
+    if found_type == "arms_transfer":  # "Nigeria intercepts an arms shipment": not Nigeria's
+        roles = [r for r in roles if not _interceptor(text, r, trigger)]
     participants = _partner_words()
     # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
@@ -82,10 +87,15 @@ def attach_actors(
         partners += [r for r in roles if r.preposition == "from" and r.mention.start > trigger[1]
                      and _partner_force_from().search(text, max(clause[0], r.mention.start - 80), r.mention.start)]
     relative = _RELATIVE_BEFORE.search(text, max(clause[0], trigger[0] - 40), trigger[0])
+    unnamed = _irregular_owner(text, trigger)  # "would not confirm the rebels' arrival": no party's
     if relative:  # "Israeli troops who left", "rebel fighters who withdrew": the antecedent alone
         agents = _antecedent(text, relative.start(), roles)
-    elif match_at(_FOREIGN_OBJECT_AFTER, text, trigger[1]):
+    elif match_at(_FOREIGN_OBJECT_AFTER, text, trigger[1]) or unnamed:
         agents = []  # "once the withdrawal of foreign troops is complete": no one's forces are named
+    elif found_type == "arms_transfer" and (origin := _supplier_from(text, trigger, roles)):
+        agents = origin  # "transfers of equipment from North Korea to Russia": the sender's
+    elif absolute := _absolute_with(text, trigger, roles):
+        agents = absolute  # "..., with the Afghan government sending reinforcements": its subject
     else:
         agents = (_possessor(text, trigger, roles) or _pronoun_possessor(text, trigger, roles)
                   or _premodifier(text, trigger, roles)
@@ -94,18 +104,19 @@ def attach_actors(
                   or _subject_before_aside(text, sentence, trigger, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
                   or _force_phrases(text, trigger, roles) or _subject(text, clause, trigger, roles))
-    if not agents and not match_at(_FOREIGN_OBJECT_AFTER, text, trigger[1]):  # "the withdrawal of foreign troops"
+    if not agents and not unnamed and not match_at(_FOREIGN_OBJECT_AFTER, text, trigger[1]):  # "of foreign troops"
         agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
                   or _participle_subject(text, sentence, clause, trigger, mentions, year)
                   or _relative_antecedent(text, sentence, clause, mentions, year)
-                  or _coordinated_subject(text, sentence, trigger, mentions, year))
-    if not agents and not partners:
+                  or _coordinated_subject(text, sentence, trigger, mentions, year)
+                  or _forces_taken_up(text, sentence, trigger, mentions, year))
+    if not agents and not partners and not unnamed:
         agents = (_commander_of(text, sentence, trigger, mentions, year)
                   or _pair_named_before(text, sentence, clause, trigger, mentions, year)
                   or _headline_party(text, sentence, trigger, mentions, year))
     if not agents and partners and event_type == "exercise":
         agents = _joint_with_partner(text, sentence, trigger, mentions, year)
-    office = [] if agents or partners else _office_of_the_state(text, sentence, clause, trigger, mentions)
+    office = [] if agents or partners or unnamed else _office_of_the_state(text, sentence, clause, trigger, mentions)
     agents = _with_coordinated(text, agents, roles)
     partners = _with_coordinated(text, partners, roles)
     chosen = [(r, "host" if _hosts(text, r, trigger) else "agent") for r in agents]
@@ -122,6 +133,7 @@ def attach_actors(
     if found_type == "training":
         chosen += [(r, "participant") for r in _training_parties(text, clause, trigger, roles)
                    if r not in agents + partners]
+    chosen += [(r, "participant") for r in sellers if r not in agents]
     chosen += [(r, "agent") for r in _frameworks(text, sentence, mentions, year)]
     chosen += [(r, "agent") for r in _contributors(text, sentence, trigger, mentions, year)]
     chosen += [(r, "agent") for r in _mission_members(text, sentence, trigger, [r for r, _ in chosen], mentions, year)]
@@ -135,6 +147,148 @@ def attach_actors(
             seen.add(actor.code)
             actors.append(actor)
     return actors
+
+
+_WITH_BEFORE = regex.compile(r"\bwith\s+(?:the\s+)?$", regex.IGNORECASE)
+
+
+def _absolute_with(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """The subject of a gerund trigger in an absolute phrase after "with" ("swarm the district
+    with the Afghan government sending reinforcements", "with Chad sending troops to the border"):
+    the party right after "with", before at most its force or government nouns."""
+    if not text[trigger[0]:trigger[1]].split()[0].lower().endswith("ing"):
+        return []
+    for role in roles:
+        if role.preposition != "with" or role.mention.end > trigger[0] or not _WITH_BEFORE.search(
+                text, max(0, role.mention.start - 12), role.mention.start):
+            continue
+        gap = _words_between(text, role.mention.end, trigger[0])
+        if all(force_nouns().fullmatch(w) or w in role_words("force_modifiers") or w in role_words("governing_nouns")
+               or w in ("'s", "’s") for w in gap) and not _PUNCTUATION.search(text, role.mention.end, trigger[0]):
+            return [role]
+    return []
+
+
+def _irregular_owner(text: str, trigger: tuple[int, int]) -> bool:
+    """Is a nominal trigger owned by irregular fighters named by no party ("the rebels' arrival",
+    "the militants' withdrawal")? Then none of the parties named elsewhere acts."""
+    return _irregular_possessive().search(text, max(0, trigger[0] - 40), trigger[0]) is not None
+
+
+@cache
+def _irregular_possessive() -> regex.Pattern:
+    nouns = role_lexicon()["irregular_force_nouns"] + ["fighters", "mercenaries"]
+    return regex.compile(r"\b(?:the|their)\s+(?:%s)['’]\s+(?:[\p{L}-]+\s+){0,2}$" % alternation(nouns),
+                         regex.IGNORECASE)
+
+
+@cache
+def _fronted_clause() -> regex.Pattern:
+    """A subordinate clause that opens the trigger's clause and ends at a comma before the trigger
+    ("As Afghans step up, ..."): its names are the subjects of its own verb."""
+    return regex.compile(r"[\s\"“‘']*(?:%s)\s[^,;:]{1,120}?,\s" % alternation(role_lexicon()["subject_clause_openers"]),
+                         regex.IGNORECASE)
+
+
+def _unnamed_force_subject(text: str, start: int, trigger_start: int) -> bool:
+    """Does the main clause after a fronted clause open with forces of its own, unnamed ("the
+    coalition forces can step back"), lower-case words before the force noun?"""
+    for word in words_in(text, start, trigger_start)[:4]:
+        if force_nouns().fullmatch(word.lower()):
+            return True
+        if not word.islower():
+            return False
+    return False
+
+
+def _asker(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """Does the party only ask for the act ("Germany rejected a US request to send troops", "meet a
+    NATO request to increase its troops": roles.json request_nouns then "to" before the trigger)? Not
+    a possessive, which may ask for its own act ("Russia's call to withdraw its troops")."""
+    m = match_at(_request_after(), text, role.mention.end)
+    return m is not None and m.end() <= trigger[0]
+
+
+@cache
+def _request_after() -> regex.Pattern:
+    return regex.compile(r"\s+(?:%s)\s+to\b" % alternation(role_lexicon()["request_nouns"]),
+                         regex.IGNORECASE)
+
+
+def _interceptor(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """Does the party stop the weapons rather than send them ("Nigeria intercepts an arms shipment",
+    "Lebanon confiscates a shipment of arms": roles.json interception_verbs between it and the trigger)?"""
+    return role.mention.end <= trigger[0] and _interception().search(text, role.mention.end, trigger[0]) is not None
+
+
+@cache
+def _interception() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\b" % alternation(role_lexicon()["interception_verbs"]), regex.IGNORECASE)
+
+
+def _supplier_from(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """The party a nominal transfer comes from, with no owner before the trigger ("detailed transfers
+    of equipment from North Korea to Russia", "an arms shipment to Liberia from Libya")."""
+    if text[trigger[0]:trigger[1]].split()[0].lower() not in role_words("nominal_transfer_words") or _possessor(
+            text, trigger, roles) or _premodifier(text, trigger, roles):
+        return []
+    return [r for r in roles if r.preposition == "from" and r.mention.start >= trigger[1]
+            and len(gap := _words_between(text, trigger[1], r.mention.start)) <= _SELLER_REACH
+            and _one_object(gap) and not _BREAK.search(text, trigger[1], r.mention.start)][:1]
+
+
+def _one_object(gap: list[str]) -> bool:
+    """Do the words after a transfer go on naming what is sent ("equipment and munitions from"), not
+    another phrase after "and" ("the sale of weapons to Uzbekistan and visits from EU officials")?"""
+    goods = _goods_words()
+    return all(gap[i + 1] in goods for i, w in enumerate(gap[:-1]) if w == "and") and gap[-1:] != ["and"]
+
+
+@cache
+def _goods_words() -> frozenset[str]:
+    return frozenset(w for line in read_lines("lexicon/weapons.txt") + read_lines("lexicon/platforms.txt")
+                     + role_lexicon()["sold_goods_words"] for w in line.split())
+
+
+def _sellers(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """The parties of a trigger of buying (roles.json buying_words) that sell: named after it
+    outside a phrase of place, the makers or sellers of what is bought ("buy Russian S-400s", "the
+    purchase of jets from the United States", "Russia's S-400"; not "buy arms to send to Ukraine"),
+    or before it, the party a deal is made with ("signs a deal with the United States to buy")."""
+    if text[trigger[0]:trigger[1]].split()[0].lower() not in role_words("buying_words"):
+        return []
+    return [r for r in roles if r.preposition == "with" and r.mention.end <= trigger[0]
+            and not _BREAK.search(text, r.mention.end, trigger[0])
+            or r.mention.start >= trigger[1] and _in_the_object(text, trigger, r)]
+
+
+_SELLER_REACH = 8  # words between a trigger of buying and the seller in its object
+_BREAK = regex.compile(r"[,;:()\[\]–—]|--")
+
+
+def _in_the_object(text: str, trigger: tuple[int, int], role: NameRole) -> bool:
+    """Is the party after a trigger of buying in the phrase of what is bought: "from" a party, or a
+    party whose weapons they are ("Russian S-400s", "U.S. combat aircraft"); not a clause past it
+    ("the purchase of jets will anger Russia", "buys the system, facing US sanctions")?"""
+    gap = _words_between(text, trigger[1], role.mention.start)
+    if (len(gap) > _SELLER_REACH or _BREAK.search(text, trigger[1], role.mention.start)
+            or any(w in _coordination_words()[0] for w in gap)):
+        return False
+    if role.preposition == "from":
+        return True
+    return role.preposition in (None, "of", "and") and match_at(_weapons_after(), text, role.mention.end) is not None
+
+
+@cache
+def _weapons_after() -> regex.Pattern:
+    """What follows a party whose weapons are bought: "Russian S-400", "U.S.-made", "U.S. combat
+    aircraft", "Russia's air defence systems": a model, or a word of weapons.txt or platforms.txt
+    within three words."""
+    words = (read_lines("lexicon/weapons.txt") + read_lines("lexicon/platforms.txt")
+             + role_lexicon()["sold_goods_words"])
+    return regex.compile(r"(?:['’]s)?(?:-(?:made|built|designed|produced|manufactured)\b|(?:\s+[\p{L}\p{N}-]+){0,3}?"
+                         r"\s+(?:[\p{L}-]*\p{N}[\p{L}\p{N}-]*|(?:%s)\b))" % alternation(sorted(set(words))),
+                         regex.IGNORECASE)
 
 
 def _partner_of_an_exercise(text: str, trigger: tuple[int, int], role: NameRole) -> bool:
@@ -312,7 +466,7 @@ def add_host(actors: list[Actor], locations: list[Location], event_type: str) ->
 def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year: int | None) -> list[NameRole]:
     prepositions = governing_words()
     result = []
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         reading = mention.actor_reading(year)
         if reading is None:
             continue
@@ -336,13 +490,51 @@ def _roles_of(text: str, clause: tuple[int, int], mentions: list[Mention], year:
             preposition, force = None, True  # "forces loyal to Haftar withdrew": his forces
         if preposition == "of" and _force_of().search(text, max(clause[0], mention.start - 30), mention.start):
             force = True  # "the navies of India and France held drills": the forces of the party
-        if preposition in _LOCATIVE and _governing_in().search(text, max(clause[0], mention.start - 40),
-                                                               mention.start):
+        governing = (_governing_in().search(text, max(clause[0], mention.start - 40), mention.start)
+                     if preposition in _LOCATIVE else None)
+        if governing and not (result and _PARTY_BEFORE_NOUN.fullmatch(text, result[-1].mention.end,
+                                                                      governing.start())):
             preposition = None  # "the government in Kinshasa sent": the capital stands for the state
+            # (not "US officials in Iraq": the party named before the noun is the one that governs)
         if preposition == "and" and result and _CONJUNCT.fullmatch(text, result[-1].mention.end, mention.start):
             preposition = result[-1].preposition or "and"  # "in Iraq and Afghanistan": both in the phrase
+        if preposition is None and index:
+            preposition = _town_of_the_state(text, clause, mentions[index - 1], mention, reading)
+        if preposition is None and _CAPITAL_BEFORE.search(text, max(clause[0], mention.start - 30), mention.start):
+            # "in Somalia's capital Mogadishu", "to the capital, Kabul": the phrase of the state's capital
+            preposition = preposition_before(text, mention.start, clause[0], prepositions, through_names=True)
         result.append(NameRole(mention, reading, preposition, force, place_modifier, leads))
     return result
+
+
+_PARTY_BEFORE_NOUN = regex.compile(r"(?:['’]s)?\s+(?:[\p{L}-]+\s+)?")  # "US (military) officials in Iraq"
+_APPOSITION_COMMA = regex.compile(r",\s*")
+_CAPITAL_BEFORE = regex.compile(r"\bcapital(?:\s+city)?,?\s+$", regex.IGNORECASE)
+# what may follow a state named as the country of a town: the phrase goes on or ends ("to Busan,
+# South Korea, on Monday"), no verb of its own ("In Zagreb, Croatia sent troops": the subject)
+
+
+@cache
+def _apposition_end() -> regex.Pattern:
+    """What may follow a state named as the country of a town: the phrase goes on or ends ("to
+    Busan, South Korea, on Monday"), no verb of its own ("In Zagreb, Croatia sent troops": the
+    subject) (roles.json apposition_followers)."""
+    return regex.compile(r"\s*(?:[,.;:)–—]|$)|\s+(?:%s)\b" % alternation(role_lexicon()["apposition_followers"]),
+                         regex.IGNORECASE)
+
+
+def _town_of_the_state(text: str, clause: tuple[int, int], town: Mention, state: Mention,
+                       reading: Reading) -> str | None:
+    """The preposition of the town a state's name follows as its apposition ("sent to Pusan, South
+    Korea", "arrived in Split, Croatia"): the state is part of that place phrase, no party. Only a
+    town that lies in that state ("In Basra, Britain sent ..." names Britain as the subject)."""
+    if (reading.entity.kind != "state" or reading.form != "name"
+            or _APPOSITION_COMMA.fullmatch(text, town.end, state.start) is None
+            or reading.entity.code not in town.place_countries()
+            or _apposition_end().match(text, state.end, clause[1] + 1) is None):
+        return None
+    preposition = preposition_before(text, town.start, clause[0], non_actor_prepositions(), through_names=True)
+    return preposition if preposition in _LOCATIVE | _DIRECTIONAL else None
 
 
 def _verb_between(after: str) -> bool:
@@ -432,7 +624,8 @@ def _force_after(text: str) -> bool:
             return False
         word = m.group(1)
         lower = word.lower()
-        listed = lower in ("and", "&") and text[m.end():m.end() + 1].isupper()  # "Lebanese and U.N. troops"
+        listed = lower in ("and", "&") and (text[m.end():m.end() + 1].isupper()  # "Lebanese and U.N. troops"
+                                            or match_at(_other_forces_next(), text, m.end()) is not None)
         police = lower in _POLICE_BEFORE_TROOPS  # "Guatemalan police and military troops"
         if not (word[0].isupper() or word[0].isdigit() or lower in modifiers or listed
                 or police or (after_police and lower == "and")):
@@ -443,6 +636,13 @@ def _force_after(text: str) -> bool:
 
 
 _POLICE_BEFORE_TROOPS = {"police", "policemen", "gendarmes", "gendarmerie"}
+
+
+@cache
+def _other_forces_next() -> regex.Pattern:
+    """"Afghan and foreign forces", "Iraqi and coalition troops": the party's forces listed with
+    others (roles.json listed_other_forces)."""
+    return regex.compile(r"(?:%s)\s" % alternation(role_lexicon()["listed_other_forces"]), regex.IGNORECASE)
 
 
 _NEXT_TOKEN = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}./-]*)\s+")
@@ -458,6 +658,29 @@ def _actor(role: NameRole, kind_role: str) -> Actor:
 
 def _words_between(text: str, a: int, b: int) -> list[str]:
     return [w.lower() for w in words_in(text, a, b)] if b > a else []
+
+
+_THOUSANDS = regex.compile(r"\d,\d{3}\b")
+
+
+def _word_count(text: str, a: int, b: int) -> int:
+    """How many words stand between ``a`` and ``b``, a number written with thousands separators
+    ("6,000") counted as one."""
+    return len(_words_between(text, a, b)) - len(_THOUSANDS.findall(text, a, b)) if b > a else 0
+
+
+# up to two capitalised words right before a force's own name: the part of the state whose unit it
+# is ("the Texas National Guard", "the New York Army National Guard")
+_UNIT_OWNER_BEFORE = regex.compile(r"(?<=\s)(?-i:\p{Lu}[\p{Ll}-]+)(?:\s+(?-i:\p{Lu}[\p{Ll}-]+))?\s+$")
+
+
+def _start_of_force_name(text: str, role: NameRole) -> int:
+    """Where the name of the force ``role`` reads begins, with the capitalised words of a state's
+    part before it ("deploys the California National Guard": the object is the Guard)."""
+    if role.reading.form != "force":
+        return role.mention.start
+    owner = _UNIT_OWNER_BEFORE.search(text, max(0, role.mention.start - 30), role.mention.start)
+    return owner.start() if owner else role.mention.start
 
 
 _RELATIVE_BEFORE = regex.compile(r"\b(?:who|that)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|then|"
@@ -619,7 +842,7 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
     for role in roles:
         if role.mention.start < trigger[1] or role.place_modifier:
             continue
-        words = _words_between(text, trigger[1], role.mention.start)
+        words = _words_between(text, trigger[1], _start_of_force_name(text, role))
         if "by" in words[1:4] and all(w in _NP_GAP or w in _PASSIVE_GAP for w in words[:words.index("by")]):
             words = words[words.index("by"):]  # "exercises held by South Korea", "drills were staged by X"
         elif words and words[0] == "of" and "by" in words[2:] and all(
@@ -681,8 +904,9 @@ def _a_count(word: str) -> bool:
 
 
 _STRENGTH = regex.compile(r"\d+-strong")
-_NP_GAP = {"the", "a", "an", "its", "their", "more", "some", "about", "around", "nearly", "over", "up", "to",
-           "additional", "extra", "fresh", "new", "several", "thousands", "hundreds", "dozens", "of", "held",
+_NP_GAP = {"the", "a", "an", "its", "their", "his", "her", "our", "more", "some", "about", "around", "nearly",
+           "over", "up", "to", "additional", "extra", "fresh", "new", "several", "thousands", "hundreds", "dozens",
+           "of", "held",
            "staged", "conducted", "led", "carried", "out", "being", "by", "troops", "forces", "number", "total",
            "all", "almost", "most", "remaining", "last", "rest"}
 
@@ -726,8 +950,8 @@ _INVOLVING = {"involve", "involves", "involved", "involving", "include", "includ
               "will", "would", "bring", "brings", "brought", "together", "gather", "gathers", "than", "up", "some"}
 
 
-_TO_BEFORE = regex.compile(r"\bto\s+(?:(?:begin|start|immediately|fully|completely|quickly|gradually)\s+)?$",
-                           regex.IGNORECASE)
+_TO_BEFORE = regex.compile(r"\bto\s+(?:(?:begin|start|stop|halt|end|resume|continue|immediately|fully|completely"
+                           r"|quickly|gradually)\s+)?$", regex.IGNORECASE)
 
 
 def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
@@ -748,7 +972,7 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
                                                                              "as well as", "by"):
             continue
         if role.mention.end <= trigger[0]:
-            if (len(_words_between(text, role.mention.end, trigger[0])) <= 8 and not _judges(text, role, trigger, roles)
+            if (_word_count(text, role.mention.end, trigger[0]) <= 8 and not _judges(text, role, trigger, roles)
                     and not foreign and not by_others
                     and not _other_subject_between(text, role, trigger)
                     and not _irregulars_act(text, role, trigger)
@@ -782,7 +1006,7 @@ def _joined_verb() -> regex.Pattern:
 
 def _object_of_trigger(text: str, trigger: tuple[int, int], role: NameRole) -> bool:
     """Is the name, after the trigger, in the phrase that is its object ("deployed 500 Russian troops")?"""
-    gap = _words_between(text, trigger[1], role.mention.start)
+    gap = _words_between(text, trigger[1], _start_of_force_name(text, role))
     return len(gap) <= 6 and all(w in _INVOLVING or w in _NP_GAP or _a_count(w) for w in gap)
 
 
@@ -859,12 +1083,23 @@ def _heading_the_participle(text: str, trigger: tuple[int, int], found: list[Nam
     if len(before) < 2 or not text[trigger[0]:trigger[1]].split()[0].lower().endswith(("ed", "ing")):
         return found
     last = before[-1]
-    gap = _words_between(text, last.mention.end, trigger[0])
-    if (not gap or not any(force_nouns().fullmatch(w) for w in gap) or _PUNCTUATION.search(text, last.mention.end,
-                                                                                          trigger[0])
-            or not all(force_nouns().fullmatch(w) or w in role_words("force_modifiers") for w in gap)):
+    gap = words_in(text, last.mention.end, trigger[0])
+    if (not gap or not any(_names_forces(w) for w in gap) or _PUNCTUATION.search(text, last.mention.end, trigger[0])
+            or not all(_names_forces(w) or w.lower() in role_words("force_modifiers") or w[0].isupper()
+                       for w in gap)):
         return found
     return [r for r in found if r is last or r.mention.start >= trigger[1]]
+
+
+def _names_forces(word: str) -> bool:
+    """A force noun, a platform ("warships", "drones") or a model ("F-14", "Su-30s")."""
+    lower = word.lower()
+    return bool(force_nouns().fullmatch(lower)) or lower in _platform_words() or any(c.isdigit() for c in word)
+
+
+@cache
+def _platform_words() -> frozenset[str]:
+    return frozenset(w for line in read_lines("lexicon/platforms.txt") for w in line.split())
 
 
 # "since the foreign troop withdrawal started": forces named only as foreign have no party here
@@ -916,7 +1151,12 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
         return []
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
               and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))
-              and not _kept_out(text, r, trigger) and not _object_before_a_joined_verb(text, r, trigger)]
+              and not _kept_out(text, r, trigger) and not _object_before_a_joined_verb(text, r, trigger)
+              and not _asker(text, r, trigger)]
+    fronted = _fronted_clause().match(text, clause[0], trigger[0])
+    if fronted and _unnamed_force_subject(text, fronted.end(), trigger[0]):
+        # "As Afghans step up, the coalition forces can ... come home": the forces, not the Afghans
+        before = [r for r in before if r.mention.start >= fronted.end()]
     if not before:
         return []
     subject = before[-1]
@@ -1189,17 +1429,25 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
     """"The TDF confirm their withdrawal, saying that *they* are re-deploying": a pronoun subject
     of the trigger's clause stands for the sentence's subject, a party named before the clause."""
     words = _words_between(text, clause[0], trigger[0])
-    if not any(w in ("it", "they", "he", "she", "we") for w in words[:6]):
+    subject = any(w in ("it", "they", "he", "she", "we") for w in words[:6])
+    if not subject and not _possessed_intention(words):
         return []
-    for mention in mentions:
-        if mention.start >= clause[0]:
-            break
-        reading = mention.actor_reading(year)
-        if reading is None or match_at(_event_name_head(), text, mention.end) or preposition_before(
-                text, mention.start, sentence[0], non_actor_prepositions()):
-            continue
-        return [NameRole(mention, reading, None, False, False)]
-    return []
+    found = [NameRole(mention, reading, None, False, False) for mention in mentions
+             if mention.start < clause[0] and (reading := mention.actor_reading(year)) is not None
+             and not match_at(_event_name_head(), text, mention.end)
+             and not preposition_before(text, mention.start, sentence[0], non_actor_prepositions())]
+    if not subject and len({r.reading.entity.code for r in found}) > 1:
+        return []  # "Russia criticised NATO after its decision to deploy": whose decision is not told
+    return found[:1]
+
+
+def _possessed_intention(words: list[str]) -> bool:
+    """"following his decision to withdraw", "after their pledge to send troops": the owner of an
+    intention whose infinitive is the trigger is the subject of the clause before (roles.json
+    intention_nouns)."""
+    nouns = role_words("intention_nouns")
+    return any(w in ("his", "her", "its", "their") and i + 2 < len(words) + 1 and words[i + 1:i + 3] in (
+        [n, "to"] for n in nouns) for i, w in enumerate(words[:4]))
 
 
 # where a named force is based or comes from, between it and its relative clause: "the 3rd
@@ -1251,6 +1499,41 @@ def _participle_subject(text: str, sentence: tuple[int, int], clause: tuple[int,
 _PARTICIPLE_OPENERS = {"after", "before", "while", "by", "when", "since", "without"}
 
 
+def _forces_taken_up(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
+                     year: int | None) -> list[NameRole]:
+    """"The Australian Army ends its mission, as 500 troops withdraw", "capture the Sudanese Army
+    base after the army withdraws": a subject of bare force nouns takes up the forces named before
+    in the sentence (roles.json taken_up_force_nouns)."""
+    subject = _bare_force_subject().search(text, max(sentence[0], trigger[0] - 80), trigger[0])
+    opener = subject.group("opener").lower() if subject else ""
+    opened = opener in role_words("subject_clause_openers")
+    if subject is None or not (subject.group("count") or opened):
+        return []  # ("as coalition forces retreat": the opener is a modifier of other forces)
+    before = [m for m in mentions if sentence[0] <= m.start and m.end <= subject.start()]
+    forces = [r for r in _roles_of(text, (sentence[0], subject.start()), before, year)
+              if r.force and not r.place_modifier and r.reading.form != "leader"
+              and not _modifies_a_name(text, r) and not _irregulars_of(text, r)]
+    noun = subject.group("noun").lower()
+    same = [r for r in forces if noun in _words_between(text, r.mention.start, r.mention.end + 40)[:5]]
+    if same:
+        return same[-1:]
+    return forces[-1:] if opened and len({r.reading.entity.code for r in forces}) == 1 else []
+
+
+@cache
+def _bare_force_subject() -> regex.Pattern:
+    """A subject of force nouns with no party before the trigger, and the word that opens it
+    ("as about 500 troops withdraw", "forced the soldiers to retreat")."""
+    lexicon = role_lexicon()
+    counting = alternation(lexicon["counting_words"] + lexicon["taken_up_counting_words"])
+    coordinated = lexicon["coordinated_predicate"]
+    gap = alternation(coordinated["auxiliaries"] + coordinated["adverbs"] + ["to", "be", "being", "not", "begin",
+                                                                              "start", "started"])
+    return regex.compile(r"(?<![\p{L}'’-])(?P<opener>(?-i:\p{Ll})+)\s+(?P<count>(?:(?:%s|\d[\d,]*)\s+)*)"
+                         r"(?P<noun>%s)\s+(?:(?:%s)\s+){0,3}$"
+                         % (counting, alternation(lexicon["taken_up_force_nouns"]), gap), regex.IGNORECASE)
+
+
 _COORDINATOR = regex.compile(r"\b(?:and|but)\s+", regex.IGNORECASE)
 _PUNCTUATION_GAP = regex.compile(r"[\s,]*")
 
@@ -1270,20 +1553,57 @@ def _coordinated_subject(text: str, sentence: tuple[int, int], trigger: tuple[in
         coordinator = m
     if coordinator is None or any(coordinator.end() <= m.start < trigger[0] for m in mentions):
         return []
-    if "," in text[coordinator.end():trigger[0]] or not _verb_opens(text, coordinator.end(), trigger[0]):
+    staged = _bare_staging_verb(text, coordinator.end(), trigger[0])  # "troops ... and start a new round of drills"
+    if "," in text[coordinator.end():trigger[0]] or not (staged or _verb_opens(text, coordinator.end(), trigger[0])):
         return []  # "and launched an attack, forcing them to retreat": the trigger has a clause of its own
     if _stance().search(text, coordinator.end(), trigger[0]):
         return []  # "and demands their immediate withdrawal": the subject judges, it does not act
     before = [m for m in mentions if sentence[0] <= m.start and m.end <= coordinator.start()]
-    roles = [r for r in _roles_of(text, (sentence[0], coordinator.start()), before, year)
-             if r.preposition is None and not r.place_modifier and not r.leads and not _modifies_a_name(text, r)]
+    roles = [r for r in _subject_roles(text, _roles_of(text, (sentence[0], coordinator.start()), before, year))
+             if not r.place_modifier and not r.leads and not _modifies_a_name(text, r)]
     # a bare trigger ("and deploy") shares a plural force's bare verb: "Turkish jets strike ... and deploy"
-    bare = _BARE_VERB.fullmatch(text, trigger[0], trigger[1]) is not None
+    bare = staged or _BARE_VERB.fullmatch(text, trigger[0], trigger[1]) is not None
     subjects = [r for r in roles if _verb_follows(text, end := _past_force_noun(text, r) if r.force else r.mention.end,
                                                   bare and end > r.mention.end)]
     if not subjects or _subordinator().search(text, subjects[-1].mention.end, coordinator.start()):
         return []  # "until foreign forces stop attacking and withdraw": the subject is not a name
-    return subjects[-1:]
+    listed = [subjects[-1]]  # with the names listed before it ("Japanese and American troops")
+    for r in reversed(roles[:roles.index(subjects[-1])]):
+        if not _CONJUNCT.fullmatch(text, r.mention.end, listed[0].mention.start):
+            break
+        listed.insert(0, r)
+    return listed
+
+
+@cache
+def _count_of() -> regex.Pattern:
+    """"Thousands of", "dozens of" before a force: roles.json counted_of_words."""
+    return regex.compile(r"\b(?:%s)\s+of\s+$" % alternation(role_lexicon()["counted_of_words"]), regex.IGNORECASE)
+
+
+def _subject_roles(text: str, roles: list[NameRole]) -> list[NameRole]:
+    """The names in no prepositional phrase, a force counted with "of" ("Thousands of Japanese and
+    American troops ...") and a name listed with one of them ("and American") included."""
+    kept: list[NameRole] = []
+    for r in roles:
+        if (r.preposition is None or r.preposition == "of" and r.force
+                and _count_of().search(text, max(0, r.mention.start - 30), r.mention.start)
+                or r.preposition in ("and", "of") and kept and kept[-1] is roles[roles.index(r) - 1]
+                and _CONJUNCT.fullmatch(text, kept[-1].mention.end, r.mention.start)):
+            kept.append(r)
+    return kept
+
+
+def _bare_staging_verb(text: str, start: int, trigger_start: int) -> bool:
+    """Does a bare verb of staging (staging_verbs.txt, "start", "hold", "begin") open the verb
+    phrase after "and", with a noun trigger in its object ("and start a new round of drills")?"""
+    m = WORD.search(text, start, trigger_start)
+    return m is not None and m.group() in _bare_staging_verbs()
+
+
+@cache
+def _bare_staging_verbs() -> frozenset[str]:
+    return frozenset(w for w in read_lines("lexicon/staging_verbs.txt") if _BARE_VERB.fullmatch(w))
 
 
 @cache

@@ -63,6 +63,8 @@ def border_phrase(text: str, clause: tuple[int, int], mention: Mention, mentions
     else:
         return None
     end = mention.end + gap + noun_end
+    if match_at(_modified_border(), text, end):
+        return None  # "the Georgian border town of Perevi": the town is the place, named after
     owner = _country(mention) if text[mention.end:mention.end + 2] in ("'s", "’s") else None
     start = next((m.start for m in mentions if m.end == mention.start - 1 and text[m.end] in _JOINERS
                   and m.start >= clause[0]), mention.start)  # "the Mexico-United States border": from Mexico on
@@ -70,6 +72,14 @@ def border_phrase(text: str, clause: tuple[int, int], mention: Mention, mentions
 
 
 _JOINERS = "-–/"
+
+
+@cache
+def _modified_border() -> regex.Pattern:
+    """A noun after "border" that makes it a modifier of a place named after it (roles.json
+    border_modified_nouns: "border town of", "border crossing of")."""
+    return regex.compile(r"\s+(?:%s)\b" % "|".join(regex.escape(w) for w in sorted(
+        role_lexicon()["border_modified_nouns"], key=lambda w: (-len(w), w))), regex.IGNORECASE)
 
 
 def _links_clauses(word: str) -> bool:

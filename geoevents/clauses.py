@@ -198,7 +198,15 @@ def _list_item(text: str, m: regex.Match) -> bool:
         return False
     return bool(match_at(_LIST_ITEM, text, m.end() + 1)) or (
         _NAMES_BEFORE.search(text, max(0, m.start() - 80), m.start()) is not None
-        and match_at(_NAME_AFTER, text, m.end()) is not None)
+        and match_at(_NAME_AFTER, text, m.end()) is not None) or (
+        _ITEMS_BEFORE.search(text, max(0, m.start() - 80), m.start()) is not None
+        and match_at(_ITEM_AFTER, text, m.end()) is not None)
+
+
+# "warships, troops, and other military assets to": the last item of a list of lower-case items
+# after a serial comma, the item before it short and set off by a comma of its own
+_ITEMS_BEFORE = regex.compile(r",\s+(?:(?-i:\p{Ll})[\p{Ll}\p{N}-]*\s+){0,3}(?-i:\p{Ll})[\p{Ll}\p{N}-]*$")
+_ITEM_AFTER = regex.compile(r"\s+(?-i:\p{Ll})")
 
 
 @lru_cache(maxsize=256)

@@ -76,10 +76,11 @@ def attach_locations(
         candidates = _antecedent(text, clause, mentions, context)
     if not candidates:
         candidates = _anaphoric(text, sentence, clause, trigger, event_type, mentions, actors, context)
-    elif (all(c.end <= trigger[0] for c in candidates)
+    elif ((all(c.end <= trigger[0] for c in candidates) or _anaphor_preferred(text, trigger, clause, candidates))
           and role_words_pattern("anaphoric_places").search(text, trigger[1], clause[1])):
         # "opposed to the US ... and refused to send troops to the country": the phrase after the
-        # trigger names its place, not a name before it governed by another verb
+        # trigger names its place, not a name before it governed by another verb, nor one after it
+        # in a phrase the type does not prefer ("withdraw from the country during protests in Baghdad")
         candidates = _anaphoric(text, sentence, clause, trigger, event_type, mentions, actors, context) or candidates
     if not candidates:
         candidates = _elsewhere(text, sentence, clause, trigger, event_type, mentions, actors, context)
@@ -88,6 +89,18 @@ def attach_locations(
     chosen = _chain(text, candidates, min(candidates, key=lambda c: c.rank))
     located = _placed_by_chain([_on_side(c, actors) for c in chosen])
     return _home_ground(located, actors) if event_type == "exercise" else located
+
+
+def _anaphor_preferred(text: str, trigger: tuple[int, int], clause: tuple[int, int],
+                       candidates: list[_Candidate]) -> bool:
+    """Is "the country" the first place phrase after the trigger while every name found is in a
+    phrase the type does not prefer ("withdraw from the country during protests in Baghdad")? Not
+    a possessive ("the country's troops in Diwaniya", "the city's Barzeh district")."""
+    if any(c.rank[0] == 0 for c in candidates):
+        return False
+    m = role_words_pattern("anaphoric_places").search(text, trigger[1], clause[1])
+    return (m is not None and not text.startswith(("'s", "’s"), m.end())
+            and all(m.start() < c.start for c in candidates if c.start >= trigger[1]))
 
 
 def _placed_by_chain(locations: list[Location]) -> list[Location]:
@@ -587,7 +600,8 @@ def _place_type_words() -> frozenset[str]:
 
 # "President Alan García", "the town of Nueva Concepción": a town's name after another capitalised
 # word that is no known name is the end of a name the gazetteer lacks (a person's, another town's)
-_CAPITALISED_BEFORE = regex.compile(r"(?<=[\p{L},;] )(\p{Lu}[\p{Ll}’'-]+) $")
+# the capitalised word before a name, or before its glued article ("Moqtada al-Sadr": a person's name)
+_CAPITALISED_BEFORE = regex.compile(r"(?<=[\p{L},;] )(\p{Lu}[\p{Ll}’'-]+)(?: $| (?:al|el|ad|as|ar|an|ash|az)-$)")
 _NAME_OPENERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                            "upper", "lower", "greater", "old", "new", "the", "in", "at", "on", "from", "to", "near",
                            "al", "el", "as", "ad", "ar", "an", "ash", "az"})
@@ -1102,7 +1116,8 @@ def _the_other_state(text: str, mentions: list[Mention], actors: list[Actor]) ->
         return None
     others = {r.entity.code for m in mentions for r in m.readings
               if r.entity.kind == "state" and r.form in ("name", "demonym") and r.entity.code not in acting
-              and not border_nouns().first_word_match(past_possessive(text[m.end:m.end + 30]))}
+              and not border_nouns().first_word_match(past_possessive(text[m.end:m.end + 30]))
+              and not _installation_after(text, m.end)}
     return others.pop() if len(others) == 1 else None
 
 
@@ -1140,7 +1155,23 @@ def _owner_before(text: str, start: int, mentions: list[Mention]) -> list[Mentio
     (with only such words between: not "US troops withdrew from Camp X")."""
     return [x for x in mentions if start - 25 <= x.end <= start
             and any(r.entity.kind == "state" and r.form in ("name", "demonym") for r in x.readings)
-            and all(w.lower() in nesting_words() or w.lower() == "the" for w in words_in(text, x.end, start))][-1:]
+            and _owning_words(words_in(text, x.end, start))][-1:]
+
+
+def _installation_after(text: str, end: int) -> bool:
+    """Does a military installation follow the name, past at most two modifiers ("the British
+    naval base", "a Russian air base")? The state owns it: the land may be another's."""
+    words = [w.lower() for w in words_in(text, end, min(len(text), end + 30))][:3]
+    return any(w in role_words("installation_nouns") for w in words)
+
+
+def _owning_words(words: list[str]) -> bool:
+    """Do the words between a state and a place nest the place in the state ("the Lebanese town
+    of")? Not a military installation's ("the former British naval base at Stonecutters Island":
+    the state owns the base, not the land)."""
+    lowered = [w.lower() for w in words]
+    return (all(w in nesting_words() or w == "the" for w in lowered)
+            and not any(w in role_words("installation_nouns") for w in lowered))
 
 
 def _state_of(mention: Mention) -> str | None:
@@ -1205,7 +1236,9 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     m = role_words_pattern("anaphoric_places").search(text, trigger[1], clause[1])
     if not m or (preposition_before(text, m.start(), clause[0], allowed) is None
                  and not _is_object(text, trigger, m.start(), event_type)):
-        return []  # ("leave the country": the trigger's object)
+        m = _there().match(text, trigger[1], clause[1])  # ("leave the country": the trigger's object)
+        if not m:
+            return []
     actor_spans = {(a.start, a.end) for a in actors}
     island = m.group(0).lower().endswith("island")  # "near the island": also an island state ("Taiwan said ...")
     earlier = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()
@@ -1214,7 +1247,7 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
                and (not match_at(_SUBJECT_OF_MODAL, text, x.end) or island and _an_island_state(x))
                and not _government_speaking(text, x)
                and not _speaker_venue(text, sentence[0], x)]  # not "sources in Washington said"
-    wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1])
+    wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1]) if m.re is not _there() else None
     readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
     preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted
                  or (island and r.entity.kind == "state" and r.entity.code in role_words("island_states"))]
@@ -1286,6 +1319,14 @@ def _an_island_state(mention: Mention) -> bool:
 
 # What each anaphoric noun may stand for: "the city" a town; "cities" the country or region they lie in;
 # "the island" no state named before it ("Ankara demands that Yerevan withdraw from the island").
+# "troops stationed there", "deployed 500 soldiers there": the adverb after the trigger and its
+# object takes up the place named before in the sentence, as "the area" does (not "there are")
+@cache
+def _there() -> regex.Pattern:
+    """"there" after the trigger and at most four words of its object, not before a verb that
+    makes it existential (roles.json existential_there_verbs: "there were clashes")."""
+    return regex.compile(r"(?:\s+[\p{L}\p{N}'’-]+(?:,\d{3})*){0,4}?\s+(?:from\s+)?\K\bthere\b(?!\s+(?:%s)\b)"
+                         % alternation(role_lexicon()["existential_there_verbs"]), regex.IGNORECASE)
 _ANAPHOR_FEATURES = {"country": ("country",), "city": ("city",), "cities": ("country", "region"), "town": ("city",),
                      "towns": ("country", "region"), "province": ("region",), "region": ("region", "country"),
                      "territory": ("country",), "soil": ("country",), "island": ("island", "region", "city"),

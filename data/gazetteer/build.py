@@ -73,7 +73,9 @@ GENERIC_REGION_WORDS = {"central", "eastern", "western", "northern", "southern",
                         "governorate", "territory", "city", "upper", "lower", "middle", "coast", "islands", "the"}
 REGION_PREFIX = re.compile(r"^(?:Muhafazat|Sha'?biyat|Wilayat-e|Mayorality of|Provincia de|Misto)\s+",
                                           re.IGNORECASE)
-REGION_SUFFIX = re.compile(r"\s+(?:Governorate|Province|Region|Oblast|Prefecture|County|District|Krai)$")
+# (Korean provinces end in "-do": "Gyeonggi-do" is "Gyeonggi Province")
+REGION_SUFFIX = re.compile(r"(?:\s+(?:Governorate|Province|Region|Oblast|Prefecture|County|District|Krai"
+                           r"|Municipality)|-do)$")
 
 
 # the honorific tail of an official region name ("Coahuila de Zaragoza", "Veracruz de Ignacio de la Llave")
