@@ -497,3 +497,11 @@ def test_unicode_classes_are_written_as_what_they_match_in_ascii_text():
     assert ascii_classes(r"\p{M}x") == r"(?!)x"  # (no mark is ASCII)
     for refused in (r"[\p{M}]", r"\p{Sc}", r"\P{L}", r"a\\p{L}"):
         assert ascii_classes(refused) is None, refused
+
+
+def test_plain_ascii_answers_alike_when_asked_again_about_the_last_text():
+    texts = ["Troops\twere sent.", "troops\x1fsent", "tröops", "x" * 300, "x" * 300 + "\x1e"]
+    expected = [True, False, False, True, False]
+    for _ in range(2):
+        for text, answer in zip(texts, expected, strict=True):
+            assert plain_ascii(text) is answer and plain_ascii(text) is answer, text
