@@ -707,6 +707,8 @@ def _subject_before_aside(text: str, sentence: tuple[int, int], trigger: tuple[i
     first = next((m for m in mentions if m.start >= sentence[0]), None)
     if first is None or first.end > trigger[0] or not _OPENING.fullmatch(text, sentence[0], first.start):
         return []
+    if text.count(",", first.end, trigger[0]) < 2:
+        return []  # (an aside ending before the trigger holds two commas: most sentences have none)
     m = match_at(_aside(), text, first.end)
     if m is None or m.end() > trigger[0] or len(_words_between(text, m.end(), trigger[0])) > 10 \
             or _PUNCTUATION.search(text, m.end(), trigger[0]):

@@ -318,19 +318,21 @@ class Gazetteer:
         tokens = [m.span() for m in _TOKEN.finditer(text, start, end)]
         shout = _is_shouting(text, start, end)
         aliases = self._alias_rows
+        lowercase_starts = self.lowercase_starts
         mentions: list[Mention] = []
         i = 0
-        while i < len(tokens):
+        count = len(tokens)
+        while i < count:
             token_start, token_end = tokens[i]
-            first = text[token_start:token_end]
-            if not (first[0].isupper() or first[0].isdigit() or first in self.lowercase_starts):
+            initial = text[token_start]
+            if not (initial.isupper() or initial.isdigit() or text[token_start:token_end] in lowercase_starts):
                 i += 1
                 continue
             found = self._longest(text, tokens, i, shout)
             if found is None:
                 i += 1
                 continue
-            if first[0].islower() and i + 1 < len(tokens):
+            if initial.islower() and i + 1 < count:
                 later = self._longest(text, tokens, i + 1, shout)  # "the Gulf" vs "Gulf of Aden"
                 if later is not None and tokens[later[0]][1] > tokens[found[0]][1]:
                     i += 1
@@ -338,21 +340,24 @@ class Gazetteer:
             j, key = found
             readings = self.readings(key)
             mention_end = tokens[j][1]
-            region_word = _REGION_WORD.match(text, mention_end, end)
+            # (both patterns below need a space or an apostrophe right after the name: most names have neither)
+            region_word = _REGION_WORD.match(text, mention_end, end) if text[mention_end:mention_end + 1].isspace() \
+                else None
             regions = tuple(r for r in readings if r.entity.feature == "region") if region_word else ()
             if region_word and regions:  # "Niger State", "Idlib province": the region, not the state or city
                 readings, mention_end = regions, region_word.end()
-            if _APOSTROPHE_INSIDE.match(text, mention_end, end):
+            if text[mention_end:mention_end + 1] in _APOSTROPHES and _APOSTROPHE_INSIDE.match(text, mention_end, end):
                 readings = ()  # "Saba'a Biyar", "Ba'albek": the name goes on past the apostrophe
             if readings and not (j == i and _person(text, token_start, mention_end, readings, start, end, aliases)):
                 mentions.append(Mention(text[token_start:mention_end], token_start, mention_end, readings))
             i = j + 1
-            while i < len(tokens) and tokens[i][0] < mention_end:
+            while i < count and tokens[i][0] < mention_end:
                 i += 1
         return mentions
 
 
 _END = itemgetter(1)
+_APOSTROPHES = ("'", "’")
 # an apostrophe inside a word (a romanised glottal stop), not the possessive "'s" or a closing quote
 _APOSTROPHE_INSIDE = regex.compile(r"['’](?!s\b)\p{L}")
 _REGION_WORD = regex.compile(r"\s+(?:[Pp]rovince|[Rr]egion|State|[Gg]overnorate|[Oo]blast|[Dd]istrict|[Cc]ounty"
@@ -398,7 +403,7 @@ class SentenceNames(Sequence[Mention]):
     """The gazetteer's names in one sentence, looked up the first time they are needed: most
     trigger candidates are settled by their words alone (see ``may_name_armed_forces``)."""
 
-    __slots__ = ("_gazetteer", "_text", "_start", "_end", "_found")
+    __slots__ = ("_gazetteer", "_text", "_start", "_end", "_found", "_may_name_armed_forces")
 
     def __init__(self, gazetteer: Gazetteer, text: str, start: int, end: int):
         self._gazetteer = gazetteer
@@ -406,6 +411,7 @@ class SentenceNames(Sequence[Mention]):
         self._start = start
         self._end = end
         self._found: list[Mention] | None = None
+        self._may_name_armed_forces: bool | None = None  # (asked by several checks of a sentence)
 
     def found(self) -> list[Mention]:
         if self._found is None:
@@ -415,7 +421,9 @@ class SentenceNames(Sequence[Mention]):
     def may_name_armed_forces(self) -> bool:
         if self._found is not None:
             return True  # looked up already: the caller reads them
-        return self._gazetteer.may_name_armed_forces(self._text, self._start, self._end)
+        if self._may_name_armed_forces is None:
+            self._may_name_armed_forces = self._gazetteer.may_name_armed_forces(self._text, self._start, self._end)
+        return self._may_name_armed_forces
 
     def __getitem__(self, index):
         return self.found()[index]

@@ -63,7 +63,16 @@ def plain_ascii(text: str) -> bool:
     White_Space) does not. (A character found by ``in`` is found at C speed: ``re`` would look at
     every character in turn. The answers for the last few long texts are kept: the stages ask
     about a document's text, and its lower-cased form, again and again, between questions about
-    short strings; looked at anew each time, a long text would cost time quadratic in its length.)"""
+    short strings; looked at anew each time, a long text would cost time quadratic in its length.
+    The last text asked about is the next one two times in three: it is answered first.)"""
+    global _last_text, _last_plain
+    if text is _last_text:
+        return _last_plain
+    _last_text, _last_plain = text, _plain_ascii(text)
+    return _last_plain
+
+
+def _plain_ascii(text: str) -> bool:
     if not text.isascii():
         return False
     if len(text) < _LONG:
@@ -80,6 +89,8 @@ def plain_ascii(text: str) -> bool:
 _LONG = 256  # characters: a shorter text is looked at each time
 _LONG_KEPT = 4
 _long_texts: list[tuple[str, bool]] = []  # the last long texts asked about, the latest first
+_last_text: str | None = None  # the last text asked about, and its answer
+_last_plain = False
 
 
 class DualPattern:

@@ -22,6 +22,7 @@ from functools import cache
 
 import ahocorasick
 
+from . import cachedre as re
 from . import cachedregex as regex
 from .borders import BorderPhrase, border_phrase, neighbours, side
 from .clauses import (
@@ -550,7 +551,7 @@ def _not_a_place(text: str, mention: Mention) -> bool:
         return True
     if match_at(_FORCE_NEXT, text, mention.end):
         return True  # "attacks on US troops", "the Idaho National Guard"
-    if match_at(_weapon_next(), text, mention.end):
+    if _weapon_may_follow(text, mention.end) and match_at(_weapon_next(), text, mention.end):
         return True  # "deployed Iskander missiles to Kaliningrad": a weapon's name ("Iskander" is also a town)
     if _glued_party(text, mention):
         return True
@@ -569,12 +570,44 @@ def _title_of_before() -> regex.Pattern:
 
 
 @cache
+def _weapon_nouns() -> frozenset[str]:
+    return frozenset(line for name in ("lexicon/weapons.txt", "lexicon/platforms.txt") for line in read_lines(name))
+
+
+@cache
 def _weapon_next() -> regex.Pattern:
     """A weapon or platform noun right after a name: "Iskander missiles", "Bradley vehicles" (not
     before a place noun: "a Georgian artillery base" is in Georgia)."""
-    nouns = {line for name in ("lexicon/weapons.txt", "lexicon/platforms.txt") for line in read_lines(name)}
-    return regex.compile(r"(?:-\p{Lu}+)?\s+(?:%s)\b(?!\s+(?:%s)\b)" % (alternation(nouns), alternation(
+    return regex.compile(r"(?:-\p{Lu}+)?\s+(?:%s)\b(?!\s+(?:%s)\b)" % (alternation(_weapon_nouns()), alternation(
         role_lexicon()["place_nouns"] + ["site", "sites", "range", "depot", "depots"])), regex.IGNORECASE)
+
+
+@cache
+def _weapon_first_letters() -> frozenset[str]:
+    """The ASCII letters each weapon or platform noun opens with, lower-cased ("" for a digit)."""
+    return frozenset(_LETTERS.match(noun.lower()).group() for noun in _weapon_nouns())
+
+
+_LETTERS = re.compile(r"[A-Za-z]*")
+# in ASCII text, what ``_weapon_next`` allows before its noun (its "\p{Lu}" with IGNORECASE is
+# any letter, its "\s" these spaces), then the letters the next word opens with
+_GAP_THEN_LETTERS = re.compile(r"(?:-[A-Za-z]+)?[\t\n\x0b\x0c\r ]+([A-Za-z]*)")
+_WEAPON_WINDOW = 80
+
+
+def _weapon_may_follow(text: str, end: int) -> bool:
+    """Whether ``_weapon_next()`` may match at ``end``: in ASCII text, only where the word after the
+    gap opens with the letters a noun opens with (lower-cased: where a noun's letters end, at a
+    "\b" or at another character of the noun, the word's must end too). Most names are followed
+    by no such word, and the pattern of a hundred nouns is slow to try. (Beyond ASCII, characters
+    may fold to ASCII letters, and more are spaces: the pattern is tried.)"""
+    chunk = text[end:end + _WEAPON_WINDOW]
+    if not chunk.isascii():
+        return True
+    m = _GAP_THEN_LETTERS.match(chunk)
+    if m is None:
+        return False
+    return m.end() == len(chunk) or m.group(1).lower() in _weapon_first_letters()
 
 
 def _opens_an_operation_name(text: str, mention: Mention) -> bool:

@@ -11,7 +11,7 @@ import re
 from geoevents import extract
 from geoevents.gazetteer import SentenceNames, load_gazetteer
 from geoevents.lazypattern import DualPattern, StandardPattern, ascii_classes, plain_ascii, standard_match
-from geoevents.places import _proper_place, _proper_places_in
+from geoevents.places import _proper_place, _proper_places_in, _weapon_may_follow, _weapon_next
 from geoevents.prefixes import required_strings
 from geoevents.quantities import _number_before, quantity_lexicon
 from geoevents.quickstarts import Holds
@@ -497,3 +497,24 @@ def test_unicode_classes_are_written_as_what_they_match_in_ascii_text():
     assert ascii_classes(r"\p{M}x") == r"(?!)x"  # (no mark is ASCII)
     for refused in (r"[\p{M}]", r"\p{Sc}", r"\P{L}", r"a\\p{L}"):
         assert ascii_classes(refused) is None, refused
+
+
+def test_plain_ascii_answers_alike_when_asked_again_about_the_last_text():
+    texts = ["Troops\twere sent.", "troops\x1fsent", "tröops", "x" * 300, "x" * 300 + "\x1e"]
+    expected = [True, False, False, True, False]
+    for _ in range(2):
+        for text, answer in zip(texts, expected, strict=True):
+            assert plain_ascii(text) is answer and plain_ascii(text) is answer, text
+
+
+def test_weapon_nouns_after_a_name_are_tried_only_where_the_next_word_can_open_one():
+    odd = ["Kyiv got Patriot-B missiles.", "Iskander \t tanks rolled.", "the Bradley\u00a0vehicles",
+           "the Leopard tankſ", "sent Abrams main battle tanks", "a Sukhoi-XY fighter jets deal",
+           "the Kherson drones", "the Kherson drone base", "Odesa " + "x" * 90 + " tanks"]
+    pattern = _weapon_next()
+    for text in [*TEXTS[::3], *odd]:
+        for position in range(1, len(text)):
+            if text[position - 1].isalpha() and pattern.match(text, position):
+                assert _weapon_may_follow(text, position), (text, position)
+    assert pattern.match("sent Abrams main battle tanks", len("sent Abrams"))
+    assert not _weapon_may_follow("Troops left Kherson on Friday.", len("Troops left Kherson"))
