@@ -78,7 +78,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def _scan_limit(text: str) -> int:
     # no boundary ends in trailing white space, and each line end in it would be tried against all the rest
-    return len(text.rstrip(WHITE_SPACE))
+    # (counted back, not by rstrip(): that would copy the whole text, tens of megabytes in a long document)
+    end = len(text)
+    while end and text[end - 1] in WHITE_SPACE:
+        end -= 1
+    return end
 
 
 def _candidates(text: str, position: int, limit: int) -> Iterator[regex.Match]:
