@@ -23,7 +23,7 @@ from .linking import merge_within_sentences
 from .model import Actor, Event, EventDate, Location, Quantity, Span
 from .places import attach_locations
 from .quantities import sentence_quantities, size_of
-from .segment import SentenceFinder
+from .segment import SentenceFinder, sentence_near
 from .status import adjust_for_date, status_of
 from .trigger_context import SentenceContext
 from .triggers import Candidate, attachment_type
@@ -177,13 +177,13 @@ def _let_go_of_text() -> None:
 def _part_starts(text: str) -> list[int]:
     """Where the parts of a long text start: about every ``PART`` characters, at the start of
     the sentence there (the mentions of a sentence are read together), or right there if that
-    sentence is long (it is then read in windows around each trigger, which a cut does not split)."""
-    sentences = SentenceFinder(text)
+    sentence is long (it is then read in windows around each trigger, which a cut does not split).
+    Only the text around each cut is segmented: most of a document holds no trigger."""
     starts = [0]
     for position in range(PART, len(text) - PART // 2, PART):
-        sentence = sentences.holding(position)
+        sentence = sentence_near(text, position, 2 * MAX_SENTENCE)
         if sentence is None or sentence[1] - sentence[0] > MAX_SENTENCE:
-            starts.append(position)
+            starts.append(position)  # (a sentence too long to be found so near is long)
         elif sentence[0] > starts[-1]:
             starts.append(sentence[0])
     return starts

@@ -197,3 +197,22 @@ class SentenceFinder:
             last = boundary
         if last is not None:
             self._start, self._scan, self._next, self._scanned = last[1], scan, None, len(text)
+
+
+def sentence_near(text: str, position: int, reach: int) -> tuple[int, int] | None:
+    """The sentence that holds ``position`` (as ``SentenceFinder.holding`` gives it), found by
+    reading at most about ``reach`` characters either side of it: None if it starts or ends
+    farther away than that (or a run of stops and blanks ``reach`` long is in the way)."""
+    safe = max(0, position - reach)
+    floor = max(0, safe - reach)
+    while safe > floor and text[safe - 1] in _IN_BOUNDARIES:  # (a scan from there finds every boundary)
+        safe -= 1
+    if safe > 0 and text[safe - 1] in _IN_BOUNDARIES:
+        return None
+    start = 0 if safe == 0 else None
+    for end, following in _boundaries(text, safe, min(_scan_limit(text), position + reach)):
+        if following > position:
+            sentence = _strip(text, start, end) if start is not None else None
+            return sentence if sentence is not None and sentence[0] <= position else None
+        start = following
+    return None
