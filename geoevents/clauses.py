@@ -15,7 +15,7 @@ from . import cachedre as re
 from . import cachedregex as regex
 from .lazypattern import longest_first
 from .quickstarts import StartsPattern
-from .reach import match_at
+from .reach import PHRASE_REACH, match_at
 from .resources import read_lines, read_text
 
 WORD = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+|['’](?!s\b)[\p{L}\p{N}]+)*|['’]s\b")
@@ -163,23 +163,33 @@ def attach_clause(text: str, sentence: tuple[int, int], start: int, end: int) ->
 
     Breaks inside brackets do not count ("assets (carriers, submarines, and bombers) to
     Korea"), nor ", and" before a list item ("jets, and an unspecified number of C-130s to")."""
-    masked = _mask_brackets(text, *sentence)
+    masked, shift = _mask_brackets(text, *sentence)
     left, right = sentence
-    for m in _attach_break().finditer(masked, sentence[0], start):
+    for m in _attach_break().finditer(masked, sentence[0] - shift, start - shift):
         if not _list_item(masked, m):
-            left = m.end()
-    for m in _attach_break().finditer(masked, end, sentence[1]):
+            left = m.end() + shift
+    for m in _attach_break().finditer(masked, end - shift, sentence[1] - shift):
         if not _list_item(masked, m):
-            right = m.start()
+            right = m.start() + shift
             break
     return left, right
 
 
-def _mask_brackets(text: str, start: int, end: int) -> str:
-    """``text`` with the inside of each bracket pair in ``start:end`` blanked (same offsets)."""
+# what ``_list_item`` reads around a break in the sentence: names before it, a phrase after it
+_LIST_ITEM_BEFORE = 100
+_LIST_ITEM_AFTER = PHRASE_REACH + 1
+
+
+def _mask_brackets(text: str, start: int, end: int) -> tuple[str, int]:
+    """The stretch of ``text`` around ``start:end`` that the clause breaks and ``_list_item`` read,
+    with the inside of each bracket pair in ``start:end`` blanked, and the offset in ``text`` of
+    its first character (a copy of the whole text for each trigger would cost a long document
+    time and memory quadratic in its length). ``text`` itself, offset 0, if there is no bracket."""
     if "(" not in text[start:end]:
-        return text
-    return text[:start] + _BRACKETED.sub(lambda m: " " * len(m.group(0)), text[start:end]) + text[end:]
+        return text, 0
+    lo, hi = max(0, start - _LIST_ITEM_BEFORE), min(len(text), end + _LIST_ITEM_AFTER)
+    inside = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text[start:end])
+    return text[lo:start] + inside + text[end:hi], lo
 
 
 _BRACKETED = regex.compile(r"\([^()]{0,200}\)")

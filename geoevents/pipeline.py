@@ -7,12 +7,12 @@ one are segmented, tagged for names and times, and examined closely.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from . import temporal
 from .actors import add_host, attach_actors
-from .clauses import role_lexicon
+from .clauses import attach_clause, clause_of, role_lexicon
 from .codes import codes_for
 from .dating_checks import date_event, sentence_times, settled_date
 from .document import Document, find_published, parse_published
@@ -22,8 +22,8 @@ from .knowledge import Knowledge, packaged, with_rule_files
 from .linking import merge_within_sentences
 from .model import Actor, Event, EventDate, Location, Quantity, Span
 from .places import attach_locations
-from .quantities import size_of
-from .segment import SentenceFinder
+from .quantities import sentence_quantities, size_of
+from .segment import SentenceFinder, sentence_near
 from .status import adjust_for_date, status_of
 from .trigger_context import SentenceContext
 from .triggers import Candidate, attachment_type
@@ -33,6 +33,11 @@ WINDOW = 600
 # In such a long "sentence", at most this many candidates per WINDOW characters are examined:
 # more is not prose but a list or one word repeated, and each costs a window's worth of work.
 MAX_CANDIDATES_PER_WINDOW = 3
+# A document longer than this is read in parts of about PART characters, each with MARGIN
+# characters of text around it (more than any stage reads around a sentence: see REFERENCE_REACH).
+LARGE_DOCUMENT = 4_000_000
+PART = 1666 * WINDOW  # 999,600 characters: a multiple of WINDOW (see _part_starts)
+MARGIN = 60 * WINDOW  # 36,000 characters
 
 
 @dataclass(slots=True)
@@ -69,20 +74,36 @@ def extract(
 
 def extract_document(document: Document, types: Iterable[str] | None = None,
                      knowledge: Knowledge | None = None) -> list[Event]:
-    """Events in one document; ``knowledge`` is the packaged lexicon and gazetteer by default."""
+    """Events in one document; ``knowledge`` is the packaged lexicon and gazetteer by default.
+    A document longer than ``LARGE_DOCUMENT`` is read in parts (see ``_events_in_parts``)."""
     knowledge = knowledge or packaged()
     wanted = frozenset(types) if types else None
     text = document.text
+    published = document.published.isoformat() if document.published else None
+    if len(text) > LARGE_DOCUMENT:
+        events = _events_in_parts(document, knowledge, wanted)
+    else:
+        mentions, _ = _mentions(text, document.published, knowledge, wanted, frozenset())
+        events = [_freeze(text, m, document.id, published) for m in mentions]
+    return link_within_document(events, text)
+
+
+def _mentions(text: str, published: date | None, knowledge: Knowledge, wanted: frozenset[str] | None,
+              earlier: frozenset[str], keep: tuple[int, int] | None = None) -> tuple[list[Draft], frozenset[str]]:
+    """The event mentions in ``text`` (those whose trigger starts in ``keep``, if given), and
+    ``earlier`` (the types accepted in earlier sentences, in text order) with their types added."""
     lexicon = knowledge.lexicon
     lowered = text.lower()
     candidates = lexicon.scan(text, lowered)  # types are chosen in resolve: a rule may yield to another
     if not candidates:
-        return []
+        return [], earlier
     folded = lexicon.folded_text(text, lowered)
     sentences = SentenceFinder(text)  # only the sentences that hold a candidate are cut
     by_sentence: dict[tuple[int, int], list[Candidate]] = {}
     crowding: dict[tuple[int, int], int] = {}
     for candidate in _drop_overlaps(candidates):  # in text order
+        if keep is not None and not keep[0] <= candidate.start < keep[1]:
+            continue
         sentence = sentences.holding(candidate.start)
         if sentence is None or candidate.end > sentence[1]:
             continue
@@ -95,9 +116,8 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
         by_sentence.setdefault(_window(sentence, candidate), []).append(candidate)
 
     gazetteer = knowledge.gazetteer
-    year = document.published.year if document.published else None
+    year = published.year if published else None
     mentions: list[Draft] = []
-    earlier: frozenset[str] = frozenset()  # the types accepted in earlier sentences (in text order)
     for sentence, found in by_sentence.items():
         lazy_names = SentenceNames(gazetteer, text, *sentence)  # looked up if a check needs them
         context = SentenceContext(lexicon, text, sentence, lazy_names, earlier, lowered)
@@ -108,22 +128,80 @@ def extract_document(document: Document, types: Iterable[str] | None = None,
             continue
         earlier = earlier.union(c.rule.type for c in accepted)
         names = with_context_names(gazetteer, text, *sentence, lazy_names.found())
-        times = sentence_times(text, document.published, sentence)
+        times = sentence_times(text, published, sentence)
         triggers = [(c.start, c.end) for c in accepted]
         for candidate in accepted:
-            draft = _build(text, sentence, candidate, names, times, year, document.published, triggers)
+            draft = _build(text, sentence, candidate, names, times, year, published, triggers)
             if (draft.actors or draft.locations or draft.date) or not context.accepted_only_as_reference(candidate):
                 mentions.append(draft)  # a weakly licensed trigger needs an actor, place or date of its own
     mentions = merge_within_sentences(text, mentions)
     for m in mentions:
         m.status = adjust_for_date(m.status, text, m.sentence, (m.candidate.start, m.candidate.end),
-                                   m.date.start if m.date else None, document.published,
+                                   m.date.start if m.date else None, published,
                                    m.date.offset_start if m.date else None)
         m.date = settled_date(text, m.sentence, (m.candidate.start, m.candidate.end), m.date, m.status,
-                              document.published)
+                              published)
+    return mentions, earlier
+
+
+def _events_in_parts(document: Document, knowledge: Knowledge, wanted: frozenset[str] | None) -> list[Event]:
+    """The events of a long document, found part by part: each part (about ``PART`` characters,
+    cut where a sentence starts) is read with ``MARGIN`` characters of the text on either side,
+    for what the stages read around a sentence, and yields the mentions whose trigger starts in
+    it, their offsets moved back into the whole text. The whole text is never copied (lower-cased,
+    classed for the scan): a document of tens of megabytes is read in bounded memory, at the
+    cost of scanning the margins twice. The parts are linked as one document by the caller."""
+    text = document.text
     published = document.published.isoformat() if document.published else None
-    events = [_freeze(text, m, document.id, published) for m in mentions]
-    return link_within_document(events, text)
+    events: list[Event] = []
+    earlier: frozenset[str] = frozenset()
+    cuts = _part_starts(text)
+    for cut, next_cut in zip(cuts, [*cuts[1:], len(text)], strict=True):
+        # (a multiple of WINDOW: a long sentence's stretches are counted as in the whole text)
+        low = max(0, cut - MARGIN) // WINDOW * WINDOW
+        part = text[low:next_cut + MARGIN]
+        mentions, earlier = _mentions(part, document.published, knowledge, wanted, earlier,
+                                      (cut - low, next_cut - low))
+        events += [_moved(_freeze(part, m, document.id, published), low) for m in mentions]
+        _let_go_of_text()
+    return events
+
+
+def _let_go_of_text() -> None:
+    """Empty the caches keyed by a text: they would hold on to the parts read (hundreds of
+    them, a megabyte each) until pushed out by later entries."""
+    for cached in (attach_clause, clause_of, sentence_quantities):
+        cached.cache_clear()
+
+
+def _part_starts(text: str) -> list[int]:
+    """Where the parts of a long text start: about every ``PART`` characters, at the start of
+    the sentence there (the mentions of a sentence are read together), or right there if that
+    sentence is long (it is then read in windows around each trigger, which a cut does not split).
+    Only the text around each cut is segmented: most of a document holds no trigger."""
+    starts = [0]
+    for position in range(PART, len(text) - PART // 2, PART):
+        sentence = sentence_near(text, position, 2 * MAX_SENTENCE)
+        if sentence is None or sentence[1] - sentence[0] > MAX_SENTENCE:
+            starts.append(position)  # (a sentence too long to be found so near is long)
+        elif sentence[0] > starts[-1]:
+            starts.append(sentence[0])
+    return starts
+
+
+def _moved(event: Event, by: int) -> Event:
+    """``event`` found in a part of a text that starts ``by`` characters into it: its offsets in the text."""
+    def span(s: Span) -> Span:
+        return replace(s, start=s.start + by, end=s.end + by)
+
+    return replace(
+        event, trigger=span(event.trigger), sentence=span(event.sentence),
+        actors=tuple(replace(a, start=a.start + by, end=a.end + by) for a in event.actors),
+        locations=tuple(replace(loc, start=loc.start + by, end=loc.end + by) for loc in event.locations),
+        date=event.date and replace(event.date, offset_start=event.date.offset_start + by,
+                                    offset_end=event.date.offset_end + by),
+        size=tuple(replace(q, start=q.start + by, end=q.end + by) for q in event.size),
+    )
 
 
 def _drop_overlaps(candidates: Sequence[Candidate]) -> list[Candidate]:

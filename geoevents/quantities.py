@@ -132,7 +132,7 @@ def size_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> l
     """The quantities named with the event: in the trigger's clause, or listed on from one there."""
     clause = clause_of(text, sentence, *trigger)
     kept: list[Quantity] = []
-    for quantity in _sentence_quantities(text, *sentence):
+    for quantity in sentence_quantities(text, *sentence):
         inside = clause[0] <= quantity.start and quantity.end <= clause[1]
         if inside or (kept and quantity.start >= clause[1] and _listed_after(text, kept[-1], quantity)):
             kept.append(quantity)
@@ -142,7 +142,7 @@ def size_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> l
 # Every event of a sentence asks for its quantities: they are counted once (the cache holds
 # the last sentences').
 @lru_cache(maxsize=64)
-def _sentence_quantities(text: str, start: int, end: int) -> tuple[Quantity, ...]:
+def sentence_quantities(text: str, start: int, end: int) -> tuple[Quantity, ...]:
     return tuple(quantities_in(text, start, end))
 
 

@@ -78,7 +78,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def _scan_limit(text: str) -> int:
     # no boundary ends in trailing white space, and each line end in it would be tried against all the rest
-    return len(text.rstrip(WHITE_SPACE))
+    # (counted back, not by rstrip(): that would copy the whole text, tens of megabytes in a long document)
+    end = len(text)
+    while end and text[end - 1] in WHITE_SPACE:
+        end -= 1
+    return end
 
 
 def _candidates(text: str, position: int, limit: int) -> Iterator[regex.Match]:
@@ -193,3 +197,22 @@ class SentenceFinder:
             last = boundary
         if last is not None:
             self._start, self._scan, self._next, self._scanned = last[1], scan, None, len(text)
+
+
+def sentence_near(text: str, position: int, reach: int) -> tuple[int, int] | None:
+    """The sentence that holds ``position`` (as ``SentenceFinder.holding`` gives it), found by
+    reading at most about ``reach`` characters either side of it: None if it starts or ends
+    farther away than that (or a run of stops and blanks ``reach`` long is in the way)."""
+    safe = max(0, position - reach)
+    floor = max(0, safe - reach)
+    while safe > floor and text[safe - 1] in _IN_BOUNDARIES:  # (a scan from there finds every boundary)
+        safe -= 1
+    if safe > 0 and text[safe - 1] in _IN_BOUNDARIES:
+        return None
+    start = 0 if safe == 0 else None
+    for end, following in _boundaries(text, safe, min(_scan_limit(text), position + reach)):
+        if following > position:
+            sentence = _strip(text, start, end) if start is not None else None
+            return sentence if sentence is not None and sentence[0] <= position else None
+        start = following
+    return None

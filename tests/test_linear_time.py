@@ -6,11 +6,12 @@ times; the test allows up to ``MAX_GROWTH``, so it proves the shape, not a wall-
 """
 
 import time
+import tracemalloc
 from collections.abc import Callable
 
 import pytest
 
-from geoevents import temporal
+from geoevents import pipeline, temporal
 from geoevents.document import find_published
 from geoevents.gazetteer import load_gazetteer
 from geoevents.pipeline import extract
@@ -121,10 +122,10 @@ def test_whole_pipeline_is_linear(name):
     assert growth(lambda text: extract(text, published="2021-07-28"), PATHOLOGICAL[name], 64 * KB) < MAX_GROWTH
 
 
-def _cpu_time(run: Callable[[], list]) -> tuple[float, int]:
-    """The least CPU time of three runs, and how many results a run gave."""
+def _cpu_time(run: Callable[[], list], runs: int = 3) -> tuple[float, int]:
+    """The least CPU time of ``runs`` runs, and how many results a run gave."""
     best = float("inf")
-    for _ in range(3):
+    for _ in range(runs):
         started = time.process_time()
         found = len(run())
         best = min(best, time.process_time() - started)
@@ -147,3 +148,68 @@ def test_work_per_event_does_not_grow_with_the_document(name):
         last = min(last, _cpu_time(lambda: extract(filler + events, published="2021-07-28"))[0])
         ratio = max(first, last) / min(first, last)
     assert ratio < MAX_POSITION_COST
+
+
+# A bracketed aside in a sentence with a trigger: its clause is found with the brackets masked
+BRACKETED_EVENT = "Dutch marines (some 300 of them) were deployed to Cyprus on Tuesday, a minister said. "
+EVENT_SPACING = 20 * KB  # characters of filler between two events
+MB = KB * KB
+
+
+def _one_line_document(size: int) -> str:
+    """``size`` characters on one line: an event every ``EVENT_SPACING`` characters, filler between."""
+    return _text(_text(FILLER, EVENT_SPACING) + BRACKETED_EVENT, size)
+
+
+def test_a_long_one_line_document_costs_the_same_per_event():
+    """An event costs alike in a document of 2 and of 8 megabytes (a copy of the whole text per
+    event, as masking brackets once made, costs three times more per event in the larger one).
+    The larger document is read in parts (``pipeline.LARGE_DOCUMENT``)."""
+    def cost_per_event(size: int) -> float:
+        text = _one_line_document(size)
+        cost, found = _cpu_time(lambda: extract(text, published="2021-07-28"), runs=1)
+        assert found >= size // (EVENT_SPACING + len(BRACKETED_EVENT))
+        return cost / found
+
+    extract(BRACKETED_EVENT)  # (the lexicons are read before the clock starts)
+    small, large = cost_per_event(2 * MB), cost_per_event(8 * MB)
+    if large / small > MAX_POSITION_COST:  # measured again: a burst of other work on the machine is no regression
+        small, large = min(small, cost_per_event(2 * MB)), min(large, cost_per_event(8 * MB))
+    assert large / small < MAX_POSITION_COST
+
+
+def test_a_long_document_is_read_without_copies_of_the_whole_text(monkeypatch):
+    """A 4 MB document read in parts of 60,000 characters never holds more memory at once than
+    its text's size: no copy of the whole text is made (lower-cased, classed for the scan, with
+    brackets masked, stripped of trailing space: four or more of them once), and no cache holds
+    on to the parts read."""
+    monkeypatch.setattr(pipeline, "LARGE_DOCUMENT", MB // 2)
+    monkeypatch.setattr(pipeline, "PART", 100 * pipeline.WINDOW)
+    spacing = 200 * KB
+    text = _text(_text(FILLER, spacing) + BRACKETED_EVENT, 4 * MB) + " \n"
+    extract(text[:MB], published="2021-07-28")  # (lexicons and patterns are read before)
+    tracemalloc.start()
+    try:
+        found = len(extract(text, published="2021-07-28"))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert found >= len(text) // (spacing + len(BRACKETED_EVENT))
+    assert peak < len(text)
+
+
+def test_a_document_read_in_parts_gives_the_events_of_the_whole(monkeypatch):
+    """Parts cut where sentences start, and in a long unpunctuated stretch, with margins read
+    around them: the events, offsets and links are those of the document read at once."""
+    sentences = "".join(EVENTFUL.values()) + BRACKETED_EVENT
+    stretch = _text("troops held drills near the border and ", 40 * KB)  # one "sentence" across a cut
+    text = _text(FILLER, 50 * KB).join([sentences * 20, stretch, sentences * 20, ""]) + sentences * 20
+    whole = [event.to_dict() for event in extract(text, published="2021-07-28")]
+    monkeypatch.setattr(pipeline, "LARGE_DOCUMENT", 100 * KB)
+    monkeypatch.setattr(pipeline, "PART", 60 * pipeline.WINDOW)
+    in_parts = [event.to_dict() for event in extract(text, published="2021-07-28")]
+    cuts = pipeline._part_starts(text)
+    assert len(cuts) >= 5
+    assert any(text.index(stretch) < cut < text.index(stretch) + len(stretch) for cut in cuts)
+    assert len(whole) > 100
+    assert in_parts == whole

@@ -1,7 +1,7 @@
 import pytest
 import regex
 
-from geoevents.segment import split_sentences
+from geoevents.segment import sentence_near, split_sentences
 
 
 def sentences(text):
@@ -144,3 +144,18 @@ def test_the_word_before_a_stop_is_the_whole_run_of_non_space_before_it():
             forward = regex.compile(r"(\S+)$").search(text, start, end)
             found = _WORD_BEFORE.search(text, start, end)
             assert (found and found.group(1)) == (forward and forward.group(1)), (start, end)
+
+
+def test_sentence_near_is_the_sentence_holding_a_position():
+    """Read only around a position, the sentence is the one the whole text is cut into; one
+    longer than the reach is not given."""
+    text = ("The convoy left at dawn. Gen. Smith said the U.S. team would stay! Was it over? "
+            "Nobody knew.\nA new line starts here. ") * 40 + "and so on " * 400 + "The end. "
+    sentences = split_sentences(text)
+    for position in range(0, len(text), 7):
+        holding = [s for s in sentences if s[0] <= position][-1:] or [None]
+        near = sentence_near(text, position, 200)
+        if near is None:
+            assert holding[0] is None or holding[0][1] - holding[0][0] > 200 or text[position].isspace()
+        else:
+            assert near == holding[0]
