@@ -5,9 +5,11 @@ word repeated. Linear work takes about 4 times as long on the larger text, quadr
 times; the test allows up to ``MAX_GROWTH``, so it proves the shape, not a wall-clock time.
 """
 
+import ast
 import time
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -213,3 +215,35 @@ def test_a_document_read_in_parts_gives_the_events_of_the_whole(monkeypatch):
     assert any(text.index(stretch) < cut < text.index(stretch) + len(stretch) for cut in cuts)
     assert len(whole) > 100
     assert in_parts == whole
+
+
+# Calls that may read to the end of the text: the wrappers that pass on an end their callers
+# give (WordList), and a match of ASCII letters that stops at the first other character.
+UNBOUNDED_ALLOWED = {
+    ("clauses.py", "self.pattern.match(text, pos)"),
+    ("clauses.py", "self.pattern.fullmatch(text, pos)"),
+    ("clauses.py", "_ASCII_LETTERS.match(text, pos)"),
+}
+
+
+def _pattern_calls_from_a_position(path: Path) -> list[str]:
+    """``pattern.match(text, pos)`` and the like: a start given, no end (``regex.match(pattern,
+    text)`` takes no start)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in {"match", "fullmatch", "search", "finditer", "findall"}
+                and len(node.args) == 2 and not node.keywords
+                and not any(isinstance(a, ast.Starred) for a in node.args)
+                and not (isinstance(node.func.value, ast.Name) and node.func.value.id in ("re", "regex"))):
+            found.append(ast.unparse(node))
+    return found
+
+
+def test_no_pattern_reads_from_a_position_to_the_end_of_the_document():
+    # regex reads the rest of the text for a pattern's required words when it is given a start
+    # and no end: once per event, that makes long documents quadratic (use reach.match_at)
+    package = Path(pipeline.__file__).parent
+    unbounded = [(path.name, call) for path in sorted(package.rglob("*.py"))
+                 for call in _pattern_calls_from_a_position(path)]
+    assert [c for c in unbounded if c not in UNBOUNDED_ALLOWED] == []
