@@ -1122,6 +1122,7 @@ _FOREIGN_OBJECT_AFTER = regex.compile(r"\s+of\s+(?:(?:all|the|remaining|last)\s+
 _FOREIGN_SUBJECT_BEFORE = regex.compile(r"\b(?:foreign|alien|occupying|occupation|outside)\s+(?:[\p{L}-]+\s+)?"
                                         r"(?:troops|forces|soldiers|militaries|armies)\s+to\s+$", regex.IGNORECASE)
 _PUNCTUATION = regex.compile(r"[,;:()\[\]–—]")
+_AND_AFTER = regex.compile(r"\s+and\s+", regex.IGNORECASE)
 _PASSIVE_GAP = {"being", "been", "be", "to", "are", "were", "was", "is", "had", "have", "has", "already", "now",
                 "reportedly", "still", "currently"}
 
@@ -1133,6 +1134,9 @@ def _passive_subject(text: str, role: NameRole, trigger: tuple[int, int]) -> boo
     if _PUNCTUATION.search(text, role.mention.end, trigger[0]):
         return False  # "with Iraqi units, withdrawing other troops"
     gap = _words_between(text, role.mention.end, trigger[0])
+    joined = match_at(_AND_AFTER, text, role.mention.end)
+    if joined and match_at(_other_forces_next(), text, joined.end()):
+        gap = gap[2:]  # "Afghan and foreign forces stationed here": the Afghan forces, listed with others
     return (bool(gap) and force_nouns().fullmatch(gap[0]) is not None
             and all(w in _PASSIVE_GAP for w in gap[1:]) and len(gap) <= 4)
 
@@ -1186,8 +1190,14 @@ def _irregulars_act(text: str, role: NameRole, trigger: tuple[int, int]) -> bool
     """Is the trigger's own subject an irregular force named after ``role`` ("Chadian forces took
     the town with Islamist fighters retreating")? An armed group's fighters are its own ("the
     Houthi rebels ... as the rebels advance")."""
-    return role.reading.entity.kind != "armed_group" and _irregular_subject_before().search(
-        text, max(role.mention.end, trigger[0] - 40), trigger[0]) is not None
+    if role.reading.entity.kind == "armed_group":
+        return False
+    irregular = _irregular_subject_before().search(text, max(role.mention.end, trigger[0] - 40), trigger[0])
+    # "Afghan and foreign forces stationed": the named party's forces are listed with the others
+    return irregular is not None and not _LISTED_WITH.fullmatch(text, role.mention.end, irregular.start())
+
+
+_LISTED_WITH = regex.compile(r"\s*(?:,|and|&)\s*", regex.IGNORECASE)
 
 
 @cache
