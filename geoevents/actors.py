@@ -105,7 +105,8 @@ def attach_actors(
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
                   or _force_phrases(text, trigger, roles) or _subject(text, clause, trigger, roles))
     if not agents and not unnamed and not match_at(_FOREIGN_OBJECT_AFTER, text, trigger[1]):  # "of foreign troops"
-        agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
+        agents = (_state_anaphor_possessor(text, sentence, trigger, mentions, year)
+                  or _pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
                   or _participle_subject(text, sentence, clause, trigger, mentions, year)
                   or _relative_antecedent(text, sentence, clause, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
@@ -1449,6 +1450,36 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
     if not subject and len({r.reading.entity.code for r in found}) > 1:
         return []  # "Russia criticised NATO after its decision to deploy": whose decision is not told
     return found[:1]
+
+
+def _state_anaphor_possessor(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+                             mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"Bulgaria's parliament backed a plan to withdraw the country's 400 troops": the forces of
+    "the country" are those of the one state the sentence named before them, not in a place
+    phrase (roles.json state_anaphors)."""
+    phrase = (match_at(_state_anaphor_after(), text, trigger[1])
+              or _state_anaphor_before().search(text, max(sentence[0], trigger[0] - 60), trigger[0]))
+    if phrase is None or not any(force_nouns().fullmatch(w) for w in _words_between(text, *phrase.span("head"))):
+        return []
+    found = [NameRole(mention, reading, None, False, False) for mention in mentions
+             if sentence[0] <= mention.start and mention.end <= phrase.start()
+             and (reading := mention.actor_reading(year)) is not None and reading.entity.kind == "state"
+             and preposition_before(text, mention.start, sentence[0], non_actor_prepositions()) in (None, "of")]
+    return found[:1] if len({r.reading.entity.code for r in found}) == 1 else []  # ("the parliament of Latvia")
+
+
+@cache
+def _state_anaphor_after() -> regex.Pattern:
+    """"(withdraw) all of the country's 400 troops": the trigger's object."""
+    return regex.compile(r"\s+(?:all\s+(?:of\s+)?)?the\s+(?:%s)['’]s\s+(?P<head>(?:[\p{L}\p{N},-]+\s*){1,3})"
+                         % alternation(role_words("state_anaphors")), regex.IGNORECASE)
+
+
+@cache
+def _state_anaphor_before() -> regex.Pattern:
+    """"(since) the country's troop withdrawal": a nominal trigger's possessor."""
+    return regex.compile(r"\bthe\s+(?:%s)['’]s\s+(?P<head>(?:[\p{L}-]+\s+){1,2})$"
+                         % alternation(role_words("state_anaphors")), regex.IGNORECASE)
 
 
 def _possessed_intention(words: list[str]) -> bool:
