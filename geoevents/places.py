@@ -195,7 +195,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             continue
         if (_not_a_place(text, mention) or _speaker_venue(text, clause[0], mention)
                 or _in_framing_phrase(text, clause[0], trigger, mention)
-                or _another_subject_between(text, trigger, mention)):
+                or _another_subject_between(text, trigger, mention)
+                or _others_journey_before(text, trigger, mention)):
             continue
         after = past_possessive(text[mention.end:mention.end + 60])
         noun = place_nouns().first_word_match(after) or place_nouns().first_word_match(skip_words(after, 1))
@@ -437,6 +438,24 @@ def _another_subject_between(text: str, trigger: tuple[int, int], mention: Menti
     joined by "and" with a named subject and a verb of its own has places of its own."""
     a, b = (trigger[1], mention.start) if mention.start >= trigger[1] else (mention.end, trigger[0])
     return b - a < 300 and _and_subject_verb(mention.start >= trigger[1]).search(text, a, b) is not None
+
+
+def _others_journey_before(text: str, trigger: tuple[int, int], mention: Mention) -> bool:
+    """"sent boats to the coast to wait for fishermen returning from Oman": a place in a phrase
+    about another party's journey, after the trigger, is not the event's (roles.json
+    journey_participles); the forces' own ("troops returning from Iraq") still are."""
+    if mention.start < trigger[1] or mention.start - trigger[1] > 200:
+        return False
+    for m in _journey_participle().finditer(text, trigger[1], mention.start):
+        if not force_nouns().fullmatch(m.group("noun").lower()):
+            return True
+    return False
+
+
+@cache
+def _journey_participle() -> regex.Pattern:
+    return regex.compile(r"\b(?P<noun>\p{L}+)\s+(?:%s)\s+(?:back\s+)?(?:from|to|home|into|out)\b"
+                         % alternation(role_lexicon()["journey_participles"]), regex.IGNORECASE)
 
 
 @cache
