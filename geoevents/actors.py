@@ -98,7 +98,7 @@ def attach_actors(
         agents = absolute  # "..., with the Afghan government sending reinforcements": its subject
     else:
         agents = (_possessor(text, trigger, roles) or _pronoun_possessor(text, trigger, roles)
-                  or _premodifier(text, trigger, roles)
+                  or _premodifier(text, trigger, roles) or _penalised_for(text, trigger, roles)
                   or _of_or_by(text, trigger, roles) or _passive_agent(text, trigger, roles)
                   or _infinitive_subject(text, trigger, roles)
                   or _subject_before_aside(text, sentence, trigger, mentions, year)
@@ -765,9 +765,11 @@ def _pronoun_possessor(text: str, trigger: tuple[int, int], roles: list[NameRole
             continue
         if text.startswith(("'s", "’s"), role.mention.end):
             return []  # "Ukraine's allies should end their drills": the allies'
-        if role.preposition in (None, "against") or role.preposition == "to" and _COMPLAINED_TO.search(
-                text, max(0, role.mention.start - 25), role.mention.start):
-            return [role]
+        if (role.preposition in (None, "against") or role.preposition == "to" and _COMPLAINED_TO.search(
+                text, max(0, role.mention.start - 25), role.mention.start)
+                or role.preposition == "on" and _penalty_on().search(text, max(0, role.mention.start - 40),
+                                                                     role.mention.start)):
+            return [role]  # ("imposed sanctions on Turkey over its purchase": the one penalised acts)
         return []
     return []
 
@@ -775,6 +777,30 @@ def _pronoun_possessor(text: str, trigger: tuple[int, int], roles: list[NameRole
 _ITS_BEFORE = regex.compile(r"\b(?:its|their)\s+(?:[\p{L}-]+\s+){0,3}$", regex.IGNORECASE)
 _COMPLAINED_TO = regex.compile(r"\b(?:protest(?:s|ed)?|complain(?:s|ed)?|appeal(?:s|ed)?|object(?:s|ed)?|"
                                r"warn(?:s|ed)?|signal(?:s|led|ed)?)\s+to\s+(?:the\s+)?$", regex.IGNORECASE)
+
+
+def _penalised_for(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """"announced sanctions on Belarus for supplying Russia with shells": the party penalised for
+    the act the trigger names is its agent, not the one who penalises."""
+    for role in reversed(roles):
+        if role.mention.end > trigger[0]:
+            continue
+        if (role.preposition in ("on", "against") and _FOR_THE_ACT.fullmatch(text, role.mention.end, trigger[0])
+                and _penalty_on().search(text, max(0, role.mention.start - 40), role.mention.start)):
+            return [role]
+        return []
+    return []
+
+
+_FOR_THE_ACT = regex.compile(r"\s+(?:for|over)\s+(?:(?:allegedly|reportedly|illegally|secretly)\s+)?", regex.IGNORECASE)
+
+
+@cache
+def _penalty_on() -> regex.Pattern:
+    """"sanctions on", "an embargo against": a penalty for the party's own act (roles.json
+    penalty_nouns)."""
+    return regex.compile(r"\b(?:%s)\s+(?:on|against)\s+(?:the\s+)?$" % alternation(role_words("penalty_nouns")),
+                         regex.IGNORECASE)
 
 
 def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
