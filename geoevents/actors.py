@@ -870,7 +870,8 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
         if role.mention.start < trigger[1] or role.place_modifier:
             continue
         words = _words_between(text, trigger[1], _start_of_force_name(text, role))
-        if "by" in words[1:4] and all(w in _NP_GAP or w in _PASSIVE_GAP for w in words[:words.index("by")]):
+        if "by" in words[1:7] and all(w in _NP_GAP or w in _PASSIVE_GAP or w in role_words("passive_gap_adverbs")
+                                      for w in words[:words.index("by")]):
             words = words[words.index("by"):]  # "exercises held by South Korea", "drills were staged by X"
         elif words and words[0] == "of" and "by" in words[2:] and all(
                 w in _NP_GAP or w in role_words("force_modifiers") or force_nouns().fullmatch(w)
