@@ -173,7 +173,13 @@ def _absolute_with(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
 def _irregular_owner(text: str, trigger: tuple[int, int]) -> bool:
     """Is a nominal trigger owned by irregular fighters named by no party ("the rebels' arrival",
     "the militants' withdrawal")? Then none of the parties named elsewhere acts."""
-    return _irregular_possessive().search(text, max(0, trigger[0] - 40), trigger[0]) is not None
+    owner = _irregular_possessive().search(text, max(0, trigger[0] - 40), trigger[0])
+    if owner is None:
+        return False
+    gap = _words_between(text, owner.start(), trigger[0])
+    # "the rebels' demand to withdraw its troops": another party is asked to act (not "the
+    # rebels' decision to withdraw")
+    return not (gap[-1:] == ["to"] and len(gap) >= 2 and gap[-2] not in role_words("intention_nouns"))
 
 
 @cache
@@ -1485,7 +1491,8 @@ def _state_anaphor_possessor(text: str, sentence: tuple[int, int], trigger: tupl
     "the country" are those of the one state the sentence named before them, not in a place
     phrase (roles.json state_anaphors)."""
     phrase = (match_at(_state_anaphor_after(), text, trigger[1])
-              or _state_anaphor_before().search(text, max(sentence[0], trigger[0] - 60), trigger[0]))
+              or _state_anaphor_before().search(text, max(sentence[0], trigger[0] - 60), trigger[0])
+              or match_at(_its_forces_after(), text, trigger[1]))
     if phrase is None or not any(force_nouns().fullmatch(w) for w in _words_between(text, *phrase.span("head"))):
         return []
     found = [NameRole(mention, reading, None, False, False) for mention in mentions
@@ -1500,6 +1507,15 @@ def _state_anaphor_after() -> regex.Pattern:
     """"(withdraw) all of the country's 400 troops": the trigger's object."""
     return regex.compile(r"\s+(?:all\s+(?:of\s+)?)?the\s+(?:%s)['’]s\s+(?P<head>(?:[\p{L}\p{N},-]+\s*){1,3})"
                          % alternation(role_words("state_anaphors")), regex.IGNORECASE)
+
+
+# "(refused demands to) withdraw its troops": "its" stands for the one state named before
+_ITS_FORCES_AFTER = r"\s+(?:all\s+(?:of\s+)?)?its\s+(?:own\s+)?(?P<head>(?:[\p{L}\p{N},-]+\s*){1,3})"
+
+
+@cache
+def _its_forces_after() -> regex.Pattern:
+    return regex.compile(_ITS_FORCES_AFTER, regex.IGNORECASE)
 
 
 @cache
