@@ -1482,7 +1482,22 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
              and not preposition_before(text, mention.start, sentence[0], non_actor_prepositions())]
     if not subject and len({r.reading.entity.code for r in found}) > 1:
         return []  # "Russia criticised NATO after its decision to deploy": whose decision is not told
+    accused = [r for r in found if _accusing_before().search(text, max(sentence[0], r.mention.start - 30),
+                                                              r.mention.start)]
+    if subject and accused and _BLAMED_ACT.search(text, accused[-1].mention.end, trigger[0]):
+        # "Serbia accused Kosovo of provocations after it deployed police": the accused (not in
+        # "Russia criticised NATO, saying it would respond": the speaker)
+        return accused[-1:]
     return found[:1]
+
+
+_BLAMED_ACT = regex.compile(r"\b(?:after|because|since|when|as|for)\s+(?:it|they)\b", regex.IGNORECASE)
+
+
+@cache
+def _accusing_before() -> regex.Pattern:
+    """A verb of blame right before its object (roles.json accusing_verbs)."""
+    return regex.compile(r"\b(?:%s)\s+(?:the\s+)?$" % alternation(role_words("accusing_verbs")), regex.IGNORECASE)
 
 
 def _state_anaphor_possessor(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
