@@ -98,14 +98,15 @@ def attach_actors(
         agents = absolute  # "..., with the Afghan government sending reinforcements": its subject
     else:
         agents = (_possessor(text, trigger, roles) or _pronoun_possessor(text, trigger, roles)
-                  or _premodifier(text, trigger, roles)
+                  or _premodifier(text, trigger, roles) or _penalised_for(text, trigger, roles)
                   or _of_or_by(text, trigger, roles) or _passive_agent(text, trigger, roles)
                   or _infinitive_subject(text, trigger, roles)
                   or _subject_before_aside(text, sentence, trigger, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
                   or _force_phrases(text, trigger, roles) or _subject(text, clause, trigger, roles))
     if not agents and not unnamed and not match_at(_FOREIGN_OBJECT_AFTER, text, trigger[1]):  # "of foreign troops"
-        agents = (_pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
+        agents = (_state_anaphor_possessor(text, sentence, trigger, mentions, year)
+                  or _pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
                   or _participle_subject(text, sentence, clause, trigger, mentions, year)
                   or _relative_antecedent(text, sentence, clause, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
@@ -172,7 +173,13 @@ def _absolute_with(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
 def _irregular_owner(text: str, trigger: tuple[int, int]) -> bool:
     """Is a nominal trigger owned by irregular fighters named by no party ("the rebels' arrival",
     "the militants' withdrawal")? Then none of the parties named elsewhere acts."""
-    return _irregular_possessive().search(text, max(0, trigger[0] - 40), trigger[0]) is not None
+    owner = _irregular_possessive().search(text, max(0, trigger[0] - 40), trigger[0])
+    if owner is None:
+        return False
+    gap = _words_between(text, owner.start(), trigger[0])
+    # "the rebels' demand to withdraw its troops": another party is asked to act (not "the
+    # rebels' decision to withdraw")
+    return not (gap[-1:] == ["to"] and len(gap) >= 2 and gap[-2] not in role_words("intention_nouns"))
 
 
 @cache
@@ -766,9 +773,11 @@ def _pronoun_possessor(text: str, trigger: tuple[int, int], roles: list[NameRole
             continue
         if text.startswith(("'s", "’s"), role.mention.end):
             return []  # "Ukraine's allies should end their drills": the allies'
-        if role.preposition in (None, "against") or role.preposition == "to" and _COMPLAINED_TO.search(
-                text, max(0, role.mention.start - 25), role.mention.start):
-            return [role]
+        if (role.preposition in (None, "against") or role.preposition == "to" and _COMPLAINED_TO.search(
+                text, max(0, role.mention.start - 25), role.mention.start)
+                or role.preposition == "on" and _penalty_on().search(text, max(0, role.mention.start - 40),
+                                                                     role.mention.start)):
+            return [role]  # ("imposed sanctions on Turkey over its purchase": the one penalised acts)
         return []
     return []
 
@@ -776,6 +785,30 @@ def _pronoun_possessor(text: str, trigger: tuple[int, int], roles: list[NameRole
 _ITS_BEFORE = regex.compile(r"\b(?:its|their)\s+(?:[\p{L}-]+\s+){0,3}$", regex.IGNORECASE)
 _COMPLAINED_TO = regex.compile(r"\b(?:protest(?:s|ed)?|complain(?:s|ed)?|appeal(?:s|ed)?|object(?:s|ed)?|"
                                r"warn(?:s|ed)?|signal(?:s|led|ed)?)\s+to\s+(?:the\s+)?$", regex.IGNORECASE)
+
+
+def _penalised_for(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """"announced sanctions on Belarus for supplying Russia with shells": the party penalised for
+    the act the trigger names is its agent, not the one who penalises."""
+    for role in reversed(roles):
+        if role.mention.end > trigger[0]:
+            continue
+        if (role.preposition in ("on", "against") and _FOR_THE_ACT.fullmatch(text, role.mention.end, trigger[0])
+                and _penalty_on().search(text, max(0, role.mention.start - 40), role.mention.start)):
+            return [role]
+        return []
+    return []
+
+
+_FOR_THE_ACT = regex.compile(r"\s+(?:for|over)\s+(?:(?:allegedly|reportedly|illegally|secretly)\s+)?", regex.IGNORECASE)
+
+
+@cache
+def _penalty_on() -> regex.Pattern:
+    """"sanctions on", "an embargo against": a penalty for the party's own act (roles.json
+    penalty_nouns)."""
+    return regex.compile(r"\b(?:%s)\s+(?:on|against)\s+(?:the\s+)?$" % alternation(role_words("penalty_nouns")),
+                         regex.IGNORECASE)
 
 
 def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
@@ -845,7 +878,8 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
         if role.mention.start < trigger[1] or role.place_modifier:
             continue
         words = _words_between(text, trigger[1], _start_of_force_name(text, role))
-        if "by" in words[1:4] and all(w in _NP_GAP or w in _PASSIVE_GAP for w in words[:words.index("by")]):
+        if "by" in words[1:7] and all(w in _NP_GAP or w in _PASSIVE_GAP or w in role_words("passive_gap_adverbs")
+                                      for w in words[:words.index("by")]):
             words = words[words.index("by"):]  # "exercises held by South Korea", "drills were staged by X"
         elif words and words[0] == "of" and "by" in words[2:] and all(
                 w in _NP_GAP or w in role_words("force_modifiers") or force_nouns().fullmatch(w)
@@ -1124,6 +1158,7 @@ _FOREIGN_OBJECT_AFTER = regex.compile(r"\s+of\s+(?:(?:all|the|remaining|last)\s+
 _FOREIGN_SUBJECT_BEFORE = regex.compile(r"\b(?:foreign|alien|occupying|occupation|outside)\s+(?:[\p{L}-]+\s+)?"
                                         r"(?:troops|forces|soldiers|militaries|armies)\s+to\s+$", regex.IGNORECASE)
 _PUNCTUATION = regex.compile(r"[,;:()\[\]–—]")
+_AND_AFTER = regex.compile(r"\s+and\s+", regex.IGNORECASE)
 _PASSIVE_GAP = {"being", "been", "be", "to", "are", "were", "was", "is", "had", "have", "has", "already", "now",
                 "reportedly", "still", "currently"}
 
@@ -1135,6 +1170,9 @@ def _passive_subject(text: str, role: NameRole, trigger: tuple[int, int]) -> boo
     if _PUNCTUATION.search(text, role.mention.end, trigger[0]):
         return False  # "with Iraqi units, withdrawing other troops"
     gap = _words_between(text, role.mention.end, trigger[0])
+    joined = match_at(_AND_AFTER, text, role.mention.end)
+    if joined and match_at(_other_forces_next(), text, joined.end()):
+        gap = gap[2:]  # "Afghan and foreign forces stationed here": the Afghan forces, listed with others
     return (bool(gap) and force_nouns().fullmatch(gap[0]) is not None
             and all(w in _PASSIVE_GAP for w in gap[1:]) and len(gap) <= 4)
 
@@ -1188,8 +1226,14 @@ def _irregulars_act(text: str, role: NameRole, trigger: tuple[int, int]) -> bool
     """Is the trigger's own subject an irregular force named after ``role`` ("Chadian forces took
     the town with Islamist fighters retreating")? An armed group's fighters are its own ("the
     Houthi rebels ... as the rebels advance")."""
-    return role.reading.entity.kind != "armed_group" and _irregular_subject_before().search(
-        text, max(role.mention.end, trigger[0] - 40), trigger[0]) is not None
+    if role.reading.entity.kind == "armed_group":
+        return False
+    irregular = _irregular_subject_before().search(text, max(role.mention.end, trigger[0] - 40), trigger[0])
+    # "Afghan and foreign forces stationed": the named party's forces are listed with the others
+    return irregular is not None and not _LISTED_WITH.fullmatch(text, role.mention.end, irregular.start())
+
+
+_LISTED_WITH = regex.compile(r"\s*(?:,|and|&)\s*", regex.IGNORECASE)
 
 
 @cache
@@ -1440,7 +1484,62 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
              and not preposition_before(text, mention.start, sentence[0], non_actor_prepositions())]
     if not subject and len({r.reading.entity.code for r in found}) > 1:
         return []  # "Russia criticised NATO after its decision to deploy": whose decision is not told
+    accused = [r for r in found if _accusing_before().search(text, max(sentence[0], r.mention.start - 30),
+                                                              r.mention.start)]
+    if subject and accused and _BLAMED_ACT.search(text, accused[-1].mention.end, trigger[0]):
+        # "Serbia accused Kosovo of provocations after it deployed police": the accused (not in
+        # "Russia criticised NATO, saying it would respond": the speaker)
+        return accused[-1:]
     return found[:1]
+
+
+_BLAMED_ACT = regex.compile(r"\b(?:after|because|since|when|as|for)\s+(?:it|they)\b", regex.IGNORECASE)
+
+
+@cache
+def _accusing_before() -> regex.Pattern:
+    """A verb of blame right before its object (roles.json accusing_verbs)."""
+    return regex.compile(r"\b(?:%s)\s+(?:the\s+)?$" % alternation(role_words("accusing_verbs")), regex.IGNORECASE)
+
+
+def _state_anaphor_possessor(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+                             mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"Bulgaria's parliament backed a plan to withdraw the country's 400 troops": the forces of
+    "the country" are those of the one state the sentence named before them, not in a place
+    phrase (roles.json state_anaphors)."""
+    phrase = (match_at(_state_anaphor_after(), text, trigger[1])
+              or _state_anaphor_before().search(text, max(sentence[0], trigger[0] - 60), trigger[0])
+              or match_at(_its_forces_after(), text, trigger[1]))
+    if phrase is None or not any(force_nouns().fullmatch(w) for w in _words_between(text, *phrase.span("head"))):
+        return []
+    found = [NameRole(mention, reading, None, False, False) for mention in mentions
+             if sentence[0] <= mention.start and mention.end <= phrase.start()
+             and (reading := mention.actor_reading(year)) is not None and reading.entity.kind == "state"
+             and preposition_before(text, mention.start, sentence[0], non_actor_prepositions()) in (None, "of")]
+    return found[:1] if len({r.reading.entity.code for r in found}) == 1 else []  # ("the parliament of Latvia")
+
+
+@cache
+def _state_anaphor_after() -> regex.Pattern:
+    """"(withdraw) all of the country's 400 troops": the trigger's object."""
+    return regex.compile(r"\s+(?:all\s+(?:of\s+)?)?the\s+(?:%s)['’]s\s+(?P<head>(?:[\p{L}\p{N},-]+\s*){1,3})"
+                         % alternation(role_words("state_anaphors")), regex.IGNORECASE)
+
+
+# "(refused demands to) withdraw its troops": "its" stands for the one state named before
+_ITS_FORCES_AFTER = r"\s+(?:all\s+(?:of\s+)?)?its\s+(?:own\s+)?(?P<head>(?:[\p{L}\p{N},-]+\s*){1,3})"
+
+
+@cache
+def _its_forces_after() -> regex.Pattern:
+    return regex.compile(_ITS_FORCES_AFTER, regex.IGNORECASE)
+
+
+@cache
+def _state_anaphor_before() -> regex.Pattern:
+    """"(since) the country's troop withdrawal": a nominal trigger's possessor."""
+    return regex.compile(r"\bthe\s+(?:%s)['’]s\s+(?P<head>(?:[\p{L}-]+\s+){1,2})$"
+                         % alternation(role_words("state_anaphors")), regex.IGNORECASE)
 
 
 def _possessed_intention(words: list[str]) -> bool:

@@ -196,7 +196,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             continue
         if (_not_a_place(text, mention) or _speaker_venue(text, clause[0], mention)
                 or _in_framing_phrase(text, clause[0], trigger, mention)
-                or _another_subject_between(text, trigger, mention)):
+                or _another_subject_between(text, trigger, mention)
+                or _others_journey_before(text, trigger, mention)):
             continue
         after = past_possessive(text[mention.end:mention.end + 60])
         noun = place_nouns().first_word_match(after) or place_nouns().first_word_match(skip_words(after, 1))
@@ -240,7 +241,8 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
             candidates = [c for c in candidates if not border.start <= c.start < mention.start]
             candidates.append(_border_candidate(text, mention, relation, border, rank))
         else:
-            location = _location(text, mention, reading, relation, phrase_end if noun else None)
+            location = _route(text, mention, mentions,
+                              _location(text, mention, reading, relation, phrase_end if noun else None))
             if noun and reading.entity.kind == "state":
                 location = _capital_named_by_state(text, mention, reading, phrase_end, location, mentions)
             if namesake:  # the town of that name lies elsewhere: the place is known by its name only
@@ -440,6 +442,24 @@ def _another_subject_between(text: str, trigger: tuple[int, int], mention: Menti
     return b - a < 300 and _and_subject_verb(mention.start >= trigger[1]).search(text, a, b) is not None
 
 
+def _others_journey_before(text: str, trigger: tuple[int, int], mention: Mention) -> bool:
+    """"sent boats to the coast to wait for fishermen returning from Oman": a place in a phrase
+    about another party's journey, after the trigger, is not the event's (roles.json
+    journey_participles); the forces' own ("troops returning from Iraq") still are."""
+    if mention.start < trigger[1] or mention.start - trigger[1] > 200:
+        return False
+    for m in _journey_participle().finditer(text, trigger[1], mention.start):
+        if not force_nouns().fullmatch(m.group("noun").lower()):
+            return True
+    return False
+
+
+@cache
+def _journey_participle() -> regex.Pattern:
+    return regex.compile(r"\b(?P<noun>\p{L}+)\s+(?:%s)\s+(?:back\s+)?(?:from|to|home|into|out)\b"
+                         % alternation(role_lexicon()["journey_participles"]), regex.IGNORECASE)
+
+
 @cache
 def _and_subject_verb(after_trigger: bool) -> regex.Pattern:
     """After a lower-case word ("... in the country and the LNA will", "drills as NATO began"; not
@@ -553,7 +573,7 @@ def _not_a_place(text: str, mention: Mention) -> bool:
         return True  # "attacks on US troops", "the Idaho National Guard"
     if _weapon_may_follow(text, mention.end) and match_at(_weapon_next(), text, mention.end):
         return True  # "deployed Iskander missiles to Kaliningrad": a weapon's name ("Iskander" is also a town)
-    if _glued_party(text, mention):
+    if _glued_party(text, mention) or _route_end(text, mention):
         return True
     if _title_of_before().search(text, max(0, mention.start - 30), mention.start):
         return True  # "the Prince of Wales Barracks", "the Duke of Edinburgh": a title, not the place
@@ -562,6 +582,40 @@ def _not_a_place(text: str, mention: Mention) -> bool:
     if _opens_a_longer_name(text, mention):
         return True
     return any(r.entity.kind == "state" for r in mention.readings) and bool(match_at(_name_next(), text, mention.end))
+
+
+def _route_end(text: str, mention: Mention) -> bool:
+    """"the Homs-Hama highway", "the Kyiv–Odesa road": the town at the first end of a route named
+    after two places is not where the route is; the second names the route (``_route``)
+    (roles.json route_nouns)."""
+    return text.startswith(("-", "–"), mention.end) and match_at(_route_after(), text, mention.end) is not None
+
+
+def _route(text: str, mention: Mention, mentions: list[Mention], location: Location) -> Location:
+    """The route a name at its second end names, as the place ("the Homs-Hama highway"), in the
+    state of both ends (none when they lie in two)."""
+    if not (mention.start > 1 and text[mention.start - 1] in "-–"):
+        return location
+    noun = match_at(_route_noun_next(), text, mention.end)
+    first = next((m for m in mentions if m.end == mention.start - 1), None)
+    if noun is None or first is None:
+        return location
+    same_state = any(location.country in (r.entity.country, r.entity.code) for r in first.readings)
+    return replace(location, name=text[first.start:noun.end()], text=text[first.start:noun.end()],
+                   start=first.start, end=noun.end(), country=location.country if same_state else None,
+                   feature="route")
+
+
+@cache
+def _route_after() -> regex.Pattern:
+    """"-Hama highway": the other end of the route, then its noun."""
+    return regex.compile(r"[-–]\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*)?\s+(?:%s)\b"
+                         % alternation(role_lexicon()["route_nouns"]), regex.IGNORECASE)
+
+
+@cache
+def _route_noun_next() -> regex.Pattern:
+    return regex.compile(r"\s+(?:%s)\b" % alternation(role_lexicon()["route_nouns"]), regex.IGNORECASE)
 
 
 @cache
