@@ -97,7 +97,7 @@ def attach_date(
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)
                 and not _past_the_triggers_relative_clause(text, sentence, trigger, t)
-                and not _dates_another_event(text, trigger, t)]
+                and not _dates_another_event(text, trigger, t) and not _dates_a_reporting_participle(text, trigger, t)]
     governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
@@ -772,6 +772,18 @@ def _past_the_triggers_relative_clause(text: str, sentence: tuple[int, int], tri
     if opened is None or _BARE_COMMA.search(text, opened.end(), trigger[0]) is not None:
         return False
     return _CLOSING_COMMA.search(text, trigger[1], t.start) is not None
+
+
+@cache
+def _reporting_participle() -> regex.Pattern:
+    return regex.compile(r"(?i),\s+(?:%s)(?![\p{L}])" % alternation(_words()["reporting_participles"]))
+
+
+def _dates_a_reporting_participle(text: str, trigger: tuple[int, int], t: Timex) -> bool:
+    """ "said after the troops withdrew, insisting here Friday that calm had returned": a time
+    after the trigger past a comma and a reporting participle dates the report that participle
+    opens, not the event before it."""
+    return t.start > trigger[1] and _reporting_participle().search(text, trigger[1], t.start) is not None
 
 
 @cache

@@ -743,3 +743,22 @@ def test_a_time_after_a_conversation_is_the_conversations():
 def test_a_vague_time_of_talks_about_the_event_is_the_talks():
     assert span('The ministry said it would hold a new round of talks "quite soon" on Chile\'s missile sales to Peru.',
                 "2024-05-10") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said Belarusian naval drills will continue until June.",
+        "Belarusian naval drills will continue until June, the army said.",
+        "The army said Belarusian naval drills are set to continue until June.",
+    ],
+)
+def test_a_reported_clause_with_its_own_future_auxiliary_is_future(text):
+    # published in late July: June is next year's, whether the reporting verb comes first or last
+    assert span(text) == ("2021-07-28", "2022-06", "month")
+
+
+def test_a_time_past_a_reporting_participle_dates_the_report_not_the_event():
+    assert dates("The envoy spoke after the marines withdrew, stressing here Monday that talks would go on.") == [
+        ("withdrew", None, None)]
+    assert span("The marines withdrew on Monday, saying the port was calm.") == ("2021-07-26", "2021-07-26", "day")
