@@ -879,6 +879,8 @@ def _heads_sentence(text: str, sentence: tuple[int, int], t: Timex) -> bool:
 def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
                 trigger: tuple[int, int]) -> EventDate | None:
     cue = "" if _possessive_on_trigger(text, t, trigger) else t.cue or ""
+    if dct is not None and not t.parts and _arranged_ahead(text, t, dct, trigger):
+        t = _a_year_on(t)
     words = _words()
     if t.type == "DURATION":
         return _from_duration(t, governing, dct, _given_to_do(text, t, trigger))
@@ -940,6 +942,37 @@ def _until_next_year(text: str, t: Timex, dct: date, trigger: tuple[int, int]) -
         return None
     moved = f"{int(end[:4]) + 1:04d}{end[4:]}"
     return moved.replace("-02-29", "-02-28") if len(moved) == 10 else moved
+
+
+_PROGRESSIVE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:is|are|am)\s+(?:\p{L}+ly\s+)?$")
+# how many months back a bare month must lie for a progressive to put it a year on (as a
+# future clause does in fill.infer_year: four or more)
+_ARRANGED_MONTHS_BACK = 4
+
+
+def _arranged_ahead(text: str, t: Timex, dct: date, trigger: tuple[int, int]) -> bool:
+    """ "Russia is sending troops to the border in January", written in June: a present
+    progressive trigger with a time is an arrangement to come, so a bare month the tagger read
+    four or more months back is next year's (not when the time's own clause is past: "are holding
+    drills that began in January")."""
+    if not (t.precision == "month" and t.begin and len(t.begin) == 7 and t.begin == t.finish):
+        return False
+    if not text[trigger[0]:trigger[1]].lower().endswith("ing") \
+            or _PROGRESSIVE_BEFORE.search(text, max(0, trigger[0] - 30), trigger[0]) is None:
+        return False
+    months, _, shifts = calendar_words()
+    words = {w.lower().rstrip(".") for w in WORD.findall(t.text)}
+    if states_a_year(t.text) or words & shifts or not words & months:
+        return False
+    back = (dct.year - int(t.begin[:4])) * 12 + dct.month - int(t.begin[5:7])
+    return _ARRANGED_MONTHS_BACK <= back < 12 and tense_at(text, t.start, t.end) != "past"
+
+
+def _a_year_on(t: Timex) -> Timex:
+    """``t`` (a month) a year later."""
+    def on(value: str | None) -> str | None:
+        return None if value is None else f"{int(value[:4]) + 1:04d}{value[4:]}"
+    return t._replace(value=on(t.value), begin=on(t.begin), finish=on(t.finish))
 
 
 _YEAR_DIGITS = regex.compile(r"\d{4}|['’]\d\d\b")

@@ -762,3 +762,10 @@ def test_a_time_past_a_reporting_participle_dates_the_report_not_the_event():
     assert dates("The envoy spoke after the marines withdrew, stressing here Monday that talks would go on.") == [
         ("withdrew", None, None)]
     assert span("The marines withdrew on Monday, saying the port was calm.") == ("2021-07-26", "2021-07-26", "day")
+
+
+def test_a_present_progressive_with_a_month_well_back_is_next_years():
+    # written in late July: an arrangement for March is next March, a past sending last March
+    assert span("Poland is sending troops to the border in March.") == ("2022-03", "2022-03", "month")
+    assert span("Poland sent troops to the border in March.") == ("2021-03", "2021-03", "month")
+    assert span("Poland is sending troops to the border in August.") == ("2021-08", "2021-08", "month")
