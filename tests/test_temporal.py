@@ -542,3 +542,9 @@ def test_an_expression_right_before_its_own_auxiliary_is_in_the_reported_clause(
     assert tense_at(text, text.index("Monday"), text.index("Monday") + 6) == "past"
     text = "The envoy was reported Monday to be unwell."
     assert tense_at(text, text.index("Monday"), text.index("Monday") + 6) == "past"
+
+
+def test_a_report_set_off_by_commas_does_not_give_the_clause_its_tense():
+    # written in late July: the clause is future, so March is next year's
+    assert found("In March, the envoy said, the brigade will go home.") == [("March", "2022-03")]
+    assert found("In March, the envoy said, the brigade went home.") == [("March", "2021-03")]

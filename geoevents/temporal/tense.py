@@ -189,6 +189,10 @@ def clause_words(text: str, start: int, end: int, left: int, right: int,
     first ``right_words``), each cut at a clause break (a semicolon, a colon, a dash)."""
     left_text = text[left:start]
     right_text = text[end:right]
+    if "," in left_text:
+        left_text = _PARENTHETICAL_REPORT.sub(" ", left_text)
+    if "," in right_text:
+        right_text = _PARENTHETICAL_REPORT.sub(" ", right_text)
     if _BREAK_CHAR.search(left_text):
         for m in _CLAUSE_BREAK.finditer(left_text):
             left_text = left_text[m.end():]
@@ -219,6 +223,12 @@ def clause_words(text: str, start: int, end: int, left: int, right: int,
         if quote:
             right_text = right_text[:quote.start()]
     return _words(left_text)[-LEFT_WORDS:], _words(right_text)[:right_words]
+
+
+# a report set off by commas inside the clause ("In April, the ministry said, troops will be
+# withdrawn"; "troops will, officials said on Monday, leave"): its verb is not the clause's
+_PARENTHETICAL_REPORT = re.compile(r",\s+(?:[^\s,;:]+\s+){0,4}(?:%s)(?:\s+[^\s,;:]+){0,2},\s"
+                                   % "|".join(sorted(_REPORTING)))
 
 
 # ASCII letters, the apostrophe and the hyphen (what a word of ``_WORD`` is made of); the rest spaces
