@@ -280,10 +280,10 @@ def _weekday_on_or_after(text: str, t: Timex, start: str) -> str | None:
     """The last day of ``t``; a bare weekday that the tagger read on or before ``start`` ("begin
     on Monday and end on Friday", written on a Friday) is the first such day after it."""
     last = t.finish or t.begin
-    if last is None or last > start or not bare_weekday(t.text):
-        return last
-    day, first = date.fromisoformat(last[:10]), date.fromisoformat(start[:10])
-    return (day + timedelta(days=7 * ((first - day).days // 7 + 1))).isoformat() if len(last) == 10 else last
+    if last is None or last > start or len(last) != 10 or len(start) < 10 or not bare_weekday(t.text):
+        return last  # (a start of month or year precision: "in January" beside a weekday, compared as is)
+    day, first = date.fromisoformat(last), date.fromisoformat(start[:10])
+    return (day + timedelta(days=7 * ((first - day).days // 7 + 1))).isoformat()
 
 
 def bare_weekday(expression: str) -> bool:

@@ -769,3 +769,9 @@ def test_a_present_progressive_with_a_month_well_back_is_next_years():
     assert span("Poland is sending troops to the border in March.") == ("2022-03", "2022-03", "month")
     assert span("Poland sent troops to the border in March.") == ("2021-03", "2021-03", "month")
     assert span("Poland is sending troops to the border in August.") == ("2021-08", "2021-08", "month")
+
+
+def test_a_month_start_beside_a_weekday_of_the_report_is_read_without_error():
+    # the weekday read back from a month-precision start used to raise ValueError
+    assert span("Russian troops will begin withdrawing in March, the spokesman told reporters Monday.",
+                published="2021-07-28") == ("2022-03", "2022-03", "month")
