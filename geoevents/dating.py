@@ -102,7 +102,7 @@ def attach_date(
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
     if not governing:
-        spanned = _timed_around_relative_clause(text, sentence, trigger, in_sentence)
+        spanned = _timed_around_relative_clause(text, sentence, trigger, in_sentence, dct)
         if spanned is not None:
             return spanned
         governing = [t for t in usable if t not in reporting and _heads_sentence(text, sentence, t)]
@@ -182,10 +182,11 @@ _PREDICATE_END = regex.compile(r"[,;:()]|\s[–—-]\s")
 
 
 def _timed_around_relative_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
-                                  usable: list[Timex]) -> EventDate | None:
+                                  usable: list[Timex], dct: date | None = None) -> EventDate | None:
     """"Turkey's exercises, which began on March 1, will end on March 15": a relative clause set
     off by commas right after the trigger, and the predicate after it, time the trigger's event
-    with a verb that starts, ends or holds it (not "which was approved on Tuesday")."""
+    with a verb that starts, ends or holds it (not "which was approved on Tuesday"); "which will
+    run until August" runs from the publication day (``dct``, when known)."""
     m = _OWN_RELATIVE.match(text, trigger[1], sentence[1])
     if m is None:
         return None
@@ -207,7 +208,8 @@ def _timed_around_relative_clause(text: str, sentence: tuple[int, int], trigger:
         return EventDate(text=text[lo:hi], start=first.begin, end=last.finish or last.begin,
                          precision=first.precision or "day", offset_start=lo, offset_end=hi, value=first.value)
     chosen = first or kinds.get("other") or last
-    return _event_date(chosen, [chosen], None, text, trigger) if chosen.cue not in _words()["until"] else None
+    return _event_date(chosen, [chosen], dct if chosen.cue in _words()["until"] else None, text, trigger) \
+        if chosen.cue not in _words()["until"] or dct is not None else None
 
 
 _AND = regex.compile(r"\s+and\s+(?:(?:on|in)\s+)?")

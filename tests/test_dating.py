@@ -775,3 +775,8 @@ def test_a_month_start_beside_a_weekday_of_the_report_is_read_without_error():
     # the weekday read back from a month-precision start used to raise ValueError
     assert span("Russian troops will begin withdrawing in March, the spokesman told reporters Monday.",
                 published="2021-07-28") == ("2022-03", "2022-03", "month")
+
+
+def test_a_set_off_relative_clause_running_the_event_until_a_month_starts_on_the_publication_day():
+    assert span("The naval drills, which will run until October, involve 40 ships.") == (
+        "2021-07-28", "2021-10", "month")
