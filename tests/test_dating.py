@@ -780,3 +780,9 @@ def test_a_month_start_beside_a_weekday_of_the_report_is_read_without_error():
 def test_a_set_off_relative_clause_running_the_event_until_a_month_starts_on_the_publication_day():
     assert span("The naval drills, which will run until October, involve 40 ships.") == (
         "2021-07-28", "2021-10", "month")
+
+
+def test_a_duration_past_due_to_belongs_to_the_cause_not_the_event():
+    # "for 60 days" measures the siege, so the sending gets no 60-day span
+    assert span("Marines were sent to the port on Monday due to it being under blockade for 60 days.") == (
+        "2021-07-26", "2021-07-26", "day")
