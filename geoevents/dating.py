@@ -910,6 +910,10 @@ def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
             # "drills for two weeks starting May 20": the duration gives the end
             end = (date.fromisoformat(start) + lasting - timedelta(days=1)).isoformat()
     elif cue in words["deadline"]:
+        if dct is not None and ends_before(end, dct):
+            ahead = _until_next_year(text, t, dct, trigger)
+            if ahead is not None:  # "will leave by May", written in June: next May
+                start, end, value = (_year_on(v) for v in (start, end, value))
         known_start = next((g for g in governing if g is not t and (g.cue or "") in words["open_start"]), None)
         if known_start is not None:
             start = known_start.begin
@@ -975,6 +979,14 @@ def _a_year_on(t: Timex) -> Timex:
     def on(value: str | None) -> str | None:
         return None if value is None else f"{int(value[:4]) + 1:04d}{value[4:]}"
     return t._replace(value=on(t.value), begin=on(t.begin), finish=on(t.finish))
+
+
+def _year_on(value: str | None) -> str | None:
+    """A calendar value ("2024-05", "2024-05-31") a year later."""
+    if value is None or not _CALENDAR_PREFIX.match(value):
+        return value
+    moved = f"{int(value[:4]) + 1:04d}{value[4:]}"
+    return moved.replace("-02-29", "-02-28") if len(moved) == 10 else moved
 
 
 _YEAR_DIGITS = regex.compile(r"\d{4}|['’]\d\d\b")

@@ -786,3 +786,9 @@ def test_a_duration_past_due_to_belongs_to_the_cause_not_the_event():
     # "for 60 days" measures the siege, so the sending gets no 60-day span
     assert span("Marines were sent to the port on Monday due to it being under blockade for 60 days.") == (
         "2021-07-26", "2021-07-26", "day")
+
+
+def test_a_deadline_month_just_over_in_a_clause_still_to_come_is_next_years():
+    # written in late July: "by June" in a future clause is next June; told in the past, this June
+    assert span("Russian troops will leave Belarus by June.") == ("2022-06", "2022-06", "month")
+    assert span("Russian troops left Belarus by June.") == ("2021-06", "2021-06", "month")
