@@ -93,7 +93,7 @@ def attach_date(
               and not (_dates_a_reaction(text, t, trigger) and not _heads_sentence(text, sentence, t))]
     if dct is not None and _still_to_come(text, trigger, status):
         usable = [t for t in usable if not _past_time_of_the_plan(text, t, trigger, dct)]
-    reporting = [t for t in usable if tied_to_reporting_verb(text, t)]
+    reporting = [t for t in usable if tied_to_reporting_verb(text, t) or _in_report_opening(text, sentence, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)
                 and not _past_the_triggers_relative_clause(text, sentence, trigger, t)
@@ -367,6 +367,14 @@ def tied_to_reporting_verb(text: str, t: Timex) -> bool:
     return bool(_reporting_words().occur_in(text, max(0, t.start - 40), t.start)
                 and _reporting_before().search(text, max(0, t.start - 40), t.start)
                 or _reporting_after().match(text, t.end, t.end + 20))
+
+
+def _in_report_opening(text: str, sentence: tuple[int, int], t: Timex) -> bool:
+    """ "Speaking on Friday, the minister said ...": a time in an opening phrase led by a participle
+    of ``report_openings``, before its comma, dates the report."""
+    first = WORD.search(text, sentence[0], t.start)
+    return (first is not None and first.group().lower() in _words()["report_openings"]
+            and text.find(",", sentence[0], t.start) == -1 and text.startswith(",", t.end))
 
 
 _NOUN_MODIFIER = regex.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that)\s+|['’]s\s+)$")

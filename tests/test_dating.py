@@ -792,3 +792,10 @@ def test_a_deadline_month_just_over_in_a_clause_still_to_come_is_next_years():
     # written in late July: "by June" in a future clause is next June; told in the past, this June
     assert span("Russian troops will leave Belarus by June.") == ("2022-06", "2022-06", "month")
     assert span("Russian troops left Belarus by June.") == ("2021-06", "2021-06", "month")
+
+
+def test_a_time_in_an_opening_participle_phrase_dates_the_report():
+    # the report's Monday dates an event under way, not one over before it
+    assert span("Speaking on Monday, the general said Russia was massing troops near the border.") == (
+        "2021-07-26", "2021-07-26", "day")
+    assert span("Speaking on Monday, the general said Russia had massed troops near the border.") is None
