@@ -93,16 +93,16 @@ def attach_date(
               and not (_dates_a_reaction(text, t, trigger) and not _heads_sentence(text, sentence, t))]
     if dct is not None and _still_to_come(text, trigger, status):
         usable = [t for t in usable if not _past_time_of_the_plan(text, t, trigger, dct)]
-    reporting = [t for t in usable if tied_to_reporting_verb(text, t)]
+    reporting = [t for t in usable if tied_to_reporting_verb(text, t) or _in_report_opening(text, sentence, t)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)
                 and not _past_the_triggers_relative_clause(text, sentence, trigger, t)
-                and not _dates_another_event(text, trigger, t)]
+                and not _dates_another_event(text, trigger, t) and not _dates_a_reporting_participle(text, trigger, t)]
     governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
     if not governing:
-        spanned = _timed_around_relative_clause(text, sentence, trigger, in_sentence)
+        spanned = _timed_around_relative_clause(text, sentence, trigger, in_sentence, dct)
         if spanned is not None:
             return spanned
         governing = [t for t in usable if t not in reporting and _heads_sentence(text, sentence, t)]
@@ -182,10 +182,11 @@ _PREDICATE_END = regex.compile(r"[,;:()]|\s[–—-]\s")
 
 
 def _timed_around_relative_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
-                                  usable: list[Timex]) -> EventDate | None:
+                                  usable: list[Timex], dct: date | None = None) -> EventDate | None:
     """"Turkey's exercises, which began on March 1, will end on March 15": a relative clause set
     off by commas right after the trigger, and the predicate after it, time the trigger's event
-    with a verb that starts, ends or holds it (not "which was approved on Tuesday")."""
+    with a verb that starts, ends or holds it (not "which was approved on Tuesday"); "which will
+    run until August" runs from the publication day (``dct``, when known)."""
     m = _OWN_RELATIVE.match(text, trigger[1], sentence[1])
     if m is None:
         return None
@@ -207,7 +208,8 @@ def _timed_around_relative_clause(text: str, sentence: tuple[int, int], trigger:
         return EventDate(text=text[lo:hi], start=first.begin, end=last.finish or last.begin,
                          precision=first.precision or "day", offset_start=lo, offset_end=hi, value=first.value)
     chosen = first or kinds.get("other") or last
-    return _event_date(chosen, [chosen], None, text, trigger) if chosen.cue not in _words()["until"] else None
+    return _event_date(chosen, [chosen], dct if chosen.cue in _words()["until"] else None, text, trigger) \
+        if chosen.cue not in _words()["until"] or dct is not None else None
 
 
 _AND = regex.compile(r"\s+and\s+(?:(?:on|in)\s+)?")
@@ -280,10 +282,10 @@ def _weekday_on_or_after(text: str, t: Timex, start: str) -> str | None:
     """The last day of ``t``; a bare weekday that the tagger read on or before ``start`` ("begin
     on Monday and end on Friday", written on a Friday) is the first such day after it."""
     last = t.finish or t.begin
-    if last is None or last > start or not bare_weekday(t.text):
-        return last
-    day, first = date.fromisoformat(last[:10]), date.fromisoformat(start[:10])
-    return (day + timedelta(days=7 * ((first - day).days // 7 + 1))).isoformat() if len(last) == 10 else last
+    if last is None or last > start or len(last) != 10 or len(start) < 10 or not bare_weekday(t.text):
+        return last  # (a start of month or year precision: "in January" beside a weekday, compared as is)
+    day, first = date.fromisoformat(last), date.fromisoformat(start[:10])
+    return (day + timedelta(days=7 * ((first - day).days // 7 + 1))).isoformat()
 
 
 def bare_weekday(expression: str) -> bool:
@@ -365,6 +367,14 @@ def tied_to_reporting_verb(text: str, t: Timex) -> bool:
     return bool(_reporting_words().occur_in(text, max(0, t.start - 40), t.start)
                 and _reporting_before().search(text, max(0, t.start - 40), t.start)
                 or _reporting_after().match(text, t.end, t.end + 20))
+
+
+def _in_report_opening(text: str, sentence: tuple[int, int], t: Timex) -> bool:
+    """ "Speaking on Friday, the minister said ...": a time in an opening phrase led by a participle
+    of ``report_openings``, before its comma, dates the report."""
+    first = WORD.search(text, sentence[0], t.start)
+    return (first is not None and first.group().lower() in _words()["report_openings"]
+            and text.find(",", sentence[0], t.start) == -1 and text.startswith(",", t.end))
 
 
 _NOUN_MODIFIER = regex.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that)\s+|['’]s\s+)$")
@@ -775,6 +785,18 @@ def _past_the_triggers_relative_clause(text: str, sentence: tuple[int, int], tri
 
 
 @cache
+def _reporting_participle() -> regex.Pattern:
+    return regex.compile(r"(?i),\s+(?:%s)(?![\p{L}])" % alternation(_words()["reporting_participles"]))
+
+
+def _dates_a_reporting_participle(text: str, trigger: tuple[int, int], t: Timex) -> bool:
+    """ "said after the troops withdrew, insisting here Friday that calm had returned": a time
+    after the trigger past a comma and a reporting participle dates the report that participle
+    opens, not the event before it."""
+    return t.start > trigger[1] and _reporting_participle().search(text, trigger[1], t.start) is not None
+
+
+@cache
 def _participle_before() -> regex.Pattern:
     """A noun, then a past participle (at most one adverb between), then words up to a time with
     no break: "a ship reportedly hijacked (three weeks ago)", "a deal struck (a week earlier)"."""
@@ -867,6 +889,8 @@ def _heads_sentence(text: str, sentence: tuple[int, int], t: Timex) -> bool:
 def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
                 trigger: tuple[int, int]) -> EventDate | None:
     cue = "" if _possessive_on_trigger(text, t, trigger) else t.cue or ""
+    if dct is not None and not t.parts and _arranged_ahead(text, t, dct, trigger):
+        t = _a_year_on(t)
     words = _words()
     if t.type == "DURATION":
         return _from_duration(t, governing, dct, _given_to_do(text, t, trigger))
@@ -894,6 +918,10 @@ def _event_date(t: Timex, governing: list[Timex], dct: date | None, text: str,
             # "drills for two weeks starting May 20": the duration gives the end
             end = (date.fromisoformat(start) + lasting - timedelta(days=1)).isoformat()
     elif cue in words["deadline"]:
+        if dct is not None and ends_before(end, dct):
+            ahead = _until_next_year(text, t, dct, trigger)
+            if ahead is not None:  # "will leave by May", written in June: next May
+                start, end, value = (_year_on(v) for v in (start, end, value))
         known_start = next((g for g in governing if g is not t and (g.cue or "") in words["open_start"]), None)
         if known_start is not None:
             start = known_start.begin
@@ -927,6 +955,45 @@ def _until_next_year(text: str, t: Timex, dct: date, trigger: tuple[int, int]) -
     if told != "future" and (told == "past" or tense_at(text, t.start, t.end) == "past"):
         return None
     moved = f"{int(end[:4]) + 1:04d}{end[4:]}"
+    return moved.replace("-02-29", "-02-28") if len(moved) == 10 else moved
+
+
+_PROGRESSIVE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:is|are|am)\s+(?:\p{L}+ly\s+)?$")
+# how many months back a bare month must lie for a progressive to put it a year on (as a
+# future clause does in fill.infer_year: four or more)
+_ARRANGED_MONTHS_BACK = 4
+
+
+def _arranged_ahead(text: str, t: Timex, dct: date, trigger: tuple[int, int]) -> bool:
+    """ "Russia is sending troops to the border in January", written in June: a present
+    progressive trigger with a time is an arrangement to come, so a bare month the tagger read
+    four or more months back is next year's (not when the time's own clause is past: "are holding
+    drills that began in January")."""
+    if not (t.precision == "month" and t.begin and len(t.begin) == 7 and t.begin == t.finish):
+        return False
+    if not text[trigger[0]:trigger[1]].lower().endswith("ing") \
+            or _PROGRESSIVE_BEFORE.search(text, max(0, trigger[0] - 30), trigger[0]) is None:
+        return False
+    months, _, shifts = calendar_words()
+    words = {w.lower().rstrip(".") for w in WORD.findall(t.text)}
+    if states_a_year(t.text) or words & shifts or not words & months:
+        return False
+    back = (dct.year - int(t.begin[:4])) * 12 + dct.month - int(t.begin[5:7])
+    return _ARRANGED_MONTHS_BACK <= back < 12 and tense_at(text, t.start, t.end) != "past"
+
+
+def _a_year_on(t: Timex) -> Timex:
+    """``t`` (a month) a year later."""
+    def on(value: str | None) -> str | None:
+        return None if value is None else f"{int(value[:4]) + 1:04d}{value[4:]}"
+    return t._replace(value=on(t.value), begin=on(t.begin), finish=on(t.finish))
+
+
+def _year_on(value: str | None) -> str | None:
+    """A calendar value ("2024-05", "2024-05-31") a year later."""
+    if value is None or not _CALENDAR_PREFIX.match(value):
+        return value
+    moved = f"{int(value[:4]) + 1:04d}{value[4:]}"
     return moved.replace("-02-29", "-02-28") if len(moved) == 10 else moved
 
 

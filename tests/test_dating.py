@@ -743,3 +743,59 @@ def test_a_time_after_a_conversation_is_the_conversations():
 def test_a_vague_time_of_talks_about_the_event_is_the_talks():
     assert span('The ministry said it would hold a new round of talks "quite soon" on Chile\'s missile sales to Peru.',
                 "2024-05-10") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said Belarusian naval drills will continue until June.",
+        "Belarusian naval drills will continue until June, the army said.",
+        "The army said Belarusian naval drills are set to continue until June.",
+    ],
+)
+def test_a_reported_clause_with_its_own_future_auxiliary_is_future(text):
+    # published in late July: June is next year's, whether the reporting verb comes first or last
+    assert span(text) == ("2021-07-28", "2022-06", "month")
+
+
+def test_a_time_past_a_reporting_participle_dates_the_report_not_the_event():
+    assert dates("The envoy spoke after the marines withdrew, stressing here Monday that talks would go on.") == [
+        ("withdrew", None, None)]
+    assert span("The marines withdrew on Monday, saying the port was calm.") == ("2021-07-26", "2021-07-26", "day")
+
+
+def test_a_present_progressive_with_a_month_well_back_is_next_years():
+    # written in late July: an arrangement for March is next March, a past sending last March
+    assert span("Poland is sending troops to the border in March.") == ("2022-03", "2022-03", "month")
+    assert span("Poland sent troops to the border in March.") == ("2021-03", "2021-03", "month")
+    assert span("Poland is sending troops to the border in August.") == ("2021-08", "2021-08", "month")
+
+
+def test_a_month_start_beside_a_weekday_of_the_report_is_read_without_error():
+    # the weekday read back from a month-precision start used to raise ValueError
+    assert span("Russian troops will begin withdrawing in March, the spokesman told reporters Monday.",
+                published="2021-07-28") == ("2022-03", "2022-03", "month")
+
+
+def test_a_set_off_relative_clause_running_the_event_until_a_month_starts_on_the_publication_day():
+    assert span("The naval drills, which will run until October, involve 40 ships.") == (
+        "2021-07-28", "2021-10", "month")
+
+
+def test_a_duration_past_due_to_belongs_to_the_cause_not_the_event():
+    # "for 60 days" measures the siege, so the sending gets no 60-day span
+    assert span("Marines were sent to the port on Monday due to it being under blockade for 60 days.") == (
+        "2021-07-26", "2021-07-26", "day")
+
+
+def test_a_deadline_month_just_over_in_a_clause_still_to_come_is_next_years():
+    # written in late July: "by June" in a future clause is next June; told in the past, this June
+    assert span("Russian troops will leave Belarus by June.") == ("2022-06", "2022-06", "month")
+    assert span("Russian troops left Belarus by June.") == ("2021-06", "2021-06", "month")
+
+
+def test_a_time_in_an_opening_participle_phrase_dates_the_report():
+    # the report's Monday dates an event under way, not one over before it
+    assert span("Speaking on Monday, the general said Russia was massing troops near the border.") == (
+        "2021-07-26", "2021-07-26", "day")
+    assert span("Speaking on Monday, the general said Russia had massed troops near the border.") is None

@@ -525,3 +525,26 @@ def test_earlier_or_last_after_a_determiner_is_no_past_marker():
     assert found("The tribunal rules Thursday on whether to uphold its earlier verdict.") == [
         ("Thursday", "2021-07-29")]
     assert found("The tribunal ruled Thursday, its last sitting.") == [("Thursday", "2021-07-22")]
+
+
+def test_a_month_of_that_year_is_that_month_of_the_year_named_before():
+    assert found("The fleet was founded in 1998. In October that year, it sailed.") == [
+        ("1998", "1998"), ("October that year", "1998-10")]
+    assert found("The unit formed in 2011 and moved on May 9 of the same year.") == [
+        ("2011", "2011"), ("May 9 of the same year", "2011-05-09")]
+
+
+def test_an_expression_right_before_its_own_auxiliary_is_in_the_reported_clause():
+    from geoevents.temporal.tense import tense_at
+    text = "The envoy said the convoys will leave soon."
+    assert tense_at(text, text.index("convoys"), text.index("convoys") + 7) == "future"
+    text = "The envoy told his aides Monday they must wait."
+    assert tense_at(text, text.index("Monday"), text.index("Monday") + 6) == "past"
+    text = "The envoy was reported Monday to be unwell."
+    assert tense_at(text, text.index("Monday"), text.index("Monday") + 6) == "past"
+
+
+def test_a_report_set_off_by_commas_does_not_give_the_clause_its_tense():
+    # written in late July: the clause is future, so March is next year's
+    assert found("In March, the envoy said, the brigade will go home.") == [("March", "2022-03")]
+    assert found("In March, the envoy said, the brigade went home.") == [("March", "2021-03")]

@@ -156,10 +156,19 @@ def _point(op: str, f: dict[str, Any], ctx: Context) -> Point | None:
             point = day_point(ctx.dct).coarsen(unit).shift(f["fallback"], unit)
         if point is None:
             point = ctx.ref(unit)
+        if point is not None and "month" in f and point.granularity == "year":
+            return _month_of(point.year, f)  # "in September that year": that year's September
         if point is not None and "part" in f and point.granularity == "day":
             point = point._replace(part=f["part"])
         return point
     return None
+
+
+def _month_of(year: int | None, f: dict[str, Any]) -> Point:
+    """The month (and day) ``f`` names in ``year``."""
+    if f.get("day") is not None and year is not None:
+        return Point("day", year, f["month"], f["day"])
+    return Point("month", year, f["month"])
 
 
 def _quarter_ending(f: dict[str, Any], ctx: Context) -> Point | None:

@@ -189,6 +189,10 @@ def clause_words(text: str, start: int, end: int, left: int, right: int,
     first ``right_words``), each cut at a clause break (a semicolon, a colon, a dash)."""
     left_text = text[left:start]
     right_text = text[end:right]
+    if "," in left_text:
+        left_text = _PARENTHETICAL_REPORT.sub(" ", left_text)
+    if "," in right_text:
+        right_text = _PARENTHETICAL_REPORT.sub(" ", right_text)
     if _BREAK_CHAR.search(left_text):
         for m in _CLAUSE_BREAK.finditer(left_text):
             left_text = left_text[m.end():]
@@ -219,6 +223,12 @@ def clause_words(text: str, start: int, end: int, left: int, right: int,
         if quote:
             right_text = right_text[:quote.start()]
     return _words(left_text)[-LEFT_WORDS:], _words(right_text)[:right_words]
+
+
+# a report set off by commas inside the clause ("In April, the ministry said, troops will be
+# withdrawn"; "troops will, officials said on Monday, leave"): its verb is not the clause's
+_PARENTHETICAL_REPORT = re.compile(r",\s+(?:[^\s,;:]+\s+){0,4}(?:%s)(?:\s+[^\s,;:]+){0,2},\s"
+                                   % "|".join(sorted(_REPORTING)))
 
 
 # ASCII letters, the apostrophe and the hyphen (what a word of ``_WORD`` is made of); the rest spaces
@@ -424,11 +434,15 @@ def _marked_tense(before: list[str], after: list[str], verb_next: bool = False) 
                 break
             verb = _verb(kind, before, lower, i)
             if verb:
-                best_distance, best = _gap_before(before, i) + 1, verb
                 if verb_next and verb == "past" and word in _REPORTING and i >= len(before) - REPORTED_GAP:
+                    if _opens_reported_clause(after):
+                        # "said the drills will run until May": the expression is the subject of the
+                        # reported clause, whose own auxiliary follows it and gives its tense
+                        break
                     # "told his squad Friday they must trust him": what follows is the report, whose
                     # tense is not the expression's; the expression dates the telling
                     return "past"
+                best_distance, best = _gap_before(before, i) + 1, verb
                 break
     if after:
         lower = " ".join(after).lower().split(" ")
@@ -476,6 +490,21 @@ def _marked_tense(before: list[str], after: list[str], verb_next: bool = False) 
     return best
 
 
+@cache
+def _complement_auxiliaries() -> frozenset[str]:
+    return frozenset(lexicon()["tense"]["complement_auxiliaries"])
+
+
+def _opens_reported_clause(after: list[str]) -> bool:
+    """Whether the expression is followed right away by its own auxiliary ("said the drills will
+    run", "said troops are set to leave"): it is the reported clause's subject, and takes its tense."""
+    if not after:
+        return False
+    lower = [w.lower() for w in after[:4]]
+    # a form of "be" opens it ("are set to"), not "to" ("was reported Friday to be ill" dates the report)
+    return lower[0] in _complement_auxiliaries() or (lower[0] in _BE and _opens_future(lower, 0))
+
+
 # how many words may stand between a reporting verb and the expression it dates ("told
 # reporters in the capital Friday") for the words after the expression to be the report
 REPORTED_GAP = 5
@@ -520,6 +549,7 @@ def _verb(kind: int, words: list[str], lower: list[str], i: int) -> str | None:
     if kind & _PRESENT:
         return "present"
     return None
+
 
 
 def _after_passive_auxiliary(lower: list[str], i: int) -> bool:
