@@ -21,15 +21,19 @@ _ORDER_WINDOW = 160  # characters before the trigger searched for "<verb> ... to
 
 @dataclass(frozen=True)
 class OrderLexicon:
-    verbs: frozenset[str]
-    reach: int  # words from the order verb to the trigger
+    words: frozenset[str]  # order verbs ("ordered") and nouns ("a deadline for")
+    nouns: frozenset[str]  # order nouns: given by the subject only after a verb of setting
+    noun_verbs: frozenset[str]  # "set a deadline", "gave an ultimatum" (not "will not extend the deadline")
+    reach: int  # words from the order word to the trigger
     subject_gap: int  # words between the subject's name and the order verb ("Mali's junta ordered")
 
 
 @cache
 def order_lexicon() -> OrderLexicon:
     data = json.loads(read_text("lexicon/status.json"))
-    return OrderLexicon(frozenset(data["order_verbs"]), data["order_reach_words"], data["order_subject_gap_words"])
+    nouns = frozenset(data["order_nouns"])
+    return OrderLexicon(frozenset(data["order_words"]) | nouns, nouns, frozenset(data["order_noun_verbs"]),
+                        data["order_reach_words"], data["order_subject_gap_words"])
 
 
 def ordered_by_other(text: str, sentence: tuple[int, int], trigger: tuple[int, int], status: str,
@@ -42,9 +46,16 @@ def ordered_by_other(text: str, sentence: tuple[int, int], trigger: tuple[int, i
     words = list(_WORD.finditer(text, start, trigger[0]))
     if not words or words[-1].group().lower() != "to":
         return status
-    verb = next((w for w in reversed(words[-lex.reach - 1:-1]) if w.group().lower() in lex.verbs), None)
-    if verb is None or _BREAK.search(text, verb.end(), trigger[0]):
+    index = next((i for i in range(len(words) - 2, max(-1, len(words) - lex.reach - 2), -1)
+                  if words[i].group().lower() in lex.words), None)
+    if index is None or _BREAK.search(text, words[index].end(), trigger[0]):
         return status
+    verb = words[index]
+    if verb.group().lower() in lex.nouns:  # "set a deadline for": the verb of setting gives the order
+        setting = [w for w in words[max(0, index - 3):index] if w.group().lower() in lex.noun_verbs]
+        if not setting:
+            return status
+        verb = setting[-1]
     subject = _subject_code(text, sentence, verb.start(), names, year, lex)
     if subject is None or subject in {a.code for a in actors}:
         return status

@@ -16,6 +16,7 @@ def _statuses(text):
     "Sudan's military government ordered the UN peacekeepers to leave the country by June.",
     "Niger told the French troops to leave within a month.",
     "The Burundian president orders African Union soldiers to depart from the capital.",
+    "Chad's rulers set a deadline for Sudanese soldiers to leave the border town.",
 ])
 def test_order_by_another_party_is_uncertain(text):
     assert _statuses(text) == [("withdrawal", "uncertain")]
@@ -25,6 +26,8 @@ def test_order_by_another_party_is_uncertain(text):
     ("Putin ordered Russian troops to withdraw from the border on Monday.", "withdrawal"),
     ("The Pentagon ordered 3,000 soldiers to deploy to Poland.", "deployment"),
     ("The Kremlin told its soldiers to pull out of the town by Friday.", "withdrawal"),
+    ("London set a deadline for British soldiers to leave the island.", "withdrawal"),
+    ("Kabul will not extend the deadline for German soldiers to leave the country.", "withdrawal"),
 ])
 def test_order_by_the_forces_own_state_stays_planned(text, kind):
     assert _statuses(text) == [(kind, "planned")]
