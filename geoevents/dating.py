@@ -17,6 +17,7 @@ that month; a duration with a known start gives the end ("a three-day exercise f
 from __future__ import annotations
 
 from calendar import monthrange
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
 
@@ -483,7 +484,12 @@ _VERB_BEFORE_TIME = regex.compile(r"([\p{L}]+)\s+(?:(?:on|in|at|late|early|last|
 @cache
 def phrases_pattern(key: str) -> regex.Pattern:
     """The phrases of the dating lexicon's list ``key`` as whole words, case aside."""
-    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(_words()[key]))
+    return whole_words_pattern(_words()[key])
+
+
+def whole_words_pattern(phrases: Iterable[str]) -> regex.Pattern:
+    """``phrases`` as one pattern, case aside, each matched whole (no letter on either side)."""
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(phrases))
 
 
 def _dates_a_demand(text: str, t: Timex, trigger: tuple[int, int]) -> bool:

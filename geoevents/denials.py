@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import cachedregex as regex
+from .cues import phrase_regex
+from .lazypattern import longest_first
 from .resources import read_text
 
 _WORD = regex.compile(r"[\w'’-]+")
@@ -24,7 +26,8 @@ class DenialLexicon:
 
 
 def _alternation(phrases: list[str]) -> str:
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=lambda p: (-len(p), p)))
+    """status.json's phrases, longest first, in the phrase syntax of that lexicon (cues.py)."""
+    return "|".join(map(phrase_regex, longest_first(phrases)))
 
 
 @cache

@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from . import cachedregex as regex
-from .dating import phrases_pattern
+from .dating import phrases_pattern, whole_words_pattern
 from .model import Event, Filled, Location
 from .resources import read_text
 
@@ -95,8 +95,7 @@ def _plan_from_now(event: Event, text: str | None) -> bool:
 @cache
 def _linking_words(key: str) -> regex.Pattern:
     """A word list of linking.json as one case-insensitive pattern of whole words."""
-    words = _linking_lexicon()[key]
-    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % "|".join(regex.escape(w) for w in words))
+    return whole_words_pattern(_linking_lexicon()[key])
 
 
 def _definite_description(event: Event, text: str) -> bool:
