@@ -5,6 +5,7 @@ exclusions that veto it. A ``SentenceContext`` works each of them out once per s
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from .cues import status_lexicon
 from .gazetteer import Mention, SentenceNames
 from .lazypattern import LazyPattern, matches_at
 from .reach import match_at
+from .resources import read_text
 from .wordstarts import padded_classes
 
 if TYPE_CHECKING:
@@ -100,6 +102,18 @@ def _border_phrase() -> regex.Pattern:
 
 
 @cache
+def _departures() -> tuple[frozenset[str], regex.Pattern, regex.Pattern]:
+    """The rules that read a force leaving a place, the phrase between the trigger and a port's
+    name ("the port city of"; its ``port`` group is set when a port noun is there), and the
+    words that show ships are meant (``lexicon/departures.json``)."""
+    data = json.loads(read_text("lexicon/departures.json"))
+    port = regex.compile(r"\s+(?:(?:the|its|their|his|her)\s+)?(?:(?:[\p{L}'’-]+\s+)??(?P<port>%s)\s+"
+                         r"(?:(?:of|at|in)\s+)?)?" % alternation(data["port_phrases"]), regex.IGNORECASE)
+    vessels = regex.compile(r"\b(?:%s)\b" % alternation(data["vessel_words"]), regex.IGNORECASE)
+    return frozenset(data["leave_rules"]), port, vessels
+
+
+@cache
 def _bare_vessels() -> frozenset[str]:
     """Force nouns that name ships of any kind ("vessels"), not warships."""
     return frozenset(role_lexicon()["bare_vessel_nouns"])
@@ -165,6 +179,8 @@ class SentenceContext:
             return False
         if not self.satisfies(candidate) or self.excluded(candidate):
             return False
+        if candidate.rule.id in _departures()[0] and self.leaves_home_port(candidate):
+            return False
         if candidate.rule.type == "deployment" and self.police_only(candidate, self.lexicon.police):
             return False
         return not (candidate.rule.type == "withdrawal" and self.police_only(candidate, self.lexicon.police_proper))
@@ -184,6 +200,22 @@ class SentenceContext:
         after = _NEXT_NAME_WORD.match(self.text, candidate.end, self.end)
         return after is not None or (before is not None and before.group(1)[:1].isupper()
                                      and not before.group(1).isupper())
+
+    def leaves_home_port(self, candidate: Candidate) -> bool:
+        """"The French frigate leaves the port city of Toulon", "men of the French contingent left
+        Toulon aboard a troop ship": ships leaving a port of their own state set out; they do not
+        withdraw. Not "Syrian troops left Aleppo" (no port, no ship: a withdrawal)."""
+        _, port, vessels = _departures()
+        m = port.match(self.text, candidate.end, self.end)
+        place = next((mention for mention in self.mentions if mention.start == m.end()), None) if m else None
+        if place is None or (m.group("port") is None and vessels.search(self.text, self.start, self.end) is None):
+            return False
+        homes = {r.entity.code for mention in self.mentions
+                 if mention.end <= candidate.start
+                 and (n := self.tokens_between(mention.end, candidate.start)) is not None and n <= FORCE_WINDOW
+                 for r in mention.readings if r.entity.kind == "state" and r.form in ("demonym", "name", "force")}
+        reading = place.place_reading(homes) if homes else None  # a namesake in the forces' state wins
+        return reading is not None and reading.entity.country in homes
 
     def forces(self) -> list[tuple[int, int]]:
         """Offsets of force nouns and armed actors ("troops", "the IDF", "Houthi") in the sentence

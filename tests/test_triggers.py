@@ -347,6 +347,24 @@ def test_ships_sailing_and_companies_leaving_are_no_withdrawals(text, dct):
 
 
 @pytest.mark.parametrize("text", [
+    "A Spanish frigate leaves the port city of Cartagena, with no word on its destination.",
+    "Some 300 men of the Italian contingent left Naples overnight aboard a navy transport ship.",
+    "The Greek frigate Hydra left Piraeus on Monday with 180 sailors aboard.",
+])
+def test_ships_leaving_a_port_of_their_own_state_are_no_withdrawals(text, dct):
+    assert not [e for e in extract(text, published=dct) if e.type == "withdrawal"]
+
+
+@pytest.mark.parametrize("text", [
+    "Malian troops left Timbuktu after the rebels advanced.",
+    "The Russian warships left the Syrian port of Tartus on Monday.",
+    "The last Italian troops left Kabul on Monday aboard military planes.",
+])
+def test_forces_leaving_a_town_or_a_foreign_port_withdraw(text, dct):
+    assert [e.type for e in extract(text, published=dct)] == ["withdrawal"]
+
+
+@pytest.mark.parametrize("text", [
     "Al-Shabaab withdrew from the town after clashes with the army.",
     "SAMIDRC withdrew from the province after the fighting.",
     "The Patriotic Resistance Front withdrew from the town after the fighting.",
