@@ -26,6 +26,7 @@ class OrderLexicon:
     noun_verbs: frozenset[str]  # "set a deadline", "gave an ultimatum" (not "will not extend the deadline")
     reach: int  # words from the order word to the trigger
     subject_gap: int  # words between the subject's name and the order verb ("Mali's junta ordered")
+    other_subjects: frozenset[str]  # unnamed givers of orders to others' forces ("the junta", "a court")
 
 
 @cache
@@ -33,7 +34,8 @@ def order_lexicon() -> OrderLexicon:
     data = json.loads(read_text("lexicon/status.json"))
     nouns = frozenset(data["order_nouns"])
     return OrderLexicon(frozenset(data["order_words"]) | nouns, nouns, frozenset(data["order_noun_verbs"]),
-                        data["order_reach_words"], data["order_subject_gap_words"])
+                        data["order_reach_words"], data["order_subject_gap_words"],
+                        frozenset(data["order_other_subjects"]))
 
 
 def ordered_by_other(text: str, sentence: tuple[int, int], trigger: tuple[int, int], status: str,
@@ -57,9 +59,22 @@ def ordered_by_other(text: str, sentence: tuple[int, int], trigger: tuple[int, i
             return status
         verb = setting[-1]
     subject = _subject_code(text, sentence, verb.start(), names, year, lex)
-    if subject is None or subject in {a.code for a in actors}:
-        return status
-    return "uncertain"
+    if subject is None:
+        return "uncertain" if _unnamed_other_subject(text, sentence, verb.start(), lex) else status
+    return status if subject in {a.code for a in actors} else "uncertain"
+
+
+def _unnamed_other_subject(text: str, sentence: tuple[int, int], verb_start: int, lex: OrderLexicon) -> bool:
+    """A giver of orders to others' forces, unnamed, a few words before the order verb with no
+    break between ("the junta has ordered", "a military court ordered")."""
+    start = max(sentence[0], verb_start - _ORDER_WINDOW)
+    words = list(_WORD.finditer(text, start, verb_start))[-(lex.subject_gap + 1):]
+    for i, word in enumerate(words):
+        pair = " ".join(w.group() for w in words[i:i + 2]).lower()
+        if (word.group().lower() in lex.other_subjects or pair in lex.other_subjects) \
+                and not _BREAK.search(text, word.end(), verb_start):
+            return True
+    return False
 
 
 def _subject_code(text: str, sentence: tuple[int, int], verb_start: int, names: Sequence[Mention],

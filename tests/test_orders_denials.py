@@ -22,6 +22,23 @@ def test_order_by_another_party_is_uncertain(text):
     assert _statuses(text) == [("withdrawal", "uncertain")]
 
 
+@pytest.mark.parametrize("text", [
+    "The junta has ordered Belgian troops to leave the country before the end of May.",
+    "A military court ordered Turkish soldiers to withdraw from the disputed hill.",
+    "The coup leaders ordered Kenyan peacekeepers to pull out of the airport.",
+])
+def test_order_by_an_unnamed_junta_or_court_to_a_named_force_is_uncertain(text):
+    assert _statuses(text) == [("withdrawal", "uncertain")]
+
+
+@pytest.mark.parametrize("text", [
+    "The junta ordered the army to withdraw from the capital's streets.",
+    "The defence minister ordered Belgian troops to leave the border town by Friday.",
+])
+def test_order_by_an_unnamed_party_to_its_own_or_unnamed_forces_stays_planned(text):
+    assert _statuses(text) == [("withdrawal", "planned")]
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("Putin ordered Russian troops to withdraw from the border on Monday.", "withdrawal"),
     ("The Pentagon ordered 3,000 soldiers to deploy to Poland.", "deployment"),
