@@ -143,6 +143,7 @@ class StatusLexicon:
         self.schedule_participles = regex.compile(r"\b(?:%s)\s+(?:the\s+)?$" % "|".join(phrases), regex.IGNORECASE)
         self.schedule_participle_reach = int(data["schedule_participle_reach"])
         self.present_bare_cues = frozenset(data["present_bare_cues"])
+        self.finite_past_aspects = frozenset(data["finite_past_aspects"])
         self.infinitive_verbs_after_to = frozenset(data["infinitive_verbs_after_to"])
         self.definite = frozenset(data["definite_determiners"])
         self.indefinite = frozenset(data["indefinite_determiners"])

@@ -527,6 +527,7 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
     pending: str | None = None  # the status a transparent cue gives unless its governor overrides it
     pending_past = False  # it is a past verb of causing ("prompted"): only a cue right before governs it
     pending_deontic = False  # it is a deontic cue ("must"), which an agreement before it makes planned
+    pending_finite_past = False  # it is a past aspect verb heading the clause ("began to"): a plan cannot govern it
     boundary = trigger_start
     for index, cue in reversed(list(enumerate(cues))):
         if pending is not None and _COMMA.search(text, cue.end, boundary):
@@ -560,16 +561,18 @@ def _walk(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon, le
                 pending = _TRANSPARENT[cue.category]
                 pending_past = cue.category == "aspect" and cue.text.split()[0].endswith("ed")
                 pending_deontic = cue.category == "deontic"
+                pending_finite_past = cue.text.lower() in lex.finite_past_aspects
                 boundary = cue.start
                 continue
             return _unless_rejected(text, cues, index, lex)
         if cue.category in ("negated", "uncertain"):
             return _unless_rejected(text, cues, index, lex)
-        if cue.category == "occurred":
-            return pending
+        if cue.category == "occurred" or (cue.category == "planned" and pending_finite_past):
+            return pending  # "soon began to withdraw", "announced that troops began to": a past act
         pending = _TRANSPARENT[cue.category]  # "ordered that troops should be ...", "will begin to"
         pending_past = cue.category == "aspect" and cue.text.split()[0].endswith("ed")
         pending_deontic = cue.category == "deontic"
+        pending_finite_past = cue.text.lower() in lex.finite_past_aspects
         boundary = cue.start
     return pending or "occurred"
 
