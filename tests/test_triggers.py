@@ -429,3 +429,11 @@ def test_drills_at_a_border_are_military():
 def test_an_alliance_named_before_drills_or_a_host_stages_them():
     assert _found("The CSTO drills will take place in the autumn.") == [("exercise", "drills", "planned")]
     assert _found("Armenia will host the drills in the autumn.") == [("exercise", "drills", "planned")]
+
+
+@pytest.mark.parametrize("text", [
+    "Moscow has deployed a large force to the border region near Kharkiv.",
+    "The alliance deployed an overwhelming force of 5,000 troops to the Baltic states.",
+])
+def test_a_force_sent_somewhere_is_no_force_used_against_people(text, dct):
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
