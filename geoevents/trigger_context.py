@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 FORCE_WINDOW = 6  # tokens between a trigger and its force noun
 _COMPANY_FORCE_WINDOW = 12  # tokens before a trigger in which a force noun makes a name before it no company
+_STAGING_REACH = 8  # words from a staging verb to its exercise ("take part in the first precision bombing drill")
 # characters between "send" and the "to" of its recipient: a list of weapons may be long
 # ("will send four air defence systems, Stinger missiles, 400 grenade launchers ... to Ukraine")
 WEAPONS_LIST_WINDOW = 240
@@ -477,14 +478,14 @@ class SentenceContext:
 
     def staged_by_party(self, candidate: Candidate) -> bool:
         """A party stages the exercise: "China holds drills", "Iran began large-scale exercises" (a
-        staging verb at most six words before the trigger, a state or alliance before it: "Seoul and Washington
+        staging verb at most eight words before the trigger, a state or alliance before it: "Seoul and Washington
         launch their largest-ever annual joint aerial drill")."""
         return self._staging_verb_before(candidate) and self._actor_named_before(candidate)
 
     def _staging_verb_before(self, candidate: Candidate) -> bool:
-        """A staging verb ("hold", "kick off") at most six words before the trigger."""
+        """A staging verb ("hold", "kick off") at most ``_STAGING_REACH`` words before the trigger."""
         words = [w.lower() for w in _WORD.findall(self.text, max(self.start, candidate.start - 100), candidate.start)]
-        words = words[-6:]
+        words = words[-_STAGING_REACH:]
         staging = self.lexicon.staging_verbs
         return any(word in staging or " ".join(words[i:i + 2]) in staging for i, word in enumerate(words))
 
