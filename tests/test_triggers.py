@@ -437,3 +437,11 @@ def test_an_alliance_named_before_drills_or_a_host_stages_them():
 ])
 def test_a_force_sent_somewhere_is_no_force_used_against_people(text, dct):
     assert [e.type for e in extract(text, published=dct)] == ["deployment"]
+
+
+@pytest.mark.parametrize("text", [
+    "Navy ships escorted the cargo vessels as the destroyers arrived in the gulf.",
+    "The navy sent warships to protect fishing boats near the islands.",
+])
+def test_warships_near_civilian_vessels_are_still_deployed(text, dct):
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
