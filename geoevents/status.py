@@ -60,12 +60,15 @@ _DEMAND_OBJECT_WORDS = 4  # words from a verb of demanding to the "not to" it go
 _SMALL_CLAUSE_REACH = 8  # words before a participle in which "see", "want", "accept" make it their complement
 _ASPECT_REACH = 3  # words from an aspect verb to the transparent cue it governs ("will begin to")
 _NEAR_MODAL = 4  # words before a participle in which a modal makes it non-finite ("will see troops stationed")
+# a name's acronym in brackets right before the trigger's clause ("a proposal by the Economic
+# Community of West African States (ECOWAS) of sending"): no clause break
+_ACRONYM_ASIDE = regex.compile(r"\(\s*(?-i:\p{Lu})[\p{Lu}\p{N}.&-]{1,11}\s*\)\s*$")
 
 
 def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> str:
     """The status of the event named by ``text[trigger[0]:trigger[1]]``."""
     lex = status_lexicon()
-    clause = clause_of(text, sentence, *trigger)
+    clause = _past_acronym_asides(text, sentence, trigger, clause_of(text, sentence, *trigger))
     left = _left_bound(text, sentence, clause[0], trigger[0], lex)
     form = TriggerForm.of(text, left, trigger, lex)
     status = _right_predicate(text, clause, trigger, lex) if form.nominal else None
@@ -108,6 +111,18 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
     if status in ("occurred", "planned") and _yes_no_question(text, sentence, lex):
         return "uncertain"  # "Will Russia withdraw its troops?": questioned (GUIDELINE.md)
     return status
+
+
+def _past_acronym_asides(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+                         clause: tuple[int, int]) -> tuple[int, int]:
+    """The clause, its start moved back past an acronym in brackets that closed the text before
+    it ("rejects a proposal by the Economic Community of West African States (ECOWAS) of sending")."""
+    while clause[0] > sentence[0]:
+        aside = _ACRONYM_ASIDE.search(text, max(sentence[0], clause[0] - 20), clause[0])
+        if aside is None:
+            break
+        clause = (clause_of(text, sentence, aside.start(), trigger[1])[0], clause[1])
+    return clause
 
 
 def _scoping_cue(text: str, sentence: tuple[int, int], left: int, trigger: tuple[int, int],
