@@ -445,3 +445,11 @@ def test_a_force_sent_somewhere_is_no_force_used_against_people(text, dct):
 ])
 def test_warships_near_civilian_vessels_are_still_deployed(text, dct):
     assert [e.type for e in extract(text, published=dct)] == ["deployment"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lawyers for the soldiers said Russian troops withdrew from the town on Monday.",
+    "Defence lawyers said the army withdrew from the village.",
+])
+def test_forces_withdrawing_in_a_lawyers_statement_still_withdraw(text, dct):
+    assert [e.type for e in extract(text, published=dct)] == ["withdrawal"]
