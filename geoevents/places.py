@@ -195,6 +195,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         if (mention.start, mention.end) in actor_spans or _modifies_a_name(text, mention):
             continue
         if (_not_a_place(text, mention) or _speaker_venue(text, clause[0], mention)
+                or _reporting_place(text, mention)
                 or _in_framing_phrase(text, clause[0], trigger, mention)
                 or _another_subject_between(text, trigger, mention)
                 or _others_journey_before(text, trigger, mention)):
@@ -416,6 +417,40 @@ def _speaker_venue(text: str, clause_start: int, mention: Mention) -> bool:
         return False
     return bool(_ACCORDING.search(text, max(0, m.start() - 40), m.start())
                 or match_at(_reports(), text, mention.end))
+
+
+def _reporting_place(text: str, mention: Mention) -> bool:
+    """"the spokesman told reporters in Kabul", "said on Friday in Oslo that ...", "speaking from
+    Kyiv", "a growing realisation in Washington that ...": where a party spoke or an opinion is
+    held, not the event's place (roles.json reporting_place). Names nested after it go too ("told
+    AFP in Baidoa, Somalia")."""
+    floor = max(0, mention.start - 100)
+    return (_reporting_place_words().occur_in(text, floor, mention.start)
+            and _reporting_place_end().search(text, floor, mention.start) is not None)
+
+
+@cache
+def _reporting_place_words() -> Words:
+    """The verbs and nouns every match of ``_reporting_place_end`` holds."""
+    lexicon = role_lexicon()["reporting_place"]
+    return Words(w for key in ("saying", "telling", "speaking", "opinion_nouns") for w in lexicon[key])
+
+
+@cache
+def _reporting_place_end() -> regex.Pattern:
+    """A verb of saying, telling (with its audience) or speaking, or a noun of opinion, then an
+    optional day and "in", "from" or "at" right before a name; compiled with ``regex.REVERSE`` so
+    that a search finds at once the match ending at the name."""
+    lexicon = role_lexicon()["reporting_place"]
+    name = r"(?-i:\p{Lu})[\p{L}'’.&-]*"
+    audience = r"(?:(?:%s)(?:\s+%s){0,3}|(?:the\s+)?%s(?:\s+%s){0,3})" % (
+        alternation(lexicon["audience"]), name, name, name)
+    day = r"(?:(?:on|late|early)\s+)?(?-i:\p{Lu})\p{Ll}+day(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today"
+    head = r"\b(?:(?:%s)|(?:%s)\s+%s|(?:%s)(?:\s+to\s+%s)?|(?:%s))" % (
+        alternation(lexicon["saying"]), alternation(lexicon["telling"]), audience,
+        alternation(lexicon["speaking"]), audience, alternation(lexicon["opinion_nouns"]))
+    return regex.compile(r"%s(?:,?\s+(?:%s),?)?\s+(?:in|from|at)\s+(?:the\s+)?(?:%s,?\s+){0,4}$" % (head, day, name),
+                         regex.IGNORECASE | regex.REVERSE)
 
 
 def _in_framing_phrase(text: str, clause_start: int, trigger: tuple[int, int], mention: Mention) -> bool:
