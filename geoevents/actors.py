@@ -1012,8 +1012,9 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
                     and not foreign and not by_others
                     and not _other_subject_between(text, role, trigger)
                     and not _irregulars_act(text, role, trigger)
-                    and not _object_before_a_joined_verb(text, role, trigger)):
-                found.append(role)
+                    and not _object_before_a_joined_verb(text, role, trigger)
+                    and not (len(roles) > 1 and _addressee(text, role, trigger))):
+                found.append(role)  # (not "warns the Taliban that he will send forces": the teller's)
         elif _object_of_trigger(text, trigger, role):
             found.append(role)  # "deployed Russian troops", "will involve 1,000 Russian soldiers"
     return _last_clause_subject(text, trigger, _heading_the_participle(text, trigger, found))
