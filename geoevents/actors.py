@@ -624,8 +624,9 @@ def _force_after(text: str) -> bool:
     nouns, modifiers = force_nouns(), role_words("force_modifiers")
     position = 0
     for _ in range(5):
-        if nouns.first_word_match(text, position):
-            return True
+        if noun := nouns.first_word_match(text, position):
+            head = match_at(_WORD_AFTER, text, noun.end())  # "Russian military bloggers": no force
+            return head is None or head.group(1).lower() not in role_words("not_force_heads")
         m = match_at(_NEXT_TOKEN, text, position)
         if not m:
             return False
@@ -642,6 +643,7 @@ def _force_after(text: str) -> bool:
     return False
 
 
+_WORD_AFTER = regex.compile(r"\s+(\p{L}+)")
 _POLICE_BEFORE_TROOPS = {"police", "policemen", "gendarmes", "gendarmerie"}
 
 
