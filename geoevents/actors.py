@@ -1006,6 +1006,10 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
         if role.force and not role.place_modifier and _passive_subject(text, role, trigger):
             found.append(role)  # "(could lead to) Chinese troops being deployed", whatever governs the phrase
             continue
+        inside = trigger[0] < role.mention.start and role.mention.end <= trigger[1]
+        if inside and role.force and not role.place_modifier:
+            found.append(role)  # inside a trigger of several words: "(pressure to) bring US troops home"
+            continue
         if not role.force or role.place_modifier or role.preposition not in (None, "of", "and", "including",
                                                                              "as well as", "by"):
             continue
