@@ -89,7 +89,10 @@ def attach_actors(
     relative = _RELATIVE_BEFORE.search(text, max(clause[0], trigger[0] - 40), trigger[0])
     unnamed = _irregular_owner(text, trigger)  # "would not confirm the rebels' arrival": no party's
     if relative:  # "Israeli troops who left", "rebel fighters who withdrew": the antecedent alone
-        agents = _antecedent(text, relative.start(), roles)
+        # ("a bill that would withdraw all U.S. troops": no party before, the trigger's object's)
+        agents = _antecedent(text, relative.start(), roles) or [
+            r for r in roles if r.force and not r.place_modifier and r.mention.start >= trigger[1]
+            and r.preposition in (None, "of", "and") and _object_of_trigger(text, trigger, r)]
     elif match_at(_FOREIGN_OBJECT_AFTER, text, trigger[1]) or unnamed:
         agents = []  # "once the withdrawal of foreign troops is complete": no one's forces are named
     elif found_type == "arms_transfer" and (origin := _supplier_from(text, trigger, roles)):
