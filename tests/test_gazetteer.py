@@ -308,3 +308,9 @@ def test_a_name_going_on_past_an_apostrophe_is_not_found():
 def test_regions_of_recurring_conflicts_in_the_spellings_of_news(text: str, name: str, country: str) -> None:
     places = [m.place_reading().entity for m in load_gazetteer().find(text) if m.place_reading() is not None]
     assert places and places[0].name == name and places[0].country == country
+
+
+@pytest.mark.parametrize("spelling", ["Urozgan Province", "Jawzjan", "Daikundi"])
+def test_afghan_provinces_in_other_spellings_are_in_afghanistan(spelling: str) -> None:
+    mention = load_gazetteer().find(f"Dutch troops left {spelling} last year.")[-1]
+    assert mention.place_reading().entity.country == "AFG"
