@@ -314,3 +314,13 @@ def test_regions_of_recurring_conflicts_in_the_spellings_of_news(text: str, name
 def test_afghan_provinces_in_other_spellings_are_in_afghanistan(spelling: str) -> None:
     mention = load_gazetteer().find(f"Dutch troops left {spelling} last year.")[-1]
     assert mention.place_reading().entity.country == "AFG"
+
+
+def test_chinese_provinces_are_found_without_the_sheng_of_their_official_names():
+    entity = load_gazetteer().find("Marines landed in Shandong and Zhejiang.")[0].place_reading().entity
+    assert entity.country == "CHN" and entity.feature == "region"
+
+
+def test_a_province_whose_core_names_a_state_keeps_its_full_name():
+    assert [r.entity.code for r in load_gazetteer().find("Taiwan held drills.")[0].readings if r.entity.kind == "state"]
+    assert all(r.entity.country != "CHN" for r in load_gazetteer().find("Taiwan held drills.")[0].readings)
