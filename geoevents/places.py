@@ -602,6 +602,8 @@ def _not_a_place(text: str, mention: Mention) -> bool:
     window = text[max(0, mention.start - 8):mention.start]  # (every prefix is in capitals)
     if window.lower() != window and _SHIP_PREFIX.search(text, max(0, mention.start - 8), mention.start):
         return True
+    if _vessel_type_before().search(text, max(0, mention.start - 40), mention.start):
+        return True  # "the aircraft carrier Shandong", "the frigate Hamburg": a ship's name
     if match_at(_ORGANISATION_NEXT, text, mention.end):
         return True
     if match_at(_FORCE_NEXT, text, mention.end):
@@ -792,6 +794,12 @@ _ORGANISATION_NEXT = regex.compile(
     r"(?:\s+\p{Lu}[\p{L}-]*){0,2}\s+(?:Forum|Council|Organi[sz]ation|Union|League|Treaty|Agreement|Pact|Party|Front"
     r"|Movement|Command|Ministry|University|College|Institute|Bank|Company|Airlines|Airways|Times|Post|News|Agency"
     r"|Accord|Accords|Declaration|Convention|Summit|Process|Talks|Conference|Group|Center|Centre|Hospital|Clinic)\b")
+@cache
+def _vessel_type_before() -> regex.Pattern:
+    """A kind of ship right before a name, which is then the ship's (roles.json vessel_type_nouns)."""
+    return regex.compile(r"\b(?:%s)\s+$" % alternation(role_lexicon()["vessel_type_nouns"]), regex.IGNORECASE)
+
+
 _SHIP_PREFIX = regex.compile(r"\b(?:USS|HMS|HMAS|HMCS|INS|RFS|KRI|BRP|ROKS|JS|PNS|TCG|FS)\s+$")
 _FORCE_NEXT = regex.compile(r"(?:['’]s)?\s+(?:(?:special|armed|ground|naval|air|military|elite|combat|government)\s+)?"
                             r"(?:troops|forces|soldiers|army|navy|marines|military|warships|jets|warplanes|national\s+guard|police"
