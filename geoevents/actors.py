@@ -89,7 +89,10 @@ def attach_actors(
     relative = _RELATIVE_BEFORE.search(text, max(clause[0], trigger[0] - 40), trigger[0])
     unnamed = _irregular_owner(text, trigger)  # "would not confirm the rebels' arrival": no party's
     if relative:  # "Israeli troops who left", "rebel fighters who withdrew": the antecedent alone
-        agents = _antecedent(text, relative.start(), roles)
+        # ("a bill that would withdraw all U.S. troops": no party before, the trigger's object's)
+        agents = _antecedent(text, relative.start(), roles) or [
+            r for r in roles if r.force and not r.place_modifier and r.mention.start >= trigger[1]
+            and r.preposition in (None, "of", "and") and _object_of_trigger(text, trigger, r)]
     elif match_at(_FOREIGN_OBJECT_AFTER, text, trigger[1]) or unnamed:
         agents = []  # "once the withdrawal of foreign troops is complete": no one's forces are named
     elif found_type == "arms_transfer" and (origin := _supplier_from(text, trigger, roles)):
@@ -624,8 +627,9 @@ def _force_after(text: str) -> bool:
     nouns, modifiers = force_nouns(), role_words("force_modifiers")
     position = 0
     for _ in range(5):
-        if nouns.first_word_match(text, position):
-            return True
+        if noun := nouns.first_word_match(text, position):
+            head = match_at(_WORD_AFTER, text, noun.end())  # "Russian military bloggers": no force
+            return head is None or head.group(1).lower() not in role_words("not_force_heads")
         m = match_at(_NEXT_TOKEN, text, position)
         if not m:
             return False
@@ -642,6 +646,7 @@ def _force_after(text: str) -> bool:
     return False
 
 
+_WORD_AFTER = regex.compile(r"\s+(\p{L}+)")
 _POLICE_BEFORE_TROOPS = {"police", "policemen", "gendarmes", "gendarmerie"}
 
 
@@ -1004,6 +1009,10 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
         if role.force and not role.place_modifier and _passive_subject(text, role, trigger):
             found.append(role)  # "(could lead to) Chinese troops being deployed", whatever governs the phrase
             continue
+        inside = trigger[0] < role.mention.start and role.mention.end <= trigger[1]
+        if inside and role.force and not role.place_modifier:
+            found.append(role)  # inside a trigger of several words: "(pressure to) bring US troops home"
+            continue
         if not role.force or role.place_modifier or role.preposition not in (None, "of", "and", "including",
                                                                              "as well as", "by"):
             continue
@@ -1012,8 +1021,9 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
                     and not foreign and not by_others
                     and not _other_subject_between(text, role, trigger)
                     and not _irregulars_act(text, role, trigger)
-                    and not _object_before_a_joined_verb(text, role, trigger)):
-                found.append(role)
+                    and not _object_before_a_joined_verb(text, role, trigger)
+                    and not (len(roles) > 1 and _addressee(text, role, trigger))):
+                found.append(role)  # (not "warns the Taliban that he will send forces": the teller's)
         elif _object_of_trigger(text, trigger, role):
             found.append(role)  # "deployed Russian troops", "will involve 1,000 Russian soldiers"
     return _last_clause_subject(text, trigger, _heading_the_participle(text, trigger, found))

@@ -325,11 +325,17 @@ BORDER_WITH = regex.compile(r"(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$
 _MODIFIERS = {"the", "a", "an", "its", "their", "his", "her", "both", "several", "all", "some", "two", "three"}
 
 
+@cache
+def _place_adjective_suffixes() -> tuple[str, ...]:
+    return tuple(role_lexicon()["place_adjective_suffixes"])
+
+
 def is_modifier(word: str) -> bool:
     """Words that may stand between a preposition and its name: "to the [eastern] Congo"."""
     return (
         word in _MODIFIERS
         or word in role_words("place_adjectives")
+        or ("-" in word and word.endswith(_place_adjective_suffixes()))  # "rebellion-hit"
         or word.endswith(("ern", "ed", "al", "ic", "ing", "ish", "ian", "an", "ese", "i", "ous"))
         # an adverb: "in the relatively stable north of" (not "supply", "assembly")
         or (len(word) > 5 and word.endswith("ly") and not word.endswith(("ply", "mbly")))

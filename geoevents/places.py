@@ -195,6 +195,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         if (mention.start, mention.end) in actor_spans or _modifies_a_name(text, mention):
             continue
         if (_not_a_place(text, mention) or _speaker_venue(text, clause[0], mention)
+                or _reporting_place(text, mention)
                 or _in_framing_phrase(text, clause[0], trigger, mention)
                 or _another_subject_between(text, trigger, mention)
                 or _others_journey_before(text, trigger, mention)):
@@ -418,6 +419,40 @@ def _speaker_venue(text: str, clause_start: int, mention: Mention) -> bool:
                 or match_at(_reports(), text, mention.end))
 
 
+def _reporting_place(text: str, mention: Mention) -> bool:
+    """"the spokesman told reporters in Kabul", "said on Friday in Oslo that ...", "speaking from
+    Kyiv", "a growing realisation in Washington that ...": where a party spoke or an opinion is
+    held, not the event's place (roles.json reporting_place). Names nested after it go too ("told
+    AFP in Baidoa, Somalia")."""
+    floor = max(0, mention.start - 100)
+    return (_reporting_place_words().occur_in(text, floor, mention.start)
+            and _reporting_place_end().search(text, floor, mention.start) is not None)
+
+
+@cache
+def _reporting_place_words() -> Words:
+    """The verbs and nouns every match of ``_reporting_place_end`` holds."""
+    lexicon = role_lexicon()["reporting_place"]
+    return Words(w for key in ("saying", "telling", "speaking", "opinion_nouns") for w in lexicon[key])
+
+
+@cache
+def _reporting_place_end() -> regex.Pattern:
+    """A verb of saying, telling (with its audience) or speaking, or a noun of opinion, then an
+    optional day and "in", "from" or "at" right before a name; compiled with ``regex.REVERSE`` so
+    that a search finds at once the match ending at the name."""
+    lexicon = role_lexicon()["reporting_place"]
+    name = r"(?-i:\p{Lu})[\p{L}'’.&-]*"
+    audience = r"(?:(?:%s)(?:\s+%s){0,3}|(?:the\s+)?%s(?:\s+%s){0,3})" % (
+        alternation(lexicon["audience"]), name, name, name)
+    day = r"(?:(?:on|late|early)\s+)?(?-i:\p{Lu})\p{Ll}+day(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today"
+    head = r"\b(?:(?:%s)|(?:%s)\s+%s|(?:%s)(?:\s+to\s+%s)?|(?:%s))" % (
+        alternation(lexicon["saying"]), alternation(lexicon["telling"]), audience,
+        alternation(lexicon["speaking"]), audience, alternation(lexicon["opinion_nouns"]))
+    return regex.compile(r"%s(?:,?\s+(?:%s),?)?\s+(?:in|from|at)\s+(?:the\s+)?(?:%s,?\s+){0,4}$" % (head, day, name),
+                         regex.IGNORECASE | regex.REVERSE)
+
+
 def _in_framing_phrase(text: str, clause_start: int, trigger: tuple[int, int], mention: Mention) -> bool:
     """"In a move likely to worry India, China sent ...", "During a visit to Baghdad, the minister
     said ...": a name inside a phrase that opens the clause and ends at a comma before the
@@ -567,6 +602,8 @@ def _not_a_place(text: str, mention: Mention) -> bool:
     window = text[max(0, mention.start - 8):mention.start]  # (every prefix is in capitals)
     if window.lower() != window and _SHIP_PREFIX.search(text, max(0, mention.start - 8), mention.start):
         return True
+    if _vessel_type_before().search(text, max(0, mention.start - 40), mention.start):
+        return True  # "the aircraft carrier Shandong", "the frigate Hamburg": a ship's name
     if match_at(_ORGANISATION_NEXT, text, mention.end):
         return True
     if match_at(_FORCE_NEXT, text, mention.end):
@@ -757,6 +794,12 @@ _ORGANISATION_NEXT = regex.compile(
     r"(?:\s+\p{Lu}[\p{L}-]*){0,2}\s+(?:Forum|Council|Organi[sz]ation|Union|League|Treaty|Agreement|Pact|Party|Front"
     r"|Movement|Command|Ministry|University|College|Institute|Bank|Company|Airlines|Airways|Times|Post|News|Agency"
     r"|Accord|Accords|Declaration|Convention|Summit|Process|Talks|Conference|Group|Center|Centre|Hospital|Clinic)\b")
+@cache
+def _vessel_type_before() -> regex.Pattern:
+    """A kind of ship right before a name, which is then the ship's (roles.json vessel_type_nouns)."""
+    return regex.compile(r"\b(?:%s)\s+$" % alternation(role_lexicon()["vessel_type_nouns"]), regex.IGNORECASE)
+
+
 _SHIP_PREFIX = regex.compile(r"\b(?:USS|HMS|HMAS|HMCS|INS|RFS|KRI|BRP|ROKS|JS|PNS|TCG|FS)\s+$")
 _FORCE_NEXT = regex.compile(r"(?:['’]s)?\s+(?:(?:special|armed|ground|naval|air|military|elite|combat|government)\s+)?"
                             r"(?:troops|forces|soldiers|army|navy|marines|military|warships|jets|warplanes|national\s+guard|police"

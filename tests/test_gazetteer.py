@@ -294,3 +294,33 @@ def test_a_name_going_on_past_an_apostrophe_is_not_found():
     gazetteer = load_gazetteer()
     found = [m.text for m in gazetteer.find("Rebels shelled Saba'a Hills, then Syria's border posts.")]
     assert "Saba" not in found and "Syria" in found  # the possessive still ends a name
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Shabaab fighters left a village in the Lower Shabelle region.", "Lower Shabelle", "SOM"),
+    ("Clan militias clashed in Galmudug on Sunday.", "Galmudug", "SOM"),
+    ("The army moved into Hirshabelle State.", "Hirshabelle", "SOM"),
+    ("Kurdish units patrolled Rojava.", "Rojava", "SYR"),
+    ("Separatists attacked a camp in Baluchistan.", "Baluchistan", "PAK"),
+    ("Forces loyal to the general advanced across Cyrenaica and the Fezzan.", "Cyrenaica", "LBY"),
+    ("Rebels in Karenni State shelled the post.", "Karenni", "MMR"),
+])
+def test_regions_of_recurring_conflicts_in_the_spellings_of_news(text: str, name: str, country: str) -> None:
+    places = [m.place_reading().entity for m in load_gazetteer().find(text) if m.place_reading() is not None]
+    assert places and places[0].name == name and places[0].country == country
+
+
+@pytest.mark.parametrize("spelling", ["Urozgan Province", "Jawzjan", "Daikundi"])
+def test_afghan_provinces_in_other_spellings_are_in_afghanistan(spelling: str) -> None:
+    mention = load_gazetteer().find(f"Dutch troops left {spelling} last year.")[-1]
+    assert mention.place_reading().entity.country == "AFG"
+
+
+def test_chinese_provinces_are_found_without_the_sheng_of_their_official_names():
+    entity = load_gazetteer().find("Marines landed in Shandong and Zhejiang.")[0].place_reading().entity
+    assert entity.country == "CHN" and entity.feature == "region"
+
+
+def test_a_province_whose_core_names_a_state_keeps_its_full_name():
+    assert [r.entity.code for r in load_gazetteer().find("Taiwan held drills.")[0].readings if r.entity.kind == "state"]
+    assert all(r.entity.country != "CHN" for r in load_gazetteer().find("Taiwan held drills.")[0].readings)

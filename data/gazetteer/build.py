@@ -73,9 +73,10 @@ GENERIC_REGION_WORDS = {"central", "eastern", "western", "northern", "southern",
                         "governorate", "territory", "city", "upper", "lower", "middle", "coast", "islands", "the"}
 REGION_PREFIX = re.compile(r"^(?:Muhafazat|Sha'?biyat|Wilayat-e|Mayorality of|Provincia de|Misto)\s+",
                                           re.IGNORECASE)
-# (Korean provinces end in "-do": "Gyeonggi-do" is "Gyeonggi Province")
+# (Korean provinces end in "-do": "Gyeonggi-do" is "Gyeonggi Province"; Chinese ones in "Sheng",
+# autonomous regions in "Zizhiqu": "Shandong Sheng" is Shandong, "Guangxi Zhuangzu Zizhiqu" Guangxi)
 REGION_SUFFIX = re.compile(r"(?:\s+(?:Governorate|Province|Region|Oblast|Prefecture|County|District|Krai"
-                           r"|Municipality)|-do)$")
+                           r"|Municipality|Sheng|(?:(?:Zhuangzu|Huizu|Uygur)\s+)?Zizhiqu)|-do)$")
 
 
 # the honorific tail of an official region name ("Coahuila de Zaragoza", "Veracruz de Ignacio de la Llave")
@@ -237,12 +238,18 @@ class Builder:
             by_core[(cc, slug(core))] = entity_id
             self.place_alias(core, entity_id)
             self.place_alias(english(admin1), entity_id)
+        # ("Taiwan Sheng", ISO's province of China, is no second Taiwan: a core that names a state
+        # is kept only in the full name)
+        state_names = {text for text, entity_id, form, _, _ in self.aliases
+                       if form == "name" and self.entities.get(entity_id, [None, None])[1] == "state"}
         for sub in pycountry.subdivisions:
             country = pycountry.countries.get(alpha_2=sub.country_code)
             if sub.parent_code or country is None:
                 continue
             name = re.sub(r"\s*\[.*?\]|\s*\(.*?\)", "", sub.name).strip()
             core = region_core(name)
+            if core in state_names and core != name:
+                core = name
             if core is None:
                 continue
             entity_id = by_core.get((sub.country_code, slug(core)))
