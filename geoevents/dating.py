@@ -83,6 +83,7 @@ def attach_date(
     in_sentence = usable
     usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)
               and not _year_in_a_name(text, t) and not _year_as_a_count(text, t) and not _in_a_place_name(text, t)
+              and not _comparison_baseline(text, t)
               and not _in_relative_clause_before(text, clause, t, trigger)
               and not _in_set_off_relative_clause_before(text, sentence, t, trigger)
               and not (_trigger_in_later_relative_clause(text, t, trigger) and not _heads_sentence(text, sentence, t))
@@ -689,6 +690,18 @@ def _first_since(text: str, clause: tuple[int, int], t: Timex) -> bool:
     20 years": a comparison, not the time of the event."""
     return ((t.cue == "since" or t.cue == "in" and t.type == "DURATION")
             and _since_comparison().search(text, clause[0], t.start) is not None)
+
+
+@cache
+def _comparison_opener() -> regex.Pattern:
+    """A ``comparison_openers`` phrase (an article at most) ending right before a time."""
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:the\s+)?$" % alternation(_words()["comparison_openers"]))
+
+
+def _comparison_baseline(text: str, t: Timex) -> bool:
+    """ "support rose four percentage points from last month", "fewer troops than a year ago": the
+    time a figure is compared with dates no event."""
+    return _comparison_opener().search(text, max(0, t.start - 40), t.start) is not None
 
 
 @cache

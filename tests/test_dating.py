@@ -799,3 +799,11 @@ def test_a_time_in_an_opening_participle_phrase_dates_the_report():
     assert span("Speaking on Monday, the general said Russia was massing troops near the border.") == (
         "2021-07-26", "2021-07-26", "day")
     assert span("Speaking on Monday, the general said Russia had massed troops near the border.") is None
+
+
+def test_the_baseline_of_a_comparison_dates_no_event():
+    # a figure compared with an earlier one: "from last month", "than a year ago" time the figure
+    assert span("Backing for a drawdown of troops in the region stood at 48 percent, up three percentage points"
+                " from last month.") is None
+    assert span("The navy has more warships deployed in the gulf than a year ago.") is None
+    assert span("The navy deployed more warships in the gulf a year ago.") == ("2020", "2020", "year")
