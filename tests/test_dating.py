@@ -807,3 +807,16 @@ def test_the_baseline_of_a_comparison_dates_no_event():
                 " from last month.") is None
     assert span("The navy has more warships deployed in the gulf than a year ago.") is None
     assert span("The navy deployed more warships in the gulf a year ago.") == ("2020", "2020", "year")
+
+
+def test_a_month_just_gone_in_a_clause_told_in_the_future_is_next_years():
+    # written in late July: May and June are over, so a plan for them is for next year
+    assert span("Chile will hold naval drills with Peru in May.") == ("2022-05", "2022-05", "month")
+    assert span("Chile said it would hold naval drills with Peru in June.") == ("2022-06", "2022-06", "month")
+    # not when the plan is told as past, or the sentence gives the plan an earlier month
+    assert span("Chile held naval drills with Peru in May.") == ("2021-05", "2021-05", "month")
+    assert span("Chile was to hold naval drills with Peru in June.") == ("2021-06", "2021-06", "month")
+    assert span("In April, Chile said it would hold naval drills with Peru in June.") == (
+        "2021-06", "2021-06", "month")
+    # the month of publication is this one
+    assert span("Chile will hold naval drills with Peru in July.") == ("2021-07", "2021-07", "month")
