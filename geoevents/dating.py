@@ -971,10 +971,25 @@ def _until_next_year(text: str, t: Timex, dct: date, trigger: tuple[int, int]) -
     if states_a_year(t.text) or words & shifts or not words & months:
         return None
     told = tense_at(text, *trigger)
-    if told != "future" and (told == "past" or tense_at(text, t.start, t.end) == "past"):
+    if told != "future" and (told == "past" or tense_at(text, t.start, t.end) == "past") \
+            and not _relative_future_between(text, trigger, t):
         return None
     moved = f"{int(end[:4]) + 1:04d}{end[4:]}"
     return moved.replace("-02-29", "-02-28") if len(moved) == 10 else moved
+
+
+@cache
+def _relative_future() -> regex.Pattern:
+    """A relative pronoun and a future auxiliary (``relative_future`` in the dating lexicon): ",
+    which will", "that are set to"."""
+    return regex.compile(r"(?i)(?<![\p{L}])(?:which|that)\s+(?:\p{L}+ly\s+)?(?:%s)(?![\p{L}])"
+                         % alternation(_words()["relative_future"]))
+
+
+def _relative_future_between(text: str, trigger: tuple[int, int], t: Timex) -> bool:
+    """ "said on Friday that the drills, which will run until April, would ...": a relative clause
+    on the trigger told in the future holds the time, whatever the tense of the report."""
+    return t.start > trigger[1] and _relative_future().search(text, trigger[1], t.start) is not None
 
 
 _PROGRESSIVE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:is|are|am)\s+(?:\p{L}+ly\s+)?$")

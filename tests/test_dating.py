@@ -820,3 +820,12 @@ def test_a_month_just_gone_in_a_clause_told_in_the_future_is_next_years():
         "2021-06", "2021-06", "month")
     # the month of publication is this one
     assert span("Chile will hold naval drills with Peru in July.") == ("2021-07", "2021-07", "month")
+
+
+def test_a_relative_clause_told_in_the_future_runs_to_next_years_month_after_a_past_report():
+    # late July: "until June" in "which will run until June" is next June, though "said" is past
+    text = "The navy said on Monday that the naval drills, which will run until June, would involve six frigates."
+    assert span(text) == ("2021-07-28", "2022-06", "month")
+    # told as over, the month is this year's and the start is not given
+    assert span("The navy said on Monday that the naval drills, which ran until June, involved six frigates.") == (
+        None, "2021-06", "month")
