@@ -83,7 +83,7 @@ def attach_date(
     in_sentence = usable
     usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)
               and not _year_in_a_name(text, t) and not _year_as_a_count(text, t) and not _in_a_place_name(text, t)
-              and not _comparison_baseline(text, t)
+              and not _comparison_baseline(text, t) and not _told_as_later(text, t, trigger)
               and not _in_relative_clause_before(text, clause, t, trigger)
               and not _in_set_off_relative_clause_before(text, sentence, t, trigger)
               and not (_trigger_in_later_relative_clause(text, t, trigger) and not _heads_sentence(text, sentence, t))
@@ -702,6 +702,17 @@ def _comparison_baseline(text: str, t: Timex) -> bool:
     """ "support rose four percentage points from last month", "fewer troops than a year ago": the
     time a figure is compared with dates no event."""
     return _comparison_opener().search(text, max(0, t.start - 40), t.start) is not None
+
+
+def _told_as_later(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "The ship arrived on Wednesday for an upcoming exercise": a trigger qualified as still ahead
+    (``ahead_modifiers``, at most two words before it) is later than a time before it, which dates
+    the verb that mentions it - not its own possessive or modifier ("Monday's upcoming drills")."""
+    if t.end > trigger[0] or text.startswith(("'s", "’s"), t.end) or _qualifies_trigger(text, t, trigger):
+        return False
+    before = list(WORD.finditer(text, max(t.end, trigger[0] - 40), trigger[0]))[-3:]
+    modifier = next((m for m in before if m.group().lower() in _words()["ahead_modifiers"]), None)
+    return modifier is not None and _COMMA_OR_BREAK.search(text, modifier.end(), trigger[0]) is None
 
 
 @cache

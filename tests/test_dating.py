@@ -829,3 +829,21 @@ def test_a_relative_clause_told_in_the_future_runs_to_next_years_month_after_a_p
     # told as over, the month is this year's and the start is not given
     assert span("The navy said on Monday that the naval drills, which ran until June, involved six frigates.") == (
         None, "2021-06", "month")
+
+
+def test_a_time_before_a_trigger_told_as_still_ahead_dates_the_verb_that_mentions_it():
+    # "upcoming", "future": the event comes after the docking or the remark
+    assert span("The USS Mason docked on Wednesday at Aden, a port city, for an upcoming joint search exercise"
+                " with Yemen.") is None
+    assert span("The army chief on Wednesday voiced confidence that the scandal would not hurt future military"
+                " exercises with Japan.") is None
+    # its own time after it, or its possessive, still dates it
+    assert span("The upcoming naval drills with Japan will start on Monday.") == ("2021-08-02", "2021-08-02", "day")
+    assert span("Monday's upcoming naval drills will involve 3,000 sailors.") == ("2021-08-02", "2021-08-02", "day")
+
+
+def test_a_time_before_a_phrase_of_preparing_for_the_trigger_dates_the_preparation():
+    assert span("The USS Mason docked on Wednesday at Aden, a port city, to get ready for a joint search exercise"
+                " with Yemen.") is None
+    assert span("The USS Mason docked at Aden, a port city, to get ready for a joint search exercise"
+                " with Yemen on Friday.") == ("2021-07-30", "2021-07-30", "day")
