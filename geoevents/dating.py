@@ -103,10 +103,11 @@ def attach_date(
     governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
-    if not governing:
-        spanned = _timed_around_relative_clause(text, sentence, trigger, in_sentence, dct)
+    if all(t.type == "DURATION" for t in governing):  # none, or "a four-day exercise, which ended on Friday"
+        spanned = _timed_around_relative_clause(text, sentence, trigger, in_sentence, dct, governing)
         if spanned is not None:
             return spanned
+    if not governing:
         governing = [t for t in usable if t not in reporting and _heads_sentence(text, sentence, t)]
     reporting = [t for t in reporting if not _nearer_to_another(text, t, trigger, others)]
     if governing:
@@ -173,7 +174,9 @@ def _span_verb_before() -> dict[str, regex.Pattern]:
     before a time ("began on", "will last until", "is scheduled for")."""
     lexicon_ = lexicon()["dating"]
     cues = alternation(lexicon_["span_cues"])
-    return {kind: regex.compile(r"\b(?:%s)\s+(?:(?:%s)\s+)?(?:the\s+)?$" % (alternation(verbs), cues), regex.IGNORECASE)
+    adverbs = alternation(lexicon_["span_verb_adverbs"])
+    return {kind: regex.compile(r"\b(?:%s)\s+(?:(?:%s)\s+)?(?:(?:%s)\s+)?(?:the\s+)?$"
+                                % (alternation(verbs), adverbs, cues), regex.IGNORECASE)
             for kind, verbs in lexicon_["span_verbs"].items()}
 
 
@@ -184,7 +187,8 @@ _PREDICATE_END = regex.compile(r"[,;:()]|\s[–—-]\s")
 
 
 def _timed_around_relative_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
-                                  usable: list[Timex], dct: date | None = None) -> EventDate | None:
+                                  usable: list[Timex], dct: date | None = None,
+                                  durations: Iterable[Timex] = ()) -> EventDate | None:
     """"Turkey's exercises, which began on March 1, will end on March 15": a relative clause set
     off by commas right after the trigger, and the predicate after it, time the trigger's event
     with a verb that starts, ends or holds it (not "which was approved on Tuesday"); "which will
@@ -210,7 +214,8 @@ def _timed_around_relative_clause(text: str, sentence: tuple[int, int], trigger:
         return EventDate(text=text[lo:hi], start=first.begin, end=last.finish or last.begin,
                          precision=first.precision or "day", offset_start=lo, offset_end=hi, value=first.value)
     chosen = first or kinds.get("other") or last
-    return _event_date(chosen, [chosen], dct if chosen.cue in _words()["until"] else None, text, trigger) \
+    # (a duration that qualifies the trigger gives the other end: "a four-day exercise, which ended on Friday")
+    return _event_date(chosen, [chosen, *durations], dct if chosen.cue in _words()["until"] else None, text, trigger) \
         if chosen.cue not in _words()["until"] or dct is not None else None
 
 
@@ -1094,8 +1099,10 @@ def _completion() -> tuple[regex.Pattern, regex.Pattern]:
     with at most a cue right before a time ("the drills ended on Friday")."""
     verbs = alternation(_words()["completion_verbs"])
     cues = alternation(lexicon()["dating"]["span_cues"])
+    adverbs = alternation(_words()["span_verb_adverbs"])
     return (regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:[\p{L}\p{N}'’-]+\s+){0,4}$" % verbs),
-            regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:(?:%s)\s+)?(?:the\s+)?$" % (verbs, cues)))
+            regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:(?:%s)\s+)?(?:(?:%s)\s+)?(?:the\s+)?$"
+                          % (verbs, adverbs, cues)))
 
 
 def _last_day(text: str, t: Timex, trigger: tuple[int, int]) -> bool:

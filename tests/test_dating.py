@@ -847,3 +847,14 @@ def test_a_time_before_a_phrase_of_preparing_for_the_trigger_dates_the_preparati
                 " with Yemen.") is None
     assert span("The USS Mason docked at Aden, a port city, to get ready for a joint search exercise"
                 " with Yemen on Friday.") == ("2021-07-30", "2021-07-30", "day")
+
+
+def test_a_relative_clause_that_ends_a_qualified_trigger_gives_its_last_day():
+    # the duration on the trigger gives the first day back from the end the clause names
+    text = "Thai and Lao troops took part in a four-day joint exercise, which concluded here on Monday, officials said."
+    assert span(text) == ("2021-07-23", "2021-07-26", "day")
+    text = "Thai and Lao troops took part in a joint exercise, which officially began on Monday, officials said."
+    assert span(text) == ("2021-07-26", "2021-07-26", "day")
+    # a clause of another verb does not time it
+    text = "Thai and Lao troops took part in a four-day joint exercise, which was approved on Monday, officials said."
+    assert span(text) is None
