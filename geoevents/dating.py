@@ -129,10 +129,24 @@ def attach_date(
             found = _heading_date(text, sentence, trigger, [t for t in usable if t not in reporting], dct)
         return found
     if reporting and status in (None, "occurred") and tense_at(text, *trigger, *clause) != "future" \
-            and not _told_as_before_the_report(text, trigger):
+            and not _told_as_before_the_report(text, trigger) and not _times_another_event(text, trigger):
         chosen = min(reporting, key=lambda t: _distance(t, trigger))
         return _event_date(chosen, [chosen], dct, text, trigger)
     return None
+
+
+@cache
+def _time_preposition_before() -> regex.Pattern:
+    """A ``time_prepositions`` word, then at most three words with no break, right before a trigger."""
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}$"
+                         % alternation(_words()["time_prepositions"]))
+
+
+def _times_another_event(text: str, trigger: tuple[int, int]) -> bool:
+    """ "violence during the Gaza withdrawal, a newspaper reported on Tuesday": a trigger after a
+    preposition of time is when something else happened, not what the report tells as
+    happening on its day."""
+    return _time_preposition_before().search(text, max(0, trigger[0] - 50), trigger[0]) is not None
 
 
 _PAST_PERFECT = regex.compile(r"(?i)\b(?:had|hadn['’]t)\s+(?:(?:not|already|just|also|been|reportedly|only)\s+){0,3}$")

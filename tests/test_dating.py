@@ -858,3 +858,12 @@ def test_a_relative_clause_that_ends_a_qualified_trigger_gives_its_last_day():
     # a clause of another verb does not time it
     text = "Thai and Lao troops took part in a four-day joint exercise, which was approved on Monday, officials said."
     assert span(text) is None
+
+
+def test_a_trigger_after_a_preposition_of_time_takes_no_reporting_date():
+    # the withdrawal is when the violence happened; the report's Tuesday is not its date
+    assert span("Five youths were barred from the army over violence during the Israeli withdrawal from Gaza,"
+                " a newspaper reported on Tuesday.") is None
+    # an event the report tells as done takes the report's day
+    assert span("Israel has completed its withdrawal from the northern West Bank, a newspaper reported on Tuesday.") \
+        == ("2021-07-27", "2021-07-27", "day")
