@@ -867,3 +867,10 @@ def test_a_trigger_after_a_preposition_of_time_takes_no_reporting_date():
     # an event the report tells as done takes the report's day
     assert span("Israel has completed its withdrawal from the northern West Bank, a newspaper reported on Tuesday.") \
         == ("2021-07-27", "2021-07-27", "day")
+
+
+def test_a_time_past_a_verb_of_sequence_after_the_trigger_is_the_other_events():
+    # "follows", "preceded": what comes after the verb is another event, with its own time
+    assert span("The German withdrawal from Lithuania followed a ruling on Monday by a court.") is None
+    assert span("The German withdrawal from Lithuania was preceded by talks on Monday in Vilnius.") is None
+    assert span("The German withdrawal from Lithuania began on Monday.") == ("2021-07-26", "2021-07-26", "day")
