@@ -445,7 +445,9 @@ def _in_relative_clause_before(text: str, clause: tuple[int, int], t: Timex, tri
 
 
 _COMMA_OR_BREAK = regex.compile(r"[,;:()]")
-_SET_OFF_RELATIVE = regex.compile(r"(?i)(?:,|\s?[—–]|\s-)\s*(?:which|who|whose|where)\b")
+# (or opened without a comma, but closed by one before the trigger: "at the peak of the war which
+# ended in 2002, the UN deployed ..."; not "that", which also opens a reported clause)
+_SET_OFF_RELATIVE = regex.compile(r"(?i)(?:(?:,|\s?[—–]|\s-)\s*(?:which|who|whose|where)|\s(?:which|who|whose))\b")
 _SET_OFF_END = regex.compile(r",(?!\d)|\s?[—–]|\s-\s")
 # the same, but not the commas of a list of names inside the clause ("to Mali, Niger and Chad")
 _INNER_END = regex.compile(r",(?!\d)(?!\s+(?:and|or)\b)(?!\s+(?-i:\p{Lu}))|\s?[—–]|\s-\s")

@@ -874,3 +874,11 @@ def test_a_time_past_a_verb_of_sequence_after_the_trigger_is_the_other_events():
     assert span("The German withdrawal from Lithuania followed a ruling on Monday by a court.") is None
     assert span("The German withdrawal from Lithuania was preceded by talks on Monday in Vilnius.") is None
     assert span("The German withdrawal from Lithuania began on Monday.") == ("2021-07-26", "2021-07-26", "day")
+
+
+def test_a_time_in_a_relative_clause_closed_by_a_comma_before_the_trigger_is_that_clauses():
+    # opened without a comma, closed by one: the war ended in 2009, the force was sent later
+    assert span("At the height of the border war which finally ended in 2009, the UN deployed its largest force"
+                " in Chad.") is None
+    assert span("At the height of the border war in 2009, the UN deployed its largest force in Chad.") == (
+        "2009", "2009", "year")
