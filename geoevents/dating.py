@@ -419,7 +419,17 @@ def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> boo
         return True  # "after Thursday's talks the envoy called the dispatch ...": the talks' time
     if m.group("word")[0].isupper() and m.start("word") != trigger[0] and text[t.start:t.end].isdigit():
         return True  # "invoking the 1807 Insurrection Act to deploy the military": a name's year
-    return not (t.end <= trigger[0] <= m.end("word") + 40 and not _SEPARATE.search(text, t.end, trigger[0]))
+    return not (t.end <= trigger[0] <= m.end("word") + 40 and not _SEPARATE.search(text, t.end, trigger[0])
+                and not (not possessive and _governs_the_trigger(text, t, trigger)))
+
+
+def _governs_the_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "the 1992 arms embargo to enable nations to send in troops": a function word between a
+    time's noun and the trigger makes the noun govern it rather than qualify it ("the 2019 joint
+    naval drills") - unless the noun gives a time (``timetable_nouns``: "the July 2011 timetable
+    to start withdrawing")."""
+    between = {w.lower() for w in WORD.findall(text, t.end, trigger[0])}
+    return not between.isdisjoint(_words()["function_words"]) and between.isdisjoint(_words()["timetable_nouns"])
 
 
 _RELATIVE_VERB = regex.compile(r"\b(?:that|which|who)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:was|were|is|are|has|have|had|will|"

@@ -882,3 +882,13 @@ def test_a_time_in_a_relative_clause_closed_by_a_comma_before_the_trigger_is_tha
                 " in Chad.") is None
     assert span("At the height of the border war in 2009, the UN deployed its largest force in Chad.") == (
         "2009", "2009", "year")
+
+
+def test_a_year_before_a_noun_that_governs_the_trigger_is_that_nouns():
+    # "the 1992 arms embargo to ...": the embargo's year, not the sending's
+    assert span("The 1992 arms embargo to stop rebels from moving fighters into the province was broken.") is None
+    # a year on nouns that qualify the trigger still dates it
+    assert span("The 1999 troop withdrawal from Moldova was slow.") == ("1999", "1999", "year")
+    # a noun of timing passes its time on
+    assert span("The minister said the May 2022 timetable to begin withdrawing the brigade holds.") == (
+        "2022-05", "2022-05", "month")
