@@ -577,8 +577,7 @@ def _past_time_of_the_plan(text: str, t: Timex, trigger: tuple[int, int], dct: d
     if t.type not in ("DATE", "TIME") or not ends_before(t.finish or t.begin, dct):
         return False
     if t.start >= trigger[1]:
-        m = _participle_before().search(text, trigger[1], t.start)
-        return m is not None and m.group("before").lower() not in _words()["not_before_participle"]
+        return _qualifying_participle(text, trigger[1], t.start)
     return (t.end <= trigger[0] and not _possessive_on_trigger(text, t, trigger)
             and not _qualifies_trigger(text, t, trigger))
 
@@ -877,8 +876,18 @@ def _dates_a_participle(text: str, trigger: tuple[int, int], t: Timex) -> bool:
         return False
     if not _words()["backward_words"] & {w.lower() for w in WORD.findall(t.text)}:
         return _dates_an_agreement(text, trigger, t)
-    m = _participle_before().search(text, trigger[1], t.start)
-    return m is not None and m.group("before").lower() not in _words()["not_before_participle"]
+    return _qualifying_participle(text, trigger[1], t.start)
+
+
+def _qualifying_participle(text: str, start: int, end: int) -> bool:
+    """Whether a past participle that qualifies a noun (``_participle_before``) runs up to ``end``:
+    the first one after a verb ("and pressed Pyongyang to resume talks begun a year ago") is
+    passed over for the next."""
+    not_before = _words()["not_before_participle"]
+    m = _participle_before().search(text, start, end)
+    while m is not None and m.group("before").lower() in not_before:
+        m = _participle_before().search(text, m.end("before"), end)
+    return m is not None
 
 
 @cache

@@ -892,3 +892,10 @@ def test_a_year_before_a_noun_that_governs_the_trigger_is_that_nouns():
     # a noun of timing passes its time on
     assert span("The minister said the May 2022 timetable to begin withdrawing the brigade holds.") == (
         "2022-05", "2022-05", "month")
+
+
+def test_a_participle_after_a_verb_does_not_hide_a_later_one_that_qualifies_a_noun():
+    # "and pressed" is a verb; "consultations ... started a year ago" qualifies the consultations
+    assert span("Officials have long voiced worry about Iranian missile exports to Sudan and pressed Tehran"
+                " to keep up consultations on the matter started a year ago in Oman.") is None
+    assert span("Iran resumed missile exports to Sudan a year ago.") == ("2020", "2020", "year")
