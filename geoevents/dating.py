@@ -99,7 +99,8 @@ def attach_date(
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)
                 and not _past_the_triggers_relative_clause(text, sentence, trigger, t)
-                and not _dates_another_event(text, trigger, t) and not _dates_a_reporting_participle(text, trigger, t)]
+                and not _dates_another_event(text, trigger, t) and not _dates_a_reporting_participle(text, trigger, t)
+                and not _deadline_past_a_qualifying_participle(text, trigger, t, others)]
     governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
@@ -888,6 +889,31 @@ def _qualifying_participle(text: str, start: int, end: int) -> bool:
     while m is not None and m.group("before").lower() in not_before:
         m = _participle_before().search(text, m.end("before"), end)
     return m is not None
+
+
+_WORD_BEFORE = regex.compile(r"([\p{L}'’]+)\s+$")
+
+
+def _deadline_past_a_qualifying_participle(text: str, trigger: tuple[int, int], t: Timex,
+                                           others: list[tuple[int, int]]) -> bool:
+    """ "will withdraw a third of its troops stationed in Somalia by January 28": a deadline after a
+    participle that qualifies a noun in the object of an earlier trigger ends that trigger's
+    event; a state is not done by a deadline."""
+    if t.start < trigger[1] or (t.cue or "") not in _words()["deadline"]:
+        return False
+    word = text[trigger[0]:trigger[1]].split()[0].lower()
+    if not (word.endswith("ed") or word in _words()["irregular_participles"]):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, trigger[0] - 30), trigger[0])
+    if before is None or before.group(1).lower() in _AUXILIARIES | _PRONOUNS or before.group(1).lower().endswith("ly"):
+        return False  # "were stationed", "they stationed", "were quickly stationed"
+    return any(other[1] <= trigger[0] and trigger[0] - other[1] <= _OBJECT_REACH
+               and not _COMMA_OR_BREAK.search(text, other[1], trigger[0]) for other in others)
+
+
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who", "which", "that", "be", "been", "being",
+                       "get", "got", "not", "never"})
+_OBJECT_REACH = 60  # characters from an earlier trigger to a participle that qualifies its object
 
 
 @cache

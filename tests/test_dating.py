@@ -899,3 +899,11 @@ def test_a_participle_after_a_verb_does_not_hide_a_later_one_that_qualifies_a_no
     assert span("Officials have long voiced worry about Iranian missile exports to Sudan and pressed Tehran"
                 " to keep up consultations on the matter started a year ago in Oman.") is None
     assert span("Iran resumed missile exports to Sudan a year ago.") == ("2020", "2020", "year")
+
+
+def test_a_deadline_after_a_participle_in_the_object_of_an_earlier_trigger_ends_that_trigger():
+    # the brigade is not "stationed by June": the withdrawal is due by then
+    assert dates("Chad will pull out half of its soldiers stationed in Niger by August 30, the army says.") == [
+        ("pull out", "2021-08", "2021-08"), ("stationed", None, None)]
+    # a participle after an auxiliary is the verb itself
+    assert span("All the soldiers were stationed in Niger by June 2021.") == ("2021-06", "2021-06", "month")
