@@ -115,7 +115,7 @@ def attach_date(
         chosen = min(governing, key=lambda t: _distance(t, trigger))
         found = _event_date(chosen, governing, dct, text, trigger)
         found = _with_joined_end(text, found, chosen, governing)
-        found = _with_end_day(text, found, chosen, governing)
+        found = _with_end_day(text, found, chosen, governing, trigger)
         dated = [t for t in governing if t.type != "DURATION"]
         lasting_after = chosen.type == "DURATION" and _says_how_long(text, chosen) and chosen.start > trigger[1]
         if lasting_after:  # "drills for two weeks starting May 20": a time after the trigger too
@@ -280,15 +280,17 @@ def _then_to_end() -> regex.Pattern:
                             alternation(lexicon()["dating"]["span_cues"])), regex.IGNORECASE)
 
 
-def _with_end_day(text: str, found: EventDate | None, chosen: Timex, governing: list[Timex]) -> EventDate | None:
-    """"will begin on Monday and end on Friday": a start day and a later day after a verb that
-    ends the event make a range."""
+def _with_end_day(text: str, found: EventDate | None, chosen: Timex, governing: list[Timex],
+                  trigger: tuple[int, int] | None = None) -> EventDate | None:
+    """"will begin on Monday and end on Friday", "began drills on Monday that will run until
+    Friday": a start day and a later day after a verb that ends the event make a range."""
     open_end = found is not None and found.end is None and (chosen.cue or "") in _words()["open_start"]
     if found is None or found.precision != "day" or (found.start != found.end and not open_end) \
             or found.start is None:
         return found  # (a start day, or a first day with no end yet: "beginning May 20")
     verbs = _span_verb_before()
-    if not verbs["start"].search(text, max(0, chosen.start - 40), chosen.start):
+    if not verbs["start"].search(text, max(0, chosen.start - 40), chosen.start) \
+            and not _started_trigger(text, chosen, trigger):
         return found
     for other in governing:
         last = _weekday_on_or_after(text, other, found.start)
@@ -298,6 +300,23 @@ def _with_end_day(text: str, found: EventDate | None, chosen: Timex, governing: 
             return EventDate(text=text[chosen.start:other.end], start=found.start, end=last,
                              precision="day", offset_start=chosen.start, offset_end=other.end, value=found.value)
     return found
+
+
+@cache
+def _start_verb_before_trigger() -> regex.Pattern:
+    """A verb that starts an event, then at most three words, right before a trigger: "began
+    (naval) drills", "launched a three-day exercise"."""
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}$"
+                         % alternation(lexicon()["dating"]["span_verbs"]["start"]))
+
+
+def _started_trigger(text: str, chosen: Timex, trigger: tuple[int, int] | None) -> bool:
+    """ "began drills on Monday": a start verb before the trigger, and the time right after it
+    with at most a cue between."""
+    if trigger is None or chosen.start < trigger[1] or len(WORD.findall(text, trigger[1], chosen.start)) > 5 \
+            or _COMMA_OR_BREAK.search(text, trigger[1], chosen.start):
+        return False  # (a place may come between: "began drills near Taiwan on Monday")
+    return _start_verb_before_trigger().search(text, max(0, trigger[0] - 40), trigger[0]) is not None
 
 
 def _weekday_on_or_after(text: str, t: Timex, start: str) -> str | None:

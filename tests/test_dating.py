@@ -907,3 +907,12 @@ def test_a_deadline_after_a_participle_in_the_object_of_an_earlier_trigger_ends_
         ("pull out", "2021-08", "2021-08"), ("stationed", None, None)]
     # a participle after an auxiliary is the verb itself
     assert span("All the soldiers were stationed in Niger by June 2021.") == ("2021-06", "2021-06", "month")
+
+
+def test_a_start_verb_before_the_trigger_and_a_later_end_day_make_a_range():
+    # "began drills on Monday that will run until Friday": Monday to Friday
+    assert span("China began naval drills near Taiwan on Monday that will run until Friday.") == (
+        "2021-07-26", "2021-07-30", "day")
+    # a later day of another verb is no end
+    assert span("China held naval drills on Monday that were criticised on Friday.") == (
+        "2021-07-26", "2021-07-26", "day")
