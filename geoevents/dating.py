@@ -79,6 +79,9 @@ def attach_date(
     relative = _relative_to_clause(text, clause, usable, dct, trigger)
     if relative is not None:
         return relative
+    antecedent = _antecedent_of_when(text, usable, trigger)
+    if antecedent is not None:
+        return _event_date(antecedent, [antecedent], dct, text, trigger)
     scope = (clause[0], _scope_end(text, sentence, trigger, clause))
     in_sentence = usable
     usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)
@@ -1314,6 +1317,29 @@ def _relative_to_clause(text: str, clause: tuple[int, int], usable: list[Timex],
                              offset_start=t.start, offset_end=t.end + len(text[t.end:clause[0]].rstrip()),
                              value=day)
     return None
+
+
+_WHEN_AFTER = regex.compile(r"\s*,?\s+when\s+", regex.IGNORECASE)
+
+
+def _antecedent_of_when(text: str, usable: list[Timex], trigger: tuple[int, int]) -> Timex | None:
+    """ "has fought Kenyan troops since 2011, when the government sent soldiers into Somalia": the
+    time a "when" clause hangs on is the time of what the clause tells, as a point ("since" is
+    the main clause's); the trigger must be in that clause, with no break before it."""
+    for t in usable:
+        if t.type not in ("DATE", "TIME") or t.end > trigger[0]:
+            continue
+        m = _WHEN_AFTER.match(text, t.end, trigger[0])
+        if m is not None and not _COMMA_OR_BREAK.search(text, m.end(), trigger[0]) \
+                and len(WORD.findall(text, m.end(), trigger[0])) <= _WHEN_REACH \
+                and not _cut().search(text, m.end() - 1, trigger[0]) \
+                and not phrases_pattern("until").search(text, m.end(), trigger[0]):
+            # (not in a clause nested in it: "when they refused to talk until Ethiopia withdrew")
+            return t._replace(cue=None)
+    return None
+
+
+_WHEN_REACH = 8  # words from "when" to the trigger of its clause
 
 
 @cache

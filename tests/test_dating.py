@@ -916,3 +916,15 @@ def test_a_start_verb_before_the_trigger_and_a_later_end_day_make_a_range():
     # a later day of another verb is no end
     assert span("China held naval drills on Monday that were criticised on Friday.") == (
         "2021-07-26", "2021-07-26", "day")
+
+
+def test_the_time_a_when_clause_hangs_on_dates_the_event_it_tells():
+    # "since 2015, when ...": the clause tells what happened in 2015
+    assert span("The insurgents have fought Chadian troops since 2015, when the government sent soldiers into Niger"
+                " to hunt them.") == ("2015", "2015", "year")
+    # a trigger past a break after the clause is not in it
+    assert span("Clashes began in 2015, when rebels seized the town, and the army later sent soldiers to Niger.") \
+        is None
+    # nor when the trigger is in a clause nested in the "when" clause
+    text = "Talks in Doha collapsed in March when the rebels refused to negotiate until Chad withdrew its troops."
+    assert span(text) is None
