@@ -124,10 +124,11 @@ def attach_date(
         if lasting_after:  # "drills for two weeks starting May 20": a time after the trigger too
             dated = [t for t in dated if t.start > trigger[1]]
         if found is None and dated and (_modifies_trigger(text, chosen, trigger) or _in_ages(chosen)
-                                        or lasting_after):
+                                        or lasting_after or _qualifies_a_noun(chosen)):
             # "a three-day exercise ... on Friday", "its largest exercise in decades next year", "drills
-            # for two weeks starting May 20": the duration gives no date; the nearest time that does
-            # dates the event (and the duration its end)
+            # for two weeks starting May 20", "ended a 79-day voyage and arrived ... on Tuesday": the
+            # duration gives no date; the nearest time that does dates the event (and the duration
+            # its end, when it qualifies the trigger)
             found = _event_date(min(dated, key=lambda t: _distance(t, trigger)), governing, dct, text, trigger)
         if found is None:  # "The day before, troops drove in ... after 156 years": a duration gives no date
             found = _heading_date(text, sentence, trigger, [t for t in usable if t not in reporting], dct)
@@ -264,6 +265,12 @@ def _with_joined_end(text: str, found: EventDate | None, chosen: Timex, governin
                              precision=found.precision, offset_start=chosen.start, offset_end=other.end,
                              value=found.value)
     return found
+
+
+def _qualifies_a_noun(t: Timex) -> bool:
+    """A duration in the form of a modifier ("a 79-day voyage", "a week-long strike"): it measures
+    its noun and dates nothing."""
+    return t.type == "DURATION" and t.cue is None and "-" in t.text and " " not in t.text
 
 
 def _in_ages(t: Timex) -> bool:

@@ -928,3 +928,9 @@ def test_the_time_a_when_clause_hangs_on_dates_the_event_it_tells():
     # nor when the trigger is in a clause nested in the "when" clause
     text = "Talks in Doha collapsed in March when the rebels refused to negotiate until Chad withdrew its troops."
     assert span(text) is None
+
+
+def test_a_duration_that_qualifies_another_noun_does_not_hide_the_events_day():
+    # "a 60-day patrol" measures the patrol; the arrival is dated by its Monday, with no 60-day span
+    assert span("The frigate ended a 60-day patrol and arrived at the naval port of Qingdao on Monday.") == (
+        "2021-07-26", "2021-07-26", "day")
