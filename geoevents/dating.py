@@ -785,8 +785,19 @@ def _in_opening_phrase(text: str, sentence: tuple[int, int], t: Timex, trigger: 
     phrase set off by a comma before the trigger dates what that phrase names - unless the time
     is the phrase itself ("After May 5, the troops withdrew")."""
     m = _opening_phrase().match(text, sentence[0], trigger[0])
+    if m is None or m.end() > t.start:  # or one after a comma: "They said, since his death in May, ..."
+        m = None
+        for after_comma in _opening_after_comma().finditer(text, sentence[0], t.start):
+            m = after_comma
+        if m is not None and text.find(",", m.end(), t.start) != -1:
+            m = None
     return (m is not None and t.start - m.end() > 2 and t.end <= trigger[0]
             and text.find(",", t.end, trigger[0]) != -1)
+
+
+@cache
+def _opening_after_comma() -> regex.Pattern:
+    return regex.compile(r"(?i),\s*(?:%s)\s" % alternation(_words()["opening_phrase_words"]))
 
 
 @cache

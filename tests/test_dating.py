@@ -934,3 +934,13 @@ def test_a_duration_that_qualifies_another_noun_does_not_hide_the_events_day():
     # "a 60-day patrol" measures the patrol; the arrival is dated by its Monday, with no 60-day span
     assert span("The frigate ended a 60-day patrol and arrived at the naval port of Qingdao on Monday.") == (
         "2021-07-26", "2021-07-26", "day")
+
+
+def test_a_time_inside_an_opening_phrase_after_a_comma_dates_what_the_phrase_names():
+    # "since his death in May 2019": the death's time, not the pullout's
+    text = ("Analysts said, since the leader's death in a Paris clinic in May 2019, the region has seen much change,"
+            " including the Turkish pullout of troops.")
+    assert span(text) is None
+    # a time right after the opener is the span itself
+    assert span("Analysts said, since May 2019, Turkey has pulled troops out of the region.") == (
+        "2019-05", None, "month")
