@@ -760,8 +760,12 @@ def _comparison_opener() -> regex.Pattern:
 
 def _comparison_baseline(text: str, t: Timex) -> bool:
     """ "support rose four percentage points from last month", "fewer troops than a year ago": the
-    time a figure is compared with dates no event."""
-    return _comparison_opener().search(text, max(0, t.start - 40), t.start) is not None
+    time a figure is compared with dates no event ("no later than May 1" is a deadline)."""
+    m = _comparison_opener().search(text, max(0, t.start - 40), t.start)
+    if m is None:
+        return False
+    before = WORD.findall(text, max(0, m.start() - 12), m.start())
+    return not (before and before[-1].lower() in _words()["comparison_deadlines"])
 
 
 def _told_as_later(text: str, t: Timex, trigger: tuple[int, int]) -> bool:

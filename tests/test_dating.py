@@ -807,6 +807,9 @@ def test_the_baseline_of_a_comparison_dates_no_event():
                 " from last month.") is None
     assert span("The navy has more warships deployed in the gulf than a year ago.") is None
     assert span("The navy deployed more warships in the gulf a year ago.") == ("2020", "2020", "year")
+    # "no later than" sets a deadline
+    assert span("The navy must withdraw its warships from the gulf no later than August 20.") == (
+        "2021-08", "2021-08", "month")
 
 
 def test_a_month_just_gone_in_a_clause_told_in_the_future_is_next_years():
