@@ -126,7 +126,7 @@ def attach_date(
         if found is None and dated and (_modifies_trigger(text, chosen, trigger) or _in_ages(chosen)
                                         or lasting_after or _qualifies_a_noun(chosen)):
             # "a three-day exercise ... on Friday", "its largest exercise in decades next year", "drills
-            # for two weeks starting May 20", "ended a 79-day voyage and arrived ... on Tuesday": the
+            # for two weeks starting May 20", "ended a 60-day patrol and docked ... on Monday": the
             # duration gives no date; the nearest time that does dates the event (and the duration
             # its end, when it qualifies the trigger)
             found = _event_date(min(dated, key=lambda t: _distance(t, trigger)), governing, dct, text, trigger)
@@ -148,7 +148,7 @@ def _time_preposition_before() -> regex.Pattern:
 
 
 def _times_another_event(text: str, trigger: tuple[int, int]) -> bool:
-    """ "violence during the Gaza withdrawal, a newspaper reported on Tuesday": a trigger after a
+    """ "clashes during the border pullback, a paper reported on Monday": a trigger after a
     preposition of time is when something else happened, not what the report tells as
     happening on its day."""
     return _time_preposition_before().search(text, max(0, trigger[0] - 50), trigger[0]) is not None
@@ -268,7 +268,7 @@ def _with_joined_end(text: str, found: EventDate | None, chosen: Timex, governin
 
 
 def _qualifies_a_noun(t: Timex) -> bool:
-    """A duration in the form of a modifier ("a 79-day voyage", "a week-long strike"): it measures
+    """A duration in the form of a modifier ("a 60-day patrol", "a week-long strike"): it measures
     its noun and dates nothing."""
     return t.type == "DURATION" and t.cue is None and "-" in t.text and " " not in t.text
 
@@ -454,10 +454,10 @@ def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> boo
 
 
 def _governs_the_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
-    """ "the 1992 arms embargo to enable nations to send in troops": a function word between a
+    """ "the 1995 arms ban meant to let states send in troops": a function word between a
     time's noun and the trigger makes the noun govern it rather than qualify it ("the 2019 joint
-    naval drills") - unless the noun gives a time (``timetable_nouns``: "the July 2011 timetable
-    to start withdrawing")."""
+    naval drills") - unless the noun gives a time (``timetable_nouns``: "the May 2022 timetable
+    to begin pulling out")."""
     between = {w.lower() for w in WORD.findall(text, t.end, trigger[0])}
     return not between.isdisjoint(_words()["function_words"]) and between.isdisjoint(_words()["timetable_nouns"])
 
@@ -485,8 +485,8 @@ def _in_relative_clause_before(text: str, clause: tuple[int, int], t: Timex, tri
 
 
 _COMMA_OR_BREAK = regex.compile(r"[,;:()]")
-# (or opened without a comma, but closed by one before the trigger: "at the peak of the war which
-# ended in 2002, the UN deployed ..."; not "that", which also opens a reported clause)
+# (or opened without a comma, but closed by one before the trigger: "at the height of the war which
+# ended in 2009, the UN deployed ..."; not "that", which also opens a reported clause)
 _SET_OFF_RELATIVE = regex.compile(r"(?i)(?:(?:,|\s?[—–]|\s-)\s*(?:which|who|whose|where)|\s(?:which|who|whose))\b")
 _SET_OFF_END = regex.compile(r",(?!\d)|\s?[—–]|\s-\s")
 # the same, but not the commas of a list of names inside the clause ("to Mali, Niger and Chad")
@@ -759,7 +759,7 @@ def _comparison_opener() -> regex.Pattern:
 
 
 def _comparison_baseline(text: str, t: Timex) -> bool:
-    """ "support rose four percentage points from last month", "fewer troops than a year ago": the
+    """ "backing rose three points from last month", "fewer troops than a year ago": the
     time a figure is compared with dates no event ("no later than May 1" is a deadline)."""
     m = _comparison_opener().search(text, max(0, t.start - 40), t.start)
     if m is None:
@@ -789,7 +789,7 @@ def _in_opening_phrase(text: str, sentence: tuple[int, int], t: Timex, trigger: 
     phrase set off by a comma before the trigger dates what that phrase names - unless the time
     is the phrase itself ("After May 5, the troops withdrew")."""
     m = _opening_phrase().match(text, sentence[0], trigger[0])
-    if m is None or m.end() > t.start:  # or one after a comma: "They said, since his death in May, ..."
+    if m is None or m.end() > t.start:  # or one after a comma: "Analysts said, since the leader's death in May, ..."
         m = None
         for after_comma in _opening_after_comma().finditer(text, sentence[0], t.start):
             m = after_comma
@@ -926,7 +926,7 @@ def _dates_a_participle(text: str, trigger: tuple[int, int], t: Timex) -> bool:
 
 def _qualifying_participle(text: str, start: int, end: int) -> bool:
     """Whether a past participle that qualifies a noun (``_participle_before``) runs up to ``end``:
-    the first one after a verb ("and pressed Pyongyang to resume talks begun a year ago") is
+    the first one after a verb ("and urged Tehran to keep up consultations started a year ago") is
     passed over for the next."""
     not_before = _words()["not_before_participle"]
     m = _participle_before().search(text, start, end)
@@ -940,7 +940,7 @@ _WORD_BEFORE = regex.compile(r"([\p{L}'’]+)\s+$")
 
 def _deadline_past_a_qualifying_participle(text: str, trigger: tuple[int, int], t: Timex,
                                            others: list[tuple[int, int]]) -> bool:
-    """ "will withdraw a third of its troops stationed in Somalia by January 28": a deadline after a
+    """ "will pull out half of its soldiers based in Niger by August 30": a deadline after a
     participle that qualifies a noun in the object of an earlier trigger ends that trigger's
     event; a state is not done by a deadline."""
     if t.start < trigger[1] or (t.cue or "") not in _words()["deadline"]:
@@ -1108,7 +1108,7 @@ def _relative_future() -> regex.Pattern:
 
 
 def _relative_future_between(text: str, trigger: tuple[int, int], t: Timex) -> bool:
-    """ "said on Friday that the drills, which will run until April, would ...": a relative clause
+    """ "told reporters on Monday that the patrols, which will last until May, would ...": a relative clause
     on the trigger told in the future holds the time, whatever the tense of the report."""
     return t.start > trigger[1] and _relative_future().search(text, trigger[1], t.start) is not None
 
@@ -1345,7 +1345,7 @@ _WHEN_AFTER = regex.compile(r"\s*,?\s+when\s+", regex.IGNORECASE)
 
 
 def _antecedent_of_when(text: str, usable: list[Timex], trigger: tuple[int, int]) -> Timex | None:
-    """ "has fought Kenyan troops since 2011, when the government sent soldiers into Somalia": the
+    """ "have fought Chadian troops since 2015, when the government sent soldiers into Niger": the
     time a "when" clause hangs on is the time of what the clause tells, as a point ("since" is
     the main clause's); the trigger must be in that clause, with no break before it."""
     for t in usable:

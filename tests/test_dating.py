@@ -836,7 +836,7 @@ def test_a_relative_clause_told_in_the_future_runs_to_next_years_month_after_a_p
 
 def test_a_time_before_a_trigger_told_as_still_ahead_dates_the_verb_that_mentions_it():
     # "upcoming", "future": the event comes after the docking or the remark
-    assert span("The USS Mason docked on Wednesday at Aden, a port city, for an upcoming joint search exercise"
+    assert span("The USS Mason put in at the harbour of Aden on Wednesday for an upcoming combined rescue drill"
                 " with Yemen.") is None
     assert span("The army chief on Wednesday voiced confidence that the scandal would not hurt future military"
                 " exercises with Japan.") is None
@@ -846,20 +846,20 @@ def test_a_time_before_a_trigger_told_as_still_ahead_dates_the_verb_that_mention
 
 
 def test_a_time_before_a_phrase_of_preparing_for_the_trigger_dates_the_preparation():
-    assert span("The USS Mason docked on Wednesday at Aden, a port city, to get ready for a joint search exercise"
+    assert span("The USS Mason put in at the harbour of Aden on Wednesday to get ready for a combined rescue drill"
                 " with Yemen.") is None
-    assert span("The USS Mason docked at Aden, a port city, to get ready for a joint search exercise"
+    assert span("The USS Mason put in at the harbour of Aden to get ready for a combined rescue drill"
                 " with Yemen on Friday.") == ("2021-07-30", "2021-07-30", "day")
 
 
 def test_a_relative_clause_that_ends_a_qualified_trigger_gives_its_last_day():
     # the duration on the trigger gives the first day back from the end the clause names
-    text = "Thai and Lao troops took part in a four-day joint exercise, which concluded here on Monday, officials said."
+    text = "Thai and Lao units joined a four-day combined drill, which wrapped up here on Monday, a spokesman added."
     assert span(text) == ("2021-07-23", "2021-07-26", "day")
-    text = "Thai and Lao troops took part in a joint exercise, which officially began on Monday, officials said."
+    text = "Thai and Lao units joined a combined drill, which officially began on Monday, a spokesman added."
     assert span(text) == ("2021-07-26", "2021-07-26", "day")
     # a clause of another verb does not time it
-    text = "Thai and Lao troops took part in a four-day joint exercise, which was approved on Monday, officials said."
+    text = "Thai and Lao units joined a four-day combined drill, which was approved on Monday, a spokesman added."
     assert span(text) is None
 
 
