@@ -318,11 +318,13 @@ def _fill(event: Event, cluster: _Cluster, text: str | None = None) -> tuple[Fil
 def _dates_fit_for(event: Event, text: str, starts: list[int],
                    stating: list[Event]) -> tuple[list[int], list[Event]]:
     """The mentions whose date may fill ``event``'s: an event told as done (by a past form, not
-    by default) takes no date that begins after the publication day ("have left the border
-    town" is not dated by the "March 20 deadline" of the withdrawal still to come)."""
+    by default, and in no frame still to come) takes no date that begins after the publication
+    day ("have left the border town" is not dated by the "March 20 deadline" of the withdrawal
+    still to come)."""
     published = _first_day(event.published) if event.published else None
     if event.status != "occurred" or published is None or not told_as_past(
-            text, (event.sentence.start, event.sentence.end), (event.trigger.start, event.trigger.end)):
+            text, (event.sentence.start, event.sentence.end), (event.trigger.start, event.trigger.end)) \
+            or _linking_words("future_frames").search(text, event.sentence.start, event.trigger.start):
         return starts, stating
     kept = [(at, m) for at, m in zip(starts, stating, strict=True)
             if m.date is None or not begins_after(m.date.start, published)]
