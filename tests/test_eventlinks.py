@@ -209,6 +209,6 @@ def test_a_mention_told_as_done_borrows_no_date_ahead_of_publication():
     assert {f.field: f for f in events["pulled out"].resolved}["date"].value.start == "2022-03-02"
     # a past form in a frame still to come ("will be the first time that ... have been") may take it
     text = ("Turkish units are to withdraw fully from the province by a March 20 deadline. "
-            "It will be the first time that Turkish units have withdrawn from the province.")
+            "Officials say it will mark the first occasion on which Turkish units have withdrawn from there.")
     events = by_trigger(extract(text, published=DCT, doc_id="n11"))
     assert {f.field: f for f in events["withdrawn"].resolved}["date"].value.start == "2022-03-20"
