@@ -79,10 +79,14 @@ def attach_date(
     relative = _relative_to_clause(text, clause, usable, dct, trigger)
     if relative is not None:
         return relative
+    antecedent = _antecedent_of_when(text, usable, trigger)
+    if antecedent is not None:
+        return _event_date(antecedent, [antecedent], dct, text, trigger)
     scope = (clause[0], _scope_end(text, sentence, trigger, clause))
     in_sentence = usable
     usable = [t for t in usable if not _modifies_another_noun(text, t, trigger) and not _first_since(text, clause, t)
               and not _year_in_a_name(text, t) and not _year_as_a_count(text, t) and not _in_a_place_name(text, t)
+              and not _comparison_baseline(text, t) and not _told_as_later(text, t, trigger)
               and not _in_relative_clause_before(text, clause, t, trigger)
               and not _in_set_off_relative_clause_before(text, sentence, t, trigger)
               and not (_trigger_in_later_relative_clause(text, t, trigger) and not _heads_sentence(text, sentence, t))
@@ -98,39 +102,56 @@ def attach_date(
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)
                 and not _past_the_triggers_relative_clause(text, sentence, trigger, t)
-                and not _dates_another_event(text, trigger, t) and not _dates_a_reporting_participle(text, trigger, t)]
+                and not _dates_another_event(text, trigger, t) and not _dates_a_reporting_participle(text, trigger, t)
+                and not _deadline_past_a_qualifying_participle(text, trigger, t, others)]
     governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
-    if not governing:
-        spanned = _timed_around_relative_clause(text, sentence, trigger, in_sentence, dct)
+    if all(t.type == "DURATION" for t in governing):  # none, or "a four-day exercise, which ended on Friday"
+        spanned = _timed_around_relative_clause(text, sentence, trigger, in_sentence, dct, governing)
         if spanned is not None:
             return spanned
+    if not governing:
         governing = [t for t in usable if t not in reporting and _heads_sentence(text, sentence, t)]
     reporting = [t for t in reporting if not _nearer_to_another(text, t, trigger, others)]
     if governing:
         chosen = min(governing, key=lambda t: _distance(t, trigger))
         found = _event_date(chosen, governing, dct, text, trigger)
         found = _with_joined_end(text, found, chosen, governing)
-        found = _with_end_day(text, found, chosen, governing)
+        found = _with_end_day(text, found, chosen, governing, trigger)
         dated = [t for t in governing if t.type != "DURATION"]
         lasting_after = chosen.type == "DURATION" and _says_how_long(text, chosen) and chosen.start > trigger[1]
         if lasting_after:  # "drills for two weeks starting May 20": a time after the trigger too
             dated = [t for t in dated if t.start > trigger[1]]
         if found is None and dated and (_modifies_trigger(text, chosen, trigger) or _in_ages(chosen)
-                                        or lasting_after):
+                                        or lasting_after or _qualifies_a_noun(chosen)):
             # "a three-day exercise ... on Friday", "its largest exercise in decades next year", "drills
-            # for two weeks starting May 20": the duration gives no date; the nearest time that does
-            # dates the event (and the duration its end)
+            # for two weeks starting May 20", "ended a 60-day patrol and docked ... on Monday": the
+            # duration gives no date; the nearest time that does dates the event (and the duration
+            # its end, when it qualifies the trigger)
             found = _event_date(min(dated, key=lambda t: _distance(t, trigger)), governing, dct, text, trigger)
         if found is None:  # "The day before, troops drove in ... after 156 years": a duration gives no date
             found = _heading_date(text, sentence, trigger, [t for t in usable if t not in reporting], dct)
         return found
     if reporting and status in (None, "occurred") and tense_at(text, *trigger, *clause) != "future" \
-            and not _told_as_before_the_report(text, trigger):
+            and not _told_as_before_the_report(text, trigger) and not _times_another_event(text, trigger):
         chosen = min(reporting, key=lambda t: _distance(t, trigger))
         return _event_date(chosen, [chosen], dct, text, trigger)
     return None
+
+
+@cache
+def _time_preposition_before() -> regex.Pattern:
+    """A ``time_prepositions`` word, then at most three words with no break, right before a trigger."""
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}$"
+                         % alternation(_words()["time_prepositions"]))
+
+
+def _times_another_event(text: str, trigger: tuple[int, int]) -> bool:
+    """ "clashes during the border pullback, a paper reported on Monday": a trigger after a
+    preposition of time is when something else happened, not what the report tells as
+    happening on its day."""
+    return _time_preposition_before().search(text, max(0, trigger[0] - 50), trigger[0]) is not None
 
 
 _PAST_PERFECT = regex.compile(r"(?i)\b(?:had|hadn['’]t)\s+(?:(?:not|already|just|also|been|reportedly|only)\s+){0,3}$")
@@ -172,7 +193,9 @@ def _span_verb_before() -> dict[str, regex.Pattern]:
     before a time ("began on", "will last until", "is scheduled for")."""
     lexicon_ = lexicon()["dating"]
     cues = alternation(lexicon_["span_cues"])
-    return {kind: regex.compile(r"\b(?:%s)\s+(?:(?:%s)\s+)?(?:the\s+)?$" % (alternation(verbs), cues), regex.IGNORECASE)
+    adverbs = alternation(lexicon_["span_verb_adverbs"])
+    return {kind: regex.compile(r"\b(?:%s)\s+(?:(?:%s)\s+)?(?:(?:%s)\s+)?(?:the\s+)?$"
+                                % (alternation(verbs), adverbs, cues), regex.IGNORECASE)
             for kind, verbs in lexicon_["span_verbs"].items()}
 
 
@@ -183,7 +206,8 @@ _PREDICATE_END = regex.compile(r"[,;:()]|\s[–—-]\s")
 
 
 def _timed_around_relative_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
-                                  usable: list[Timex], dct: date | None = None) -> EventDate | None:
+                                  usable: list[Timex], dct: date | None = None,
+                                  durations: Iterable[Timex] = ()) -> EventDate | None:
     """"Turkey's exercises, which began on March 1, will end on March 15": a relative clause set
     off by commas right after the trigger, and the predicate after it, time the trigger's event
     with a verb that starts, ends or holds it (not "which was approved on Tuesday"); "which will
@@ -209,7 +233,8 @@ def _timed_around_relative_clause(text: str, sentence: tuple[int, int], trigger:
         return EventDate(text=text[lo:hi], start=first.begin, end=last.finish or last.begin,
                          precision=first.precision or "day", offset_start=lo, offset_end=hi, value=first.value)
     chosen = first or kinds.get("other") or last
-    return _event_date(chosen, [chosen], dct if chosen.cue in _words()["until"] else None, text, trigger) \
+    # (a duration that qualifies the trigger gives the other end: "a four-day exercise, which ended on Friday")
+    return _event_date(chosen, [chosen, *durations], dct if chosen.cue in _words()["until"] else None, text, trigger) \
         if chosen.cue not in _words()["until"] or dct is not None else None
 
 
@@ -242,6 +267,12 @@ def _with_joined_end(text: str, found: EventDate | None, chosen: Timex, governin
     return found
 
 
+def _qualifies_a_noun(t: Timex) -> bool:
+    """A duration in the form of a modifier ("a 60-day patrol", "a week-long strike"): it measures
+    its noun and dates nothing."""
+    return t.type == "DURATION" and t.cue is None and "-" in t.text and " " not in t.text
+
+
 def _in_ages(t: Timex) -> bool:
     """"(the largest exercise) in decades", "in years": a duration of no number after "in" that
     measures a record, not the event."""
@@ -259,15 +290,17 @@ def _then_to_end() -> regex.Pattern:
                             alternation(lexicon()["dating"]["span_cues"])), regex.IGNORECASE)
 
 
-def _with_end_day(text: str, found: EventDate | None, chosen: Timex, governing: list[Timex]) -> EventDate | None:
-    """"will begin on Monday and end on Friday": a start day and a later day after a verb that
-    ends the event make a range."""
+def _with_end_day(text: str, found: EventDate | None, chosen: Timex, governing: list[Timex],
+                  trigger: tuple[int, int] | None = None) -> EventDate | None:
+    """"will begin on Monday and end on Friday", "began drills on Monday that will run until
+    Friday": a start day and a later day after a verb that ends the event make a range."""
     open_end = found is not None and found.end is None and (chosen.cue or "") in _words()["open_start"]
     if found is None or found.precision != "day" or (found.start != found.end and not open_end) \
             or found.start is None:
         return found  # (a start day, or a first day with no end yet: "beginning May 20")
     verbs = _span_verb_before()
-    if not verbs["start"].search(text, max(0, chosen.start - 40), chosen.start):
+    if not verbs["start"].search(text, max(0, chosen.start - 40), chosen.start) \
+            and not _started_trigger(text, chosen, trigger):
         return found
     for other in governing:
         last = _weekday_on_or_after(text, other, found.start)
@@ -277,6 +310,23 @@ def _with_end_day(text: str, found: EventDate | None, chosen: Timex, governing: 
             return EventDate(text=text[chosen.start:other.end], start=found.start, end=last,
                              precision="day", offset_start=chosen.start, offset_end=other.end, value=found.value)
     return found
+
+
+@cache
+def _start_verb_before_trigger() -> regex.Pattern:
+    """A verb that starts an event, then at most three words, right before a trigger: "began
+    (naval) drills", "launched a three-day exercise"."""
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:[\p{L}\p{N}'’-]+\s+){0,3}$"
+                         % alternation(lexicon()["dating"]["span_verbs"]["start"]))
+
+
+def _started_trigger(text: str, chosen: Timex, trigger: tuple[int, int] | None) -> bool:
+    """ "began drills on Monday": a start verb before the trigger, and the time right after it
+    with at most a cue between."""
+    if trigger is None or chosen.start < trigger[1] or len(WORD.findall(text, trigger[1], chosen.start)) > 5 \
+            or _COMMA_OR_BREAK.search(text, trigger[1], chosen.start):
+        return False  # (a place may come between: "began drills near Taiwan on Monday")
+    return _start_verb_before_trigger().search(text, max(0, trigger[0] - 40), trigger[0]) is not None
 
 
 def _weekday_on_or_after(text: str, t: Timex, start: str) -> str | None:
@@ -399,7 +449,17 @@ def _modifies_another_noun(text: str, t: Timex, trigger: tuple[int, int]) -> boo
         return True  # "after Thursday's talks the envoy called the dispatch ...": the talks' time
     if m.group("word")[0].isupper() and m.start("word") != trigger[0] and text[t.start:t.end].isdigit():
         return True  # "invoking the 1807 Insurrection Act to deploy the military": a name's year
-    return not (t.end <= trigger[0] <= m.end("word") + 40 and not _SEPARATE.search(text, t.end, trigger[0]))
+    return not (t.end <= trigger[0] <= m.end("word") + 40 and not _SEPARATE.search(text, t.end, trigger[0])
+                and not (not possessive and _governs_the_trigger(text, t, trigger)))
+
+
+def _governs_the_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "the 1995 arms ban meant to let states send in troops": a function word between a
+    time's noun and the trigger makes the noun govern it rather than qualify it ("the 2019 joint
+    naval drills") - unless the noun gives a time (``timetable_nouns``: "the May 2022 timetable
+    to begin pulling out")."""
+    between = {w.lower() for w in WORD.findall(text, t.end, trigger[0])}
+    return not between.isdisjoint(_words()["function_words"]) and between.isdisjoint(_words()["timetable_nouns"])
 
 
 _RELATIVE_VERB = regex.compile(r"\b(?:that|which|who)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:was|were|is|are|has|have|had|will|"
@@ -425,7 +485,9 @@ def _in_relative_clause_before(text: str, clause: tuple[int, int], t: Timex, tri
 
 
 _COMMA_OR_BREAK = regex.compile(r"[,;:()]")
-_SET_OFF_RELATIVE = regex.compile(r"(?i)(?:,|\s?[—–]|\s-)\s*(?:which|who|whose|where)\b")
+# (or opened without a comma, but closed by one before the trigger: "at the height of the war which
+# ended in 2009, the UN deployed ..."; not "that", which also opens a reported clause)
+_SET_OFF_RELATIVE = regex.compile(r"(?i)(?:(?:,|\s?[—–]|\s-)\s*(?:which|who|whose|where)|\s(?:which|who|whose))\b")
 _SET_OFF_END = regex.compile(r",(?!\d)|\s?[—–]|\s-\s")
 # the same, but not the commas of a list of names inside the clause ("to Mali, Niger and Chad")
 _INNER_END = regex.compile(r",(?!\d)(?!\s+(?:and|or)\b)(?!\s+(?-i:\p{Lu}))|\s?[—–]|\s-\s")
@@ -545,8 +607,7 @@ def _past_time_of_the_plan(text: str, t: Timex, trigger: tuple[int, int], dct: d
     if t.type not in ("DATE", "TIME") or not ends_before(t.finish or t.begin, dct):
         return False
     if t.start >= trigger[1]:
-        m = _participle_before().search(text, trigger[1], t.start)
-        return m is not None and m.group("before").lower() not in _words()["not_before_participle"]
+        return _qualifying_participle(text, trigger[1], t.start)
     return (t.end <= trigger[0] and not _possessive_on_trigger(text, t, trigger)
             and not _qualifies_trigger(text, t, trigger))
 
@@ -692,6 +753,33 @@ def _first_since(text: str, clause: tuple[int, int], t: Timex) -> bool:
 
 
 @cache
+def _comparison_opener() -> regex.Pattern:
+    """A ``comparison_openers`` phrase (an article at most) ending right before a time."""
+    return regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:the\s+)?$" % alternation(_words()["comparison_openers"]))
+
+
+def _comparison_baseline(text: str, t: Timex) -> bool:
+    """ "backing rose three points from last month", "fewer troops than a year ago": the
+    time a figure is compared with dates no event ("no later than May 1" is a deadline)."""
+    m = _comparison_opener().search(text, max(0, t.start - 40), t.start)
+    if m is None:
+        return False
+    before = WORD.findall(text, max(0, m.start() - 12), m.start())
+    return not (before and before[-1].lower() in _words()["comparison_deadlines"])
+
+
+def _told_as_later(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "The ship arrived on Wednesday for an upcoming exercise": a trigger qualified as still ahead
+    (``ahead_modifiers``, at most two words before it) is later than a time before it, which dates
+    the verb that mentions it - not its own possessive or modifier ("Monday's upcoming drills")."""
+    if t.end > trigger[0] or text.startswith(("'s", "’s"), t.end) or _qualifies_trigger(text, t, trigger):
+        return False
+    before = list(WORD.finditer(text, max(t.end, trigger[0] - 40), trigger[0]))[-3:]
+    modifier = next((m for m in before if m.group().lower() in _words()["ahead_modifiers"]), None)
+    return modifier is not None and _COMMA_OR_BREAK.search(text, modifier.end(), trigger[0]) is None
+
+
+@cache
 def _opening_phrase() -> regex.Pattern:
     return regex.compile(r"(?i)\s*(?:%s)\s" % alternation(_words()["opening_phrase_words"]))
 
@@ -701,8 +789,19 @@ def _in_opening_phrase(text: str, sentence: tuple[int, int], t: Timex, trigger: 
     phrase set off by a comma before the trigger dates what that phrase names - unless the time
     is the phrase itself ("After May 5, the troops withdrew")."""
     m = _opening_phrase().match(text, sentence[0], trigger[0])
+    if m is None or m.end() > t.start:  # or one after a comma: "Analysts said, since the leader's death in May, ..."
+        m = None
+        for after_comma in _opening_after_comma().finditer(text, sentence[0], t.start):
+            m = after_comma
+        if m is not None and text.find(",", m.end(), t.start) != -1:
+            m = None
     return (m is not None and t.start - m.end() > 2 and t.end <= trigger[0]
             and text.find(",", t.end, trigger[0]) != -1)
+
+
+@cache
+def _opening_after_comma() -> regex.Pattern:
+    return regex.compile(r"(?i),\s*(?:%s)\s" % alternation(_words()["opening_phrase_words"]))
 
 
 @cache
@@ -822,8 +921,43 @@ def _dates_a_participle(text: str, trigger: tuple[int, int], t: Timex) -> bool:
         return False
     if not _words()["backward_words"] & {w.lower() for w in WORD.findall(t.text)}:
         return _dates_an_agreement(text, trigger, t)
-    m = _participle_before().search(text, trigger[1], t.start)
-    return m is not None and m.group("before").lower() not in _words()["not_before_participle"]
+    return _qualifying_participle(text, trigger[1], t.start)
+
+
+def _qualifying_participle(text: str, start: int, end: int) -> bool:
+    """Whether a past participle that qualifies a noun (``_participle_before``) runs up to ``end``:
+    the first one after a verb ("and urged Tehran to keep up consultations started a year ago") is
+    passed over for the next."""
+    not_before = _words()["not_before_participle"]
+    m = _participle_before().search(text, start, end)
+    while m is not None and m.group("before").lower() in not_before:
+        m = _participle_before().search(text, m.end("before"), end)
+    return m is not None
+
+
+_WORD_BEFORE = regex.compile(r"([\p{L}'’]+)\s+$")
+
+
+def _deadline_past_a_qualifying_participle(text: str, trigger: tuple[int, int], t: Timex,
+                                           others: list[tuple[int, int]]) -> bool:
+    """ "will pull out half of its soldiers based in Niger by August 30": a deadline after a
+    participle that qualifies a noun in the object of an earlier trigger ends that trigger's
+    event; a state is not done by a deadline."""
+    if t.start < trigger[1] or (t.cue or "") not in _words()["deadline"]:
+        return False
+    word = text[trigger[0]:trigger[1]].split()[0].lower()
+    if not (word.endswith("ed") or word in _words()["irregular_participles"]):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, trigger[0] - 30), trigger[0])
+    if before is None or before.group(1).lower() in _AUXILIARIES | _PRONOUNS or before.group(1).lower().endswith("ly"):
+        return False  # "were stationed", "they stationed", "were quickly stationed"
+    return any(other[1] <= trigger[0] and trigger[0] - other[1] <= _OBJECT_REACH
+               and not _COMMA_OR_BREAK.search(text, other[1], trigger[0]) for other in others)
+
+
+_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who", "which", "that", "be", "been", "being",
+                       "get", "got", "not", "never"})
+_OBJECT_REACH = 60  # characters from an earlier trigger to a participle that qualifies its object
 
 
 @cache
@@ -958,10 +1092,25 @@ def _until_next_year(text: str, t: Timex, dct: date, trigger: tuple[int, int]) -
     if states_a_year(t.text) or words & shifts or not words & months:
         return None
     told = tense_at(text, *trigger)
-    if told != "future" and (told == "past" or tense_at(text, t.start, t.end) == "past"):
+    if told != "future" and (told == "past" or tense_at(text, t.start, t.end) == "past") \
+            and not _relative_future_between(text, trigger, t):
         return None
     moved = f"{int(end[:4]) + 1:04d}{end[4:]}"
     return moved.replace("-02-29", "-02-28") if len(moved) == 10 else moved
+
+
+@cache
+def _relative_future() -> regex.Pattern:
+    """A relative pronoun and a future auxiliary (``relative_future`` in the dating lexicon): ",
+    which will", "that are set to"."""
+    return regex.compile(r"(?i)(?<![\p{L}])(?:which|that)\s+(?:\p{L}+ly\s+)?(?:%s)(?![\p{L}])"
+                         % alternation(_words()["relative_future"]))
+
+
+def _relative_future_between(text: str, trigger: tuple[int, int], t: Timex) -> bool:
+    """ "told reporters on Monday that the patrols, which will last until May, would ...": a relative clause
+    on the trigger told in the future holds the time, whatever the tense of the report."""
+    return t.start > trigger[1] and _relative_future().search(text, trigger[1], t.start) is not None
 
 
 _PROGRESSIVE_BEFORE = regex.compile(r"(?i)(?<![\p{L}])(?:is|are|am)\s+(?:\p{L}+ly\s+)?$")
@@ -1055,8 +1204,10 @@ def _completion() -> tuple[regex.Pattern, regex.Pattern]:
     with at most a cue right before a time ("the drills ended on Friday")."""
     verbs = alternation(_words()["completion_verbs"])
     cues = alternation(lexicon()["dating"]["span_cues"])
+    adverbs = alternation(_words()["span_verb_adverbs"])
     return (regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:[\p{L}\p{N}'’-]+\s+){0,4}$" % verbs),
-            regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:(?:%s)\s+)?(?:the\s+)?$" % (verbs, cues)))
+            regex.compile(r"(?i)(?<![\p{L}])(?:%s)\s+(?:(?:%s)\s+)?(?:(?:%s)\s+)?(?:the\s+)?$"
+                          % (verbs, adverbs, cues)))
 
 
 def _last_day(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
@@ -1188,6 +1339,29 @@ def _relative_to_clause(text: str, clause: tuple[int, int], usable: list[Timex],
                              offset_start=t.start, offset_end=t.end + len(text[t.end:clause[0]].rstrip()),
                              value=day)
     return None
+
+
+_WHEN_AFTER = regex.compile(r"\s*,?\s+when\s+", regex.IGNORECASE)
+
+
+def _antecedent_of_when(text: str, usable: list[Timex], trigger: tuple[int, int]) -> Timex | None:
+    """ "have fought Chadian troops since 2015, when the government sent soldiers into Niger": the
+    time a "when" clause hangs on is the time of what the clause tells, as a point ("since" is
+    the main clause's); the trigger must be in that clause, with no break before it."""
+    for t in usable:
+        if t.type not in ("DATE", "TIME") or t.end > trigger[0]:
+            continue
+        m = _WHEN_AFTER.match(text, t.end, trigger[0])
+        if m is not None and not _COMMA_OR_BREAK.search(text, m.end(), trigger[0]) \
+                and len(WORD.findall(text, m.end(), trigger[0])) <= _WHEN_REACH \
+                and not _cut().search(text, m.end() - 1, trigger[0]) \
+                and not phrases_pattern("until").search(text, m.end(), trigger[0]):
+            # (not in a clause nested in it: "when they refused to talk until Ethiopia withdrew")
+            return t._replace(cue=None)
+    return None
+
+
+_WHEN_REACH = 8  # words from "when" to the trigger of its clause
 
 
 @cache

@@ -229,7 +229,8 @@ def after_publication_if_planned(found: EventDate, published: date, text: str,
     last year's): unless the expression's clause is past, a month or day given without a year is
     next year's."""
     end = found.end or found.start
-    if end is None or stated_year(found) or _months_before(end, published) < _PLANNED_MONTHS_BACK:
+    back = 0 if end is None or stated_year(found) else _months_before(end, published)
+    if back < 1 or back < _PLANNED_MONTHS_BACK and not _told_as_still_ahead(text, sentence, found):
         return found  # a time just gone is most likely the plan's own ("the decision of January 16")
     if tense_at(text, found.offset_start, found.offset_end, *sentence) == "past":
         return found  # "had planned drills in January": a plan told from after its time
@@ -241,7 +242,23 @@ def after_publication_if_planned(found: EventDate, published: date, text: str,
 
 
 # how many months before publication a planned event's year-less time must lie to be read ahead
+# (fewer when its clause is told in the future: ``_told_as_still_ahead``)
 _PLANNED_MONTHS_BACK = 3
+
+
+def _told_as_still_ahead(text: str, sentence: tuple[int, int], found: EventDate) -> bool:
+    """"Japan will hold drills with India in April" (or "said it would"), written in June: a month
+    just gone in a clause told in the future is next year's - unless the sentence names a month
+    or a year before it ("In March, Japan said it would hold drills in April": the plan's own
+    time came first), or a plan told as past ("was to", "had planned to")."""
+    if tense_at(text, found.offset_start, found.offset_end, *sentence) != "future":
+        return False
+    if any(m.group().lower() != "would" for m in
+           phrases_pattern("future_in_past").finditer(text, sentence[0], found.offset_start)):
+        return False  # "was to hold drills in April", "had planned to": a plan told as past
+    months, _, _ = calendar_words()
+    before = text[sentence[0]:found.offset_start]
+    return not ({w.lower().rstrip(".") for w in WORD.findall(before)} & months or states_a_year(before))
 
 
 def _months_before(day: str, published: date) -> int:

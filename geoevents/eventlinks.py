@@ -29,9 +29,10 @@ from datetime import date, timedelta
 from functools import cache
 
 from . import cachedregex as regex
-from .dating import phrases_pattern, whole_words_pattern
+from .dating import begins_after, phrases_pattern, whole_words_pattern
 from .model import Event, Filled, Location
 from .resources import read_text
+from .status import told_as_past
 
 # "the withdrawal", "that pullout", "these drills", "the planned deployment", "the battalion's
 # arrival": refers back
@@ -279,7 +280,7 @@ def link_within_document(events: Sequence[Event], text: str | None = None, doc_k
     for event, cluster in zip(ordered, owner, strict=True):
         first = cluster.members[0]
         event_id = f"{key or 'doc'}@{first.trigger.start}"
-        linked.append(dataclasses.replace(event, event_id=event_id, resolved=_fill(event, cluster)))
+        linked.append(dataclasses.replace(event, event_id=event_id, resolved=_fill(event, cluster, text)))
     return linked
 
 
@@ -289,7 +290,7 @@ RECENT_EVENTS = 64
 _FILLED_FIELDS = ("actors", "locations", "date")
 
 
-def _fill(event: Event, cluster: _Cluster) -> tuple[Filled, ...]:
+def _fill(event: Event, cluster: _Cluster, text: str | None = None) -> tuple[Filled, ...]:
     """Values missing from ``event`` taken from the nearest other mention that states them (of two
     as near, the earlier)."""
     filled = []
@@ -297,6 +298,8 @@ def _fill(event: Event, cluster: _Cluster) -> tuple[Filled, ...]:
         if getattr(event, name):
             continue
         starts, stating = cluster.stating(name)
+        if name == "date" and text is not None:
+            starts, stating = _dates_fit_for(event, text, starts, stating)
         at = bisect_left(starts, event.trigger.start)
         before = at - 1 if at > 0 else None
         after = at + 1 if at < len(starts) and starts[at] == event.trigger.start else at
@@ -310,3 +313,19 @@ def _fill(event: Event, cluster: _Cluster) -> tuple[Filled, ...]:
             source = stating[after]
         filled.append(Filled(name, getattr(source, name), source.trigger))
     return tuple(filled)
+
+
+def _dates_fit_for(event: Event, text: str, starts: list[int],
+                   stating: list[Event]) -> tuple[list[int], list[Event]]:
+    """The mentions whose date may fill ``event``'s: an event told as done (by a past form, not
+    by default, and in no frame still to come) takes no date that begins after the publication
+    day ("have left the border town" is not dated by the "March 20 deadline" of the withdrawal
+    still to come)."""
+    published = _first_day(event.published) if event.published else None
+    if event.status != "occurred" or published is None or not told_as_past(
+            text, (event.sentence.start, event.sentence.end), (event.trigger.start, event.trigger.end)) \
+            or _linking_words("future_frames").search(text, event.sentence.start, event.trigger.start):
+        return starts, stating
+    kept = [(at, m) for at, m in zip(starts, stating, strict=True)
+            if m.date is None or not begins_after(m.date.start, published)]
+    return [at for at, _ in kept], [m for _, m in kept]

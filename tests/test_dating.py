@@ -799,3 +799,151 @@ def test_a_time_in_an_opening_participle_phrase_dates_the_report():
     assert span("Speaking on Monday, the general said Russia was massing troops near the border.") == (
         "2021-07-26", "2021-07-26", "day")
     assert span("Speaking on Monday, the general said Russia had massed troops near the border.") is None
+
+
+def test_the_baseline_of_a_comparison_dates_no_event():
+    # a figure compared with an earlier one: "from last month", "than a year ago" time the figure
+    assert span("Backing for a drawdown of troops in the region stood at 48 percent, up three percentage points"
+                " from last month.") is None
+    assert span("The navy has more warships deployed in the gulf than a year ago.") is None
+    assert span("The navy deployed more warships in the gulf a year ago.") == ("2020", "2020", "year")
+    # "no later than" sets a deadline
+    assert span("The navy must withdraw its warships from the gulf no later than August 20.") == (
+        "2021-08", "2021-08", "month")
+
+
+def test_a_month_just_gone_in_a_clause_told_in_the_future_is_next_years():
+    # written in late July: May and June are over, so a plan for them is for next year
+    assert span("Chile will hold naval drills with Peru in May.") == ("2022-05", "2022-05", "month")
+    assert span("Chile said it would hold naval drills with Peru in June.") == ("2022-06", "2022-06", "month")
+    # not when the plan is told as past, or the sentence gives the plan an earlier month
+    assert span("Chile held naval drills with Peru in May.") == ("2021-05", "2021-05", "month")
+    assert span("Chile was to hold naval drills with Peru in June.") == ("2021-06", "2021-06", "month")
+    assert span("In April, Chile said it would hold naval drills with Peru in June.") == (
+        "2021-06", "2021-06", "month")
+    # the month of publication is this one
+    assert span("Chile will hold naval drills with Peru in July.") == ("2021-07", "2021-07", "month")
+
+
+def test_a_relative_clause_told_in_the_future_runs_to_next_years_month_after_a_past_report():
+    # late July: "until June" in "which will run until June" is next June, though "said" is past
+    text = "The navy said on Monday that the naval drills, which will run until June, would involve six frigates."
+    assert span(text) == ("2021-07-28", "2022-06", "month")
+    # told as over, the month is this year's and the start is not given
+    assert span("The navy said on Monday that the naval drills, which ran until June, involved six frigates.") == (
+        None, "2021-06", "month")
+
+
+def test_a_time_before_a_trigger_told_as_still_ahead_dates_the_verb_that_mentions_it():
+    # "upcoming", "future": the event comes after the docking or the remark
+    assert span("The USS Mason put in at the harbour of Aden on Wednesday for an upcoming combined rescue drill"
+                " with Yemen.") is None
+    assert span("The army chief on Wednesday voiced confidence that the scandal would not hurt future military"
+                " exercises with Japan.") is None
+    # its own time after it, or its possessive, still dates it
+    assert span("The upcoming naval drills with Japan will start on Monday.") == ("2021-08-02", "2021-08-02", "day")
+    assert span("Monday's upcoming naval drills will involve 3,000 sailors.") == ("2021-08-02", "2021-08-02", "day")
+
+
+def test_a_time_before_a_phrase_of_preparing_for_the_trigger_dates_the_preparation():
+    assert span("The USS Mason put in at the harbour of Aden on Wednesday to get ready for a combined rescue drill"
+                " with Yemen.") is None
+    assert span("The USS Mason put in at the harbour of Aden to get ready for a combined rescue drill"
+                " with Yemen on Friday.") == ("2021-07-30", "2021-07-30", "day")
+
+
+def test_a_relative_clause_that_ends_a_qualified_trigger_gives_its_last_day():
+    # the duration on the trigger gives the first day back from the end the clause names
+    text = "Thai and Lao units joined a four-day combined drill, which wrapped up here on Monday, a spokesman added."
+    assert span(text) == ("2021-07-23", "2021-07-26", "day")
+    text = "Thai and Lao units joined a combined drill, which officially began on Monday, a spokesman added."
+    assert span(text) == ("2021-07-26", "2021-07-26", "day")
+    # a clause of another verb does not time it
+    text = "Thai and Lao units joined a four-day combined drill, which was approved on Monday, a spokesman added."
+    assert span(text) is None
+
+
+def test_a_trigger_after_a_preposition_of_time_takes_no_reporting_date():
+    # the withdrawal is when the violence happened; the report's Tuesday is not its date
+    assert span("Five youths were barred from the army over violence during the Israeli withdrawal from Gaza,"
+                " a newspaper reported on Tuesday.") is None
+    # an event the report tells as done takes the report's day
+    assert span("Israel has completed its withdrawal from the northern West Bank, a newspaper reported on Tuesday.") \
+        == ("2021-07-27", "2021-07-27", "day")
+
+
+def test_a_time_past_a_verb_of_sequence_after_the_trigger_is_the_other_events():
+    # "follows", "preceded": what comes after the verb is another event, with its own time
+    assert span("The German withdrawal from Lithuania followed a ruling on Monday by a court.") is None
+    assert span("The German withdrawal from Lithuania was preceded by talks on Monday in Vilnius.") is None
+    assert span("The German withdrawal from Lithuania began on Monday.") == ("2021-07-26", "2021-07-26", "day")
+
+
+def test_a_time_in_a_relative_clause_closed_by_a_comma_before_the_trigger_is_that_clauses():
+    # opened without a comma, closed by one: the war ended in 2009, the force was sent later
+    assert span("At the height of the border war which finally ended in 2009, the UN deployed its largest force"
+                " in Chad.") is None
+    assert span("At the height of the border war in 2009, the UN deployed its largest force in Chad.") == (
+        "2009", "2009", "year")
+
+
+def test_a_year_before_a_noun_that_governs_the_trigger_is_that_nouns():
+    # "the 1992 arms embargo to ...": the embargo's year, not the sending's
+    assert span("The 1992 arms embargo to stop rebels from moving fighters into the province was broken.") is None
+    # a year on nouns that qualify the trigger still dates it
+    assert span("The 1999 troop withdrawal from Moldova was slow.") == ("1999", "1999", "year")
+    # a noun of timing passes its time on
+    assert span("The minister said the May 2022 timetable to begin withdrawing the brigade holds.") == (
+        "2022-05", "2022-05", "month")
+
+
+def test_a_participle_after_a_verb_does_not_hide_a_later_one_that_qualifies_a_noun():
+    # "and pressed" is a verb; "consultations ... started a year ago" qualifies the consultations
+    assert span("Officials have long voiced worry about Iranian missile exports to Sudan and pressed Tehran"
+                " to keep up consultations on the matter started a year ago in Oman.") is None
+    assert span("Iran resumed missile exports to Sudan a year ago.") == ("2020", "2020", "year")
+
+
+def test_a_deadline_after_a_participle_in_the_object_of_an_earlier_trigger_ends_that_trigger():
+    # the brigade is not "stationed by June": the withdrawal is due by then
+    assert dates("Chad will pull out half of its soldiers stationed in Niger by August 30, the army says.") == [
+        ("pull out", "2021-08", "2021-08"), ("stationed", None, None)]
+    # a participle after an auxiliary is the verb itself
+    assert span("All the soldiers were stationed in Niger by June 2021.") == ("2021-06", "2021-06", "month")
+
+
+def test_a_start_verb_before_the_trigger_and_a_later_end_day_make_a_range():
+    # "began drills on Monday that will run until Friday": Monday to Friday
+    assert span("China began naval drills near Taiwan on Monday that will run until Friday.") == (
+        "2021-07-26", "2021-07-30", "day")
+    # a later day of another verb is no end
+    assert span("China held naval drills on Monday that were criticised on Friday.") == (
+        "2021-07-26", "2021-07-26", "day")
+
+
+def test_the_time_a_when_clause_hangs_on_dates_the_event_it_tells():
+    # "since 2015, when ...": the clause tells what happened in 2015
+    assert span("The insurgents have fought Chadian troops since 2015, when the government sent soldiers into Niger"
+                " to hunt them.") == ("2015", "2015", "year")
+    # a trigger past a break after the clause is not in it
+    assert span("Clashes began in 2015, when rebels seized the town, and the army later sent soldiers to Niger.") \
+        is None
+    # nor when the trigger is in a clause nested in the "when" clause
+    text = "Talks in Doha collapsed in March when the rebels refused to negotiate until Chad withdrew its troops."
+    assert span(text) is None
+
+
+def test_a_duration_that_qualifies_another_noun_does_not_hide_the_events_day():
+    # "a 60-day patrol" measures the patrol; the arrival is dated by its Monday, with no 60-day span
+    assert span("The frigate ended a 60-day patrol and arrived at the naval port of Qingdao on Monday.") == (
+        "2021-07-26", "2021-07-26", "day")
+
+
+def test_a_time_inside_an_opening_phrase_after_a_comma_dates_what_the_phrase_names():
+    # "since his death in May 2019": the death's time, not the pullout's
+    text = ("Analysts said, since the leader's death in a Paris clinic in May 2019, the region has seen much change,"
+            " including the Turkish pullout of troops.")
+    assert span(text) is None
+    # a time right after the opener is the span itself
+    assert span("Analysts said, since May 2019, Turkey has pulled troops out of the region.") == (
+        "2019-05", None, "month")

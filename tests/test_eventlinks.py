@@ -191,3 +191,24 @@ def test_an_open_ended_date_after_a_dated_mention_does_not_overflow():
     events = extract(text, published=DCT, doc_id="n9")
     assert [e.trigger.text for e in events] == ["sent", "deployed"]
     assert events[1].date.start == "2021-03" and events[1].date.end is None
+
+
+def test_a_mention_told_as_done_borrows_no_date_ahead_of_publication():
+    # the same withdrawal: one part is over, the rest has a deadline to come
+    text = ("Turkish units have pulled out of the town of Kilis. "
+            "Turkish units are to withdraw fully from the province by a March 20 deadline.")
+    events = by_trigger(extract(text, published=DCT, doc_id="n9"))
+    done, planned = events["pulled out"], events["withdraw"]
+    assert planned.date.start == "2022-03-20"
+    assert done.event_id == planned.event_id
+    assert "date" not in {f.field for f in done.resolved}
+    # a date before publication still fills the gap
+    text = ("Turkish units have pulled out of the town of Kilis. "
+            "Turkish units withdrew fully from the province on March 2.")
+    events = by_trigger(extract(text, published=DCT, doc_id="n10"))
+    assert {f.field: f for f in events["pulled out"].resolved}["date"].value.start == "2022-03-02"
+    # a past form in a frame still to come ("will be the first time that ... have been") may take it
+    text = ("Turkish units are to withdraw fully from the province by a March 20 deadline. "
+            "Officials say it will mark the first occasion on which Turkish units have withdrawn from there.")
+    events = by_trigger(extract(text, published=DCT, doc_id="n11"))
+    assert {f.field: f for f in events["withdrawn"].resolved}["date"].value.start == "2022-03-20"

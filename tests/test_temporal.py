@@ -548,3 +548,19 @@ def test_a_report_set_off_by_commas_does_not_give_the_clause_its_tense():
     # written in late July: the clause is future, so March is next year's
     assert found("In March, the envoy said, the brigade will go home.") == [("March", "2022-03")]
     assert found("In March, the envoy said, the brigade went home.") == [("March", "2021-03")]
+
+
+def test_a_span_given_to_do_something_after_a_plural_is_no_rate():
+    # "four flights a week" is a rate; "gave the foreign troops a month to pull out" is a duration
+    assert found("The rebels gave the foreign troops a month to pull out.") == [("a month", "P1M")]
+    assert found("Six flights a week serve the island.") == []
+
+
+def test_a_deadline_after_a_present_perfect_is_still_ahead():
+    # written in late July: the "has started" clause is still going on, so its deadline is to come
+    assert found("Britain has started to pull its troops out before the final deadline of March 31.") == [
+        ("March 31", "2022-03-31")]
+    assert found("The minister has promised a decision by the end of February.") == [("the end of February", "2022-02")]
+    # a past clause reads it back
+    assert found("Britain had pulled its troops out before the final deadline of March 31.") == [
+        ("March 31", "2021-03-31")]

@@ -348,9 +348,19 @@ def tense_in(text: str, start: int, end: int, left: int, right: int,
     before, after = words or clause_words(text, start, end, left, right)
     # "the agency Sunday said": a reporting verb right after the expression is the clause's own
     found = _marked_tense(before, after, text[end:end + 1] == " " and text[end + 1:end + 2].isalpha())
-    if found != "past" and _is_deadline(before, after) and _names_month(text[start:end]):
-        return "future"
+    if (found != "past" or _present_perfect(before)) and _is_deadline(before, after) and _names_month(text[start:end]):
+        return "future"  # "have started to withdraw before the deadline of September 11": still ahead
     return found
+
+
+_PERFECT = frozenset(["have", "has"])
+
+
+def _present_perfect(before: list[str]) -> bool:
+    """Whether the clause before the expression is in the present perfect ("troops have started
+    to withdraw before ..."): what it tells is still going on."""
+    words = {w.lower() for w in before}
+    return bool(words & _PERFECT) and "had" not in words
 
 
 @cache
