@@ -19,6 +19,9 @@ from .reach import PHRASE_REACH, match_at
 from .resources import read_lines, read_text
 
 WORD = regex.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+|['’](?!s\b)[\p{L}\p{N}]+)*|['’]s\b")
+# a run of word characters, apostrophes and hyphens: how the status and linking checks count
+# the words between two points (unlike ``WORD``, "U.S." is two words there and "'s" part of one)
+WORD_RUN = regex.compile(r"[\w'’-]+")
 # WORD on ASCII text, for the standard ``re`` (quicker to call): there "\p{Lu}" is [A-Z], "\p{L}" and
 # "\p{N}" are [A-Za-z] and [0-9], "’" cannot occur, and both take the same characters for "\b"
 _ASCII_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:-[A-Za-z0-9]+|'(?!s\b)[A-Za-z0-9]+)*|'s\b", re.ASCII)

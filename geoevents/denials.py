@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import cachedregex as regex
+from .clauses import WORD_RUN
 from .cues import phrase_regex
 from .lazypattern import longest_first
 from .resources import read_text
 
-_WORD = regex.compile(r"[\w'’-]+")
 _BREAK = regex.compile(r"[;:()]")
 _REPORT_WINDOW = 140  # characters before the trigger searched for "reports that"
 
@@ -48,7 +48,7 @@ def denied_later(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
     for m in lex.report.finditer(text, start, trigger[0]):
         report = m
     if report is None or _BREAK.search(text, report.end(), trigger[0]) \
-            or len(_WORD.findall(text, report.end(), trigger[0])) > lex.reach:
+            or len(WORD_RUN.findall(text, report.end(), trigger[0])) > lex.reach:
         return status
     denial = lex.denial.search(text, trigger[1], sentence[1])
     if denial is None or _BREAK.search(text, trigger[1], denial.start()):

@@ -15,7 +15,7 @@ from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from . import cachedregex as regex
-from .clauses import alternation, clause_of, role_lexicon, role_words
+from .clauses import WORD_RUN, alternation, clause_of, role_lexicon, role_words
 from .cues import status_lexicon
 
 _OTHER_PARTY = regex.compile(r"\b(?:them|they)\b(?:\s+\S+){0,2}\s*$", regex.IGNORECASE)
@@ -46,7 +46,6 @@ def _same_event(text: str, first: Draft, second: Draft) -> bool:
     return not a or not b or a <= b or b <= a
 
 
-_WORD = regex.compile(r"[\w'’-]+")
 # "..., as it was the most ambitious overseas deployment by Japan": a definite noun trigger in a
 # later clause restates the sentence's event (not "another deployment", "more drills")
 _DEFINITE_BEFORE = regex.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}$", regex.IGNORECASE)
@@ -62,7 +61,7 @@ def _definite_restatement(text: str, draft: Draft) -> bool:
         return False
     if _PART_OF.search(text, max(draft.sentence[0], m.start() - 20), m.start()):
         return False  # "hands over a base as part of the withdrawal": a larger event
-    return not any(word.lower() in role_words("other_event_words") for word in _WORD.findall(text, m.start(), start))
+    return not any(word.lower() in role_words("other_event_words") for word in WORD_RUN.findall(text, m.start(), start))
 
 
 @cache
@@ -82,7 +81,8 @@ def _purpose_of(text: str, first: Draft, second: Draft) -> bool:
     if m is None:
         return False
     tail = m.start("tail")
-    if any(word.lower() in role_words("purpose_gap_stops") for word in _WORD.findall(text, first.candidate.end, tail)):
+    gap_words = WORD_RUN.findall(text, first.candidate.end, tail)
+    if any(word.lower() in role_words("purpose_gap_stops") for word in gap_words):
         return False  # another subject or predicate: "and for Russian troops to pull out", "forcing them to"
     return not any(cue.start < tail for cue in status_lexicon().cues_in(text, first.candidate.end, m.end()))
 

@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import cachedregex as regex
+from .clauses import WORD_RUN
 from .gazetteer import Mention
 from .model import Actor
 from .resources import read_text
 
-_WORD = regex.compile(r"[\w'’-]+")
 _BREAK = regex.compile(r"[,;:()\"“”]")
 _ORDER_WINDOW = 160  # characters before the trigger searched for "<verb> ... to"
 
@@ -45,7 +45,7 @@ def ordered_by_other(text: str, sentence: tuple[int, int], trigger: tuple[int, i
         return status
     lex = order_lexicon()
     start = max(sentence[0], trigger[0] - _ORDER_WINDOW)
-    words = list(_WORD.finditer(text, start, trigger[0]))
+    words = list(WORD_RUN.finditer(text, start, trigger[0]))
     if not words or words[-1].group().lower() != "to":
         return status
     index = next((i for i in range(len(words) - 2, max(-1, len(words) - lex.reach - 2), -1)
@@ -68,7 +68,7 @@ def _unnamed_other_subject(text: str, sentence: tuple[int, int], verb_start: int
     """A giver of orders to others' forces, unnamed, a few words before the order verb with no
     break between ("the junta has ordered", "a military court ordered")."""
     start = max(sentence[0], verb_start - _ORDER_WINDOW)
-    words = list(_WORD.finditer(text, start, verb_start))[-(lex.subject_gap + 1):]
+    words = list(WORD_RUN.finditer(text, start, verb_start))[-(lex.subject_gap + 1):]
     for i, word in enumerate(words):
         pair = " ".join(w.group() for w in words[i:i + 2]).lower()
         if (word.group().lower() in lex.other_subjects or pair in lex.other_subjects) \
@@ -84,7 +84,7 @@ def _subject_code(text: str, sentence: tuple[int, int], verb_start: int, names: 
     if not before:
         return None
     nearest = max(before, key=lambda m: m.end)
-    gap = len(_WORD.findall(text, nearest.end, verb_start))
+    gap = len(WORD_RUN.findall(text, nearest.end, verb_start))
     if _BREAK.search(text, nearest.end, verb_start) or gap > lex.subject_gap:
         return None
     reading = nearest.actor_reading(year)
