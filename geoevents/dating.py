@@ -165,8 +165,9 @@ def _told_as_before_the_report(text: str, trigger: tuple[int, int]) -> bool:
 
 @cache
 def _report_words() -> regex.Pattern:
-    """A reporting verb, "saying" or "that" (``reporting_verbs``, ``report_openers``)."""
-    words = [*_words()["reporting_verbs"], *_words()["report_openers"]]
+    """A reporting verb, a reporting participle ("saying") or the "that" of a report
+    (``reporting_verbs``, ``reporting_participles``)."""
+    words = [*_words()["reporting_verbs"], *_words()["reporting_participles"], "that"]
     return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(words))
 
 
