@@ -552,6 +552,9 @@ def test_a_vague_time_to_come_dates_the_event_from_the_publication_day_with_no_e
     # not a time of its own: "soon after" counts from another event; "the future" is no near time
     assert span("Spain will withdraw its frigates from the gulf soon after the vote.", "2024-05-10") is None
     assert span("Spain says the dispute will not affect future naval drills with Italy.", "2024-05-10") is None
+    # put off to no time named: "at a later date" gives the event no date
+    assert dates("Some of the frigates leave today; the others will withdraw from the gulf at a later date.",
+                 "2024-05-10") == [("leave", "2024-05-10", "2024-05-10"), ("withdraw", None, None)]
 
 
 def test_until_a_month_gone_by_in_a_clause_still_to_run_is_next_years():
