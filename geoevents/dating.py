@@ -98,7 +98,8 @@ def attach_date(
               and not (_dates_a_reaction(text, t, trigger) and not _heads_sentence(text, sentence, t))]
     if dct is not None and _still_to_come(text, trigger, status):
         usable = [t for t in usable if not _past_time_of_the_plan(text, t, trigger, dct)]
-    reporting = [t for t in usable if tied_to_reporting_verb(text, t) or _in_report_opening(text, sentence, t)]
+    reporting = [t for t in usable if tied_to_reporting_verb(text, t) or _in_report_opening(text, sentence, t)
+                 or _opens_a_that_clause(text, t, trigger)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)
                 and not _past_the_triggers_relative_clause(text, sentence, trigger, t)
@@ -427,6 +428,19 @@ def _in_report_opening(text: str, sentence: tuple[int, int], t: Timex) -> bool:
     first = WORD.search(text, sentence[0], t.start)
     return (first is not None and first.group().lower() in _words()["report_openings"]
             and text.find(",", sentence[0], t.start) == -1 and text.startswith(",", t.end))
+
+
+_THAT_AFTER = regex.compile(r"\s+that\s+(?=\p{L})", regex.IGNORECASE)
+_CLAUSE_BREAK = regex.compile(r"[;:()\[\]]")
+
+
+def _opens_a_that_clause(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "told his cabinet on Sunday that the army was ready to withdraw", "sent signals Sunday that
+    it wants to pull out": a time right before the "that" of a clause holding the trigger dates
+    what introduces that clause (a saying, a signal), not the event told in it, as a time tied to
+    a reporting verb does."""
+    m = _THAT_AFTER.match(text, t.end, trigger[0])
+    return m is not None and _CLAUSE_BREAK.search(text, m.end(), trigger[0]) is None
 
 
 _NOUN_MODIFIER = regex.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that)\s+|['’]s\s+)$")

@@ -950,3 +950,19 @@ def test_a_time_inside_an_opening_phrase_after_a_comma_dates_what_the_phrase_nam
     # a time right after the opener is the span itself
     assert span("Analysts said, since May 2019, Turkey has pulled troops out of the region.") == (
         "2019-05", None, "month")
+
+
+def test_a_time_before_the_that_of_a_clause_dates_what_opens_it_not_the_event():
+    # the time dates the telling or the signal; a plan told in the clause has no time of its own
+    # (told on the publication day, a Monday, which a plan's time may be)
+    monday = "2021-07-26"
+    assert span("The premier told his cabinet on Monday that Poland was willing to withdraw its troops from Slovakia.",
+                monday) is None
+    assert span("Officials gave clear signals Monday that the navy may pull its frigates out of the strait.",
+                monday) is None
+    # an event told as happening takes the report's time, as with "said on Monday that"
+    assert span("The premier told his cabinet on Monday that troops were withdrawing from the border.", monday) == (
+        monday, monday, "day")
+    # a time in the clause itself still dates the event
+    assert span("The premier told his cabinet on Monday that the troops will withdraw in August.", monday) == (
+        "2021-08", "2021-08", "month")
