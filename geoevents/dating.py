@@ -1180,10 +1180,13 @@ def _possessive_on_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> boo
     phrase, not the time, which dates the trigger it qualifies."""
     if not (text.startswith(("'s", "’s"), t.end) and 0 <= trigger[0] - t.end <= _POSSESSIVE_REACH):
         return False
-    between = [w.lower() for w in WORD.findall(text, t.end + 2, trigger[0])]  # the trigger's modifiers
+    # the trigger's modifiers, a name's "of the" left out ("this year's Rim of the Pacific exercise")
+    modifiers = _NAME_OF.sub(" ", text[t.end + 2:trigger[0]])
+    between = [w.lower() for w in WORD.findall(modifiers)]
     return not _SEPARATE.search(text, t.end, trigger[0]) and not set(between) & _words()["function_words"]
 
 
+_NAME_OF = regex.compile(r"(?<=\p{Lu}[\p{L}-]*)\s+of(?:\s+the)?\s+(?=\p{Lu})")
 _POSSESSIVE_REACH = 40  # characters from a time's "'s" to the trigger it qualifies ("Monday's joint naval drills")
 
 

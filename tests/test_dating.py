@@ -443,6 +443,9 @@ def test_a_time_whose_possessive_qualifies_the_trigger_dates_it_whatever_the_pre
                 "2024-05-10") == ("2025", "2025", "year")
     assert span("Poland protested before Monday's Russian drills near its border.", "2024-05-10") == (
         "2024-05-06", "2024-05-06", "day")
+    # a name's "of the" among the modifiers: "from" is still the noun phrase's, so no open end
+    assert span("Sweden barred Norway from this year's Guardians of the Fjord naval exercise.", "2024-05-10") == (
+        "2024", "2024", "year")
 
 
 def test_the_upper_bound_of_a_range_of_counts_is_no_year():
