@@ -135,7 +135,7 @@ def attach_date(
             found = _heading_date(text, sentence, trigger, [t for t in usable if t not in reporting], dct)
         return found
     if reporting and status in (None, "occurred") and tense_at(text, *trigger, *clause) != "future" \
-            and not _told_as_before_the_report(text, trigger) and not _times_another_event(text, trigger):
+            and not _told_as_done_by_the_report(text, trigger) and not _times_another_event(text, trigger):
         chosen = min(reporting, key=lambda t: _distance(t, trigger))
         return _event_date(chosen, [chosen], dct, text, trigger)
     return None
@@ -162,6 +162,17 @@ def _told_as_before_the_report(text: str, trigger: tuple[int, int]) -> bool:
     """ "said on Friday that marines had been sent there by his rival": an event in the past
     perfect was over before the report, whose time is not the event's."""
     return _PAST_PERFECT.search(text, max(0, trigger[0] - 40), trigger[0]) is not None
+
+
+_PERFECT = regex.compile(r"(?i)\b(?:had|hadn['’]t|has|have|hasn['’]t|haven['’]t|['’]ve)\s+"
+                         r"(?:(?:not|already|just|also|been|reportedly|only)\s+){0,3}$")
+
+
+def _told_as_done_by_the_report(text: str, trigger: tuple[int, int]) -> bool:
+    """ "troops have arrived in the capital, officials said Wednesday": an event in the perfect,
+    present or past, was done by the time of the report, which is not the event's time (the
+    report dates an event it tells as going on: "said on Wednesday it was beefing up")."""
+    return _PERFECT.search(text, max(0, trigger[0] - 40), trigger[0]) is not None
 
 
 @cache

@@ -969,3 +969,12 @@ def test_a_time_before_the_that_of_a_clause_dates_what_opens_it_not_the_event():
     # a time in the clause itself still dates the event
     assert span("The premier told his cabinet on Monday that the troops will withdraw in August.", monday) == (
         "2021-08", "2021-08", "month")
+
+
+def test_the_reporting_date_does_not_date_an_event_told_in_the_perfect():
+    # done by the time of the report, at a time the sentence does not give
+    assert span("A Polish engineering unit has arrived in the Latvian port of Liepaja, officials said Monday.") is None
+    assert span("Officials said Monday that Polish troops have withdrawn from the Latvian border.") is None
+    # told as going on, it takes the report's day
+    assert span("Polish troops are withdrawing from the Latvian border, officials said Monday.") == (
+        "2021-07-26", "2021-07-26", "day")
