@@ -978,3 +978,9 @@ def test_the_reporting_date_does_not_date_an_event_told_in_the_perfect():
     # told as going on, it takes the report's day
     assert span("Polish troops are withdrawing from the Latvian border, officials said Monday.") == (
         "2021-07-26", "2021-07-26", "day")
+
+
+def test_by_the_year_end_is_a_deadline_of_month_precision_as_by_year_end():
+    for text in ("Denmark will pull its frigates out of the gulf by year-end.",
+                 "Denmark will pull its frigates out of the gulf by the year-end."):
+        assert span(text) == ("2021-12", "2021-12", "month"), text
