@@ -55,6 +55,30 @@ def _reporting_before() -> regex.Pattern:
 
 
 @cache
+def _reporting_object_before() -> regex.Pattern:
+    """A reporting verb, then at most three words (its object: ``_after_a_report_and_its_object``
+    checks them), right before a time: "told reporters on", "told his cabinet"."""
+    verbs = alternation(_words()["reporting_verbs"])
+    return regex.compile(r"(?<![\p{L}])(?:%s)\s+(?P<object>(?:[\p{L}\p{N}'’.-]+\s+){1,3}?)"
+                         r"(?:(?i:on|late|early|earlier|later|last|this)\s+){0,2}$" % verbs)
+
+
+def _after_a_report_and_its_object(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "told reporters on Monday the army was ready to withdraw": a time after a reporting verb and
+    its object (words with no function word: no clause or phrase of their own) dates the report,
+    as one right after the verb does - unless the trigger is in that object ("announced the
+    pullout on Monday")."""
+    if not _reporting_words().occur_in(text, max(0, t.start - 60), t.start):
+        return False
+    m = _reporting_object_before().search(text, max(0, t.start - 60), t.start)
+    if m is None or m.start("object") <= trigger[0] < t.start \
+            or _NOUN_MODIFIER.search(text, max(0, t.start - 12), t.start):  # "says the July 2011 timetable"
+        return False
+    words = {w.lower() for w in WORD.findall(m.group("object"))}
+    return words.isdisjoint(_words()["function_words"])
+
+
+@cache
 def _reporting_after() -> regex.Pattern:
     # "withdrew on Monday, according to officials": the source is cited for the event and its time
     verbs = alternation(w for w in _words()["reporting_verbs"] if w != "according to")
@@ -99,7 +123,7 @@ def attach_date(
     if dct is not None and _still_to_come(text, trigger, status):
         usable = [t for t in usable if not _past_time_of_the_plan(text, t, trigger, dct)]
     reporting = [t for t in usable if tied_to_reporting_verb(text, t) or _in_report_opening(text, sentence, t)
-                 or _opens_a_that_clause(text, t, trigger)]
+                 or _opens_a_that_clause(text, t, trigger) or _after_a_report_and_its_object(text, t, trigger)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)
                 and not _past_the_triggers_relative_clause(text, sentence, trigger, t)

@@ -984,3 +984,16 @@ def test_by_the_year_end_is_a_deadline_of_month_precision_as_by_year_end():
     for text in ("Denmark will pull its frigates out of the gulf by year-end.",
                  "Denmark will pull its frigates out of the gulf by the year-end."):
         assert span(text) == ("2021-12", "2021-12", "month"), text
+
+
+def test_a_time_after_a_reporting_verb_and_its_object_dates_the_report():
+    monday = "2021-07-26"
+    # a plan told after "told reporters on Monday" has no date of its own
+    assert span("The premier told reporters on Monday the country was willing to withdraw its troops from Slovakia.",
+                monday) is None
+    # an event told as going on takes the report's day, as after "said on Monday"
+    text = "The Polish army has started withdrawing its troops from Slovakia, a statement said here on Monday."
+    assert span(text, monday) == (monday, monday, "day")
+    # not when the words after the verb begin the time's own phrase ("says the July 2022 timetable")
+    assert span("The minister says the July 2022 timetable to start withdrawing Polish troops from Slovakia holds.",
+                monday) == ("2022-07", "2022-07", "month")
