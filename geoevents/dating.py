@@ -55,6 +55,30 @@ def _reporting_before() -> regex.Pattern:
 
 
 @cache
+def _reporting_object_before() -> regex.Pattern:
+    """A reporting verb, then at most three words (its object: ``_after_a_report_and_its_object``
+    checks them), right before a time: "told reporters on", "told his cabinet"."""
+    verbs = alternation(_words()["reporting_verbs"])
+    return regex.compile(r"(?<![\p{L}])(?:%s)\s+(?P<object>(?:[\p{L}\p{N}'’.-]+\s+){1,3}?)"
+                         r"(?:(?i:on|late|early|earlier|later|last|this)\s+){0,2}$" % verbs)
+
+
+def _after_a_report_and_its_object(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "told reporters on Monday the army was ready to withdraw": a time after a reporting verb and
+    its object (words with no function word: no clause or phrase of their own) dates the report,
+    as one right after the verb does - unless the trigger is in that object ("announced the
+    pullout on Monday")."""
+    if not _reporting_words().occur_in(text, max(0, t.start - 60), t.start):
+        return False
+    m = _reporting_object_before().search(text, max(0, t.start - 60), t.start)
+    if m is None or m.start("object") <= trigger[0] < t.start \
+            or _NOUN_MODIFIER.search(text, max(0, t.start - 12), t.start):  # "says the July 2011 timetable"
+        return False
+    words = {w.lower() for w in WORD.findall(m.group("object"))}
+    return words.isdisjoint(_words()["function_words"])
+
+
+@cache
 def _reporting_after() -> regex.Pattern:
     # "withdrew on Monday, according to officials": the source is cited for the event and its time
     verbs = alternation(w for w in _words()["reporting_verbs"] if w != "according to")
@@ -98,7 +122,8 @@ def attach_date(
               and not (_dates_a_reaction(text, t, trigger) and not _heads_sentence(text, sentence, t))]
     if dct is not None and _still_to_come(text, trigger, status):
         usable = [t for t in usable if not _past_time_of_the_plan(text, t, trigger, dct)]
-    reporting = [t for t in usable if tied_to_reporting_verb(text, t) or _in_report_opening(text, sentence, t)]
+    reporting = [t for t in usable if tied_to_reporting_verb(text, t) or _in_report_opening(text, sentence, t)
+                 or _opens_a_that_clause(text, t, trigger) or _after_a_report_and_its_object(text, t, trigger)]
     in_scope = [t for t in usable if t not in reporting and scope[0] <= t.start and t.end <= scope[1]
                 and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)
                 and not _past_the_triggers_relative_clause(text, sentence, trigger, t)
@@ -134,7 +159,7 @@ def attach_date(
             found = _heading_date(text, sentence, trigger, [t for t in usable if t not in reporting], dct)
         return found
     if reporting and status in (None, "occurred") and tense_at(text, *trigger, *clause) != "future" \
-            and not _told_as_before_the_report(text, trigger) and not _times_another_event(text, trigger):
+            and not _told_as_done_by_the_report(text, trigger) and not _times_another_event(text, trigger):
         chosen = min(reporting, key=lambda t: _distance(t, trigger))
         return _event_date(chosen, [chosen], dct, text, trigger)
     return None
@@ -163,10 +188,22 @@ def _told_as_before_the_report(text: str, trigger: tuple[int, int]) -> bool:
     return _PAST_PERFECT.search(text, max(0, trigger[0] - 40), trigger[0]) is not None
 
 
+_PERFECT = regex.compile(r"(?i)\b(?:had|hadn['’]t|has|have|hasn['’]t|haven['’]t|['’]ve)\s+"
+                         r"(?:(?:not|already|just|also|been|reportedly|only)\s+){0,3}$")
+
+
+def _told_as_done_by_the_report(text: str, trigger: tuple[int, int]) -> bool:
+    """ "troops have arrived in the capital, officials said Wednesday": an event in the perfect,
+    present or past, was done by the time of the report, which is not the event's time (the
+    report dates an event it tells as going on: "said on Wednesday it was beefing up")."""
+    return _PERFECT.search(text, max(0, trigger[0] - 40), trigger[0]) is not None
+
+
 @cache
 def _report_words() -> regex.Pattern:
-    """A reporting verb, "saying" or "that" (``reporting_verbs``, ``report_openers``)."""
-    words = [*_words()["reporting_verbs"], *_words()["report_openers"]]
+    """A reporting verb, a reporting participle ("saying") or the "that" of a report
+    (``reporting_verbs``, ``reporting_participles``)."""
+    words = [*_words()["reporting_verbs"], *_words()["reporting_participles"], "that"]
     return regex.compile(r"(?i)(?<![\p{L}])(?:%s)(?![\p{L}])" % alternation(words))
 
 
@@ -426,6 +463,19 @@ def _in_report_opening(text: str, sentence: tuple[int, int], t: Timex) -> bool:
     first = WORD.search(text, sentence[0], t.start)
     return (first is not None and first.group().lower() in _words()["report_openings"]
             and text.find(",", sentence[0], t.start) == -1 and text.startswith(",", t.end))
+
+
+_THAT_AFTER = regex.compile(r"\s+that\s+(?=\p{L})", regex.IGNORECASE)
+_CLAUSE_BREAK = regex.compile(r"[;:()\[\]]")
+
+
+def _opens_a_that_clause(text: str, t: Timex, trigger: tuple[int, int]) -> bool:
+    """ "told his cabinet on Sunday that the army was ready to withdraw", "sent signals Sunday that
+    it wants to pull out": a time right before the "that" of a clause holding the trigger dates
+    what introduces that clause (a saying, a signal), not the event told in it, as a time tied to
+    a reporting verb does."""
+    m = _THAT_AFTER.match(text, t.end, trigger[0])
+    return m is not None and _CLAUSE_BREAK.search(text, m.end(), trigger[0]) is None
 
 
 _NOUN_MODIFIER = regex.compile(r"(?i)(?:\b(?:the|a|an|its|their|his|her|this|that)\s+|['’]s\s+)$")
@@ -1165,10 +1215,13 @@ def _possessive_on_trigger(text: str, t: Timex, trigger: tuple[int, int]) -> boo
     phrase, not the time, which dates the trigger it qualifies."""
     if not (text.startswith(("'s", "’s"), t.end) and 0 <= trigger[0] - t.end <= _POSSESSIVE_REACH):
         return False
-    between = [w.lower() for w in WORD.findall(text, t.end + 2, trigger[0])]  # the trigger's modifiers
+    # the trigger's modifiers, a name's "of the" left out ("this year's Rim of the Pacific exercise")
+    modifiers = _NAME_OF.sub(" ", text[t.end + 2:trigger[0]])
+    between = [w.lower() for w in WORD.findall(modifiers)]
     return not _SEPARATE.search(text, t.end, trigger[0]) and not set(between) & _words()["function_words"]
 
 
+_NAME_OF = regex.compile(r"(?<=\p{Lu}[\p{L}-]*)\s+of(?:\s+the)?\s+(?=\p{Lu})")
 _POSSESSIVE_REACH = 40  # characters from a time's "'s" to the trigger it qualifies ("Monday's joint naval drills")
 
 

@@ -443,6 +443,9 @@ def test_a_time_whose_possessive_qualifies_the_trigger_dates_it_whatever_the_pre
                 "2024-05-10") == ("2025", "2025", "year")
     assert span("Poland protested before Monday's Russian drills near its border.", "2024-05-10") == (
         "2024-05-06", "2024-05-06", "day")
+    # a name's "of the" among the modifiers: "from" is still the noun phrase's, so no open end
+    assert span("Sweden barred Norway from this year's Guardians of the Fjord naval exercise.", "2024-05-10") == (
+        "2024", "2024", "year")
 
 
 def test_the_upper_bound_of_a_range_of_counts_is_no_year():
@@ -552,6 +555,9 @@ def test_a_vague_time_to_come_dates_the_event_from_the_publication_day_with_no_e
     # not a time of its own: "soon after" counts from another event; "the future" is no near time
     assert span("Spain will withdraw its frigates from the gulf soon after the vote.", "2024-05-10") is None
     assert span("Spain says the dispute will not affect future naval drills with Italy.", "2024-05-10") is None
+    # put off to no time named: "at a later date" gives the event no date
+    assert dates("Some of the frigates leave today; the others will withdraw from the gulf at a later date.",
+                 "2024-05-10") == [("leave", "2024-05-10", "2024-05-10"), ("withdraw", None, None)]
 
 
 def test_until_a_month_gone_by_in_a_clause_still_to_run_is_next_years():
@@ -947,3 +953,47 @@ def test_a_time_inside_an_opening_phrase_after_a_comma_dates_what_the_phrase_nam
     # a time right after the opener is the span itself
     assert span("Analysts said, since May 2019, Turkey has pulled troops out of the region.") == (
         "2019-05", None, "month")
+
+
+def test_a_time_before_the_that_of_a_clause_dates_what_opens_it_not_the_event():
+    # the time dates the telling or the signal; a plan told in the clause has no time of its own
+    # (told on the publication day, a Monday, which a plan's time may be)
+    monday = "2021-07-26"
+    assert span("The premier told his cabinet on Monday that Poland was willing to withdraw its troops from Slovakia.",
+                monday) is None
+    assert span("Officials gave clear signals Monday that the navy may pull its frigates out of the strait.",
+                monday) is None
+    # an event told as happening takes the report's time, as with "said on Monday that"
+    assert span("The premier told his cabinet on Monday that troops were withdrawing from the border.", monday) == (
+        monday, monday, "day")
+    # a time in the clause itself still dates the event
+    assert span("The premier told his cabinet on Monday that the troops will withdraw in August.", monday) == (
+        "2021-08", "2021-08", "month")
+
+
+def test_the_reporting_date_does_not_date_an_event_told_in_the_perfect():
+    # done by the time of the report, at a time the sentence does not give
+    assert span("A Polish engineering unit has arrived in the Latvian port of Liepaja, officials said Monday.") is None
+    assert span("Officials said Monday that Polish troops have withdrawn from the Latvian border.") is None
+    # told as going on, it takes the report's day
+    assert span("Polish troops are withdrawing from the Latvian border, officials said Monday.") == (
+        "2021-07-26", "2021-07-26", "day")
+
+
+def test_by_the_year_end_is_a_deadline_of_month_precision_as_by_year_end():
+    for text in ("Denmark will pull its frigates out of the gulf by year-end.",
+                 "Denmark will pull its frigates out of the gulf by the year-end."):
+        assert span(text) == ("2021-12", "2021-12", "month"), text
+
+
+def test_a_time_after_a_reporting_verb_and_its_object_dates_the_report():
+    monday = "2021-07-26"
+    # a plan told after "told reporters on Monday" has no date of its own
+    assert span("The premier told reporters on Monday the country was willing to withdraw its troops from Slovakia.",
+                monday) is None
+    # an event told as going on takes the report's day, as after "said on Monday"
+    text = "The Polish army has started withdrawing its troops from Slovakia, a statement said here on Monday."
+    assert span(text, monday) == (monday, monday, "day")
+    # not when the words after the verb begin the time's own phrase ("says the July 2022 timetable")
+    assert span("The minister says the July 2022 timetable to start withdrawing Polish troops from Slovakia holds.",
+                monday) == ("2022-07", "2022-07", "month")
