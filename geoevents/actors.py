@@ -32,6 +32,7 @@ from .clauses import (
     past_possessive,
     place_nouns,
     preposition_before,
+    received_before,
     role_lexicon,
     role_words,
     role_words_pattern,
@@ -71,6 +72,9 @@ def attach_actors(
     in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
     roles = [r for r in _roles_of(text, clause, in_clause, year) if not _modifies_a_name(text, r)]
     roles = [r for r in roles if not _speaker(text, r, trigger, roles)]
+    received = found_type == "arms_transfer" and received_before(text, trigger[0])
+    if received:  # "Chile receives a shipment of radars": the recipient before the trigger acts not
+        roles = [r for r in roles if r.mention.start >= trigger[1]]
     sellers = _sellers(text, trigger, roles) if found_type == "arms_transfer" else []
     if sellers:  # "Turkey will buy Russian jets": the buyer acts, the seller is the other party
         roles = [r for r in roles if r not in sellers]
@@ -97,6 +101,8 @@ def attach_actors(
         agents = []  # "once the withdrawal of foreign troops is complete": no one's forces are named
     elif found_type == "arms_transfer" and (origin := _supplier_from(text, trigger, roles)):
         agents = origin  # "transfers of equipment from North Korea to Russia": the sender's
+    elif received:
+        agents = []  # "Peru took delivery of two frigates": the sender is not named
     elif absolute := _absolute_with(text, trigger, roles):
         agents = absolute  # "..., with the Afghan government sending reinforcements": its subject
     else:
@@ -107,6 +113,7 @@ def attach_actors(
                   or _subject_before_aside(text, sentence, trigger, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
                   or _force_phrases(text, trigger, roles) or _subject(text, clause, trigger, roles))
+    unnamed = unnamed or received  # (a receiver's pronoun or its sentence's subject is the recipient too)
     if not agents and not unnamed and not match_at(_FOREIGN_OBJECT_AFTER, text, trigger[1]):  # "of foreign troops"
         agents = (_state_anaphor_possessor(text, sentence, trigger, mentions, year)
                   or _pronoun_antecedent(text, sentence, clause, trigger, mentions, year)

@@ -34,9 +34,11 @@ from .clauses import (
     is_modifier,
     location_prepositions,
     nesting_words,
+    non_actor_prepositions,
     past_possessive,
     place_nouns,
     preposition_before,
+    received_before,
     role_lexicon,
     role_words,
     role_words_pattern,
@@ -66,13 +68,16 @@ class _Candidate:
 
 def attach_locations(
     text: str, sentence: tuple[int, int], trigger: tuple[int, int], event_type: str,
-    mentions: list[Mention], actors: list[Actor],
+    mentions: list[Mention], actors: list[Actor], found_type: str | None = None,
 ) -> list[Location]:
-    """The event's place: the names in the prepositional phrases that belong to the trigger."""
+    """The event's place: the names in the prepositional phrases that belong to the trigger.
+    ``found_type``: the type found, when its role rules are another's (an arms transfer's)."""
     clause = attach_clause(text, sentence, *trigger)
     context = _Context(mentions)
     candidates = _named_places(text, clause, trigger, event_type, mentions, actors, context)
     candidates += _unnamed_places(text, clause, trigger, event_type, mentions, candidates, actors)
+    if not candidates and found_type == "arms_transfer" and received_before(text, trigger[0]):
+        candidates = _recipient(text, clause, trigger, mentions)
     if not candidates:
         candidates = _antecedent(text, clause, mentions, context)
     if not candidates:
@@ -90,6 +95,20 @@ def attach_locations(
     chosen = _chain(text, candidates, min(candidates, key=lambda c: c.rank))
     located = _placed_by_chain([_on_side(c, actors) for c in chosen])
     return _home_ground(located, actors) if event_type == "exercise" else located
+
+
+def _recipient(text: str, clause: tuple[int, int], trigger: tuple[int, int],
+               mentions: list[Mention]) -> list[_Candidate]:
+    """The state that receives an arms transfer, its subject: where the arms go, as "to" it would
+    say ("Chile receives its first shipment of radars" -> Chile)."""
+    before = [m for m in mentions if clause[0] <= m.start and m.end <= trigger[0]]
+    if not before or preposition_before(text, before[-1].start, clause[0], non_actor_prepositions()) is not None:
+        return []
+    actor = before[-1].actor_reading()
+    if actor is None or actor.entity.kind != "state":
+        return []
+    location = _location(text, before[-1], Reading(actor.entity, "name"), "to", None)
+    return [_Candidate(location, (0, _distance(trigger, location.start, location.end)), location.start, location.end)]
 
 
 def _anaphor_preferred(text: str, trigger: tuple[int, int], clause: tuple[int, int],
