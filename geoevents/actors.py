@@ -841,9 +841,31 @@ def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> 
         if text[role.mention.end:role.mention.end + 1] in ("-",) or len(gap) > 3:
             return []
         if all(w in _POSSESSED_GAP for w in gap):
-            return _with_coordinated(text, [role], roles)
+            return _with_coordinated(text, [role, *_premodifiers_listed_before(text, role, trigger, roles)], roles)
         return []
     return []
+
+
+def _premodifiers_listed_before(text: str, last: NameRole, trigger: tuple[int, int],
+                                roles: list[NameRole]) -> list[NameRole]:
+    """The names listed before the last premodifier of a nominal trigger, in one phrase whatever
+    governs it: "concern over *Russian*-Chinese drills", "protests against *US* and South Korean
+    exercises" (the first is no target of "over" or "against": the list modifies the trigger).
+    A state's name only glued by a hyphen ("US-South Korean"): "from Jordan, Kuwait and Iraq,
+    removes" lists places, and no premodifier is cut from its trigger by a punctuation mark."""
+    if _PUNCTUATION.search(text, last.mention.end, trigger[0]):
+        return []
+    listed: list[NameRole] = []
+    current = last
+    for role in reversed([r for r in roles if r.mention.end <= last.mention.start]):
+        gap = text[role.mention.end:current.mention.start]
+        if (not _listed(text, role.mention.end, current.mention.start) or role.place_modifier or role.leads
+                or role.reading.form not in ("demonym", "name", "org", "force")
+                or role.reading.form == "name" and gap not in ("-", "–", "/")):
+            break
+        listed.append(role)
+        current = role
+    return listed
 
 
 _LOCATIVE = {"in", "at", "inside"}
