@@ -265,7 +265,9 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
                               _location(text, mention, reading, relation, phrase_end if noun else None))
             if noun and reading.entity.kind == "state":
                 location = _capital_named_by_state(text, mention, reading, phrase_end, location, mentions)
-            if namesake:  # the town of that name lies elsewhere: the place is known by its name only
+            if reading.entity.kind == "place" and (suffix := match_at(_city_suffix_after(), text, mention.end)):
+                location = _longer_city(text, location, suffix.end())  # "Rio Grande City" is no "Rio Grande"
+            elif namesake:  # the town of that name lies elsewhere: the place is known by its name only
                 location = replace(location, country=None, lat=None, lon=None)
             elif elsewhere := _in_another_state(text, mention, reading, mentions):
                 # "Paris, Texas": the namesake there, if the gazetteer has it; else the name in that state
@@ -275,6 +277,20 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
                             else replace(location, country=elsewhere, lat=None, lon=None))
             candidates.append(_Candidate(location, rank, mention.start, max(phrase_end, location.end)))
     return candidates
+
+
+@cache
+def _city_suffix_after() -> regex.Pattern:
+    """A word that ends a town's name after a place's ("Rio Grande City"; roles.json city_name_suffixes)."""
+    return regex.compile(r"\s(?:%s)\b(?![-’'])" % alternation(role_lexicon()["city_name_suffixes"]))
+
+
+def _longer_city(text: str, location: Location, end: int) -> Location:
+    """A town named after a region or town plus "City" that the gazetteer lacks (it would have been
+    found whole, as "Quezon City" is): not the place of the shorter name, known by its name only;
+    the places listed with it may give its country (_placed_by_chain)."""
+    return replace(location, name=_plain(text[location.start:end]), text=text[location.start:end], end=end,
+                   country=None, lat=None, lon=None, feature="city")
 
 
 _CAPITAL_NOUN = regex.compile(r"(?:['’]s)?\s+capital(?:\s+city)?+(?![\p{L}-]|,?\s+(?-i:\p{Lu})|\s+of\b)",
