@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from . import cachedregex as regex
 from .clauses import (
@@ -840,6 +841,8 @@ def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> 
         gap = _words_between(text, role.mention.end, trigger[0])
         if text[role.mention.end:role.mention.end + 1] in ("-",) or len(gap) > 3:
             return []
+        if _place_list(text, [role], roles):
+            return []  # "from Jordan, Kuwait, and Iraq, removes the radar": a list of places, no premodifier
         if all(w in _POSSESSED_GAP for w in gap):
             return _with_coordinated(text, [role, *_premodifiers_listed_before(text, role, trigger, roles)], roles)
         return []
@@ -1231,7 +1234,7 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
               and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))
               and not _kept_out(text, r, trigger) and not _object_before_a_joined_verb(text, r, trigger)
-              and not _asker(text, r, trigger)]
+              and not _asker(text, r, trigger) and not _place_list(text, [r], roles)]
     fronted = _fronted_clause().match(text, clause[0], trigger[0])
     if fronted and _unnamed_force_subject(text, fronted.end(), trigger[0]):
         # "As Afghans step up, the coalition forces can ... come home": the forces, not the Afghans
@@ -1699,20 +1702,47 @@ def _coordinated_subject(text: str, sentence: tuple[int, int], trigger: tuple[in
     if _stance().search(text, coordinator.end(), trigger[0]):
         return []  # "and demands their immediate withdrawal": the subject judges, it does not act
     before = [m for m in mentions if sentence[0] <= m.start and m.end <= coordinator.start()]
-    roles = [r for r in _subject_roles(text, _roles_of(text, (sentence[0], coordinator.start()), before, year))
+    named = _roles_of(text, (sentence[0], coordinator.start()), before, year)
+    roles = [r for r in _subject_roles(text, named)
              if not r.place_modifier and not r.leads and not _modifies_a_name(text, r)]
     # a bare trigger ("and deploy") shares a plural force's bare verb: "Turkish jets strike ... and deploy"
     bare = staged or _BARE_VERB.fullmatch(text, trigger[0], trigger[1]) is not None
     subjects = [r for r in roles if _verb_follows(text, end := _past_force_noun(text, r) if r.force else r.mention.end,
                                                   bare and end > r.mention.end)]
-    if not subjects or _subordinator().search(text, subjects[-1].mention.end, coordinator.start()):
-        return []  # "until foreign forces stop attacking and withdraw": the subject is not a name
-    listed = [subjects[-1]]  # with the names listed before it ("Japanese and American troops")
-    for r in reversed(roles[:roles.index(subjects[-1])]):
-        if not _CONJUNCT.fullmatch(text, r.mention.end, listed[0].mention.start):
-            break
-        listed.insert(0, r)
-    return listed
+    while subjects:
+        if _subordinator().search(text, subjects[-1].mention.end, coordinator.start()):
+            return []  # "until foreign forces stop attacking and withdraw": the subject is not a name
+        listed = [subjects[-1]]  # with the names listed before it ("Japanese and American troops")
+        for r in reversed(roles[:roles.index(subjects[-1])]):
+            if not _CONJUNCT.fullmatch(text, r.mention.end, listed[0].mention.start):
+                break
+            listed.insert(0, r)
+        if not _place_list(text, listed, named):
+            return listed
+        subjects = [r for r in subjects if r.mention.end <= listed[0].mention.start]  # the subject before it
+    return []
+
+
+_COMMA_AFTER = regex.compile(r"\s*,")
+_PLACE_LIST_PREPOSITIONS = _LOCATIVE | _DIRECTIONAL | {"from", "out of", "across", "around", "throughout"}
+
+
+def _place_list(text: str, listed: list[NameRole], roles: list[NameRole]) -> bool:
+    """"pulls batteries from Qatar, Oman, Bahrain, and Kuwait, removes a radar ... and says": names
+    in a serial list ("A, B and C") opened by a preposition of place and closed by a comma are that
+    phrase's places, not the subject of the verb after the comma ("In Zagreb, Croatia and Serbia
+    withdrew", with no comma after the list, still names the subject)."""
+    if listed[0] not in roles or listed[-1] not in roles:
+        return False
+    start, end = roles.index(listed[0]), roles.index(listed[-1])
+    while start > 0 and _listed(text, roles[start - 1].mention.end, roles[start].mention.start):
+        start -= 1
+    while end + 1 < len(roles) and _listed(text, roles[end].mention.end, roles[end + 1].mention.start):
+        end += 1
+    run = roles[start:end + 1]
+    return (match_at(_COMMA_AFTER, text, run[-1].mention.end) is not None
+            and any(_AND_GAP.search(text, a.mention.end, b.mention.start) for a, b in pairwise(run))
+            and run[0].preposition in _PLACE_LIST_PREPOSITIONS)
 
 
 @cache
