@@ -665,7 +665,7 @@ def _other_forces_next() -> regex.Pattern:
     return regex.compile(r"(?:%s)\s" % alternation(role_lexicon()["listed_other_forces"]), regex.IGNORECASE)
 
 
-_NEXT_TOKEN = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}./-]*)\s+")
+_NEXT_TOKEN = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}./-]*(?:,\d{3}(?![\p{L}\p{N}]))*)\s+")  # ("9,000": one token)
 
 
 def _actor(role: NameRole, kind_role: str) -> Actor:
