@@ -1616,8 +1616,11 @@ def _relative_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int
             continue
         if (reading := mention.actor_reading(year)) is None:
             continue
-        if reading.form in ("capital", "seat") or preposition_before(text, mention.start, sentence[0], governed, True):
+        if reading.form in ("capital", "seat") or (
+                preposition_before(text, mention.start, sentence[0], governed, True)
+                and not (between and _count_of().search(text, max(sentence[0], mention.start - 30), mention.start))):
             return []  # "Mogadishu, which has been abandoned", "a deal with Russia, which halves"
+            # (not a counted force: "Hundreds of Chadian troops, who were deployed")
         return [NameRole(mention, reading, None, False, False)]
     return []
 
