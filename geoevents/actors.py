@@ -121,7 +121,8 @@ def attach_actors(
                   or _participle_subject(text, sentence, clause, trigger, mentions, year)
                   or _relative_antecedent(text, sentence, clause, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
-                  or _forces_taken_up(text, sentence, trigger, mentions, year))
+                  or _forces_taken_up(text, sentence, trigger, mentions, year)
+                  or _government_of_the_main_subject(text, sentence, trigger, mentions, year))
     if not agents and not partners and not unnamed:
         agents = (_commander_of(text, sentence, trigger, mentions, year)
                   or _pair_named_before(text, sentence, clause, trigger, mentions, year)
@@ -1643,6 +1644,41 @@ def _participle_subject(text: str, sentence: tuple[int, int], clause: tuple[int,
 
 
 _PARTICIPLE_OPENERS = {"after", "before", "while", "by", "when", "since", "without"}
+
+
+@cache
+def _subordinate_government() -> regex.Pattern:
+    """A subordinate clause whose subject is the unnamed government ("since 2011, when the government
+    sent", "after the regime had moved"): roles.json subordinators, unnamed_governments."""
+    lexicon = role_lexicon()
+    return regex.compile(r"\b(?:%s)\s+the\s+(?:%s)\s+(?:[\p{L}'’-]+\s+){0,3}$"
+                         % (alternation(lexicon["subordinators"]), alternation(lexicon["unnamed_governments"])),
+                         regex.IGNORECASE)
+
+
+_MAIN_SUBJECT_REACH = 200  # characters between the main clause's subject and the trigger
+
+
+def _government_of_the_main_subject(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+                                    mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"Kenyan troops have been in Somalia since 2011, when the government sent soldiers into the
+    country": the government of a subordinate clause is that of the state whose forces, or which,
+    open the sentence as its subject."""
+    if trigger[0] - sentence[0] > _MAIN_SUBJECT_REACH or not _subordinate_government().search(
+            text, max(sentence[0], trigger[0] - 60), trigger[0]):
+        return []
+    first = next((m for m in mentions if m.start >= sentence[0]), None)
+    if first is None or first.end > trigger[0] or not _OPENING.fullmatch(text, sentence[0], first.start):
+        return []
+    reading = first.actor_reading(year)
+    if (reading is None or reading.entity.kind != "state" or reading.form not in ("name", "demonym", "force")
+            or text.startswith("-", first.end)):
+        return []  # (not a name glued to a modifier: "Somalia-based al-Shabab has fought Kenyan troops")
+    after = text[first.end:first.end + 60]
+    owned = reading.form == "force" or _force_after(after[_POSSESSIVE_OR_LED.match(after).end():])
+    if not owned and not _verb_follows(text, first.end):
+        return []  # the state, or its forces, is the subject: not "Somalia's president said ..."
+    return [NameRole(first, reading, None, owned, False)]
 
 
 def _forces_taken_up(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
