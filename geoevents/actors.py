@@ -1763,6 +1763,7 @@ def _coordinated_subject(text: str, sentence: tuple[int, int], trigger: tuple[in
 
 
 _COMMA_AFTER = regex.compile(r"\s*,")
+_COMMA_OR_AND_AFTER = regex.compile(r"\s*,|\s+(?:and|&)\s", regex.IGNORECASE)
 _PLACE_LIST_PREPOSITIONS = _LOCATIVE | _DIRECTIONAL | {"from", "out of", "across", "around", "throughout"}
 
 
@@ -1771,9 +1772,12 @@ def _place_list(text: str, listed: list[NameRole], roles: list[NameRole]) -> boo
     in a serial list ("A, B and C") opened by a preposition of place and closed by a comma are that
     phrase's places, not the subject of the verb after the comma ("In Zagreb, Croatia and Serbia
     withdrew", with no comma after the list, still names the subject)."""
-    if listed[0] not in roles or listed[-1] not in roles:
+    if match_at(_COMMA_OR_AND_AFTER, text, listed[-1].mention.end) is None:
+        return False  # (most names: neither listed on nor closed by a comma)
+    positions = {id(r): i for i, r in enumerate(roles)}
+    if id(listed[0]) not in positions or id(listed[-1]) not in positions:
         return False
-    start, end = roles.index(listed[0]), roles.index(listed[-1])
+    start, end = positions[id(listed[0])], positions[id(listed[-1])]
     while start > 0 and _listed(text, roles[start - 1].mention.end, roles[start].mention.start):
         start -= 1
     while end + 1 < len(roles) and _listed(text, roles[end].mention.end, roles[end + 1].mention.start):
