@@ -1524,7 +1524,7 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
     found = [NameRole(mention, reading, None, False, False) for mention in mentions
              if mention.start < clause[0] and (reading := mention.actor_reading(year)) is not None
              and not match_at(_event_name_head(), text, mention.end)
-             and not preposition_before(text, mention.start, sentence[0], non_actor_prepositions())]
+             and not _governed_but_by_a_title(text, sentence, mention)]
     if not subject and len({r.reading.entity.code for r in found}) > 1:
         return []  # "Russia criticised NATO after its decision to deploy": whose decision is not told
     accused = [r for r in found if _accusing_before().search(text, max(sentence[0], r.mention.start - 30),
@@ -1534,6 +1534,14 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
         # "Russia criticised NATO, saying it would respond": the speaker)
         return accused[-1:]
     return found[:1]
+
+
+def _governed_but_by_a_title(text: str, sentence: tuple[int, int], mention: Mention) -> bool:
+    """Is the name in a phrase of another word than a title that stands for it ("The Ministry of
+    Defence of Russia says that it ...": Russia; roles.json titles_of_the_state)?"""
+    preposition = preposition_before(text, mention.start, sentence[0], non_actor_prepositions())
+    return bool(preposition) and not (
+        preposition == "of" and _title_of().search(text, max(sentence[0], mention.start - 40), mention.start))
 
 
 _BLAMED_ACT = regex.compile(r"\b(?:after|because|since|when|as|for)\s+(?:it|they)\b", regex.IGNORECASE)
