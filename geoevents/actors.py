@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from . import cachedregex as regex
 from .clauses import (
@@ -32,6 +33,7 @@ from .clauses import (
     past_possessive,
     place_nouns,
     preposition_before,
+    received_before,
     role_lexicon,
     role_words,
     role_words_pattern,
@@ -71,6 +73,9 @@ def attach_actors(
     in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
     roles = [r for r in _roles_of(text, clause, in_clause, year) if not _modifies_a_name(text, r)]
     roles = [r for r in roles if not _speaker(text, r, trigger, roles)]
+    received = found_type == "arms_transfer" and received_before(text, trigger[0])
+    if received:  # "Chile receives a shipment of radars": the recipient before the trigger acts not
+        roles = [r for r in roles if r.mention.start >= trigger[1]]
     sellers = _sellers(text, trigger, roles) if found_type == "arms_transfer" else []
     if sellers:  # "Turkey will buy Russian jets": the buyer acts, the seller is the other party
         roles = [r for r in roles if r not in sellers]
@@ -97,6 +102,8 @@ def attach_actors(
         agents = []  # "once the withdrawal of foreign troops is complete": no one's forces are named
     elif found_type == "arms_transfer" and (origin := _supplier_from(text, trigger, roles)):
         agents = origin  # "transfers of equipment from North Korea to Russia": the sender's
+    elif received:
+        agents = []  # "Peru took delivery of two frigates": the sender is not named
     elif absolute := _absolute_with(text, trigger, roles):
         agents = absolute  # "..., with the Afghan government sending reinforcements": its subject
     else:
@@ -107,13 +114,15 @@ def attach_actors(
                   or _subject_before_aside(text, sentence, trigger, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
                   or _force_phrases(text, trigger, roles) or _subject(text, clause, trigger, roles))
+    unnamed = unnamed or received  # (a receiver's pronoun or its sentence's subject is the recipient too)
     if not agents and not unnamed and not match_at(_FOREIGN_OBJECT_AFTER, text, trigger[1]):  # "of foreign troops"
         agents = (_state_anaphor_possessor(text, sentence, trigger, mentions, year)
                   or _pronoun_antecedent(text, sentence, clause, trigger, mentions, year)
                   or _participle_subject(text, sentence, clause, trigger, mentions, year)
                   or _relative_antecedent(text, sentence, clause, mentions, year)
                   or _coordinated_subject(text, sentence, trigger, mentions, year)
-                  or _forces_taken_up(text, sentence, trigger, mentions, year))
+                  or _forces_taken_up(text, sentence, trigger, mentions, year)
+                  or _government_of_the_main_subject(text, sentence, trigger, mentions, year))
     if not agents and not partners and not unnamed:
         agents = (_commander_of(text, sentence, trigger, mentions, year)
                   or _pair_named_before(text, sentence, clause, trigger, mentions, year)
@@ -657,7 +666,7 @@ def _other_forces_next() -> regex.Pattern:
     return regex.compile(r"(?:%s)\s" % alternation(role_lexicon()["listed_other_forces"]), regex.IGNORECASE)
 
 
-_NEXT_TOKEN = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}./-]*)\s+")
+_NEXT_TOKEN = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}./-]*(?:,\d{3}(?![\p{L}\p{N}]))*)\s+")  # ("9,000": one token)
 
 
 def _actor(role: NameRole, kind_role: str) -> Actor:
@@ -833,10 +842,34 @@ def _premodifier(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> 
         gap = _words_between(text, role.mention.end, trigger[0])
         if text[role.mention.end:role.mention.end + 1] in ("-",) or len(gap) > 3:
             return []
+        if _place_list(text, [role], roles):
+            return []  # "from Jordan, Kuwait, and Iraq, removes the radar": a list of places, no premodifier
         if all(w in _POSSESSED_GAP for w in gap):
-            return _with_coordinated(text, [role], roles)
+            return _with_coordinated(text, [role, *_premodifiers_listed_before(text, role, trigger, roles)], roles)
         return []
     return []
+
+
+def _premodifiers_listed_before(text: str, last: NameRole, trigger: tuple[int, int],
+                                roles: list[NameRole]) -> list[NameRole]:
+    """The names listed before the last premodifier of a nominal trigger, in one phrase whatever
+    governs it: "concern over *Russian*-Chinese drills", "protests against *US* and South Korean
+    exercises" (the first is no target of "over" or "against": the list modifies the trigger).
+    A state's name only glued by a hyphen ("US-South Korean"): "from Jordan, Kuwait and Iraq,
+    removes" lists places, and no premodifier is cut from its trigger by a punctuation mark."""
+    if _PUNCTUATION.search(text, last.mention.end, trigger[0]):
+        return []
+    listed: list[NameRole] = []
+    current = last
+    for role in reversed([r for r in roles if r.mention.end <= last.mention.start]):
+        gap = text[role.mention.end:current.mention.start]
+        if (not _listed(text, role.mention.end, current.mention.start) or role.place_modifier or role.leads
+                or role.reading.form not in ("demonym", "name", "org", "force")
+                or role.reading.form == "name" and gap not in ("-", "–", "/")):
+            break
+        listed.append(role)
+        current = role
+    return listed
 
 
 _LOCATIVE = {"in", "at", "inside"}
@@ -1202,7 +1235,7 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
               and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))
               and not _kept_out(text, r, trigger) and not _object_before_a_joined_verb(text, r, trigger)
-              and not _asker(text, r, trigger)]
+              and not _asker(text, r, trigger) and not _place_list(text, [r], roles)]
     fronted = _fronted_clause().match(text, clause[0], trigger[0])
     if fronted and _unnamed_force_subject(text, fronted.end(), trigger[0]):
         # "As Afghans step up, the coalition forces can ... come home": the forces, not the Afghans
@@ -1491,7 +1524,7 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
     found = [NameRole(mention, reading, None, False, False) for mention in mentions
              if mention.start < clause[0] and (reading := mention.actor_reading(year)) is not None
              and not match_at(_event_name_head(), text, mention.end)
-             and not preposition_before(text, mention.start, sentence[0], non_actor_prepositions())]
+             and not _governed_but_by_a_title(text, sentence, mention)]
     if not subject and len({r.reading.entity.code for r in found}) > 1:
         return []  # "Russia criticised NATO after its decision to deploy": whose decision is not told
     accused = [r for r in found if _accusing_before().search(text, max(sentence[0], r.mention.start - 30),
@@ -1501,6 +1534,14 @@ def _pronoun_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int,
         # "Russia criticised NATO, saying it would respond": the speaker)
         return accused[-1:]
     return found[:1]
+
+
+def _governed_but_by_a_title(text: str, sentence: tuple[int, int], mention: Mention) -> bool:
+    """Is the name in a phrase of another word than a title that stands for it ("The Ministry of
+    Defence of Russia says that it ...": Russia; roles.json titles_of_the_state)?"""
+    preposition = preposition_before(text, mention.start, sentence[0], non_actor_prepositions())
+    return bool(preposition) and not (
+        preposition == "of" and _title_of().search(text, max(sentence[0], mention.start - 40), mention.start))
 
 
 _BLAMED_ACT = regex.compile(r"\b(?:after|because|since|when|as|for)\s+(?:it|they)\b", regex.IGNORECASE)
@@ -1584,8 +1625,11 @@ def _relative_antecedent(text: str, sentence: tuple[int, int], clause: tuple[int
             continue
         if (reading := mention.actor_reading(year)) is None:
             continue
-        if reading.form in ("capital", "seat") or preposition_before(text, mention.start, sentence[0], governed, True):
+        if reading.form in ("capital", "seat") or (
+                preposition_before(text, mention.start, sentence[0], governed, True)
+                and not (between and _count_of().search(text, max(sentence[0], mention.start - 30), mention.start))):
             return []  # "Mogadishu, which has been abandoned", "a deal with Russia, which halves"
+            # (not a counted force: "Hundreds of Chadian troops, who were deployed")
         return [NameRole(mention, reading, None, False, False)]
     return []
 
@@ -1608,6 +1652,41 @@ def _participle_subject(text: str, sentence: tuple[int, int], clause: tuple[int,
 
 
 _PARTICIPLE_OPENERS = {"after", "before", "while", "by", "when", "since", "without"}
+
+
+@cache
+def _subordinate_government() -> regex.Pattern:
+    """A subordinate clause whose subject is the unnamed government ("since 2011, when the government
+    sent", "after the regime had moved"): roles.json subordinators, unnamed_governments."""
+    lexicon = role_lexicon()
+    return regex.compile(r"\b(?:%s)\s+the\s+(?:%s)\s+(?:[\p{L}'’-]+\s+){0,3}$"
+                         % (alternation(lexicon["subordinators"]), alternation(lexicon["unnamed_governments"])),
+                         regex.IGNORECASE)
+
+
+_MAIN_SUBJECT_REACH = 200  # characters between the main clause's subject and the trigger
+
+
+def _government_of_the_main_subject(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
+                                    mentions: list[Mention], year: int | None) -> list[NameRole]:
+    """"Kenyan troops have been in Somalia since 2011, when the government sent soldiers into the
+    country": the government of a subordinate clause is that of the state whose forces, or which,
+    open the sentence as its subject."""
+    if trigger[0] - sentence[0] > _MAIN_SUBJECT_REACH or not _subordinate_government().search(
+            text, max(sentence[0], trigger[0] - 60), trigger[0]):
+        return []
+    first = next((m for m in mentions if m.start >= sentence[0]), None)
+    if first is None or first.end > trigger[0] or not _OPENING.fullmatch(text, sentence[0], first.start):
+        return []
+    reading = first.actor_reading(year)
+    if (reading is None or reading.entity.kind != "state" or reading.form not in ("name", "demonym", "force")
+            or text.startswith("-", first.end)):
+        return []  # (not a name glued to a modifier: "Somalia-based al-Shabab has fought Kenyan troops")
+    after = text[first.end:first.end + 60]
+    owned = reading.form == "force" or _force_after(after[_POSSESSIVE_OR_LED.match(after).end():])
+    if not owned and not _verb_follows(text, first.end):
+        return []  # the state, or its forces, is the subject: not "Somalia's president said ..."
+    return [NameRole(first, reading, None, owned, False)]
 
 
 def _forces_taken_up(text: str, sentence: tuple[int, int], trigger: tuple[int, int], mentions: list[Mention],
@@ -1670,20 +1749,51 @@ def _coordinated_subject(text: str, sentence: tuple[int, int], trigger: tuple[in
     if _stance().search(text, coordinator.end(), trigger[0]):
         return []  # "and demands their immediate withdrawal": the subject judges, it does not act
     before = [m for m in mentions if sentence[0] <= m.start and m.end <= coordinator.start()]
-    roles = [r for r in _subject_roles(text, _roles_of(text, (sentence[0], coordinator.start()), before, year))
+    named = _roles_of(text, (sentence[0], coordinator.start()), before, year)
+    roles = [r for r in _subject_roles(text, named)
              if not r.place_modifier and not r.leads and not _modifies_a_name(text, r)]
     # a bare trigger ("and deploy") shares a plural force's bare verb: "Turkish jets strike ... and deploy"
     bare = staged or _BARE_VERB.fullmatch(text, trigger[0], trigger[1]) is not None
     subjects = [r for r in roles if _verb_follows(text, end := _past_force_noun(text, r) if r.force else r.mention.end,
                                                   bare and end > r.mention.end)]
-    if not subjects or _subordinator().search(text, subjects[-1].mention.end, coordinator.start()):
-        return []  # "until foreign forces stop attacking and withdraw": the subject is not a name
-    listed = [subjects[-1]]  # with the names listed before it ("Japanese and American troops")
-    for r in reversed(roles[:roles.index(subjects[-1])]):
-        if not _CONJUNCT.fullmatch(text, r.mention.end, listed[0].mention.start):
-            break
-        listed.insert(0, r)
-    return listed
+    while subjects:
+        if _subordinator().search(text, subjects[-1].mention.end, coordinator.start()):
+            return []  # "until foreign forces stop attacking and withdraw": the subject is not a name
+        listed = [subjects[-1]]  # with the names listed before it ("Japanese and American troops")
+        for r in reversed(roles[:roles.index(subjects[-1])]):
+            if not _CONJUNCT.fullmatch(text, r.mention.end, listed[0].mention.start):
+                break
+            listed.insert(0, r)
+        if not _place_list(text, listed, named):
+            return listed
+        subjects = [r for r in subjects if r.mention.end <= listed[0].mention.start]  # the subject before it
+    return []
+
+
+_COMMA_AFTER = regex.compile(r"\s*,")
+_COMMA_OR_AND_AFTER = regex.compile(r"\s*,|\s+(?:and|&)\s", regex.IGNORECASE)
+_PLACE_LIST_PREPOSITIONS = _LOCATIVE | _DIRECTIONAL | {"from", "out of", "across", "around", "throughout"}
+
+
+def _place_list(text: str, listed: list[NameRole], roles: list[NameRole]) -> bool:
+    """"pulls batteries from Qatar, Oman, Bahrain, and Kuwait, removes a radar ... and says": names
+    in a serial list ("A, B and C") opened by a preposition of place and closed by a comma are that
+    phrase's places, not the subject of the verb after the comma ("In Zagreb, Croatia and Serbia
+    withdrew", with no comma after the list, still names the subject)."""
+    if match_at(_COMMA_OR_AND_AFTER, text, listed[-1].mention.end) is None:
+        return False  # (most names: neither listed on nor closed by a comma)
+    positions = {id(r): i for i, r in enumerate(roles)}
+    if id(listed[0]) not in positions or id(listed[-1]) not in positions:
+        return False
+    start, end = positions[id(listed[0])], positions[id(listed[-1])]
+    while start > 0 and _listed(text, roles[start - 1].mention.end, roles[start].mention.start):
+        start -= 1
+    while end + 1 < len(roles) and _listed(text, roles[end].mention.end, roles[end + 1].mention.start):
+        end += 1
+    run = roles[start:end + 1]
+    return (match_at(_COMMA_AFTER, text, run[-1].mention.end) is not None
+            and any(_AND_GAP.search(text, a.mention.end, b.mention.start) for a, b in pairwise(run))
+            and run[0].preposition in _PLACE_LIST_PREPOSITIONS)
 
 
 @cache

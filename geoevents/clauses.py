@@ -68,6 +68,36 @@ _BREAK_DASHES = ("–", "—", "-")
 
 
 @cache
+def _receiving() -> regex.Pattern:
+    """A verb of receiving and at most three words of its object before a trigger ("receives its
+    first shipment of", "took delivery of a consignment of"), no clause word between (roles.json
+    receiving_verbs, taking_delivery_verbs)."""
+    return regex.compile(r"\b(?:%s|(?:%s)\s+delivery\s+of)\s+(?:(?!(?:and|or|but|before|after|from|to|for|as|"
+                         r"while|when)\b)[\p{L}\p{N}'’-]+\s+){0,3}$"
+                         % (alternation(role_lexicon()["receiving_verbs"]),
+                            alternation(role_lexicon()["taking_delivery_verbs"])), regex.IGNORECASE)
+
+
+@cache
+def _taking_delivery() -> regex.Pattern:
+    """"took" right before a trigger of delivery: "took delivery of" (roles.json taking_delivery_verbs)."""
+    return regex.compile(r"\b(?:%s)\s+$" % alternation(role_lexicon()["taking_delivery_verbs"]), regex.IGNORECASE)
+
+
+_RECEIVING_REACH = 60  # characters before a trigger where a verb of receiving is looked for
+
+
+def received_before(text: str, start: int) -> bool:
+    """Is the arms transfer starting at ``start`` the object of a verb of receiving ("Chile receives
+    its first shipment of missiles from Sweden", "Peru took delivery of")? Its subject is then the
+    recipient, not the sender: no agent (actors.py) but the place the arms go to (places.py)."""
+    floor = max(0, start - _RECEIVING_REACH)
+    return (_receiving().search(text, floor, start) is not None
+            or text[start:start + 8].lower() in ("delivery", "deliveri")
+            and _taking_delivery().search(text, floor, start) is not None)
+
+
+@cache
 def _clause_break() -> StartsPattern:
     openers = role_lexicon()["clause_openers"]
     return StartsPattern(regex.compile(

@@ -229,7 +229,7 @@ def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: li
     trigger = (candidate.start, candidate.end)
     kind = attachment_type(candidate.rule.type, role_lexicon()["location_prepositions"])
     actors = attach_actors(text, sentence, trigger, kind, names, year, candidate.rule.type)
-    locations = attach_locations(text, sentence, trigger, kind, names, actors)
+    locations = attach_locations(text, sentence, trigger, kind, names, actors, candidate.rule.type)
     actors = add_host(actors, locations, kind)
     status = ordered_by_other(text, sentence, trigger, status_of(text, sentence, trigger), actors, names, year)
     status = denied_later(text, sentence, trigger, status)

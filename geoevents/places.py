@@ -34,9 +34,11 @@ from .clauses import (
     is_modifier,
     location_prepositions,
     nesting_words,
+    non_actor_prepositions,
     past_possessive,
     place_nouns,
     preposition_before,
+    received_before,
     role_lexicon,
     role_words,
     role_words_pattern,
@@ -66,13 +68,16 @@ class _Candidate:
 
 def attach_locations(
     text: str, sentence: tuple[int, int], trigger: tuple[int, int], event_type: str,
-    mentions: list[Mention], actors: list[Actor],
+    mentions: list[Mention], actors: list[Actor], found_type: str | None = None,
 ) -> list[Location]:
-    """The event's place: the names in the prepositional phrases that belong to the trigger."""
+    """The event's place: the names in the prepositional phrases that belong to the trigger.
+    ``found_type``: the type found, when its role rules are another's (an arms transfer's)."""
     clause = attach_clause(text, sentence, *trigger)
     context = _Context(mentions)
     candidates = _named_places(text, clause, trigger, event_type, mentions, actors, context)
     candidates += _unnamed_places(text, clause, trigger, event_type, mentions, candidates, actors)
+    if not candidates and found_type == "arms_transfer" and received_before(text, trigger[0]):
+        candidates = _recipient(text, clause, trigger, mentions)
     if not candidates:
         candidates = _antecedent(text, clause, mentions, context)
     if not candidates:
@@ -90,6 +95,20 @@ def attach_locations(
     chosen = _chain(text, candidates, min(candidates, key=lambda c: c.rank))
     located = _placed_by_chain([_on_side(c, actors) for c in chosen])
     return _home_ground(located, actors) if event_type == "exercise" else located
+
+
+def _recipient(text: str, clause: tuple[int, int], trigger: tuple[int, int],
+               mentions: list[Mention]) -> list[_Candidate]:
+    """The state that receives an arms transfer, its subject: where the arms go, as "to" it would
+    say ("Chile receives its first shipment of radars" -> Chile)."""
+    before = [m for m in mentions if clause[0] <= m.start and m.end <= trigger[0]]
+    if not before or preposition_before(text, before[-1].start, clause[0], non_actor_prepositions()) is not None:
+        return []
+    actor = before[-1].actor_reading()
+    if actor is None or actor.entity.kind != "state":
+        return []
+    location = _location(text, before[-1], Reading(actor.entity, "name"), "to", None)
+    return [_Candidate(location, (0, _distance(trigger, location.start, location.end)), location.start, location.end)]
 
 
 def _anaphor_preferred(text: str, trigger: tuple[int, int], clause: tuple[int, int],
@@ -246,7 +265,9 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
                               _location(text, mention, reading, relation, phrase_end if noun else None))
             if noun and reading.entity.kind == "state":
                 location = _capital_named_by_state(text, mention, reading, phrase_end, location, mentions)
-            if namesake:  # the town of that name lies elsewhere: the place is known by its name only
+            if reading.entity.kind == "place" and (suffix := match_at(_city_suffix_after(), text, mention.end)):
+                location = _longer_city(text, location, suffix.end())  # "Rio Grande City" is no "Rio Grande"
+            elif namesake:  # the town of that name lies elsewhere: the place is known by its name only
                 location = replace(location, country=None, lat=None, lon=None)
             elif elsewhere := _in_another_state(text, mention, reading, mentions):
                 # "Paris, Texas": the namesake there, if the gazetteer has it; else the name in that state
@@ -256,6 +277,20 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
                             else replace(location, country=elsewhere, lat=None, lon=None))
             candidates.append(_Candidate(location, rank, mention.start, max(phrase_end, location.end)))
     return candidates
+
+
+@cache
+def _city_suffix_after() -> regex.Pattern:
+    """A word that ends a town's name after a place's ("Rio Grande City"; roles.json city_name_suffixes)."""
+    return regex.compile(r"\s(?:%s)\b(?![-’'])" % alternation(role_lexicon()["city_name_suffixes"]))
+
+
+def _longer_city(text: str, location: Location, end: int) -> Location:
+    """A town named after a region or town plus "City" that the gazetteer lacks (it would have been
+    found whole, as "Quezon City" is): not the place of the shorter name, known by its name only;
+    the places listed with it may give its country (_placed_by_chain)."""
+    return replace(location, name=_plain(text[location.start:end]), text=text[location.start:end], end=end,
+                   country=None, lat=None, lon=None, feature="city")
 
 
 _CAPITAL_NOUN = regex.compile(r"(?:['’]s)?\s+capital(?:\s+city)?+(?![\p{L}-]|,?\s+(?-i:\p{Lu})|\s+of\b)",

@@ -39,3 +39,14 @@ def test_a_force_name_many_states_use_yields_to_the_state_named():
     assert [a.code for a in event.actors] == ["MEX"]
     (event,) = extract("The National Guard was deployed to Chicago on Monday.", published="2024-03-10")
     assert [a.code for a in event.actors] == ["USA"]
+
+
+def test_a_serial_list_of_places_closed_by_a_comma_is_no_subject():
+    text = ("The Pentagon withdraws six air defence batteries from Qatar, Oman, and Bahrain, withdraws a radar "
+            "from Kuwait, and says most of its jets will be withdrawn too.")
+    events = extract(text, published=DCT)
+    assert len(events) >= 2
+    for event in events:
+        assert [a.code for a in event.actors] == ["USA"], event
+    (fronted,) = extract("In Zagreb, Croatia and Serbia withdrew troops from the border.", published=DCT)
+    assert sorted(a.code for a in fronted.actors) == ["HRV", "SRB"]

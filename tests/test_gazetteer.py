@@ -31,6 +31,10 @@ def names(text, year=None):
         ("LNA and GNA forces clashed.", [("LNA", "LNA"), ("GNA", "LBY")]),
         ("The Hellenic Navy sent a frigate.", [("Hellenic Navy", "GRC")]),
         ("The Republic of Korea Marine Corps landed on the beach.", [("Republic of Korea Marine Corps", "KOR")]),
+        # service acronyms, also glued by a hyphen
+        ("ROKAF-USAF air drills began.", [("ROKAF", "KOR"), ("USAF", "USA")]),
+        ("RAAF and RNZAF crews trained together.", [("RAAF", "AUS"), ("RNZAF", "NZL")]),
+        ("The JMSDF and the PLAAF were on alert.", [("JMSDF", "JPN"), ("PLAAF", "CHN")]),
     ],
 )
 def test_names_resolve_to_actor_codes(text, expected):
