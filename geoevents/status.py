@@ -62,11 +62,65 @@ _ASPECT_REACH = 3  # words from an aspect verb to the transparent cue it governs
 _NEAR_MODAL = 4  # words before a participle in which a modal makes it non-finite ("will see troops stationed")
 # a name's acronym in brackets right before the trigger's clause ("a proposal by the Economic
 # Community of West African States (ECOWAS) of sending"): no clause break
+# ", and" and the words of a list item before its trigger ("..., and for the deployment")
+_LIST_JOINT = regex.compile(r",(\s+and\s+)(?:[\w'’-]+\s+){0,4}$", regex.IGNORECASE)
+_LIST_JOINT_REACH = 60  # characters before the trigger searched for it
+_HAVE = frozenset({"has", "have", "had"})
 _ACRONYM_ASIDE = regex.compile(r"\(\s*(?-i:\p{Lu})[\p{Lu}\p{N}.&-]{1,11}\s*\)\s*$")
 
 
 def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> str:
     """The status of the event named by ``text[trigger[0]:trigger[1]]``."""
+    joined = _as_one_list(text, sentence, trigger, status_lexicon())
+    if joined is None:
+        return _status_in_clause(text, sentence, trigger)
+    return _status_in_clause(joined, (0, len(joined)), (trigger[0] - sentence[0], trigger[1] - sentence[0]))
+
+
+def _as_one_list(text: str, sentence: tuple[int, int], trigger: tuple[int, int], lex: StatusLexicon) -> str | None:
+    """The sentence with the commas of a list and its middle items blanked, when the trigger heads
+    its last item after ", and" with no verb of its own ("demanded the removal of the missiles, and the withdrawal of
+    the battalions", "may hold drills, and deploy troops"): the item shares the verb that governs
+    the list, which the comma would cut off. None when the trigger heads no such item. Items
+    before it count only when they open the same way (a determiner, a gerund, "for", "to")."""
+    joint = _LIST_JOINT.search(text, max(sentence[0], trigger[0] - _LIST_JOINT_REACH), trigger[0])
+    if joint is None:
+        return None
+    words = [w.lower() for w in _WORD.findall(text, joint.end(1), trigger[1])]
+    if not words or any((w in lex.be or w in lex.modals or w in lex.pronoun_subjects or w in _HAVE)
+                        and not (i == 0 and w in lex.list_conjunct_openers) for i, w in enumerate(words[:-1])):
+        return None
+    form = TriggerForm.of(text, joint.start(), trigger, lex)
+    if form.finite or form.bare_with_subject:
+        return None
+    kind = _item_kind(words[0], lex, form.nominal)
+    commas = [joint.start()]
+    while (before := text.rfind(",", sentence[0], commas[-1])) >= 0:
+        first = _WORD.search(text, before + 1, commas[-1])
+        if first is None or kind == "other" or _item_kind(first.group().lower(), lex) != kind:
+            break
+        commas.append(before)
+    # the items between the first and the last go too: their own cues govern only them ("moving
+    # troops into bases by next year, and sending commandos" is no plan for the commandos)
+    start, end = commas[-1] - sentence[0], joint.start() + 1 - sentence[0]
+    joined = text[sentence[0]:sentence[1]]
+    return joined[:start] + " " * (end - start) + joined[end:]
+
+
+def _item_kind(word: str, lex: StatusLexicon, nominal: bool = False) -> str:
+    """How a list item opens: "for" or "to" (status.json list_conjunct_openers), a gerund, a noun
+    phrase (a determiner; for the trigger's own item, any word before a noun trigger), else a verb
+    or a word that opens no list item ("other")."""
+    if word in lex.list_conjunct_openers:
+        return word
+    if word.endswith("ing") and not nominal:
+        return "gerund"
+    if word in lex.determiners or word.endswith(("'s", "’s")) or nominal:
+        return "noun"
+    return "other"
+
+
+def _status_in_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> str:
     lex = status_lexicon()
     clause = _past_acronym_asides(text, sentence, trigger, clause_of(text, sentence, *trigger))
     left = _left_bound(text, sentence, clause[0], trigger[0], lex)
