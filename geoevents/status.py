@@ -28,16 +28,25 @@ Afterwards a conditional right after a planned event makes it uncertain ("would 
 asked"), as does a condition opening the sentence ("If talks fail, Israel will send troops");
 ``adjust_for_date`` makes an event dated after publication planned. The cue lists
 are data: ``data/lexicon/status.json`` (compiled by ``cues.py``).
+
+``event_status`` is the stage's entry: ``status_of``, then the checks that need the event's
+actors or the words after its clause (an order given by others, ``orders.py``; a report denied
+later in the sentence, ``denials.py``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from . import cachedregex as regex
 from .clauses import clause_of, force_nouns
 from .cues import Cue, StatusLexicon, status_lexicon
+from .denials import denied_later
+from .gazetteer import Mention
+from .model import Actor
+from .orders import ordered_by_other
 from .reach import PHRASE_REACH, match_at
 
 # transparent cues and the status they give when nothing that governs them decides
@@ -67,6 +76,15 @@ _LIST_JOINT = regex.compile(r",(\s+and\s+)(?:[\w'’-]+\s+){0,4}$", regex.IGNORE
 _LIST_JOINT_REACH = 60  # characters before the trigger searched for it
 _HAVE = frozenset({"has", "have", "had"})
 _ACRONYM_ASIDE = regex.compile(r"\(\s*(?-i:\p{Lu})[\p{Lu}\p{N}.&-]{1,11}\s*\)\s*$")
+
+
+def event_status(text: str, sentence: tuple[int, int], trigger: tuple[int, int], actors: Sequence[Actor],
+                 names: Sequence[Mention], year: int | None) -> str:
+    """The status stage: the cues of the trigger's clause (``status_of``), then what the rest of
+    the sentence says of them: a plan ordered by a party that is not among the event's actors is
+    a demand by others (``orders.py``), a report denied after the trigger is negated (``denials.py``)."""
+    status = ordered_by_other(text, sentence, trigger, status_of(text, sentence, trigger), actors, names, year)
+    return denied_later(text, sentence, trigger, status)
 
 
 def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> str:
