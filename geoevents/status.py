@@ -587,13 +587,26 @@ def _from_left(text: str, sentence: tuple[int, int], left: int, trigger: tuple[i
         return _reaching_cue(text, left, trigger[0], lex) or "occurred"
     if form.first.endswith("ing") and _evaluated(text, left, trigger[0], form.before, lex):
         return "occurred"
-    cues = lex.cues_in(text, left, trigger[0])
+    cues = _outside_infinitives(text, lex.cues_in(text, left, trigger[0]), trigger[0], form)
     infinitive = _infinitive(text, left, trigger[0], form.before, lex)
     if infinitive is not None and not any(c.start <= infinitive.start < c.end for c in cues):
         cues = sorted([*cues, infinitive], key=lambda c: c.start)
     if _opened_by_act(text, left, cues, lex):
         return "occurred"
     return _walk(text, cues, trigger[0], lex, left)
+
+
+def _outside_infinitives(text: str, cues: list[Cue], trigger_start: int, form: TriggerForm) -> list[Cue]:
+    """The cues, without a verb of trying, threatening or refusing before a participle clause
+    set off by a comma ("Armed men attempt to seize a base, withdrawing soon afterwards",
+    "refused to attend, pulling out of the talks"): such a cue governs its own infinitive, while
+    the participle tells what the subject did; a modal or plan before them still reaches it
+    ("may try to storm the town, retreating later")."""
+    if form.nominal or not form.first.endswith("ing") or not _COMMA_BEFORE.search(text, 0, trigger_start):
+        return cues
+    comma = trigger_start - len(_COMMA_BEFORE.search(text, 0, trigger_start).group())
+    return [c for c in cues if not (c.category in ("uncertain", "negated") and c.text.endswith(" to")
+                                    and c.end < comma and _WORD.search(text, c.end, comma))]
 
 
 def _opened_by_act(text: str, left: int, cues: list[Cue], lex: StatusLexicon) -> bool:
