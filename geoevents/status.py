@@ -144,6 +144,9 @@ def _status_in_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, 
     left = _left_bound(text, sentence, clause[0], trigger[0], lex)
     form = TriggerForm.of(text, left, trigger, lex)
     status = _right_predicate(text, clause, trigger, lex) if form.nominal else None
+    if status is None and _gerund_subject(form):
+        # "sending the planes would require a new mandate": the gerund heads the subject, whose predicate decides
+        status = _predicate_at(text, trigger[1], min(clause[1], trigger[1] + 120), lex, reach=_PHRASE_REACH)
     scope = _scoping_cue(text, sentence, left, trigger, lex) if form.nominal else None
     if scope is not None:
         predicate = _predicate_after(text, sentence, trigger, lex)
@@ -183,6 +186,13 @@ def _status_in_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, 
     if status in ("occurred", "planned") and _yes_no_question(text, sentence, lex):
         return "uncertain"  # "Will Russia withdraw its troops?": questioned (GUIDELINE.md)
     return status
+
+
+def _gerund_subject(form: TriggerForm) -> bool:
+    """A gerund that opens its clause, or the clause after "that": the head of its subject
+    ("Withdrawing the troops will take months", "said that sending the planes would require")."""
+    return (not form.nominal and not form.finite and form.first.endswith("ing")
+            and (not form.before or form.before[-1].lower() == "that"))
 
 
 def _past_acronym_asides(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
