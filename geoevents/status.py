@@ -54,6 +54,7 @@ _TRANSPARENT = {"planned": "planned", "deontic": "uncertain", "aspect": "occurre
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|n['’]t\b")
 _COMMA = regex.compile(r"[,;:]")
 _COMMA_BEFORE = regex.compile(r",\s*$")  # a subordinate clause set off by commas ("The marines, when ...")
+_COMMA_REACH = 8  # characters before a trigger searched for the comma right before it
 _AND = regex.compile(r"\s(?:and|but)\s")
 _TO_AFTER = regex.compile(r"\s+to\b", regex.IGNORECASE)  # "not to": an infinitive the particle negates
 _COORDINATORS = ("and", "but", "then")
@@ -612,9 +613,10 @@ def _outside_infinitives(text: str, cues: list[Cue], trigger_start: int, form: T
     "refused to attend, pulling out of the talks"): such a cue governs its own infinitive, while
     the participle tells what the subject did; a modal or plan before them still reaches it
     ("may try to storm the town, retreating later")."""
-    if form.nominal or not form.first.endswith("ing") or not _COMMA_BEFORE.search(text, 0, trigger_start):
+    comma_before = _COMMA_BEFORE.search(text, max(0, trigger_start - _COMMA_REACH), trigger_start)
+    if form.nominal or not form.first.endswith("ing") or comma_before is None:
         return cues
-    comma = trigger_start - len(_COMMA_BEFORE.search(text, 0, trigger_start).group())
+    comma = comma_before.start()
     return [c for c in cues if not (c.category in ("uncertain", "negated") and c.text.endswith(" to")
                                     and c.end < comma and _WORD.search(text, c.end, comma))]
 

@@ -409,7 +409,7 @@ class SentenceContext:
         """"send Ukraine a $125 million military aid package", "sending Israel weapons": a state
         or group named right after the verb receives the weapons named after it (a double
         object), up to the clause's first break."""
-        space = _SPACES.match(self.text, candidate.end)
+        space = _SPACES.match(self.text, candidate.end, self.end)
         party = next((mention for mention in self.mentions if space and mention.start == space.end()
                       and mention.actor_reading() is not None and mention.text[:1].isupper()), None)
         if party is None:
