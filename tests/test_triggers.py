@@ -470,3 +470,11 @@ def test_forces_arriving_with_their_weapons_are_still_deployed(text, dct):
 ])
 def test_forces_moved_to_a_place_against_a_threat_are_still_deployed(text, dct):
     assert [e.type for e in extract(text, published=dct)] == ["deployment"]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked the post and government troops arrived an hour later.",
+    "The soldiers held off the jihadists until government reinforcements arrived.",
+])
+def test_state_forces_arriving_after_insurgents_are_still_deployed(text, dct):
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
