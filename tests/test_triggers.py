@@ -459,6 +459,7 @@ def test_forces_withdrawing_in_a_lawyers_statement_still_withdraw(text, dct):
     "Troops with their weapons arrived in the capital on Monday.",
     "A ship carrying 300 marines arrived in the port on Friday.",
     "Two hundred soldiers arrived in the town with heavy weapons.",
+    "The first batch of peacekeepers arrived in the capital on Monday.",
 ])
 def test_forces_arriving_with_their_weapons_are_still_deployed(text, dct):
     assert [e.type for e in extract(text, published=dct)] == ["deployment"]
