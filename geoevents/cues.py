@@ -145,6 +145,7 @@ class StatusLexicon:
         self.present_bare_cues = frozenset(data["present_bare_cues"])
         self.finite_past_aspects = frozenset(data["finite_past_aspects"])
         self.list_conjunct_openers = frozenset(data["list_conjunct_openers"])
+        self.topic_verbs = frozenset(data["topic_verbs"])
         self.infinitive_verbs_after_to = frozenset(data["infinitive_verbs_after_to"])
         self.definite = frozenset(data["definite_determiners"])
         self.indefinite = frozenset(data["indefinite_determiners"])

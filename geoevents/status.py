@@ -599,12 +599,29 @@ def _from_left(text: str, sentence: tuple[int, int], left: int, trigger: tuple[i
     if form.first.endswith("ing") and _evaluated(text, left, trigger[0], form.before, lex):
         return "occurred"
     cues = _outside_infinitives(text, lex.cues_in(text, left, trigger[0]), trigger[0], form)
+    if form.nominal:
+        cues = _outside_topics(text, cues, lex)
     infinitive = _infinitive(text, left, trigger[0], form.before, lex)
     if infinitive is not None and not any(c.start <= infinitive.start < c.end for c in cues):
         cues = sorted([*cues, infinitive], key=lambda c: c.start)
     if _opened_by_act(text, left, cues, lex):
         return "occurred"
     return _walk(text, cues, trigger[0], lex, left)
+
+
+def _outside_topics(text: str, cues: list[Cue], lex: StatusLexicon) -> list[Cue]:
+    """The cues, without a refusal whose infinitive is a verb of telling ("declined to comment
+    on the deployment", "refused to testify about the withdrawal"): what is refused is the
+    telling; the event is only its topic (status.json topic_verbs)."""
+    return [c for c in cues if not (c.category == "negated" and c.text.endswith(" to")
+                                    and (verb := _WORD.match(text, _skip_spaces(text, c.end), c.end + 40))
+                                    and verb.group().lower() in lex.topic_verbs)]
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _outside_infinitives(text: str, cues: list[Cue], trigger_start: int, form: TriggerForm) -> list[Cue]:
