@@ -479,3 +479,11 @@ def test_forces_moved_to_a_place_against_a_threat_are_still_deployed(text, dct):
 ])
 def test_state_forces_arriving_after_insurgents_are_still_deployed(text, dct):
     assert [e.type for e in extract(text, published=dct)] == ["deployment"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian nuclear missiles will be sent to Belarus next month.",
+    "NATO will send troops and tanks to Estonia.",
+])
+def test_weapons_sent_as_forces_of_the_sender_stay_deployed(text, dct):
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
