@@ -92,7 +92,7 @@ def attach_actors(
         partners += [r for r in roles if r.preposition == "from" and r.mention.start > trigger[1]
                      and _partner_force_from().search(text, max(clause[0], r.mention.start - 80), r.mention.start)]
     relative = _RELATIVE_BEFORE.search(text, max(clause[0], trigger[0] - 40), trigger[0])
-    unnamed = _irregular_owner(text, trigger)  # "would not confirm the rebels' arrival": no party's
+    unnamed = _irregular_owner(text, trigger)  # "would not confirm the rebels' deployment": no party's
     if relative:  # "Israeli troops who left", "rebel fighters who withdrew": the antecedent alone
         # ("a bill that would withdraw all U.S. troops": no party before, the trigger's object's)
         agents = _antecedent(text, relative.start(), roles) or [
@@ -183,7 +183,7 @@ def _absolute_with(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
 
 
 def _irregular_owner(text: str, trigger: tuple[int, int]) -> bool:
-    """Is a nominal trigger owned by irregular fighters named by no party ("the rebels' arrival",
+    """Is a nominal trigger owned by irregular fighters named by no party ("the rebels' deployment",
     "the militants' withdrawal")? Then none of the parties named elsewhere acts."""
     owner = _irregular_possessive().search(text, max(0, trigger[0] - 40), trigger[0])
     if owner is None:

@@ -144,6 +144,8 @@ class StatusLexicon:
         self.schedule_participle_reach = int(data["schedule_participle_reach"])
         self.present_bare_cues = frozenset(data["present_bare_cues"])
         self.finite_past_aspects = frozenset(data["finite_past_aspects"])
+        self.list_conjunct_openers = frozenset(data["list_conjunct_openers"])
+        self.topic_verbs = frozenset(data["topic_verbs"])
         self.infinitive_verbs_after_to = frozenset(data["infinitive_verbs_after_to"])
         self.definite = frozenset(data["definite_determiners"])
         self.indefinite = frozenset(data["indefinite_determiners"])

@@ -15,18 +15,16 @@ from .actors import add_host, attach_actors
 from .clauses import attach_clause, clause_of, role_lexicon
 from .codes import codes_for
 from .dating_checks import date_event, sentence_times, settled_date
-from .denials import denied_later
 from .document import Document, find_published, parse_published
 from .eventlinks import link_within_document
 from .gazetteer import Mention, SentenceNames, with_context_names
 from .knowledge import Knowledge, packaged, with_rule_files
 from .linking import merge_within_sentences
 from .model import Actor, Event, EventDate, Location, Quantity, Span
-from .orders import ordered_by_other
 from .places import attach_locations
 from .quantities import sentence_quantities, size_of
 from .segment import SentenceFinder, sentence_near
-from .status import adjust_for_date, status_of
+from .status import adjust_for_date, event_status
 from .trigger_context import SentenceContext
 from .triggers import Candidate, attachment_type
 
@@ -231,8 +229,7 @@ def _build(text: str, sentence: tuple[int, int], candidate: Candidate, names: li
     actors = attach_actors(text, sentence, trigger, kind, names, year, candidate.rule.type)
     locations = attach_locations(text, sentence, trigger, kind, names, actors, candidate.rule.type)
     actors = add_host(actors, locations, kind)
-    status = ordered_by_other(text, sentence, trigger, status_of(text, sentence, trigger), actors, names, year)
-    status = denied_later(text, sentence, trigger, status)
+    status = event_status(text, sentence, trigger, actors, names, year)
     found = date_event(text, sentence, trigger, times, published, triggers, status)
     return Draft(
         candidate=candidate, sentence=sentence, actors=actors, locations=locations,

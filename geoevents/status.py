@@ -28,16 +28,25 @@ Afterwards a conditional right after a planned event makes it uncertain ("would 
 asked"), as does a condition opening the sentence ("If talks fail, Israel will send troops");
 ``adjust_for_date`` makes an event dated after publication planned. The cue lists
 are data: ``data/lexicon/status.json`` (compiled by ``cues.py``).
+
+``event_status`` is the stage's entry: ``status_of``, then the checks that need the event's
+actors or the words after its clause (an order given by others, ``orders.py``; a report denied
+later in the sentence, ``denials.py``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from . import cachedregex as regex
 from .clauses import clause_of, force_nouns
 from .cues import Cue, StatusLexicon, status_lexicon
+from .denials import denied_later
+from .gazetteer import Mention
+from .model import Actor
+from .orders import ordered_by_other
 from .reach import PHRASE_REACH, match_at
 
 # transparent cues and the status they give when nothing that governs them decides
@@ -45,6 +54,7 @@ _TRANSPARENT = {"planned": "planned", "deontic": "uncertain", "aspect": "occurre
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|n['’]t\b")
 _COMMA = regex.compile(r"[,;:]")
 _COMMA_BEFORE = regex.compile(r",\s*$")  # a subordinate clause set off by commas ("The marines, when ...")
+_COMMA_REACH = 8  # characters before a trigger searched for the comma right before it
 _AND = regex.compile(r"\s(?:and|but)\s")
 _TO_AFTER = regex.compile(r"\s+to\b", regex.IGNORECASE)  # "not to": an infinitive the particle negates
 _COORDINATORS = ("and", "but", "then")
@@ -62,16 +72,82 @@ _ASPECT_REACH = 3  # words from an aspect verb to the transparent cue it governs
 _NEAR_MODAL = 4  # words before a participle in which a modal makes it non-finite ("will see troops stationed")
 # a name's acronym in brackets right before the trigger's clause ("a proposal by the Economic
 # Community of West African States (ECOWAS) of sending"): no clause break
+# ", and" and the words of a list item before its trigger ("..., and for the deployment")
+_LIST_JOINT = regex.compile(r",(\s+and\s+)(?:[\w'’-]+\s+){0,4}$", regex.IGNORECASE)
+_LIST_JOINT_REACH = 60  # characters before the trigger searched for it
+_HAVE = frozenset({"has", "have", "had"})
 _ACRONYM_ASIDE = regex.compile(r"\(\s*(?-i:\p{Lu})[\p{Lu}\p{N}.&-]{1,11}\s*\)\s*$")
+
+
+def event_status(text: str, sentence: tuple[int, int], trigger: tuple[int, int], actors: Sequence[Actor],
+                 names: Sequence[Mention], year: int | None) -> str:
+    """The status stage: the cues of the trigger's clause (``status_of``), then what the rest of
+    the sentence says of them: a plan ordered by a party that is not among the event's actors is
+    a demand by others (``orders.py``), a report denied after the trigger is negated (``denials.py``)."""
+    status = ordered_by_other(text, sentence, trigger, status_of(text, sentence, trigger), actors, names, year)
+    return denied_later(text, sentence, trigger, status)
 
 
 def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> str:
     """The status of the event named by ``text[trigger[0]:trigger[1]]``."""
+    joined = _as_one_list(text, sentence, trigger, status_lexicon())
+    if joined is None:
+        return _status_in_clause(text, sentence, trigger)
+    return _status_in_clause(joined, (0, len(joined)), (trigger[0] - sentence[0], trigger[1] - sentence[0]))
+
+
+def _as_one_list(text: str, sentence: tuple[int, int], trigger: tuple[int, int], lex: StatusLexicon) -> str | None:
+    """The sentence with the commas of a list and its middle items blanked, when the trigger heads
+    its last item after ", and" with no verb of its own ("demanded the removal of the missiles, and the withdrawal of
+    the battalions", "may hold drills, and deploy troops"): the item shares the verb that governs
+    the list, which the comma would cut off. None when the trigger heads no such item. Items
+    before it count only when they open the same way (a determiner, a gerund, "for", "to")."""
+    joint = _LIST_JOINT.search(text, max(sentence[0], trigger[0] - _LIST_JOINT_REACH), trigger[0])
+    if joint is None:
+        return None
+    words = [w.lower() for w in _WORD.findall(text, joint.end(1), trigger[1])]
+    if not words or any((w in lex.be or w in lex.modals or w in lex.pronoun_subjects or w in _HAVE)
+                        and not (i == 0 and w in lex.list_conjunct_openers) for i, w in enumerate(words[:-1])):
+        return None
+    form = TriggerForm.of(text, joint.start(), trigger, lex)
+    if form.finite or form.bare_with_subject:
+        return None
+    kind = _item_kind(words[0], lex, form.nominal)
+    commas = [joint.start()]
+    while (before := text.rfind(",", sentence[0], commas[-1])) >= 0:
+        first = _WORD.search(text, before + 1, commas[-1])
+        if first is None or kind == "other" or _item_kind(first.group().lower(), lex) != kind:
+            break
+        commas.append(before)
+    # the items between the first and the last go too: their own cues govern only them ("moving
+    # troops into bases by next year, and sending commandos" is no plan for the commandos)
+    start, end = commas[-1] - sentence[0], joint.start() + 1 - sentence[0]
+    joined = text[sentence[0]:sentence[1]]
+    return joined[:start] + " " * (end - start) + joined[end:]
+
+
+def _item_kind(word: str, lex: StatusLexicon, nominal: bool = False) -> str:
+    """How a list item opens: "for" or "to" (status.json list_conjunct_openers), a gerund, a noun
+    phrase (a determiner; for the trigger's own item, any word before a noun trigger), else a verb
+    or a word that opens no list item ("other")."""
+    if word in lex.list_conjunct_openers:
+        return word
+    if word.endswith("ing") and not nominal:
+        return "gerund"
+    if word in lex.determiners or word.endswith(("'s", "’s")) or nominal:
+        return "noun"
+    return "other"
+
+
+def _status_in_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> str:
     lex = status_lexicon()
     clause = _past_acronym_asides(text, sentence, trigger, clause_of(text, sentence, *trigger))
     left = _left_bound(text, sentence, clause[0], trigger[0], lex)
     form = TriggerForm.of(text, left, trigger, lex)
     status = _right_predicate(text, clause, trigger, lex) if form.nominal else None
+    if status is None and _gerund_subject(form):
+        # "sending the planes would require a new mandate": the gerund heads the subject, whose predicate decides
+        status = _predicate_at(text, trigger[1], min(clause[1], trigger[1] + 120), lex, reach=_PHRASE_REACH)
     scope = _scoping_cue(text, sentence, left, trigger, lex) if form.nominal else None
     if scope is not None:
         predicate = _predicate_after(text, sentence, trigger, lex)
@@ -111,6 +187,13 @@ def status_of(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) ->
     if status in ("occurred", "planned") and _yes_no_question(text, sentence, lex):
         return "uncertain"  # "Will Russia withdraw its troops?": questioned (GUIDELINE.md)
     return status
+
+
+def _gerund_subject(form: TriggerForm) -> bool:
+    """A gerund that opens its clause, or the clause after "that": the head of its subject
+    ("Withdrawing the troops will take months", "said that sending the planes would require")."""
+    return (not form.nominal and not form.finite and form.first.endswith("ing")
+            and (not form.before or form.before[-1].lower() == "that"))
 
 
 def _past_acronym_asides(text: str, sentence: tuple[int, int], trigger: tuple[int, int],
@@ -515,13 +598,44 @@ def _from_left(text: str, sentence: tuple[int, int], left: int, trigger: tuple[i
         return _reaching_cue(text, left, trigger[0], lex) or "occurred"
     if form.first.endswith("ing") and _evaluated(text, left, trigger[0], form.before, lex):
         return "occurred"
-    cues = lex.cues_in(text, left, trigger[0])
+    cues = _outside_infinitives(text, lex.cues_in(text, left, trigger[0]), trigger[0], form)
+    if form.nominal:
+        cues = _outside_topics(text, cues, lex)
     infinitive = _infinitive(text, left, trigger[0], form.before, lex)
     if infinitive is not None and not any(c.start <= infinitive.start < c.end for c in cues):
         cues = sorted([*cues, infinitive], key=lambda c: c.start)
     if _opened_by_act(text, left, cues, lex):
         return "occurred"
     return _walk(text, cues, trigger[0], lex, left)
+
+
+def _outside_topics(text: str, cues: list[Cue], lex: StatusLexicon) -> list[Cue]:
+    """The cues, without a refusal whose infinitive is a verb of telling ("declined to comment
+    on the deployment", "refused to testify about the withdrawal"): what is refused is the
+    telling; the event is only its topic (status.json topic_verbs)."""
+    return [c for c in cues if not (c.category == "negated" and c.text.endswith(" to")
+                                    and (verb := _WORD.match(text, _skip_spaces(text, c.end), c.end + 40))
+                                    and verb.group().lower() in lex.topic_verbs)]
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _outside_infinitives(text: str, cues: list[Cue], trigger_start: int, form: TriggerForm) -> list[Cue]:
+    """The cues, without a verb of trying, threatening or refusing before a participle clause
+    set off by a comma ("Armed men attempt to seize a base, withdrawing soon afterwards",
+    "refused to attend, pulling out of the talks"): such a cue governs its own infinitive, while
+    the participle tells what the subject did; a modal or plan before them still reaches it
+    ("may try to storm the town, retreating later")."""
+    comma_before = _COMMA_BEFORE.search(text, max(0, trigger_start - _COMMA_REACH), trigger_start)
+    if form.nominal or not form.first.endswith("ing") or comma_before is None:
+        return cues
+    comma = comma_before.start()
+    return [c for c in cues if not (c.category in ("uncertain", "negated") and c.text.endswith(" to")
+                                    and c.end < comma and _WORD.search(text, c.end, comma))]
 
 
 def _opened_by_act(text: str, left: int, cues: list[Cue], lex: StatusLexicon) -> bool:

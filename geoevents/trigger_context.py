@@ -65,6 +65,10 @@ _UNTIL_PUNCTUATION = regex.compile(r"[^,;:.()\[\]]*")
 _HELD_GROUND_REACH = 4  # words from "from" to the noun of the ground held ("the last three hilltops")
 _OBJECT_END = regex.compile(r"\s(?:from|of|out of|to|in|at|on|with|for)\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
+_SPACES = regex.compile(r"\s+")
+# where the object of "send Ukraine ..." ends: a break, or a preposition that opens another phrase
+_DOUBLE_OBJECT_END = regex.compile(r"[;:.()\[\]]|\s(?:to|into|for|from|with)\s", regex.IGNORECASE)
+_DOUBLE_OBJECT_WINDOW = 80  # characters after the party searched for the weapons
 _CLAUSE_BREAK = regex.compile(r"[;:()\[\]]|\s[–—-]\s|,\s+(?:while|but|as|after|which|who|and)\b"
                               r"|\s(?:after|before|while|because|although|until|amid|following|whereas)\s")
 
@@ -373,29 +377,46 @@ class SentenceContext:
                    and n <= 2 and any(r.form == "force" for r in m.readings) for m in self.mentions)
 
     def weapons_to_party(self, candidate: Candidate) -> bool:
-        """"send 14 tanks to Ukraine", "sending weapons to the rebels": weapons handed to a party."""
-        m = _TO_RECIPIENT.search(self.text, candidate.end, min(self.end, candidate.end + WEAPONS_LIST_WINDOW))
-        if m is None or _list_break(self.text, candidate.end, m.start()):
-            return False
-        between = self.text[candidate.end:m.start()].lower()
-        weapons = [w.span() for w in self.lexicon.weapons.finditer(between)]
-        if not weapons:
-            return False
-        # forces or platforms sent along make it a deployment ("warships"); a word inside a longer
-        # weapon's name does not ("personnel" in "armoured personnel carriers", "military equipment")
-        if any(not any(a <= p.start() and p.end() <= b and b - a > p.end() - p.start() for a, b in weapons)
-               for p in self.lexicon.personnel.finditer(between) if not _anti_personnel(between, p)):
-            return False
+        """"send 14 tanks to Ukraine", "sending weapons to the rebels": weapons handed to a party;
+        also with the party first ("send Ukraine a military aid package", "sending Israel weapons")."""
         if self.near(self.forces(), candidate, True, False, window=3) or any(
                 mention.end <= candidate.start and any(r.entity.kind == "igo" for r in mention.readings)
                 for mention in self.mentions):
             return False  # "the US military is sending tanks", "NATO sends Patriots": its own forces
+        if self._party_then_weapons(candidate):
+            return True
+        m = _TO_RECIPIENT.search(self.text, candidate.end, min(self.end, candidate.end + WEAPONS_LIST_WINDOW))
+        if m is None or _list_break(self.text, candidate.end, m.start()) \
+                or not self._only_weapons(self.text[candidate.end:m.start()].lower()):
+            return False
         party = m.end()
         if match_at(self.lexicon.armed_threat, self._lowered_text(), party):
             return True
         return any(mention.start == party and mention.actor_reading() is not None
                    and mention.text[:1].isupper() and not self.text.startswith("its", party)
                    for mention in self.mentions)
+
+    def _only_weapons(self, lowered: str) -> bool:
+        """Weapons named in ``lowered`` and no forces or platforms sent along, which make it a
+        deployment ("warships"); a word inside a longer weapon's name does not ("personnel" in
+        "armoured personnel carriers", "military equipment")."""
+        weapons = [w.span() for w in self.lexicon.weapons.finditer(lowered)]
+        return bool(weapons) and not any(
+            not any(a <= p.start() and p.end() <= b and b - a > p.end() - p.start() for a, b in weapons)
+            for p in self.lexicon.personnel.finditer(lowered) if not _anti_personnel(lowered, p))
+
+    def _party_then_weapons(self, candidate: Candidate) -> bool:
+        """"send Ukraine a $125 million military aid package", "sending Israel weapons": a state
+        or group named right after the verb receives the weapons named after it (a double
+        object), up to the clause's first break."""
+        space = _SPACES.match(self.text, candidate.end, self.end)
+        party = next((mention for mention in self.mentions if space and mention.start == space.end()
+                      and mention.actor_reading() is not None and mention.text[:1].isupper()), None)
+        if party is None:
+            return False
+        end = _DOUBLE_OBJECT_END.search(self.text, party.end, min(self.end, party.end + _DOUBLE_OBJECT_WINDOW))
+        return self._only_weapons(self.text[party.end:end.start() if end else
+                                            min(self.end, party.end + _DOUBLE_OBJECT_WINDOW)].lower())
 
     def abandoned_place(self, candidate: Candidate) -> bool:
         """Forces nearby, and a place or position abandoned: "abandoned their positions",

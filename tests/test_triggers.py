@@ -453,3 +453,37 @@ def test_warships_near_civilian_vessels_are_still_deployed(text, dct):
 ])
 def test_forces_withdrawing_in_a_lawyers_statement_still_withdraw(text, dct):
     assert [e.type for e in extract(text, published=dct)] == ["withdrawal"]
+
+
+@pytest.mark.parametrize("text", [
+    "Troops with their weapons arrived in the capital on Monday.",
+    "A ship carrying 300 marines arrived in the port on Friday.",
+    "Two hundred soldiers arrived in the town with heavy weapons.",
+    "The first batch of peacekeepers arrived in the capital on Monday.",
+])
+def test_forces_arriving_with_their_weapons_are_still_deployed(text, dct):
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
+
+
+@pytest.mark.parametrize("text", [
+    "The army moved troops to the border against a possible attack.",
+    "Turkey moved tanks against the Syrian border on Sunday.",
+])
+def test_forces_moved_to_a_place_against_a_threat_are_still_deployed(text, dct):
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
+
+
+@pytest.mark.parametrize("text", [
+    "Militants attacked the post and government troops arrived an hour later.",
+    "The soldiers held off the jihadists until government reinforcements arrived.",
+])
+def test_state_forces_arriving_after_insurgents_are_still_deployed(text, dct):
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian nuclear missiles will be sent to Belarus next month.",
+    "NATO will send troops and tanks to Estonia.",
+])
+def test_weapons_sent_as_forces_of_the_sender_stay_deployed(text, dct):
+    assert [e.type for e in extract(text, published=dct)] == ["deployment"]
