@@ -23,6 +23,7 @@ from .pipeline import extract_document
 from .readers import Parser
 from .render import event_json
 from .sources import Failure, Notice, Task
+from .textstream import StreamedDocument
 
 CHUNK_BYTES = 1 << 18  # JSON Lines or files per chunk (a task of JSON Lines is about this size)
 CHUNK_FILES = 64  # files per chunk
@@ -82,7 +83,9 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
                 if isinstance(item, Failure):
                     result.failures.append(item)
                     continue
-                result.characters += len(item.text)
+                streamed = isinstance(item, StreamedDocument)
+                if not streamed:
+                    result.characters += len(item.text)
                 try:
                     document = item.dated()
                     events = extract_document(document, _types, _knowledge)
@@ -90,6 +93,8 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
                     result.failures.append(Failure(item.source or str(item.id), _failed("extraction", error),
                                                    item.line, item.id))
                     continue
+                if streamed:
+                    result.characters += document.characters
                 result.documents += 1
                 if document.published is None:
                     result.undated += 1
@@ -103,6 +108,11 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
         except Exception as error:  # a reader bug must not lose the rest of the chunk
             result.failures.append(Failure(task.source, _failed("reading", error), task.first_line))
     return result
+
+
+def reads_stdin(chunk: Chunk) -> bool:
+    """Whether the chunk has a text on standard input to read (only the main process can)."""
+    return any(task.kind == "stdin" for task in chunk)
 
 
 def _failed(stage: str, error: BaseException) -> str:

@@ -30,6 +30,7 @@ from functools import cache
 
 from . import cachedregex as regex
 from .dating import begins_after, phrases_pattern, whole_words_pattern
+from .excerpts import Excerpts
 from .model import Event, Filled, Location
 from .resources import read_text
 from .status import told_as_past
@@ -62,7 +63,7 @@ class _Reading:
     spots: frozenset[str]  # places that name one spot (a city), not a country or region
 
 
-def _read(event: Event, text: str | None) -> _Reading:
+def _read(event: Event, text: str | Excerpts | None) -> _Reading:
     directions = _linking_lexicon()["directions"].get(event.type, {})
     spot_features = _linking_lexicon()["spot_features"]
 
@@ -78,7 +79,7 @@ def _read(event: Event, text: str | None) -> _Reading:
     )
 
 
-def _plan_from_now(event: Event, text: str | None) -> bool:
+def _plan_from_now(event: Event, text: str | Excerpts | None) -> bool:
     """A plan whose future counts from the time of writing: not a definite description that may
     restate an event already under way ("the exercises will involve ..."), not a future told
     from a past report or decision ("said it would withdraw", "agreed to withdraw"), and not the
@@ -87,10 +88,11 @@ def _plan_from_now(event: Event, text: str | None) -> bool:
         return False
     if _definite_description(event, text):
         return False
-    before = (event.sentence.start, event.trigger.start)
-    return (phrases_pattern("future_in_past").search(text, *before) is None
-            and _linking_words("plan_told_in_past").search(text, *before) is None
-            and _linking_words("remainder_words").search(text, *before) is None)
+    held, offset = _text_before(event, text)
+    before = (event.sentence.start - offset, event.trigger.start - offset)
+    return (phrases_pattern("future_in_past").search(held, *before) is None
+            and _linking_words("plan_told_in_past").search(held, *before) is None
+            and _linking_words("remainder_words").search(held, *before) is None)
 
 
 @cache
@@ -99,10 +101,24 @@ def _linking_words(key: str) -> regex.Pattern:
     return whole_words_pattern(_linking_lexicon()[key])
 
 
-def _definite_description(event: Event, text: str) -> bool:
+def _definite_description(event: Event, text: str | Excerpts) -> bool:
     """"the exercises will involve", not the subject of a verb trigger ("the battalion will move in")."""
-    m = _DEFINITE.search(text, max(event.sentence.start, event.trigger.start - 40), event.trigger.start)
-    return m is not None and _linking_words("verb_phrase_words").search(text, m.start(), m.end()) is None
+    held, offset = _text_before(event, text)
+    m = _DEFINITE.search(held, max(event.sentence.start, event.trigger.start - 40) - offset,
+                         event.trigger.start - offset)
+    return m is not None and _linking_words("verb_phrase_words").search(held, m.start(), m.end()) is None
+
+
+def _text_before(event: Event, text: str | Excerpts) -> tuple[str, int]:
+    """A text that holds the mention's sentence up to its trigger (and a character or two before
+    it), and the offset of its first character in the document."""
+    return (text, 0) if isinstance(text, str) else text.before(event)
+
+
+def _words_before(event: Event, text: str | Excerpts) -> str:
+    """The sentence's last 40 characters before the trigger."""
+    held, offset = _text_before(event, text)
+    return held[max(event.sentence.start, event.trigger.start - 40) - offset:event.trigger.start - offset]
 
 
 def _done_before_writing(event: Event) -> bool:
@@ -228,7 +244,7 @@ def _conflicts(event: Event, reading: _Reading, cluster: _Cluster) -> bool:
     return any(frozenset({event.status, status}) in _OPPOSED for status in cluster.statuses)
 
 
-def _tied(event: Event, reading: _Reading, cluster: _Cluster, text: str | None) -> bool:
+def _tied(event: Event, reading: _Reading, cluster: _Cluster, text: str | Excerpts | None) -> bool:
     """Something positive says the mention belongs to the event."""
     if _codes(event) & cluster.codes or _places(event) & cluster.places:
         return True
@@ -240,19 +256,19 @@ def _tied(event: Event, reading: _Reading, cluster: _Cluster, text: str | None) 
     if cluster.members[-1].sentence.end >= event.sentence.start - NEARBY:
         return True
     if text is not None:
-        before = text[max(event.sentence.start, event.trigger.start - 40):event.trigger.start]
-        return bool(_DEFINITE.search(before))
+        return bool(_DEFINITE.search(_words_before(event, text)))
     return False
 
 
-def _another(event: Event, text: str | None) -> bool:
+def _another(event: Event, text: str | Excerpts | None) -> bool:
     """Does the mention announce an event besides those before it ("more drills")?"""
     if text is None:
         return False
-    return bool(_ANOTHER.search(text[max(event.sentence.start, event.trigger.start - 40):event.trigger.start]))
+    return bool(_ANOTHER.search(_words_before(event, text)))
 
 
-def link_within_document(events: Sequence[Event], text: str | None = None, doc_key: str | None = None) -> list[Event]:
+def link_within_document(events: Sequence[Event], text: str | Excerpts | None = None,
+                         doc_key: str | None = None) -> list[Event]:
     """Give each mention its event's id (the id of its first mention) and fill gaps from the others."""
     if not events:
         return []  # (most documents with trigger candidates have no event)

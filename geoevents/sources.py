@@ -26,6 +26,9 @@ from typing import BinaryIO
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SNIFF = 8192  # bytes looked at to tell a binary file
 BLOCK = 1 << 18  # bytes of JSON Lines per task: small enough to share the work evenly among workers
+# A JSON record is parsed whole: its text (up to 4 bytes a character in a Python string), its
+# bytes and the block they came in must fit in a run's memory budget (300 MB) together
+MAX_LINE_BYTES = 32_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +69,9 @@ NoticeHandler = Callable[[Notice], None]
 @dataclass(frozen=True, slots=True)
 class Task:
     """A piece of input: ``file`` (a text or HTML file to read, of ``size`` bytes), ``lines`` (a
-    block of JSON Lines starting at line ``first_line``) or ``text`` (the bytes of one text document)."""
+    block of JSON Lines starting at line ``first_line``) or ``stdin`` (a text document on
+    standard input, of which ``data`` holds the first lines: the parser reads the rest, in the
+    main process, where standard input is open)."""
 
     kind: str
     source: str
@@ -250,6 +255,11 @@ class _Finder:
                 blank = True
                 found = blocks(stream, head)
                 for block in read_ahead(found) if gzipped and self.read_ahead else found:
+                    if isinstance(block, LongLine):
+                        blank = False
+                        yield Failure(source, block.reason, line)
+                        line += 1
+                        continue
                     if blank and not block.strip():
                         line += block.count(b"\n")
                         continue
@@ -272,28 +282,59 @@ class _Finder:
                 break
         if leading and looks_like_jsonl(leading[-1], self.text_field):
             for number, block in _numbered(blocks(stream, b"".join(leading))):
-                yield Task("lines", "<stdin>", block, number)
+                if isinstance(block, LongLine):
+                    yield Failure("<stdin>", block.reason, number)
+                else:
+                    yield Task("lines", "<stdin>", block, number)
         else:
-            yield Task("text", "<stdin>", b"".join(leading) + stream.read())
+            yield Task("stdin", "<stdin>", b"".join(leading))  # (the parser reads the rest: see ``Task``)
 
 
-def _numbered(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
+def _numbered(chunks: Iterator[bytes | LongLine]) -> Iterator[tuple[int, bytes | LongLine]]:
     line = 1
     for chunk in chunks:
         yield line, chunk
-        line += chunk.count(b"\n")
+        line += 1 if isinstance(chunk, LongLine) else chunk.count(b"\n")
 
 
-def blocks(stream: BinaryIO, first: bytes = b"") -> Iterator[bytes]:
+@dataclass(frozen=True, slots=True)
+class LongLine:
+    """A line of JSON Lines longer than ``MAX_LINE_BYTES``, passed over unread (``size`` bytes)."""
+
+    size: int
+
+    @property
+    def reason(self) -> str:
+        return (f"a line of {self.size / 1e6:,.0f} MB, longer than the {MAX_LINE_BYTES // 1_000_000} MB a JSON "
+                "Lines record may hold: not read (a text this long can be given as a plain-text file, "
+                "which is streamed)")
+
+
+def blocks(stream: BinaryIO, first: bytes = b"") -> Iterator[bytes | LongLine]:
     """Blocks of about ``BLOCK`` bytes of whole lines (each ends with a line end, but the last).
-    A line longer than a block is gathered in pieces and joined once."""
+    A line longer than a block is gathered in pieces and joined once; one longer than
+    ``MAX_LINE_BYTES`` is passed over (read, not kept) and stands as a ``LongLine``."""
     read = getattr(stream, "read1", stream.read)  # read1: what is there, do not wait for a full block
     pending: list[bytes] = [first] if first else []
     size = len(first)
     while data := read(BLOCK):
         pending.append(data)
         size += len(data)
-        if size < BLOCK or b"\n" not in data:
+        if b"\n" not in data:
+            if size > MAX_LINE_BYTES:
+                joined = b"".join(pending)
+                cut = joined.rfind(b"\n") + 1
+                if len(joined) - cut <= MAX_LINE_BYTES:  # (lines before it made up the size)
+                    pending = [joined]
+                    continue
+                if cut:
+                    yield joined[:cut]
+                long_line, rest = _pass_over_line(read, len(joined) - cut)
+                del joined
+                yield long_line
+                pending, size = ([rest], len(rest)) if rest else ([], 0)
+            continue
+        if size < BLOCK:
             continue
         joined = b"".join(pending)
         cut = joined.rfind(b"\n") + 1
@@ -304,10 +345,21 @@ def blocks(stream: BinaryIO, first: bytes = b"") -> Iterator[bytes]:
         yield b"".join(pending)
 
 
+def _pass_over_line(read: Callable[[int], bytes], size: int) -> tuple[LongLine, bytes]:
+    """Read on to the end of a line of which ``size`` bytes have been read: the line, and what
+    was read after its end."""
+    while data := read(BLOCK):
+        end = data.find(b"\n")
+        if end >= 0:
+            return LongLine(size + end + 1), data[end + 1:]
+        size += len(data)
+    return LongLine(size), b""
+
+
 _END = object()
 
 
-def read_ahead(items: Generator[bytes, None, None], depth: int = 2) -> Iterator[bytes]:
+def read_ahead(items: Generator[bytes | LongLine, None, None], depth: int = 2) -> Iterator[bytes | LongLine]:
     """The items of ``items``, made up to ``depth`` ahead in a thread: gunzip lets go of the GIL,
     so the next blocks are decompressed while this thread works on the ones before. An error
     met in the thread is raised here, after the items before it."""

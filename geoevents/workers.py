@@ -2,7 +2,8 @@
 
 With N jobs, N - 1 worker processes are forked and the main process does its share: it hands
 each chunk to a worker while fewer than ``PENDING_PER_JOB`` chunks per worker are waiting or
-running, and otherwise processes the chunk itself (it has nothing else to do then). Near the
+running, and otherwise processes the chunk itself (it has nothing else to do then), as it does a
+chunk that reads standard input (a worker's is closed: see ``sources.Task``). Near the
 end of the input (where its size is known), the chunks are shared in pieces (a quarter of a
 chunk): what is queued for a worker at the end (no other process can take it) is then small,
 and the processes finish together (pieces all along would cost more handing out). They are
@@ -26,7 +27,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from .batch import CHUNK_BYTES, Chunk, ChunkResult, process_chunk, set_up, settings
+from .batch import CHUNK_BYTES, Chunk, ChunkResult, process_chunk, reads_stdin, set_up, settings
 from .readers import Parser
 from .sources import Failure, Task
 
@@ -187,7 +188,7 @@ def in_workers(chunks: Iterator[Chunk | Failure], jobs: int, ordered: bool, stop
             while len(flight.pending) >= held_results and not stop():
                 flight.wait(block=True)
                 yield from flight.ready()
-            if flight.running() < queued:
+            if flight.running() < queued and not reads_stdin(chunk):
                 flight.add(pool.submit(chunk), chunk)
             else:  # the workers have enough to do: this process does the chunk
                 flight.add_result(process_chunk(chunk))
