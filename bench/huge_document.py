@@ -11,8 +11,10 @@ to a file in the temporary folder (deleted after), and each command (``geoevents
 process; the script prints the records written, the wall and CPU time (user + system, of the
 command and its workers), the CPU time per megabyte (about the same at every size when the work
 is linear) and the peak RSS of the command. The machine is shared: the load average is printed.
-Usage: ``python bench/huge_document.py [--sizes 50 200 500] [--variants ascii wide]
-[--commands extract dates] [--corpus PATH]``.
+Each is given as a file, gzip'd or on standard input (``--inputs file gz stdin``); ``--python``
+runs another checkout's venv (to compare with main). Usage: ``python bench/huge_document.py
+[--sizes 50 200 500] [--variants ascii wide] [--commands extract dates] [--inputs file gz stdin]
+[--python PATH] [--corpus PATH]``.
 """
 
 from __future__ import annotations
@@ -52,12 +54,14 @@ def write_document(path: str, line: str, size: int, wide: bool) -> int:
     return copies * (len(line) + 1) - 1
 
 
-def run(command: str, path: str) -> tuple[int, float, float, float]:
-    """Records written, wall time, CPU time and peak RSS (MB) of one command in a fresh process."""
-    with tempfile.TemporaryFile() as out:
+def run(command: str, path: str, how: str = "file", python: str = sys.executable) -> tuple[int, float, float, float]:
+    """Records written, wall time, CPU time and peak RSS (MB) of one command in a fresh process,
+    reading ``path`` as a file (``file``, ``gz``: the path is gzip'd) or on standard input (``stdin``)."""
+    with tempfile.TemporaryFile() as out, open(path if how == "stdin" else os.devnull, "rb") as given:
         started = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "-m", "geoevents", command, path, "--format", "jsonl",
-                                    "--quiet"], stdout=out, stderr=subprocess.PIPE)
+        process = subprocess.Popen([python, "-m", "geoevents", command, "-" if how == "stdin" else path,
+                                    "--format", "jsonl", "--quiet"], stdin=given, stdout=out, stderr=subprocess.PIPE,
+                                   cwd=tempfile.gettempdir())  # (not a checkout's folder: ``-m`` imports from there)
         _, status, usage = os.wait4(process.pid, 0)  # (the usage of this command alone, its workers included)
         wall = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -68,11 +72,21 @@ def run(command: str, path: str) -> tuple[int, float, float, float]:
     return records, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+def gzipped(path: str) -> str:
+    """``path`` gzip'd (fast) next to it; its name."""
+    with open(path, "rb") as data, gzip.open(path + ".gz", "wb", compresslevel=1) as out:
+        shutil.copyfileobj(data, out, 1 << 20)
+    return path + ".gz"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[50, 200, 500], help="megabytes of text")
     parser.add_argument("--variants", nargs="+", default=["ascii", "wide"], choices=["ascii", "wide"])
     parser.add_argument("--commands", nargs="+", default=["extract", "dates"], choices=["extract", "dates"])
+    parser.add_argument("--inputs", nargs="+", default=["file"], choices=["file", "gz", "stdin"],
+                        help="how the text is given: a file, gzip'd, on standard input")
+    parser.add_argument("--python", default=sys.executable, help="the Python (a venv's) that runs geoevents")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     args = parser.parse_args()
     line = one_line(args.corpus)
@@ -82,18 +96,23 @@ def main() -> None:
     if free < 2 * needed:
         sys.exit(f"{folder}: {free / MB:,.0f} MB free, {2 * needed / MB:,.0f} MB wanted")
     print(f"one line of {len(line) / MB:.1f} MB; {free / MB:,.0f} MB free in {folder}")
-    print(f"{'command':>8} {'variant':>7} {'size':>8} {'records':>8} {'wall':>8} {'cpu':>8} {'cpu/MB':>7}"
+    print(f"{'command':>8} {'variant':>7} {'input':>5} {'size':>8} {'records':>8} {'wall':>8} {'cpu':>8} {'cpu/MB':>7}"
           f" {'peak RSS':>9} {'load':>5}")
     try:
         for variant in args.variants:
             for size in sorted(args.sizes):
                 path = os.path.join(folder, f"{variant}-{size:g}.txt")
                 length = write_document(path, line, int(size * MB), variant == "wide")
-                for command in args.commands:
-                    records, wall, cpu, peak = run(command, path)
-                    flag = "" if peak <= MEMORY_BUDGET_MB else f"  over {MEMORY_BUDGET_MB} MB"
-                    print(f"{command:>8} {variant:>7} {length / MB:6.1f}MB {records:8d} {wall:7.1f}s {cpu:7.1f}s"
-                          f" {cpu / (length / MB):6.3f}s {peak:7.0f}MB {os.getloadavg()[0]:5.1f}{flag}", flush=True)
+                for how in args.inputs:
+                    given = gzipped(path) if how == "gz" else path
+                    for command in args.commands:
+                        records, wall, cpu, peak = run(command, given, how, args.python)
+                        flag = "" if peak <= MEMORY_BUDGET_MB else f"  over {MEMORY_BUDGET_MB} MB"
+                        print(f"{command:>8} {variant:>7} {how:>5} {length / MB:6.1f}MB {records:8d} {wall:7.1f}s"
+                              f" {cpu:7.1f}s {cpu / (length / MB):6.3f}s {peak:7.0f}MB {os.getloadavg()[0]:5.1f}{flag}",
+                              flush=True)
+                    if given != path:
+                        os.remove(given)
                 os.remove(path)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -6,18 +6,18 @@ one are segmented, tagged for names and times, and examined closely.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from . import parts, temporal
+from . import eventlinks, parts, temporal
 from .actors import add_host, attach_actors
 from .clauses import attach_clause, clause_of, role_lexicon
 from .codes import codes_for
 from .dating_checks import date_event, sentence_times, settled_date
 from .denials import denied_later
 from .document import Document, find_published, parse_published
-from .eventlinks import link_within_document
+from .eventlinks import link_in_window, link_within_document
 from .excerpts import Excerpts
 from .gazetteer import Mention, SentenceNames, with_context_names
 from .knowledge import Knowledge, packaged, with_rule_files
@@ -76,20 +76,29 @@ def extract_document(document: Document | StreamedDocument, types: Iterable[str]
     """Events in one document; ``knowledge`` is the packaged lexicon and gazetteer by default.
     A document longer than ``parts.LARGE_DOCUMENT`` is read in parts (see ``_events_in_parts``),
     a streamed one as its text is decoded."""
+    return list(document_events(document, types, knowledge))
+
+
+def document_events(document: Document | StreamedDocument, types: Iterable[str] | None = None,
+                    knowledge: Knowledge | None = None) -> Iterator[Event]:
+    """``extract_document``, given out as they are found: those of a document read in parts come
+    while it is read, a window's worth of mentions after they are found (``eventlinks.link_in_window``)."""
     knowledge = knowledge or packaged()
     wanted = frozenset(types) if types else None
     if isinstance(document, StreamedDocument):
         with document.read() as stream:
             if stream.longer_than(parts.LARGE_DOCUMENT):
-                return _events_in_parts(stream, document, knowledge, wanted)
+                yield from _events_in_parts(stream, document, knowledge, wanted)
+                return
             text = stream.held(0, stream.end)  # (more bytes than characters: not so long after all)
     else:
         text = document.text
         if len(text) > parts.LARGE_DOCUMENT:
-            return _events_in_parts(parts.WholeText(text), document, knowledge, wanted)
+            yield from _events_in_parts(parts.WholeText(text), document, knowledge, wanted)
+            return
     published = document.published.isoformat() if document.published else None
     mentions, _ = _mentions(text, document.published, knowledge, wanted, frozenset())
-    return link_within_document([_freeze(text, m, document.id, published) for m in mentions], text)
+    yield from link_within_document([_freeze(text, m, document.id, published) for m in mentions], text)
 
 
 def _mentions(text: str, published: date | None, knowledge: Knowledge, wanted: frozenset[str] | None,
@@ -149,24 +158,34 @@ def _mentions(text: str, published: date | None, knowledge: Knowledge, wanted: f
 
 
 def _events_in_parts(source: parts.TextSource, document: Document | StreamedDocument, knowledge: Knowledge,
-                     wanted: frozenset[str] | None) -> list[Event]:
+                     wanted: frozenset[str] | None) -> Iterator[Event]:
     """The events of a long document, found part by part (``parts.parts``): each part yields the
     mentions whose trigger starts in it, their offsets moved back into the whole text. The whole
     text is never copied (lower-cased, classed for the scan) nor, from a stream, held: a document
-    of any size is read in bounded memory, at the cost of scanning the margins twice. The events
-    are linked as one document's, with what linking reads of the text kept for each (``Excerpts``)."""
-    published = document.published.isoformat() if document.published else None
-    events: list[Event] = []
+    of any size is read in bounded memory, at the cost of scanning the margins twice. The mentions
+    are linked over a window of the last ``eventlinks.WINDOW_MENTIONS`` (``link_in_window``), with
+    what linking reads of the text kept for each until it is linked (``Excerpts``)."""
     excerpts = Excerpts()
+    yield from link_in_window(_mentions_in_parts(source, document, knowledge, wanted, excerpts), excerpts,
+                              eventlinks.WINDOW_MENTIONS)
+
+
+def _mentions_in_parts(source: parts.TextSource, document: Document | StreamedDocument, knowledge: Knowledge,
+                       wanted: frozenset[str] | None, excerpts: Excerpts) -> Iterator[Event]:
+    """The mentions of a long document, in text order, not yet linked (see ``_events_in_parts``)."""
+    published = document.published.isoformat() if document.published else None
     earlier: frozenset[str] = frozenset()
     for part in parts.parts(source):
         mentions, earlier = _mentions(part.text, document.published, knowledge, wanted, earlier, part.keep)
-        for m in mentions:
-            excerpts.add(part.text, part.low, m.sentence[0], m.candidate.start)
-            events.append(_moved(_freeze(part.text, m, document.id, published), part.low))
+        found = sorted((_freeze(part.text, m, document.id, published) for m in mentions),
+                       key=lambda e: e.trigger.start)
+        for event in found:
+            excerpts.add(part.text, part.low, event)
+        low = part.low
         del part, mentions
         _let_go_of_text()
-    return link_within_document(events, excerpts)
+        for event in found:
+            yield _moved(event, low)
 
 
 def _let_go_of_text() -> None:

@@ -43,7 +43,7 @@ __all__ = ["Failure", "Fields", "InputProgress", "Notice", "Parser", "input_size
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 # HTML is turned into text whole (tags, entities and scripts span any cut): a larger file would
 # need more memory than the budget of a run (its bytes, its markup and its text held at once)
-MAX_HTML_BYTES = 32_000_000
+MAX_HTML_BYTES = 8_000_000
 HTML_TOO_LONG = (f"HTML file of more than {MAX_HTML_BYTES // 1_000_000} MB: too large to read "
                  "(HTML is read whole, not streamed): skipped; convert it to plain text, which is streamed")
 _DATES_KEPT = 1 << 16  # distinct publication dates remembered by a parser (a century has 36,525 days)

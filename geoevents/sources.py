@@ -28,7 +28,7 @@ SNIFF = 8192  # bytes looked at to tell a binary file
 BLOCK = 1 << 18  # bytes of JSON Lines per task: small enough to share the work evenly among workers
 # A JSON record is parsed whole: its text (up to 4 bytes a character in a Python string), its
 # bytes and the block they came in must fit in a run's memory budget (300 MB) together
-MAX_LINE_BYTES = 32_000_000
+MAX_LINE_BYTES = 12_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,11 +276,17 @@ class _Finder:
     def stdin(self) -> Iterator[Task | Failure]:
         stream: BinaryIO = sys.stdin.buffer
         leading: list[bytes] = []
-        for line in stream:
+        size = 0
+        # (a line is read no further than the limit of a record: a text may be one line of gigabytes)
+        for line in iter(lambda: stream.readline(MAX_LINE_BYTES + 1), b""):
             leading.append(line)
-            if line.strip():
+            size += len(line)
+            if size > MAX_LINE_BYTES or not line.isspace():
                 break
-        if leading and looks_like_jsonl(leading[-1], self.text_field):
+        first = leading[-1] if leading else b""
+        # a first line too long to read is a record too long if it opens like one
+        too_long = len(first) > MAX_LINE_BYTES
+        if looks_like_jsonl(first, self.text_field) or (too_long and first.lstrip().startswith(b"{")):
             for number, block in _numbered(blocks(stream, b"".join(leading))):
                 if isinstance(block, LongLine):
                     yield Failure("<stdin>", block.reason, number)
@@ -305,7 +311,7 @@ class LongLine:
 
     @property
     def reason(self) -> str:
-        return (f"a line of {self.size / 1e6:,.0f} MB, longer than the {MAX_LINE_BYTES // 1_000_000} MB a JSON "
+        return (f"a line of {self.size:,} bytes, longer than the {MAX_LINE_BYTES // 1_000_000} MB a JSON "
                 "Lines record may hold: not read (a text this long can be given as a plain-text file, "
                 "which is streamed)")
 
@@ -313,35 +319,41 @@ class LongLine:
 def blocks(stream: BinaryIO, first: bytes = b"") -> Iterator[bytes | LongLine]:
     """Blocks of about ``BLOCK`` bytes of whole lines (each ends with a line end, but the last).
     A line longer than a block is gathered in pieces and joined once; one longer than
-    ``MAX_LINE_BYTES`` is passed over (read, not kept) and stands as a ``LongLine``."""
+    ``MAX_LINE_BYTES`` (its line end not counted) is passed over (read, not kept) and stands as
+    a ``LongLine``."""
     read = getattr(stream, "read1", stream.read)  # read1: what is there, do not wait for a full block
     pending: list[bytes] = [first] if first else []
     size = len(first)
+    tail = len(first) - (first.rfind(b"\n") + 1)  # the bytes of the line not yet ended
     while data := read(BLOCK):
+        end = data.find(b"\n")
+        # (only the line this read continues can be too long: one inside it is shorter than a block)
+        if tail + (len(data) if end < 0 else end) > MAX_LINE_BYTES:
+            if size > tail:  # (the lines before it)
+                joined = b"".join(pending)
+                yield joined[:size - tail]
+                del joined
+            pending = []
+            if end < 0:
+                long_line, rest = _pass_over_line(read, tail + len(data))
+            else:
+                long_line, rest = LongLine(tail + end + 1), data[end + 1:]
+            yield long_line
+            pending, size = ([rest], len(rest)) if rest else ([], 0)
+            tail = len(rest) - (rest.rfind(b"\n") + 1)
+            continue
         pending.append(data)
         size += len(data)
-        if b"\n" not in data:
-            if size > MAX_LINE_BYTES:
-                joined = b"".join(pending)
-                cut = joined.rfind(b"\n") + 1
-                if len(joined) - cut <= MAX_LINE_BYTES:  # (lines before it made up the size)
-                    pending = [joined]
-                    continue
-                if cut:
-                    yield joined[:cut]
-                long_line, rest = _pass_over_line(read, len(joined) - cut)
-                del joined
-                yield long_line
-                pending, size = ([rest], len(rest)) if rest else ([], 0)
-            continue
-        if size < BLOCK:
+        tail = tail + len(data) if end < 0 else len(data) - (data.rfind(b"\n") + 1)
+        if end < 0 or size < BLOCK:
             continue
         joined = b"".join(pending)
-        cut = joined.rfind(b"\n") + 1
-        yield joined[:cut]
-        rest = joined[cut:]
+        rest = joined[size - tail:]
+        yield joined[:size - tail]
         pending, size = ([rest], len(rest)) if rest else ([], 0)
-    if pending:
+    if tail > MAX_LINE_BYTES:  # (``first`` was such a line, and the last)
+        yield LongLine(tail)
+    elif pending:
         yield b"".join(pending)
 
 

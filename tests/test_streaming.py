@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from geoevents import parts, textstream
+from geoevents import eventlinks, parts, textstream
 from geoevents.document import Document
 from geoevents.pipeline import extract_document
 from geoevents.readers import Parser
@@ -38,11 +38,19 @@ SENTENCES = [
 STRETCH = "patrols moved along the ridge and troops gathered near the pass and "  # one long "sentence"
 
 
-def _document_text(size: int, seed: int = 7) -> str:
+FILLER = "Farmers sold grain at the market while the river rose. "  # (no event: cheap to read)
+
+
+def _document_text(size: int, seed: int = 7, filler: float = 0.0) -> str:
+    """About ``size`` characters of the sentences above (with ``filler``, that share of them no event)."""
     rng = random.Random(seed)
     pieces: list[str] = []
     length = 0
     while length < size:
+        if rng.random() < filler:
+            pieces.append(FILLER)
+            length += len(FILLER)
+            continue
         piece = rng.choice(SENTENCES) if rng.random() > 0.02 else STRETCH * rng.randint(20, 60) + ". "
         pieces.append(piece)
         length += len(piece)
@@ -96,6 +104,7 @@ def test_a_streamed_document_has_the_events_of_the_text_read_at_once(tmp_path, m
     monkeypatch.setattr(parts, "PART", 60 * parts.WINDOW)
     monkeypatch.setattr(textstream, "STREAMED_BYTES", 20_000)
     monkeypatch.setattr(textstream, "READ_BYTES", 4093)
+    monkeypatch.setattr(eventlinks, "WINDOW_MENTIONS", 1_000_000)  # (no event spans that many mentions)
     document, notices = _read(path)
     assert isinstance(document, StreamedDocument)
     assert len(parts.part_starts(text)) > 8
@@ -167,6 +176,106 @@ def test_a_json_lines_record_too_long_to_parse_is_reported_and_passed_over(monke
     assert found[1].size == len(long)
 
 
+@pytest.mark.parametrize("block", [7, 64, 1000])  # (a block is never longer than the limit)
+def test_a_json_lines_record_of_the_limit_is_read_and_one_byte_more_is_not(monkeypatch, block):
+    import io
+
+    monkeypatch.setattr("geoevents.sources.MAX_LINE_BYTES", 1000)
+    monkeypatch.setattr("geoevents.sources.BLOCK", block)
+    at_limit, over = b"a" * 1000, b"b" * 1001
+    found = list(blocks(io.BytesIO(b"x\n" + at_limit + b"\n" + over + b"\ny\n" + over)))
+    kept = b"".join(b for b in found if isinstance(b, bytes))
+    assert kept == b"x\n" + at_limit + b"\ny\n"
+    assert [b.size for b in found if isinstance(b, LongLine)] == [1002, 1001]
+
+
+def _window_texts(tmp_path, monkeypatch, window: int) -> list[dict]:
+    monkeypatch.setattr(eventlinks, "WINDOW_MENTIONS", window)
+    path = tmp_path / "long.txt"
+    if not path.exists():
+        path.write_text(_document_text(120_000, seed=21), encoding="utf-8")
+    document, _ = _read(path)
+    assert isinstance(document, StreamedDocument)
+    return _events(document)
+
+
+def test_a_long_document_links_mentions_only_within_a_window(tmp_path, monkeypatch, small_thresholds):
+    whole = _window_texts(tmp_path, monkeypatch, 1_000_000)
+    windowed = _window_texts(tmp_path, monkeypatch, 7)
+    assert len(windowed) == len(whole) > 100
+
+    def unlinked(event: dict) -> dict:
+        return {k: v for k, v in event.items() if k not in ("event_id", "resolved")}
+
+    assert [unlinked(e) for e in windowed] == [unlinked(e) for e in whole]  # the same mentions, in text order
+    starts = [e["trigger"]["start"] for e in windowed]
+    assert starts == sorted(starts)
+
+    def spans(events: list[dict]) -> list[int]:
+        """For each event, how many mentions its first to its last mention take."""
+        first: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for number, event in enumerate(events):
+            first.setdefault(event["event_id"], number)
+            last[event["event_id"]] = number
+        return [last[key] - first[key] + 1 for key in first]
+
+    assert max(spans(windowed)) <= 7
+    assert max(spans(whole)) > 7  # (so the window changed something)
+    assert any(a["event_id"] != b["event_id"] for a, b in zip(windowed, whole, strict=True))
+    # an event no longer than the window is linked as without it
+    small = {e["event_id"] for e in whole if spans([x for x in whole if x["event_id"] == e["event_id"]]) == [1]}
+    assert all(b["event_id"] == a["event_id"] for a, b in zip(whole, windowed, strict=True) if a["event_id"] in small)
+
+
+def test_the_events_of_a_streamed_document_are_passed_on_while_it_is_read(tmp_path, monkeypatch, small_thresholds):
+    from geoevents import batch
+    from geoevents.sources import Task
+
+    monkeypatch.setattr(batch, "EVENTS_PER_RESULT", 40)
+    short = tmp_path / "a.txt"
+    short.write_text("Norway sent 250 soldiers to Estonia last week.", encoding="utf-8")
+    long = tmp_path / "long.txt"
+    long.write_text(_document_text(100_000, seed=4), encoding="utf-8")
+    batch.set_up(Parser(published=_date("2022-03-10")), None)
+    chunk = [Task("file", str(short)), Task("file", str(long)), Task("file", str(short))]
+
+    handed_back = batch.process_chunk(chunk)  # (as in a worker: the streamed document is left to the caller)
+    assert handed_back.deferred == chunk[1:]
+    assert handed_back.documents == 1 and len(handed_back.events) == 1
+
+    results = list(batch.streamed_results(handed_back.deferred))
+    assert len(results) > 3
+    assert all(len(r.events) <= 40 for r in results)
+    events = [e for r in results for e in r.events]
+    assert [e.doc_id for e in events] == [str(long)] * (len(events) - 1) + [str(short)]
+    assert [e.to_dict() for e in events[:-1]] == _events(_read(long)[0])
+    assert sum(r.documents for r in results) == 2
+    assert sum(r.with_events for r in results) == 2
+
+
+def test_a_run_with_workers_writes_a_streamed_document_in_its_place(tmp_path, monkeypatch, small_thresholds):
+    from geoevents import batch
+    from geoevents.sources import Task
+
+    monkeypatch.setattr(batch, "CHUNK_FILES", 1)
+    monkeypatch.setattr(batch, "EVENTS_PER_RESULT", 40)
+    paths = []
+    for name, size in (("a", 3_000), ("b", 100_000), ("c", 3_000), ("d", 60_000), ("e", 3_000)):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(_document_text(size, seed=len(paths)), encoding="utf-8")
+        paths.append(path)
+    tasks = [Task("file", str(p), size=p.stat().st_size) for p in paths]
+
+    def run(jobs: int) -> list[dict]:
+        results = batch.extract_all(iter(tasks), Parser(published=_date("2022-03-10")), jobs=jobs)
+        return [e.to_dict() for r in results for e in r.events]
+
+    one = run(1)
+    assert [str(p) for p in paths] == list(dict.fromkeys(e["doc_id"] for e in one))
+    assert run(2) == one
+
+
 def _geoevents(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "geoevents", *args], input=stdin, capture_output=True,
                           timeout=600, env=env)
@@ -176,7 +285,7 @@ def test_the_commands_stream_a_long_text_and_report_what_they_cannot_read(tmp_pa
     """Through the command line, with the real thresholds: a 5 MB text on standard input and in a
     file gives the events of the text read at once; a JSON Lines record and an HTML file too
     long to read are failures, on stderr and in the --errors file, and the rest is read."""
-    text = _document_text(5_000_000, seed=9)
+    text = _document_text(5_000_000, seed=9, filler=0.97)
     plain = tmp_path / "long.txt"
     plain.write_text(text, encoding="utf-8")
     from_file = _geoevents("extract", str(plain), "--format", "jsonl", "--quiet", "--published", "2022-03-10")
@@ -185,23 +294,26 @@ def test_the_commands_stream_a_long_text_and_report_what_they_cannot_read(tmp_pa
     assert from_file.returncode == 0 and from_stdin.returncode == 0, from_stdin.stderr
     at_once = [json.dumps(e.to_dict(), ensure_ascii=False) for e in
                extract_document(Document(text=text, id=str(plain), published=_date("2022-03-10")))]
-    assert len(at_once) > 5000
+    assert len(at_once) > 1000
     assert [json.loads(line) for line in from_file.stdout.decode().splitlines()] == [json.loads(x) for x in at_once]
     from_stdin_events = [json.loads(line) for line in from_stdin.stdout.decode().splitlines()]
     assert [e["trigger"] for e in from_stdin_events] == [json.loads(x)["trigger"] for x in at_once]
 
     records = tmp_path / "docs.jsonl"
+    huge_line = json.dumps({"id": "huge", "text": "a " * 6_100_000})
     records.write_text(json.dumps({"id": "ok", "text": "Norway sent 250 soldiers to Estonia."}) + "\n"
-                       + json.dumps({"id": "huge", "text": "a " * 17_000_000}) + "\n", encoding="utf-8")
+                       + huge_line + "\n", encoding="utf-8")
     page = tmp_path / "page.html"
-    page.write_text("<p>" + "Farmers sold grain. " * 1_700_000 + "</p>", encoding="utf-8")
+    page.write_text("<p>" + "Farmers sold grain. " * 410_000 + "</p>", encoding="utf-8")
     errors = tmp_path / "errors.jsonl"
     done = _geoevents("extract", str(records), str(page), "--format", "jsonl", "--errors", str(errors))
     assert done.returncode == 1
     stderr = done.stderr.decode()
     assert "Traceback" not in stderr
-    assert f"{records}:2: a line of 34 MB, longer than the 32 MB a JSON Lines record may hold" in stderr
-    assert f"{page}: HTML file of more than 32 MB" in stderr
+    assert (f"{records}:2: a line of {len(huge_line) + 1:,} bytes, longer than the 12 MB a JSON Lines record "
+            "may hold") in stderr
+    assert f"{page}: HTML file of more than 8 MB" in stderr
+    assert "2 failed" in stderr  # (the summary)
     logged = [json.loads(line) for line in errors.read_text().splitlines()]
     assert {(e["source"], e["line"]) for e in logged} == {(str(records), 2), (str(page), None)}
     assert [json.loads(line)["doc_id"] for line in done.stdout.decode().splitlines()] == ["ok"]
