@@ -76,7 +76,10 @@ def extract_document(document: Document | StreamedDocument, types: Iterable[str]
     """Events in one document; ``knowledge`` is the packaged lexicon and gazetteer by default.
     A document longer than ``parts.LARGE_DOCUMENT`` is read in parts (see ``_events_in_parts``),
     a streamed one as its text is decoded."""
-    return list(document_events(document, types, knowledge))
+    if isinstance(document, StreamedDocument) or len(document.text) > parts.LARGE_DOCUMENT:
+        return list(document_events(document, types, knowledge))
+    # (the path of almost every document: no generator)
+    return _events_at_once(document.text, document, knowledge or packaged(), frozenset(types) if types else None)
 
 
 def document_events(document: Document | StreamedDocument, types: Iterable[str] | None = None,
@@ -96,9 +99,14 @@ def document_events(document: Document | StreamedDocument, types: Iterable[str] 
         if len(text) > parts.LARGE_DOCUMENT:
             yield from _events_in_parts(parts.WholeText(text), document, knowledge, wanted)
             return
+    yield from _events_at_once(text, document, knowledge, wanted)
+
+
+def _events_at_once(text: str, document: Document | StreamedDocument, knowledge: Knowledge,
+                    wanted: frozenset[str] | None) -> list[Event]:
     published = document.published.isoformat() if document.published else None
     mentions, _ = _mentions(text, document.published, knowledge, wanted, frozenset())
-    yield from link_within_document([_freeze(text, m, document.id, published) for m in mentions], text)
+    return link_within_document([_freeze(text, m, document.id, published) for m in mentions], text)
 
 
 def _mentions(text: str, published: date | None, knowledge: Knowledge, wanted: frozenset[str] | None,
