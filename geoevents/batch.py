@@ -16,16 +16,22 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 
+from .document import Document
 from .knowledge import Knowledge, with_rule_files
 from .model import Event
-from .pipeline import extract_document
+from .pipeline import document_events, extract_document
 from .readers import Parser
 from .render import event_json
 from .sources import Failure, Notice, Task
+from .textstream import StreamedDocument
 
 CHUNK_BYTES = 1 << 18  # JSON Lines or files per chunk (a task of JSON Lines is about this size)
 CHUNK_FILES = 64  # files per chunk
+EVENTS_PER_RESULT = 1000  # events of a streamed document passed on at a time
+
+Chunk = list[Task]
 
 
 @dataclass(slots=True)
@@ -41,9 +47,9 @@ class ChunkResult:
     rendered_types: list[str] = field(default_factory=list)  # and their types, for the summary
     failures: list[Failure] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    # a document to stream and the tasks after it, left for the main process (``process_chunk``)
+    deferred: Chunk = field(default_factory=list)
 
-
-Chunk = list[Task]
 
 
 def default_jobs() -> int:
@@ -75,34 +81,112 @@ def settings() -> tuple[Parser, frozenset[str] | None, tuple[str, ...], bool]:
 
 
 def process_chunk(chunk: Chunk) -> ChunkResult:
-    result = ChunkResult()
-    for task in chunk:
-        try:
-            for item in _parser.parse(task, result.notices.append):
-                if isinstance(item, Failure):
-                    result.failures.append(item)
-                    continue
-                result.characters += len(item.text)
-                try:
-                    document = item.dated()
-                    events = extract_document(document, _types, _knowledge)
-                except Exception as error:  # one bad document must not stop the others
-                    result.failures.append(Failure(item.source or str(item.id), _failed("extraction", error),
-                                                   item.line, item.id))
-                    continue
-                result.documents += 1
-                if document.published is None:
-                    result.undated += 1
-                if events:
-                    result.with_events += 1
-                    if _render:
-                        result.rendered.extend(map(event_json, events))
-                        result.rendered_types.extend(event.type for event in events)
+    """What a chunk gives, in one result (a worker's): a document to stream (a text too long to
+    hold) is not read here; it and the tasks after it are handed back (``ChunkResult.deferred``),
+    for the main process to do with ``streamed_results``."""
+    return next(_Results(streaming=False).of(chunk))
+
+
+def streamed_results(chunk: Chunk) -> Iterator[ChunkResult]:
+    """What a chunk gives, as one or more results: those of a document to stream come as it is
+    read, ``EVENTS_PER_RESULT`` events at a time (only the main process writes them out so)."""
+    return _Results(streaming=True).of(chunk)
+
+
+class _Results:
+    """The results of a chunk, in the making: ``current`` gets what comes next (notices included:
+    a streamed document reports invalid UTF-8 while it is read)."""
+
+    def __init__(self, streaming: bool):
+        self.streaming = streaming
+        self.current = ChunkResult()
+
+    def notice(self, notice: Notice) -> None:
+        self.current.notices.append(notice)
+
+    def of(self, chunk: Chunk) -> Iterator[ChunkResult]:
+        for index, task in enumerate(chunk):
+            try:
+                for item in _parser.parse(task, self.notice):
+                    if isinstance(item, Failure):
+                        self.current.failures.append(item)
+                    elif not isinstance(item, StreamedDocument):
+                        self._extract(item)
+                    elif self.streaming:
+                        yield from self._stream(item)
                     else:
-                        result.events.extend(events)
-        except Exception as error:  # a reader bug must not lose the rest of the chunk
-            result.failures.append(Failure(task.source, _failed("reading", error), task.first_line))
-    return result
+                        self.current.deferred = chunk[index:]
+                        yield self.current
+                        return
+            except Exception as error:  # a reader bug must not lose the rest of the chunk
+                self.current.failures.append(Failure(task.source, _failed("reading", error), task.first_line))
+        yield self.current
+
+    def _extract(self, item: Document) -> None:
+        result = self.current
+        result.characters += len(item.text)
+        try:
+            document = item.dated()
+            events = extract_document(document, _types, _knowledge)
+        except Exception as error:  # one bad document must not stop the others
+            result.failures.append(Failure(item.source or str(item.id), _failed("extraction", error),
+                                           item.line, item.id))
+            return
+        _count(result, document.published, bool(events))
+        _add_events(result, events)
+
+    def _stream(self, item: StreamedDocument) -> Iterator[ChunkResult]:
+        """The events of a streamed document, in results of ``EVENTS_PER_RESULT`` events; the
+        document is counted in the last."""
+        found = False
+        try:
+            document = item.dated()
+            for events in _batched(document_events(document, _types, _knowledge), EVENTS_PER_RESULT):
+                found = True
+                _add_events(self.current, events)
+                yield self.current
+                self.current = ChunkResult()
+        except Exception as error:  # (the events given out so far stay written)
+            self.current.failures.append(Failure(item.source or str(item.id), _failed("extraction", error),
+                                                 item.line, item.id))
+            return
+        self.current.characters += document.characters
+        _count(self.current, document.published, found)
+
+
+def _count(result: ChunkResult, published: date | None, with_events: bool) -> None:
+    """Count a document extracted."""
+    result.documents += 1
+    if published is None:
+        result.undated += 1
+    if with_events:
+        result.with_events += 1
+
+
+def _add_events(result: ChunkResult, events: list[Event]) -> None:
+    if not events:
+        return
+    if _render:
+        result.rendered.extend(map(event_json, events))
+        result.rendered_types.extend(event.type for event in events)
+    else:
+        result.events.extend(events)
+
+
+def _batched(items: Iterator[Event], size: int) -> Iterator[list[Event]]:
+    batch: list[Event] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def reads_stdin(chunk: Chunk) -> bool:
+    """Whether the chunk has a text on standard input to read (only the main process can)."""
+    return any(task.kind == "stdin" for task in chunk)
 
 
 def _failed(stage: str, error: BaseException) -> str:
@@ -132,10 +216,16 @@ def extract_all(
     if jobs > 1:
         from .workers import in_workers  # (multiprocessing is not imported by a one-job run)
 
-        yield from in_workers(chunks, jobs, ordered, stop, share_read)
+        for result in in_workers(chunks, jobs, ordered, stop, share_read):
+            yield result
+            if isinstance(result, ChunkResult) and result.deferred:  # (its place in the output is here)
+                yield from streamed_results(result.deferred)
         return
     for chunk in chunks:
-        yield chunk if isinstance(chunk, Failure) else process_chunk(chunk)
+        if isinstance(chunk, Failure):
+            yield chunk
+        else:
+            yield from streamed_results(chunk)
 
 
 def _chunks(tasks: Iterable[Task | Failure], stop: Callable[[], bool]) -> Iterator[Chunk | Failure]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
@@ -53,12 +54,21 @@ def _first_full_date(fragment: str) -> date | None:
 
 def find_published(text: str) -> date | None:
     """A publication date stated in the text: a "Published:"/"Updated:" line or a dateline."""
-    for part in (text[:HEAD], text[-TAIL:]):
-        for pattern in (_DATE_LINE, _DATELINE):
-            for m in pattern.finditer(part):
-                found = _first_full_date(m.group("rest"))
-                if found:
-                    return found
+    return _published_in(text[:HEAD]) or _published_in(text[-TAIL:])
+
+
+def published_in(head: str, tail: Callable[[], str]) -> date | None:
+    """``find_published`` of a text given its first ``HEAD`` characters and a way to its last
+    ``TAIL`` (read only if the head states no date)."""
+    return _published_in(head) or _published_in(tail())
+
+
+def _published_in(part: str) -> date | None:
+    for pattern in (_DATE_LINE, _DATELINE):
+        for m in pattern.finditer(part):
+            found = _first_full_date(m.group("rest"))
+            if found:
+                return found
     return None
 
 

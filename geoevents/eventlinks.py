@@ -24,15 +24,20 @@ import calendar
 import dataclasses
 import json
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 
 from . import cachedregex as regex
 from .dating import begins_after, phrases_pattern, whole_words_pattern
 from .model import Event, Filled, Location
 from .resources import read_text
 from .status import told_as_past
+
+if TYPE_CHECKING:
+    from .excerpts import Excerpts
 
 # "the withdrawal", "that pullout", "these drills", "the planned deployment", "the battalion's
 # arrival": refers back
@@ -62,7 +67,7 @@ class _Reading:
     spots: frozenset[str]  # places that name one spot (a city), not a country or region
 
 
-def _read(event: Event, text: str | None) -> _Reading:
+def _read(event: Event, text: str | Excerpts | None) -> _Reading:
     directions = _linking_lexicon()["directions"].get(event.type, {})
     spot_features = _linking_lexicon()["spot_features"]
 
@@ -78,7 +83,7 @@ def _read(event: Event, text: str | None) -> _Reading:
     )
 
 
-def _plan_from_now(event: Event, text: str | None) -> bool:
+def _plan_from_now(event: Event, text: str | Excerpts | None) -> bool:
     """A plan whose future counts from the time of writing: not a definite description that may
     restate an event already under way ("the exercises will involve ..."), not a future told
     from a past report or decision ("said it would withdraw", "agreed to withdraw"), and not the
@@ -87,10 +92,11 @@ def _plan_from_now(event: Event, text: str | None) -> bool:
         return False
     if _definite_description(event, text):
         return False
-    before = (event.sentence.start, event.trigger.start)
-    return (phrases_pattern("future_in_past").search(text, *before) is None
-            and _linking_words("plan_told_in_past").search(text, *before) is None
-            and _linking_words("remainder_words").search(text, *before) is None)
+    held, offset = _text_before(event, text)
+    before = (event.sentence.start - offset, event.trigger.start - offset)
+    return (phrases_pattern("future_in_past").search(held, *before) is None
+            and _linking_words("plan_told_in_past").search(held, *before) is None
+            and _linking_words("remainder_words").search(held, *before) is None)
 
 
 @cache
@@ -99,10 +105,24 @@ def _linking_words(key: str) -> regex.Pattern:
     return whole_words_pattern(_linking_lexicon()[key])
 
 
-def _definite_description(event: Event, text: str) -> bool:
+def _definite_description(event: Event, text: str | Excerpts) -> bool:
     """"the exercises will involve", not the subject of a verb trigger ("the battalion will move in")."""
-    m = _DEFINITE.search(text, max(event.sentence.start, event.trigger.start - 40), event.trigger.start)
-    return m is not None and _linking_words("verb_phrase_words").search(text, m.start(), m.end()) is None
+    held, offset = _text_before(event, text)
+    m = _DEFINITE.search(held, max(event.sentence.start, event.trigger.start - 40) - offset,
+                         event.trigger.start - offset)
+    return m is not None and _linking_words("verb_phrase_words").search(held, m.start(), m.end()) is None
+
+
+def _text_before(event: Event, text: str | Excerpts) -> tuple[str, int]:
+    """A text that holds the mention's sentence up to its trigger (and a character or two before
+    it), and the offset of its first character in the document."""
+    return (text, 0) if isinstance(text, str) else text.before(event)
+
+
+def _words_before(event: Event, text: str | Excerpts) -> str:
+    """The sentence's last 40 characters before the trigger."""
+    held, offset = _text_before(event, text)
+    return held[max(event.sentence.start, event.trigger.start - 40) - offset:event.trigger.start - offset]
 
 
 def _done_before_writing(event: Event) -> bool:
@@ -130,6 +150,7 @@ class _Cluster:
     origins: set[str] = dataclasses.field(default_factory=set)
     destinations: set[str] = dataclasses.field(default_factory=set)
     spots: set[str] = dataclasses.field(default_factory=set)
+    opened: int = 0  # the number of its first mention in the document (``link_in_window``)
 
     def add(self, event: Event, reading: _Reading) -> None:
         self.members.append(event)
@@ -228,7 +249,7 @@ def _conflicts(event: Event, reading: _Reading, cluster: _Cluster) -> bool:
     return any(frozenset({event.status, status}) in _OPPOSED for status in cluster.statuses)
 
 
-def _tied(event: Event, reading: _Reading, cluster: _Cluster, text: str | None) -> bool:
+def _tied(event: Event, reading: _Reading, cluster: _Cluster, text: str | Excerpts | None) -> bool:
     """Something positive says the mention belongs to the event."""
     if _codes(event) & cluster.codes or _places(event) & cluster.places:
         return True
@@ -240,57 +261,99 @@ def _tied(event: Event, reading: _Reading, cluster: _Cluster, text: str | None) 
     if cluster.members[-1].sentence.end >= event.sentence.start - NEARBY:
         return True
     if text is not None:
-        before = text[max(event.sentence.start, event.trigger.start - 40):event.trigger.start]
-        return bool(_DEFINITE.search(before))
+        return bool(_DEFINITE.search(_words_before(event, text)))
     return False
 
 
-def _another(event: Event, text: str | None) -> bool:
+def _another(event: Event, text: str | Excerpts | None) -> bool:
     """Does the mention announce an event besides those before it ("more drills")?"""
     if text is None:
         return False
-    return bool(_ANOTHER.search(text[max(event.sentence.start, event.trigger.start - 40):event.trigger.start]))
+    return bool(_ANOTHER.search(_words_before(event, text)))
 
 
-def link_within_document(events: Sequence[Event], text: str | None = None, doc_key: str | None = None) -> list[Event]:
+def link_within_document(events: Sequence[Event], text: str | Excerpts | None = None,
+                         doc_key: str | None = None) -> list[Event]:
     """Give each mention its event's id (the id of its first mention) and fill gaps from the others."""
     if not events:
         return []  # (most documents with trigger candidates have no event)
     ordered = sorted(events, key=lambda e: e.trigger.start)
     clusters: list[_Cluster] = []  # the cluster joined last, last: mentions come in text order
-    owner: list[_Cluster] = []
-    for event in ordered:
-        reading = _read(event, text)
-        # (the first mention has no event to join: "more drills" is not looked for then)
-        home = None if not clusters or _another(event, text) else next(
-            (c for c in reversed(clusters[-RECENT_EVENTS:])
-             if c.members[0].type == event.type and not _conflicts(event, reading, c)
-             and _tied(event, reading, c, text)),
-            None,
-        )
-        if home is None:
-            home = _Cluster([], set(), set(), set())
-        else:
-            clusters.remove(home)
-        clusters.append(home)
-        home.add(event, reading)
-        owner.append(home)
-    key = doc_key if doc_key is not None else (events[0].doc_id if events else None)
-    linked = []
-    for event, cluster in zip(ordered, owner, strict=True):
-        first = cluster.members[0]
-        event_id = f"{key or 'doc'}@{first.trigger.start}"
-        linked.append(dataclasses.replace(event, event_id=event_id, resolved=_fill(event, cluster, text)))
+    owner = [_join(event, _read(event, text), clusters, text) for event in ordered]
+    key = doc_key if doc_key is not None else events[0].doc_id
+    return [_linked(event, cluster, key, text) for event, cluster in zip(ordered, owner, strict=True)]
+
+
+def link_in_window(events: Iterable[Event], text: Excerpts, window: int) -> Iterator[Event]:
+    """``link_within_document`` for a document too large to hold its events: ``events`` come in
+    text order, and a mention may join an event only if the event's first mention is among the
+    ``window`` mentions before it. An event's mentions then lie within ``window`` mentions, so a
+    mention is complete (its event can take no more mentions) once ``window`` more have come, and
+    is given out then, in text order: at most ``window`` mentions are held. Whenever no event's
+    mentions span ``window`` mentions (a document of fewer mentions), this is ``link_within_document``."""
+    clusters: list[_Cluster] = []
+    waiting: deque[tuple[int, Event, _Cluster]] = deque()
+    key: str | None = None
+    for number, event in enumerate(events):
+        if key is None:
+            key = event.doc_id or ""
+        open_clusters = [c for c in clusters if c.opened > number - window]
+        cluster = _join(event, _read(event, text), open_clusters, text, number)
+        if cluster not in clusters:
+            clusters.append(cluster)
+        elif clusters[-1] is not cluster:
+            clusters.remove(cluster)
+            clusters.append(cluster)
+        del clusters[:-RECENT_EVENTS]  # (no older event can be joined)
+        waiting.append((number, event, cluster))
+        while waiting and waiting[0][0] <= number + 1 - window:
+            yield _given_out(waiting.popleft(), key, text)
+    while waiting:
+        yield _given_out(waiting.popleft(), key, text)
+
+
+def _given_out(item: tuple[int, Event, _Cluster], key: str | None, text: Excerpts) -> Event:
+    _number, event, cluster = item
+    linked = _linked(event, cluster, key, text)
+    text.forget(event)
     return linked
+
+
+def _join(event: Event, reading: _Reading, clusters: list[_Cluster], text: str | Excerpts | None,
+          number: int = 0) -> _Cluster:
+    """The event of the last ``RECENT_EVENTS`` in ``clusters`` that the mention joins (moved to the
+    end of ``clusters``), or a new one (appended); the mention is added to it."""
+    # (the first mention has no event to join: "more drills" is not looked for then)
+    home = None if not clusters or _another(event, text) else next(
+        (c for c in reversed(clusters[-RECENT_EVENTS:])
+         if c.members[0].type == event.type and not _conflicts(event, reading, c)
+         and _tied(event, reading, c, text)),
+        None,
+    )
+    if home is None:
+        home = _Cluster([], set(), set(), set(), opened=number)
+    else:
+        clusters.remove(home)
+    clusters.append(home)
+    home.add(event, reading)
+    return home
+
+
+def _linked(event: Event, cluster: _Cluster, key: str | None, text: str | Excerpts | None) -> Event:
+    event_id = f"{key or 'doc'}@{cluster.members[0].trigger.start}"
+    return dataclasses.replace(event, event_id=event_id, resolved=_fill(event, cluster, text))
 
 
 # how many of the events mentioned last a mention may join: a bound, so that a document of
 # thousands of mentions is not compared pair by pair
 RECENT_EVENTS = 64
+# In a document read in parts (``pipeline``), an event's mentions lie within this many mentions
+# (``link_in_window``): the mentions held while they are linked
+WINDOW_MENTIONS = 1000
 _FILLED_FIELDS = ("actors", "locations", "date")
 
 
-def _fill(event: Event, cluster: _Cluster, text: str | None = None) -> tuple[Filled, ...]:
+def _fill(event: Event, cluster: _Cluster, text: str | Excerpts | None = None) -> tuple[Filled, ...]:
     """Values missing from ``event`` taken from the nearest other mention that states them (of two
     as near, the earlier)."""
     filled = []
@@ -315,17 +378,22 @@ def _fill(event: Event, cluster: _Cluster, text: str | None = None) -> tuple[Fil
     return tuple(filled)
 
 
-def _dates_fit_for(event: Event, text: str, starts: list[int],
+def _dates_fit_for(event: Event, text: str | Excerpts, starts: list[int],
                    stating: list[Event]) -> tuple[list[int], list[Event]]:
     """The mentions whose date may fill ``event``'s: an event told as done (by a past form, not
     by default, and in no frame still to come) takes no date that begins after the publication
     day ("have left the border town" is not dated by the "March 20 deadline" of the withdrawal
     still to come)."""
     published = _first_day(event.published) if event.published else None
-    if event.status != "occurred" or published is None or not told_as_past(
-            text, (event.sentence.start, event.sentence.end), (event.trigger.start, event.trigger.end)) \
-            or _linking_words("future_frames").search(text, event.sentence.start, event.trigger.start):
+    if event.status != "occurred" or published is None or not (
+            told_as_done(event, text) if isinstance(text, str) else text.told_as_done(event)):
         return starts, stating
     kept = [(at, m) for at, m in zip(starts, stating, strict=True)
             if m.date is None or not begins_after(m.date.start, published)]
     return [at for at, _ in kept], [m for _, m in kept]
+
+
+def told_as_done(event: Event, text: str) -> bool:
+    """Whether ``event`` (offsets in ``text``) is told as done by a past form, in no frame still to come."""
+    return told_as_past(text, (event.sentence.start, event.sentence.end), (event.trigger.start, event.trigger.end)) \
+        and _linking_words("future_frames").search(text, event.sentence.start, event.trigger.start) is None

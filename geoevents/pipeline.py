@@ -6,38 +6,35 @@ one are segmented, tagged for names and times, and examined closely.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from . import temporal
+from . import eventlinks, parts, temporal
 from .actors import add_host, attach_actors
 from .clauses import attach_clause, clause_of, role_lexicon
 from .codes import codes_for
 from .dating_checks import date_event, sentence_times, settled_date
 from .document import Document, find_published, parse_published
-from .eventlinks import link_within_document
+from .eventlinks import link_in_window, link_within_document
+from .excerpts import Excerpts
 from .gazetteer import Mention, SentenceNames, with_context_names
 from .knowledge import Knowledge, packaged, with_rule_files
 from .linking import merge_within_sentences
 from .model import Actor, Event, EventDate, Location, Quantity, Span
+from .parts import MAX_SENTENCE, WINDOW
 from .places import attach_locations
 from .quantities import sentence_quantities, size_of
-from .segment import SentenceFinder, sentence_near
+from .segment import SentenceFinder
 from .status import adjust_for_date, event_status
+from .textstream import StreamedDocument
 from .trigger_context import SentenceContext
 from .triggers import Candidate, attachment_type
 
-MAX_SENTENCE = 1500  # longer "sentences" (unpunctuated dumps) are cut to a window around the trigger
-WINDOW = 600
+# (the sizes of sentences, windows and parts are in ``parts``: a long text is read in parts)
 # In such a long "sentence", at most this many candidates per WINDOW characters are examined:
 # more is not prose but a list or one word repeated, and each costs a window's worth of work.
 MAX_CANDIDATES_PER_WINDOW = 3
-# A document longer than this is read in parts of about PART characters, each with MARGIN
-# characters of text around it (more than any stage reads around a sentence: see REFERENCE_REACH).
-LARGE_DOCUMENT = 4_000_000
-PART = 1666 * WINDOW  # 999,600 characters: a multiple of WINDOW (see _part_starts)
-MARGIN = 60 * WINDOW  # 36,000 characters
 
 
 @dataclass(slots=True)
@@ -72,20 +69,42 @@ def extract(
     return extract_document(Document(text=text, id=doc_id, published=dct), types, knowledge)
 
 
-def extract_document(document: Document, types: Iterable[str] | None = None,
+def extract_document(document: Document | StreamedDocument, types: Iterable[str] | None = None,
                      knowledge: Knowledge | None = None) -> list[Event]:
     """Events in one document; ``knowledge`` is the packaged lexicon and gazetteer by default.
-    A document longer than ``LARGE_DOCUMENT`` is read in parts (see ``_events_in_parts``)."""
+    A document longer than ``parts.LARGE_DOCUMENT`` is read in parts (see ``_events_in_parts``),
+    a streamed one as its text is decoded."""
+    if isinstance(document, StreamedDocument) or len(document.text) > parts.LARGE_DOCUMENT:
+        return list(document_events(document, types, knowledge))
+    # (the path of almost every document: no generator)
+    return _events_at_once(document.text, document, knowledge or packaged(), frozenset(types) if types else None)
+
+
+def document_events(document: Document | StreamedDocument, types: Iterable[str] | None = None,
+                    knowledge: Knowledge | None = None) -> Iterator[Event]:
+    """``extract_document``, given out as they are found: those of a document read in parts come
+    while it is read, a window's worth of mentions after they are found (``eventlinks.link_in_window``)."""
     knowledge = knowledge or packaged()
     wanted = frozenset(types) if types else None
-    text = document.text
-    published = document.published.isoformat() if document.published else None
-    if len(text) > LARGE_DOCUMENT:
-        events = _events_in_parts(document, knowledge, wanted)
+    if isinstance(document, StreamedDocument):
+        with document.read() as stream:
+            if stream.longer_than(parts.LARGE_DOCUMENT):
+                yield from _events_in_parts(stream, document, knowledge, wanted)
+                return
+            text = stream.held(0, stream.end)  # (more bytes than characters: not so long after all)
     else:
-        mentions, _ = _mentions(text, document.published, knowledge, wanted, frozenset())
-        events = [_freeze(text, m, document.id, published) for m in mentions]
-    return link_within_document(events, text)
+        text = document.text
+        if len(text) > parts.LARGE_DOCUMENT:
+            yield from _events_in_parts(parts.WholeText(text), document, knowledge, wanted)
+            return
+    yield from _events_at_once(text, document, knowledge, wanted)
+
+
+def _events_at_once(text: str, document: Document | StreamedDocument, knowledge: Knowledge,
+                    wanted: frozenset[str] | None) -> list[Event]:
+    published = document.published.isoformat() if document.published else None
+    mentions, _ = _mentions(text, document.published, knowledge, wanted, frozenset())
+    return link_within_document([_freeze(text, m, document.id, published) for m in mentions], text)
 
 
 def _mentions(text: str, published: date | None, knowledge: Knowledge, wanted: frozenset[str] | None,
@@ -144,27 +163,35 @@ def _mentions(text: str, published: date | None, knowledge: Knowledge, wanted: f
     return mentions, earlier
 
 
-def _events_in_parts(document: Document, knowledge: Knowledge, wanted: frozenset[str] | None) -> list[Event]:
-    """The events of a long document, found part by part: each part (about ``PART`` characters,
-    cut where a sentence starts) is read with ``MARGIN`` characters of the text on either side,
-    for what the stages read around a sentence, and yields the mentions whose trigger starts in
-    it, their offsets moved back into the whole text. The whole text is never copied (lower-cased,
-    classed for the scan): a document of tens of megabytes is read in bounded memory, at the
-    cost of scanning the margins twice. The parts are linked as one document by the caller."""
-    text = document.text
+def _events_in_parts(source: parts.TextSource, document: Document | StreamedDocument, knowledge: Knowledge,
+                     wanted: frozenset[str] | None) -> Iterator[Event]:
+    """The events of a long document, found part by part (``parts.parts``): each part yields the
+    mentions whose trigger starts in it, their offsets moved back into the whole text. The whole
+    text is never copied (lower-cased, classed for the scan) nor, from a stream, held: a document
+    of any size is read in bounded memory, at the cost of scanning the margins twice. The mentions
+    are linked over a window of the last ``eventlinks.WINDOW_MENTIONS`` (``link_in_window``), with
+    what linking reads of the text kept for each until it is linked (``Excerpts``)."""
+    excerpts = Excerpts()
+    yield from link_in_window(_mentions_in_parts(source, document, knowledge, wanted, excerpts), excerpts,
+                              eventlinks.WINDOW_MENTIONS)
+
+
+def _mentions_in_parts(source: parts.TextSource, document: Document | StreamedDocument, knowledge: Knowledge,
+                       wanted: frozenset[str] | None, excerpts: Excerpts) -> Iterator[Event]:
+    """The mentions of a long document, in text order, not yet linked (see ``_events_in_parts``)."""
     published = document.published.isoformat() if document.published else None
-    events: list[Event] = []
     earlier: frozenset[str] = frozenset()
-    cuts = _part_starts(text)
-    for cut, next_cut in zip(cuts, [*cuts[1:], len(text)], strict=True):
-        # (a multiple of WINDOW: a long sentence's stretches are counted as in the whole text)
-        low = max(0, cut - MARGIN) // WINDOW * WINDOW
-        part = text[low:next_cut + MARGIN]
-        mentions, earlier = _mentions(part, document.published, knowledge, wanted, earlier,
-                                      (cut - low, next_cut - low))
-        events += [_moved(_freeze(part, m, document.id, published), low) for m in mentions]
+    for part in parts.parts(source):
+        mentions, earlier = _mentions(part.text, document.published, knowledge, wanted, earlier, part.keep)
+        found = sorted((_freeze(part.text, m, document.id, published) for m in mentions),
+                       key=lambda e: e.trigger.start)
+        for event in found:
+            excerpts.add(part.text, part.low, event)
+        low = part.low
+        del part, mentions
         _let_go_of_text()
-    return events
+        for event in found:
+            yield _moved(event, low)
 
 
 def _let_go_of_text() -> None:
@@ -172,21 +199,6 @@ def _let_go_of_text() -> None:
     them, a megabyte each) until pushed out by later entries."""
     for cached in (attach_clause, clause_of, sentence_quantities):
         cached.cache_clear()
-
-
-def _part_starts(text: str) -> list[int]:
-    """Where the parts of a long text start: about every ``PART`` characters, at the start of
-    the sentence there (the mentions of a sentence are read together), or right there if that
-    sentence is long (it is then read in windows around each trigger, which a cut does not split).
-    Only the text around each cut is segmented: most of a document holds no trigger."""
-    starts = [0]
-    for position in range(PART, len(text) - PART // 2, PART):
-        sentence = sentence_near(text, position, 2 * MAX_SENTENCE)
-        if sentence is None or sentence[1] - sentence[0] > MAX_SENTENCE:
-            starts.append(position)  # (a sentence too long to be found so near is long)
-        elif sentence[0] > starts[-1]:
-            starts.append(sentence[0])
-    return starts
 
 
 def _moved(event: Event, by: int) -> Event:

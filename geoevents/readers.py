@@ -11,13 +11,19 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import shutil
+import sys
+import tempfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import BinaryIO
 
 import orjson
 
+from . import textstream
 from .document import Document, find_published, parse_published
 from .sources import (
     SNIFF,
@@ -30,10 +36,17 @@ from .sources import (
     iter_tasks,
     reason,
 )
+from .textstream import StreamedDocument, utf8_notice
 
 __all__ = ["Failure", "Fields", "InputProgress", "Notice", "Parser", "input_size", "iter_documents"]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+# HTML is turned into text whole (tags, entities and scripts span any cut): its bytes, its markup
+# and its text are held at once, each piece of text apart: an 8 MB file peaks at 115-196 MB (the
+# most for a page of tiny paragraphs), within a run's memory budget (300 MB)
+MAX_HTML_BYTES = 8_000_000
+HTML_TOO_LONG = (f"HTML file of more than {MAX_HTML_BYTES // 1_000_000} MB: too large to read "
+                 "(HTML is read whole, not streamed): skipped; convert it to plain text, which is streamed")
 _DATES_KEPT = 1 << 16  # distinct publication dates remembered by a parser (a century has 36,525 days)
 # A document of JSON Lines made without the NamedTuple's own constructor, a Python function that
 # only hands its arguments to this one (half the cost of making a document; run for each line)
@@ -59,7 +72,7 @@ def iter_documents(
     date_from_text_later: bool = False,
     on_notice: NoticeHandler | None = None,
     progress: InputProgress | None = None,
-) -> Iterator[Document | Failure]:
+) -> Iterator[Document | StreamedDocument | Failure]:
     """Documents from ``paths`` in order (``-`` or no path at all: standard input), then from
     the paths listed in ``files_from`` (one per line; ``-`` for standard input).
 
@@ -103,30 +116,56 @@ class Parser:
         self.later = date_from_text_later
         self._dates: dict[str, date] = {}  # publication date fields read so far (inputs repeat a few)
 
-    def parse(self, task: Task, notice: NoticeHandler) -> Iterator[Document | Failure]:
+    def parse(self, task: Task, notice: NoticeHandler) -> Iterator[Document | StreamedDocument | Failure]:
         if task.kind == "lines":
             yield from self.lines(task, notice)
         elif task.kind == "file":
             yield from self.file(task.source, notice)
         else:
-            yield from self.text(_decode(task.data, task.source, notice), task.source, notice)
+            yield from self.stdin(task, notice)
 
     # -- text and HTML -------------------------------------------------------------------------
 
-    def file(self, source: str, notice: NoticeHandler) -> Iterator[Document | Failure]:
+    def file(self, source: str, notice: NoticeHandler) -> Iterator[Document | StreamedDocument | Failure]:
+        gzipped = source.endswith(".gz")
+        name = source[:-3] if gzipped else source
+        html = name.lower().endswith(HTML_SUFFIXES)
+        limit = MAX_HTML_BYTES if html else textstream.STREAMED_BYTES
         try:
             with open(source, "rb") as raw:
-                data = gzip.GzipFile(fileobj=raw).read() if source.endswith(".gz") else raw.read()
+                data = (gzip.GzipFile(fileobj=raw) if gzipped else raw).read(limit + 1)
         except (OSError, EOFError, zlib.error) as error:  # unreadable, or a broken gzip stream
             yield Failure(source, reason(error))
             return
         if b"\x00" in data[:SNIFF]:
             yield Failure(source, "binary file, not text: skipped")
             return
+        if len(data) > limit:
+            if html:
+                yield Failure(source, HTML_TOO_LONG)
+                return
+            del data
+            yield self.streamed(lambda: _open_bytes(source), source, notice)
+            return
         text = _decode(data, source, notice)
         del data  # a large file should not be held twice while it is processed
-        name = source[:-3] if source.endswith(".gz") else source
-        yield from self.text(text, source, notice, html=name.lower().endswith(HTML_SUFFIXES))
+        yield from self.text(text, source, notice, html=html)
+
+    def stdin(self, task: Task, notice: NoticeHandler) -> Iterator[Document | StreamedDocument]:
+        """Standard input that is not JSON Lines (``task.data``: its first lines, read to tell):
+        a text of more than ``textstream.STREAMED_BYTES`` is copied to a temporary file, and streamed from it."""
+        stream = sys.stdin.buffer
+        data = task.data + stream.read(max(0, textstream.STREAMED_BYTES + 1 - len(task.data)))
+        if len(data) <= textstream.STREAMED_BYTES:
+            yield from self.text(_decode(data, task.source, notice), task.source, notice)
+            return
+        with tempfile.TemporaryDirectory(prefix="geoevents-") as folder:
+            copy = os.path.join(folder, "stdin.txt")
+            with open(copy, "wb") as out:
+                out.write(data)
+                del data
+                shutil.copyfileobj(stream, out, textstream.STREAMED_BYTES)
+            yield self.streamed(lambda: _open_bytes(copy), task.source, notice)
 
     def text(self, text: str, source: str, notice: NoticeHandler, html: bool = False) -> Iterator[Document]:
         if html:
@@ -137,6 +176,13 @@ class Parser:
             notice(Notice(source, "empty file, no text to read"))
             return
         yield self.document(text, source, source, None, None)
+
+    def streamed(self, open_bytes: Callable[[], BinaryIO], source: str, notice: NoticeHandler) -> StreamedDocument:
+        document = StreamedDocument(open_bytes, source, source, notice, self.default_date,
+                                    date_from_text=self.default_date is None and self.later)
+        if self.default_date is None and not self.later:
+            document.published = document.find_published()
+        return document
 
     def document(self, text: str, doc_id: str, source: str, line: int | None, published: date | None) -> Document:
         if published is None:
@@ -221,9 +267,14 @@ def _decode(data: bytes, source: str, notice: NoticeHandler) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        notice(Notice(source, f"invalid UTF-8 (first at byte {error.start}), decoded with replacement characters",
-                      kind="utf8"))
+        notice(utf8_notice(source, error.start))
         return data.decode("utf-8", errors="replace")
+
+
+def _open_bytes(path: str) -> BinaryIO:
+    """The bytes of a file, gunzipped if its name ends in ``.gz``."""
+    raw = open(path, "rb")  # noqa: SIM115 (closed with the gzip stream)
+    return gzip.GzipFile(fileobj=raw, mode="rb") if path.endswith(".gz") else raw
 
 
 def _clean(value):

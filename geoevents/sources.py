@@ -26,6 +26,10 @@ from typing import BinaryIO
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SNIFF = 8192  # bytes looked at to tell a binary file
 BLOCK = 1 << 18  # bytes of JSON Lines per task: small enough to share the work evenly among workers
+# A JSON record is parsed whole: its bytes (as the block and as the line), its text (up to 4 bytes
+# a character in a Python string) and what is found in it must fit in a run's memory budget
+# (300 MB) together: a line of 12 MB peaks at 183 MB, or 246 MB with several such lines and two jobs
+MAX_LINE_BYTES = 12_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +70,9 @@ NoticeHandler = Callable[[Notice], None]
 @dataclass(frozen=True, slots=True)
 class Task:
     """A piece of input: ``file`` (a text or HTML file to read, of ``size`` bytes), ``lines`` (a
-    block of JSON Lines starting at line ``first_line``) or ``text`` (the bytes of one text document)."""
+    block of JSON Lines starting at line ``first_line``) or ``stdin`` (a text document on
+    standard input, of which ``data`` holds the first lines: the parser reads the rest, in the
+    main process, where standard input is open)."""
 
     kind: str
     source: str
@@ -250,6 +256,11 @@ class _Finder:
                 blank = True
                 found = blocks(stream, head)
                 for block in read_ahead(found) if gzipped and self.read_ahead else found:
+                    if isinstance(block, LongLine):
+                        blank = False
+                        yield Failure(source, block.reason, line)
+                        line += 1
+                        continue
                     if blank and not block.strip():
                         line += block.count(b"\n")
                         continue
@@ -266,48 +277,102 @@ class _Finder:
     def stdin(self) -> Iterator[Task | Failure]:
         stream: BinaryIO = sys.stdin.buffer
         leading: list[bytes] = []
-        for line in stream:
+        size = 0
+        # (a line is read no further than the limit of a record: a text may be one line of gigabytes)
+        for line in iter(lambda: stream.readline(MAX_LINE_BYTES + 1), b""):
             leading.append(line)
-            if line.strip():
+            size += len(line)
+            if size > MAX_LINE_BYTES or not line.isspace():
                 break
-        if leading and looks_like_jsonl(leading[-1], self.text_field):
+        first = leading[-1] if leading else b""
+        # a first line too long to read is a record too long if it opens like one
+        too_long = len(first) > MAX_LINE_BYTES
+        if looks_like_jsonl(first, self.text_field) or (too_long and first.lstrip().startswith(b"{")):
             for number, block in _numbered(blocks(stream, b"".join(leading))):
-                yield Task("lines", "<stdin>", block, number)
+                if isinstance(block, LongLine):
+                    yield Failure("<stdin>", block.reason, number)
+                else:
+                    yield Task("lines", "<stdin>", block, number)
         else:
-            yield Task("text", "<stdin>", b"".join(leading) + stream.read())
+            yield Task("stdin", "<stdin>", b"".join(leading))  # (the parser reads the rest: see ``Task``)
 
 
-def _numbered(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
+def _numbered(chunks: Iterator[bytes | LongLine]) -> Iterator[tuple[int, bytes | LongLine]]:
     line = 1
     for chunk in chunks:
         yield line, chunk
-        line += chunk.count(b"\n")
+        line += 1 if isinstance(chunk, LongLine) else chunk.count(b"\n")
 
 
-def blocks(stream: BinaryIO, first: bytes = b"") -> Iterator[bytes]:
+@dataclass(frozen=True, slots=True)
+class LongLine:
+    """A line of JSON Lines longer than ``MAX_LINE_BYTES``, passed over unread (``size`` bytes)."""
+
+    size: int
+
+    @property
+    def reason(self) -> str:
+        return (f"a line of {self.size:,} bytes, longer than the {MAX_LINE_BYTES // 1_000_000} MB a JSON "
+                "Lines record may hold: not read (a text this long can be given as a plain-text file, "
+                "which is streamed)")
+
+
+def blocks(stream: BinaryIO, first: bytes = b"") -> Iterator[bytes | LongLine]:
     """Blocks of about ``BLOCK`` bytes of whole lines (each ends with a line end, but the last).
-    A line longer than a block is gathered in pieces and joined once."""
+    A line longer than a block is gathered in pieces and joined once; one longer than
+    ``MAX_LINE_BYTES`` (its line end not counted) is passed over (read, not kept) and stands as
+    a ``LongLine``."""
     read = getattr(stream, "read1", stream.read)  # read1: what is there, do not wait for a full block
     pending: list[bytes] = [first] if first else []
     size = len(first)
+    tail = len(first) - (first.rfind(b"\n") + 1)  # the bytes of the line not yet ended
     while data := read(BLOCK):
+        end = data.find(b"\n")
+        # (only the line this read continues can be too long: one inside it is shorter than a block)
+        if tail + (len(data) if end < 0 else end) > MAX_LINE_BYTES:
+            if size > tail:  # (the lines before it)
+                joined = b"".join(pending)
+                yield joined[:size - tail]
+                del joined
+            pending = []
+            if end < 0:
+                long_line, rest = _pass_over_line(read, tail + len(data))
+            else:
+                long_line, rest = LongLine(tail + end + 1), data[end + 1:]
+            yield long_line
+            pending, size = ([rest], len(rest)) if rest else ([], 0)
+            tail = len(rest) - (rest.rfind(b"\n") + 1)
+            continue
         pending.append(data)
         size += len(data)
-        if size < BLOCK or b"\n" not in data:
+        tail = tail + len(data) if end < 0 else len(data) - (data.rfind(b"\n") + 1)
+        if end < 0 or size < BLOCK:
             continue
         joined = b"".join(pending)
-        cut = joined.rfind(b"\n") + 1
-        yield joined[:cut]
-        rest = joined[cut:]
+        rest = joined[size - tail:]
+        yield joined[:size - tail]
         pending, size = ([rest], len(rest)) if rest else ([], 0)
-    if pending:
+    if tail > MAX_LINE_BYTES:  # (``first`` was such a line, and the last)
+        yield LongLine(tail)
+    elif pending:
         yield b"".join(pending)
+
+
+def _pass_over_line(read: Callable[[int], bytes], size: int) -> tuple[LongLine, bytes]:
+    """Read on to the end of a line of which ``size`` bytes have been read: the line, and what
+    was read after its end."""
+    while data := read(BLOCK):
+        end = data.find(b"\n")
+        if end >= 0:
+            return LongLine(size + end + 1), data[end + 1:]
+        size += len(data)
+    return LongLine(size), b""
 
 
 _END = object()
 
 
-def read_ahead(items: Generator[bytes, None, None], depth: int = 2) -> Iterator[bytes]:
+def read_ahead(items: Generator[bytes | LongLine, None, None], depth: int = 2) -> Iterator[bytes | LongLine]:
     """The items of ``items``, made up to ``depth`` ahead in a thread: gunzip lets go of the GIL,
     so the next blocks are decompressed while this thread works on the ones before. An error
     met in the thread is raised here, after the items before it."""

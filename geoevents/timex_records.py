@@ -9,14 +9,18 @@ the writers of ``render``; CSV and the terminal table are here.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
 from rich.table import Table
 
+from . import parts
 from .document import Document
 from .render import JsonArrayWriter, JsonLinesWriter, PagedTable
 from .temporal import Timex, tag
+from .temporal.tagger import DocumentTagger
+from .textstream import StreamedDocument
 
 CSV_COLUMNS = ["doc_id", "text", "start", "end", "type", "value", "mod", "range_start", "range_end"]
 
@@ -30,9 +34,35 @@ class TimexRecord:
         return {"doc_id": self.doc_id, **self.timex.to_dict()}
 
 
-def document_timexes(document: Document) -> list[TimexRecord]:
-    """The time expressions of a document, normalised against its publication date."""
-    return [TimexRecord(document.id, t) for t in tag(document.text, document.published)]
+def document_timexes(document: Document | StreamedDocument) -> Iterator[TimexRecord]:
+    """The time expressions of a document, normalised against its publication date. A document
+    longer than ``parts.LARGE_DOCUMENT`` is read in parts, as ``extract`` reads it, and a
+    streamed one as its text is decoded: the records are those of the text tagged at once."""
+    if isinstance(document, StreamedDocument):
+        with document.read() as stream:
+            if stream.longer_than(parts.LARGE_DOCUMENT):
+                yield from _in_parts(stream, document)
+                return
+            text = stream.held(0, stream.end)
+    else:
+        text = document.text
+        if len(text) > parts.LARGE_DOCUMENT:
+            yield from _in_parts(parts.WholeText(text), document)
+            return
+    for t in tag(text, document.published):
+        yield TimexRecord(document.id, t)
+
+
+def _in_parts(source: parts.TextSource, document: Document | StreamedDocument) -> Iterator[TimexRecord]:
+    tagger = DocumentTagger(document.published)
+    for part in parts.parts(source):
+        for t in tagger.tag(part.text, keep=part.keep):
+            yield TimexRecord(document.id, moved(t, part.low))
+
+
+def moved(timex: Timex, by: int) -> Timex:
+    """``timex`` found in a part of a text that starts ``by`` characters into it: its offsets in the text."""
+    return timex._replace(start=timex.start + by, end=timex.end + by, parts=tuple(moved(p, by) for p in timex.parts))
 
 
 class CsvWriter:

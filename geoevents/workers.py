@@ -2,7 +2,10 @@
 
 With N jobs, N - 1 worker processes are forked and the main process does its share: it hands
 each chunk to a worker while fewer than ``PENDING_PER_JOB`` chunks per worker are waiting or
-running, and otherwise processes the chunk itself (it has nothing else to do then). Near the
+running, and otherwise processes the chunk itself (it has nothing else to do then). A chunk that
+reads standard input (a worker's is closed: see ``sources.Task``) is done here, once the chunks
+before it are passed on, and a document to stream (a text too long to hold) that a worker meets
+is handed back to be done here (``batch.process_chunk``): its events are written as it is read. Near the
 end of the input (where its size is known), the chunks are shared in pieces (a quarter of a
 chunk): what is queued for a worker at the end (no other process can take it) is then small,
 and the processes finish together (pieces all along would cost more handing out). They are
@@ -26,11 +29,14 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from .batch import CHUNK_BYTES, Chunk, ChunkResult, process_chunk, set_up, settings
+from .batch import CHUNK_BYTES, Chunk, ChunkResult, process_chunk, reads_stdin, set_up, settings, streamed_results
 from .readers import Parser
 from .sources import Failure, Task
 
 PENDING_PER_JOB = 3
+# A larger chunk (a JSON Lines record of megabytes) waits for a free worker: several of them
+# queued, or one done here besides them, would take this process over a run's memory budget
+BIG_CHUNK_BYTES = 16 * CHUNK_BYTES
 PIECE_BYTES = CHUNK_BYTES // 4  # what the end of the input is shared in (see the module's docstring)
 TAIL_BYTES = 8 * CHUNK_BYTES  # (a generous end: the input's size is estimated)
 WORKER_DIED = "a worker process died while extracting (out of memory?); not processed"
@@ -170,7 +176,7 @@ def in_workers(chunks: Iterator[Chunk | Failure], jobs: int, ordered: bool, stop
     second = next(_passing_failures(chunks, failures), None)
     yield from failures
     if second is None:
-        yield process_chunk(first)
+        yield from streamed_results(first)
         return
     pool = _Pool(jobs - 1, *settings())  # forked now (see the module's docstring)
     flight = _InFlight(ordered)
@@ -187,7 +193,18 @@ def in_workers(chunks: Iterator[Chunk | Failure], jobs: int, ordered: bool, stop
             while len(flight.pending) >= held_results and not stop():
                 flight.wait(block=True)
                 yield from flight.ready()
-            if flight.running() < queued:
+            if reads_stdin(chunk):  # (streamed here, after the chunks before it are passed on)
+                while flight.pending:
+                    flight.wait(block=True)
+                    yield from flight.ready()
+                yield from streamed_results(chunk)
+            elif sum(len(task.data) or task.size for task in chunk) > BIG_CHUNK_BYTES:
+                # records of megabytes: each to a worker that is free, none done or queued here
+                while flight.running() >= jobs - 1:
+                    flight.wait(block=True)
+                    yield from flight.ready()
+                flight.add(pool.submit(chunk), chunk)
+            elif flight.running() < queued:
                 flight.add(pool.submit(chunk), chunk)
             else:  # the workers have enough to do: this process does the chunk
                 flight.add_result(process_chunk(chunk))

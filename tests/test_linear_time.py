@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from geoevents import pipeline, temporal
+from geoevents import parts, pipeline, temporal
 from geoevents.document import find_published
 from geoevents.gazetteer import load_gazetteer
 from geoevents.pipeline import extract
@@ -166,7 +166,7 @@ def _one_line_document(size: int) -> str:
 def test_a_long_one_line_document_costs_the_same_per_event():
     """An event costs alike in a document of 2 and of 8 megabytes (a copy of the whole text per
     event, as masking brackets once made, costs three times more per event in the larger one).
-    The larger document is read in parts (``pipeline.LARGE_DOCUMENT``)."""
+    The larger document is read in parts (``parts.LARGE_DOCUMENT``)."""
     def cost_per_event(size: int) -> float:
         text = _one_line_document(size)
         cost, found = _cpu_time(lambda: extract(text, published="2021-07-28"), runs=1)
@@ -185,8 +185,8 @@ def test_a_long_document_is_read_without_copies_of_the_whole_text(monkeypatch):
     its text's size: no copy of the whole text is made (lower-cased, classed for the scan, with
     brackets masked, stripped of trailing space: four or more of them once), and no cache holds
     on to the parts read."""
-    monkeypatch.setattr(pipeline, "LARGE_DOCUMENT", MB // 2)
-    monkeypatch.setattr(pipeline, "PART", 100 * pipeline.WINDOW)
+    monkeypatch.setattr(parts, "LARGE_DOCUMENT", MB // 2)
+    monkeypatch.setattr(parts, "PART", 100 * parts.WINDOW)
     spacing = 200 * KB
     text = _text(_text(FILLER, spacing) + BRACKETED_EVENT, 4 * MB) + " \n"
     extract(text[:MB], published="2021-07-28")  # (lexicons and patterns are read before)
@@ -207,10 +207,10 @@ def test_a_document_read_in_parts_gives_the_events_of_the_whole(monkeypatch):
     stretch = _text("troops held drills near the border and ", 40 * KB)  # one "sentence" across a cut
     text = _text(FILLER, 50 * KB).join([sentences * 20, stretch, sentences * 20, ""]) + sentences * 20
     whole = [event.to_dict() for event in extract(text, published="2021-07-28")]
-    monkeypatch.setattr(pipeline, "LARGE_DOCUMENT", 100 * KB)
-    monkeypatch.setattr(pipeline, "PART", 60 * pipeline.WINDOW)
+    monkeypatch.setattr(parts, "LARGE_DOCUMENT", 100 * KB)
+    monkeypatch.setattr(parts, "PART", 60 * parts.WINDOW)
     in_parts = [event.to_dict() for event in extract(text, published="2021-07-28")]
-    cuts = pipeline._part_starts(text)
+    cuts = parts.part_starts(text)
     assert len(cuts) >= 5
     assert any(text.index(stretch) < cut < text.index(stretch) + len(stretch) for cut in cuts)
     assert len(whole) > 100

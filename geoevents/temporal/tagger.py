@@ -275,45 +275,63 @@ def select(found: list[Candidate]) -> list[Partial]:
 
 def tag(text: str, dct: date | None, start: int = 0, end: int | None = None) -> list[Timex]:
     """Time expressions in ``text[start:end]``, normalised against the document date ``dct``."""
-    end = len(text) if end is None else end
-    chosen = select(candidates(text, start, end))
-    if not chosen:
-        return []
-    refs: dict[str, Point] = {}
-    if dct is not None:
-        refs["day"] = day_point(dct)
+    return DocumentTagger(dct).tag(text, start, end)
 
-    def tense(ctx: Context) -> str | None:
-        if ctx.cue in _DEADLINE_CUES:
-            if ctx.cue in _state_until()[0]:
-                left, right = clause_window(text, ctx.start, ctx.end, start, end)
-                if states_until_then(text, ctx.start, ctx.end, left, right):
-                    return "past"
-            return "future"
-        left, right = clause_window(text, ctx.start, ctx.end, start, end)
-        return (tense_in(text, ctx.start, ctx.end, left, right)
-                or opening_tense(text, ctx.start, ctx.end, left, end) or _CUE_TENSE.get(ctx.cue or ""))
 
-    context = Context(dct, tense, refs)
-    found: list[Timex] = []
-    for partial in chosen:
-        cue = cue_before(text, partial.start, start)
-        try:
-            timex = resolve(partial, context.at(partial.start, partial.end, cue), cue)
-        except (ValueError, OverflowError):  # a calendar out of range: "4,000 years ago", "Feb. 30"
-            continue
-        if timex is None:
-            continue
-        found.append(timex)
-        if partial.rule.op in _REFERENCE_OPS and timex.begin is not None and context.point is not None:
-            point = context.point
-            role = _quarter_role(text, partial.start, start, point, context, REPORTED_PERIOD in refs) \
-                if point.granularity == "quarter" else None
-            _remember(refs, point, dct, role)
-        elif partial.rule.op == "duration" and dct is not None and _is_reporting_span(partial):
-            # "for the nine months": a comparison with a year earlier is now about that span
-            refs[REPORTED_PERIOD] = Point("year", dct.year)
-    return found
+class DocumentTagger:
+    """Tags one document's text, at once or part by part in text order (``parts``): the points
+    its expressions state are remembered from one part to the next, to resolve "the next day"."""
+
+    def __init__(self, dct: date | None):
+        self.dct = dct
+        self.refs: dict[str, Point] | None = None  # (made when the first expression is found)
+
+    def tag(self, text: str, start: int = 0, end: int | None = None,
+            keep: tuple[int, int] | None = None) -> list[Timex]:
+        """Time expressions in ``text[start:end]`` (only those that start in ``keep``, if given:
+        the rest of the text is the margin of a part, read for the context it gives)."""
+        end = len(text) if end is None else end
+        chosen = select(candidates(text, start, end))
+        if not chosen:
+            return []
+        dct = self.dct
+        refs = self.refs
+        if refs is None:
+            refs = self.refs = {"day": day_point(dct)} if dct is not None else {}
+
+        def tense(ctx: Context) -> str | None:
+            if ctx.cue in _DEADLINE_CUES:
+                if ctx.cue in _state_until()[0]:
+                    left, right = clause_window(text, ctx.start, ctx.end, start, end)
+                    if states_until_then(text, ctx.start, ctx.end, left, right):
+                        return "past"
+                return "future"
+            left, right = clause_window(text, ctx.start, ctx.end, start, end)
+            return (tense_in(text, ctx.start, ctx.end, left, right)
+                    or opening_tense(text, ctx.start, ctx.end, left, end) or _CUE_TENSE.get(ctx.cue or ""))
+
+        context = Context(dct, tense, refs)
+        found: list[Timex] = []
+        for partial in chosen:
+            if keep is not None and not keep[0] <= partial.start < keep[1]:
+                continue
+            cue = cue_before(text, partial.start, start)
+            try:
+                timex = resolve(partial, context.at(partial.start, partial.end, cue), cue)
+            except (ValueError, OverflowError):  # a calendar out of range: "4,000 years ago", "Feb. 30"
+                continue
+            if timex is None:
+                continue
+            found.append(timex)
+            if partial.rule.op in _REFERENCE_OPS and timex.begin is not None and context.point is not None:
+                point = context.point
+                role = _quarter_role(text, partial.start, start, point, context, REPORTED_PERIOD in refs) \
+                    if point.granularity == "quarter" else None
+                _remember(refs, point, dct, role)
+            elif partial.rule.op == "duration" and dct is not None and _is_reporting_span(partial):
+                # "for the nine months": a comparison with a year earlier is now about that span
+                refs[REPORTED_PERIOD] = Point("year", dct.year)
+        return found
 
 
 def _is_reporting_span(p: Partial) -> bool:
