@@ -128,7 +128,8 @@ def attach_date(
                 and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)
                 and not _past_the_triggers_relative_clause(text, sentence, trigger, t)
                 and not _dates_another_event(text, trigger, t) and not _dates_a_reporting_participle(text, trigger, t)
-                and not _deadline_past_a_qualifying_participle(text, trigger, t, others)]
+                and not _deadline_past_a_qualifying_participle(text, trigger, t, others)
+                and not _dates_the_main_verb_of_a_reduced_relative(text, trigger, t)]
     governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
@@ -995,14 +996,42 @@ def _deadline_past_a_qualifying_participle(text: str, trigger: tuple[int, int], 
     event; a state is not done by a deadline."""
     if t.start < trigger[1] or (t.cue or "") not in _words()["deadline"]:
         return False
+    if not _participle_after_a_noun(text, trigger):
+        return False
+    return any(other[1] <= trigger[0] and trigger[0] - other[1] <= _OBJECT_REACH
+               and not _COMMA_OR_BREAK.search(text, other[1], trigger[0]) for other in others)
+
+
+def _participle_after_a_noun(text: str, trigger: tuple[int, int]) -> bool:
+    """Whether the trigger is a past participle with no auxiliary, pronoun or adverb before it:
+    "soldiers stationed", not "were stationed", "they stationed", "were quickly stationed"."""
     word = text[trigger[0]:trigger[1]].split()[0].lower()
     if not (word.endswith("ed") or word in _words()["irregular_participles"]):
         return False
     before = _WORD_BEFORE.search(text, max(0, trigger[0] - 30), trigger[0])
-    if before is None or before.group(1).lower() in _AUXILIARIES | _PRONOUNS or before.group(1).lower().endswith("ly"):
-        return False  # "were stationed", "they stationed", "were quickly stationed"
-    return any(other[1] <= trigger[0] and trigger[0] - other[1] <= _OBJECT_REACH
-               and not _COMMA_OR_BREAK.search(text, other[1], trigger[0]) for other in others)
+    return before is not None and before.group(1).lower() not in _AUXILIARIES | _PRONOUNS \
+        and not before.group(1).lower().endswith("ly")
+
+
+@cache
+def _main_verb_after() -> regex.Pattern:
+    """Words with no break up to an auxiliary of a finite verb ("in the town were", "there have")."""
+    return regex.compile(r"(?i)^[^,;:()]*?(?<![\p{L}'’])(?P<aux>%s)(?![\p{L}'’])"
+                         % alternation(_words()["reduced_relative_finites"]))
+
+
+def _dates_the_main_verb_of_a_reduced_relative(text: str, trigger: tuple[int, int], t: Timex) -> bool:
+    """ "soldiers stationed in the town were wounded on Monday": a trigger that is a participle
+    qualifying the subject, then the auxiliary of the main verb; a time past that auxiliary dates
+    the main verb, not the participle. Not when a word of ``reduced_relative_breaks`` comes first
+    ("troops moved in and were greeted on Monday": a second verb of the same subject)."""
+    if t.start <= trigger[1] or not _participle_after_a_noun(text, trigger):
+        return False
+    m = _main_verb_after().match(text[trigger[1]:t.start])
+    if m is None:
+        return False
+    between = {w.lower() for w in WORD.findall(text, trigger[1], trigger[1] + m.start("aux"))}
+    return not between & _words()["reduced_relative_breaks"]
 
 
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who", "which", "that", "be", "been", "being",

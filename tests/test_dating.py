@@ -997,3 +997,25 @@ def test_a_time_after_a_reporting_verb_and_its_object_dates_the_report():
     # not when the words after the verb begin the time's own phrase ("says the July 2022 timetable")
     assert span("The minister says the July 2022 timetable to start withdrawing Polish troops from Slovakia holds.",
                 monday) == ("2022-07", "2022-07", "month")
+
+
+def test_a_time_past_the_main_verb_does_not_date_a_participle_qualifying_the_subject():
+    # the Monday is the wounding's: the soldiers were stationed there before
+    assert span("Norwegian soldiers stationed in the valley were wounded on Monday by a roadside mine.") is None
+    assert span("Danish frigates deployed off the coast have been fired on twice this month.") is None
+    # a time before the main verb is the participle's own
+    assert span("Norwegian soldiers deployed to the valley in 2019 were wounded by a mine.") == ("2019", "2019", "year")
+    # a participle after an auxiliary is the verb itself
+    assert span("The Norwegian soldiers were stationed in the valley on Monday.") == (
+        "2021-07-26", "2021-07-26", "day")
+    # a second verb of the same subject shares the time
+    assert span("Norwegian troops moved into the valley and were greeted by villagers on Monday.") == (
+        "2021-07-26", "2021-07-26", "day")
+
+
+def test_a_time_right_after_fighting_or_a_ceasefire_dates_that_not_the_event():
+    # an appositive of the place: the clashes are this week's, not the deployment's
+    assert span("Kenyan troops are deployed in Kismayo, the scene of fierce clashes this week.") is None
+    # a word that ties the event to the truce keeps its time
+    assert span("Kenyan troops pulled back from the town during the truce on Sunday.") == (
+        "2021-07-25", "2021-07-25", "day")
