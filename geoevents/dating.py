@@ -1328,11 +1328,17 @@ def _days(value: str) -> int | None:
     return int(m.group("n")) * _DAYS[m.group("unit")]
 
 
+_UPPER_BOUNDS = frozenset({"LESS_THAN", "EQUAL_OR_LESS"})  # TIMEX3 mods of "under", "less than", "no more than"
+
+
 def _from_duration(t: Timex, governing: list[Timex], dct: date | None, given: bool = False) -> EventDate | None:
     """ "within two weeks" (or "gave them two weeks to withdraw": ``given``): publication day to 14
     days later, "within 48 hours" to two days later; "in two weeks": that day; "within six months":
-    publication day to the same day six months on; "in six months": that month."""
-    cue = "within" if given else t.cue or ""
+    publication day to the same day six months on; "in six months": that month; "in under five
+    days", "in less than a month": a bound, as "within"."""
+    cue = t.cue or ""
+    if given or cue in _words()["hence"] and t.mod in _UPPER_BOUNDS:
+        cue = "within"
     vague_ahead = _vague_ahead(t)  # "within weeks", "over the next few months", "in a few days"
     if dct is None or cue not in _words()["within"] and cue not in _words()["hence"] and not vague_ahead:
         return None

@@ -1013,6 +1013,25 @@ def test_a_time_past_the_main_verb_does_not_date_a_participle_qualifying_the_sub
         "2021-07-26", "2021-07-26", "day")
 
 
+def test_in_under_or_less_than_a_span_is_a_bound_as_within():
+    # "in under five days": from the publication day to five days on, not the fifth day
+    assert span("The brigade will withdraw from the valley in under five days.") == (
+        "2021-07-28", "2021-08-02", "day")
+    assert span("The brigade will withdraw from the valley in less than two weeks.") == (
+        "2021-07-28", "2021-08-11", "day")
+    # "in five days" stays a point
+    assert span("The brigade will withdraw from the valley in five days.") == ("2021-08-02", "2021-08-02", "day")
+
+
+def test_a_span_counted_from_the_publication_day_does_not_date_an_event_told_as_past():
+    # "withdrew within five days": five days from a start the sentence does not give
+    assert span("The brigade withdrew from the valley within five days.") is None
+    assert span("The brigade withdrew from the valley in under five days.") is None
+    # told as still to come, it runs from the publication day
+    assert span("The brigade will withdraw from the valley within five days.") == (
+        "2021-07-28", "2021-08-02", "day")
+
+
 def test_a_time_right_after_fighting_or_a_ceasefire_dates_that_not_the_event():
     # an appositive of the place: the clashes are this week's, not the deployment's
     assert span("Kenyan troops are deployed in Kismayo, the scene of fierce clashes this week.") is None
