@@ -935,9 +935,26 @@ def _past_the_triggers_relative_clause(text: str, sentence: tuple[int, int], tri
     opened = None
     for m in _OPEN_RELATIVE.finditer(text, sentence[0], trigger[0]):
         opened = m
-    if opened is None or _BARE_COMMA.search(text, opened.end(), trigger[0]) is not None:
+    if opened is None:  # not the apposition's head noun ("Operation X, the deployment of ..., ends"): the subject
+        opened = _opening_apposition(text, sentence)
+        if opened is not None and not WORD.search(text, opened.end(), trigger[0]):
+            return False
+    if opened is None or opened.end() > trigger[0] or _BARE_COMMA.search(text, opened.end(), trigger[0]) is not None:
         return False
     return _CLOSING_COMMA.search(text, trigger[1], t.start) is not None
+
+
+_NAME_THEN_APPOSITION = regex.compile(r"(?P<name>\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}),\s+(?-i:the|a|an)\s")
+
+
+def _opening_apposition(text: str, sentence: tuple[int, int]) -> regex.Match | None:
+    """ "General Musa, the commander of the troops deployed in the valley, resigned on Monday": a
+    name that opens the sentence, then a noun phrase set off by a comma, as a relative clause is;
+    not an opening phrase ("On Monday, the army ...": its first word one of ``heading_openers``)."""
+    m = _NAME_THEN_APPOSITION.match(text, sentence[0], sentence[1])
+    if m is None or m.group("name").split()[0].lower() in _words()["heading_openers"]:
+        return None
+    return m
 
 
 @cache

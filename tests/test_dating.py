@@ -1038,3 +1038,14 @@ def test_a_time_right_after_fighting_or_a_ceasefire_dates_that_not_the_event():
     # a word that ties the event to the truce keeps its time
     assert span("Kenyan troops pulled back from the town during the truce on Sunday.") == (
         "2021-07-25", "2021-07-25", "day")
+
+
+def test_a_time_past_an_apposition_holding_the_trigger_dates_the_main_clause():
+    # the troops were deployed before; Monday is the resignation's
+    assert span("General Okoro, the commander of the troops deployed in the valley, resigned on Monday.") is None
+    # the apposition's head is the subject: the main clause tells of it
+    assert span("Operation Lantern, the deployment of Irish soldiers in the valley, ends on Friday.") == (
+        "2021-07-30", "2021-07-30", "day")
+    # an opening phrase is no name
+    assert span("On the ridge, the troops deployed in the valley, firing flares on Monday.") == (
+        "2021-07-26", "2021-07-26", "day")
