@@ -129,7 +129,8 @@ def attach_date(
                 and not _past_the_triggers_relative_clause(text, sentence, trigger, t)
                 and not _dates_another_event(text, trigger, t) and not _dates_a_reporting_participle(text, trigger, t)
                 and not _deadline_past_a_qualifying_participle(text, trigger, t, others)
-                and not _dates_the_main_verb_of_a_reduced_relative(text, trigger, t)]
+                and not _dates_the_main_verb_of_a_reduced_relative(text, trigger, t)
+                and not _participle_of_a_noun_after_the_time(text, trigger, t)]
     governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
@@ -1028,6 +1029,31 @@ def _participle_after_a_noun(text: str, trigger: tuple[int, int]) -> bool:
     before = _WORD_BEFORE.search(text, max(0, trigger[0] - 30), trigger[0])
     return before is not None and before.group(1).lower() not in _AUXILIARIES | _PRONOUNS \
         and not before.group(1).lower().endswith("ly")
+
+
+@cache
+def _noun_in_a_phrase_before() -> regex.Pattern:
+    """A preposition, at most a determiner and two words, then a noun, right before a trigger; not
+    "of" ("hundreds of troops deployed": the count is the subject)."""
+    prepositions = alternation(_words()["other_event_prepositions"] - {"of"})
+    return regex.compile(r"(?i)(?<![\p{L}'’])(?:%s)\s+(?:(?:the|its|their|his|her|a|an)\s+)?"
+                         r"(?:[\p{L}-]+\s+){0,2}[\p{L}-]+\s+$" % prepositions)
+
+
+def _participle_of_a_noun_after_the_time(text: str, trigger: tuple[int, int], t: Timex) -> bool:
+    """ "In December, jets hit targets in areas abandoned by the militia": a trigger that is a
+    participle qualifying the noun of a phrase after the time tells what was done to it before,
+    at a time the sentence does not give; the time dates the main clause."""
+    if t.end > trigger[0] or not _participle_after_a_noun(text, trigger):
+        return False
+    m = _noun_in_a_phrase_before().search(text, max(t.end, trigger[0] - 60), trigger[0])
+    # a verb before the phrase (or the time), so the participle is not the main verb ("troops from Chad deployed")
+    return m is not None and any(w.lower().endswith(_VERB_ENDINGS) or w.lower() in _words()["irregular_participles"]
+                                 for w in WORD.findall(text, max(0, t.start - _VERB_REACH), m.start()))
+
+
+_VERB_ENDINGS = ("ed", "ing")
+_VERB_REACH = 60  # characters before the time where the main verb is looked for
 
 
 @cache

@@ -1049,3 +1049,12 @@ def test_a_time_past_an_apposition_holding_the_trigger_dates_the_main_clause():
     # an opening phrase is no name
     assert span("On the ridge, the troops deployed in the valley, firing flares on Monday.") == (
         "2021-07-26", "2021-07-26", "day")
+
+
+def test_a_time_before_a_participle_qualifying_a_noun_in_a_later_phrase_dates_the_main_clause():
+    # the villages were abandoned before, at a time the sentence does not give
+    assert span("Jets later struck, in March, depots in villages abandoned by the militia.") is None
+    assert ("stationed", None, None) in dates("The army sent food on Monday to soldiers stationed near the border.")
+    # a participle after its subject's phrase, with no verb before, is the main verb
+    assert span("Later, on Monday, troops from Chad deployed to the border.") == ("2021-07-26", "2021-07-26", "day")
+    assert span("Later, on Monday, hundreds of troops deployed to the border.") == ("2021-07-26", "2021-07-26", "day")
