@@ -128,7 +128,9 @@ def attach_date(
                 and not _cut_off(text, trigger, t, dct) and not _dates_a_participle(text, trigger, t)
                 and not _past_the_triggers_relative_clause(text, sentence, trigger, t)
                 and not _dates_another_event(text, trigger, t) and not _dates_a_reporting_participle(text, trigger, t)
-                and not _deadline_past_a_qualifying_participle(text, trigger, t, others)]
+                and not _deadline_past_a_qualifying_participle(text, trigger, t, others)
+                and not _dates_the_main_verb_of_a_reduced_relative(text, trigger, t)
+                and not _participle_of_a_noun_after_the_time(text, trigger, t)]
     governing = [t for t in in_scope if not _nearer_to_another(text, t, trigger, others)]
     if not governing:  # "send jets to take part in war games in May": the purpose shares the time
         governing = [t for t in in_scope if _nearer_to_another(text, t, trigger, others, linked_only=True)]
@@ -934,9 +936,26 @@ def _past_the_triggers_relative_clause(text: str, sentence: tuple[int, int], tri
     opened = None
     for m in _OPEN_RELATIVE.finditer(text, sentence[0], trigger[0]):
         opened = m
-    if opened is None or _BARE_COMMA.search(text, opened.end(), trigger[0]) is not None:
+    if opened is None:  # not the apposition's head noun ("Operation X, the deployment of ..., ends"): the subject
+        opened = _opening_apposition(text, sentence)
+        if opened is not None and not WORD.search(text, opened.end(), trigger[0]):
+            return False
+    if opened is None or opened.end() > trigger[0] or _BARE_COMMA.search(text, opened.end(), trigger[0]) is not None:
         return False
     return _CLOSING_COMMA.search(text, trigger[1], t.start) is not None
+
+
+_NAME_THEN_APPOSITION = regex.compile(r"(?P<name>\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,4}),\s+(?-i:the|a|an)\s")
+
+
+def _opening_apposition(text: str, sentence: tuple[int, int]) -> regex.Match | None:
+    """ "General Musa, the commander of the troops deployed in the valley, resigned on Monday": a
+    name that opens the sentence, then a noun phrase set off by a comma, as a relative clause is;
+    not an opening phrase ("On Monday, the army ...": its first word one of ``heading_openers``)."""
+    m = _NAME_THEN_APPOSITION.match(text, sentence[0], sentence[1])
+    if m is None or m.group("name").split()[0].lower() in _words()["heading_openers"]:
+        return None
+    return m
 
 
 @cache
@@ -995,14 +1014,67 @@ def _deadline_past_a_qualifying_participle(text: str, trigger: tuple[int, int], 
     event; a state is not done by a deadline."""
     if t.start < trigger[1] or (t.cue or "") not in _words()["deadline"]:
         return False
+    if not _participle_after_a_noun(text, trigger):
+        return False
+    return any(other[1] <= trigger[0] and trigger[0] - other[1] <= _OBJECT_REACH
+               and not _COMMA_OR_BREAK.search(text, other[1], trigger[0]) for other in others)
+
+
+def _participle_after_a_noun(text: str, trigger: tuple[int, int]) -> bool:
+    """Whether the trigger is a past participle with no auxiliary, pronoun or adverb before it:
+    "soldiers stationed", not "were stationed", "they stationed", "were quickly stationed"."""
     word = text[trigger[0]:trigger[1]].split()[0].lower()
     if not (word.endswith("ed") or word in _words()["irregular_participles"]):
         return False
     before = _WORD_BEFORE.search(text, max(0, trigger[0] - 30), trigger[0])
-    if before is None or before.group(1).lower() in _AUXILIARIES | _PRONOUNS or before.group(1).lower().endswith("ly"):
-        return False  # "were stationed", "they stationed", "were quickly stationed"
-    return any(other[1] <= trigger[0] and trigger[0] - other[1] <= _OBJECT_REACH
-               and not _COMMA_OR_BREAK.search(text, other[1], trigger[0]) for other in others)
+    return before is not None and before.group(1).lower() not in _AUXILIARIES | _PRONOUNS \
+        and not before.group(1).lower().endswith("ly")
+
+
+@cache
+def _noun_in_a_phrase_before() -> regex.Pattern:
+    """A preposition, at most a determiner and two words, then a noun, right before a trigger; not
+    "of" ("hundreds of troops deployed": the count is the subject)."""
+    prepositions = alternation(_words()["other_event_prepositions"] - {"of"})
+    return regex.compile(r"(?i)(?<![\p{L}'’])(?:%s)\s+(?:(?:the|its|their|his|her|a|an)\s+)?"
+                         r"(?:[\p{L}-]+\s+){0,2}[\p{L}-]+\s+$" % prepositions)
+
+
+def _participle_of_a_noun_after_the_time(text: str, trigger: tuple[int, int], t: Timex) -> bool:
+    """ "In December, jets hit targets in areas abandoned by the militia": a trigger that is a
+    participle qualifying the noun of a phrase after the time tells what was done to it before,
+    at a time the sentence does not give; the time dates the main clause."""
+    if t.end > trigger[0] or not _participle_after_a_noun(text, trigger):
+        return False
+    m = _noun_in_a_phrase_before().search(text, max(t.end, trigger[0] - 60), trigger[0])
+    # a verb before the phrase (or the time), so the participle is not the main verb ("troops from Chad deployed")
+    return m is not None and any(w.lower().endswith(_VERB_ENDINGS) or w.lower() in _words()["irregular_participles"]
+                                 for w in WORD.findall(text, max(0, t.start - _VERB_REACH), m.start()))
+
+
+_VERB_ENDINGS = ("ed", "ing")
+_VERB_REACH = 60  # characters before the time where the main verb is looked for
+
+
+@cache
+def _main_verb_after() -> regex.Pattern:
+    """Words with no break up to an auxiliary of a finite verb ("in the town were", "there have")."""
+    return regex.compile(r"(?i)^[^,;:()]*?(?<![\p{L}'’])(?P<aux>%s)(?![\p{L}'’])"
+                         % alternation(_words()["reduced_relative_finites"]))
+
+
+def _dates_the_main_verb_of_a_reduced_relative(text: str, trigger: tuple[int, int], t: Timex) -> bool:
+    """ "soldiers stationed in the town were wounded on Monday": a trigger that is a participle
+    qualifying the subject, then the auxiliary of the main verb; a time past that auxiliary dates
+    the main verb, not the participle. Not when a word of ``reduced_relative_breaks`` comes first
+    ("troops moved in and were greeted on Monday": a second verb of the same subject)."""
+    if t.start <= trigger[1] or not _participle_after_a_noun(text, trigger):
+        return False
+    m = _main_verb_after().match(text[trigger[1]:t.start])
+    if m is None:
+        return False
+    between = {w.lower() for w in WORD.findall(text, trigger[1], trigger[1] + m.start("aux"))}
+    return not between & _words()["reduced_relative_breaks"]
 
 
 _PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they", "who", "which", "that", "be", "been", "being",
@@ -1299,11 +1371,17 @@ def _days(value: str) -> int | None:
     return int(m.group("n")) * _DAYS[m.group("unit")]
 
 
+_UPPER_BOUNDS = frozenset({"LESS_THAN", "EQUAL_OR_LESS"})  # TIMEX3 mods of "under", "less than", "no more than"
+
+
 def _from_duration(t: Timex, governing: list[Timex], dct: date | None, given: bool = False) -> EventDate | None:
     """ "within two weeks" (or "gave them two weeks to withdraw": ``given``): publication day to 14
     days later, "within 48 hours" to two days later; "in two weeks": that day; "within six months":
-    publication day to the same day six months on; "in six months": that month."""
-    cue = "within" if given else t.cue or ""
+    publication day to the same day six months on; "in six months": that month; "in under five
+    days", "in less than a month": a bound, as "within"."""
+    cue = t.cue or ""
+    if given or cue in _words()["hence"] and t.mod in _UPPER_BOUNDS:
+        cue = "within"
     vague_ahead = _vague_ahead(t)  # "within weeks", "over the next few months", "in a few days"
     if dct is None or cue not in _words()["within"] and cue not in _words()["hence"] and not vague_ahead:
         return None

@@ -186,8 +186,10 @@ def _not_ahead_of_a_past_event(text: str, sentence: tuple[int, int], trigger: tu
                                found: EventDate) -> EventDate | None:
     """"soldiers drove into the compound to get ready for the handover on June 30": an event
     told as past is not dated by a time after publication that its clause puts ahead (a purpose,
-    a deadline); the date is looked for again without that time."""
-    if not begins_after(found.start, published) or stated_year(found) or timed_by_its_own_verb(text, found) \
+    a deadline), nor by a span counted from the publication day ("withdrew within five days": five
+    days from a start the sentence does not give); the date is looked for again without that time."""
+    ahead = begins_after(found.start, published) or _counted_from_publication(found, published)
+    if not ahead or stated_year(found) or timed_by_its_own_verb(text, found) \
             or not told_as_past(text, sentence, trigger):
         return found  # (a year stated is meant; "are set to end on March 20" times the event itself)
     if in_own_clause(text, trigger, (found.offset_start, found.offset_end)) and \
@@ -195,6 +197,11 @@ def _not_ahead_of_a_past_event(text: str, sentence: tuple[int, int], trigger: tu
         return found  # moved back a year or a week later (_dated_as_told)
     others = [t for t in times if t.end <= found.offset_start or t.start >= found.offset_end]
     return attach_date(text, sentence, trigger, others, published, triggers, "occurred")
+
+
+def _counted_from_publication(found: EventDate, published: date) -> bool:
+    """Whether the date is a duration read as running from the publication day ("within a week")."""
+    return (found.value or "").startswith("P") and found.start == published.isoformat()
 
 
 def stated_year(found: EventDate) -> bool:

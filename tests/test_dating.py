@@ -997,3 +997,64 @@ def test_a_time_after_a_reporting_verb_and_its_object_dates_the_report():
     # not when the words after the verb begin the time's own phrase ("says the July 2022 timetable")
     assert span("The minister says the July 2022 timetable to start withdrawing Polish troops from Slovakia holds.",
                 monday) == ("2022-07", "2022-07", "month")
+
+
+def test_a_time_past_the_main_verb_does_not_date_a_participle_qualifying_the_subject():
+    # the Monday is the wounding's: the soldiers were stationed there before
+    assert span("Norwegian soldiers stationed in the valley were wounded on Monday by a roadside mine.") is None
+    assert span("Danish frigates deployed off the coast have been fired on twice this month.") is None
+    # a time before the main verb is the participle's own
+    assert span("Norwegian soldiers deployed to the valley in 2019 were wounded by a mine.") == ("2019", "2019", "year")
+    # a participle after an auxiliary is the verb itself
+    assert span("The Norwegian soldiers were stationed in the valley on Monday.") == (
+        "2021-07-26", "2021-07-26", "day")
+    # a second verb of the same subject shares the time
+    assert span("Norwegian troops moved into the valley and were greeted by villagers on Monday.") == (
+        "2021-07-26", "2021-07-26", "day")
+
+
+def test_in_under_or_less_than_a_span_is_a_bound_as_within():
+    # "in under five days": from the publication day to five days on, not the fifth day
+    assert span("The brigade will withdraw from the valley in under five days.") == (
+        "2021-07-28", "2021-08-02", "day")
+    assert span("The brigade will withdraw from the valley in less than two weeks.") == (
+        "2021-07-28", "2021-08-11", "day")
+    # "in five days" stays a point
+    assert span("The brigade will withdraw from the valley in five days.") == ("2021-08-02", "2021-08-02", "day")
+
+
+def test_a_span_counted_from_the_publication_day_does_not_date_an_event_told_as_past():
+    # "withdrew within five days": five days from a start the sentence does not give
+    assert span("The brigade withdrew from the valley within five days.") is None
+    assert span("The brigade withdrew from the valley in under five days.") is None
+    # told as still to come, it runs from the publication day
+    assert span("The brigade will withdraw from the valley within five days.") == (
+        "2021-07-28", "2021-08-02", "day")
+
+
+def test_a_time_right_after_fighting_or_a_ceasefire_dates_that_not_the_event():
+    # an appositive of the place: the clashes are this week's, not the deployment's
+    assert span("Kenyan troops are deployed in Kismayo, the scene of fierce clashes this week.") is None
+    # a word that ties the event to the truce keeps its time
+    assert span("Kenyan troops pulled back from the town during the truce on Sunday.") == (
+        "2021-07-25", "2021-07-25", "day")
+
+
+def test_a_time_past_an_apposition_holding_the_trigger_dates_the_main_clause():
+    # the troops were deployed before; Monday is the resignation's
+    assert span("General Okoro, the commander of the troops deployed in the valley, resigned on Monday.") is None
+    # the apposition's head is the subject: the main clause tells of it
+    assert span("Operation Lantern, the deployment of Irish soldiers in the valley, ends on Friday.") == (
+        "2021-07-30", "2021-07-30", "day")
+    # an opening phrase is no name
+    assert span("On the ridge, the troops deployed in the valley, firing flares on Monday.") == (
+        "2021-07-26", "2021-07-26", "day")
+
+
+def test_a_time_before_a_participle_qualifying_a_noun_in_a_later_phrase_dates_the_main_clause():
+    # the villages were abandoned before, at a time the sentence does not give
+    assert span("Jets later struck, in March, depots in villages abandoned by the militia.") is None
+    assert ("stationed", None, None) in dates("The army sent food on Monday to soldiers stationed near the border.")
+    # a participle after its subject's phrase, with no verb before, is the main verb
+    assert span("Later, on Monday, troops from Chad deployed to the border.") == ("2021-07-26", "2021-07-26", "day")
+    assert span("Later, on Monday, hundreds of troops deployed to the border.") == ("2021-07-26", "2021-07-26", "day")
