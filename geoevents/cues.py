@@ -146,6 +146,7 @@ class StatusLexicon:
         self.finite_past_aspects = frozenset(data["finite_past_aspects"])
         self.list_conjunct_openers = frozenset(data["list_conjunct_openers"])
         self.topic_verbs = frozenset(data["topic_verbs"])
+        self.phrase_negations = frozenset(data["phrase_negations"])
         self.infinitive_verbs_after_to = frozenset(data["infinitive_verbs_after_to"])
         self.definite = frozenset(data["definite_determiners"])
         self.indefinite = frozenset(data["indefinite_determiners"])

@@ -599,6 +599,7 @@ def _from_left(text: str, sentence: tuple[int, int], left: int, trigger: tuple[i
     if form.first.endswith("ing") and _evaluated(text, left, trigger[0], form.before, lex):
         return "occurred"
     cues = _outside_infinitives(text, lex.cues_in(text, left, trigger[0]), trigger[0], form)
+    cues = _within_phrase_negations(text, cues, trigger[0], lex)
     if form.nominal:
         cues = _outside_topics(text, cues, lex)
     infinitive = _infinitive(text, left, trigger[0], form.before, lex)
@@ -616,6 +617,14 @@ def _outside_topics(text: str, cues: list[Cue], lex: StatusLexicon) -> list[Cue]
     return [c for c in cues if not (c.category == "negated" and c.text.endswith(" to")
                                     and (verb := _WORD.match(text, _skip_spaces(text, c.end), c.end + 40))
                                     and verb.group().lower() in lex.topic_verbs)]
+
+
+def _within_phrase_negations(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon) -> list[Cue]:
+    """The cues, without a negation heading its own phrase ("without engaging them", "rather than
+    sending troops") that a comma closes before the trigger: "passed by without firing, with the
+    garrison waiting until reinforcements could arrive" denies the firing, not the arrival."""
+    return [c for c in cues if not (c.category == "negated" and " ".join(c.text.lower().split()) in lex.phrase_negations
+                                    and _COMMA.search(text, c.end, trigger_start))]
 
 
 def _skip_spaces(text: str, pos: int) -> int:
