@@ -177,6 +177,8 @@ def _status_in_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, 
             status = "uncertain"
         elif status in ("occurred", "planned") and _hypothetical_force(form, lex):
             status = "uncertain"  # "will fight any peacekeepers sent there": they may never go
+        elif status == "planned" and _forces_on_the_move(text, trigger[0], form, lex):
+            status = "occurred"  # "ordered his men to fire on a convoy leaving the city"
     if status == "occurred" and not form.nominal and form.first in lex.planning_triggers:
         status = "planned"  # "orders 500 troops to the border": the order is given, the deployment is to come
     if status == "planned" and (_conditional_after(text, clause, trigger, lex)
@@ -394,6 +396,29 @@ def _reduced_relative(form: TriggerForm, lex: StatusLexicon) -> bool:
         # verb taking a small clause ("will see troops stationed" is)
         governing = [w for w in governing if w not in lex.modals]
     return not any(w in lex.small_clause_verbs for w in governing)
+
+
+def _forces_on_the_move(text: str, trigger_start: int, form: TriggerForm, lex: StatusLexicon) -> bool:
+    """"ordered his men to fire on a convoy leaving the city", "will attack the troops withdrawing
+    from the town": a present participle right after a force phrase tells what those forces are
+    doing, not what the main clause plans (a hedge or denial still governs it: "warned of the
+    troops withdrawing"); not the object of "stop", "oppose" and the like, nor the complement of
+    "see", "want" ("would see the troops leaving by May")."""
+    if form.nominal or form.finite or not form.first.endswith("ing") or len(form.before) < 2:
+        return False
+    if text[:trigger_start].rstrip().endswith((",", ";", ":")):
+        return False  # "placing trainers with Iraqi units, withdrawing other troops": a list of acts
+    noun = form.before[-1].lower()
+    if not (force_nouns().fullmatch(noun) or noun in lex.moving_force_nouns):
+        return False
+    index = _article_index(form.before, lex)
+    if index < 0 or form.before[index].lower().endswith(("'s", "’s")):
+        return False  # "accusations of Ukraine's military sending troops": the gerund's subject, not a phrase
+    if index > 0 and form.before[index - 1].lower() in lex.absolute_openers:
+        return False  # "with the majority of troops returning home by May": the main clause's tense
+    # a modal is no verb taking a small clause here ("will attack the troops withdrawing")
+    governing = [w.lower() for w in form.before[-_SMALL_CLAUSE_REACH:-1] if w.lower() not in lex.modals]
+    return not any(w in lex.small_clause_verbs or w in lex.gerund_object_verbs for w in governing)
 
 
 def _hypothetical_force(form: TriggerForm, lex: StatusLexicon) -> bool:
