@@ -66,6 +66,8 @@ _HELD_GROUND_REACH = 4  # words from "from" to the noun of the ground held ("the
 _OBJECT_END = regex.compile(r"\s(?:from|of|out of|to|in|at|on|with|for)\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
 _SPACES = regex.compile(r"\s+")
+# a pronoun object right after "send" ("send them to Kyiv"): what it stands for is named before
+_OBJECT_PRONOUN = regex.compile(r"\s+(?:them|these|those)\b", regex.IGNORECASE)
 # where the object of "send Ukraine ..." ends: a break, or a preposition that opens another phrase
 _DOUBLE_OBJECT_END = regex.compile(r"[;:.()\[\]]|\s(?:to|into|for|from|with)\s", regex.IGNORECASE)
 _DOUBLE_OBJECT_WINDOW = 80  # characters after the party searched for the weapons
@@ -385,11 +387,30 @@ class SentenceContext:
             return False  # "the US military is sending tanks", "NATO sends Patriots": its own forces
         if self._party_then_weapons(candidate):
             return True
+        pronoun = _OBJECT_PRONOUN.match(self.text, candidate.end, self.end)
+        if pronoun is not None:
+            m = match_at(_TO_RECIPIENT, self.text, pronoun.end())
+            if m is None or not self._only_weapons_before(candidate.start):
+                return False
+            return self._recipient_party(m.end())
         m = _TO_RECIPIENT.search(self.text, candidate.end, min(self.end, candidate.end + WEAPONS_LIST_WINDOW))
         if m is None or _list_break(self.text, candidate.end, m.start()) \
                 or not self._only_weapons(self.text[candidate.end:m.start()].lower()):
             return False
-        party = m.end()
+        return self._recipient_party(m.end())
+
+    def _only_weapons_before(self, position: int) -> bool:
+        """"will send tanks, and allow others to send them to Kyiv": weapons and no forces are named
+        before ``position`` in the sentence, so the pronoun stands for weapons."""
+        lowered = self.lowered[:position - self.start]
+        weapons = [w.span() for w in self.lexicon.weapons.finditer(lowered)]
+        forces = [(a - self.start, b - self.start) for a, b in self.forces() if b <= position]
+        # "battle tanks" are weapons here, not forces, as in _only_weapons
+        forces = [f for f in forces if not any(a <= f[0] and f[1] <= b for a, b in weapons)]
+        return bool(weapons) and not forces  # "soldiers and tanks ... send them": forces go too
+
+    def _recipient_party(self, party: int) -> bool:
+        """A state or armed group (or an armed threat) named at ``party``, after "to"."""
         if match_at(self.lexicon.armed_threat, self._lowered_text(), party):
             return True
         return any(mention.start == party and mention.actor_reading() is not None

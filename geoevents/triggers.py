@@ -38,7 +38,9 @@ its context must pass (``requires``):
   "<party> with" ("delivered tanks to Ukraine", "supplying Moscow with missiles");
 - ``weapon_buyer``: a weapon noun after the trigger and a party before it ("India wants to buy");
 - ``weapons_to_party``: weapons and no troops between the trigger and "to", and a state or armed
-  group after it ("will send 14 tanks to Ukraine": an arms transfer, not a deployment).
+  group after it ("will send 14 tanks to Ukraine": an arms transfer, not a deployment); or a
+  pronoun object standing for weapons, the sentence naming weapons and no forces before it
+  ("will let other owners of the guns send them to Kyiv").
 
 An exclusion that overlaps a trigger vetoes it ("fire drill", "withdraw from the race"),
 unless a force noun is the trigger's direct object ("withdrew its troops from the talks' venue").
