@@ -48,6 +48,11 @@ _ASIDE_BEFORE = regex.compile(r",\s+(?:who|which|whose|(?:most|many|all|some) of
                               r"[^,;:()\[\]]{0,120},\s+(?:[\p{L}'’-]+\s+){0,3}$", regex.IGNORECASE)
 _ASIDE_REACH = 180
 _MILITARY_BEFORE_REACH = 300  # characters before a sentence in which a military word licenses "the exercises"
+# a force named as the agent of an earlier passive ("was kidnapped by American forces and forced
+# to leave", "taken to Rome by the dictator's troops"): a participle, at most three words, "by" and
+# a few modifiers; such a force is not the subject ("a demand by the militants to leave" keeps it)
+_AGENT_BEFORE = regex.compile(r"\b\p{L}+(?:ed|en)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,3}?by\s+(?!the\s+time\b)"
+                              r"(?:[\p{L}\p{N}'’.-]+\s+){0,3}$", regex.IGNORECASE)
 _RELATIVE_BEFORE = regex.compile(r",\s+who\s+(?:[\p{L}'’-]+\s+){0,3}$", regex.IGNORECASE)
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _PARTY_JOINER = regex.compile(r"\s*(?:-|,|and|&)\s*|\s*,\s*and\s+", regex.IGNORECASE)
@@ -281,9 +286,14 @@ class SentenceContext:
             for start, _ in self.forces()
         )
 
-    def force_left(self, candidate: Candidate) -> bool:
+    def force_left(self, candidate: Candidate, agents: bool = True) -> bool:
+        """A force named a few words before the candidate; with ``agents`` False, not one that is
+        the agent of an earlier passive ("was kidnapped by American forces and forced to leave")."""
+        forces = self.forces() if agents else [
+            (start, end) for start, end in self.forces()
+            if not _AGENT_BEFORE.search(self.text, max(self.start, start - 80), start)]
         if any(end <= candidate.start and (n := self.tokens_between(end, candidate.start)) is not None
-               and n <= FORCE_WINDOW for _, end in self.forces()):
+               and n <= FORCE_WINDOW for _, end in forces):
             return True
         # "The troops, who were deployed last year, will return home": the subject before an aside;
         # "the marines, who were sent to Juba": the antecedent of a relative pronoun
@@ -292,7 +302,7 @@ class SentenceContext:
                  or _RELATIVE_BEFORE.search(self.text, floor, candidate.start))
         return aside is not None and any(
             end <= aside.start() and (n := self.tokens_between(end, aside.start())) is not None and n <= 1
-            for _, end in self.forces())
+            for _, end in forces)
 
     def _spans(self, pattern: regex.Pattern | LazyPattern) -> list[tuple[int, int]]:
         return [(m.start() + self.start, m.end() + self.start) for m in self._matches(pattern)]
@@ -820,7 +830,7 @@ class SentenceContext:
         if requires == "force_object":
             return self.force_right(candidate)
         if requires == "force_subject":
-            return (self.force_left(candidate) and not self.person_subject(candidate)
+            return (self.force_left(candidate, agents=False) and not self.person_subject(candidate)
                     and not self.unmarked_vessels_subject(candidate))
         if requires == "force_near":
             return self.force_left(candidate) or self.force_right(candidate)

@@ -8,7 +8,9 @@ its context must pass (``requires``):
 - ``military``: a military word or armed actor is in the sentence ("drills", "deployed");
 - ``force``: a force noun is the object or subject nearby ("sent 300 troops", "troops were sent");
 - ``force_object`` / ``force_subject`` / ``force_near``: the same, on one side or either
-  (a subject "he" or "she" right before the trigger is no force: "when he arrived");
+  (a subject "he" or "she" right before the trigger is no force: "when he arrived"; for
+  ``force_subject`` nor is the agent of an earlier passive: "was seized by foreign troops and
+  forced to leave");
 - ``military_or_party``: ``military``, or a state, alliance or armed group named as the agent
   before the trigger or as the partner after "with" or "by" ("China holds drills near Taiwan",
   "condemned drills by Seoul"), parties' adjectives right before it with a modifier or a
