@@ -432,9 +432,14 @@ class SentenceContext:
         deployment ("warships"); a word inside a longer weapon's name does not ("personnel" in
         "armoured personnel carriers", "military equipment")."""
         weapons = [w.span() for w in self.lexicon.weapons.finditer(lowered)]
-        return bool(weapons) and not any(
-            not any(a <= p.start() and p.end() <= b and b - a > p.end() - p.start() for a, b in weapons)
-            for p in self.lexicon.personnel.finditer(lowered) if not _anti_personnel(lowered, p))
+        personnel = [p.span() for p in self.lexicon.personnel.finditer(lowered)
+                     if not _anti_personnel(lowered, p)
+                     and not any(a <= p.start() and p.end() <= b and b - a > p.end() - p.start() for a, b in weapons)]
+        if any(w not in personnel for w in weapons):
+            # "drones and ammunition": unmanned platforms listed with weapons go as weapons
+            unmanned = {u.span() for u in self.lexicon.unmanned.finditer(lowered)}
+            personnel = [p for p in personnel if p not in unmanned]
+        return bool(weapons) and not personnel
 
     def _party_then_weapons(self, candidate: Candidate) -> bool:
         """"send Ukraine a $125 million military aid package", "sending Israel weapons": a state

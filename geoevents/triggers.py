@@ -213,6 +213,7 @@ class TriggerLexicon:
         weapons = set(read_lines("lexicon/weapons.txt"))
         self.personnel = _word_pattern([w for w in read_lines("lexicon/forces.txt") if w not in weapons]
                                        + read_lines("lexicon/platforms.txt"))
+        self.unmanned = _word_pattern(read_lines("lexicon/unmanned_platforms.txt"))
         # The word lists the checks look for in a sentence: one automaton pass over the sentence
         # finds where the words of them all start (see ``SentenceContext``), instead of a pass
         # per list; each list's pattern is then tried only there.
