@@ -621,6 +621,8 @@ def _from_left(text: str, sentence: tuple[int, int], left: int, trigger: tuple[i
             return "uncertain"
     if form.finite:
         return _reaching_cue(text, left, trigger[0], lex) or "occurred"
+    if _term_of_a_plan(text, sentence, trigger[0], lex):
+        return "planned"
     if form.first.endswith("ing") and _evaluated(text, left, trigger[0], form.before, lex):
         return "occurred"
     cues = _outside_infinitives(text, lex.cues_in(text, left, trigger[0]), trigger[0], form)
@@ -642,6 +644,13 @@ def _outside_topics(text: str, cues: list[Cue], lex: StatusLexicon) -> list[Cue]
     return [c for c in cues if not (c.category == "negated" and c.text.endswith(" to")
                                     and (verb := _WORD.match(text, _skip_spaces(text, c.end), c.end + 40))
                                     and verb.group().lower() in lex.topic_verbs)]
+
+
+def _term_of_a_plan(text: str, sentence: tuple[int, int], trigger_start: int, lex: StatusLexicon) -> bool:
+    """"agreed to a truce, which includes withdrawing troops", "the plan would include a full
+    pullout": what a deal or plan includes is one of its terms, yet to be carried out."""
+    floor = max(sentence[0], trigger_start - 200)
+    return lex.plan_contents.search(text, floor, trigger_start) is not None
 
 
 def _within_phrase_negations(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon) -> list[Cue]:
