@@ -76,6 +76,10 @@ _NEAR_MODAL = 4  # words before a participle in which a modal makes it non-finit
 _LIST_JOINT = regex.compile(r",(\s+and\s+)(?:[\w'’-]+\s+){0,4}$", regex.IGNORECASE)
 _LIST_JOINT_REACH = 60  # characters before the trigger searched for it
 _HAVE = frozenset({"has", "have", "had"})
+# a preposition with no object right after the trigger: the clause's object went before it
+_STRANDED_PREPOSITION = regex.compile(r"\s+(?:from|to|into|out\s+of)\s*(?:[.,;:!?)]|$)", regex.IGNORECASE)
+_RELATIVE_THAT = regex.compile(r"\bthat\b(?=(?:\s+[\p{L}'’-]+){1,4}\s*$)", regex.IGNORECASE)
+_RELATIVE_THAT_REACH = 60  # characters before the trigger searched for the "that"
 _ACRONYM_ASIDE = regex.compile(r"\(\s*(?-i:\p{Lu})[\p{Lu}\p{N}.&-]{1,11}\s*\)\s*$")
 
 
@@ -142,7 +146,7 @@ def _item_kind(word: str, lex: StatusLexicon, nominal: bool = False) -> str:
 def _status_in_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> str:
     lex = status_lexicon()
     clause = _past_acronym_asides(text, sentence, trigger, clause_of(text, sentence, *trigger))
-    left = _left_bound(text, sentence, clause[0], trigger[0], lex)
+    left = _relative_with_gap(text, sentence, trigger, _left_bound(text, sentence, clause[0], trigger[0], lex))
     form = TriggerForm.of(text, left, trigger, lex)
     status = _right_predicate(text, clause, trigger, lex) if form.nominal else None
     if status is None and _gerund_subject(form):
@@ -189,6 +193,17 @@ def _status_in_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, 
     if status in ("occurred", "planned") and _yes_no_question(text, sentence, lex):
         return "uncertain"  # "Will Russia withdraw its troops?": questioned (GUIDELINE.md)
     return status
+
+
+def _relative_with_gap(text: str, sentence: tuple[int, int], trigger: tuple[int, int], left: int) -> int:
+    """"to prevent them from capturing areas that ISIL will retreat from": a verb trigger whose
+    preposition ends its clause has its object before it, so a "that" a few words before opens a
+    relative clause; the cues before it govern the noun, not the trigger. The left bound moves
+    past that "that"."""
+    if not _STRANDED_PREPOSITION.match(text, trigger[1], sentence[1]):
+        return left
+    that = _RELATIVE_THAT.search(text, max(left, trigger[0] - _RELATIVE_THAT_REACH), trigger[0])
+    return that.end() if that else left
 
 
 def _gerund_subject(form: TriggerForm) -> bool:
