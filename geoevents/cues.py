@@ -152,7 +152,7 @@ class StatusLexicon:
         self.phrase_negations = frozenset(data["phrase_negations"])
         nouns = "|".join(regex.escape(n).replace("\\ ", r"\s+") for n in longest_first(data["content_plan_nouns"]))
         reach = int(data["content_plan_reach_words"])
-        # "a truce, which includes withdrawing", "the plan would include a pullout", also a list of its
+        # "an armistice, which includes pulling out", "the plan would include a pullout", also a list of its
         # terms ("which includes the release of prisoners, a full withdrawal"): ends at the trigger
         self.plan_contents = regex.compile(
             rf"\b(?:{nouns})\b(?:[\s,]+[\w'’-]+){{0,{reach}}}?[\s,]+(?:(?:which|that)\s+)?(?:(?:would|will)\s+)?"

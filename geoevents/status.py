@@ -196,7 +196,7 @@ def _status_in_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, 
 
 
 def _relative_with_gap(text: str, sentence: tuple[int, int], trigger: tuple[int, int], left: int) -> int:
-    """"to prevent them from capturing areas that ISIL will retreat from": a verb trigger whose
+    """"to stop the rebels from seizing the villages that the militia will pull back from": a verb trigger whose
     preposition ends its clause has its object before it, so a "that" a few words before opens a
     relative clause; the cues before it govern the noun, not the trigger. The left bound moves
     past that "that"."""
@@ -662,8 +662,8 @@ def _outside_topics(text: str, cues: list[Cue], lex: StatusLexicon) -> list[Cue]
 
 
 def _term_of_a_plan(text: str, sentence: tuple[int, int], trigger_start: int, lex: StatusLexicon) -> bool:
-    """"agreed to a truce, which includes withdrawing troops", "the plan would include a full
-    pullout": what a deal or plan includes is one of its terms, yet to be carried out."""
+    """"signed an armistice, which includes pulling soldiers out", "the plan would include a
+    full pullout": what a deal or plan includes is one of its terms, yet to be carried out."""
     floor = max(sentence[0], trigger_start - 200)
     return lex.plan_contents.search(text, floor, trigger_start) is not None
 
