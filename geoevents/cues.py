@@ -146,6 +146,17 @@ class StatusLexicon:
         self.finite_past_aspects = frozenset(data["finite_past_aspects"])
         self.list_conjunct_openers = frozenset(data["list_conjunct_openers"])
         self.topic_verbs = frozenset(data["topic_verbs"])
+        self.moving_force_nouns = frozenset(data["moving_force_nouns"])
+        self.gerund_object_verbs = frozenset(data["gerund_object_verbs"])
+        self.absolute_openers = frozenset(data["absolute_openers"])
+        self.phrase_negations = frozenset(data["phrase_negations"])
+        nouns = "|".join(regex.escape(n).replace("\\ ", r"\s+") for n in longest_first(data["content_plan_nouns"]))
+        reach = int(data["content_plan_reach_words"])
+        # "an armistice, which includes pulling out", "the plan would include a pullout", also a list of its
+        # terms ("which includes the release of prisoners, a full withdrawal"): ends at the trigger
+        self.plan_contents = regex.compile(
+            rf"\b(?:{nouns})\b(?:[\s,]+[\w'’-]+){{0,{reach}}}?[\s,]+(?:(?:which|that)\s+)?(?:(?:would|will)\s+)?"
+            r"(?:include|includes|included|including)\s+(?:[\w'’-]+,?\s+){0,10}$", regex.IGNORECASE)
         self.infinitive_verbs_after_to = frozenset(data["infinitive_verbs_after_to"])
         self.definite = frozenset(data["definite_determiners"])
         self.indefinite = frozenset(data["indefinite_determiners"])

@@ -76,6 +76,10 @@ _NEAR_MODAL = 4  # words before a participle in which a modal makes it non-finit
 _LIST_JOINT = regex.compile(r",(\s+and\s+)(?:[\w'’-]+\s+){0,4}$", regex.IGNORECASE)
 _LIST_JOINT_REACH = 60  # characters before the trigger searched for it
 _HAVE = frozenset({"has", "have", "had"})
+# a preposition with no object right after the trigger: the clause's object went before it
+_STRANDED_PREPOSITION = regex.compile(r"\s+(?:from|to|into|out\s+of)\s*(?:[.,;:!?)]|$)", regex.IGNORECASE)
+_RELATIVE_THAT = regex.compile(r"\bthat\b(?=(?:\s+[\p{L}'’-]+){1,4}\s*$)", regex.IGNORECASE)
+_RELATIVE_THAT_REACH = 60  # characters before the trigger searched for the "that"
 _ACRONYM_ASIDE = regex.compile(r"\(\s*(?-i:\p{Lu})[\p{Lu}\p{N}.&-]{1,11}\s*\)\s*$")
 
 
@@ -142,7 +146,7 @@ def _item_kind(word: str, lex: StatusLexicon, nominal: bool = False) -> str:
 def _status_in_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, int]) -> str:
     lex = status_lexicon()
     clause = _past_acronym_asides(text, sentence, trigger, clause_of(text, sentence, *trigger))
-    left = _left_bound(text, sentence, clause[0], trigger[0], lex)
+    left = _relative_with_gap(text, sentence, trigger, _left_bound(text, sentence, clause[0], trigger[0], lex))
     form = TriggerForm.of(text, left, trigger, lex)
     status = _right_predicate(text, clause, trigger, lex) if form.nominal else None
     if status is None and _gerund_subject(form):
@@ -177,6 +181,8 @@ def _status_in_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, 
             status = "uncertain"
         elif status in ("occurred", "planned") and _hypothetical_force(form, lex):
             status = "uncertain"  # "will fight any peacekeepers sent there": they may never go
+        elif status == "planned" and _forces_on_the_move(text, trigger[0], form, lex):
+            status = "occurred"  # "ordered his men to fire on a convoy leaving the city"
     if status == "occurred" and not form.nominal and form.first in lex.planning_triggers:
         status = "planned"  # "orders 500 troops to the border": the order is given, the deployment is to come
     if status == "planned" and (_conditional_after(text, clause, trigger, lex)
@@ -187,6 +193,17 @@ def _status_in_clause(text: str, sentence: tuple[int, int], trigger: tuple[int, 
     if status in ("occurred", "planned") and _yes_no_question(text, sentence, lex):
         return "uncertain"  # "Will Russia withdraw its troops?": questioned (GUIDELINE.md)
     return status
+
+
+def _relative_with_gap(text: str, sentence: tuple[int, int], trigger: tuple[int, int], left: int) -> int:
+    """"to stop the rebels from seizing the villages that the militia will pull back from": a verb trigger whose
+    preposition ends its clause has its object before it, so a "that" a few words before opens a
+    relative clause; the cues before it govern the noun, not the trigger. The left bound moves
+    past that "that"."""
+    if not _STRANDED_PREPOSITION.match(text, trigger[1], sentence[1]):
+        return left
+    that = _RELATIVE_THAT.search(text, max(left, trigger[0] - _RELATIVE_THAT_REACH), trigger[0])
+    return that.end() if that else left
 
 
 def _gerund_subject(form: TriggerForm) -> bool:
@@ -396,6 +413,29 @@ def _reduced_relative(form: TriggerForm, lex: StatusLexicon) -> bool:
     return not any(w in lex.small_clause_verbs for w in governing)
 
 
+def _forces_on_the_move(text: str, trigger_start: int, form: TriggerForm, lex: StatusLexicon) -> bool:
+    """"ordered his men to fire on a convoy leaving the city", "will attack the troops withdrawing
+    from the town": a present participle right after a force phrase tells what those forces are
+    doing, not what the main clause plans (a hedge or denial still governs it: "warned of the
+    troops withdrawing"); not the object of "stop", "oppose" and the like, nor the complement of
+    "see", "want" ("would see the troops leaving by May")."""
+    if form.nominal or form.finite or not form.first.endswith("ing") or len(form.before) < 2:
+        return False
+    if text[:trigger_start].rstrip().endswith((",", ";", ":")):
+        return False  # "placing trainers with Iraqi units, withdrawing other troops": a list of acts
+    noun = form.before[-1].lower()
+    if not (force_nouns().fullmatch(noun) or noun in lex.moving_force_nouns):
+        return False
+    index = _article_index(form.before, lex)
+    if index < 0 or form.before[index].lower().endswith(("'s", "’s")):
+        return False  # "accusations of Ukraine's military sending troops": the gerund's subject, not a phrase
+    if index > 0 and form.before[index - 1].lower() in lex.absolute_openers:
+        return False  # "with the majority of troops returning home by May": the main clause's tense
+    # a modal is no verb taking a small clause here ("will attack the troops withdrawing")
+    governing = [w.lower() for w in form.before[-_SMALL_CLAUSE_REACH:-1] if w.lower() not in lex.modals]
+    return not any(w in lex.small_clause_verbs or w in lex.gerund_object_verbs for w in governing)
+
+
 def _hypothetical_force(form: TriggerForm, lex: StatusLexicon) -> bool:
     """A verb trigger right after a force phrase opened by "any" ("will fight any peacekeepers
     sent into the country"), perhaps with a pronoun subject between ("any troops we send would"):
@@ -596,9 +636,12 @@ def _from_left(text: str, sentence: tuple[int, int], left: int, trigger: tuple[i
             return "uncertain"
     if form.finite:
         return _reaching_cue(text, left, trigger[0], lex) or "occurred"
+    if _term_of_a_plan(text, sentence, trigger[0], lex):
+        return "planned"
     if form.first.endswith("ing") and _evaluated(text, left, trigger[0], form.before, lex):
         return "occurred"
     cues = _outside_infinitives(text, lex.cues_in(text, left, trigger[0]), trigger[0], form)
+    cues = _within_phrase_negations(text, cues, trigger[0], lex)
     if form.nominal:
         cues = _outside_topics(text, cues, lex)
     infinitive = _infinitive(text, left, trigger[0], form.before, lex)
@@ -616,6 +659,21 @@ def _outside_topics(text: str, cues: list[Cue], lex: StatusLexicon) -> list[Cue]
     return [c for c in cues if not (c.category == "negated" and c.text.endswith(" to")
                                     and (verb := _WORD.match(text, _skip_spaces(text, c.end), c.end + 40))
                                     and verb.group().lower() in lex.topic_verbs)]
+
+
+def _term_of_a_plan(text: str, sentence: tuple[int, int], trigger_start: int, lex: StatusLexicon) -> bool:
+    """"signed an armistice, which includes pulling soldiers out", "the plan would include a
+    full pullout": what a deal or plan includes is one of its terms, yet to be carried out."""
+    floor = max(sentence[0], trigger_start - 200)
+    return lex.plan_contents.search(text, floor, trigger_start) is not None
+
+
+def _within_phrase_negations(text: str, cues: list[Cue], trigger_start: int, lex: StatusLexicon) -> list[Cue]:
+    """The cues, without a negation heading its own phrase ("without engaging them", "rather than
+    sending troops") that a comma closes before the trigger: "passed by without firing, with the
+    garrison waiting until reinforcements could arrive" denies the firing, not the arrival."""
+    return [c for c in cues if not (c.category == "negated" and " ".join(c.text.lower().split()) in lex.phrase_negations
+                                    and _COMMA.search(text, c.end, trigger_start))]
 
 
 def _skip_spaces(text: str, pos: int) -> int:

@@ -48,6 +48,11 @@ _ASIDE_BEFORE = regex.compile(r",\s+(?:who|which|whose|(?:most|many|all|some) of
                               r"[^,;:()\[\]]{0,120},\s+(?:[\p{L}'’-]+\s+){0,3}$", regex.IGNORECASE)
 _ASIDE_REACH = 180
 _MILITARY_BEFORE_REACH = 300  # characters before a sentence in which a military word licenses "the exercises"
+# a force named as the agent of an earlier passive ("was kidnapped by American forces and forced
+# to leave", "taken to Rome by the dictator's troops"): a participle, at most three words, "by" and
+# a few modifiers; such a force is not the subject ("a demand by the militants to leave" keeps it)
+_AGENT_BEFORE = regex.compile(r"\b\p{L}+(?:ed|en)\s+(?:[\p{L}\p{N}'’.-]+\s+){0,3}?by\s+(?!the\s+time\b)"
+                              r"(?:[\p{L}\p{N}'’.-]+\s+){0,3}$", regex.IGNORECASE)
 _RELATIVE_BEFORE = regex.compile(r",\s+who\s+(?:[\p{L}'’-]+\s+){0,3}$", regex.IGNORECASE)
 _OF_AFTER = regex.compile(r"\s+of\b", regex.IGNORECASE)
 _PARTY_JOINER = regex.compile(r"\s*(?:-|,|and|&)\s*|\s*,\s*and\s+", regex.IGNORECASE)
@@ -66,6 +71,8 @@ _HELD_GROUND_REACH = 4  # words from "from" to the noun of the ground held ("the
 _OBJECT_END = regex.compile(r"\s(?:from|of|out of|to|in|at|on|with|for)\s", regex.IGNORECASE)
 _TO_RECIPIENT = regex.compile(r"\s(?:to|for)\s+(?:the\s+)?", regex.IGNORECASE)
 _SPACES = regex.compile(r"\s+")
+# a pronoun object right after "send" ("send them to Kyiv"): what it stands for is named before
+_OBJECT_PRONOUN = regex.compile(r"\s+(?:them|these|those)\b", regex.IGNORECASE)
 # where the object of "send Ukraine ..." ends: a break, or a preposition that opens another phrase
 _DOUBLE_OBJECT_END = regex.compile(r"[;:.()\[\]]|\s(?:to|into|for|from|with)\s", regex.IGNORECASE)
 _DOUBLE_OBJECT_WINDOW = 80  # characters after the party searched for the weapons
@@ -279,9 +286,14 @@ class SentenceContext:
             for start, _ in self.forces()
         )
 
-    def force_left(self, candidate: Candidate) -> bool:
+    def force_left(self, candidate: Candidate, agents: bool = True) -> bool:
+        """A force named a few words before the candidate; with ``agents`` False, not one that is
+        the agent of an earlier passive ("was kidnapped by American forces and forced to leave")."""
+        forces = self.forces() if agents else [
+            (start, end) for start, end in self.forces()
+            if not _AGENT_BEFORE.search(self.text, max(self.start, start - 80), start)]
         if any(end <= candidate.start and (n := self.tokens_between(end, candidate.start)) is not None
-               and n <= FORCE_WINDOW for _, end in self.forces()):
+               and n <= FORCE_WINDOW for _, end in forces):
             return True
         # "The troops, who were deployed last year, will return home": the subject before an aside;
         # "the marines, who were sent to Juba": the antecedent of a relative pronoun
@@ -290,7 +302,7 @@ class SentenceContext:
                  or _RELATIVE_BEFORE.search(self.text, floor, candidate.start))
         return aside is not None and any(
             end <= aside.start() and (n := self.tokens_between(end, aside.start())) is not None and n <= 1
-            for _, end in self.forces())
+            for _, end in forces)
 
     def _spans(self, pattern: regex.Pattern | LazyPattern) -> list[tuple[int, int]]:
         return [(m.start() + self.start, m.end() + self.start) for m in self._matches(pattern)]
@@ -385,11 +397,30 @@ class SentenceContext:
             return False  # "the US military is sending tanks", "NATO sends Patriots": its own forces
         if self._party_then_weapons(candidate):
             return True
+        pronoun = _OBJECT_PRONOUN.match(self.text, candidate.end, self.end)
+        if pronoun is not None:
+            m = match_at(_TO_RECIPIENT, self.text, pronoun.end())
+            if m is None or not self._only_weapons_before(candidate.start):
+                return False
+            return self._recipient_party(m.end())
         m = _TO_RECIPIENT.search(self.text, candidate.end, min(self.end, candidate.end + WEAPONS_LIST_WINDOW))
         if m is None or _list_break(self.text, candidate.end, m.start()) \
                 or not self._only_weapons(self.text[candidate.end:m.start()].lower()):
             return False
-        party = m.end()
+        return self._recipient_party(m.end())
+
+    def _only_weapons_before(self, position: int) -> bool:
+        """"will send tanks, and allow others to send them to Kyiv": weapons and no forces are named
+        before ``position`` in the sentence, so the pronoun stands for weapons."""
+        lowered = self.lowered[:position - self.start]
+        weapons = [w.span() for w in self.lexicon.weapons.finditer(lowered)]
+        forces = [(a - self.start, b - self.start) for a, b in self.forces() if b <= position]
+        # "battle tanks" are weapons here, not forces, as in _only_weapons
+        forces = [f for f in forces if not any(a <= f[0] and f[1] <= b for a, b in weapons)]
+        return bool(weapons) and not forces  # "soldiers and tanks ... send them": forces go too
+
+    def _recipient_party(self, party: int) -> bool:
+        """A state or armed group (or an armed threat) named at ``party``, after "to"."""
         if match_at(self.lexicon.armed_threat, self._lowered_text(), party):
             return True
         return any(mention.start == party and mention.actor_reading() is not None
@@ -401,9 +432,14 @@ class SentenceContext:
         deployment ("warships"); a word inside a longer weapon's name does not ("personnel" in
         "armoured personnel carriers", "military equipment")."""
         weapons = [w.span() for w in self.lexicon.weapons.finditer(lowered)]
-        return bool(weapons) and not any(
-            not any(a <= p.start() and p.end() <= b and b - a > p.end() - p.start() for a, b in weapons)
-            for p in self.lexicon.personnel.finditer(lowered) if not _anti_personnel(lowered, p))
+        personnel = [p.span() for p in self.lexicon.personnel.finditer(lowered)
+                     if not _anti_personnel(lowered, p)
+                     and not any(a <= p.start() and p.end() <= b and b - a > p.end() - p.start() for a, b in weapons)]
+        if any(w not in personnel for w in weapons):
+            # "drones and ammunition": unmanned platforms listed with weapons go as weapons
+            unmanned = {u.span() for u in self.lexicon.unmanned.finditer(lowered)}
+            personnel = [p for p in personnel if p not in unmanned]
+        return bool(weapons) and not personnel
 
     def _party_then_weapons(self, candidate: Candidate) -> bool:
         """"send Ukraine a $125 million military aid package", "sending Israel weapons": a state
@@ -799,7 +835,7 @@ class SentenceContext:
         if requires == "force_object":
             return self.force_right(candidate)
         if requires == "force_subject":
-            return (self.force_left(candidate) and not self.person_subject(candidate)
+            return (self.force_left(candidate, agents=False) and not self.person_subject(candidate)
                     and not self.unmarked_vessels_subject(candidate))
         if requires == "force_near":
             return self.force_left(candidate) or self.force_right(candidate)

@@ -8,7 +8,9 @@ its context must pass (``requires``):
 - ``military``: a military word or armed actor is in the sentence ("drills", "deployed");
 - ``force``: a force noun is the object or subject nearby ("sent 300 troops", "troops were sent");
 - ``force_object`` / ``force_subject`` / ``force_near``: the same, on one side or either
-  (a subject "he" or "she" right before the trigger is no force: "when he arrived");
+  (a subject "he" or "she" right before the trigger is no force: "when he arrived"; for
+  ``force_subject`` nor is the agent of an earlier passive: "was seized by foreign troops and
+  forced to leave");
 - ``military_or_party``: ``military``, or a state, alliance or armed group named as the agent
   before the trigger or as the partner after "with" or "by" ("China holds drills near Taiwan",
   "condemned drills by Seoul"), parties' adjectives right before it with a modifier or a
@@ -38,7 +40,9 @@ its context must pass (``requires``):
   "<party> with" ("delivered tanks to Ukraine", "supplying Moscow with missiles");
 - ``weapon_buyer``: a weapon noun after the trigger and a party before it ("India wants to buy");
 - ``weapons_to_party``: weapons and no troops between the trigger and "to", and a state or armed
-  group after it ("will send 14 tanks to Ukraine": an arms transfer, not a deployment).
+  group after it ("will send 14 tanks to Ukraine": an arms transfer, not a deployment); or a
+  pronoun object standing for weapons, the sentence naming weapons and no forces before it
+  ("will let other owners of the guns send them to Kyiv").
 
 An exclusion that overlaps a trigger vetoes it ("fire drill", "withdraw from the race"),
 unless a force noun is the trigger's direct object ("withdrew its troops from the talks' venue").
@@ -209,6 +213,7 @@ class TriggerLexicon:
         weapons = set(read_lines("lexicon/weapons.txt"))
         self.personnel = _word_pattern([w for w in read_lines("lexicon/forces.txt") if w not in weapons]
                                        + read_lines("lexicon/platforms.txt"))
+        self.unmanned = _word_pattern(read_lines("lexicon/unmanned_platforms.txt"))
         # The word lists the checks look for in a sentence: one automaton pass over the sentence
         # finds where the words of them all start (see ``SentenceContext``), instead of a pass
         # per list; each list's pattern is then tried only there.
