@@ -1031,7 +1031,7 @@ _TO_BEFORE = regex.compile(r"\bto\s+(?:(?:begin|start|stop|halt|end|resume|conti
 def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
     """Force phrases tied to the trigger: before it, or its object ("deployed Russian troops")."""
     found = []
-    foreign = _foreign_before(text, trigger[0])
+    foreign = _foreign_before(text, trigger[0]) or _others_asked(text, trigger[0])
     by_others = _by_other_forces(text, trigger)  # "villages abandoned by jihadist fighters": not the jets before
     roles = [r for r in roles if not _generic_force_of_another(r, roles)]
     for role in roles:
@@ -1182,6 +1182,13 @@ def _platform_words() -> frozenset[str]:
 
 
 # "since the foreign troop withdrawal started": forces named only as foreign have no party here
+def _others_asked(text: str, trigger_start: int) -> bool:
+    """Is the trigger the infinitive of forces called foreign or other ("calls on foreign troops to
+    leave")? Its subject is unnamed, not the party that asks."""
+    return (_FOREIGN_WORDS.occur_in(text, max(0, trigger_start - 60), trigger_start)
+            and _FOREIGN_SUBJECT_BEFORE.search(text, max(0, trigger_start - 60), trigger_start) is not None)
+
+
 def _foreign_before(text: str, trigger_start: int) -> bool:
     """Are the forces before the trigger only called foreign ("the foreign troop withdrawal")?"""
     return (_FOREIGN_WORDS.occur_in(text, max(0, trigger_start - 40), trigger_start)
@@ -1190,16 +1197,21 @@ def _foreign_before(text: str, trigger_start: int) -> bool:
 
 # the words one of which every match of _FOREIGN_BEFORE and of _FOREIGN_SUBJECT_BEFORE holds (most
 # stretches have none: the patterns, tried at every character, are spared)
-_FOREIGN_WORDS = Words(("foreign", "international", "outside", "alien", "occupying", "occupation"))
+_FOREIGN_WORDS = Words(("foreign", "international", "outside", "alien", "occupying", "occupation", "other"))
 _FOREIGN_BEFORE = regex.compile(r"\b(?:foreign|international|outside)\s+(?:(?:troop|military|force|naval|army)\s+)?$",
                                 regex.IGNORECASE)
 # "once the withdrawal of foreign troops is completed": the forces are named, as no one's
 _FOREIGN_OBJECT_AFTER = regex.compile(r"\s+of\s+(?:(?:all|the|remaining|last)\s+)*(?:foreign|alien|occupation|"
                                       r"occupying|outside)\s+(?:[\p{L}-]+\s+)?(?:troops|forces|soldiers|militaries|"
                                       r"armies)\b", regex.IGNORECASE)
-# "called for all foreign troops to leave Lebanon": the infinitive has an unnamed subject of its own
-_FOREIGN_SUBJECT_BEFORE = regex.compile(r"\b(?:foreign|alien|occupying|occupation|outside)\s+(?:[\p{L}-]+\s+)?"
-                                        r"(?:troops|forces|soldiers|militaries|armies)\s+to\s+$", regex.IGNORECASE)
+# "called for all foreign troops to leave Lebanon", 'calls on "alien troops" to leave', "calls on other
+# forces in the region to withdraw": the infinitive has an unnamed subject of its own, other than the
+# party that asks (a place phrase may follow the forces)
+_FOREIGN_SUBJECT_BEFORE = regex.compile(r"\b(?:foreign|alien|occupying|occupation|outside|(?<!\b(?:and|or)\s+)other)\s+"
+                                        r"(?:[\p{L}-]+\s+)?(?:troops|forces|soldiers|militaries|armies|warships|fighters"
+                                        r"|countries|nations|states|powers)[\"”’']?"
+                                        r"(?:\s+(?:in|from)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?\s+to\s+$",
+                                        regex.IGNORECASE)
 _PUNCTUATION = regex.compile(r"[,;:()\[\]–—]")
 _AND_AFTER = regex.compile(r"\s+and\s+", regex.IGNORECASE)
 _PASSIVE_GAP = {"being", "been", "be", "to", "are", "were", "was", "is", "had", "have", "has", "already", "now",
@@ -1225,8 +1237,7 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     speaks of or judges the event ("North Korea condemns the drills") or the forces are only
     called foreign ("since the foreign troop withdrawal")."""
     if (_foreign_before(text, trigger[0])
-            or (_FOREIGN_WORDS.occur_in(text, max(0, trigger[0] - 60), trigger[0])
-                and _FOREIGN_SUBJECT_BEFORE.search(text, max(0, trigger[0] - 60), trigger[0]))
+            or _others_asked(text, trigger[0])
             or match_at(_FOREIGN_OBJECT_AFTER, text, trigger[1])
             or _by_other_forces(text, trigger)
             or (_FORCED_WORDS.occur_in(text, max(0, trigger[0] - 30), trigger[0])
@@ -1746,7 +1757,7 @@ def _coordinated_subject(text: str, sentence: tuple[int, int], trigger: tuple[in
     staged = _bare_staging_verb(text, coordinator.end(), trigger[0])  # "troops ... and start a new round of drills"
     if "," in text[coordinator.end():trigger[0]] or not (staged or _verb_opens(text, coordinator.end(), trigger[0])):
         return []  # "and launched an attack, forcing them to retreat": the trigger has a clause of its own
-    if _stance().search(text, coordinator.end(), trigger[0]):
+    if _stance().search(text, coordinator.end(), trigger[0]) or _others_asked(text, trigger[0]):
         return []  # "and demands their immediate withdrawal": the subject judges, it does not act
     before = [m for m in mentions if sentence[0] <= m.start and m.end <= coordinator.start()]
     named = _roles_of(text, (sentence[0], coordinator.start()), before, year)

@@ -1405,14 +1405,16 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
         if not m:
             return []
     actor_spans = {(a.start, a.end) for a in actors}
+    wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1]) if m.re is not _there() else None
+    the_state = _POSSESSIVE_ANAPHOR.match(m.group(0)) is not None or wanted == ("country",)
     island = m.group(0).lower().endswith("island")  # "near the island": also an island state ("Taiwan said ...")
     earlier = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()
                and (x.start, x.end) not in actor_spans and not _modifies_a_name(text, x)
                and not _not_a_place(text, x)
                and (not match_at(_SUBJECT_OF_MODAL, text, x.end) or island and _an_island_state(x))
+               and not (not the_state and match_at(_SUBJECT_OF_ASKING, text, x.end))
                and not _government_speaking(text, x)
                and not _speaker_venue(text, sentence[0], x)]  # not "sources in Washington said"
-    wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1]) if m.re is not _there() else None
     readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
     preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted
                  or (island and r.entity.kind == "state" and r.entity.code in role_words("island_states"))]
@@ -1439,6 +1441,11 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
 # forces withdrew from the area" stays in Iraq), nor where an armed group acts (insurgents
 # "moving into the country" whose army resists)
 _FOREIGN_COUNTRY_TYPES = frozenset({"deployment", "withdrawal"})
+# "Iran wants peace ... and calls on foreign troops to leave the region": a state that asks or wants
+# is a party, not the place "the region" or "the area" takes up; "the country" and "its territory"
+# do stand for it ("Mali demands that French forces leave the country")
+_SUBJECT_OF_ASKING = regex.compile(r"\s+(?:wants|calls|urges|demands|asks)\b", regex.IGNORECASE)
+_POSSESSIVE_ANAPHOR = regex.compile(r"(?:its|their)\b", regex.IGNORECASE)
 # "Ankara will drive back ...": a name as the subject of a modal or auxiliary acts, it is no place
 _SUBJECT_OF_MODAL = regex.compile(r"\s+(?:will|would|could|can|may|might|must|should|has|have|had|says|said)\b",
                                   regex.IGNORECASE)
