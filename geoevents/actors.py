@@ -228,6 +228,20 @@ def _asker(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
     return m is not None and m.end() <= trigger[0]
 
 
+def _requested_by(text: str, role: NameRole) -> bool:
+    """Does a request noun govern the party by "by" or "from" ("a demand by AQIM to leave", "an
+    ultimatum from the rebels to withdraw")? It asks; another party is to act ("an offer from
+    Poland to deploy": an offer is no request, Poland acts)."""
+    return (role.preposition in ("by", "from")
+            and _requested_before().search(text, max(0, role.mention.start - 40), role.mention.start) is not None)
+
+
+@cache
+def _requested_before() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\s+(?:by|from)\s+(?:the\s+)?$" % alternation(role_lexicon()["request_nouns"]),
+                         regex.IGNORECASE)
+
+
 @cache
 def _request_after() -> regex.Pattern:
     return regex.compile(r"\s+(?:%s)\s+to\b" % alternation(role_lexicon()["request_nouns"]),
@@ -996,6 +1010,8 @@ def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRol
     if not before:
         return []
     role = before[-1]
+    if _requested_by(text, role):
+        return []  # "rejects a demand by AQIM to leave": the party asked is not named
     if role.preposition in _LOCATIVE and not _governing_in().search(text, max(0, role.mention.start - 40),
                                                                     role.mention.start):
         return []  # "ordered units hunting rebels in the Central African Republic to return": a place, no subject
@@ -1051,7 +1067,8 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
             continue
         if role.mention.end <= trigger[0]:
             if (_word_count(text, role.mention.end, trigger[0]) <= 8 and not _judges(text, role, trigger, roles)
-                    and not foreign and not by_others
+                    and not foreign and not by_others and not _asker(text, role, trigger)
+                    and not _requested_by(text, role)
                     and not _other_subject_between(text, role, trigger)
                     and not _irregulars_act(text, role, trigger)
                     and not _object_before_a_joined_verb(text, role, trigger)
@@ -1246,7 +1263,7 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
               and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))
               and not _kept_out(text, r, trigger) and not _object_before_a_joined_verb(text, r, trigger)
-              and not _asker(text, r, trigger) and not _place_list(text, [r], roles)]
+              and not _asker(text, r, trigger) and not _requested_by(text, r) and not _place_list(text, [r], roles)]
     fronted = _fronted_clause().match(text, clause[0], trigger[0])
     if fronted and _unnamed_force_subject(text, fronted.end(), trigger[0]):
         # "As Afghans step up, the coalition forces can ... come home": the forces, not the Afghans
