@@ -1019,6 +1019,8 @@ def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRol
     modifiers = role_words("force_modifiers")
     if len(gap) <= 4 and all(w in modifiers or force_nouns().fullmatch(w) or w in ("'s", "’s", "led") for w in gap):
         return [role]
+    if gap[:1] in (["'s"], ["’s"]) and " ".join(gap[1:]) in role_words("titles_of_the_state"):
+        return [role]  # "an offer from Poland's foreign ministry to deploy": the ministry stands for its state
     if (0 < len(gap) <= 3 and all(w in role_words("control_verbs") for w in gap) and not role.force
             and role.preposition is None):
         return [role]  # "as the United States begins to withdraw troops"
@@ -1040,7 +1042,7 @@ _INVOLVING = {"involve", "involves", "involved", "involving", "include", "includ
               "will", "would", "bring", "brings", "brought", "together", "gather", "gathers", "than", "up", "some"}
 
 
-_TO_BEFORE = regex.compile(r"\bto\s+(?:(?:begin|start|stop|halt|end|resume|continue|immediately|fully|completely"
+_TO_BEFORE = regex.compile(r"\bto\s+[\"“]?(?:(?:begin|start|stop|halt|end|resume|continue|immediately|fully|completely"
                            r"|quickly|gradually)\s+)?$", regex.IGNORECASE)
 
 
