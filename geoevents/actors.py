@@ -926,6 +926,9 @@ _FROM_AFTER = regex.compile(r"\s+(?:from|out\s+of)\s", regex.IGNORECASE)
 def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
     """The party right after a nominal trigger: "the deployment of U.S. strategic assets",
     "the withdrawal of Russian troops", "drills held by China"."""
+    acronym = _acronym_of_the_named_force(text, trigger, roles)
+    if acronym:
+        return acronym
     for role in roles:
         if role.mention.start < trigger[1] or role.place_modifier:
             continue
@@ -951,6 +954,29 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
             return [role]
         return []
     return []
+
+
+def _acronym_of_the_named_force(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """"the deployment of the African Union Support and Stabilization Mission in Somalia (AUSSOM)":
+    a mission's acronym in brackets after its capitalised name, the object of "of", names the
+    party (the name itself is no party's: its first words modify the rest)."""
+    if not _ACRONYM_OBJECT_START.match(text, trigger[1]):
+        return []
+    for role in roles:
+        opening = role.mention.start - 1
+        if role.mention.start < trigger[1] or role.reading.entity.kind == "state" or opening < 0 \
+                or text[opening] != "(" or not text.startswith(")", role.mention.end):
+            continue
+        name = _NAME_BEFORE_BRACKET.match(text, trigger[1], opening)
+        return [role] if name is not None and name.end() == opening else []
+    return []
+
+
+_ACRONYM_OBJECT_START = regex.compile(r"\s+of\s+(?:the\s+|an?\s+)?(?-i:\p{Lu})")
+# "of the African Union Support and Stabilization Mission in Somalia (": a proper name up to the bracket
+_NAME_BEFORE_BRACKET = regex.compile(r"\s+of\s+(?:the\s+|an?\s+)?(?-i:\p{Lu})[\p{L}.'’-]*"
+                                     r"(?:\s+(?:(?:and|in|for|of|the)\s+)*(?-i:\p{Lu})[\p{L}.'’-]*){0,10}\s*",
+                                     regex.IGNORECASE)
 
 
 def _force_name_after(text: str, role: NameRole, roles: list[NameRole]) -> bool:
