@@ -777,6 +777,9 @@ def _possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> li
             # (with the capitalised words of an exercise's name: "NATO's Steadfast Defender exercise")
             named = _EXERCISE_NAME_GAP.fullmatch(text, owned, trigger[0]) is not None
             gap = [] if named else _words_between(text, owned, trigger[0])
+            if gap[:1] and gap[0] in role_words("intention_nouns") and gap[1:2] == ["for"]:
+                # "Sofia's plans for withdrawal", "Bucharest's plans for a troop withdrawal"
+                gap = gap[3:] if gap[2:3] in (["a"], ["the"]) else gap[2:]
             if len(gap) <= 3 and all(w in _POSSESSED_GAP or w.endswith(("al", "ed", "ary", "ive", "ful")) for w in gap):
                 return [role]
             if len(gap) <= 5 and all(w in _POSSESSED_GAP for w in gap):
