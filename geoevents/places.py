@@ -1415,13 +1415,13 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
                and not (not the_state and match_at(_SUBJECT_OF_ASKING, text, x.end))
                and not _government_speaking(text, x)
                and not _speaker_venue(text, sentence[0], x)]  # not "sources in Washington said"
-    readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
+    readings = [(x, _reading_as(x, r, wanted)) for x in earlier if (r := _place_reading(x, False, context)) is not None]
     preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted
                  or (island and r.entity.kind == "state" and r.entity.code in role_words("island_states"))]
     # the acting state named again ("Papua New Guinea and the United States sign a pact that will
     # see American troops stationed in the country") is the country only when no other is named
     acting = {a.code for a in actors} if event_type in _FOREIGN_COUNTRY_TYPES and actors and \
-        all(a.kind == "state" for a in actors) and m.group(0).lower().endswith("country") else set()
+        all(a.kind == "state" for a in actors) and m.group(0).lower().endswith(("country", "territory")) else set()
     preferred = ([(x, r) for x, r in preferred if not (r.entity.kind == "state" and r.entity.code in acting)]
                  or preferred)
     for mention, reading in reversed(preferred):
@@ -1434,6 +1434,15 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
                                 start=m.start(), end=m.end(), feature="country", relation="in")
             return [_Candidate(location, (1, 0), m.start(), m.end())]
     return []
+
+
+def _reading_as(mention: Mention, reading: Reading, wanted: tuple[str, ...] | None) -> Reading:
+    """The place reading of the kind the anaphor stands for, when the name read as a town has one
+    ("Gaza": a city and a territory; "withdrew from the territory" takes up the territory). Not the
+    other way: a region's name is no town the city stands for ("Portland, Oregon ... into the city")."""
+    if wanted is None or reading.entity.feature in wanted or reading.entity.feature != "city":
+        return reading
+    return next((r for r in mention.readings if r.entity.kind == "place" and r.entity.feature in wanted), reading)
 
 
 # the types (as places are attached) whose state forces in or out of "the country" are mostly
@@ -1501,7 +1510,7 @@ def _there() -> regex.Pattern:
                          % alternation(role_lexicon()["existential_there_verbs"]), regex.IGNORECASE)
 _ANAPHOR_FEATURES = {"country": ("country",), "city": ("city",), "cities": ("country", "region"), "town": ("city",),
                      "towns": ("country", "region"), "province": ("region",), "region": ("region", "country"),
-                     "territory": ("country",), "soil": ("country",), "island": ("island", "region", "city"),
+                     "territory": ("country", "region"), "soil": ("country",), "island": ("island", "region", "city"),
                      "village": ("city",), "villages": ("city", "region"), "district": ("region", "city"),
                      "nation": ("country",)}
 _HOME_FORCES = regex.compile(r"\s+(?:government|security|state|police|regime|interior\s+ministry)\b",
