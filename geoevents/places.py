@@ -90,6 +90,11 @@ def attach_locations(
         candidates = _anaphoric(text, sentence, clause, trigger, event_type, mentions, actors, context) or candidates
     if not candidates:
         candidates = _elsewhere(text, sentence, clause, trigger, event_type, mentions, actors, context)
+    if candidates and _capital_anaphor(text, trigger, clause):
+        # "clashed near Homs, and columns rolled into the capital": a town or province named before
+        # is not the capital, the country it lies in may be
+        candidates = [c for c in candidates if c.start >= trigger[1] or c.location.feature == "country"
+                      or _capitals().get(c.location.country or "") == c.location.name]
     if not candidates:
         return []
     chosen = _chain(text, candidates, min(candidates, key=lambda c: c.rank))
@@ -109,6 +114,12 @@ def _recipient(text: str, clause: tuple[int, int], trigger: tuple[int, int],
         return []
     location = _location(text, before[-1], Reading(actor.entity, "name"), "to", None)
     return [_Candidate(location, (0, _distance(trigger, location.start, location.end)), location.start, location.end)]
+
+
+def _capital_anaphor(text: str, trigger: tuple[int, int], clause: tuple[int, int]) -> bool:
+    """Is the trigger's anaphoric place "the capital" ("retreated from the capital")?"""
+    m = role_words_pattern("anaphoric_places").search(text, trigger[1], clause[1])
+    return m is not None and m.group(0).lower().endswith("capital")
 
 
 def _anaphor_preferred(text: str, trigger: tuple[int, int], clause: tuple[int, int],
@@ -1418,6 +1429,8 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     readings = [(x, _reading_as(x, r, wanted)) for x in earlier if (r := _place_reading(x, False, context)) is not None]
     preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted
                  or (island and r.entity.kind == "state" and r.entity.code in role_words("island_states"))]
+    if m.group(0).lower().endswith("capital"):  # "retreat from the capital": a capital named before, no other town
+        preferred = [(x, r) for x, r in preferred if _capitals().get(r.entity.country or "") == r.entity.name]
     # the acting state named again ("Papua New Guinea and the United States sign a pact that will
     # see American troops stationed in the country") is the country only when no other is named
     acting = {a.code for a in actors} if event_type in _FOREIGN_COUNTRY_TYPES and actors and \
@@ -1508,7 +1521,8 @@ def _there() -> regex.Pattern:
     makes it existential (roles.json existential_there_verbs: "there were clashes")."""
     return regex.compile(r"(?:\s+[\p{L}\p{N}'’-]+(?:,\d{3})*){0,4}?\s+(?:from\s+)?\K\bthere\b(?!\s+(?:%s)\b)"
                          % alternation(role_lexicon()["existential_there_verbs"]), regex.IGNORECASE)
-_ANAPHOR_FEATURES = {"country": ("country",), "city": ("city",), "cities": ("country", "region"), "town": ("city",),
+_ANAPHOR_FEATURES = {"country": ("country",), "city": ("city",), "capital": ("city",), "cities": ("country", "region"),
+                     "town": ("city",),
                      "towns": ("country", "region"), "province": ("region",), "region": ("region", "country"),
                      "territory": ("country", "region"), "soil": ("country",), "island": ("island", "region", "city"),
                      "village": ("city",), "villages": ("city", "region"), "district": ("region", "city"),
