@@ -1577,10 +1577,21 @@ def _chained(text: str, previous: _Candidate, start: int) -> bool:
         return False  # "from northern Syria, the United States is to deploy": a new clause's subject
     if len(gap) > 40 or start < previous.end:
         return False
+    if _gapped_subject(text, previous, start):
+        return False  # "if Israel withdraws from the West Bank and Syria from Lebanon": a gapped clause's subject
     words = [w.lower() for w in words_in(gap, 0, len(gap))]
     return len(words) <= 5 and all(w in _CHAIN_WORDS or w.endswith(_PLACE_ADJECTIVE) or "-" in w for w in words)
 
 
+def _gapped_subject(text: str, previous: _Candidate, start: int) -> bool:
+    """Does the name after ``previous`` have a phrase of its own with the same preposition ("from
+    the West Bank and Syria from Lebanon")? It is the subject of a clause whose verb is left out."""
+    relation = previous.location.relation
+    m = match_at(_OWN_PHRASE_AFTER, text, _end_of_name(text, start))
+    return m is not None and relation in ("from", "to", "into", "out of") and " ".join(m.group(1).split()) == relation
+
+
+_OWN_PHRASE_AFTER = regex.compile(r"\s+(from|to|into|out\s+of)\s+(?:the\s+)?(?-i:\p{Lu})")  # (not "to protect it")
 # a name after "of" or "in" is nested, no clause's subject: "the Malian town of Gao to protect it"
 _NESTED_BY = regex.compile(r"\b(?:of|in)\s+(?:the\s+)?$", regex.IGNORECASE)
 _STARTS_A_CLAUSE = regex.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|said|says|to)\b")
