@@ -1302,6 +1302,9 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     if not before:
         return []
     subject = before[-1]
+    origin = _origin_of_a_passive_force(text, subject, trigger, roles)
+    if origin:
+        return origin  # "Russia rules out peacekeepers from NATO being stationed": NATO's, not Russia's
     if _stance_over(text, subject.mention.end, trigger):
         return []
     subject = _teller_of(text, subject, before, trigger)
@@ -1482,6 +1485,20 @@ _CAUSED_BEFORE = regex.compile(
 _FORCED_WORDS = Words(("forc", "compel"))  # in every match of _FORCED_BEFORE
 _FORCED_BEFORE = regex.compile(r"\b(?:(?:to|will|would|could|can|may|might|must)\s+(?:force|compel)|forcing|forced|"
                                r"compelled|compelling)\s+(?:(?:a|an|the)\s+)?$", regex.IGNORECASE)
+
+
+def _origin_of_a_passive_force(text: str, subject: NameRole, trigger: tuple[int, int],
+                               roles: list[NameRole]) -> list[NameRole]:
+    """"rules out any peacekeepers from NATO being stationed in Ukraine": a force from a party is
+    the subject of the passive trigger after the sentence's subject; that party's forces act."""
+    if not _PASSIVE_BEFORE.search(text, max(0, trigger[0] - 30), trigger[0]):
+        return []
+    for role in roles:
+        if (subject.mention.end < role.mention.start and role.mention.end <= trigger[0] and role.preposition == "from"
+                and _force_from().search(text, max(0, role.mention.start - 40), role.mention.start)
+                and len(_words_between(text, role.mention.end, trigger[0])) <= 4):
+            return [role]
+    return []
 
 
 def _subject_from(text: str, role: NameRole) -> bool:
