@@ -963,7 +963,7 @@ def _acronym_of_the_named_force(text: str, trigger: tuple[int, int], roles: list
     """"the deployment of the African Union Support and Stabilization Mission in Somalia (AUSSOM)":
     a mission's acronym in brackets after its capitalised name, the object of "of", names the
     party (the name itself is no party's: its first words modify the rest)."""
-    if not _ACRONYM_OBJECT_START.match(text, trigger[1]):
+    if not _ACRONYM_OBJECT_START.match(text, trigger[1], min(len(text), trigger[1] + 40)):
         return []
     for role in roles:
         opening = role.mention.start - 1
