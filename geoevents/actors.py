@@ -228,6 +228,20 @@ def _asker(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
     return m is not None and m.end() <= trigger[0]
 
 
+def _requested_by(text: str, role: NameRole) -> bool:
+    """Does a request noun govern the party by "by" or "from" ("a demand by AQIM to leave", "an
+    ultimatum from the rebels to withdraw")? It asks; another party is to act ("an offer from
+    Poland to deploy": an offer is no request, Poland acts)."""
+    return (role.preposition in ("by", "from")
+            and _requested_before().search(text, max(0, role.mention.start - 40), role.mention.start) is not None)
+
+
+@cache
+def _requested_before() -> regex.Pattern:
+    return regex.compile(r"\b(?:%s)\s+(?:by|from)\s+(?:the\s+)?$" % alternation(role_lexicon()["request_nouns"]),
+                         regex.IGNORECASE)
+
+
 @cache
 def _request_after() -> regex.Pattern:
     return regex.compile(r"\s+(?:%s)\s+to\b" % alternation(role_lexicon()["request_nouns"]),
@@ -763,6 +777,9 @@ def _possessor(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> li
             # (with the capitalised words of an exercise's name: "NATO's Steadfast Defender exercise")
             named = _EXERCISE_NAME_GAP.fullmatch(text, owned, trigger[0]) is not None
             gap = [] if named else _words_between(text, owned, trigger[0])
+            if gap[:1] and gap[0] in role_words("intention_nouns") and gap[1:2] == ["for"]:
+                # "Sofia's plans for withdrawal", "Bucharest's plans for a troop withdrawal"
+                gap = gap[3:] if gap[2:3] in (["a"], ["the"]) else gap[2:]
             if len(gap) <= 3 and all(w in _POSSESSED_GAP or w.endswith(("al", "ed", "ary", "ive", "ful")) for w in gap):
                 return [role]
             if len(gap) <= 5 and all(w in _POSSESSED_GAP for w in gap):
@@ -912,6 +929,9 @@ _FROM_AFTER = regex.compile(r"\s+(?:from|out\s+of)\s", regex.IGNORECASE)
 def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
     """The party right after a nominal trigger: "the deployment of U.S. strategic assets",
     "the withdrawal of Russian troops", "drills held by China"."""
+    acronym = _acronym_of_the_named_force(text, trigger, roles)
+    if acronym:
+        return acronym
     for role in roles:
         if role.mention.start < trigger[1] or role.place_modifier:
             continue
@@ -937,6 +957,29 @@ def _of_or_by(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> lis
             return [role]
         return []
     return []
+
+
+def _acronym_of_the_named_force(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
+    """"the deployment of the African Union Support and Stabilization Mission in Somalia (AUSSOM)":
+    a mission's acronym in brackets after its capitalised name, the object of "of", names the
+    party (the name itself is no party's: its first words modify the rest)."""
+    if not _ACRONYM_OBJECT_START.match(text, trigger[1], min(len(text), trigger[1] + 40)):
+        return []
+    for role in roles:
+        opening = role.mention.start - 1
+        if role.mention.start < trigger[1] or role.reading.entity.kind == "state" or opening < 0 \
+                or text[opening] != "(" or not text.startswith(")", role.mention.end):
+            continue
+        name = _NAME_BEFORE_BRACKET.match(text, trigger[1], opening)
+        return [role] if name is not None and name.end() == opening else []
+    return []
+
+
+_ACRONYM_OBJECT_START = regex.compile(r"\s+of\s+(?:the\s+|an?\s+)?(?-i:\p{Lu})")
+# "of the African Union Support and Stabilization Mission in Somalia (": a proper name up to the bracket
+_NAME_BEFORE_BRACKET = regex.compile(r"\s+of\s+(?:the\s+|an?\s+)?(?-i:\p{Lu})[\p{L}.'’-]*"
+                                     r"(?:\s+(?:(?:and|in|for|of|the)\s+)*(?-i:\p{Lu})[\p{L}.'’-]*){0,10}\s*",
+                                     regex.IGNORECASE)
 
 
 def _force_name_after(text: str, role: NameRole, roles: list[NameRole]) -> bool:
@@ -996,6 +1039,8 @@ def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRol
     if not before:
         return []
     role = before[-1]
+    if _requested_by(text, role):
+        return []  # "rejects a demand by AQIM to leave": the party asked is not named
     if role.preposition in _LOCATIVE and not _governing_in().search(text, max(0, role.mention.start - 40),
                                                                     role.mention.start):
         return []  # "ordered units hunting rebels in the Central African Republic to return": a place, no subject
@@ -1003,6 +1048,8 @@ def _infinitive_subject(text: str, trigger: tuple[int, int], roles: list[NameRol
     modifiers = role_words("force_modifiers")
     if len(gap) <= 4 and all(w in modifiers or force_nouns().fullmatch(w) or w in ("'s", "’s", "led") for w in gap):
         return [role]
+    if gap[:1] in (["'s"], ["’s"]) and " ".join(gap[1:]) in role_words("titles_of_the_state"):
+        return [role]  # "an offer from Poland's foreign ministry to deploy": the ministry stands for its state
     if (0 < len(gap) <= 3 and all(w in role_words("control_verbs") for w in gap) and not role.force
             and role.preposition is None):
         return [role]  # "as the United States begins to withdraw troops"
@@ -1024,14 +1071,14 @@ _INVOLVING = {"involve", "involves", "involved", "involving", "include", "includ
               "will", "would", "bring", "brings", "brought", "together", "gather", "gathers", "than", "up", "some"}
 
 
-_TO_BEFORE = regex.compile(r"\bto\s+(?:(?:begin|start|stop|halt|end|resume|continue|immediately|fully|completely"
+_TO_BEFORE = regex.compile(r"\bto\s+[\"“]?(?:(?:begin|start|stop|halt|end|resume|continue|immediately|fully|completely"
                            r"|quickly|gradually)\s+)?$", regex.IGNORECASE)
 
 
 def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -> list[NameRole]:
     """Force phrases tied to the trigger: before it, or its object ("deployed Russian troops")."""
     found = []
-    foreign = _foreign_before(text, trigger[0])
+    foreign = _foreign_before(text, trigger[0]) or _others_asked(text, trigger[0])
     by_others = _by_other_forces(text, trigger)  # "villages abandoned by jihadist fighters": not the jets before
     roles = [r for r in roles if not _generic_force_of_another(r, roles)]
     for role in roles:
@@ -1051,7 +1098,8 @@ def _force_phrases(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
             continue
         if role.mention.end <= trigger[0]:
             if (_word_count(text, role.mention.end, trigger[0]) <= 8 and not _judges(text, role, trigger, roles)
-                    and not foreign and not by_others
+                    and not foreign and not by_others and not _asker(text, role, trigger)
+                    and not _requested_by(text, role)
                     and not _other_subject_between(text, role, trigger)
                     and not _irregulars_act(text, role, trigger)
                     and not _object_before_a_joined_verb(text, role, trigger)
@@ -1182,6 +1230,13 @@ def _platform_words() -> frozenset[str]:
 
 
 # "since the foreign troop withdrawal started": forces named only as foreign have no party here
+def _others_asked(text: str, trigger_start: int) -> bool:
+    """Is the trigger the infinitive of forces called foreign or other ("calls on foreign troops to
+    leave")? Its subject is unnamed, not the party that asks."""
+    return (_FOREIGN_WORDS.occur_in(text, max(0, trigger_start - 60), trigger_start)
+            and _FOREIGN_SUBJECT_BEFORE.search(text, max(0, trigger_start - 60), trigger_start) is not None)
+
+
 def _foreign_before(text: str, trigger_start: int) -> bool:
     """Are the forces before the trigger only called foreign ("the foreign troop withdrawal")?"""
     return (_FOREIGN_WORDS.occur_in(text, max(0, trigger_start - 40), trigger_start)
@@ -1190,16 +1245,21 @@ def _foreign_before(text: str, trigger_start: int) -> bool:
 
 # the words one of which every match of _FOREIGN_BEFORE and of _FOREIGN_SUBJECT_BEFORE holds (most
 # stretches have none: the patterns, tried at every character, are spared)
-_FOREIGN_WORDS = Words(("foreign", "international", "outside", "alien", "occupying", "occupation"))
+_FOREIGN_WORDS = Words(("foreign", "international", "outside", "alien", "occupying", "occupation", "other"))
 _FOREIGN_BEFORE = regex.compile(r"\b(?:foreign|international|outside)\s+(?:(?:troop|military|force|naval|army)\s+)?$",
                                 regex.IGNORECASE)
 # "once the withdrawal of foreign troops is completed": the forces are named, as no one's
 _FOREIGN_OBJECT_AFTER = regex.compile(r"\s+of\s+(?:(?:all|the|remaining|last)\s+)*(?:foreign|alien|occupation|"
                                       r"occupying|outside)\s+(?:[\p{L}-]+\s+)?(?:troops|forces|soldiers|militaries|"
                                       r"armies)\b", regex.IGNORECASE)
-# "called for all foreign troops to leave Lebanon": the infinitive has an unnamed subject of its own
-_FOREIGN_SUBJECT_BEFORE = regex.compile(r"\b(?:foreign|alien|occupying|occupation|outside)\s+(?:[\p{L}-]+\s+)?"
-                                        r"(?:troops|forces|soldiers|militaries|armies)\s+to\s+$", regex.IGNORECASE)
+# "called for all foreign troops to leave Lebanon", 'calls on "alien troops" to leave', "calls on other
+# forces in the region to withdraw": the infinitive has an unnamed subject of its own, other than the
+# party that asks (a place phrase may follow the forces)
+_FOREIGN_SUBJECT_BEFORE = regex.compile(r"\b(?:foreign|alien|occupying|occupation|outside|(?<!\b(?:and|or)\s+)other)\s+"
+                                        r"(?:[\p{L}-]+\s+)?(?:troops|forces|soldiers|militaries|armies|warships|fighters"
+                                        r"|countries|nations|states|powers)[\"”’']?"
+                                        r"(?:\s+(?:in|from)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?)?\s+to\s+$",
+                                        regex.IGNORECASE)
 _PUNCTUATION = regex.compile(r"[,;:()\[\]–—]")
 _AND_AFTER = regex.compile(r"\s+and\s+", regex.IGNORECASE)
 _PASSIVE_GAP = {"being", "been", "be", "to", "are", "were", "was", "is", "had", "have", "has", "already", "now",
@@ -1225,8 +1285,7 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     speaks of or judges the event ("North Korea condemns the drills") or the forces are only
     called foreign ("since the foreign troop withdrawal")."""
     if (_foreign_before(text, trigger[0])
-            or (_FOREIGN_WORDS.occur_in(text, max(0, trigger[0] - 60), trigger[0])
-                and _FOREIGN_SUBJECT_BEFORE.search(text, max(0, trigger[0] - 60), trigger[0]))
+            or _others_asked(text, trigger[0])
             or match_at(_FOREIGN_OBJECT_AFTER, text, trigger[1])
             or _by_other_forces(text, trigger)
             or (_FORCED_WORDS.occur_in(text, max(0, trigger[0] - 30), trigger[0])
@@ -1235,7 +1294,7 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     before = [r for r in roles if r.mention.end <= trigger[0] and r.preposition in (None, "and", "by")
               and not r.place_modifier and not (r.preposition == "by" and _agent_of_another_verb(text, r, trigger))
               and not _kept_out(text, r, trigger) and not _object_before_a_joined_verb(text, r, trigger)
-              and not _asker(text, r, trigger) and not _place_list(text, [r], roles)]
+              and not _asker(text, r, trigger) and not _requested_by(text, r) and not _place_list(text, [r], roles)]
     fronted = _fronted_clause().match(text, clause[0], trigger[0])
     if fronted and _unnamed_force_subject(text, fronted.end(), trigger[0]):
         # "As Afghans step up, the coalition forces can ... come home": the forces, not the Afghans
@@ -1243,6 +1302,9 @@ def _subject(text: str, clause: tuple[int, int], trigger: tuple[int, int], roles
     if not before:
         return []
     subject = before[-1]
+    origin = _origin_of_a_passive_force(text, subject, trigger, roles)
+    if origin:
+        return origin  # "Russia rules out peacekeepers from NATO being stationed": NATO's, not Russia's
     if _stance_over(text, subject.mention.end, trigger):
         return []
     subject = _teller_of(text, subject, before, trigger)
@@ -1423,6 +1485,20 @@ _CAUSED_BEFORE = regex.compile(
 _FORCED_WORDS = Words(("forc", "compel"))  # in every match of _FORCED_BEFORE
 _FORCED_BEFORE = regex.compile(r"\b(?:(?:to|will|would|could|can|may|might|must)\s+(?:force|compel)|forcing|forced|"
                                r"compelled|compelling)\s+(?:(?:a|an|the)\s+)?$", regex.IGNORECASE)
+
+
+def _origin_of_a_passive_force(text: str, subject: NameRole, trigger: tuple[int, int],
+                               roles: list[NameRole]) -> list[NameRole]:
+    """"rules out any peacekeepers from NATO being stationed in Ukraine": a force from a party is
+    the subject of the passive trigger after the sentence's subject; that party's forces act."""
+    if not _PASSIVE_BEFORE.search(text, max(0, trigger[0] - 30), trigger[0]):
+        return []
+    for role in roles:
+        if (subject.mention.end < role.mention.start and role.mention.end <= trigger[0] and role.preposition == "from"
+                and _force_from().search(text, max(0, role.mention.start - 40), role.mention.start)
+                and len(_words_between(text, role.mention.end, trigger[0])) <= 4):
+            return [role]
+    return []
 
 
 def _subject_from(text: str, role: NameRole) -> bool:
@@ -1746,7 +1822,7 @@ def _coordinated_subject(text: str, sentence: tuple[int, int], trigger: tuple[in
     staged = _bare_staging_verb(text, coordinator.end(), trigger[0])  # "troops ... and start a new round of drills"
     if "," in text[coordinator.end():trigger[0]] or not (staged or _verb_opens(text, coordinator.end(), trigger[0])):
         return []  # "and launched an attack, forcing them to retreat": the trigger has a clause of its own
-    if _stance().search(text, coordinator.end(), trigger[0]):
+    if _stance().search(text, coordinator.end(), trigger[0]) or _others_asked(text, trigger[0]):
         return []  # "and demands their immediate withdrawal": the subject judges, it does not act
     before = [m for m in mentions if sentence[0] <= m.start and m.end <= coordinator.start()]
     named = _roles_of(text, (sentence[0], coordinator.start()), before, year)

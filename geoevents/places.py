@@ -90,6 +90,11 @@ def attach_locations(
         candidates = _anaphoric(text, sentence, clause, trigger, event_type, mentions, actors, context) or candidates
     if not candidates:
         candidates = _elsewhere(text, sentence, clause, trigger, event_type, mentions, actors, context)
+    if candidates and _capital_anaphor(text, trigger, clause):
+        # "clashed near Homs, and columns rolled into the capital": a town or province named before
+        # is not the capital, the country it lies in may be
+        candidates = [c for c in candidates if c.start >= trigger[1] or c.location.feature == "country"
+                      or _capitals().get(c.location.country or "") == c.location.name]
     if not candidates:
         return []
     chosen = _chain(text, candidates, min(candidates, key=lambda c: c.rank))
@@ -109,6 +114,12 @@ def _recipient(text: str, clause: tuple[int, int], trigger: tuple[int, int],
         return []
     location = _location(text, before[-1], Reading(actor.entity, "name"), "to", None)
     return [_Candidate(location, (0, _distance(trigger, location.start, location.end)), location.start, location.end)]
+
+
+def _capital_anaphor(text: str, trigger: tuple[int, int], clause: tuple[int, int]) -> bool:
+    """Is the trigger's anaphoric place "the capital" ("retreated from the capital")?"""
+    m = role_words_pattern("anaphoric_places").search(text, trigger[1], clause[1])
+    return m is not None and m.group(0).lower().endswith("capital")
 
 
 def _anaphor_preferred(text: str, trigger: tuple[int, int], clause: tuple[int, int],
@@ -1405,21 +1416,25 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
         if not m:
             return []
     actor_spans = {(a.start, a.end) for a in actors}
+    wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1]) if m.re is not _there() else None
+    the_state = _POSSESSIVE_ANAPHOR.match(m.group(0)) is not None or wanted == ("country",)
     island = m.group(0).lower().endswith("island")  # "near the island": also an island state ("Taiwan said ...")
     earlier = [x for x in mentions if sentence[0] <= x.start and x.end <= m.start()
                and (x.start, x.end) not in actor_spans and not _modifies_a_name(text, x)
                and not _not_a_place(text, x)
                and (not match_at(_SUBJECT_OF_MODAL, text, x.end) or island and _an_island_state(x))
+               and not (not the_state and match_at(_SUBJECT_OF_ASKING, text, x.end))
                and not _government_speaking(text, x)
                and not _speaker_venue(text, sentence[0], x)]  # not "sources in Washington said"
-    wanted = _ANAPHOR_FEATURES.get(m.group(0).lower().split()[-1]) if m.re is not _there() else None
-    readings = [(x, r) for x in earlier if (r := _place_reading(x, False, context)) is not None]
+    readings = [(x, _reading_as(x, r, wanted)) for x in earlier if (r := _place_reading(x, False, context)) is not None]
     preferred = [(x, r) for x, r in readings if wanted is None or r.entity.feature in wanted
                  or (island and r.entity.kind == "state" and r.entity.code in role_words("island_states"))]
+    if m.group(0).lower().endswith("capital"):  # "retreat from the capital": a capital named before, no other town
+        preferred = [(x, r) for x, r in preferred if _capitals().get(r.entity.country or "") == r.entity.name]
     # the acting state named again ("Papua New Guinea and the United States sign a pact that will
     # see American troops stationed in the country") is the country only when no other is named
     acting = {a.code for a in actors} if event_type in _FOREIGN_COUNTRY_TYPES and actors and \
-        all(a.kind == "state" for a in actors) and m.group(0).lower().endswith("country") else set()
+        all(a.kind == "state" for a in actors) and m.group(0).lower().endswith(("country", "territory")) else set()
     preferred = ([(x, r) for x, r in preferred if not (r.entity.kind == "state" and r.entity.code in acting)]
                  or preferred)
     for mention, reading in reversed(preferred):
@@ -1434,11 +1449,25 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
     return []
 
 
+def _reading_as(mention: Mention, reading: Reading, wanted: tuple[str, ...] | None) -> Reading:
+    """The place reading of the kind the anaphor stands for, when the name read as a town has one
+    ("Gaza": a city and a territory; "withdrew from the territory" takes up the territory). Not the
+    other way: a region's name is no town the city stands for ("Portland, Oregon ... into the city")."""
+    if wanted is None or reading.entity.feature in wanted or reading.entity.feature != "city":
+        return reading
+    return next((r for r in mention.readings if r.entity.kind == "place" and r.entity.feature in wanted), reading)
+
+
 # the types (as places are attached) whose state forces in or out of "the country" are mostly
 # abroad, so that the country is not the acting state's own; not "the area" ("Iraqi government
 # forces withdrew from the area" stays in Iraq), nor where an armed group acts (insurgents
 # "moving into the country" whose army resists)
 _FOREIGN_COUNTRY_TYPES = frozenset({"deployment", "withdrawal"})
+# "Iran wants peace ... and calls on foreign troops to leave the region": a state that asks or wants
+# is a party, not the place "the region" or "the area" takes up; "the country" and "its territory"
+# do stand for it ("Mali demands that French forces leave the country")
+_SUBJECT_OF_ASKING = regex.compile(r"\s+(?:wants|calls|urges|demands|asks)\b", regex.IGNORECASE)
+_POSSESSIVE_ANAPHOR = regex.compile(r"(?:its|their)\b", regex.IGNORECASE)
 # "Ankara will drive back ...": a name as the subject of a modal or auxiliary acts, it is no place
 _SUBJECT_OF_MODAL = regex.compile(r"\s+(?:will|would|could|can|may|might|must|should|has|have|had|says|said)\b",
                                   regex.IGNORECASE)
@@ -1492,9 +1521,10 @@ def _there() -> regex.Pattern:
     makes it existential (roles.json existential_there_verbs: "there were clashes")."""
     return regex.compile(r"(?:\s+[\p{L}\p{N}'’-]+(?:,\d{3})*){0,4}?\s+(?:from\s+)?\K\bthere\b(?!\s+(?:%s)\b)"
                          % alternation(role_lexicon()["existential_there_verbs"]), regex.IGNORECASE)
-_ANAPHOR_FEATURES = {"country": ("country",), "city": ("city",), "cities": ("country", "region"), "town": ("city",),
+_ANAPHOR_FEATURES = {"country": ("country",), "city": ("city",), "capital": ("city",), "cities": ("country", "region"),
+                     "town": ("city",),
                      "towns": ("country", "region"), "province": ("region",), "region": ("region", "country"),
-                     "territory": ("country",), "soil": ("country",), "island": ("island", "region", "city"),
+                     "territory": ("country", "region"), "soil": ("country",), "island": ("island", "region", "city"),
                      "village": ("city",), "villages": ("city", "region"), "district": ("region", "city"),
                      "nation": ("country",)}
 _HOME_FORCES = regex.compile(r"\s+(?:government|security|state|police|regime|interior\s+ministry)\b",
@@ -1547,10 +1577,21 @@ def _chained(text: str, previous: _Candidate, start: int) -> bool:
         return False  # "from northern Syria, the United States is to deploy": a new clause's subject
     if len(gap) > 40 or start < previous.end:
         return False
+    if _gapped_subject(text, previous, start):
+        return False  # "if Israel withdraws from the West Bank and Syria from Lebanon": a gapped clause's subject
     words = [w.lower() for w in words_in(gap, 0, len(gap))]
     return len(words) <= 5 and all(w in _CHAIN_WORDS or w.endswith(_PLACE_ADJECTIVE) or "-" in w for w in words)
 
 
+def _gapped_subject(text: str, previous: _Candidate, start: int) -> bool:
+    """Does the name after ``previous`` have a phrase of its own with the same preposition ("from
+    the West Bank and Syria from Lebanon")? It is the subject of a clause whose verb is left out."""
+    relation = previous.location.relation
+    m = match_at(_OWN_PHRASE_AFTER, text, _end_of_name(text, start))
+    return m is not None and relation in ("from", "to", "into", "out of") and " ".join(m.group(1).split()) == relation
+
+
+_OWN_PHRASE_AFTER = regex.compile(r"\s+(from|to|into|out\s+of)\s+(?:the\s+)?(?-i:\p{Lu})")  # (not "to protect it")
 # a name after "of" or "in" is nested, no clause's subject: "the Malian town of Gao to protect it"
 _NESTED_BY = regex.compile(r"\b(?:of|in)\s+(?:the\s+)?$", regex.IGNORECASE)
 _STARTS_A_CLAUSE = regex.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|said|says|to)\b")

@@ -165,3 +165,15 @@ def test_a_title_case_headline_keeps_its_place():
 def test_a_title_case_preposition_does_not_join_a_town_name():
     (event,) = extract("Taiwan Holds Live-Fire Drills Off Penghu", published="2024-03-10")
     assert [loc.name for loc in event.locations] == ["Penghu"]
+
+
+def test_a_gapped_clause_subject_is_no_listed_place():
+    text = "Talks can resume once Armenia withdraws its forces from Kelbajar and Azerbaijan from Lachin."
+    event = next(e for e in extract(text, published=DCT) if e.type == "withdrawal")
+    assert [place.name for place in event.locations] == ["Kalbajar"]
+
+
+def test_a_listed_name_before_another_preposition_stays_listed():
+    text = "The air force deployed bombers to Guam and Okinawa from Alaska."
+    event = next(e for e in extract(text, published=DCT) if e.type == "deployment")
+    assert {"Guam", "Okinawa"} <= {place.name for place in event.locations}
