@@ -1248,8 +1248,9 @@ def _foreign_before(text: str, trigger_start: int) -> bool:
 _FOREIGN_WORDS = Words(("foreign", "international", "outside", "alien", "occupying", "occupation", "other"))
 _FOREIGN_BEFORE = regex.compile(r"\b(?:foreign|international|outside)\s+(?:(?:troop|military|force|naval|army)\s+)?$",
                                 regex.IGNORECASE)
-# "once the withdrawal of foreign troops is completed": the forces are named, as no one's
-_FOREIGN_OBJECT_AFTER = regex.compile(r"\s+of\s+(?:(?:all|the|remaining|last)\s+)*(?:foreign|alien|occupation|"
+# "once the withdrawal of foreign troops is completed", "a decision by Accra to remove foreign
+# forces": the forces are named, as no one's (the one who decides or asks is not the one who leaves)
+_FOREIGN_OBJECT_AFTER = regex.compile(r"\s+(?:of\s+)?(?:(?:all|the|remaining|last)\s+)*(?:foreign|alien|occupation|"
                                       r"occupying|outside)\s+(?:[\p{L}-]+\s+)?(?:troops|forces|soldiers|militaries|"
                                       r"armies)\b", regex.IGNORECASE)
 # "called for all foreign troops to leave Lebanon", 'calls on "alien troops" to leave', "calls on other
