@@ -80,7 +80,7 @@ def attach_actors(
     if sellers:  # "Turkey will buy Russian jets": the buyer acts, the seller is the other party
         roles = [r for r in roles if r not in sellers]
     if found_type == "arms_transfer":  # "Nigeria intercepts an arms shipment": not Nigeria's
-        roles = [r for r in roles if not _interceptor(text, r, trigger)]
+        roles = [r for r in roles if not _interceptor(text, r, trigger) and not _recipient_object(text, r, trigger)]
     participants = _partner_words()
     # "with" makes a partner of an exercise only: "clashes with IS militants" is no partnership
     partners = [r for r in roles if r.preposition in participants and r.reading.form != "leader"
@@ -268,6 +268,18 @@ def _supplier_from(text: str, trigger: tuple[int, int], roles: list[NameRole]) -
     return [r for r in roles if r.preposition == "from" and r.mention.start >= trigger[1]
             and len(gap := _words_between(text, trigger[1], r.mention.start)) <= _SELLER_REACH
             and _one_object(gap) and not _BREAK.search(text, trigger[1], r.mention.start)][:1]
+
+
+def _recipient_object(text: str, role: NameRole, trigger: tuple[int, int]) -> bool:
+    """"continue sending Kyiv shells": a state's written name or capital right after a verb of giving and
+    right before what is given receives it. An abbreviation or a demonym there names the maker
+    ("sending U.S. weapons", "sending Russian tanks") and is left to the other rules."""
+    if (role.mention.start < trigger[1] or text[trigger[0]:trigger[1]].lower() not in role_words("giving_verbs")
+            or role.reading.form not in ("name", "capital") or not any(c.islower() for c in role.mention.text)
+            or text[trigger[1]:role.mention.start].strip()):
+        return False
+    weapons = match_at(_weapons_after(), text, role.mention.end)
+    return weapons is not None and text[role.mention.end:role.mention.end + 1].isspace()
 
 
 def _one_object(gap: list[str]) -> bool:
@@ -1248,8 +1260,9 @@ def _foreign_before(text: str, trigger_start: int) -> bool:
 _FOREIGN_WORDS = Words(("foreign", "international", "outside", "alien", "occupying", "occupation", "other"))
 _FOREIGN_BEFORE = regex.compile(r"\b(?:foreign|international|outside)\s+(?:(?:troop|military|force|naval|army)\s+)?$",
                                 regex.IGNORECASE)
-# "once the withdrawal of foreign troops is completed": the forces are named, as no one's
-_FOREIGN_OBJECT_AFTER = regex.compile(r"\s+of\s+(?:(?:all|the|remaining|last)\s+)*(?:foreign|alien|occupation|"
+# "once the withdrawal of foreign troops is completed", "a decision by Accra to remove foreign
+# forces": the forces are named, as no one's (the one who decides or asks is not the one who leaves)
+_FOREIGN_OBJECT_AFTER = regex.compile(r"\s+(?:of\s+)?(?:(?:all|the|remaining|last)\s+)*(?:foreign|alien|occupation|"
                                       r"occupying|outside)\s+(?:[\p{L}-]+\s+)?(?:troops|forces|soldiers|militaries|"
                                       r"armies)\b", regex.IGNORECASE)
 # "called for all foreign troops to leave Lebanon", 'calls on "alien troops" to leave', "calls on other
