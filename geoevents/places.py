@@ -1573,7 +1573,7 @@ def _chained(text: str, previous: _Candidate, start: int) -> bool:
     if previous.start <= start < previous.end:
         return True  # inside the phrase: "Ukraine's Crimea region"
     gap = text[previous.end:start]
-    if not _NESTED_BY.search(gap) and match_at(_STARTS_A_CLAUSE, text, _end_of_name(text, start)):
+    if not _NESTED_BY.search(gap) and _starts_a_clause(text, gap, start):
         return False  # "from northern Syria, the United States is to deploy": a new clause's subject
     if len(gap) > 40 or start < previous.end:
         return False
@@ -1581,6 +1581,16 @@ def _chained(text: str, previous: _Candidate, start: int) -> bool:
         return False  # "if Israel withdraws from the West Bank and Syria from Lebanon": a gapped clause's subject
     words = [w.lower() for w in words_in(gap, 0, len(gap))]
     return len(words) <= 5 and all(w in _CHAIN_WORDS or w.endswith(_PLACE_ADJECTIVE) or "-" in w for w in words)
+
+
+def _starts_a_clause(text: str, gap: str, start: int) -> bool:
+    """Is the name at ``start`` the subject of a new clause? A bare 'to' after it opens one only past
+    a comma ("from Syria, Turkey to send troops"); after 'and' it opens the trigger's purpose
+    ("sent jets to Kuwait and Qatar to reinforce")."""
+    m = match_at(_STARTS_A_CLAUSE, text, _end_of_name(text, start))
+    if m is None:
+        return False
+    return m.group(1).lower() != "to" or not _COORDINATED_GAP.search(gap)
 
 
 def _gapped_subject(text: str, previous: _Candidate, start: int) -> bool:
@@ -1594,7 +1604,8 @@ def _gapped_subject(text: str, previous: _Candidate, start: int) -> bool:
 _OWN_PHRASE_AFTER = regex.compile(r"\s+(from|to|into|out\s+of)\s+(?:the\s+)?(?-i:\p{Lu})")  # (not "to protect it")
 # a name after "of" or "in" is nested, no clause's subject: "the Malian town of Gao to protect it"
 _NESTED_BY = regex.compile(r"\b(?:of|in)\s+(?:the\s+)?$", regex.IGNORECASE)
-_STARTS_A_CLAUSE = regex.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|said|says|to)\b")
+_STARTS_A_CLAUSE = regex.compile(r"\s+(is|are|was|were|has|have|had|will|would|said|says|to)\b")
+_COORDINATED_GAP = regex.compile(r"^\s*(?:and|or)\s+(?:the\s+)?$", regex.IGNORECASE)
 
 
 def _end_of_name(text: str, start: int) -> int:

@@ -177,3 +177,12 @@ def test_a_listed_name_before_another_preposition_stays_listed():
     text = "The air force deployed bombers to Guam and Okinawa from Alaska."
     event = next(e for e in extract(text, published=DCT) if e.type == "deployment")
     assert {"Guam", "Okinawa"} <= {place.name for place in event.locations}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Britain sent fighter jets to Oman and Bahrain to guard the shipping lanes.", ["Oman", "Bahrain"]),
+    ("The army withdrew from Syria, Turkey to send more troops.", ["Syria"]),
+])
+def test_a_to_infinitive_after_a_listed_name_opens_a_clause_only_past_a_comma(text, names):
+    event = next(e for e in extract(text, published=DCT) if e.type in ("deployment", "withdrawal"))
+    assert [place.name for place in event.locations] == names
