@@ -1431,12 +1431,13 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
                  or (island and r.entity.kind == "state" and r.entity.code in role_words("island_states"))]
     if m.group(0).lower().endswith("capital"):  # "retreat from the capital": a capital named before, no other town
         preferred = [(x, r) for x, r in preferred if _capitals().get(r.entity.country or "") == r.entity.name]
-    # the acting state named again ("Papua New Guinea and the United States sign a pact that will
-    # see American troops stationed in the country") is the country only when no other is named
+    # the acting state named again is not the country ("Papua New Guinea and the United States sign
+    # a pact that will see American troops stationed in the country"); when it is the only one
+    # named, the country is one the sentence leaves unnamed ("Kenya to pull out the soldiers
+    # Nairobi has stationed in the country")
     acting = {a.code for a in actors} if event_type in _FOREIGN_COUNTRY_TYPES and actors and \
         all(a.kind == "state" for a in actors) and m.group(0).lower().endswith(("country", "territory")) else set()
-    preferred = ([(x, r) for x, r in preferred if not (r.entity.kind == "state" and r.entity.code in acting)]
-                 or preferred)
+    preferred = [(x, r) for x, r in preferred if not (r.entity.kind == "state" and r.entity.code in acting)]
     for mention, reading in reversed(preferred):
         if reading is not None:
             location = _location(text, mention, reading, "from" if event_type == "withdrawal" else "in", None)
