@@ -74,7 +74,8 @@ def attach_locations(
     ``found_type``: the type found, when its role rules are another's (an arms transfer's)."""
     clause = attach_clause(text, sentence, *trigger)
     context = _Context(mentions)
-    candidates = _named_places(text, clause, trigger, event_type, mentions, actors, context)
+    candidates = _named_places(text, clause, trigger, event_type, mentions, actors, context,
+                               _destination_for(text, trigger, event_type))
     candidates += _unnamed_places(text, clause, trigger, event_type, mentions, candidates, actors)
     if not candidates and found_type == "arms_transfer" and received_before(text, trigger[0]):
         candidates = _recipient(text, clause, trigger, mentions)
@@ -100,6 +101,18 @@ def attach_locations(
     chosen = _chain(text, candidates, min(candidates, key=lambda c: c.rank))
     located = _placed_by_chain([_on_side(c, actors) for c in chosen])
     return _home_ground(located, actors) if event_type == "exercise" else located
+
+
+def _destination_for(text: str, trigger: tuple[int, int], event_type: str) -> frozenset[str]:
+    """'for' as a deployment's preposition when it follows a verb of travel ("troops head for the
+    capital": roles.json destination_for_verbs)."""
+    if event_type != "deployment" or not match_at(_FOR_NEXT, text, trigger[1]):
+        return frozenset()
+    words = words_in(text, trigger[0], trigger[1])
+    return frozenset({"for"}) if words and words[-1].lower() in role_words("destination_for_verbs") else frozenset()
+
+
+_FOR_NEXT = regex.compile(r"\s+for\b", regex.IGNORECASE)
 
 
 def _recipient(text: str, clause: tuple[int, int], trigger: tuple[int, int],
@@ -250,7 +263,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         preposition = preposition_before(text, mention.start, clause[0], allowed, through_names=True)
         if preposition == "to" and _idiomatic_to(text, mention.start):
             continue  # "in response to Syria", "vessels related to Japan": no destination
-        relation = preposition
+        relation = "to" if preposition == "for" else preposition  # "head for": the destination
         if preposition is None and "in" in extra and _TOWN_OF.search(text, max(0, mention.start - 30), mention.start):
             relation = "in"  # "regained the town of Al-Qusayr, as rebels pulled out"
         elif preposition is None and candidates and _chained(text, candidates[-1], mention.start):

@@ -186,3 +186,10 @@ def test_a_listed_name_before_another_preposition_stays_listed():
 def test_a_to_infinitive_after_a_listed_name_opens_a_clause_only_past_a_comma(text, names):
     event = next(e for e in extract(text, published=DCT) if e.type in ("deployment", "withdrawal"))
     assert [place.name for place in event.locations] == names
+
+
+def test_for_names_a_destination_only_after_a_verb_of_travel():
+    (headed,) = [e for e in extract("Greek troops head for Albania.", published=DCT) if e.type == "deployment"]
+    assert [(place.name, place.relation) for place in headed.locations] == [("Albania", "to")]
+    text = "The minister approved the deployment, calling it a good deal for Albania."
+    assert all(not e.locations for e in extract(text, published=DCT) if e.type == "deployment")
