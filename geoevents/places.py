@@ -1627,7 +1627,8 @@ def _end_of_name(text: str, start: int) -> int:
     return m.end() if m else start
 
 
-_NAME_RUN = regex.compile(r"[\p{Lu}\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*)*")
+# (not on past a word that ends in a full stop: "in Tirana and Vlore. Greek officials said" ends a sentence)
+_NAME_RUN = regex.compile(r"[\p{Lu}\p{L}.'’-]+(?:(?<!\.)\s+\p{Lu}[\p{L}.'’-]*)*")
 _PLACE_ADJECTIVE = ("ern", "ese", "ian", "ish", "an", "i", "al")  # "northern", "Lebanese", "central"
 _CHAIN_WORDS = {"disputed", "restive", "occupied", "strategic", "contested", "besieged", "embattled", "troubled",
                 "remote", "mountainous", "coastal", "breakaway", "separatist", "key",

@@ -193,3 +193,10 @@ def test_for_names_a_destination_only_after_a_verb_of_travel():
     assert [(place.name, place.relation) for place in headed.locations] == [("Albania", "to")]
     text = "The minister approved the deployment, calling it a good deal for Albania."
     assert all(not e.locations for e in extract(text, published=DCT) if e.type == "deployment")
+
+
+def test_a_listed_name_that_ends_its_sentence_stays_listed():
+    text = ("The brigade will be deployed in Kumanovo and Tetovo. "
+            "Macedonian Defence Minister Petrov said the soldiers were ready.")
+    event = next(e for e in extract(text, published=DCT) if e.type == "deployment")
+    assert [place.name for place in event.locations] == ["Kumanovo", "Tetovo"]
