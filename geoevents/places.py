@@ -1081,8 +1081,9 @@ def _listed_after(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
 
 
 # a last name listed after a place, then the end of the phrase ("Mekelle and Shire.", "Gao and Kidal on Monday")
+# or a phrase that places the list ("the villages of X and Y near Z")
 _LISTED_NAME = regex.compile(r"(?:,\s+|,?\s+and\s+)(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)"
-                             r"(?=\s*[.,;:!?)]|\s*$|\s+(?:on|in|at|after|before|since|last|this|early|late)\b)")
+                             r"(?=\s*[.,;:!?)]|\s*$|\s+(?:on|in|at|near|after|before|since|last|this|early|late)\b)")
 
 
 _NAMED_AFTER = regex.compile(r"\s+(?:of|with|between)\b", regex.IGNORECASE)  # "the border of Saudi Arabia"

@@ -200,3 +200,9 @@ def test_a_listed_name_that_ends_its_sentence_stays_listed():
             "Macedonian Defence Minister Petrov said the soldiers were ready.")
     event = next(e for e in extract(text, published=DCT) if e.type == "deployment")
     assert [place.name for place in event.locations] == ["Kumanovo", "Tetovo"]
+
+
+def test_a_name_the_gazetteer_lacks_listed_before_a_near_phrase_stays_listed():
+    text = "Rebels pulled out of the villages of Orlivka and Zarichne near Kupiansk overnight."
+    event = next(e for e in extract(text, published=DCT) if e.type == "withdrawal")
+    assert [place.name for place in event.locations][:2] == ["Orlivka", "Zarichne"]
