@@ -614,7 +614,8 @@ _CONJUNCT = regex.compile(r",?\s+and\s+(?:the\s+)?(?:(?:north|south|east|west|ce
 
 
 _LED = regex.compile(r"-led\b", regex.IGNORECASE)
-_POSSESSIVE_OR_LED = regex.compile(r"^(?:['’]s\b|-led\b)?\s*")  # compiled once (a hot path)
+# ("the Italian-led, 5,000-strong force": a comma may close the "-led" premodifier)
+_POSSESSIVE_OR_LED = regex.compile(r"^(?:['’]s\b|-led\b,?)?\s*")  # compiled once (a hot path)
 # "with the Russian Defence Ministry saying ...": an absolute phrase, not a partner
 _ABSOLUTE = regex.compile(r"(?:['’]s)?(?:\s+\p{Lu}[\p{L}-]*){0,3}\s+(?:saying|claiming|warning|noting|adding|stating"
                           r"|insisting|arguing|calling|describing|accusing|announcing|vowing|threatening)\b")
@@ -692,7 +693,8 @@ def _other_forces_next() -> regex.Pattern:
     return regex.compile(r"(?:%s)\s" % alternation(role_lexicon()["listed_other_forces"]), regex.IGNORECASE)
 
 
-_NEXT_TOKEN = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}./-]*(?:,\d{3}(?![\p{L}\p{N}]))*)\s+")  # ("9,000": one token)
+_NEXT_TOKEN = regex.compile(r"([\p{L}\p{N}][\p{L}\p{N}./-]*(?:,\d{3}(?![\p{L}\p{N}]))*(?:-[\p{L}\p{N}]+)*)\s+")
+# ("9,000", "9,000-strong": one token)
 
 
 def _actor(role: NameRole, kind_role: str) -> Actor:

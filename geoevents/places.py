@@ -74,7 +74,8 @@ def attach_locations(
     ``found_type``: the type found, when its role rules are another's (an arms transfer's)."""
     clause = attach_clause(text, sentence, *trigger)
     context = _Context(mentions)
-    candidates = _named_places(text, clause, trigger, event_type, mentions, actors, context)
+    candidates = _named_places(text, clause, trigger, event_type, mentions, actors, context,
+                               _destination_for(text, trigger, event_type))
     candidates += _unnamed_places(text, clause, trigger, event_type, mentions, candidates, actors)
     if not candidates and found_type == "arms_transfer" and received_before(text, trigger[0]):
         candidates = _recipient(text, clause, trigger, mentions)
@@ -100,6 +101,18 @@ def attach_locations(
     chosen = _chain(text, candidates, min(candidates, key=lambda c: c.rank))
     located = _placed_by_chain([_on_side(c, actors) for c in chosen])
     return _home_ground(located, actors) if event_type == "exercise" else located
+
+
+def _destination_for(text: str, trigger: tuple[int, int], event_type: str) -> frozenset[str]:
+    """'for' as a deployment's preposition when it follows a verb of travel ("troops head for the
+    capital": roles.json destination_for_verbs)."""
+    if event_type != "deployment" or not match_at(_FOR_NEXT, text, trigger[1]):
+        return frozenset()
+    words = words_in(text, trigger[0], trigger[1])
+    return frozenset({"for"}) if words and words[-1].lower() in role_words("destination_for_verbs") else frozenset()
+
+
+_FOR_NEXT = regex.compile(r"\s+for\b", regex.IGNORECASE)
 
 
 def _recipient(text: str, clause: tuple[int, int], trigger: tuple[int, int],
@@ -250,7 +263,7 @@ def _named_places(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
         preposition = preposition_before(text, mention.start, clause[0], allowed, through_names=True)
         if preposition == "to" and _idiomatic_to(text, mention.start):
             continue  # "in response to Syria", "vessels related to Japan": no destination
-        relation = preposition
+        relation = "to" if preposition == "for" else preposition  # "head for": the destination
         if preposition is None and "in" in extra and _TOWN_OF.search(text, max(0, mention.start - 30), mention.start):
             relation = "in"  # "regained the town of Al-Qusayr, as rebels pulled out"
         elif preposition is None and candidates and _chained(text, candidates[-1], mention.start):
@@ -1068,8 +1081,9 @@ def _listed_after(text: str, clause: tuple[int, int], trigger: tuple[int, int], 
 
 
 # a last name listed after a place, then the end of the phrase ("Mekelle and Shire.", "Gao and Kidal on Monday")
+# or a phrase that places the list ("the villages of X and Y near Z")
 _LISTED_NAME = regex.compile(r"(?:,\s+|,?\s+and\s+)(?P<name>\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)"
-                             r"(?=\s*[.,;:!?)]|\s*$|\s+(?:on|in|at|after|before|since|last|this|early|late)\b)")
+                             r"(?=\s*[.,;:!?)]|\s*$|\s+(?:on|in|at|near|after|before|since|last|this|early|late)\b)")
 
 
 _NAMED_AFTER = regex.compile(r"\s+(?:of|with|between)\b", regex.IGNORECASE)  # "the border of Saudi Arabia"
@@ -1431,12 +1445,13 @@ def _anaphoric(text: str, sentence: tuple[int, int], clause: tuple[int, int], tr
                  or (island and r.entity.kind == "state" and r.entity.code in role_words("island_states"))]
     if m.group(0).lower().endswith("capital"):  # "retreat from the capital": a capital named before, no other town
         preferred = [(x, r) for x, r in preferred if _capitals().get(r.entity.country or "") == r.entity.name]
-    # the acting state named again ("Papua New Guinea and the United States sign a pact that will
-    # see American troops stationed in the country") is the country only when no other is named
+    # the acting state named again is not the country ("Papua New Guinea and the United States sign
+    # a pact that will see American troops stationed in the country"); when it is the only one
+    # named, the country is one the sentence leaves unnamed ("Kenya to pull out the soldiers
+    # Nairobi has stationed in the country")
     acting = {a.code for a in actors} if event_type in _FOREIGN_COUNTRY_TYPES and actors and \
         all(a.kind == "state" for a in actors) and m.group(0).lower().endswith(("country", "territory")) else set()
-    preferred = ([(x, r) for x, r in preferred if not (r.entity.kind == "state" and r.entity.code in acting)]
-                 or preferred)
+    preferred = [(x, r) for x, r in preferred if not (r.entity.kind == "state" and r.entity.code in acting)]
     for mention, reading in reversed(preferred):
         if reading is not None:
             location = _location(text, mention, reading, "from" if event_type == "withdrawal" else "in", None)
@@ -1573,7 +1588,7 @@ def _chained(text: str, previous: _Candidate, start: int) -> bool:
     if previous.start <= start < previous.end:
         return True  # inside the phrase: "Ukraine's Crimea region"
     gap = text[previous.end:start]
-    if not _NESTED_BY.search(gap) and match_at(_STARTS_A_CLAUSE, text, _end_of_name(text, start)):
+    if not _NESTED_BY.search(gap) and _starts_a_clause(text, gap, start):
         return False  # "from northern Syria, the United States is to deploy": a new clause's subject
     if len(gap) > 40 or start < previous.end:
         return False
@@ -1581,6 +1596,16 @@ def _chained(text: str, previous: _Candidate, start: int) -> bool:
         return False  # "if Israel withdraws from the West Bank and Syria from Lebanon": a gapped clause's subject
     words = [w.lower() for w in words_in(gap, 0, len(gap))]
     return len(words) <= 5 and all(w in _CHAIN_WORDS or w.endswith(_PLACE_ADJECTIVE) or "-" in w for w in words)
+
+
+def _starts_a_clause(text: str, gap: str, start: int) -> bool:
+    """Is the name at ``start`` the subject of a new clause? A bare 'to' after it opens one only past
+    a comma ("from Syria, Turkey to send troops"); after 'and' it opens the trigger's purpose
+    ("sent jets to Kuwait and Qatar to reinforce")."""
+    m = match_at(_STARTS_A_CLAUSE, text, _end_of_name(text, start))
+    if m is None:
+        return False
+    return m.group(1).lower() != "to" or not _COORDINATED_GAP.search(gap)
 
 
 def _gapped_subject(text: str, previous: _Candidate, start: int) -> bool:
@@ -1594,7 +1619,8 @@ def _gapped_subject(text: str, previous: _Candidate, start: int) -> bool:
 _OWN_PHRASE_AFTER = regex.compile(r"\s+(from|to|into|out\s+of)\s+(?:the\s+)?(?-i:\p{Lu})")  # (not "to protect it")
 # a name after "of" or "in" is nested, no clause's subject: "the Malian town of Gao to protect it"
 _NESTED_BY = regex.compile(r"\b(?:of|in)\s+(?:the\s+)?$", regex.IGNORECASE)
-_STARTS_A_CLAUSE = regex.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|said|says|to)\b")
+_STARTS_A_CLAUSE = regex.compile(r"\s+(is|are|was|were|has|have|had|will|would|said|says|to)\b")
+_COORDINATED_GAP = regex.compile(r"^\s*(?:and|or)\s+(?:the\s+)?$", regex.IGNORECASE)
 
 
 def _end_of_name(text: str, start: int) -> int:
@@ -1602,7 +1628,8 @@ def _end_of_name(text: str, start: int) -> int:
     return m.end() if m else start
 
 
-_NAME_RUN = regex.compile(r"[\p{Lu}\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]*)*")
+# (not on past a word that ends in a full stop: "in Tirana and Vlore. Greek officials said" ends a sentence)
+_NAME_RUN = regex.compile(r"[\p{Lu}\p{L}.'’-]+(?:(?<!\.)\s+\p{Lu}[\p{L}.'’-]*)*")
 _PLACE_ADJECTIVE = ("ern", "ese", "ian", "ish", "an", "i", "al")  # "northern", "Lebanese", "central"
 _CHAIN_WORDS = {"disputed", "restive", "occupied", "strategic", "contested", "besieged", "embattled", "troubled",
                 "remote", "mountainous", "coastal", "breakaway", "separatist", "key",

@@ -177,3 +177,32 @@ def test_a_listed_name_before_another_preposition_stays_listed():
     text = "The air force deployed bombers to Guam and Okinawa from Alaska."
     event = next(e for e in extract(text, published=DCT) if e.type == "deployment")
     assert {"Guam", "Okinawa"} <= {place.name for place in event.locations}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Britain sent fighter jets to Oman and Bahrain to guard the shipping lanes.", ["Oman", "Bahrain"]),
+    ("The army withdrew from Syria, Turkey to send more troops.", ["Syria"]),
+])
+def test_a_to_infinitive_after_a_listed_name_opens_a_clause_only_past_a_comma(text, names):
+    event = next(e for e in extract(text, published=DCT) if e.type in ("deployment", "withdrawal"))
+    assert [place.name for place in event.locations] == names
+
+
+def test_for_names_a_destination_only_after_a_verb_of_travel():
+    (headed,) = [e for e in extract("Greek troops head for Albania.", published=DCT) if e.type == "deployment"]
+    assert [(place.name, place.relation) for place in headed.locations] == [("Albania", "to")]
+    text = "The minister approved the deployment, calling it a good deal for Albania."
+    assert all(not e.locations for e in extract(text, published=DCT) if e.type == "deployment")
+
+
+def test_a_listed_name_that_ends_its_sentence_stays_listed():
+    text = ("The brigade will be deployed in Kumanovo and Tetovo. "
+            "Macedonian Defence Minister Petrov said the soldiers were ready.")
+    event = next(e for e in extract(text, published=DCT) if e.type == "deployment")
+    assert [place.name for place in event.locations] == ["Kumanovo", "Tetovo"]
+
+
+def test_a_name_the_gazetteer_lacks_listed_before_a_near_phrase_stays_listed():
+    text = "Rebels pulled out of the villages of Orlivka and Zarichne near Kupiansk overnight."
+    event = next(e for e in extract(text, published=DCT) if e.type == "withdrawal")
+    assert [place.name for place in event.locations][:2] == ["Orlivka", "Zarichne"]
