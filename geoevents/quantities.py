@@ -17,7 +17,7 @@ from .clauses import clause_of
 from .cues import alternation
 from .lazypattern import LazyPattern
 from .model import Quantity
-from .reach import match_at
+from .reach import match_at, skip_space
 from .resources import read_text
 
 _MAX_MODIFIERS = 3  # "500 more U.S. troops", "six F/A-18 Hornet fighter jets"
@@ -154,7 +154,7 @@ def _listed_after(text: str, previous: Quantity, quantity: Quantity) -> bool:
 def _counted(text: str, floor: int, noun: regex.Match, lex: QuantityLexicon) -> Quantity | None:
     """The number before a unit noun, past at most three modifiers: "500 more U.S. troops"."""
     noun_text = " ".join(noun.group().lower().split())
-    if match_at(lex.not_before, text, _skip_space(text, noun.end())):
+    if match_at(lex.not_before, text, skip_space(text, noun.end())):
         return None
     tokens = _last_tokens(text, max(floor, noun.start() - 120), noun.start(), _MAX_MODIFIERS)
     for skipped in range(min(_MAX_MODIFIERS, len(tokens)) + 1):
@@ -259,7 +259,3 @@ def _word_before(text: str, floor: int, pos: int) -> str:
     return tokens[-1].lower() if tokens else ""
 
 
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos

@@ -23,3 +23,19 @@ PHRASE_REACH = 1000  # characters
 def match_at(pattern: _Matching, text: str, pos: int) -> Any:
     """``pattern.match(text, pos)``, reading at most ``PHRASE_REACH`` characters of ``text``."""
     return pattern.match(text, pos, pos + PHRASE_REACH)
+
+
+def skip_space(text: str, pos: int) -> int:
+    """The first position from ``pos`` on that is not white space (``len(text)`` if none)."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def char_before(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not white space ("" if none): read back over
+    the spaces only, never a copy of the text before ``pos``."""
+    pos -= 1
+    while pos >= 0 and text[pos].isspace():
+        pos -= 1
+    return text[pos] if pos >= 0 else ""

@@ -47,7 +47,7 @@ from .denials import denied_later
 from .gazetteer import Mention
 from .model import Actor
 from .orders import ordered_by_other
-from .reach import PHRASE_REACH, match_at
+from .reach import PHRASE_REACH, char_before, match_at, skip_space
 
 # transparent cues and the status they give when nothing that governs them decides
 _TRANSPARENT = {"planned": "planned", "deontic": "uncertain", "aspect": "occurred"}
@@ -421,7 +421,7 @@ def _forces_on_the_move(text: str, trigger_start: int, form: TriggerForm, lex: S
     "see", "want" ("would see the troops leaving by May")."""
     if form.nominal or form.finite or not form.first.endswith("ing") or len(form.before) < 2:
         return False
-    if text[:trigger_start].rstrip().endswith((",", ";", ":")):
+    if char_before(text, trigger_start) in (",", ";", ":"):
         return False  # "placing trainers with Iraqi units, withdrawing other troops": a list of acts
     noun = form.before[-1].lower()
     if not (force_nouns().fullmatch(noun) or noun in lex.moving_force_nouns):
@@ -657,7 +657,7 @@ def _outside_topics(text: str, cues: list[Cue], lex: StatusLexicon) -> list[Cue]
     on the deployment", "refused to testify about the withdrawal"): what is refused is the
     telling; the event is only its topic (status.json topic_verbs)."""
     return [c for c in cues if not (c.category == "negated" and c.text.endswith(" to")
-                                    and (verb := _WORD.match(text, _skip_spaces(text, c.end), c.end + 40))
+                                    and (verb := _WORD.match(text, skip_space(text, c.end), c.end + 40))
                                     and verb.group().lower() in lex.topic_verbs)]
 
 
@@ -674,12 +674,6 @@ def _within_phrase_negations(text: str, cues: list[Cue], trigger_start: int, lex
     garrison waiting until reinforcements could arrive" denies the firing, not the arrival."""
     return [c for c in cues if not (c.category == "negated" and " ".join(c.text.lower().split()) in lex.phrase_negations
                                     and _COMMA.search(text, c.end, trigger_start))]
-
-
-def _skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
 
 
 def _outside_infinitives(text: str, cues: list[Cue], trigger_start: int, form: TriggerForm) -> list[Cue]:

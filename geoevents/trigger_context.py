@@ -15,7 +15,7 @@ from .clauses import alternation, is_modifier, role_lexicon, role_words
 from .cues import status_lexicon
 from .gazetteer import Mention, SentenceNames
 from .lazypattern import LazyPattern, matches_at
-from .reach import match_at
+from .reach import match_at, skip_space
 from .resources import read_text
 from .wordstarts import padded_classes
 
@@ -154,12 +154,6 @@ def _list_break(text: str, start: int, end: int) -> bool:
     400 grenade launchers, and ammunition to Ukraine")."""
     return any(not (m.group().startswith(",") and m.group().endswith("and"))
                for m in _CLAUSE_BREAK.finditer(text, start, end))
-
-
-def _skip_space(text: str, position: int) -> int:
-    while position < len(text) and text[position].isspace():
-        position += 1
-    return position
 
 
 class SentenceContext:
@@ -500,7 +494,7 @@ class SentenceContext:
         m = _TO_RECIPIENT.search(self.text, candidate.end, min(self.end, candidate.end + 120))
         if m is not None and not _CLAUSE_BREAK.search(self.text, candidate.end, m.start()) and self._party_at(m.end()):
             return True
-        first = match_at(_WORD, self.text, _skip_space(self.text, candidate.end))
+        first = match_at(_WORD, self.text, skip_space(self.text, candidate.end))
         return first is not None and self._party_at(first.start()) and bool(
             _WITH.match(self.text, first.end(), min(self.end, first.end() + 40)))
 
@@ -553,7 +547,7 @@ class SentenceContext:
         m = _PARTNER.match(self.text, candidate.end, self.end)
         if m is None or _OF_AFTER.match(self.text, candidate.end, self.end):  # "the exercise of power by"
             return False
-        partner = _skip_space(self.text, m.end())
+        partner = skip_space(self.text, m.end())
         if the := _THE.match(self.text, partner, self.end):  # "drills with the United States"
             partner = the.end()
         by_agent = m.group().rstrip().lower().endswith("by")
